@@ -1,0 +1,34 @@
+package io.teemate.sgx;
+
+/**
+ * The host side of an enclave entry: the code at the AEP and the untrusted runtime behind it (what the
+ * Linux vDSO's {@code __vdso_sgx_enter_enclave} and its user handler do). It runs on the same logical
+ * processor, outside enclave mode.
+ */
+public interface ExitHandler {
+    /**
+     * After an asynchronous exit (an exception or interrupt in enclave mode, SDM Vol.3D 39.x). The host may
+     * fix the cause (map a page, EAUG, ELDU), may even EENTER the same TCS to let the enclave handle the
+     * exception, and answers whether to ERESUME.
+     */
+    AexAction onAex(LogicalProcessor lp, AexEvent event);
+
+    /**
+     * An ocall: the enclave executed EEXIT and expects to be re-entered through the same TCS when this
+     * returns. Arguments and results travel in the registers and in untrusted memory.
+     */
+    default void onOcall(LogicalProcessor lp) {
+        throw new UnsupportedOperationException("this host handles no ocalls");
+    }
+
+    /** The host's answer to an AEX. */
+    enum AexAction {
+        /** Execute ERESUME: the interrupted enclave code continues where it stopped. */
+        ERESUME,
+        /** Give up: the enclave thread is abandoned and EENTER's caller gets an {@link EnclaveFaultException}. */
+        ABORT
+    }
+
+    /** ExitHandler that resumes after interrupts and aborts on exceptions: the default for simple hosts. */
+    ExitHandler RESUME_INTERRUPTS = (lp, event) -> event.isInterrupt() ? AexAction.ERESUME : AexAction.ABORT;
+}

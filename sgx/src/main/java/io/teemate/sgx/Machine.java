@@ -1,0 +1,153 @@
+package io.teemate.sgx;
+
+import io.teemate.sgx.cost.CostModel;
+import io.teemate.sgx.cost.InstructionCounters;
+import io.teemate.sgx.program.ProgramRegistry;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One emulated SGX platform: its EPC and EPCM, ordinary memory, logical processors, fuse keys and cost
+ * model. Several machines can live in one JVM and share nothing: a key or report from one does not verify
+ * on another.
+ */
+public final class Machine {
+    /** CPUSVN of this emulated part (SDM Vol.3D 38.x); constant, there are no microcode updates. */
+    static final byte[] CPU_SVN = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    private final Epc epc;
+    private final Epcm epcm;
+    private final Dram dram = new Dram();
+    private final List<LogicalProcessor> processors;
+    private final CostModel costModel;
+    private final FuseKeys fuses;
+    private final ProgramRegistry programs = new ProgramRegistry();
+    private final AtomicLong nextEid = new AtomicLong(1);
+    /** CR_REPORT_KEYID: chosen at each power-on (SDM Vol.3D 40.x EREPORT). */
+    private final byte[] reportKeyId = new byte[32];
+
+    private Machine(Builder b) {
+        this.costModel = b.costModel;
+        this.epc = new Epc(b.epcBytes);
+        this.epcm = new Epcm(epc.frameCount());
+        this.fuses = b.seed == null ? FuseKeys.random() : FuseKeys.fromSeed(b.seed);
+        if (b.seed == null) {
+            new SecureRandom().nextBytes(reportKeyId);
+        } else {
+            System.arraycopy(FuseKeys.expand(b.seed, "report key id"), 0, reportKeyId, 0, 16);
+        }
+        List<LogicalProcessor> lps = new ArrayList<>();
+        for (int i = 0; i < b.logicalProcessors; i++) {
+            lps.add(new LogicalProcessor(this, i));
+        }
+        this.processors = Collections.unmodifiableList(lps);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Epc epc() {
+        return epc;
+    }
+
+    public Epcm epcm() {
+        return epcm;
+    }
+
+    public Dram dram() {
+        return dram;
+    }
+
+    public CostModel costModel() {
+        return costModel;
+    }
+
+    public ProgramRegistry programs() {
+        return programs;
+    }
+
+    public List<LogicalProcessor> processors() {
+        return processors;
+    }
+
+    public LogicalProcessor processor(int id) {
+        return processors.get(id);
+    }
+
+    /** Every processor's counters summed: the modeled cost of everything this machine ran so far. */
+    public InstructionCounters.Snapshot counters() {
+        List<InstructionCounters> all = new ArrayList<>();
+        for (LogicalProcessor lp : processors) {
+            all.add(lp.counters());
+        }
+        return InstructionCounters.sum(all, costModel);
+    }
+
+    /** The emulator-only debugger view of hidden state (see {@link HardwareProbe}). */
+    public HardwareProbe probe() {
+        return new HardwareProbe(this);
+    }
+
+    FuseKeys fuses() {
+        return fuses;
+    }
+
+    byte[] reportKeyId() {
+        return reportKeyId;
+    }
+
+    long nextEid() {
+        return nextEid.getAndIncrement();
+    }
+
+    /** The enclave whose SECS is at {@code secsPage}; #PF-worthy checks are the caller's. */
+    SecsState secsAt(long secsPage) {
+        EpcmEntry e = epcm.get(epc.frameOf(secsPage));
+        return e.valid() && e.type() == io.teemate.sgx.struct.PageType.SECS ? e.enclave() : null;
+    }
+
+    public static final class Builder {
+        private long epcBytes = 128L << 20;
+        private int logicalProcessors = 4;
+        private Long seed;
+        private CostModel costModel = CostModel.published();
+
+        /** EPC size in bytes (default 128 MiB). */
+        public Builder epcBytes(long bytes) {
+            this.epcBytes = bytes;
+            return this;
+        }
+
+        public Builder epcMiB(long mib) {
+            return epcBytes(mib << 20);
+        }
+
+        public Builder logicalProcessors(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("a machine needs at least one logical processor, got " + n);
+            }
+            this.logicalProcessors = n;
+            return this;
+        }
+
+        /** Derive fuse keys and the report key id from {@code seed} instead of at random. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder costModel(CostModel model) {
+            this.costModel = java.util.Objects.requireNonNull(model);
+            return this;
+        }
+
+        public Machine build() {
+            return new Machine(this);
+        }
+    }
+}

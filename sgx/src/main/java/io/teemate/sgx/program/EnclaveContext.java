@@ -1,0 +1,107 @@
+package io.teemate.sgx.program;
+
+import io.teemate.sgx.LogicalProcessor;
+import io.teemate.sgx.Registers;
+import io.teemate.sgx.SgxStatus;
+
+/**
+ * What enclave code has while it runs: the processor it runs on, in enclave mode. Every access goes through
+ * the processor's checks; a fault becomes an AEX that the host handles before the access is retried.
+ */
+public final class EnclaveContext {
+    private final LogicalProcessor lp;
+    private final long enclaveBase;
+    private final long tcs;
+    private final int cssa;
+
+    public EnclaveContext(LogicalProcessor lp, long enclaveBase, long tcs) {
+        this.lp = lp;
+        this.enclaveBase = enclaveBase;
+        this.tcs = tcs;
+        this.cssa = (int) lp.registers().get(0);
+    }
+
+    /** The enclave's base address (code finds it RIP-relative on hardware). */
+    public long enclaveBase() {
+        return enclaveBase;
+    }
+
+    /** The TCS this thread entered through (RBX at EENTER). */
+    public long tcs() {
+        return tcs;
+    }
+
+    /** CSSA at entry (RAX at EENTER): 0 for an ordinary call, above 0 when entered to handle an exception. */
+    public int cssa() {
+        return cssa;
+    }
+
+    public Registers registers() {
+        return lp.registers();
+    }
+
+    /** The logical processor this thread runs on (for its id and counters). */
+    public LogicalProcessor processor() {
+        return lp;
+    }
+
+    public byte readByte(long la) {
+        return lp.readByte(la);
+    }
+
+    public void writeByte(long la, byte value) {
+        lp.writeByte(la, value);
+    }
+
+    public int readInt(long la) {
+        return lp.readInt(la);
+    }
+
+    public void writeInt(long la, int value) {
+        lp.writeInt(la, value);
+    }
+
+    public long readLong(long la) {
+        return lp.readLong(la);
+    }
+
+    public void writeLong(long la, long value) {
+        lp.writeLong(la, value);
+    }
+
+    public byte[] read(long la, int length) {
+        return lp.read(la, length);
+    }
+
+    public void read(long la, byte[] dst, int offset, int length) {
+        lp.read(la, dst, offset, length);
+    }
+
+    public void write(long la, byte[] src, int offset, int length) {
+        lp.write(la, src, offset, length);
+    }
+
+    public void write(long la, byte[] src) {
+        lp.write(la, src, 0, src.length);
+    }
+
+    /** ENCLU[EREPORT]. */
+    public void ereport(long targetInfo, long reportData, long output) {
+        lp.ereport(targetInfo, reportData, output);
+    }
+
+    /** ENCLU[EGETKEY]. */
+    public SgxStatus egetkey(long keyRequest, long output) {
+        return lp.egetkey(keyRequest, output);
+    }
+
+    /** An ocall: EEXIT to the host's handler and EENTER back through the same TCS. */
+    public void ocall() {
+        lp.ocall();
+    }
+
+    /** An interrupt window: a pending interrupt causes an AEX here. */
+    public void poll() {
+        lp.poll();
+    }
+}
