@@ -69,9 +69,10 @@ public record EnclaveLayout(long size, int ssaFrameSize, List<EnclavePage> pages
     }
 
     /**
-     * The usual shape for one enclave program: its code image at offset 0 (RX, OENTRY = 0), then per thread a
-     * TCS and {@code nssa} SSA frames, then {@code heapPages} of measured zeroed RW heap. The size is the
-     * smallest power of two that holds it all.
+     * The usual shape for one enclave program: its code image at offset 0 (RX, OENTRY = 0); then per thread a
+     * TCS, {@code nssa} SSA frames and one thread-local page that the TCS's OFSBASE and OGSBASE point at (the
+     * way enclave runtimes find per-thread data after EENTER); then {@code heapPages} of measured zeroed RW heap.
+     * The size is the smallest power of two that holds it all.
      */
     public static EnclaveLayout forProgram(CodeImage code, int threads, int nssa, int ssaFrameSize, int heapPages) {
         if (threads < 1 || nssa < 1) {
@@ -89,12 +90,11 @@ public record EnclaveLayout(long size, int ssaFrameSize, List<EnclavePage> pages
         for (int t = 0; t < threads; t++) {
             long tcsOffset = offset;
             long ossa = tcsOffset + Memory.PAGE_SIZE;
-            Tcs tcs = new Tcs(0, 0, ossa, 0, nssa, 0, 0, 0, 0, 0xFFFFFFFF, 0xFFFFFFFF);
+            long tls = ossa + (long) nssa * ssaFrameSize * Memory.PAGE_SIZE;
+            Tcs tcs = new Tcs(0, 0, ossa, 0, nssa, 0, 0, tls, tls, 0xFFFFFFFF, 0xFFFFFFFF);
             pages.add(new EnclavePage(tcsOffset, PageType.TCS, PagePermissions.NONE, true, tcs.toBytes()));
-            offset = ossa;
-            for (int s = 0; s < nssa * ssaFrameSize; s++) {
+            for (offset = ossa; offset <= tls; offset += Memory.PAGE_SIZE) {
                 pages.add(new EnclavePage(offset, PageType.REG, PagePermissions.RW, true, zero));
-                offset += Memory.PAGE_SIZE;
             }
         }
         for (int h = 0; h < heapPages; h++) {

@@ -36,6 +36,11 @@ public final class EnclaveContext {
         return cssa;
     }
 
+    /** This thread's FS base: BASE + TCS.OFSBASE, set by EENTER (thread-local data of the running thread). */
+    public long threadLocalBase() {
+        return lp.registers().fsBase();
+    }
+
     public Registers registers() {
         return lp.registers();
     }

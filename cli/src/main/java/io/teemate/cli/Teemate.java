@@ -1,0 +1,29 @@
+package io.teemate.cli;
+
+import io.teemate.cli.demo.DemoCommand;
+import io.teemate.cli.sgx.SgxCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code teemate} command. */
+@Command(name = "teemate", mixinStandardHelpOptions = true, version = "teemate 0.1.0",
+        description = "Confidential containers that share one (emulated) SGX enclave.",
+        subcommands = {DemoCommand.class, SgxCommand.class})
+public final class Teemate implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests that run commands in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Teemate());
+    }
+}
