@@ -25,7 +25,7 @@ final class EnclaveBuild {
         lp.charge(SgxLeaf.ECREATE);
         Machine m = lp.machine();
         int frame = requireEpcPage(m, epcPage, "ECREATE target");
-        if (secInfo.reservedBitsSet() || secInfo.pageType() != PageType.SECS) {
+        if (pageType(secInfo) != PageType.SECS) {
             throw new GeneralProtectionFault("ECREATE needs SECINFO.PT = PT_SECS with no reserved bits, got flags 0x"
                     + Long.toHexString(secInfo.flags()));
         }
@@ -79,7 +79,7 @@ final class EnclaveBuild {
         if (!Memory.pageAligned(linearAddress)) {
             throw new GeneralProtectionFault("PAGEINFO.LINADDR 0x" + Long.toHexString(linearAddress) + " is not 4 KiB aligned");
         }
-        PageType type = secInfo.reservedBitsSet() ? null : secInfo.pageType();
+        PageType type = pageType(secInfo);
         if (type != PageType.REG && type != PageType.TCS) {
             throw new GeneralProtectionFault("EADD needs SECINFO.PT = PT_REG or PT_TCS with no reserved bits, got flags 0x"
                     + Long.toHexString(secInfo.flags()));
@@ -229,6 +229,18 @@ final class EnclaveBuild {
         }
         m.epc().zero(frame);
         return SgxStatus.SUCCESS;
+    }
+
+    /** SECINFO's page type, or null when it has reserved bits set or names no page type (both #GP). */
+    static PageType pageType(SecInfo secInfo) {
+        if (secInfo.reservedBitsSet()) {
+            return null;
+        }
+        try {
+            return secInfo.pageType();
+        } catch (IllegalArgumentException unknownType) {
+            return null;
+        }
     }
 
     /** The EPC frame of a 4 KiB-aligned EPC operand; anything else is #GP. */

@@ -23,7 +23,8 @@ final class SigStructVerifier {
     }
 
     static SgxStatus verify(SigStruct sig) {
-        if (!Arrays.equals(sig.header(), SigStruct.HEADER) || !Arrays.equals(sig.header2(), SigStruct.HEADER2)) {
+        if (!Arrays.equals(sig.header(), SigStruct.architecturalHeader())
+                || !Arrays.equals(sig.header2(), SigStruct.architecturalHeader2())) {
             return SgxStatus.INVALID_SIG_STRUCT;
         }
         if (sig.vendor() != 0 && sig.vendor() != 0x8086) {

@@ -104,7 +104,7 @@ public final class SigStructBuilder {
     }
 
     private SigStruct build(byte[] modulus, byte[] signature, byte[] q1, byte[] q2) {
-        return new SigStruct(SigStruct.HEADER, vendor, bcdDate(date), SigStruct.HEADER2, 0, modulus, 3, signature,
+        return new SigStruct(SigStruct.architecturalHeader(), vendor, bcdDate(date), SigStruct.architecturalHeader2(), 0, modulus, 3, signature,
                 miscSelect, miscMask, attributes, attributeMask, enclaveHash, isvProdId, isvSvn, q1, q2);
     }
 

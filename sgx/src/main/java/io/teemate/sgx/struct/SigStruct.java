@@ -40,16 +40,24 @@ public record SigStruct(byte[] header, int vendor, int date, byte[] header2, int
     public static final int SIGNED_PART2_END = 1028;
     public static final int SIGNED_LENGTH = 256;
 
-    /** Architectural HEADER value. Shared array: never modify it (the constructor copies what it is given). */
-    public static final byte[] HEADER = {
+    private static final byte[] HEADER = {
         0x06, 0x00, 0x00, 0x00, (byte) 0xE1, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00
     };
-    /** Architectural HEADER2 value. Shared array: never modify it (the constructor copies what it is given). */
-    public static final byte[] HEADER2 = {
+    private static final byte[] HEADER2 = {
         0x01, 0x01, 0x00, 0x00, 0x60, 0x00, 0x00, 0x00, 0x60, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00
     };
 
     private static final String NAME = "SIGSTRUCT";
+
+    /** The architectural HEADER value (a fresh copy). */
+    public static byte[] architecturalHeader() {
+        return HEADER.clone();
+    }
+
+    /** The architectural HEADER2 value (a fresh copy). */
+    public static byte[] architecturalHeader2() {
+        return HEADER2.clone();
+    }
 
     public SigStruct {
         header = StructSupport.field(NAME, "header", header, HEADER_LENGTH);

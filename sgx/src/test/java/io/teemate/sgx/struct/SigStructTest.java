@@ -47,7 +47,7 @@ class SigStructTest {
     }
 
     private static SigStruct sample() {
-        return new SigStruct(SigStruct.HEADER, 0x8086, 0x2024_0131, SigStruct.HEADER2, 0x77,
+        return new SigStruct(SigStruct.architecturalHeader(), 0x8086, 0x2024_0131, SigStruct.architecturalHeader2(), 0x77,
                 seq(384, 1), 3, seq(384, 2), 0x1, 0xFFFF_FFFF,
                 new Attributes(Attributes.MODE64BIT | Attributes.DEBUG, 3),
                 new Attributes(~Attributes.DEBUG, ~0L), seq(32, 0xE0), (short) 0x0102, (short) 0x0304,
@@ -56,8 +56,8 @@ class SigStructTest {
 
     @Example
     void headerConstants() {
-        assertThat(SigStruct.HEADER).isEqualTo(HexFormat.of().parseHex("06000000E10000000000010000000000"));
-        assertThat(SigStruct.HEADER2).isEqualTo(HexFormat.of().parseHex("01010000600000006000000001000000"));
+        assertThat(SigStruct.architecturalHeader()).isEqualTo(HexFormat.of().parseHex("06000000E10000000000010000000000"));
+        assertThat(SigStruct.architecturalHeader2()).isEqualTo(HexFormat.of().parseHex("01010000600000006000000001000000"));
     }
 
     @Example
@@ -118,19 +118,19 @@ class SigStructTest {
         s.modulus()[0] = 0;
         s.header()[0] = 0;
         assertThat(s.modulus()).isEqualTo(seq(384, 1));
-        assertThat(s.header()).isEqualTo(SigStruct.HEADER);
-        byte[] hdr = SigStruct.HEADER.clone();
-        SigStruct t = new SigStruct(hdr, 0, 0, SigStruct.HEADER2, 0, new byte[384], 3, new byte[384], 0, 0,
+        assertThat(s.header()).isEqualTo(SigStruct.architecturalHeader());
+        byte[] hdr = SigStruct.architecturalHeader();
+        SigStruct t = new SigStruct(hdr, 0, 0, SigStruct.architecturalHeader2(), 0, new byte[384], 3, new byte[384], 0, 0,
                 new Attributes(0, 0), new Attributes(0, 0), new byte[32], (short) 0, (short) 0,
                 new byte[384], new byte[384]);
         hdr[0] = 0x55;
-        assertThat(t.header()).isEqualTo(SigStruct.HEADER);
-        assertThatThrownBy(() -> new SigStruct(SigStruct.HEADER, 0, 0, SigStruct.HEADER2, 0, new byte[256], 3,
+        assertThat(t.header()).isEqualTo(SigStruct.architecturalHeader());
+        assertThatThrownBy(() -> new SigStruct(SigStruct.architecturalHeader(), 0, 0, SigStruct.architecturalHeader2(), 0, new byte[256], 3,
                 new byte[384], 0, 0, new Attributes(0, 0), new Attributes(0, 0), new byte[32], (short) 0, (short) 0,
                 new byte[384], new byte[384]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("modulus").hasMessageContaining("384");
-        assertThatThrownBy(() -> new SigStruct(SigStruct.HEADER, 0, 0, SigStruct.HEADER2, 0, new byte[384], 3,
+        assertThatThrownBy(() -> new SigStruct(SigStruct.architecturalHeader(), 0, 0, SigStruct.architecturalHeader2(), 0, new byte[384], 3,
                 new byte[384], 0, 0, new Attributes(0, 0), new Attributes(0, 0), new byte[48], (short) 0, (short) 0,
                 new byte[384], new byte[384]))
                 .isInstanceOf(IllegalArgumentException.class)
