@@ -243,6 +243,13 @@ final class EnclaveBuild {
         }
     }
 
+    /** ENCLS leaves run at ring 0, so never in enclave mode (reported as #GP(0) by this emulator). */
+    static void requireOutsideEnclave(LogicalProcessor lp, SgxLeaf leaf) {
+        if (lp.inEnclaveMode()) {
+            throw new GeneralProtectionFault("ENCLS[" + leaf + "] in enclave mode");
+        }
+    }
+
     /** The EPC frame of a 4 KiB-aligned EPC operand; anything else is #GP. */
     static int requireEpcPage(Machine m, long pa, String what) {
         if (!Memory.pageAligned(pa) || !m.epc().contains(pa)) {

@@ -19,6 +19,8 @@ import io.teemate.sgx.struct.Tcs;
 final class EnclaveEntry {
     private static final int GPRSGX_SIZE = 184;
     private static final int EXINFO_SIZE = 16;
+    /** Faults one re-entry may take before the thread is given up (each must make progress). */
+    private static final int MAX_ENTRY_FAULTS = 64;
     private static final long TCS_FLAGS_SUPPORTED = 0x1;
 
     private EnclaveEntry() {
@@ -170,6 +172,7 @@ final class EnclaveEntry {
                 regs.set(GprSgx.RCX, regs.rip());
                 regs.rip(enclave.baseAddress + tcs.oentry());
             }
+            lp.enteredEnclave(); // a new entry generation: ETRACK can tell this entry from an earlier one
             enclave.threadsInside.add(lp);
             EnclaveMode m = new EnclaveMode(enclave, tcsAddress, tcsFrame, aep, ssaFrames, exits);
             lp.mode = m;
@@ -238,8 +241,26 @@ final class EnclaveEntry {
         EnclaveMode m = requireEnclaveMode(lp, "an ocall");
         eexit(lp);
         m.exits.onOcall(lp);
-        EnclaveMode back = enter(lp, m.tcsAddress, m.aep, m.exits, false, SgxLeaf.EENTER);
-        back.program = m.program;
+        reenter(lp, m, false);
+    }
+
+    /**
+     * EENTER (after an ocall) or ERESUME (after an AEX) back into the thread {@code m} describes. A #PF the
+     * leaf itself raises (its TCS or SSA page not mapped, e.g. evicted meanwhile) goes to the host, which maps
+     * the page, and the leaf is executed again, as the kernel restarts a faulting ENCLU.
+     */
+    private static void reenter(LogicalProcessor lp, EnclaveMode m, boolean resume) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                EnclaveMode back = enter(lp, m.tcsAddress, m.aep, m.exits, resume, resume ? SgxLeaf.ERESUME : SgxLeaf.EENTER);
+                back.program = m.program;
+                return;
+            } catch (PageFault pf) {
+                if (attempt >= MAX_ENTRY_FAULTS || !m.exits.onEntryFault(lp, pf)) {
+                    throw pf;
+                }
+            }
+        }
     }
 
     /**
@@ -257,8 +278,7 @@ final class EnclaveEntry {
             throw new ThreadAbandoned(event, fault);
         }
         try {
-            EnclaveMode back = enter(lp, m.tcsAddress, m.aep, m.exits, true, SgxLeaf.ERESUME);
-            back.program = m.program;
+            reenter(lp, m, true);
         } catch (CpuException resumeFault) {
             throw new ThreadAbandoned(event, resumeFault);
         }

@@ -14,6 +14,15 @@ public interface ExitHandler {
     AexAction onAex(LogicalProcessor lp, AexEvent event);
 
     /**
+     * A #PF raised by the ERESUME after an AEX, or the EENTER after an ocall, before it entered: its TCS or SSA
+     * page is not mapped (say, evicted meanwhile). Return true once the page is mapped to execute the leaf
+     * again; false abandons the enclave thread.
+     */
+    default boolean onEntryFault(LogicalProcessor lp, PageFault fault) {
+        return false;
+    }
+
+    /**
      * An ocall: the enclave executed EEXIT and expects to be re-entered through the same TCS when this
      * returns. Arguments and results travel in the registers and in untrusted memory.
      */

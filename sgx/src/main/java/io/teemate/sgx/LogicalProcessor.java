@@ -13,6 +13,8 @@ import io.teemate.sgx.struct.SecInfo;
 import io.teemate.sgx.struct.Secs;
 import io.teemate.sgx.struct.SigStruct;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,10 +24,22 @@ import java.nio.ByteBuffer;
  * a non-enclave access to the EPC gets abort-page semantics (reads all ones, writes dropped).
  * <p>
  * One Java thread drives a processor at a time (the host's scheduler decides which); nothing here is
- * safe to call from two threads at once, except {@link #raiseInterrupt} and the counters.
+ * safe to call from two threads at once, except {@link #raiseInterrupt}, {@link #requestTlbShootdown} and
+ * the counters.
  */
 public final class LogicalProcessor {
     private static final int TLB_SETS = 64;
+    private static final int EVENT_INTERRUPT = 1;
+    private static final int EVENT_TLB_SHOOTDOWN = 2;
+    private static final VarHandle PENDING_EVENTS;
+
+    static {
+        try {
+            PENDING_EVENTS = MethodHandles.lookup().findVarHandle(LogicalProcessor.class, "pendingEvents", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Machine machine;
     private final int id;
@@ -35,7 +49,10 @@ public final class LogicalProcessor {
     private PageTable cr3;
     /** IA32_SGXLEPUBKEYHASH0..3: with Flexible Launch Control the kernel writes the signer's hash before EINIT. */
     private byte[] lePubKeyHash = new byte[32];
-    private volatile boolean interruptPending;
+    /** EVENT_* bits other threads post; handled at the next access or poll (one volatile read on the hot path). */
+    private volatile int pendingEvents;
+    /** Bumped on every EENTER/ERESUME of this processor; ETRACK records it to tell who has left since. */
+    private volatile long entryGeneration;
 
     /** Enclave mode: the enclave, TCS and exit plumbing of the current entry, or null outside. */
     EnclaveMode mode;
@@ -103,7 +120,26 @@ public final class LogicalProcessor {
 
     /** An external interrupt: delivered at the next access or poll; in enclave mode it causes an AEX. */
     public void raiseInterrupt() {
-        interruptPending = true;
+        PENDING_EVENTS.getAndBitwiseOr(this, EVENT_INTERRUPT);
+    }
+
+    /**
+     * A TLB-shootdown IPI (SDM Vol.3A 4.10.5), sent after a page-table change: at its next access or poll this
+     * processor flushes its TLB. Unlike {@link #raiseInterrupt} it causes no AEX, so it does not make a processor
+     * inside an enclave leave it and does not complete an ETRACK; Linux's post-ETRACK IPI ({@code sgx_ipi_cb},
+     * an empty handler) works through the AEX, i.e. {@link #raiseInterrupt}. Safe to call from any thread.
+     */
+    public void requestTlbShootdown() {
+        PENDING_EVENTS.getAndBitwiseOr(this, EVENT_TLB_SHOOTDOWN);
+    }
+
+    /** EENTER/ERESUME start a new entry generation (read by ETRACK from other threads). */
+    void enteredEnclave() {
+        entryGeneration++; // only the thread driving this processor writes it
+    }
+
+    long entryGeneration() {
+        return entryGeneration;
     }
 
     void charge(SgxLeaf leaf) {
@@ -137,6 +173,54 @@ public final class LogicalProcessor {
         return EnclaveBuild.eremove(this, epcPage);
     }
 
+    /** EPA: make the free EPC page {@code epcPage} a zeroed Version Array page of 512 eight-byte slots. */
+    public void epa(long epcPage) {
+        EnclavePaging.epa(this, epcPage);
+    }
+
+    /** EBLOCK: mark a REG, TCS or TRIM page BLOCKED, so no new TLB entry can be made for it. */
+    public SgxStatus eblock(long epcPage) {
+        return EnclavePaging.eblock(this, epcPage);
+    }
+
+    /** ETRACK: start a new tracking epoch for the enclave whose SECS is at {@code secsPage}. */
+    public SgxStatus etrack(long secsPage) {
+        return EnclavePaging.etrack(this, secsPage);
+    }
+
+    /**
+     * EWB: encrypt the blocked and tracked page at {@code epcPage} into {@code out}, record its version in the VA
+     * slot at EPC physical address {@code vaSlot}, and free the EPC page.
+     */
+    public SgxStatus ewb(long epcPage, long vaSlot, EvictedPage out) {
+        return EnclavePaging.ewb(this, epcPage, vaSlot, out);
+    }
+
+    /** ELDU: verify and decrypt {@code in} into the free EPC page {@code epcPage}, unblocked. */
+    public SgxStatus eldu(EvictedPage in, long secsPage, long epcPage, long vaSlot) {
+        return EnclavePaging.eld(this, in, secsPage, epcPage, vaSlot, false);
+    }
+
+    /** ELDB: as {@link #eldu}, but the loaded page is BLOCKED. */
+    public SgxStatus eldb(EvictedPage in, long secsPage, long epcPage, long vaSlot) {
+        return EnclavePaging.eld(this, in, secsPage, epcPage, vaSlot, true);
+    }
+
+    /** EAUG (SGX2): add a zeroed PENDING RW page at {@code linearAddress} to an initialized enclave. */
+    public void eaug(long linearAddress, long secsPage, long epcPage) {
+        DynamicMemory.eaug(this, linearAddress, secsPage, epcPage);
+    }
+
+    /** EMODPR (SGX2): restrict a REG page's EPCM permissions to those in {@code secInfo}; the enclave EACCEPTs. */
+    public SgxStatus emodpr(SecInfo secInfo, long epcPage) {
+        return DynamicMemory.emodpr(this, secInfo, epcPage);
+    }
+
+    /** EMODT (SGX2): change a page's type to {@code secInfo}'s PT_TCS or PT_TRIM; the enclave EACCEPTs. */
+    public SgxStatus emodt(SecInfo secInfo, long epcPage) {
+        return DynamicMemory.emodt(this, secInfo, epcPage);
+    }
+
     // ---------------------------------------------------------------- ENCLU (ring 3)
 
     /**
@@ -160,6 +244,31 @@ public final class LogicalProcessor {
     /** EGETKEY (in enclave mode): derive the key the KEYREQUEST at {@code keyRequest} names into {@code output}. */
     public SgxStatus egetkey(long keyRequest, long output) {
         return EnclaveEntry.enclaveInstruction(this, () -> EnclaveKeys.egetkey(this, keyRequest, output));
+    }
+
+    /**
+     * EACCEPT (in enclave mode): accept the EAUG, EMODPR or EMODT of the page at {@code pageAddress} if the
+     * SECINFO at {@code secInfoAddress} describes its EPCM state exactly.
+     */
+    public SgxStatus eaccept(long secInfoAddress, long pageAddress) {
+        return EnclaveEntry.enclaveInstruction(this, () -> DynamicMemory.eaccept(this, secInfoAddress, pageAddress));
+    }
+
+    /**
+     * EACCEPTCOPY (in enclave mode): copy the page at {@code sourceAddress} into the PENDING page at
+     * {@code destinationAddress} and give it the permissions of the SECINFO at {@code secInfoAddress}.
+     */
+    public SgxStatus eacceptcopy(long secInfoAddress, long destinationAddress, long sourceAddress) {
+        return EnclaveEntry.enclaveInstruction(this,
+                () -> DynamicMemory.eacceptcopy(this, secInfoAddress, destinationAddress, sourceAddress));
+    }
+
+    /** EMODPE (in enclave mode): extend the EPCM permissions of the page at {@code pageAddress}. */
+    public void emodpe(long secInfoAddress, long pageAddress) {
+        EnclaveEntry.enclaveInstruction(this, () -> {
+            DynamicMemory.emodpe(this, secInfoAddress, pageAddress);
+            return null;
+        });
     }
 
     /** An ocall: EEXIT to the {@link ExitHandler}'s ocall handler, then EENTER back through the same TCS. */
@@ -281,8 +390,8 @@ public final class LogicalProcessor {
      * re-executes, SDM Vol.3D 39.x).
      */
     private TlbEntry access(long la, AccessType type) {
-        if (interruptPending) {
-            deliverInterrupt();
+        if (pendingEvents != 0) {
+            handleEvents();
         }
         int set = (int) ((la >>> Memory.PAGE_SHIFT) & (TLB_SETS - 1));
         long tag = la >>> Memory.PAGE_SHIFT;
@@ -307,14 +416,18 @@ public final class LogicalProcessor {
 
     /** Polls for pending interrupts: enclave code calls this in long loops so an interrupt can cause an AEX. */
     public void poll() {
-        if (interruptPending) {
-            deliverInterrupt();
+        if (pendingEvents != 0) {
+            handleEvents();
         }
     }
 
-    private void deliverInterrupt() {
-        interruptPending = false;
-        if (mode != null) {
+    /** Takes every posted event: a shootdown flushes the TLB; an interrupt in enclave mode is an AEX. */
+    private void handleEvents() {
+        int events = (int) PENDING_EVENTS.getAndSet(this, 0);
+        if ((events & EVENT_TLB_SHOOTDOWN) != 0) {
+            flushTlb();
+        }
+        if ((events & EVENT_INTERRUPT) != 0 && mode != null) {
             EnclaveEntry.asyncExit(this, null);
         }
     }

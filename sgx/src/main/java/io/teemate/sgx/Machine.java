@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,6 +27,14 @@ public final class Machine {
     private final List<LogicalProcessor> processors;
     private final CostModel costModel;
     private final FuseKeys fuses;
+    private final PageCrypto pageCrypto;
+    /**
+     * Hidden SECS state of enclaves whose SECS page EWB wrote out, by the version it was written with. On real
+     * parts these fields travel inside the encrypted SECS page; ELDU of that exact version brings them back.
+     */
+    final Map<Long, SecsState> evictedSecs = new ConcurrentHashMap<>();
+    /** Serializes VA slot reads and writes between EWB and ELDB/ELDU on different processors. */
+    final Object vaSlotLock = new Object();
     private final ProgramRegistry programs = new ProgramRegistry();
     private final AtomicLong nextEid = new AtomicLong(1);
     /** CR_REPORT_KEYID: chosen at each power-on (SDM Vol.3D 40.x EREPORT). */
@@ -35,6 +45,7 @@ public final class Machine {
         this.epc = new Epc(b.epcBytes);
         this.epcm = new Epcm(epc.frameCount());
         this.fuses = b.seed == null ? FuseKeys.random() : FuseKeys.fromSeed(b.seed);
+        this.pageCrypto = b.seed == null ? PageCrypto.random() : PageCrypto.fromSeed(b.seed);
         if (b.seed == null) {
             new SecureRandom().nextBytes(reportKeyId);
         } else {
@@ -97,6 +108,10 @@ public final class Machine {
         return fuses;
     }
 
+    PageCrypto pageCrypto() {
+        return pageCrypto;
+    }
+
     byte[] reportKeyId() {
         return reportKeyId;
     }
@@ -135,7 +150,7 @@ public final class Machine {
             return this;
         }
 
-        /** Derive fuse keys and the report key id from {@code seed} instead of at random. */
+        /** Derive fuse keys, the report key id and the paging key from {@code seed} instead of at random. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;

@@ -2,6 +2,8 @@ package io.teemate.sgx;
 
 import io.teemate.sgx.struct.Attributes;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the child count, the ETRACK epoch; SDM Vol.3D 37.7). Software never reads this object.
  */
 public final class SecsState {
-    final int secsFrame;
+    /** The EPC frame the SECS occupies; changes when EWB evicts it and ELDU loads it elsewhere. */
+    volatile int secsFrame;
     final long eid;
     final long baseAddress;
     final long size;
@@ -27,6 +30,10 @@ public final class SecsState {
     int childCount;
     /** Logical processors executing inside this enclave now. */
     final Set<LogicalProcessor> threadsInside = ConcurrentHashMap.newKeySet();
+    /** The enclave's ETRACK epoch, bumped by each successful ETRACK (SDM Vol.3D ETRACK); guarded by this. */
+    long trackingEpoch;
+    /** (processor, entry generation) of every thread that was inside at the last ETRACK; guarded by this. */
+    private Map<LogicalProcessor, Long> trackedThreads = Map.of();
     /** Bumped on every EPCM change of a page of this enclave; cached code bindings check it. */
     private volatile long epcmGeneration;
     /** The verified binding of code to a program, valid while {@link #epcmGeneration} is unchanged. */
@@ -61,6 +68,42 @@ public final class SecsState {
 
     boolean inElrange(long linearAddress) {
         return linearAddress >= baseAddress && linearAddress - baseAddress < size;
+    }
+
+    /**
+     * ETRACK (SDM Vol.3D ETRACK): a new epoch begins, and the processors inside now must all leave before it is
+     * complete. The caller has checked that the previous one is complete and holds this object's lock.
+     */
+    void startTrackingEpoch() {
+        Map<LogicalProcessor, Long> inside = new HashMap<>();
+        for (LogicalProcessor lp : threadsInside) {
+            inside.put(lp, lp.entryGeneration());
+        }
+        trackedThreads = inside;
+        trackingEpoch++;
+    }
+
+    /**
+     * True when every processor that was inside at the last ETRACK has left since (EEXIT or AEX, which flush
+     * its TLB): it is no longer inside, or it entered again after (SDM Vol.3D ETRACK "SGX_PREV_TRK_INCMPL").
+     */
+    boolean trackingComplete() {
+        for (Map.Entry<LogicalProcessor, Long> t : trackedThreads.entrySet()) {
+            LogicalProcessor lp = t.getKey();
+            if (threadsInside.contains(lp) && lp.entryGeneration() == t.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when an ETRACK issued after epoch {@code epoch} (recorded by EBLOCK, EMODPR or EMODT) has completed,
+     * so no processor can still hold a TLB entry from before the change (SDM Vol.3D EWB, EACCEPT "Tracking not
+     * correct"). An ETRACK only succeeds once the one before it is complete, so any later one proves it.
+     */
+    boolean trackedSince(long epoch) {
+        return trackingEpoch > epoch + 1 || (trackingEpoch == epoch + 1 && trackingComplete());
     }
 
     void epcmChanged() {

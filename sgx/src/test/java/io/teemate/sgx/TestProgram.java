@@ -5,6 +5,7 @@ import io.teemate.sgx.program.EnclaveProgram;
 import io.teemate.sgx.struct.GprSgx;
 import io.teemate.sgx.struct.KeyRequest;
 import io.teemate.sgx.struct.Report;
+import io.teemate.sgx.struct.SecInfo;
 
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.macs.CMac;
@@ -30,6 +31,11 @@ public class TestProgram implements EnclaveProgram {
     public static final long SET_R12_IN_SSA = 10;  // entered with CSSA 1: set GPRSGX.R12 of SSA frame RSI to RDX
     public static final long WRITE_BYTE = 11;      // [RDX] = (byte) RSI
     public static final long CSSA = 12;            // RAX = CSSA at entry
+    public static final long EACCEPT = 13;         // RAX = EACCEPT(SECINFO with FLAGS = RSI, page RDX)
+    public static final long EACCEPTCOPY = 14;     // RAX = EACCEPTCOPY(SECINFO with FLAGS = RSI, destination RDX, source R8)
+    public static final long EMODPE = 15;          // EMODPE(SECINFO with FLAGS = RSI, page RDX)
+    public static final long FILL_PAGE = 16;       // the 4096 bytes at RDX = (byte) RSI
+    public static final long COPY_OUT = 17;        // copy R8 bytes from enclave address RSI to untrusted RDX
     /** Bytes COPY_SSA_TAIL copies: EXINFO (16) directly below GPRSGX (184), at the end of the frame. */
     public static final int SSA_TAIL = 16 + GprSgx.SIZE;
 
@@ -43,6 +49,7 @@ public class TestProgram implements EnclaveProgram {
         long fn = r.get(GprSgx.RDI);
         long a = r.get(GprSgx.RSI);
         long b = r.get(GprSgx.RDX);
+        long c = r.get(GprSgx.R8);
         long scratch = r.get(GprSgx.R9);
         switch ((int) fn) {
             case (int) WRITE_LONG -> ctx.writeLong(b, a);
@@ -92,6 +99,24 @@ public class TestProgram implements EnclaveProgram {
             case (int) COPY_SSA_TAIL -> ctx.write(b, ctx.read(a + 4096 - SSA_TAIL, SSA_TAIL));
             case (int) SET_R12_IN_SSA -> ctx.writeLong(a + GPRSGX_OFFSET + 8L * GprSgx.R12, b);
             case (int) CSSA -> r.set(GprSgx.RAX, ctx.cssa());
+            case (int) EACCEPT -> {
+                ctx.write(scratch, new SecInfo(a).toBytes()); // the scratch page is 64-byte aligned
+                r.set(GprSgx.RAX, ctx.eaccept(scratch, b).code());
+            }
+            case (int) EACCEPTCOPY -> {
+                ctx.write(scratch, new SecInfo(a).toBytes());
+                r.set(GprSgx.RAX, ctx.eacceptcopy(scratch, b, c).code());
+            }
+            case (int) EMODPE -> {
+                ctx.write(scratch, new SecInfo(a).toBytes());
+                ctx.emodpe(scratch, b);
+            }
+            case (int) FILL_PAGE -> {
+                byte[] page = new byte[4096];
+                java.util.Arrays.fill(page, (byte) a);
+                ctx.write(b, page);
+            }
+            case (int) COPY_OUT -> ctx.write(b, ctx.read(a, (int) c));
             case (int) WAIT_INSIDE -> {
                 entered.countDown();
                 try {

@@ -100,6 +100,21 @@ public final class EnclaveContext {
         return lp.egetkey(keyRequest, output);
     }
 
+    /** ENCLU[EACCEPT]: accept an EAUG, EMODPR or EMODT of the page at {@code page} (SECINFO at {@code secInfo}). */
+    public SgxStatus eaccept(long secInfo, long page) {
+        return lp.eaccept(secInfo, page);
+    }
+
+    /** ENCLU[EACCEPTCOPY]: fill the PENDING page {@code destination} from {@code source} and accept it. */
+    public SgxStatus eacceptcopy(long secInfo, long destination, long source) {
+        return lp.eacceptcopy(secInfo, destination, source);
+    }
+
+    /** ENCLU[EMODPE]: extend the EPCM permissions of the page at {@code page}. */
+    public void emodpe(long secInfo, long page) {
+        lp.emodpe(secInfo, page);
+    }
+
     /** An ocall: EEXIT to the host's handler and EENTER back through the same TCS. */
     public void ocall() {
         lp.ocall();
