@@ -1,0 +1,92 @@
+package io.teemate.host.driver;
+
+import io.teemate.host.kernel.AddressSpace;
+import io.teemate.sgx.mmu.Memory;
+import io.teemate.sgx.struct.PagePermissions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The driver's state for one enclave (Linux {@code struct sgx_encl}): its SECS page, its pages by offset, the
+ * address spaces that map it ({@code mm_list}), its VA slots, and how many files and mappings keep it alive.
+ */
+final class SgxEnclave {
+    final long id;
+    final long secsPage;
+    final long base;
+    final long size;
+    final TreeMap<Long, SgxEnclavePage> pages = new TreeMap<>();
+    final List<Long> tcsAddresses = new ArrayList<>();
+    final Set<AddressSpace> mms = ConcurrentHashMap.newKeySet();
+    final VaSlots vaSlots = new VaSlots();
+    boolean initialized;
+    boolean released;
+    /** Open files plus mappings; at zero the enclave's EPC is given back. */
+    int references;
+    /** Runs of pages with equal maximum permissions, computed at EINIT: what an alias maps. */
+    List<Segment> segments = List.of();
+
+    SgxEnclave(long id, long secsPage, long base, long size) {
+        this.id = id;
+        this.secsPage = secsPage;
+        this.base = base;
+        this.size = size;
+    }
+
+    /** A page-aligned range [start, end) of the enclave whose pages share one maximum protection. */
+    record Segment(long start, long end, PagePermissions protection) {
+    }
+
+    boolean contains(long address) {
+        return address >= base && address - base < size;
+    }
+
+    /** The added pages as maximal runs of equal protection (TCS pages count as RW, as Linux maps them). */
+    List<Segment> computeSegments() {
+        List<Segment> out = new ArrayList<>();
+        long start = -1;
+        long end = -1;
+        PagePermissions prot = null;
+        for (SgxEnclavePage p : pages.values()) {
+            PagePermissions pp = p.type == io.teemate.sgx.struct.PageType.TCS ? PagePermissions.RW : p.maxPermissions;
+            if (prot != null && pp.equals(prot) && p.linearAddress == end) {
+                end += Memory.PAGE_SIZE;
+                continue;
+            }
+            if (prot != null) {
+                out.add(new Segment(start, end, prot));
+            }
+            start = p.linearAddress;
+            end = start + Memory.PAGE_SIZE;
+            prot = pp;
+        }
+        if (prot != null) {
+            out.add(new Segment(start, end, prot));
+        }
+        return List.copyOf(out);
+    }
+
+    int residentPages() {
+        int n = 1 + vaSlots.pages().size(); // SECS and VA pages
+        for (SgxEnclavePage p : pages.values()) {
+            if (p.resident()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    int evictedPages() {
+        int n = 0;
+        for (SgxEnclavePage p : pages.values()) {
+            if (!p.resident()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

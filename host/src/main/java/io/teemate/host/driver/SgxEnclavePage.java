@@ -1,0 +1,40 @@
+package io.teemate.host.driver;
+
+import io.teemate.sgx.EvictedPage;
+import io.teemate.sgx.struct.PagePermissions;
+import io.teemate.sgx.struct.PageType;
+
+/**
+ * The driver's record of one enclave page (Linux {@code struct sgx_encl_page}): where it lives now, in an EPC
+ * frame or evicted to untrusted memory, and the most permissive mapping it may ever get (from its SECINFO).
+ */
+final class SgxEnclavePage {
+    final long offset;
+    final long linearAddress;
+    PageType type;
+    PagePermissions maxPermissions;
+    /** The EPC page holding it, or -1 while evicted. */
+    long epcPage = -1;
+    /** Ciphertext, PCMD and address from EWB while evicted (untrusted memory). */
+    EvictedPage evicted;
+    /** The VA slot holding its version while evicted. */
+    long vaSlot;
+    /** EBLOCKed by the reclaimer whose EWB has not happened yet. */
+    boolean blocked;
+
+    SgxEnclavePage(long offset, long linearAddress, PageType type, PagePermissions maxPermissions) {
+        this.offset = offset;
+        this.linearAddress = linearAddress;
+        this.type = type;
+        this.maxPermissions = maxPermissions;
+    }
+
+    boolean resident() {
+        return epcPage >= 0;
+    }
+
+    /** Reclaimable: resident ordinary data (the driver keeps TCS, SECS and VA pages in the EPC). */
+    boolean reclaimable() {
+        return resident() && type == PageType.REG;
+    }
+}

@@ -1,0 +1,44 @@
+package io.teemate.host.loader;
+
+import io.teemate.host.driver.EnclaveFile;
+import io.teemate.host.driver.SgxDriver;
+import io.teemate.host.kernel.Process;
+import io.teemate.sgx.loader.EnclaveLayout;
+import io.teemate.sgx.loader.EnclavePage;
+import io.teemate.sgx.struct.Secs;
+import io.teemate.sgx.struct.SigStruct;
+
+/**
+ * The untrusted loader of a process (what Gramine's host PAL or the Intel SDK's urts do): opens
+ * {@code /dev/sgx_enclave}, creates the enclave, adds and measures every page of its layout, initializes it
+ * with its SIGSTRUCT and maps it. This is the conventional path: every page is added and measured.
+ */
+public final class EnclaveLoader {
+    private final SgxDriver driver;
+
+    public EnclaveLoader(SgxDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A built, initialized and mapped enclave: its file (whose id the controller shares) and base. */
+    public record Loaded(EnclaveFile file, long id, long base, long size) {
+    }
+
+    /** Builds {@code layout} at {@code base} for {@code process}; must run on a thread of that process or any. */
+    public Loaded load(Process process, EnclaveLayout layout, SigStruct sigStruct, long base) {
+        EnclaveFile file = driver.open(process);
+        try {
+            long id = driver.create(file, new Secs(layout.size(), base, layout.ssaFrameSize(), sigStruct.miscSelect(),
+                    sigStruct.attributes(), new byte[32], new byte[32], new byte[64], (short) 0, (short) 0, (short) 0));
+            for (EnclavePage p : layout.pages()) {
+                driver.addPages(file, p.content(), p.offset(), p.secInfo(), p.measured());
+            }
+            driver.init(file, sigStruct);
+            driver.mmapWhole(file, process);
+            return new Loaded(file, id, base, layout.size());
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+}
