@@ -198,16 +198,17 @@ public final class SgxDriver {
                             "mmap: protection %s exceeds %s of the page at 0x%x", protection, max, p.linearAddress));
                 }
             }
-            process.addressSpace().mmap(address, length, protection, new EnclaveMapping(e));
-            if (e.mms.add(process.addressSpace())) {
-                e.references++;
-            }
+            insertVma(e, process, address, length, protection);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Maps every added page of the enclave into {@code process} at its own address, segment by segment. */
+    /**
+     * Maps every added page of the enclave into {@code process} at its own address, one VMA per segment of equal
+     * permissions (what a runtime's loader maps, and what TeeMate's worker maps instead of adding pages). The
+     * segments come from the pages' own permissions, so no per-page check is needed: the cost is per segment.
+     */
     public void mmapWhole(EnclaveFile file, Process process) {
         lock.lock();
         try {
@@ -215,11 +216,29 @@ public final class SgxDriver {
             if (!e.initialized) {
                 throw new KernelException(Errno.EINVAL, "mmap: the enclave is not initialized yet");
             }
-            for (SgxEnclave.Segment s : e.segments) {
-                mmap(file, process, s.start(), s.end() - s.start(), s.protection());
+            List<Long> mapped = new java.util.ArrayList<>();
+            try {
+                for (SgxEnclave.Segment s : e.segments) {
+                    insertVma(e, process, s.start(), s.end() - s.start(), s.protection());
+                    mapped.add(s.start());
+                }
+            } catch (KernelException overlap) {
+                for (SgxEnclave.Segment s : e.segments) {
+                    if (mapped.contains(s.start())) {
+                        process.addressSpace().munmap(s.start(), s.end() - s.start());
+                    }
+                }
+                throw overlap;
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void insertVma(SgxEnclave e, Process process, long address, long length, PagePermissions protection) {
+        process.addressSpace().mmap(address, length, protection, new EnclaveMapping(e));
+        if (e.mms.add(process.addressSpace())) {
+            e.references++;
         }
     }
 
