@@ -1,21 +1,24 @@
 package io.teemate.cli.demo;
 
 import io.teemate.enclave.hello.HelloEnclave;
-import io.teemate.sgx.ExitHandler;
-import io.teemate.sgx.LogicalProcessor;
+import io.teemate.host.controller.TcsLease;
+import io.teemate.host.controller.TcsTable;
+import io.teemate.host.controller.TeeMateController;
+import io.teemate.host.driver.SgxDriver;
+import io.teemate.host.kernel.AnonymousMemory;
+import io.teemate.host.kernel.Kernel;
+import io.teemate.host.kernel.Process;
+import io.teemate.host.loader.EnclaveLoader;
 import io.teemate.sgx.Machine;
 import io.teemate.sgx.cost.InstructionCounters;
 import io.teemate.sgx.cost.SgxLeaf;
-import io.teemate.sgx.loader.BareMetalLoader;
-import io.teemate.sgx.loader.BareMetalLoader.LoadedEnclave;
 import io.teemate.sgx.loader.EnclaveLayout;
-import io.teemate.sgx.mmu.MapPageTable;
-import io.teemate.sgx.mmu.Pte;
 import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.sign.SigStructBuilder;
 import io.teemate.sgx.sign.SigningKey;
 import io.teemate.sgx.struct.Attributes;
 import io.teemate.sgx.struct.GprSgx;
+import io.teemate.sgx.struct.PagePermissions;
 import io.teemate.sgx.struct.Report;
 import io.teemate.sgx.struct.SigStruct;
 import io.teemate.sgx.struct.TargetInfo;
@@ -25,20 +28,25 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 
 /**
- * {@code teemate demo}: what works so far, end to end on the emulated machine. Builds, signs, initializes and
- * enters an enclave, shows its identity and a verified report, and puts modeled hardware time next to wall time.
+ * {@code teemate demo}: what works so far, end to end on the emulated machine and kernel. A process builds,
+ * signs, initializes and enters an enclave the conventional way and attests it; then a second process shares
+ * that enclave the TeeMate way (EPC aliasing and a TCS from the table), and the enclave outlives its creator.
+ * Modeled hardware time is printed next to wall time throughout.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Build, sign, initialize and enter an enclave on the emulated SGX machine.")
+        description = "Build, attest and then share an enclave between two processes on the emulated SGX machine.")
 public final class DemoCommand implements Callable<Integer> {
     private static final long BASE = 0x7f00_0000_0000L;
     private static final long UNTRUSTED = 0x1000_0000L;
     private static final long AEP = 0x40_1000L;
+    private static final Duration TCS_WAIT = Duration.ofSeconds(5);
     private static final HexFormat HEX = HexFormat.of();
 
     @Option(names = "--heap-mib", defaultValue = "32", description = "measured enclave heap in MiB (default ${DEFAULT-VALUE})")
@@ -53,11 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private PrintWriter out;
-
     @Override
     public Integer call() {
-        out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
         if (heapMiB < 0 || heapMiB > 512) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--heap-mib must be between 0 and 512, got " + heapMiB);
         }
@@ -65,8 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("(\"modeled\" = hardware time from per-instruction costs in docs/cost-model.md; \"wall\" = this JVM's time)");
         out.println();
 
-        Machine machine = newMachine(seed);
-        out.printf("1. Machine: %d MiB EPC, %d logical processors, fuse keys %s%n",
+        Host host = new Host(seed);
+        Machine machine = host.machine;
+        out.printf("1. Machine: %d MiB EPC, %d logical processors, fuse keys %s; a kernel with the SGX driver and the TeeMate controller%n",
                 machine.epc().sizeBytes() >> 20, machine.processors().size(), seed == null ? "drawn at random" : "from seed " + seed);
 
         long t0 = System.nanoTime();
@@ -81,47 +88,68 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("   MRENCLAVE %s%n", HEX.formatHex(sig.enclaveHash()));
         out.printf("   MRSIGNER  %s%n", HEX.formatHex(SigStructBuilder.mrSigner(key)));
 
-        Host host = new Host(machine);
+        Process creator = host.spawn("creator");
         InstructionCounters.Snapshot before = machine.counters();
         t0 = System.nanoTime();
-        LoadedEnclave enclave = host.loader.load(host.lp, layout, sig, BASE, host.pageTable);
+        EnclaveLoader.Loaded enclave = host.load(creator, layout, sig);
         long wall = System.nanoTime() - t0;
         InstructionCounters.Snapshot build = machine.counters().minus(before);
-        out.printf("3. Built: ECREATE + %,d EADD + %,d EEXTEND + EINIT -> SUCCESS (EINIT compared the measurement to SIGSTRUCT)%n",
-                build.count(SgxLeaf.EADD), build.count(SgxLeaf.EEXTEND));
+        out.printf("3. Conventional: %s builds it through /dev/sgx_enclave: ECREATE + %,d EADD + %,d EEXTEND + EINIT -> SUCCESS%n",
+                creator, build.count(SgxLeaf.EADD), build.count(SgxLeaf.EEXTEND));
         out.printf("   modeled %9.1f ms | wall %7.1f ms%n", build.modeledNanos() / 1e6, ms(wall));
 
         byte[] reportData = sha256("hello, TeeMate".getBytes(StandardCharsets.UTF_8));
         TargetInfo self = new TargetInfo(sig.enclaveHash(), sig.attributes().with(Attributes.INIT), sig.miscSelect());
-        byte[] report = host.report(enclave, self, reportData);
+        byte[] report = host.report(creator, enclave, self, reportData);
         Report r = Report.fromBytes(report);
-        out.println("4. Entered: EENTER -> EREPORT -> EEXIT; the report the enclave made for itself:");
+        out.printf("4. Entered: %s takes a TCS, EENTER -> EREPORT -> EEXIT; the report the enclave made for itself:%n", creator);
         out.printf("   MRENCLAVE  %s%n", HEX.formatHex(r.body().mrEnclave()));
         out.printf("   MRSIGNER   %s%n", HEX.formatHex(r.body().mrSigner()));
         out.printf("   ISVPRODID %d, ISVSVN %d, ATTRIBUTES flags 0x%x xfrm 0x%x%n", r.body().isvProdId(), r.body().isvSvn(),
                 r.body().attributes().flags(), r.body().attributes().xfrm());
         out.printf("   REPORTDATA %s (SHA-256 of \"hello, TeeMate\")%n", HEX.formatHex(r.body().reportData(), 0, 32));
-        out.printf("   verified inside the enclave (EGETKEY report key + AES-CMAC): %s%n", yes(host.verify(enclave, report)));
+        out.printf("   verified inside the enclave (EGETKEY report key + AES-CMAC): %s%n", yes(host.verify(creator, enclave, report)));
         byte[] tampered = report.clone();
         tampered[320] ^= 1;
-        out.printf("   the same report with one REPORTDATA bit flipped: %s%n", host.verify(enclave, tampered) ? "ACCEPTED (bug!)" : "rejected");
-
-        Machine other = newMachine(seed == null ? null : seed + 1);
-        other.programs().register(new HelloEnclave());
-        Host otherHost = new Host(other);
-        LoadedEnclave twin = otherHost.loader.load(otherHost.lp, layout, sig, BASE, otherHost.pageTable);
+        out.printf("   the same report with one REPORTDATA bit flipped: %s%n",
+                host.verify(creator, enclave, tampered) ? "ACCEPTED (bug!)" : "rejected");
+        Host other = new Host(seed == null ? null : seed + 1);
+        other.machine.programs().register(new HelloEnclave());
+        Process there = other.spawn("elsewhere");
+        EnclaveLoader.Loaded twin = other.load(there, layout, sig);
         out.printf("   the same enclave on another machine (other fuse keys) checks it: %s%n",
-                otherHost.verify(twin, report) ? "ACCEPTED (bug!)" : "rejected");
+                other.verify(there, twin, report) ? "ACCEPTED (bug!)" : "rejected");
 
         before = machine.counters();
         t0 = System.nanoTime();
-        for (int i = 0; i < ecalls; i++) {
-            host.ecall(enclave, HelloEnclave.ECALL_NOP, 0, 0, 0);
-        }
+        long sum = host.ecalls(creator, enclave, ecalls);
         wall = System.nanoTime() - t0;
         InstructionCounters.Snapshot calls = machine.counters().minus(before);
-        out.printf("5. %,d empty ecalls (EENTER + EEXIT each):%n", ecalls);
+        out.printf("5. %,d empty ecalls (EENTER + EEXIT each, results summed: %d):%n", ecalls, sum);
         out.printf("   modeled %9.3f ms | wall %7.3f ms%n", calls.modeledNanos() / 1e6, ms(wall));
+
+        Process worker = host.spawn("worker");
+        before = machine.counters();
+        t0 = System.nanoTime();
+        host.controller.alias(worker, enclave.id());
+        TcsLease lease = host.controller.acquireTcs(worker, enclave.id(), TCS_WAIT);
+        wall = System.nanoTime() - t0;
+        InstructionCounters.Snapshot alias = machine.counters().minus(before);
+        out.printf("6. TeeMate: %s aliases the same enclave (same addresses, its own page table) and takes TCS 0x%x:%n",
+                worker, lease.tcsAddress());
+        out.printf("   no ECREATE, EADD or EINIT: modeled %9.3f ms | wall %7.3f ms%n", alias.modeledNanos() / 1e6, ms(wall));
+        for (TcsTable.Assignment a : host.controller.inspect(enclave.id())) {
+            out.printf("   TCS 0x%x: %s%s%n", a.tcsAddress(), a.state(),
+                    a.state() == TcsTable.State.HELD ? " by pid " + a.holderPid() : "");
+        }
+        lease.close();
+        out.printf("   inside, through the worker's TCS, the creator's report verifies: %s%n", yes(host.verify(worker, enclave, report)));
+        creator.exit();
+        out.printf("7. %s exits; the enclave lives on for %s: %s, and the report still verifies there: %s%n", creator, worker,
+                host.driver.alive(enclave.id()) ? "alive" : "GONE (bug!)", yes(host.verify(worker, enclave, report)));
+        worker.exit();
+        out.printf("   %s exits too; the enclave is released and its EPC freed: %s%n", worker,
+                !host.driver.alive(enclave.id()) && host.driver.stats().pagesInUse() == 0 ? "yes" : "NO (bug!)");
 
         out.println();
         out.println("Instructions executed on this machine:");
@@ -135,54 +163,83 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         out.printf("   %-8s %12s %,16d %12.3f%n", "total", "", all.totalCycles(), all.modeledNanos() / 1e6);
-        out.printf("EPC in use: %d of %d pages%n", machine.probe().epcPagesInUse(), machine.epc().frameCount());
         out.flush();
         return 0;
     }
 
-    private static Machine newMachine(Long seed) {
-        Machine.Builder b = Machine.builder();
-        if (seed != null) {
-            b.seed(seed);
-        }
-        return b.build();
-    }
-
-    /** The untrusted side: one address space with a few pages of ordinary memory for ecall buffers. */
+    /** One machine with its kernel, SGX driver and controller; processes get a few pages of untrusted memory. */
     private static final class Host {
-        final BareMetalLoader loader;
-        final MapPageTable pageTable = new MapPageTable();
-        final LogicalProcessor lp;
+        final Machine machine;
+        final Kernel kernel;
+        final SgxDriver driver;
+        final TeeMateController controller;
 
-        Host(Machine machine) {
-            loader = new BareMetalLoader(machine);
-            for (int i = 0; i < 4; i++) {
-                pageTable.map(UNTRUSTED + 4096L * i, new Pte(machine.dram().allocate(), true, false));
+        Host(Long seed) {
+            Machine.Builder b = Machine.builder();
+            if (seed != null) {
+                b.seed(seed);
             }
-            lp = machine.processor(0);
-            lp.loadCr3(pageTable);
+            machine = b.build();
+            kernel = new Kernel(machine);
+            driver = new SgxDriver(kernel);
+            controller = new TeeMateController(driver);
         }
 
-        long ecall(LoadedEnclave e, long ecall, long rsi, long rdx, long r8) {
-            var r = lp.registers();
-            r.set(GprSgx.RDI, ecall);
-            r.set(GprSgx.RSI, rsi);
-            r.set(GprSgx.RDX, rdx);
-            r.set(GprSgx.R8, r8);
-            lp.eenter(e.tcsAddresses().get(0), AEP, ExitHandler.RESUME_INTERRUPTS);
-            return r.get(GprSgx.RAX);
+        Process spawn(String name) {
+            Process p = kernel.spawn(name, Path.of("/"));
+            p.addressSpace().mmap(UNTRUSTED, 4 * 4096, PagePermissions.RW, new AnonymousMemory(machine.dram()));
+            return p;
         }
 
-        byte[] report(LoadedEnclave e, TargetInfo target, byte[] reportData) {
-            lp.write(UNTRUSTED, target.toBytes(), 0, TargetInfo.SIZE);
-            lp.write(UNTRUSTED + 1024, reportData, 0, reportData.length);
-            ecall(e, HelloEnclave.ECALL_REPORT, UNTRUSTED, UNTRUSTED + 1024, UNTRUSTED + 2048);
-            return lp.read(UNTRUSTED + 2048, Report.SIZE);
+        EnclaveLoader.Loaded load(Process p, EnclaveLayout layout, SigStruct sig) {
+            return p.run(ctx -> new EnclaveLoader(driver).load(p, layout, sig, BASE));
         }
 
-        boolean verify(LoadedEnclave e, byte[] report) {
-            lp.write(UNTRUSTED + 4096, report, 0, report.length);
-            return ecall(e, HelloEnclave.ECALL_VERIFY_REPORT, UNTRUSTED + 4096, 0, 0) == 1;
+        /** One ecall from a thread of {@code p} through a TCS the table assigns. */
+        long ecall(Process p, EnclaveLoader.Loaded e, long ecall, long rsi, long rdx, long r8) {
+            try (TcsLease lease = controller.acquireTcs(p, e.id(), TCS_WAIT)) {
+                return p.run(ctx -> {
+                    var r = ctx.lp().registers();
+                    r.set(GprSgx.RDI, ecall);
+                    r.set(GprSgx.RSI, rsi);
+                    r.set(GprSgx.RDX, rdx);
+                    r.set(GprSgx.R8, r8);
+                    lease.enter(ctx, AEP, ctx.exits());
+                    return r.get(GprSgx.RAX);
+                });
+            }
+        }
+
+        long ecalls(Process p, EnclaveLoader.Loaded e, int n) {
+            try (TcsLease lease = controller.acquireTcs(p, e.id(), TCS_WAIT)) {
+                return p.run(ctx -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        ctx.lp().registers().set(GprSgx.RDI, HelloEnclave.ECALL_NOP);
+                        lease.enter(ctx, AEP, ctx.exits());
+                        sum += ctx.lp().registers().get(GprSgx.RAX);
+                    }
+                    return sum;
+                });
+            }
+        }
+
+        byte[] report(Process p, EnclaveLoader.Loaded e, TargetInfo target, byte[] reportData) {
+            p.run(ctx -> {
+                ctx.write(UNTRUSTED, target.toBytes());
+                ctx.write(UNTRUSTED + 1024, reportData);
+                return null;
+            });
+            ecall(p, e, HelloEnclave.ECALL_REPORT, UNTRUSTED, UNTRUSTED + 1024, UNTRUSTED + 2048);
+            return p.run(ctx -> ctx.read(UNTRUSTED + 2048, Report.SIZE));
+        }
+
+        boolean verify(Process p, EnclaveLoader.Loaded e, byte[] report) {
+            p.run(ctx -> {
+                ctx.write(UNTRUSTED + 4096, report);
+                return null;
+            });
+            return ecall(p, e, HelloEnclave.ECALL_VERIFY_REPORT, UNTRUSTED + 4096, 0, 0) == 1;
         }
     }
 
