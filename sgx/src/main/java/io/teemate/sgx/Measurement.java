@@ -20,10 +20,14 @@ public final class Measurement {
     public static final int EEXTEND_CHUNK = 256;
 
     private final MessageDigest sha256;
-    /** One header block followed by room for an EEXTEND chunk, so each EEXTEND is one digest update. */
-    private final byte[] block = new byte[64 + EEXTEND_CHUNK];
+    /** The one-block ECREATE and EADD records. */
+    private final byte[] block = new byte[64];
     private final ByteBuffer header = ByteBuffer.wrap(block, 0, 64).order(ByteOrder.LITTLE_ENDIAN);
     private boolean finished;
+    /** EEXTEND's header (tag preset, offset at 8, zeros) followed by the 256 measured bytes: one digest update. */
+    private final byte[] eextendBlock = new byte[64 + EEXTEND_CHUNK];
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     public Measurement() {
         try {
@@ -31,6 +35,7 @@ public final class Measurement {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
+        LONG_LE.set(eextendBlock, 0, EEXTEND_TAG);
     }
 
     /** ECREATE's block: tag, SSAFRAMESIZE (pages, u32) and SECS.SIZE (u64). */
@@ -49,20 +54,20 @@ public final class Measurement {
 
     /** EEXTEND of the 256 bytes at {@code data[from..]}, located at {@code offset} from the enclave base. */
     public void eextend(long offset, byte[] data, int from) {
-        System.arraycopy(data, from, block, 64, EEXTEND_CHUNK);
+        System.arraycopy(data, from, eextendBlock, 64, EEXTEND_CHUNK);
         eextendHeaderAndUpdate(offset);
     }
 
     /** EEXTEND of the 256 bytes at absolute index {@code index} of {@code data} (the EPC copy of the page). */
     void eextend(long offset, ByteBuffer data, int index) {
-        data.get(index, block, 64, EEXTEND_CHUNK);
+        data.get(index, eextendBlock, 64, EEXTEND_CHUNK);
         eextendHeaderAndUpdate(offset);
     }
 
     private void eextendHeaderAndUpdate(long offset) {
-        clearHeader();
-        header.putLong(0, EEXTEND_TAG).putLong(8, offset);
-        update(64 + EEXTEND_CHUNK);
+        requireOpen();
+        LONG_LE.set(eextendBlock, 8, offset);
+        sha256.update(eextendBlock, 0, 64 + EEXTEND_CHUNK);
     }
 
     /** Finalizes the hash (EINIT); the measurement takes no more blocks afterwards. */

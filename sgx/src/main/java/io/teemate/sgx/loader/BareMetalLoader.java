@@ -28,6 +28,8 @@ import java.util.List;
 public final class BareMetalLoader {
     private final Machine machine;
     private final BitSet usedFrames = new BitSet();
+    /** No frame below this is free: allocation scans from here, not from frame 0. */
+    private int firstFree;
 
     public BareMetalLoader(Machine machine) {
         this.machine = machine;
@@ -131,17 +133,20 @@ public final class BareMetalLoader {
     }
 
     private long allocate() {
-        int frame = usedFrames.nextClearBit(0);
+        int frame = usedFrames.nextClearBit(firstFree);
         if (frame >= machine.epc().frameCount()) {
             throw new IllegalStateException("EPC exhausted: all " + machine.epc().frameCount()
                     + " frames in use (this loader does not page; the host's SGX driver does)");
         }
         usedFrames.set(frame);
+        firstFree = frame + 1;
         return machine.epc().address(frame);
     }
 
     private void free(long epcPage) {
-        usedFrames.clear(machine.epc().frameOf(epcPage));
+        int frame = machine.epc().frameOf(epcPage);
+        usedFrames.clear(frame);
+        firstFree = Math.min(firstFree, frame);
     }
 
     private static byte[] sha256(byte[] data) {

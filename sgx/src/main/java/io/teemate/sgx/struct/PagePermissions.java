@@ -11,6 +11,8 @@ public record PagePermissions(boolean read, boolean write, boolean execute) {
     public static final PagePermissions RW = new PagePermissions(true, true, false);
     public static final PagePermissions RX = new PagePermissions(true, false, true);
     public static final PagePermissions RWX = new PagePermissions(true, true, true);
+    private static final PagePermissions[] BY_BITS = {NONE, R, new PagePermissions(false, true, false), RW,
+            new PagePermissions(false, false, true), RX, new PagePermissions(false, true, true), RWX};
 
     /** R=1, W=2, X=4. */
     public int bits() {
@@ -23,7 +25,7 @@ public record PagePermissions(boolean read, boolean write, boolean execute) {
             throw new IllegalArgumentException(
                     "permission bits 0x" + Integer.toHexString(bits) + " have bits outside R|W|X (0x7)");
         }
-        return new PagePermissions((bits & BIT_R) != 0, (bits & BIT_W) != 0, (bits & BIT_X) != 0);
+        return BY_BITS[bits];
     }
 
     /**

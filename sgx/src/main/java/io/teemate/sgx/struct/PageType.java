@@ -9,6 +9,7 @@ public enum PageType {
     TRIM(4);
 
     private final int code;
+    private static final PageType[] BY_CODE = values();
 
     PageType(int code) {
         this.code = code;
@@ -21,7 +22,7 @@ public enum PageType {
 
     /** Decodes a PT_* value; unknown codes are rejected with IllegalArgumentException. */
     public static PageType fromCode(int code) {
-        for (PageType t : values()) {
+        for (PageType t : BY_CODE) {
             if (t.code == code) {
                 return t;
             }
