@@ -105,11 +105,13 @@ final class EnclaveEntry {
         return program;
     }
 
+    /** True if a code page is writable, or its mapping changed meanwhile (then the binding is not cached). */
     private static boolean anyPageWritable(LogicalProcessor lp, long from, int length) {
+        Epc epc = lp.machine().epc();
         for (long la = Memory.pageBase(from); la < from + length; la += Memory.PAGE_SIZE) {
             Pte pte = lp.cr3().lookup(la);
-            int frame = lp.machine().epc().frameOf(pte.physicalAddress());
-            if (lp.machine().epcm().get(frame).permissions().write()) {
+            if (pte == null || !epc.contains(pte.physicalAddress())
+                    || lp.machine().epcm().get(epc.frameOf(pte.physicalAddress())).permissions().write()) {
                 return true;
             }
         }

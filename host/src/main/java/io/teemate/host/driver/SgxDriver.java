@@ -375,54 +375,29 @@ public final class SgxDriver {
 
     /** SGX_IOC_ENCLAVE_RESTRICT_PERMISSIONS: EMODPR each page, zap its entries, ETRACK; the enclave EACCEPTs. */
     public long restrictPermissions(EnclaveFile file, long offset, long length, PagePermissions permissions) {
-        return locked(lp -> {
-            SgxEnclave e = requireInitialized(file, "RESTRICT_PERMISSIONS");
-            requireRange(e, offset, length, "RESTRICT_PERMISSIONS");
-            long done = 0;
-            for (long o = offset; o < offset + length; o += Memory.PAGE_SIZE) {
-                SgxEnclavePage p = requirePage(e, o, "RESTRICT_PERMISSIONS");
-                if (p.type != PageType.REG) {
-                    throw new KernelException(Errno.EINVAL, "RESTRICT_PERMISSIONS: the page at offset 0x" + Long.toHexString(o) + " is " + p.type);
-                }
-                requireResident(lp, e, p);
-                SgxStatus s = lp.emodpr(SecInfo.of(PageType.REG, permissions), p.epcPage);
-                if (!s.ok()) {
-                    throw new KernelException(Errno.EFAULT, "RESTRICT_PERMISSIONS: EMODPR returned SGX_" + s + " at offset 0x" + Long.toHexString(o));
-                }
-                p.maxPermissions = permissions;
-                zapEverywhere(e, p);
-                done += Memory.PAGE_SIZE;
+        return forEachPage(file, offset, length, "RESTRICT_PERMISSIONS", true, (lp, e, p) -> {
+            if (p.type != PageType.REG) {
+                throw new KernelException(Errno.EINVAL, "RESTRICT_PERMISSIONS: the page at offset 0x"
+                        + Long.toHexString(p.offset) + " is " + p.type);
             }
-            reclaimer.etrack(lp, e);
-            return done;
+            requireOk(lp.emodpr(SecInfo.of(PageType.REG, permissions), p.epcPage), "RESTRICT_PERMISSIONS: EMODPR", p);
+            p.maxPermissions = permissions;
+            zapEverywhere(e, p);
         });
     }
 
     /** SGX_IOC_ENCLAVE_MODIFY_TYPES: EMODT to PT_TRIM (or PT_TCS), zap, ETRACK; the enclave EACCEPTs. */
     public long modifyTypes(EnclaveFile file, long offset, long length, PageType type) {
-        return locked(lp -> {
-            SgxEnclave e = requireInitialized(file, "MODIFY_TYPES");
-            requireRange(e, offset, length, "MODIFY_TYPES");
-            if (type != PageType.TRIM && type != PageType.TCS) {
-                throw new KernelException(Errno.EINVAL, "MODIFY_TYPES: pages can only become TRIM or TCS, not " + type);
+        if (type != PageType.TRIM && type != PageType.TCS) {
+            throw new KernelException(Errno.EINVAL, "MODIFY_TYPES: pages can only become TRIM or TCS, not " + type);
+        }
+        return forEachPage(file, offset, length, "MODIFY_TYPES", true, (lp, e, p) -> {
+            requireOk(lp.emodt(SecInfo.of(type, PagePermissions.NONE), p.epcPage), "MODIFY_TYPES: EMODT", p);
+            p.type = type;
+            zapEverywhere(e, p);
+            if (type == PageType.TCS) {
+                e.tcsAddresses.add(p.linearAddress);
             }
-            long done = 0;
-            for (long o = offset; o < offset + length; o += Memory.PAGE_SIZE) {
-                SgxEnclavePage p = requirePage(e, o, "MODIFY_TYPES");
-                requireResident(lp, e, p);
-                SgxStatus s = lp.emodt(SecInfo.of(type, PagePermissions.NONE), p.epcPage);
-                if (!s.ok()) {
-                    throw new KernelException(Errno.EFAULT, "MODIFY_TYPES: EMODT returned SGX_" + s + " at offset 0x" + Long.toHexString(o));
-                }
-                p.type = type;
-                zapEverywhere(e, p);
-                if (type == PageType.TCS) {
-                    e.tcsAddresses.add(p.linearAddress);
-                }
-                done += Memory.PAGE_SIZE;
-            }
-            reclaimer.etrack(lp, e);
-            return done;
         });
     }
 
@@ -431,38 +406,63 @@ public final class SgxDriver {
      * does, with EMODPR: a fault means EACCEPT cleared MODIFIED; SGX_PAGE_NOT_MODIFIABLE means it did not (EPERM).
      */
     public long removePages(EnclaveFile file, long offset, long length) {
+        return forEachPage(file, offset, length, "REMOVE_PAGES", false, (lp, e, p) -> {
+            if (p.type != PageType.TRIM) {
+                throw new KernelException(Errno.EPERM, "REMOVE_PAGES: the page at offset 0x" + Long.toHexString(p.offset) + " is not TRIM");
+            }
+            boolean accepted;
+            try {
+                accepted = lp.emodpr(SecInfo.of(PageType.REG, PagePermissions.NONE), p.epcPage) != SgxStatus.PAGE_NOT_MODIFIABLE;
+            } catch (CpuException probeFault) {
+                accepted = true;
+            }
+            if (!accepted) {
+                throw new KernelException(Errno.EPERM, "REMOVE_PAGES: the enclave has not EACCEPTed the TRIM page at offset 0x"
+                        + Long.toHexString(p.offset));
+            }
+            zapEverywhere(e, p);
+            SgxStatus s = lp.eremove(p.epcPage);
+            if (!s.ok()) {
+                throw new KernelException(Errno.EBUSY, "REMOVE_PAGES: EREMOVE returned SGX_" + s);
+            }
+            pool.free(p.epcPage);
+            e.pages.remove(p.offset);
+            owner.remove(p);
+            e.tcsAddresses.remove(p.linearAddress);
+        });
+    }
+
+    /** What an SGX2 call does to one resident page of an initialized enclave. */
+    private interface PageAction {
+        void apply(LogicalProcessor lp, SgxEnclave e, SgxEnclavePage p);
+    }
+
+    /**
+     * The frame of the SGX2 calls: check the enclave and range, bring each page in, apply {@code action}, and
+     * ETRACK afterwards when the change must be tracked before the enclave can EACCEPT it. Returns bytes done.
+     */
+    private long forEachPage(EnclaveFile file, long offset, long length, String call, boolean track, PageAction action) {
         return locked(lp -> {
-            SgxEnclave e = requireInitialized(file, "REMOVE_PAGES");
-            requireRange(e, offset, length, "REMOVE_PAGES");
+            SgxEnclave e = requireInitialized(file, call);
+            requireRange(e, offset, length, call);
             long done = 0;
             for (long o = offset; o < offset + length; o += Memory.PAGE_SIZE) {
-                SgxEnclavePage p = requirePage(e, o, "REMOVE_PAGES");
-                if (p.type != PageType.TRIM) {
-                    throw new KernelException(Errno.EPERM, "REMOVE_PAGES: the page at offset 0x" + Long.toHexString(o) + " is not TRIM");
-                }
+                SgxEnclavePage p = requirePage(e, o, call);
                 requireResident(lp, e, p);
-                boolean accepted;
-                try {
-                    accepted = lp.emodpr(SecInfo.of(PageType.REG, PagePermissions.NONE), p.epcPage) != SgxStatus.PAGE_NOT_MODIFIABLE;
-                } catch (CpuException probeFault) {
-                    accepted = true;
-                }
-                if (!accepted) {
-                    throw new KernelException(Errno.EPERM, "REMOVE_PAGES: the enclave has not EACCEPTed the TRIM page at offset 0x" + Long.toHexString(o));
-                }
-                zapEverywhere(e, p);
-                SgxStatus s = lp.eremove(p.epcPage);
-                if (!s.ok()) {
-                    throw new KernelException(Errno.EBUSY, "REMOVE_PAGES: EREMOVE returned SGX_" + s);
-                }
-                pool.free(p.epcPage);
-                e.pages.remove(o);
-                owner.remove(p);
-                e.tcsAddresses.remove(p.linearAddress);
+                action.apply(lp, e, p);
                 done += Memory.PAGE_SIZE;
+            }
+            if (track) {
+                reclaimer.etrack(lp, e);
             }
             return done;
         });
+    }
+
+    private static void requireOk(SgxStatus s, String what, SgxEnclavePage p) {
+        if (!s.ok()) {
+            throw new KernelException(Errno.EFAULT, what + " returned SGX_" + s + " at offset 0x" + Long.toHexString(p.offset));
+        }
     }
 
     /** EPC statistics: frames in use, and per enclave resident and evicted pages (TeeMate's GET_STAT). */
@@ -485,10 +485,7 @@ public final class SgxDriver {
     public EnclaveFile openById(Process process, long id) {
         lock.lock();
         try {
-            SgxEnclave e = enclaves.get(id);
-            if (e == null || e.released) {
-                throw new KernelException(Errno.ENOENT, "no enclave with id " + id);
-            }
+            SgxEnclave e = enclave(id);
             if (!e.initialized) {
                 throw new KernelException(Errno.EINVAL, "enclave " + id + " is not initialized; only initialized enclaves can be shared");
             }
@@ -503,10 +500,7 @@ public final class SgxDriver {
 
     /** Where enclave {@code id} lives (TeeMate's SGX_IOC_ENCLAVE_GET_LOCATION_BY_ID). */
     public EnclaveLocation location(long id) {
-        SgxEnclave e = enclaves.get(id);
-        if (e == null || e.released) {
-            throw new KernelException(Errno.ENOENT, "no enclave with id " + id);
-        }
+        SgxEnclave e = enclave(id);
         return new EnclaveLocation(e.id, e.base, e.size);
     }
 
@@ -514,11 +508,7 @@ public final class SgxDriver {
     public List<Long> tcsAddresses(long id) {
         lock.lock();
         try {
-            SgxEnclave e = enclaves.get(id);
-            if (e == null) {
-                throw new KernelException(Errno.ENOENT, "no enclave with id " + id);
-            }
-            return List.copyOf(e.tcsAddresses);
+            return List.copyOf(enclave(id).tcsAddresses);
         } finally {
             lock.unlock();
         }
@@ -534,7 +524,7 @@ public final class SgxDriver {
     public EvictedPage evictedPage(long id, long offset) {
         lock.lock();
         try {
-            SgxEnclavePage p = enclaves.get(id).pages.get(offset);
+            SgxEnclavePage p = enclave(id).pages.get(offset);
             return p == null ? null : p.evicted;
         } finally {
             lock.unlock();
@@ -545,7 +535,7 @@ public final class SgxDriver {
     public void replaceEvictedPage(long id, long offset, EvictedPage copy) {
         lock.lock();
         try {
-            SgxEnclavePage p = enclaves.get(id).pages.get(offset);
+            SgxEnclavePage p = enclave(id).pages.get(offset);
             if (p == null || p.resident()) {
                 throw new KernelException(Errno.EINVAL, "the page at offset 0x" + Long.toHexString(offset) + " is not evicted");
             }
@@ -561,6 +551,15 @@ public final class SgxDriver {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /** The live enclave with this id, or ENOENT. */
+    private SgxEnclave enclave(long id) {
+        SgxEnclave e = enclaves.get(id);
+        if (e == null || e.released) {
+            throw new KernelException(Errno.ENOENT, "no enclave with id " + id);
+        }
+        return e;
+    }
 
     private void unreference(SgxEnclave e) {
         if (--e.references > 0 || e.released) {
