@@ -178,7 +178,7 @@ final class EnclaveBuild {
                     || (sig.miscSelect() & sig.miscMask()) != (enclave.miscSelect & sig.miscMask())) {
                 return SgxStatus.INVALID_ATTRIBUTE;
             }
-            byte[] signer = sha256(sig.modulus());
+            byte[] signer = sig.mrSigner();
             if (!MessageDigest.isEqual(signer, lp.lePubKeyHash())) {
                 // No EINITTOKEN: launch control accepts only the key IA32_SGXLEPUBKEYHASH names (SDM 38.1.4).
                 return SgxStatus.INVALID_EINITTOKEN;
@@ -270,13 +270,5 @@ final class EnclaveBuild {
 
     static PageFault sgxPageFault(long address, String reason) {
         return new PageFault(address, PageFault.PRESENT | PageFault.SGX, reason);
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

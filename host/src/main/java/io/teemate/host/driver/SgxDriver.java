@@ -21,8 +21,6 @@ import io.teemate.sgx.struct.SecInfo;
 import io.teemate.sgx.struct.Secs;
 import io.teemate.sgx.struct.SigStruct;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +161,7 @@ public final class SgxDriver {
                 throw new KernelException(Errno.EINVAL, "ENCLAVE_INIT: SIGSTRUCT vendor 0x"
                         + Integer.toHexString(sigStruct.vendor()) + " is neither 0 nor 0x8086");
             }
-            lp.writeLePubKeyHash(sha256(sigStruct.modulus()));
+            lp.writeLePubKeyHash(sigStruct.mrSigner());
             SgxStatus s;
             try {
                 s = lp.einit(sigStruct, e.secsPage);
@@ -678,14 +676,6 @@ public final class SgxDriver {
         }
         if (t == PageType.TCS && !p.equals(PagePermissions.NONE)) {
             throw new KernelException(Errno.EINVAL, "SECINFO for a TCS must have no permissions");
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -13,8 +13,6 @@ import io.teemate.sgx.struct.SecInfo;
 import io.teemate.sgx.struct.Secs;
 import io.teemate.sgx.struct.SigStruct;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -94,7 +92,7 @@ public final class BareMetalLoader {
      * Launch Control. A refusal tears the enclave down and is reported with the SGX error code.
      */
     public void init(LogicalProcessor lp, LoadedEnclave enclave, SigStruct sigStruct) {
-        lp.writeLePubKeyHash(sha256(sigStruct.modulus()));
+        lp.writeLePubKeyHash(sigStruct.mrSigner());
         SgxStatus status = lp.einit(sigStruct, enclave.secsPage());
         if (!status.ok()) {
             destroy(lp, enclave);
@@ -147,13 +145,5 @@ public final class BareMetalLoader {
         int frame = machine.epc().frameOf(epcPage);
         usedFrames.clear(frame);
         firstFree = Math.min(firstFree, frame);
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.teemate.sgx.struct;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -130,6 +132,18 @@ public record SigStruct(byte[] header, int vendor, int date, byte[] header2, int
                 .put(OFFSET_Q1, q1)
                 .put(OFFSET_Q2, q2);
         return out;
+    }
+
+    /**
+     * MRSIGNER of an enclave this SIGSTRUCT initializes: SHA-256 of the 384-byte modulus exactly as stored here
+     * (little-endian). Linux writes the same value to IA32_SGXLEPUBKEYHASH before EINIT (ioctl.c sgx_get_key_hash).
+     */
+    public byte[] mrSigner() {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(modulus);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     /** The 256 signed bytes: toBytes()[0..127] followed by toBytes()[900..1027]. */
