@@ -265,28 +265,28 @@ public final class SgxDriver {
         }
 
         @Override
-        public Pte fault(AddressSpace space, Vma vma, long address, AccessType access, LogicalProcessor lp) {
-            lock.lock();
+        public boolean fault(AddressSpace space, Vma vma, long address, AccessType access, LogicalProcessor lp) {
+            lock.lock(); // held through the insert: the reclaimer zaps under it, so the frame stays this page's
             try {
                 if (enclave.released) {
-                    return null;
+                    return false;
                 }
                 SgxEnclavePage p = enclave.pages.get(address - enclave.base);
                 if (p == null) {
                     if (!enclave.initialized) {
-                        return null;
+                        return false;
                     }
                     p = augment(lp, enclave, address - enclave.base);
                 }
                 if (!makeResident(lp, enclave, p)) {
-                    return null;
+                    return false;
                 }
                 boolean tcs = p.type == PageType.TCS;
                 PagePermissions prot = vma.protection();
-                return new Pte(p.epcPage, prot.write() && (tcs || p.maxPermissions.write()),
-                        !tcs && prot.execute() && p.maxPermissions.execute());
+                return space.insertPfn(address, new Pte(p.epcPage, prot.write() && (tcs || p.maxPermissions.write()),
+                        !tcs && prot.execute() && p.maxPermissions.execute()), access);
             } catch (KernelException e) {
-                return null; // SIGBUS: e.g. the EPC is exhausted
+                return false; // SIGBUS: e.g. the EPC is exhausted
             } finally {
                 lock.unlock();
             }

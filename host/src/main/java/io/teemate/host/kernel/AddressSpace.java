@@ -111,10 +111,17 @@ public final class AddressSpace implements PageTable {
         if (!allowed) {
             return false;
         }
-        long page = Memory.pageBase(address);
-        Pte pte = vma.backing().fault(this, vma, page, access, lp);
-        if (pte == null || (access == AccessType.WRITE && !pte.writable()) || (access == AccessType.EXECUTE && !pte.executable())) {
-            return false; // nothing to map, or the page itself may not be accessed this way: SIGSEGV, not a retry
+        return vma.backing().fault(this, vma, Memory.pageBase(address), access, lp);
+    }
+
+    /**
+     * Installs the entry for one page (Linux {@code vmf_insert_pfn}); called by a backing from its fault handler.
+     * Returns false, installing nothing, when the page itself may not be accessed the way that faulted: that
+     * access gets SIGSEGV rather than a retry.
+     */
+    public boolean insertPfn(long page, Pte pte, AccessType access) {
+        if ((access == AccessType.WRITE && !pte.writable()) || (access == AccessType.EXECUTE && !pte.executable())) {
+            return false;
         }
         ptes.put(page >>> Memory.PAGE_SHIFT, pte);
         return true;

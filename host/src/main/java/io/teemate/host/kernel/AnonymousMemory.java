@@ -18,9 +18,9 @@ public final class AnonymousMemory implements VmaBacking {
     }
 
     @Override
-    public Pte fault(AddressSpace space, Vma vma, long address, AccessType access, LogicalProcessor lp) {
+    public boolean fault(AddressSpace space, Vma vma, long address, AccessType access, LogicalProcessor lp) {
         long frame = frames.computeIfAbsent(Memory.pageBase(address), a -> dram.allocate());
-        return new Pte(frame, vma.protection().write(), vma.protection().execute());
+        return space.insertPfn(address, new Pte(frame, vma.protection().write(), vma.protection().execute()), access);
     }
 
     @Override
