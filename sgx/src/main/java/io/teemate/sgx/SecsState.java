@@ -1,5 +1,6 @@
 package io.teemate.sgx;
 
+import io.teemate.sgx.program.EnclavePrivate;
 import io.teemate.sgx.struct.Attributes;
 
 import java.util.HashMap;
@@ -38,6 +39,8 @@ public final class SecsState {
     private volatile long epcmGeneration;
     /** The verified binding of code to a program, valid while {@link #epcmGeneration} is unchanged. */
     volatile CodeBinding codeBinding;
+    /** The Java objects this enclave's code keeps between entries; dropped with the SECS. */
+    final EnclavePrivate enclavePrivate = new EnclavePrivate();
 
     SecsState(int secsFrame, long eid, long baseAddress, long size, int ssaFrameSize, int miscSelect, Attributes attributes) {
         this.secsFrame = secsFrame;

@@ -13,12 +13,19 @@ public final class EnclaveContext {
     private final long enclaveBase;
     private final long tcs;
     private final int cssa;
+    private final EnclavePrivate enclavePrivate;
 
-    public EnclaveContext(LogicalProcessor lp, long enclaveBase, long tcs) {
+    public EnclaveContext(LogicalProcessor lp, long enclaveBase, long tcs, EnclavePrivate enclavePrivate) {
         this.lp = lp;
         this.enclaveBase = enclaveBase;
         this.tcs = tcs;
         this.cssa = (int) lp.registers().get(0);
+        this.enclavePrivate = enclavePrivate;
+    }
+
+    /** The Java objects this enclave instance keeps between entries (see {@link EnclavePrivate}). */
+    public EnclavePrivate enclavePrivate() {
+        return enclavePrivate;
     }
 
     /** The enclave's base address (code finds it RIP-relative on hardware). */
