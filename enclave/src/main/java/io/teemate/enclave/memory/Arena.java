@@ -1,0 +1,290 @@
+package io.teemate.enclave.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A byte-granular allocator for one container, over whole pages from the {@link EnclavePageAllocator}: the
+ * container's malloc. Every address it returns is 8-byte aligned and points at zeroed enclave memory.
+ * <ul>
+ * <li>Sizes up to {@link #MAX_SMALL} bytes go to a slab: a page dedicated to one size class (8, 16, 24, 32, 48,
+ *     ... 2048 bytes: powers of two and the 1.5x steps between), cut into equal slots.</li>
+ * <li>Larger sizes get their own run of contiguous pages ({@link EnclavePageAllocator#allocatePages}), up to
+ *     {@link Integer#MAX_VALUE} bytes and the heap's free space.</li>
+ * </ul>
+ * A freed slot is zeroed at once; a page whose last slot is freed, and every page of a freed large allocation,
+ * goes straight back to the page allocator (which zeroes it), so {@link #pages()} always matches the live
+ * allocations. {@link #destroy()} returns every page, so when a container ends nothing of it stays behind.
+ * <p>The metadata (slab bitmaps, the list of large runs) lives in Java objects here; they stand for the arena's own
+ * bookkeeping pages inside the enclave. The bytes it hands out are enclave pages, reached through
+ * {@link EnclaveMemory}. All methods are thread-safe (a container's threads share its arena).
+ */
+public final class Arena {
+    /** Largest allocation served from a slab; larger ones get whole pages. */
+    public static final int MAX_SMALL = 2048;
+    /** Every address {@link #allocate} returns is a multiple of this. */
+    public static final int ALIGNMENT = 8;
+    private static final int PAGE_SIZE = EnclaveMemory.PAGE_SIZE;
+    private static final int[] CLASS_SIZES = {8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048};
+
+    private final EnclavePageAllocator pages;
+    private final EnclaveMemory memory;
+    /** Slab page address to its slab. */
+    private final Map<Long, Slab> slabs = new HashMap<>();
+    /** Per size class, the slabs with at least one free slot (first one is used first). */
+    private final List<LinkedHashSet<Slab>> partial = new ArrayList<>();
+    /** Large allocation base address to its run. */
+    private final Map<Long, LargeRun> large = new HashMap<>();
+    private long bytesInUse;
+    private int pageCount;
+    private int allocations;
+    private boolean destroyed;
+
+    private static final class Slab {
+        final long page;
+        final int sizeClass;
+        final int slotSize;
+        final int slots;
+        final long[] used;
+        final int[] sizes;
+        int live;
+
+        Slab(long page, int sizeClass) {
+            this.page = page;
+            this.sizeClass = sizeClass;
+            this.slotSize = CLASS_SIZES[sizeClass];
+            this.slots = PAGE_SIZE / slotSize;
+            this.used = new long[(slots + 63) / 64];
+            this.sizes = new int[slots];
+        }
+
+        int firstFreeSlot() {
+            for (int w = 0; w < used.length; w++) {
+                long free = ~used[w];
+                if (free != 0) {
+                    int slot = w * 64 + Long.numberOfTrailingZeros(free);
+                    return slot < slots ? slot : -1;
+                }
+            }
+            return -1;
+        }
+
+        boolean isUsed(int slot) {
+            return (used[slot >>> 6] & (1L << slot)) != 0;
+        }
+
+        void mark(int slot, boolean inUse) {
+            if (inUse) {
+                used[slot >>> 6] |= 1L << slot;
+            } else {
+                used[slot >>> 6] &= ~(1L << slot);
+            }
+        }
+    }
+
+    private record LargeRun(long base, int pages, int size) {
+    }
+
+    public Arena(EnclavePageAllocator pages) {
+        this.pages = Objects.requireNonNull(pages, "pages");
+        this.memory = pages.memory();
+        for (int i = 0; i < CLASS_SIZES.length; i++) {
+            partial.add(new LinkedHashSet<>());
+        }
+    }
+
+    /**
+     * {@code size} bytes of zeroed enclave memory, 8-byte aligned.
+     *
+     * @throws IllegalArgumentException    if {@code size} is not positive
+     * @throws EnclaveOutOfMemoryException if the heap has no room
+     */
+    public synchronized long allocate(int size) {
+        requireLive();
+        if (size < 1) {
+            throw new IllegalArgumentException("allocation size must be at least 1 byte, got " + size);
+        }
+        long address = size <= MAX_SMALL ? allocateSmall(size) : allocateLarge(size);
+        bytesInUse += size;
+        allocations++;
+        return address;
+    }
+
+    private long allocateSmall(int size) {
+        int sizeClass = sizeClass(size);
+        LinkedHashSet<Slab> candidates = partial.get(sizeClass);
+        Slab slab;
+        if (candidates.isEmpty()) {
+            slab = new Slab(pages.allocatePage(), sizeClass);
+            slabs.put(slab.page, slab);
+            candidates.add(slab);
+            pageCount++;
+        } else {
+            slab = candidates.iterator().next();
+        }
+        int slot = slab.firstFreeSlot();
+        slab.mark(slot, true);
+        slab.sizes[slot] = size;
+        if (++slab.live == slab.slots) {
+            candidates.remove(slab);
+        }
+        return slab.page + (long) slot * slab.slotSize;
+    }
+
+    private long allocateLarge(int size) {
+        int n = (int) (((long) size + PAGE_SIZE - 1) / PAGE_SIZE);
+        long base = pages.allocatePages(n);
+        large.put(base, new LargeRun(base, n, size));
+        pageCount += n;
+        return base;
+    }
+
+    private static int sizeClass(int size) {
+        for (int i = 0; i < CLASS_SIZES.length; i++) {
+            if (size <= CLASS_SIZES[i]) {
+                return i;
+            }
+        }
+        throw new AssertionError("size " + size + " is not small");
+    }
+
+    /**
+     * Frees the allocation that starts at {@code address}; its bytes are zeroed.
+     *
+     * @throws IllegalArgumentException if {@code address} is not a live allocation of this arena (a double free,
+     *                                  a pointer into the middle of an allocation, or one this arena never returned)
+     */
+    public synchronized void free(long address) {
+        requireLive();
+        long page = address & -PAGE_SIZE;
+        Slab slab = slabs.get(page);
+        if (slab != null) {
+            long offset = address - page;
+            if (offset % slab.slotSize != 0) {
+                throw new IllegalArgumentException(String.format(
+                        "free(0x%x): not the start of an allocation (inside a %d-byte slot of this arena)", address, slab.slotSize));
+            }
+            int slot = (int) (offset / slab.slotSize);
+            if (slot >= slab.slots || !slab.isUsed(slot)) {
+                throw new IllegalArgumentException(String.format(
+                        "free(0x%x): not a live allocation of this arena (double free)", address));
+            }
+            freeSlot(slab, slot);
+            return;
+        }
+        LargeRun run = large.remove(address);
+        if (run == null) {
+            throw new IllegalArgumentException(String.format(
+                    "free(0x%x): not a live allocation of this arena (double free, or a pointer it never returned)", address));
+        }
+        pages.freePages(run.base(), run.pages());
+        pageCount -= run.pages();
+        bytesInUse -= run.size();
+        allocations--;
+    }
+
+    private void freeSlot(Slab slab, int slot) {
+        long address = slab.page + (long) slot * slab.slotSize;
+        bytesInUse -= slab.sizes[slot];
+        allocations--;
+        slab.sizes[slot] = 0;
+        slab.mark(slot, false);
+        boolean wasFull = slab.live == slab.slots;
+        slab.live--;
+        if (slab.live == 0) {
+            partial.get(slab.sizeClass).remove(slab);
+            slabs.remove(slab.page);
+            pages.freePage(slab.page); // zeroes the whole page
+            pageCount--;
+            return;
+        }
+        memory.zero(address, slab.slotSize); // so the next allocate of this slot returns zeros
+        if (wasFull) {
+            partial.get(slab.sizeClass).add(slab);
+        }
+    }
+
+    /**
+     * The size asked for when the live allocation at {@code address} was made.
+     *
+     * @throws IllegalArgumentException if {@code address} is not a live allocation of this arena
+     */
+    public synchronized int sizeOf(long address) {
+        requireLive();
+        Slab slab = slabs.get(address & -PAGE_SIZE);
+        if (slab != null) {
+            long offset = address - slab.page;
+            int slot = (int) (offset / slab.slotSize);
+            if (offset % slab.slotSize == 0 && slot < slab.slots && slab.isUsed(slot)) {
+                return slab.sizes[slot];
+            }
+        } else {
+            LargeRun run = large.get(address);
+            if (run != null) {
+                return run.size();
+            }
+        }
+        throw new IllegalArgumentException(String.format("0x%x is not a live allocation of this arena", address));
+    }
+
+    /** Bytes asked for by the live allocations (not counting slot rounding or page tails). */
+    public synchronized long bytesInUse() {
+        return bytesInUse;
+    }
+
+    /** Live allocations. */
+    public synchronized int allocations() {
+        return allocations;
+    }
+
+    /** Enclave pages this arena holds now. */
+    public synchronized int pages() {
+        return pageCount;
+    }
+
+    /** The memory its allocations are reached through. */
+    public EnclaveMemory memory() {
+        return memory;
+    }
+
+    /** Returns every page to the page allocator (which zeroes them); the arena cannot be used afterwards. */
+    public synchronized void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        for (Slab slab : slabs.values()) {
+            pages.freePage(slab.page);
+        }
+        for (LargeRun run : large.values()) {
+            pages.freePages(run.base(), run.pages());
+        }
+        slabs.clear();
+        large.clear();
+        partial.forEach(LinkedHashSet::clear);
+        pageCount = 0;
+        bytesInUse = 0;
+        allocations = 0;
+    }
+
+    /** True once {@link #destroy()} ran. */
+    public synchronized boolean destroyed() {
+        return destroyed;
+    }
+
+    private void requireLive() {
+        if (destroyed) {
+            throw new IllegalStateException("this arena was destroyed: its pages went back to the enclave heap");
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "Arena[" + allocations + " allocations, " + bytesInUse + " bytes, " + pageCount + " pages"
+                + (destroyed ? ", destroyed" : "") + "]";
+    }
+}
