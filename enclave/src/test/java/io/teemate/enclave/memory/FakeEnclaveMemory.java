@@ -1,0 +1,89 @@
+package io.teemate.enclave.memory;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for enclave pages in unit tests: a byte array at {@code [base, base + pages * 4096)}, little-endian,
+ * that counts the bytes read and written (so a test can tell whether data was copied) and refuses any address
+ * outside its range, the way an access outside the enclave's pages would fault.
+ */
+final class FakeEnclaveMemory implements EnclaveMemory {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    final long base;
+    private final byte[] bytes;
+    final AtomicLong bytesRead = new AtomicLong();
+    final AtomicLong bytesWritten = new AtomicLong();
+
+    FakeEnclaveMemory(long base, int pages) {
+        this.base = base;
+        this.bytes = new byte[pages * PAGE_SIZE];
+    }
+
+    private int index(long la, int len) {
+        if (la < base || len < 0 || la - base > bytes.length - len) {
+            throw new IndexOutOfBoundsException(String.format("access [0x%x, +%d) outside the fake enclave [0x%x, 0x%x)",
+                    la, len, base, base + bytes.length));
+        }
+        return (int) (la - base);
+    }
+
+    @Override
+    public void read(long la, byte[] dst, int off, int len) {
+        System.arraycopy(bytes, index(la, len), dst, off, len);
+        bytesRead.addAndGet(len);
+    }
+
+    @Override
+    public void write(long la, byte[] src, int off, int len) {
+        System.arraycopy(src, off, bytes, index(la, len), len);
+        bytesWritten.addAndGet(len);
+    }
+
+    @Override
+    public long readLong(long la) {
+        bytesRead.addAndGet(Long.BYTES);
+        return (long) LONGS.get(bytes, index(la, Long.BYTES));
+    }
+
+    @Override
+    public void writeLong(long la, long v) {
+        bytesWritten.addAndGet(Long.BYTES);
+        LONGS.set(bytes, index(la, Long.BYTES), v);
+    }
+
+    /** Peeks without counting (test assertions only). */
+    byte[] peek(long la, int len) {
+        byte[] out = new byte[len];
+        System.arraycopy(bytes, index(la, len), out, 0, len);
+        return out;
+    }
+
+    /** True if every byte of the page at {@code page} is zero. */
+    boolean pageIsZero(long page) {
+        int i = index(page, PAGE_SIZE);
+        for (int k = 0; k < PAGE_SIZE; k++) {
+            if (bytes[i + k] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if every byte is zero. */
+    boolean allZero() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    long traffic() {
+        return bytesRead.get() + bytesWritten.get();
+    }
+}
