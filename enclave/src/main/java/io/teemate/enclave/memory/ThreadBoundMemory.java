@@ -3,6 +3,7 @@ package io.teemate.enclave.memory;
 import io.teemate.sgx.program.EnclaveContext;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Enclave memory reached through whichever enclave thread is running now. An {@link EnclaveContext} lives for one
@@ -13,9 +14,7 @@ import java.util.Objects;
  * <p>One object per enclave instance, kept in {@code ctx.enclavePrivate()}; the per-thread binding stands for
  * the CPU state (the current logical processor) a real enclave thread has, not for stored data.
  * <pre>{@code
- * try (ThreadBoundMemory.Binding b = memory.bind(ctx)) {
- *     space.write(va, bytes, 0, bytes.length);
- * }
+ * memory.run(ctx, () -> space.write(va, bytes, 0, bytes.length));
  * }</pre>
  */
 public final class ThreadBoundMemory implements EnclaveMemory {
@@ -59,6 +58,26 @@ public final class ThreadBoundMemory implements EnclaveMemory {
         Entry previous = current.get();
         current.set(new Entry(ctx, EnclaveMemory.of(ctx)));
         return new Binding(previous);
+    }
+
+    /** Runs {@code body} with {@code ctx} bound, then restores the previous binding. */
+    public void run(EnclaveContext ctx, Runnable body) {
+        Binding b = bind(ctx);
+        try {
+            body.run();
+        } finally {
+            b.close();
+        }
+    }
+
+    /** Calls {@code body} with {@code ctx} bound, then restores the previous binding; returns what it returned. */
+    public <T> T call(EnclaveContext ctx, Supplier<T> body) {
+        Binding b = bind(ctx);
+        try {
+            return body.get();
+        } finally {
+            b.close();
+        }
     }
 
     /** The context bound for the current thread. */

@@ -172,7 +172,7 @@ class EnclaveMemoryOnTheMachineTest {
         // The bytes are in EPC pages: from outside the enclave they read as the abort page (all 0xFF).
         LogicalProcessor outside = machine.processor(1);
         assertThat(outside.read(heap, 64)).containsOnly((byte) 0xFF);
-        long grownPage = heap + (long) (committed - 1) * PAGE;
+        long grownPage = heap + (committed - 1) * PAGE;
         assertThat(outside.read(grownPage, 64)).containsOnly((byte) 0xFF);
         var pte = pageTable.lookup(grownPage);
         assertThat(machine.epc().contains(pte.physicalAddress())).isTrue();
@@ -262,6 +262,31 @@ class EnclaveMemoryOnTheMachineTest {
         assertThatThrownBy(() -> memory.readLong(0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no enclave context is bound");
         assertThatThrownBy(() -> EnclaveMemory.of((EnclaveContext) null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void bindingsNestPerThreadAndAreUndoneInOrder() throws Exception {
+        ThreadBoundMemory memory = new ThreadBoundMemory();
+        EnclaveContext outer = new EnclaveContext(machine.processor(0), BASE, 0, new io.teemate.sgx.program.EnclavePrivate());
+        EnclaveContext inner = new EnclaveContext(machine.processor(1), BASE, 0, new io.teemate.sgx.program.EnclavePrivate());
+        ThreadBoundMemory.Binding first = memory.bind(outer);
+        ThreadBoundMemory.Binding second = memory.bind(inner);
+        assertThat(memory.context()).isSameAs(inner);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(other.submit(memory::isBound).get(10, TimeUnit.SECONDS)).as("bindings are per thread").isFalse();
+            Future<?> foreignClose = other.submit(first::close);
+            assertThatThrownBy(() -> foreignClose.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalStateException.class);
+        } finally {
+            other.shutdownNow();
+        }
+        second.close();
+        assertThat(memory.context()).isSameAs(outer);
+        first.close();
+        assertThat(memory.isBound()).isFalse();
+        assertThat(memory.call(outer, memory::context)).isSameAs(outer);
+        assertThat(memory.isBound()).isFalse();
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -85,8 +85,8 @@ public final class MemoryTestEnclave implements EnclaveProgram {
             return;
         }
         long result;
-        try (ThreadBoundMemory.Binding bound = s.memory().bind(ctx)) {
-            result = call(ctx, s, fn, a, b, c, d);
+        try {
+            result = s.memory().call(ctx, () -> call(ctx, s, fn, a, b, c, d));
         } catch (EnclaveOutOfMemoryException e) {
             result = ENOMEM;
         }
