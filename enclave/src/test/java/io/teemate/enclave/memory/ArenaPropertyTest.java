@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overlap, every allocation starts zeroed and keeps what was written to it, the byte count adds up, and the
  * arena holds no page that no live allocation needs (frees return pages).
  */
-class ArenaProperties {
+class ArenaPropertyTest {
     private static final int PAGE = EnclaveMemory.PAGE_SIZE;
     private static final long HEAP = 0x3_0000_0000L;
     private static final int HEAP_PAGES = 48;

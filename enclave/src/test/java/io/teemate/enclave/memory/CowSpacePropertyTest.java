@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * boundaries), 8-byte writes, reads, forks, frees and closes; every read and, at the end, every byte of every view
  * must match its model, and the heap must hold exactly the distinct pages the live page tables name.
  */
-class CowSpaceProperties {
+class CowSpacePropertyTest {
     private static final int PAGE = EnclaveMemory.PAGE_SIZE;
     private static final long HEAP = 0x10_0000_0000L;
     /** Five pages and a partial one, so the last page is only partly addressable. */
