@@ -168,8 +168,7 @@ final class JsonFields {
             throw error(field, "must be an object of strings, got " + describe(v));
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (var it = v.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : v.properties()) {
             if (!e.getValue().isTextual()) {
                 throw error(field + "." + e.getKey(), "must be a string, got " + describe(e.getValue()));
             }

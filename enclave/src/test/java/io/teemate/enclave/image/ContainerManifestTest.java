@@ -129,7 +129,7 @@ class ContainerManifestTest {
         String ws = List.of("", " ", "\n", "\t  ", "\r\n ").get(random.nextInt(5));
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            node.fields().forEachRemaining(fields::add);
+            fields.addAll(node.properties());
             Collections.shuffle(fields, random);
             StringBuilder b = new StringBuilder("{" + ws);
             for (int i = 0; i < fields.size(); i++) {
