@@ -42,7 +42,8 @@ public final class SigningKey {
         return publicKey;
     }
 
-    RSAPrivateKey privateKey() {
+    /** The private half: for signers other than SIGSTRUCT's (container policies) and for writing key files. */
+    public RSAPrivateKey privateKey() {
         return privateKey;
     }
 }
