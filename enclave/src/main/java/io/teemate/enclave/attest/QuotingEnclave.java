@@ -281,6 +281,15 @@ public final class QuotingEnclave implements EnclaveProgram {
 
     // ---- Helpers for whoever loads the QE (the host, tests): layout, SIGSTRUCT, TARGETINFO. ----
 
+    /**
+     * The QE's enclave layout for its own code image, e.g. to predict its MRENCLAVE. To run it, a host must also
+     * register the program with the machine ({@code machine.programs().register(new QuotingEnclave())}, which returns
+     * the same image) so that EENTER finds it.
+     */
+    public static EnclaveLayout layout() {
+        return layout(CodeImage.of(new QuotingEnclave()));
+    }
+
     /** The QE's enclave layout for its registered code image: {@link #THREADS} threads, no heap. */
     public static EnclaveLayout layout(CodeImage code) {
         return EnclaveLayout.forProgram(code, THREADS, NSSA, SSA_FRAME_SIZE, HEAP_PAGES);

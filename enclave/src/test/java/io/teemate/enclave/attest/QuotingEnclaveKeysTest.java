@@ -23,6 +23,12 @@ class QuotingEnclaveKeysTest {
     }
 
     @Test
+    void theQeLayoutPredictsTheLoadedQesMrEnclave() {
+        QeRig rig = new QeRig(31);
+        assertThat(QuotingEnclave.layout().mrEnclave()).isEqualTo(rig.qe.mrEnclave());
+    }
+
+    @Test
     void theRequestNamesTheQe() {
         QeRig rig = new QeRig(31);
         PckCertificationRequest request = rig.pckRequest();

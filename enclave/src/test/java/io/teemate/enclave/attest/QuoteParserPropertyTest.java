@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Quote.parse on hostile input: it either returns a quote that re-serializes to the same bytes or names a field. */
-class QuoteParserProperties {
+class QuoteParserPropertyTest {
     private static final byte[] VALID = QuoteLayoutTest.markedQuote(32, "-----BEGIN CERTIFICATE-----".getBytes()).toBytes();
 
     /** Parse, and check the only two acceptable outcomes. */
