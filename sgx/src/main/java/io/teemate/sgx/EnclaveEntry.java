@@ -43,7 +43,7 @@ final class EnclaveEntry {
         EnclaveMode m = enter(lp, tcsAddress, aep, exits, false, SgxLeaf.EENTER);
         try {
             m.program = bind(lp, m);
-            m.program.enter(new EnclaveContext(lp, m.enclave.baseAddress, tcsAddress, m.enclave.enclavePrivate));
+            m.program.enter(new EnclaveContext(lp, m.enclave.baseAddress, m.enclave.size, tcsAddress, m.enclave.enclavePrivate));
             eexit(lp);
         } catch (ThreadAbandoned abandoned) {
             throw new EnclaveFaultException(abandoned.event, abandoned.getCause());

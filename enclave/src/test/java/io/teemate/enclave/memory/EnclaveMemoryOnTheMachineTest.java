@@ -267,8 +267,8 @@ class EnclaveMemoryOnTheMachineTest {
     @Test
     void bindingsNestPerThreadAndAreUndoneInOrder() throws Exception {
         ThreadBoundMemory memory = new ThreadBoundMemory();
-        EnclaveContext outer = new EnclaveContext(machine.processor(0), BASE, 0, new io.teemate.sgx.program.EnclavePrivate());
-        EnclaveContext inner = new EnclaveContext(machine.processor(1), BASE, 0, new io.teemate.sgx.program.EnclavePrivate());
+        EnclaveContext outer = new EnclaveContext(machine.processor(0), BASE, 1L << 20, 0, new io.teemate.sgx.program.EnclavePrivate());
+        EnclaveContext inner = new EnclaveContext(machine.processor(1), BASE, 1L << 20, 0, new io.teemate.sgx.program.EnclavePrivate());
         ThreadBoundMemory.Binding first = memory.bind(outer);
         ThreadBoundMemory.Binding second = memory.bind(inner);
         assertThat(memory.context()).isSameAs(inner);

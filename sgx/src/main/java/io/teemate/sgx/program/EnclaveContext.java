@@ -11,13 +11,15 @@ import io.teemate.sgx.SgxStatus;
 public final class EnclaveContext {
     private final LogicalProcessor lp;
     private final long enclaveBase;
+    private final long enclaveSize;
     private final long tcs;
     private final int cssa;
     private final EnclavePrivate enclavePrivate;
 
-    public EnclaveContext(LogicalProcessor lp, long enclaveBase, long tcs, EnclavePrivate enclavePrivate) {
+    public EnclaveContext(LogicalProcessor lp, long enclaveBase, long enclaveSize, long tcs, EnclavePrivate enclavePrivate) {
         this.lp = lp;
         this.enclaveBase = enclaveBase;
+        this.enclaveSize = enclaveSize;
         this.tcs = tcs;
         this.cssa = (int) lp.registers().get(0);
         this.enclavePrivate = enclavePrivate;
@@ -31,6 +33,19 @@ public final class EnclaveContext {
     /** The enclave's base address (code finds it RIP-relative on hardware). */
     public long enclaveBase() {
         return enclaveBase;
+    }
+
+    /** ELRANGE's size (SECS.SIZE; code knows it from its own measured layout on hardware). */
+    public long enclaveSize() {
+        return enclaveSize;
+    }
+
+    /** True if [address, address + length) overlaps ELRANGE: a buffer the host passes there is not untrusted memory. */
+    public boolean overlapsEnclave(long address, long length) {
+        if (length < 0 || address + length < address) {
+            return true;
+        }
+        return address < enclaveBase + enclaveSize && enclaveBase < address + Math.max(length, 1);
     }
 
     /** The TCS this thread entered through (RBX at EENTER). */
