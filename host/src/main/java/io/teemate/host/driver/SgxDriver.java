@@ -276,7 +276,7 @@ public final class SgxDriver {
                     if (!enclave.initialized) {
                         return false;
                     }
-                    p = augment(lp, enclave, address - enclave.base);
+                    p = augment(lp, enclave, address - enclave.base, space.pid());
                 }
                 if (!makeResident(lp, enclave, p)) {
                     return false;
@@ -337,8 +337,11 @@ public final class SgxDriver {
         return true;
     }
 
-    /** EAUG of a zeroed PENDING page at {@code offset} of an initialized enclave (SGX2). */
-    private SgxEnclavePage augment(LogicalProcessor lp, SgxEnclave e, long offset) {
+    /**
+     * EAUG of a zeroed PENDING page at {@code offset} of an initialized enclave (SGX2), charged to process
+     * {@code pid} (-1 for an explicit request): the page is private to it in the EPC statistics.
+     */
+    private SgxEnclavePage augment(LogicalProcessor lp, SgxEnclave e, long offset, int pid) {
         growVaSlots(lp, e);
         long epc = pool.allocate(lp);
         try {
@@ -349,6 +352,7 @@ public final class SgxDriver {
         }
         SgxEnclavePage p = new SgxEnclavePage(offset, e.base + offset, PageType.REG, PagePermissions.RWX);
         p.epcPage = epc;
+        p.augmentedBy = pid;
         e.pages.put(offset, p);
         owner.put(p, e);
         reclaimer.track(p);
@@ -363,7 +367,7 @@ public final class SgxDriver {
             long done = 0;
             for (long o = offset; o < offset + length; o += Memory.PAGE_SIZE) {
                 if (!e.pages.containsKey(o)) {
-                    augment(lp, e, o);
+                    augment(lp, e, o, -1);
                 }
                 done += Memory.PAGE_SIZE;
             }
@@ -469,7 +473,8 @@ public final class SgxDriver {
         try {
             Map<Long, EpcStats.PerEnclave> per = new LinkedHashMap<>();
             for (SgxEnclave e : enclaves.values()) {
-                per.put(e.id, new EpcStats.PerEnclave(e.id, e.residentPages(), e.evictedPages(), e.mms.size()));
+                per.put(e.id, new EpcStats.PerEnclave(e.id, e.residentPages(), e.evictedPages(), e.mms.size(),
+                        e.mms.stream().map(AddressSpace::pid).sorted().toList(), e.augmentedPagesByPid()));
             }
             return new EpcStats(pool.total(), pool.inUse(), per);
         } finally {

@@ -80,6 +80,17 @@ final class SgxEnclave {
         return n;
     }
 
+    /** Pages added by EAUG on a process's fault, by that process (resident or evicted). */
+    java.util.Map<Integer, Integer> augmentedPagesByPid() {
+        java.util.Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (SgxEnclavePage p : pages.values()) {
+            if (p.augmentedBy >= 0) {
+                out.merge(p.augmentedBy, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
     int evictedPages() {
         int n = 0;
         for (SgxEnclavePage p : pages.values()) {

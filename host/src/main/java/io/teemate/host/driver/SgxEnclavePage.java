@@ -21,6 +21,8 @@ final class SgxEnclavePage {
     long vaSlot;
     /** EBLOCKed by the reclaimer whose EWB has not happened yet. */
     boolean blocked;
+    /** The process whose fault EAUGed this page (SGX2), or -1: such a page counts as that process's own. */
+    int augmentedBy = -1;
 
     SgxEnclavePage(long offset, long linearAddress, PageType type, PagePermissions maxPermissions) {
         this.offset = offset;
