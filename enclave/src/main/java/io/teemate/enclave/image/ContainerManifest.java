@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  * @param args         its arguments, in order
  * @param env          its environment, sorted by key (by UTF-8 bytes, as encoded)
  * @param files        the container's trusted files, relative to this manifest's directory
+ * @param attachKey    the public key (X.509 SubjectPublicKeyInfo, DER; base64 in JSON) whose private half signs the
+ *                     trusted runtime's attach challenge ({@link AttachKeys}); empty if none was provisioned yet
  */
 public record ContainerManifest(String name, String enclaveImage, String entry, List<String> args,
-                                Map<String, String> env, List<TrustedFile> files) {
-    static final Set<String> FIELDS = Set.of("name", "enclave_image", "entry", "args", "env", "files");
+                                Map<String, String> env, List<TrustedFile> files, byte[] attachKey) {
+    static final Set<String> FIELDS = Set.of("name", "enclave_image", "entry", "args", "env", "files", "attach_key");
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final byte[] MAGIC = "TMCTNR01".getBytes(StandardCharsets.US_ASCII);
     private static final String IN_CODE = "ContainerManifest";
@@ -66,6 +68,9 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
                     "env." + e.getKey(), "\"" + e.getKey() + "\" is not an environment variable name (non-empty, no '=' or NUL)");
             check(e.getValue().indexOf('\0') < 0, "env." + e.getKey(), "contains a NUL character");
         }
+        attachKey = attachKey.clone();
+        check(attachKey.length == 0 || AttachKeys.decodePublic(attachKey) != null, "attach_key",
+                "is not an EC P-256 public key (base64 of an X.509 SubjectPublicKeyInfo)");
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
             check(paths.add(files.get(i).path()), "files[" + i + "].path",
@@ -113,10 +118,43 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
             files.add(TrustedFile.read(entryFields));
         }
         try {
-            return new ContainerManifest(name, enclaveImage, entry, args, env, files);
+            return new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey(f));
         } catch (ManifestException e) {
             throw e.withSource(sourceName);
         }
+    }
+
+    private static byte[] attachKey(JsonFields f) {
+        if (!f.has("attach_key")) {
+            return new byte[0];
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(f.string("attach_key"));
+        } catch (IllegalArgumentException e) {
+            throw f.error("attach_key", "is not base64: " + e.getMessage());
+        }
+    }
+
+    /** Two manifests are equal when their canonical encodings are: the same container identity. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContainerManifest m && Arrays.equals(canonicalBytes(), m.canonicalBytes());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(canonicalBytes());
+    }
+
+    @Override
+    public String toString() {
+        return "ContainerManifest[" + name + ", entry " + entry + ", " + files.size() + " file(s), identity " + digestHex() + "]";
+    }
+
+    /** The attach key (DER SubjectPublicKeyInfo), or an empty array. */
+    @Override
+    public byte[] attachKey() {
+        return attachKey.clone();
     }
 
     /** Where {@code enclave_image} points, for the container manifest at {@code manifestFile}. */
@@ -144,7 +182,8 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
     /**
      * The canonical encoding (docs/manifests.md): "TMCTNR01", name, enclave_image, entry (u32 length + UTF-8
      * each), args (u32 count + strings, in order), env (u32 count + key, value; sorted by the keys' UTF-8
-     * bytes), files (u32 count + per file path, 32-byte SHA-256, in order). Integers little-endian.
+     * bytes), files (u32 count + per file path, 32-byte SHA-256, in order), attach_key (u32 length + DER).
+     * Integers little-endian.
      */
     public byte[] canonicalBytes() {
         Canonical.Writer w = new Canonical.Writer().bytes(MAGIC).string(name).string(enclaveImage).string(entry)
@@ -156,6 +195,7 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
         for (TrustedFile t : files) {
             w.string(t.path()).bytes(t.sha256());
         }
+        w.u32(attachKey.length).bytes(attachKey);
         return w.toBytes();
     }
 
@@ -206,8 +246,9 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
             }
             files.add(new TrustedFile(path, r.bytes(TrustedFile.SHA256_BYTES)));
         }
+        byte[] attachKey = r.bytes(r.count(1));
         r.end();
-        ContainerManifest m = new ContainerManifest(name, enclaveImage, entry, args, env, files);
+        ContainerManifest m = new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey);
         if (!Arrays.equals(m.canonicalBytes(), bytes)) {
             throw new IllegalArgumentException("the container manifest encoding is not in canonical form");
         }

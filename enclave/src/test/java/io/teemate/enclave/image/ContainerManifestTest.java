@@ -186,7 +186,7 @@ class ContainerManifestTest {
 
     @Test
     void canonicalBytesAreDocumentedAndRoundTrip() {
-        ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"), List.of());
+        ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
         String hex = HexFormat.of().formatHex(c.canonicalBytes());
         String expected = HexFormat.of().formatHex("TMCTNR01".getBytes())
                 + "01000000" + "6e"                       // name
@@ -194,7 +194,8 @@ class ContainerManifestTest {
                 + "03000000" + HexFormat.of().formatHex("app".getBytes())
                 + "01000000" + "01000000" + "78"          // args
                 + "02000000" + "01000000" + "41" + "01000000" + "31" + "01000000" + "42" + "01000000" + "32" // env, sorted
-                + "00000000";                             // files
+                + "00000000"                              // files
+                + "00000000";                             // attach_key (none)
         assertThat(hex).isEqualTo(expected);
         assertThat(ContainerManifest.fromCanonicalBytes(c.canonicalBytes())).isEqualTo(c);
         ContainerManifest example = ContainerManifest.load(Examples.CONTAINER);
@@ -204,11 +205,11 @@ class ContainerManifestTest {
 
     @Test
     void nonCanonicalOrMalformedBytesAreRefused() {
-        ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of(), Map.of("B", "2", "A", "1"), List.of());
+        ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of(), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
         byte[] b = c.canonicalBytes();
         // Swap the two env entries: same manifest, but not the canonical order.
         byte[] swapped = b.clone();
-        int env = b.length - 4 - 2 * 10;
+        int env = b.length - 4 - 4 - 2 * 10; // before the files and attach_key counts
         System.arraycopy(b, env, swapped, env + 10, 10);
         System.arraycopy(b, env + 10, swapped, env, 10);
         assertThat(swapped).isNotEqualTo(b);
