@@ -1,0 +1,14 @@
+package io.teemate.enclave.runtime;
+
+/**
+ * A container's program: code compiled into the enclave image (listed in the enclave manifest's {@code apps}) and
+ * named by a container manifest's {@code entry}. It runs inside the enclave, sees the world only through its
+ * {@link ContainerEnv}, and keeps no state in Java fields: one object serves every container and every enclave.
+ */
+public interface ContainerApp {
+    /** The name container manifests use as {@code entry}. */
+    String name();
+
+    /** Runs the container; the result is its exit status. Anything it throws crashes only this container. */
+    int main(ContainerEnv env) throws Exception;
+}

@@ -1,0 +1,46 @@
+package io.teemate.enclave.runtime;
+
+import io.teemate.enclave.memory.Arena;
+import io.teemate.enclave.memory.EnclaveMemory;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** What a container's code has inside the enclave: its manifest's arguments, its trusted files, its heap, its keys. */
+public interface ContainerEnv {
+    /** The container's name, from its manifest. */
+    String name();
+
+    /** The container identity: SHA-256 of its manifest's canonical bytes, checked at attach. */
+    byte[] identity();
+
+    List<String> args();
+
+    Map<String, String> environment();
+
+    /** A trusted file of this container, streamed and checked chunk by chunk against its manifest hash. */
+    InputStream openFile(String path);
+
+    /** A trusted file of this container, whole. */
+    byte[] readFile(String path);
+
+    /** Writes to the container's standard output (an ocall: the bytes leave the enclave). */
+    void stdout(byte[] bytes);
+
+    default void print(String s) {
+        stdout(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The container's own heap in enclave pages; wiped when the container leaves or crashes. */
+    Arena heap();
+
+    /** Enclave memory, reached through the processor's checks. */
+    EnclaveMemory memory();
+
+    /** Seals {@code data} under this container's key in this enclave image. */
+    byte[] seal(byte[] data);
+
+    /** Unseals a blob this container sealed in this enclave image; throws if another container or enclave did. */
+    byte[] unseal(byte[] blob);
+}

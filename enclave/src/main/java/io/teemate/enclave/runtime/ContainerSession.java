@@ -1,0 +1,96 @@
+package io.teemate.enclave.runtime;
+
+import io.teemate.enclave.memory.Arena;
+import io.teemate.enclave.memory.EnclaveMemory;
+import io.teemate.sgx.program.EnclaveContext;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/** One entry's view of a container: the {@link ContainerEnv} its code gets, on the thread that entered. */
+final class ContainerSession implements ContainerEnv {
+    private final EnclaveContext ctx;
+    private final RuntimeState state;
+    private final ContainerInstance container;
+    private final HostCalls host;
+
+    ContainerSession(EnclaveContext ctx, RuntimeState state, ContainerInstance container, HostCalls host) {
+        this.ctx = ctx;
+        this.state = state;
+        this.container = container;
+        this.host = host;
+    }
+
+    @Override
+    public String name() {
+        return container.manifest.name();
+    }
+
+    @Override
+    public byte[] identity() {
+        return container.identity.clone();
+    }
+
+    @Override
+    public List<String> args() {
+        return container.manifest.args();
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return container.manifest.env();
+    }
+
+    @Override
+    public InputStream openFile(String path) {
+        return container.files.open(host, path);
+    }
+
+    @Override
+    public byte[] readFile(String path) {
+        return container.files.read(host, path);
+    }
+
+    @Override
+    public void stdout(byte[] bytes) {
+        int step = Math.max(1, host.capacity() - 64);
+        for (int at = 0; at < bytes.length; at += step) {
+            int n = Math.min(step, bytes.length - at);
+            byte[] part = java.util.Arrays.copyOfRange(bytes, at, at + n);
+            host.call(RuntimeAbi.OCALL_WRITE, new Wire.Writer().u32(1).blob(part).toBytes());
+        }
+    }
+
+    @Override
+    public Arena heap() {
+        return container.heap;
+    }
+
+    @Override
+    public EnclaveMemory memory() {
+        return state.memory;
+    }
+
+    @Override
+    public byte[] seal(byte[] data) {
+        return SealingKeys.seal(key(), container.identity, data, state.random);
+    }
+
+    @Override
+    public byte[] unseal(byte[] blob) {
+        byte[] plain = unsealOrNull(blob);
+        if (plain == null) {
+            throw new IllegalArgumentException("the blob was not sealed by container " + name() + " in this enclave image, or it was changed");
+        }
+        return plain;
+    }
+
+    byte[] unsealOrNull(byte[] blob) {
+        return SealingKeys.unseal(key(), container.identity, blob);
+    }
+
+    private byte[] key() {
+        return container.sealingKey(() -> ThreadPage.egetkey(ctx, ThreadPage.sealKeyRequest(new byte[32])));
+    }
+}

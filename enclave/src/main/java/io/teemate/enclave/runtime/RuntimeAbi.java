@@ -1,0 +1,92 @@
+package io.teemate.enclave.runtime;
+
+/**
+ * The call interface between a container's untrusted host side and the trusted runtime: what an SGX SDK's EDL
+ * file declares. Both sides compile against these numbers; nothing else crosses the boundary.
+ * <p><b>Ecall registers</b> at EENTER: RDI = ecall number; RSI/RDX = request address and length; R8/R9 = response
+ * address and capacity; R10/R11 = the ocall buffer's address and capacity. All three buffers are untrusted memory
+ * outside ELRANGE (the runtime refuses any that overlaps the enclave). On EEXIT: RAX = status ({@link #OK} or a
+ * negative error), RDX = response length. An error's response is a UTF-8 message.
+ * <p><b>Ocalls</b>: at EEXIT, RDI = ocall number and RSI = argument length; the arguments start at byte
+ * {@link #OCALL_HEADER} of the ocall buffer. Before re-entering, the host puts the result there too, and its length
+ * (or a negative errno) as a u64 in the buffer's first 8 bytes.
+ * <p><b>Requests</b> ({@link Wire} encoding). Every call after ATTACH starts with the 32-byte session token that
+ * ATTACH returned; the runtime runs it only for the container bound to the entering TCS with that token.
+ */
+public final class RuntimeAbi {
+    private RuntimeAbi() {
+    }
+
+    /** () -> nonce[32]: a fresh single-use challenge for the next ATTACH through this TCS. */
+    public static final long ECALL_CHALLENGE = 1;
+    /** (policy, manifest canonical bytes, signature over {@link #attachStatement}) -> instance u32, token[32]. */
+    public static final long ECALL_ATTACH = 2;
+    /** (token) -> exit code u32: runs the container's entry; its output goes out by {@link #OCALL_WRITE}. */
+    public static final long ECALL_RUN = 3;
+    /** (token) -> (): the container leaves; its heap is wiped and returned, its TCS unbound. */
+    public static final long ECALL_DETACH = 4;
+    /** (token, plaintext) -> sealed blob, under the container's own sealing key. */
+    public static final long ECALL_SEAL = 5;
+    /** (token, sealed blob) -> plaintext, or an error if another container or enclave sealed it. */
+    public static final long ECALL_UNSEAL = 6;
+    /** (token, target info[512], nonce[32]) -> REPORT[432]; REPORTDATA = identity || SHA-256(nonce) ({@code ReportDataBinding}). */
+    public static final long ECALL_ATTEST = 7;
+    /** (token, path) -> the file's contents, checked against the container's manifest hash. */
+    public static final long ECALL_READ_FILE = 8;
+    /** () -> runtime statistics: containers attached, heap pages in use and committed. */
+    public static final long ECALL_STATS = 9;
+
+    /** Bytes at the start of the ocall buffer that hold the result length. */
+    public static final int OCALL_HEADER = 8;
+
+    /** (path) -> size u64 of a file in the container's root; -ENOENT if absent. */
+    public static final long OCALL_FILE_SIZE = 1;
+    /** (path, offset u64, length u32) -> the bytes read. */
+    public static final long OCALL_FILE_READ = 2;
+    /** (fd u32, bytes) -> (): the container's stdout (1) or stderr (2). */
+    public static final long OCALL_WRITE = 3;
+
+    public static final long OK = 0;
+    /** The request was malformed, or its buffers overlap the enclave. */
+    public static final long E_INVALID = -1;
+    /** No container is bound to this TCS, or the session token is not its own. */
+    public static final long E_NOT_ATTACHED = -2;
+    /** ATTACH refused: policy, identity, challenge or signature did not verify. */
+    public static final long E_REFUSED = -3;
+    /** A trusted file is missing or does not match its hash. */
+    public static final long E_FILE = -4;
+    /** Unseal failed: wrong container or enclave, or a changed blob. */
+    public static final long E_SEAL = -5;
+    /** The container's code threw: the container was torn down; the message says what it threw. */
+    public static final long E_CRASHED = -6;
+    /** The response does not fit in the response buffer. */
+    public static final long E_TOO_LARGE = -7;
+    /** Enclave memory is exhausted. */
+    public static final long E_NO_MEMORY = -8;
+    /** The ecall number is not known. */
+    public static final long E_UNKNOWN_CALL = -9;
+
+    /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
+    public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {
+        return new Wire.Writer().bytes(ATTACH_CONTEXT).bytes(nonce).u64(tcsOffset).bytes(containerDigest).toBytes();
+    }
+
+    private static final byte[] ATTACH_CONTEXT = "TEEMATE-ATTACH-V1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** A readable name for a status, for host-side messages. */
+    public static String statusName(long status) {
+        return switch ((int) status) {
+            case 0 -> "OK";
+            case -1 -> "E_INVALID";
+            case -2 -> "E_NOT_ATTACHED";
+            case -3 -> "E_REFUSED";
+            case -4 -> "E_FILE";
+            case -5 -> "E_SEAL";
+            case -6 -> "E_CRASHED";
+            case -7 -> "E_TOO_LARGE";
+            case -8 -> "E_NO_MEMORY";
+            case -9 -> "E_UNKNOWN_CALL";
+            default -> "status " + status;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.teemate.enclave.runtime;
+
+import io.teemate.enclave.image.EnclaveConfig;
+import io.teemate.enclave.image.EnclaveImageLayout;
+import io.teemate.enclave.image.HeapRegion;
+import io.teemate.enclave.memory.EnclavePageAllocator;
+import io.teemate.enclave.memory.PageAccepter;
+import io.teemate.enclave.memory.ThreadBoundMemory;
+import io.teemate.sgx.program.CodeImage;
+import io.teemate.sgx.program.EnclaveContext;
+import io.teemate.sgx.struct.Attributes;
+import io.teemate.sgx.struct.ReportBody;
+import io.teemate.sgx.struct.TargetInfo;
+
+import java.security.SecureRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The runtime's state in one enclave instance, kept in the enclave's private objects: its own identity (from a
+ * report to itself, never from the host), its measured configuration, the heap's page allocator, the challenge
+ * issued on each TCS and the container bound to each TCS.
+ */
+final class RuntimeState {
+    final EnclaveConfig config;
+    final long enclaveBase;
+    final byte[] mrEnclave;
+    final byte[] mrSigner;
+    final Attributes attributes;
+    final EnclavePageAllocator pages;
+    /** Enclave memory through the processor of whichever entry the calling thread is in. */
+    final ThreadBoundMemory memory = new ThreadBoundMemory();
+    final SecureRandom random = new SecureRandom();
+    /** Outstanding single-use challenges, by TCS linear address. */
+    final ConcurrentHashMap<Long, byte[]> challenges = new ConcurrentHashMap<>();
+    /** The container each TCS is bound to. */
+    final ConcurrentHashMap<Long, ContainerInstance> byTcs = new ConcurrentHashMap<>();
+    final AtomicInteger nextInstance = new AtomicInteger(1);
+
+    private RuntimeState(EnclaveContext ctx) {
+        this.config = readConfig(ctx);
+        this.enclaveBase = ctx.enclaveBase();
+        // EREPORT to any target carries this enclave's own MRENCLAVE and MRSIGNER in its body (SDM Vol.3D EREPORT).
+        ReportBody self = ThreadPage.ereport(ctx, new TargetInfo(new byte[32], new Attributes(0, 0), 0), new byte[64]).body();
+        this.mrEnclave = self.mrEnclave();
+        this.mrSigner = self.mrSigner();
+        this.attributes = self.attributes();
+        HeapRegion heap = config.heap();
+        this.pages = new EnclavePageAllocator(memory, enclaveBase + heap.offset(),
+                Math.toIntExact(heap.committedPages()), Math.toIntExact(heap.maxPages()),
+                PageAccepter.eaccept(memory, ThreadPage.SECINFO));
+    }
+
+    /** The measured configuration pages right after the code image (see {@link EnclaveImageLayout}). */
+    private static EnclaveConfig readConfig(EnclaveContext ctx) {
+        int imageLength = CodeImage.imageLength(ctx.read(ctx.enclaveBase(), CodeImage.HEADER_SIZE));
+        if (imageLength <= 0) {
+            throw new IllegalStateException("no code image header at the enclave base");
+        }
+        long at = ctx.enclaveBase() + EnclaveImageLayout.configOffset(imageLength);
+        int length = EnclaveConfig.length(ctx.read(at, EnclaveConfig.PREFIX_SIZE));
+        return EnclaveConfig.fromBytes(ctx.read(at, length));
+    }
+
+    static RuntimeState of(EnclaveContext ctx) {
+        return ctx.enclavePrivate().computeIfAbsent(RuntimeState.class, () -> new RuntimeState(ctx));
+    }
+
+    byte[] freshSecret() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return b;
+    }
+
+    int attached() {
+        return (int) byTcs.values().stream().distinct().count();
+    }
+}

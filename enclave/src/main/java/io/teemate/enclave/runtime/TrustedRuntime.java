@@ -1,0 +1,281 @@
+package io.teemate.enclave.runtime;
+
+import io.teemate.enclave.attest.ReportDataBinding;
+import io.teemate.enclave.image.ContainerManifest;
+import io.teemate.enclave.image.ContainerPolicy;
+import io.teemate.enclave.memory.Arena;
+import io.teemate.enclave.memory.EnclaveOutOfMemoryException;
+import io.teemate.enclave.memory.ThreadBoundMemory;
+import io.teemate.sgx.Registers;
+import io.teemate.sgx.program.EnclaveContext;
+import io.teemate.sgx.program.EnclaveProgram;
+import io.teemate.sgx.struct.GprSgx;
+import io.teemate.sgx.struct.Report;
+import io.teemate.sgx.struct.TargetInfo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trusted runtime: the program at OENTRY of every TeeMate enclave. It dispatches ecalls ({@link RuntimeAbi}),
+ * binds each TCS to the container that proved its identity through it, and gives each container its own heap,
+ * keys and trusted files. It trusts nothing the host passes: buffers must lie outside ELRANGE and are copied in
+ * before use, requests are decoded with checked lengths, and every call after ATTACH must carry the session token
+ * of the container bound to the entering TCS.
+ * <p><b>Beyond the paper:</b> the published design identifies a container by the TCS the untrusted kernel gave it.
+ * Here ATTACH proves identity: the container's manifest digest must be in the enclave owner's signed policy, and
+ * the container's attach key must sign a fresh challenge issued on that very TCS, so a replayed or moved attach is
+ * refused, and a swapped TCS answers only to the session token of the container bound to it.
+ */
+public final class TrustedRuntime implements EnclaveProgram {
+    /** The largest request the runtime copies in. */
+    static final int MAX_REQUEST = 64 << 20;
+
+    private final Map<String, ContainerApp> apps = new LinkedHashMap<>();
+
+    public TrustedRuntime(List<ContainerApp> apps) {
+        for (ContainerApp a : apps) {
+            if (this.apps.putIfAbsent(a.name(), a) != null) {
+                throw new IllegalArgumentException("two apps are named " + a.name());
+            }
+        }
+    }
+
+    /** The applications compiled into this runtime's code image, by name. */
+    public List<String> appNames() {
+        return List.copyOf(apps.keySet());
+    }
+
+    @Override
+    public List<Class<?>> codeClasses() {
+        List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
+                ContainerInstance.class, ContainerSession.class, TrustedFiles.class, SealingKeys.class,
+                HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
+                Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
+        for (ContainerApp a : apps.values()) {
+            classes.add(a.getClass());
+        }
+        return classes;
+    }
+
+    /** An ecall that ends with an error status and a message for the host. */
+    static final class Refusal extends RuntimeException {
+        final long status;
+
+        Refusal(long status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    @Override
+    public void enter(EnclaveContext ctx) {
+        Registers r = ctx.registers();
+        long ecall = r.get(GprSgx.RDI);
+        long request = r.get(GprSgx.RSI);
+        long requestLength = r.get(GprSgx.RDX);
+        long response = r.get(GprSgx.R8);
+        long responseCapacity = r.get(GprSgx.R9);
+        long ocallBuffer = r.get(GprSgx.R10);
+        long ocallCapacity = r.get(GprSgx.R11);
+        if (requestLength < 0 || requestLength > MAX_REQUEST || responseCapacity < 0 || responseCapacity > Integer.MAX_VALUE
+                || ocallCapacity < 0 || ocallCapacity > Integer.MAX_VALUE
+                || ctx.overlapsEnclave(request, requestLength) || ctx.overlapsEnclave(response, responseCapacity)
+                || ctx.overlapsEnclave(ocallBuffer, ocallCapacity)) {
+            // A buffer inside ELRANGE would make the runtime read or overwrite its own pages for the host: nothing
+            // is read or written, not even an error message.
+            r.set(GprSgx.RAX, RuntimeAbi.E_INVALID);
+            r.set(GprSgx.RDX, 0);
+            return;
+        }
+        RuntimeState state = RuntimeState.of(ctx);
+        long status;
+        byte[] out;
+        try (ThreadBoundMemory.Binding bound = state.memory.bind(ctx)) {
+            byte[] in = ctx.read(request, (int) requestLength); // copied in once: the host cannot change it under us
+            HostCalls host = new HostCalls(ctx, ocallBuffer, (int) ocallCapacity);
+            out = dispatch(ctx, state, ecall, new Wire.Reader(in), host);
+            status = RuntimeAbi.OK;
+        } catch (Refusal e) {
+            status = e.status;
+            out = message(e.getMessage());
+        } catch (Wire.MalformedException e) {
+            status = RuntimeAbi.E_INVALID;
+            out = message("malformed request: " + e.getMessage());
+        } catch (TrustedFiles.TrustedFileException e) {
+            status = RuntimeAbi.E_FILE;
+            out = message(e.getMessage());
+        } catch (EnclaveOutOfMemoryException e) {
+            status = RuntimeAbi.E_NO_MEMORY;
+            out = message(e.getMessage());
+        }
+        if (out.length > responseCapacity) {
+            r.set(GprSgx.RAX, status == RuntimeAbi.OK ? RuntimeAbi.E_TOO_LARGE : status);
+            r.set(GprSgx.RDX, out.length);
+            if (status != RuntimeAbi.OK) {
+                ctx.write(response, out, 0, (int) responseCapacity);
+            }
+            return;
+        }
+        ctx.write(response, out);
+        r.set(GprSgx.RAX, status);
+        r.set(GprSgx.RDX, out.length);
+    }
+
+    private byte[] dispatch(EnclaveContext ctx, RuntimeState state, long ecall, Wire.Reader in, HostCalls host) {
+        long tcs = ctx.tcs();
+        if (ecall == RuntimeAbi.ECALL_CHALLENGE) {
+            in.end();
+            byte[] nonce = state.freshSecret();
+            state.challenges.put(tcs, nonce);
+            return nonce;
+        }
+        if (ecall == RuntimeAbi.ECALL_ATTACH) {
+            return attach(state, tcs, in);
+        }
+        if (ecall == RuntimeAbi.ECALL_STATS) {
+            in.end();
+            return new Wire.Writer().u32(state.attached()).u32(state.pages.pagesInUse()).u32(state.pages.pagesCommitted()).toBytes();
+        }
+        ContainerInstance c = boundContainer(state, tcs, in.fixed(32, "session token"));
+        ContainerSession session = new ContainerSession(ctx, state, c, host);
+        if (ecall == RuntimeAbi.ECALL_RUN) {
+            in.end();
+            return new Wire.Writer().u32(run(state, c, session)).toBytes();
+        }
+        if (ecall == RuntimeAbi.ECALL_DETACH) {
+            in.end();
+            detach(state, c);
+            return new byte[0];
+        }
+        if (ecall == RuntimeAbi.ECALL_SEAL) {
+            byte[] data = in.blob("plaintext");
+            in.end();
+            return session.seal(data);
+        }
+        if (ecall == RuntimeAbi.ECALL_UNSEAL) {
+            byte[] blob = in.blob("sealed blob");
+            in.end();
+            byte[] plain = session.unsealOrNull(blob);
+            if (plain == null) {
+                throw new Refusal(RuntimeAbi.E_SEAL, "the blob was not sealed by container " + c.manifest.name()
+                        + " in this enclave image, or it was changed");
+            }
+            return plain;
+        }
+        if (ecall == RuntimeAbi.ECALL_ATTEST) {
+            TargetInfo target = TargetInfo.fromBytes(in.fixed(TargetInfo.SIZE, "target info"));
+            byte[] nonce = in.fixed(32, "nonce");
+            in.end();
+            return ThreadPage.ereport(ctx, target, ReportDataBinding.reportData(c.identity, nonce)).toBytes();
+        }
+        if (ecall == RuntimeAbi.ECALL_READ_FILE) {
+            String path = in.string("path");
+            in.end();
+            return session.readFile(path);
+        }
+        throw new Refusal(RuntimeAbi.E_UNKNOWN_CALL, "unknown ecall " + ecall);
+    }
+
+    private byte[] attach(RuntimeState state, long tcs, Wire.Reader in) {
+        byte[] policyBytes = in.blob("policy");
+        byte[] manifestBytes = in.blob("container manifest");
+        byte[] signature = in.blob("attach signature");
+        in.end();
+        byte[] nonce = state.challenges.remove(tcs); // single use: a replayed attach finds none, or another
+        if (nonce == null) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "no challenge was issued on this TCS: ask for one first");
+        }
+        ContainerPolicy policy;
+        ContainerManifest manifest;
+        try {
+            policy = ContainerPolicy.parse(policyBytes);
+            manifest = ContainerManifest.fromCanonicalBytes(manifestBytes);
+        } catch (RuntimeException e) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: " + e.getMessage());
+        }
+        byte[] identity = ContainerManifest.digestOf(manifestBytes);
+        if (!policy.verifiedFor(state.mrEnclave, state.mrSigner)) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: the policy is not signed by this enclave's signer "
+                    + "(MRSIGNER) or is for another enclave (MRENCLAVE)");
+        }
+        if (!policy.allows(identity)) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: container " + manifest.name() + " ("
+                    + java.util.HexFormat.of().formatHex(identity) + ") is not in the enclave's policy");
+        }
+        if (manifest.attachKey().length == 0) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: container " + manifest.name() + " has no attach key");
+        }
+        long tcsOffset = tcs - state.enclaveBase;
+        if (!attachSignatureValid(manifest.attachKey(), RuntimeAbi.attachStatement(nonce, tcsOffset, identity), signature)) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: the signature over this TCS's challenge does not "
+                    + "verify with container " + manifest.name() + "'s attach key (a replayed or forged attach)");
+        }
+        if (!apps.containsKey(manifest.entry())) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: entry " + manifest.entry() + " is not an app of this enclave "
+                    + appNames());
+        }
+        ContainerInstance previous = state.byTcs.remove(tcs);
+        if (previous != null) {
+            previous.destroy(); // its process is gone and the kernel handed the TCS on; nothing of it survives
+        }
+        ContainerInstance c = new ContainerInstance(state.nextInstance.getAndIncrement(), identity, manifest,
+                new Arena(state.pages), state.freshSecret(), tcs);
+        state.byTcs.put(tcs, c);
+        return new Wire.Writer().u32(c.id).bytes(c.sessionToken).toBytes();
+    }
+
+    private static boolean attachSignatureValid(byte[] attachKey, byte[] statement, byte[] signature) {
+        try {
+            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(attachKey));
+            Signature s = Signature.getInstance("SHA256withECDSA");
+            s.initVerify(key);
+            s.update(statement);
+            return s.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static ContainerInstance boundContainer(RuntimeState state, long tcs, byte[] token) {
+        ContainerInstance c = state.byTcs.get(tcs);
+        if (c == null) {
+            throw new Refusal(RuntimeAbi.E_NOT_ATTACHED, "no container is attached through this TCS");
+        }
+        if (!MessageDigest.isEqual(c.sessionToken, token)) {
+            throw new Refusal(RuntimeAbi.E_NOT_ATTACHED, "this TCS is bound to another container's session; refused");
+        }
+        return c;
+    }
+
+    private int run(RuntimeState state, ContainerInstance c, ContainerSession session) {
+        ContainerApp app = apps.get(c.manifest.entry());
+        try {
+            return app.main(session);
+        } catch (Refusal | TrustedFiles.TrustedFileException e) {
+            throw e;
+        } catch (Exception e) {
+            // An exception in the container's code: this container is torn down, the enclave and the others go on.
+            detach(state, c);
+            throw new Refusal(RuntimeAbi.E_CRASHED, "container " + c.manifest.name() + " crashed: " + e);
+        }
+    }
+
+    private static void detach(RuntimeState state, ContainerInstance c) {
+        state.byTcs.remove(c.tcs, c);
+        c.destroy();
+    }
+
+    private static byte[] message(String s) {
+        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    }
+}
