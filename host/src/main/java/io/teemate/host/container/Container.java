@@ -1,0 +1,77 @@
+package io.teemate.host.container;
+
+import io.teemate.host.controller.TcsLease;
+import io.teemate.host.kernel.Process;
+
+/**
+ * A started container: its process, the enclave it uses, the TCS it entered through and the session the trusted
+ * runtime bound to that TCS at attach. Made by {@link ContainerManager#start}.
+ */
+public final class Container {
+    final ContainerImage image;
+    final Mode mode;
+    final Process process;
+    final RuntimeChannel channel;
+    final PhaseTimes phases = new PhaseTimes();
+    long enclaveId;
+    long tcs;
+    /** Shared mode: the TCS lease from the TeeMate controller's table. */
+    TcsLease lease;
+    /** Conventional mode: the file of the container's own enclave. */
+    io.teemate.host.driver.EnclaveFile ownEnclave;
+    int instance;
+    byte[] sessionToken;
+    boolean stopped;
+
+    Container(ContainerImage image, Mode mode, Process process, RuntimeChannel channel) {
+        this.image = image;
+        this.mode = mode;
+        this.process = process;
+        this.channel = channel;
+    }
+
+    /** What a container's run produced: its exit status and output, or the error that ended it. */
+    public record Outcome(int exitCode, byte[] stdout, String error) {
+        public boolean ok() {
+            return error == null && exitCode == 0;
+        }
+
+        public String stdoutText() {
+            return new String(stdout, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public ContainerImage image() {
+        return image;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public long enclaveId() {
+        return enclaveId;
+    }
+
+    public long tcsAddress() {
+        return tcs;
+    }
+
+    /** The trusted runtime's number for this container inside its enclave. */
+    public int instance() {
+        return instance;
+    }
+
+    public PhaseTimes phases() {
+        return phases;
+    }
+
+    @Override
+    public String toString() {
+        return image.name() + "[" + mode.name().toLowerCase() + ", pid " + process.pid() + "]";
+    }
+}

@@ -1,0 +1,307 @@
+package io.teemate.host.container;
+
+import io.teemate.enclave.runtime.RuntimeAbi;
+import io.teemate.enclave.runtime.Wire;
+import io.teemate.host.controller.TeeMateController;
+import io.teemate.host.driver.EnclaveFile;
+import io.teemate.host.driver.EpcStats;
+import io.teemate.host.driver.SgxDriver;
+import io.teemate.host.kernel.Kernel;
+import io.teemate.host.kernel.Process;
+import io.teemate.host.kernel.UserContext;
+import io.teemate.host.loader.EnclaveLoader;
+import io.teemate.sgx.EnclaveFaultException;
+import io.teemate.sgx.LogicalProcessor;
+import io.teemate.sgx.cost.InstructionCounters;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Starts, runs and stops confidential containers in either mode (DESIGN.md, "The two modes"):
+ * <ul>
+ *   <li><b>conventional</b>: the container process creates its own enclave from the enclave image (ECREATE, EADD
+ *   and EEXTEND of every page, EINIT), then enters it through its own TCS;</li>
+ *   <li><b>shared</b> (TeeMate): the first container of an enclave image creates it; later ones are aliased in by
+ *   the controller and take a TCS from its table. The enclave lives while any container maps it, and for the
+ *   configured warm period after the last one leaves (the manager holds it open meanwhile).</li>
+ * </ul>
+ * Both run the same trusted runtime; only this host side differs. Each start-up phase is timed in wall time and in
+ * modeled time (the SGX leaves the phase ran, on the processor that ran them).
+ */
+public final class ContainerManager implements AutoCloseable {
+    /** Where enclaves are placed in every container process (shared ones must be at one address in all). */
+    public static final long ENCLAVE_BASE = 0x7000_0000_0000L;
+
+    private final Kernel kernel;
+    private final SgxDriver driver;
+    private final TeeMateController controller;
+    private final EnclaveLoader loader;
+    private final Duration tcsTimeout;
+    private final Duration warmPeriod;
+    /** The manager's own process: it holds shared enclaves open through their warm period. */
+    private final Process keeper;
+    private final Map<ByteBuffer, SharedEnclave> shared = new HashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "teemate-warm-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A shared enclave: its id, the containers using it, and the manager's file that keeps it alive. */
+    private static final class SharedEnclave {
+        final long id;
+        final EnclaveFile keeperFile;
+        int users;
+        ScheduledFuture<?> expiry;
+
+        SharedEnclave(long id, EnclaveFile keeperFile) {
+            this.id = id;
+            this.keeperFile = keeperFile;
+        }
+    }
+
+    public ContainerManager(Kernel kernel, SgxDriver driver, TeeMateController controller, Duration tcsTimeout, Duration warmPeriod) {
+        this.kernel = kernel;
+        this.driver = driver;
+        this.controller = controller;
+        this.loader = new EnclaveLoader(driver);
+        this.tcsTimeout = tcsTimeout;
+        this.warmPeriod = warmPeriod;
+        this.keeper = kernel.spawn("teemate-manager", java.nio.file.Path.of("/"));
+    }
+
+    /** Spawns the container's process, gives it an enclave (built or aliased) and attaches it to the runtime. */
+    public Container start(ContainerImage image, Mode mode) {
+        kernel.machine().programs().register(image.enclave().runtime());
+        long t0 = System.nanoTime();
+        Process process = kernel.spawn(image.name(), image.root());
+        Container c;
+        try {
+            c = new Container(image, mode, process, new RuntimeChannel(process));
+        } catch (RuntimeException e) {
+            process.exit();
+            throw e;
+        }
+        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, 0);
+        try {
+            timed(c, Phase.ENCLAVE, ctx -> {
+                if (mode == Mode.CONVENTIONAL) {
+                    buildOwnEnclave(c);
+                } else {
+                    joinSharedEnclave(c);
+                }
+                return null;
+            });
+            timed(c, Phase.RUNTIME_INIT, ctx -> {
+                attach(c, ctx);
+                return null;
+            });
+            return c;
+        } catch (RuntimeException e) {
+            stop(c);
+            if (e instanceof ContainerException) {
+                throw e;
+            }
+            throw new ContainerException(c + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the container's entry (its first entry); the container stays attached until {@link #stop}. */
+    public Container.Outcome run(Container c) {
+        try {
+            EcallReply reply = timed(c, Phase.FIRST_ENTRY, ctx -> ecall(c, ctx, RuntimeAbi.ECALL_RUN, token(c)));
+            if (!reply.ok()) {
+                return new Container.Outcome(-1, c.channel.stdout(), RuntimeAbi.statusName(reply.status()) + ": " + reply.message());
+            }
+            Wire.Reader r = new Wire.Reader(reply.body());
+            return new Container.Outcome((int) r.u32("exit code"), c.channel.stdout(), null);
+        } catch (EnclaveFaultException e) {
+            return new Container.Outcome(-1, c.channel.stdout(), "the enclave thread was abandoned: " + e.getMessage());
+        }
+    }
+
+    /** One more ecall for {@code c} (seal, unseal, attest, read a file), with its session token prepended. */
+    public EcallReply call(Container c, long ecall, byte[] arguments) {
+        byte[] request = new Wire.Writer().bytes(c.sessionToken).bytes(arguments).toBytes();
+        return c.process.run(ctx -> ecall(c, ctx, ecall, request));
+    }
+
+    /** Detaches from the runtime (best effort), gives back the TCS and ends the process. */
+    public void stop(Container c) {
+        if (c.stopped) {
+            return;
+        }
+        c.stopped = true;
+        if (c.sessionToken != null && !c.process.exiting()) {
+            try {
+                c.process.run(ctx -> ecall(c, ctx, RuntimeAbi.ECALL_DETACH, token(c)));
+            } catch (RuntimeException ignored) {
+                // the runtime may already have torn the container down (a crash); the process exits regardless
+            }
+        }
+        if (c.lease != null) {
+            c.lease.close();
+        }
+        c.process.exit();
+        if (c.mode == Mode.SHARED && c.enclaveId != 0) {
+            leaveSharedEnclave(c);
+        }
+    }
+
+    /** The container's EPC memory from the driver's statistics. */
+    public EpcUsage epcUsage(Container c) {
+        EpcStats.PerEnclave e = driver.stats().enclaves().get(c.enclaveId);
+        if (e == null) {
+            return new EpcUsage(0, 0, 0);
+        }
+        if (c.mode == Mode.CONVENTIONAL) {
+            return new EpcUsage(e.residentPages() + e.evictedPages(), 0, 1);
+        }
+        long own = e.augmentedPagesByPid().getOrDefault(c.process.pid(), 0);
+        return new EpcUsage(own, e.sharedPages(), Math.max(1, e.pids().size()));
+    }
+
+    /** EPC pages (resident or evicted) of every enclave on the machine. */
+    public long totalEnclavePages() {
+        return driver.stats().enclaves().values().stream().mapToLong(e -> e.residentPages() + e.evictedPages()).sum();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        synchronized (shared) {
+            for (SharedEnclave s : shared.values()) {
+                s.keeperFile.close();
+            }
+            shared.clear();
+        }
+        keeper.exit();
+    }
+
+    // ------------------------------------------------------------------ the enclave phase
+
+    private void buildOwnEnclave(Container c) {
+        EnclaveImage e = c.image.enclave();
+        EnclaveLoader.Loaded loaded = loader.load(c.process, e.layout().layout(), e.sigStruct(), ENCLAVE_BASE);
+        c.ownEnclave = loaded.file();
+        c.enclaveId = loaded.id();
+        c.tcs = driver.tcsAddresses(loaded.id()).get(0);
+    }
+
+    private void joinSharedEnclave(Container c) {
+        EnclaveImage e = c.image.enclave();
+        ByteBuffer key = ByteBuffer.wrap(e.mrEnclave());
+        SharedEnclave s;
+        synchronized (shared) {
+            s = shared.get(key);
+            if (s != null && !driver.alive(s.id)) {
+                shared.remove(key);
+                s = null;
+            }
+            if (s == null) {
+                EnclaveLoader.Loaded loaded = loader.load(c.process, e.layout().layout(), e.sigStruct(), ENCLAVE_BASE);
+                s = new SharedEnclave(loaded.id(), driver.openById(keeper, loaded.id()));
+                shared.put(key, s);
+            } else {
+                controller.alias(c.process, s.id);
+            }
+            s.users++;
+            if (s.expiry != null) {
+                s.expiry.cancel(false);
+                s.expiry = null;
+            }
+        }
+        c.enclaveId = s.id;
+        c.lease = controller.acquireTcs(c.process, s.id, tcsTimeout);
+        c.tcs = c.lease.tcsAddress();
+    }
+
+    private void leaveSharedEnclave(Container c) {
+        synchronized (shared) {
+            for (var entry : shared.entrySet()) {
+                SharedEnclave s = entry.getValue();
+                if (s.id != c.enclaveId) {
+                    continue;
+                }
+                if (--s.users == 0) {
+                    if (warmPeriod.isZero()) {
+                        retire(entry.getKey(), s);
+                    } else {
+                        s.expiry = timers.schedule(() -> {
+                            synchronized (shared) {
+                                if (s.users == 0) {
+                                    retire(entry.getKey(), s);
+                                }
+                            }
+                        }, warmPeriod.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    private void retire(ByteBuffer key, SharedEnclave s) {
+        shared.remove(key, s);
+        s.keeperFile.close();
+    }
+
+    // ------------------------------------------------------------------ the runtime's attach
+
+    private void attach(Container c, UserContext ctx) {
+        byte[] nonce = ecall(c, ctx, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow(c + ": challenge");
+        byte[] manifest = c.image.manifest().canonicalBytes();
+        byte[] statement = RuntimeAbi.attachStatement(nonce, c.tcs - ENCLAVE_BASE, c.image.manifest().digest());
+        byte[] request = new Wire.Writer().blob(c.image.policy()).blob(manifest).blob(sign(c.image, statement)).toBytes();
+        Wire.Reader r = new Wire.Reader(ecall(c, ctx, RuntimeAbi.ECALL_ATTACH, request).orThrow(c + ": attach"));
+        c.instance = (int) r.u32("instance");
+        c.sessionToken = r.fixed(32, "session token");
+    }
+
+    private static byte[] sign(ContainerImage image, byte[] statement) {
+        try {
+            Signature s = Signature.getInstance("SHA256withECDSA");
+            s.initSign(image.attachKey());
+            s.update(statement);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new ContainerException("signing the attach challenge with " + image.name() + "'s attach key: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] token(Container c) {
+        return c.sessionToken;
+    }
+
+    private EcallReply ecall(Container c, UserContext ctx, long number, byte[] request) {
+        return c.channel.ecall(ctx, number, request, c.lease != null ? c.lease::enter : (t, aep, exits) -> t.eenter(c.tcs, aep, exits));
+    }
+
+    /** Runs {@code body} on a thread of the container's process and books its wall and modeled time to {@code phase}. */
+    private <T> T timed(Container c, Phase phase, Function<UserContext, T> body) {
+        return c.process.run(ctx -> {
+            LogicalProcessor lp = ctx.lp();
+            var model = kernel.machine().costModel();
+            InstructionCounters.Snapshot before = InstructionCounters.sum(List.of(lp.counters()), model);
+            long t0 = System.nanoTime();
+            try {
+                return body.apply(ctx);
+            } finally {
+                long wall = System.nanoTime() - t0;
+                double modeled = InstructionCounters.sum(List.of(lp.counters()), model).minus(before).modeledNanos();
+                c.phases.record(phase, wall, modeled);
+            }
+        });
+    }
+}
