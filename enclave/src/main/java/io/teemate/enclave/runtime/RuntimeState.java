@@ -36,6 +36,8 @@ final class RuntimeState {
     /** The container each TCS is bound to. */
     final ConcurrentHashMap<Long, ContainerInstance> byTcs = new ConcurrentHashMap<>();
     final AtomicInteger nextInstance = new AtomicInteger(1);
+    /** The newest container policy version a verified attach presented: older ones are refused from then on. */
+    final AtomicInteger policyVersion = new AtomicInteger();
 
     private RuntimeState(EnclaveContext ctx) {
         this.config = readConfig(ctx);

@@ -208,6 +208,11 @@ public final class TrustedRuntime implements EnclaveProgram {
             throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: the policy is not signed by this enclave's signer "
                     + "(MRSIGNER) or is for another enclave (MRENCLAVE)");
         }
+        int seen = state.policyVersion.accumulateAndGet(policy.version(), Math::max);
+        if (policy.version() < seen) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: policy version " + policy.version()
+                    + " is older than version " + seen + " this enclave has already accepted (a rolled-back policy)");
+        }
         if (!policy.allows(identity)) {
             throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: container " + manifest.name() + " ("
                     + java.util.HexFormat.of().formatHex(identity) + ") is not in the enclave's policy");

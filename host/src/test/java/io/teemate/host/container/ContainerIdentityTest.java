@@ -141,6 +141,20 @@ class ContainerIdentityTest {
     }
 
     @Test
+    void anOlderPolicyIsRefusedOnceANewerOneWasAccepted() {
+        ContainerImage genuine = image("a");
+        byte[] mr = genuine.enclave().mrEnclave();
+        List<byte[]> allowed = List.of(genuine.manifest().digest());
+        ContainerImage v2 = new ContainerImage(genuine.manifestFile(), genuine.manifest(), genuine.enclave(),
+                ContainerPolicy.sign(ImageFixture.OWNER, mr, allowed, 2).toBytes(), genuine.attachKey());
+        ContainerImage v1 = new ContainerImage(genuine.manifestFile(), genuine.manifest(), genuine.enclave(),
+                ContainerPolicy.sign(ImageFixture.OWNER, mr, allowed, 1).toBytes(), genuine.attachKey());
+        start(v1, Mode.SHARED);
+        start(v2, Mode.SHARED);
+        assertThatThrownBy(() -> start(v1, Mode.SHARED)).hasMessageContaining("policy version 1 is older than version 2");
+    }
+
+    @Test
     void sealedDataOpensForTheSameContainerInAnEnclaveOfTheSameImageOnly() throws Exception {
         ContainerImage imageA = image("a");
         Container first = start(imageA, Mode.CONVENTIONAL);
