@@ -2,7 +2,7 @@ package io.teemate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teemate.enclave.hello.HelloEnclave;
+import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.image.ContainerManifest;
 import io.teemate.enclave.image.ContainerPolicy;
 import io.teemate.enclave.image.EnclaveImageLayout;
@@ -107,7 +107,7 @@ class SignCommandTest {
         String mrSigner = r.hex("MRSIGNER");
 
         // MRENCLAVE is the layout's, computed here independently of the command.
-        EnclaveImageLayout layout = EnclaveImageLayout.build(EnclaveManifest.load(manifest), CodeImage.of(new HelloEnclave()));
+        EnclaveImageLayout layout = EnclaveImageLayout.build(EnclaveManifest.load(manifest), CodeImage.of(AppCatalog.builtIn().runtimeFor(EnclaveManifest.load(manifest))));
         assertThat(mrEnclave).isEqualTo(HexFormat.of().formatHex(layout.mrEnclave()));
         assertThat(mrSigner).isEqualTo(HexFormat.of().formatHex(SigStructBuilder.mrSigner(SigningKeys.read(key))));
 

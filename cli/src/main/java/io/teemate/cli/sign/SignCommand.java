@@ -1,6 +1,6 @@
 package io.teemate.cli.sign;
 
-import io.teemate.enclave.hello.HelloEnclave;
+import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.image.CodeResolver;
 import io.teemate.enclave.image.ContainerManifest;
 import io.teemate.enclave.image.ContainerPolicy;
@@ -48,10 +48,10 @@ public final class SignCommand implements Callable<Integer> {
     public static final int CANNOT_WRITE = 1;
 
     /**
-     * The code of each trusted runtime a manifest may name. The "teemate" runtime does not exist yet, so its code
-     * is the hello enclave's for now: swapping in the real runtime program is a change to this line only.
+     * The code of the trusted runtime a manifest names: TeeMate's runtime with the manifest's apps compiled in, the
+     * same code image the container manager loads.
      */
-    static final CodeResolver RUNTIMES = CodeResolver.runtime("teemate", new HelloEnclave());
+    static final CodeResolver RUNTIMES = m -> CodeImage.of(AppCatalog.builtIn().runtimeFor(m));
 
     @Parameters(index = "0", paramLabel = "ENCLAVE_MANIFEST.json", description = "the enclave image's manifest")
     Path manifestFile;

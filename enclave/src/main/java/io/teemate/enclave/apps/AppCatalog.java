@@ -1,6 +1,10 @@
 package io.teemate.enclave.apps;
 
+import io.teemate.enclave.image.EnclaveImageLayout;
+import io.teemate.enclave.image.EnclaveManifest;
+import io.teemate.enclave.image.ManifestException;
 import io.teemate.enclave.runtime.ContainerApp;
+import io.teemate.enclave.runtime.TrustedRuntime;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +15,9 @@ import java.util.Map;
  * {@code apps} may list. Application modules add theirs with {@link #with}.
  */
 public final class AppCatalog {
+    /** The runtime name enclave manifests give for {@link TrustedRuntime}. */
+    public static final String RUNTIME = "teemate";
+
     private final Map<String, ContainerApp> apps = new LinkedHashMap<>();
 
     private AppCatalog() {
@@ -24,6 +31,22 @@ public final class AppCatalog {
     public AppCatalog with(ContainerApp app) {
         apps.put(app.name(), app);
         return this;
+    }
+
+    /**
+     * The trusted runtime an enclave manifest asks for: {@code runtime} must be {@value #RUNTIME}, and every name in
+     * {@code apps} must be known here. Errors name the manifest field.
+     */
+    public TrustedRuntime runtimeFor(EnclaveManifest m) {
+        String source = EnclaveImageLayout.sourceOf(m);
+        if (!m.runtime().equals(RUNTIME)) {
+            throw new ManifestException(source, "runtime", "unknown runtime \"" + m.runtime() + "\" (known: " + RUNTIME + ")");
+        }
+        try {
+            return new TrustedRuntime(resolve(m.apps()));
+        } catch (IllegalArgumentException e) {
+            throw new ManifestException(source, "apps", e.getMessage());
+        }
     }
 
     /** The apps named, in order; an unknown name is an error listing the known ones. */

@@ -101,7 +101,7 @@ public record EnclaveImageLayout(EnclaveLayout layout, long configOffset, int co
     }
 
     /** The name errors use for a manifest that was not read from a file (callers relabel with the file name). */
-    static String sourceOf(EnclaveManifest m) {
+    public static String sourceOf(EnclaveManifest m) {
         return "enclave manifest \"" + m.name() + "\"";
     }
 

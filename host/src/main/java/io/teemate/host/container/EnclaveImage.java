@@ -3,7 +3,6 @@ package io.teemate.host.container;
 import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.image.EnclaveImageLayout;
 import io.teemate.enclave.image.EnclaveManifest;
-import io.teemate.enclave.image.ManifestException;
 import io.teemate.enclave.runtime.TrustedRuntime;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.program.CodeImage;
@@ -19,9 +18,6 @@ import java.nio.file.Path;
  */
 public record EnclaveImage(Path manifestFile, EnclaveManifest manifest, TrustedRuntime runtime,
                            EnclaveImageLayout layout, SigStruct sigStruct) {
-    /** The runtime name enclave manifests give for {@link TrustedRuntime}. */
-    public static final String RUNTIME = "teemate";
-
     /** Reads, lays out and signs the enclave image at {@code manifestFile}. */
     public static EnclaveImage load(Path manifestFile, SigningKey owner, AppCatalog apps) {
         EnclaveManifest m = EnclaveManifest.load(manifestFile);
@@ -29,18 +25,9 @@ public record EnclaveImage(Path manifestFile, EnclaveManifest manifest, TrustedR
         return of(manifestFile, m, owner, apps);
     }
 
-    /** Lays out and signs {@code m}; its {@code runtime} must be {@value #RUNTIME} and its apps known. */
+    /** Lays out and signs {@code m}; its runtime and apps must be known to {@code apps}. */
     public static EnclaveImage of(Path manifestFile, EnclaveManifest m, SigningKey owner, AppCatalog apps) {
-        if (!m.runtime().equals(RUNTIME)) {
-            throw new ManifestException(manifestFile.getFileName().toString(), "runtime",
-                    "unknown runtime \"" + m.runtime() + "\" (known: " + RUNTIME + ")");
-        }
-        TrustedRuntime runtime;
-        try {
-            runtime = new TrustedRuntime(apps.resolve(m.apps()));
-        } catch (IllegalArgumentException e) {
-            throw new ManifestException(manifestFile.getFileName().toString(), "apps", e.getMessage());
-        }
+        TrustedRuntime runtime = apps.runtimeFor(m);
         EnclaveImageLayout layout = EnclaveImageLayout.build(m, CodeImage.of(runtime));
         SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(EnclaveLayout.defaultAttributes(m.debug()))
