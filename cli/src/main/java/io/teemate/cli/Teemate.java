@@ -1,6 +1,8 @@
 package io.teemate.cli;
 
 import io.teemate.cli.demo.DemoCommand;
+import io.teemate.cli.run.KeygenCommand;
+import io.teemate.cli.run.RunCommand;
 import io.teemate.cli.sgx.SgxCommand;
 import io.teemate.cli.sign.SignCommand;
 import picocli.CommandLine;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code teemate} command. */
 @Command(name = "teemate", mixinStandardHelpOptions = true, version = "teemate 0.1.0",
         description = "Confidential containers that share one (emulated) SGX enclave.",
-        subcommands = {DemoCommand.class, SgxCommand.class, SignCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, SignCommand.class, KeygenCommand.class, SgxCommand.class})
 public final class Teemate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

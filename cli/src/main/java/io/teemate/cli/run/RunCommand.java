@@ -1,0 +1,147 @@
+package io.teemate.cli.run;
+
+import io.teemate.enclave.apps.AppCatalog;
+import io.teemate.enclave.image.ManifestException;
+import io.teemate.enclave.image.SigningKeys;
+import io.teemate.host.container.Container;
+import io.teemate.host.container.ContainerException;
+import io.teemate.host.container.ContainerImage;
+import io.teemate.host.container.ContainerManager;
+import io.teemate.host.container.EpcUsage;
+import io.teemate.host.container.Mode;
+import io.teemate.host.container.Phase;
+import io.teemate.host.controller.TeeMateController;
+import io.teemate.host.driver.SgxDriver;
+import io.teemate.host.kernel.Kernel;
+import io.teemate.sgx.Machine;
+import io.teemate.sgx.sign.SigningKey;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code teemate run}: starts containers of one image on the emulated machine, conventionally (each builds its own
+ * enclave) or shared (TeeMate: one enclave, aliased), runs them, and reports each one's start-up phases in wall and
+ * modeled time and its EPC memory (private, shared, PSS) from the driver's statistics.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a confidential container image in an enclave, conventionally or shared (TeeMate).",
+                "Prints the container's output, then its start-up phases and EPC memory."},
+        exitCodeOnInvalidInput = 2)
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONTAINER.json", description = "the container image's manifest")
+    Path image;
+
+    @Option(names = "--mode", defaultValue = "shared", paramLabel = "conventional|shared",
+            description = "how containers get their enclave (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--count", defaultValue = "1", paramLabel = "N",
+            description = "how many containers of the image to start, one after another (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--key", paramLabel = "OWNER.pem",
+            description = "the enclave owner's RSA-3072 key (default: a fresh development key for this run)")
+    Path ownerKey;
+
+    @Option(names = "--epc-mib", defaultValue = "128", paramLabel = "MiB",
+            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
+    int epcMiB;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } catch (ManifestException | SigningKeys.SigningKeyException | IllegalArgumentException e) {
+            err.println("teemate run: " + e.getMessage());
+            return 2;
+        } catch (ContainerException e) {
+            err.println("teemate run: " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) {
+        Mode m = Mode.parse(mode);
+        if (count < 1 || count > 256) {
+            throw new IllegalArgumentException("--count " + count + " must be between 1 and 256");
+        }
+        if (epcMiB < 1) {
+            throw new IllegalArgumentException("--epc-mib " + epcMiB + " must be positive");
+        }
+        SigningKey owner;
+        if (ownerKey != null) {
+            owner = SigningKeys.read(ownerKey);
+        } else {
+            owner = SigningKey.generate();
+            err.println("note: signed with a fresh development key (pass --key OWNER.pem to sign as the enclave owner)");
+        }
+        ContainerImage container = ContainerImage.load(image, owner, AppCatalog.builtIn());
+        out.printf("image %s (identity %s) on enclave image %s%n", container.name(), container.manifest().digestHex(),
+                container.enclave().name());
+        out.printf("MRENCLAVE %s, %d pages added and measured per build%n",
+                java.util.HexFormat.of().formatHex(container.enclave().mrEnclave()), container.enclave().layout().addedPages());
+
+        Machine machine = Machine.builder().epcMiB(epcMiB).logicalProcessors(2).build();
+        Kernel kernel = new Kernel(machine);
+        SgxDriver driver = new SgxDriver(kernel);
+        List<Container> started = new ArrayList<>();
+        List<Container.Outcome> outcomes = new ArrayList<>();
+        int status = 0;
+        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
+                Duration.ofSeconds(30), Duration.ZERO)) {
+            for (int i = 0; i < count; i++) {
+                Container c = manager.start(container, m);
+                started.add(c);
+                Container.Outcome o = manager.run(c);
+                outcomes.add(o);
+                out.printf("--- %s output ---%n%s", c, o.stdoutText());
+                if (o.error() != null) {
+                    err.println("teemate run: " + c + ": " + o.error());
+                    status = 1;
+                } else if (o.exitCode() != 0) {
+                    status = Math.max(status, 1);
+                }
+            }
+            report(out, manager, started, m);
+            started.forEach(manager::stop);
+        }
+        return status;
+    }
+
+    private static void report(PrintWriter out, ContainerManager manager, List<Container> started, Mode m) {
+        out.printf("%n%s mode; wall = this JVM's elapsed time, modeled = SGX leaves priced by docs/cost-model.md%n",
+                m.name().toLowerCase(Locale.ROOT));
+        out.println("| container | process | enclave | runtime init | first entry | total | EPC private | shared | PSS |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Container c : started) {
+            StringBuilder row = new StringBuilder("| pid " + c.process().pid());
+            for (Phase p : Phase.values()) {
+                row.append(String.format(Locale.ROOT, " | %.2f / %.2f", c.phases().wallNanos(p) / 1e6, c.phases().modeledNanos(p) / 1e6));
+            }
+            EpcUsage u = manager.epcUsage(c);
+            row.append(String.format(Locale.ROOT, " | %.2f / %.2f | %d | %d | %.1f |", c.phases().totalWallNanos() / 1e6,
+                    c.phases().totalModeledNanos() / 1e6, u.privatePages(), u.sharedPages(), u.proportionalPages()));
+            out.println(row);
+        }
+        out.printf(Locale.ROOT, "times in ms as wall / modeled; EPC in 4 KiB pages; all enclaves together: %d pages (%.1f MiB)%n",
+                manager.totalEnclavePages(), manager.totalEnclavePages() * 4096.0 / (1 << 20));
+    }
+}

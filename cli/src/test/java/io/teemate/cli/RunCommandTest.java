@@ -1,0 +1,58 @@
+package io.teemate.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.teemate.cli.SignCommandTest.teemate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code teemate run} and {@code teemate keygen} on the example image. */
+class RunCommandTest {
+    private static final Path HELLO = Path.of("..", "examples", "images", "hello", "container.json");
+    private static final String WC = "      2      12      59 data/words.txt";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theExampleRunsSharedAndConventionallyWithTheSameOutput() {
+        SignCommandTest.Run shared = teemate("run", HELLO, "--mode", "shared", "--count", "2");
+        SignCommandTest.Run conventional = teemate("run", HELLO, "--mode", "conventional", "--count", "2");
+        assertThat(shared.exit()).as(shared.err()).isZero();
+        assertThat(conventional.exit()).as(conventional.err()).isZero();
+        for (SignCommandTest.Run r : new SignCommandTest.Run[]{shared, conventional}) {
+            assertThat(r.out().lines().filter(WC::equals)).hasSize(2);
+            assertThat(r.out()).contains("| container | process | enclave | runtime init | first entry |");
+        }
+        assertThat(shared.out()).contains("all enclaves together: 302 pages");
+        assertThat(conventional.out()).contains("all enclaves together: 604 pages");
+    }
+
+    @Test
+    void aBadModeOrCountIsNamed() {
+        SignCommandTest.Run mode = teemate("run", HELLO, "--mode", "sideways");
+        assertThat(mode.exit()).isEqualTo(2);
+        assertThat(mode.err()).contains("mode \"sideways\" is not one of: conventional, shared");
+        assertThat(teemate("run", HELLO, "--count", "0").err()).contains("--count 0");
+    }
+
+    @Test
+    void aContainerWithoutAnAttachKeyIsRefusedUntilKeygenGivesItOne() throws Exception {
+        Path enclave = dir.resolve("enclave.json");
+        Files.copy(HELLO.resolveSibling("enclave.json"), enclave);
+        Files.copy(HELLO.resolveSibling("stopwords.txt"), dir.resolve("stopwords.txt"));
+        Path container = dir.resolve("c.json");
+        Files.writeString(container, "{\"name\": \"c\", \"enclave_image\": \"enclave.json\", \"entry\": \"wordcount\", \"args\": []}");
+        SignCommandTest.Run refused = teemate("run", container);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("attach_key").contains("c.key.pem");
+        SignCommandTest.Run keygen = teemate("keygen", container);
+        assertThat(keygen.exit()).isZero();
+        assertThat(Files.readString(container)).contains("\"attach_key\"");
+        assertThat(teemate("run", container).exit()).isZero();
+        assertThat(teemate("keygen", container).out()).contains("already has an attach key");
+    }
+}
