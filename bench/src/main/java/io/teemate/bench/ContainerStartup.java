@@ -1,0 +1,193 @@
+package io.teemate.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teemate.enclave.apps.AppCatalog;
+import io.teemate.enclave.image.AttachKeys;
+import io.teemate.host.container.Container;
+import io.teemate.host.container.ContainerImage;
+import io.teemate.host.container.ContainerManager;
+import io.teemate.host.container.Mode;
+import io.teemate.host.container.Phase;
+import io.teemate.host.container.PhaseTimes;
+import io.teemate.host.controller.TeeMateController;
+import io.teemate.host.driver.SgxDriver;
+import io.teemate.host.kernel.Kernel;
+import io.teemate.sgx.Machine;
+import io.teemate.sgx.sign.SigningKey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The container issue's numbers: for 1, 2, 4, 8 and 16 containers of one image, the start-up latency (process,
+ * enclave creation or aliasing, runtime init, first entry) and the total EPC memory, conventional against shared,
+ * wall and modeled. Containers start one after another on a fresh machine per (mode, count).
+ * Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.ContainerStartup [--heap 64M] [counts...]}.
+ * Writes results/containers.csv.
+ */
+public final class ContainerStartup {
+    record Row(Mode mode, int containers, double meanWallMs, double meanModeledMs, double laterWallMs,
+               double laterModeledMs, double[] phaseWallMs, double[] phaseModeledMs, long epcPages) {
+        double epcMiB() {
+            return epcPages * 4096.0 / (1 << 20);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        String heap = "64M";
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--heap")) {
+                heap = args[++i];
+            } else {
+                counts.add(Integer.parseInt(args[i]));
+            }
+        }
+        if (counts.isEmpty()) {
+            counts = List.of(1, 2, 4, 8, 16);
+        }
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
+        Path image = prepareImage(Path.of("examples/images/hello"), heap, most);
+        SigningKey owner = SigningKey.generate();
+        ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner, AppCatalog.builtIn());
+        long enclaveMiB = container.enclave().layout().layout().size() >> 20;
+        System.out.printf("image %s: enclave of %d MiB (%d pages added), heap %s%n", container.name(),
+                Math.max(1, enclaveMiB), container.enclave().layout().addedPages(), heap);
+
+        System.out.println("warming up the JIT (not reported)...");
+        measure(container, Mode.CONVENTIONAL, 2);
+        measure(container, Mode.SHARED, 2);
+        List<Row> rows = new ArrayList<>();
+        for (int n : counts) {
+            for (Mode mode : Mode.values()) {
+                System.out.printf("%2d container(s), %s...%n", n, mode.name().toLowerCase(Locale.ROOT));
+                rows.add(measure(container, mode, n));
+            }
+        }
+        write(rows, Path.of("results/containers.csv"));
+        print(rows);
+    }
+
+    private static Row measure(ContainerImage image, Mode mode, int n) {
+        int pagesPerEnclave = image.enclave().layout().addedPages() + 64;
+        long epcBytes = ((long) pagesPerEnclave * (mode == Mode.CONVENTIONAL ? n : 1) + 4096L * n + 8192) * 4096;
+        Machine machine = Machine.builder().epcBytes(epcBytes).logicalProcessors(2).seed(n).build();
+        Kernel kernel = new Kernel(machine);
+        SgxDriver driver = new SgxDriver(kernel);
+        double[] phaseWall = new double[Phase.values().length];
+        double[] phaseModeled = new double[Phase.values().length];
+        double wall = 0;
+        double modeled = 0;
+        double laterWall = 0;
+        double laterModeled = 0;
+        long epc;
+        List<Container> running = new ArrayList<>();
+        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
+                Duration.ofSeconds(30), Duration.ZERO)) {
+            for (int i = 0; i < n; i++) {
+                Container c = manager.start(image, mode);
+                running.add(c);
+                Container.Outcome out = manager.run(c);
+                if (!out.ok()) {
+                    throw new IllegalStateException(c + " failed: " + out.error());
+                }
+                PhaseTimes t = c.phases();
+                for (Phase p : Phase.values()) {
+                    phaseWall[p.ordinal()] += t.wallNanos(p) / 1e6 / n;
+                    phaseModeled[p.ordinal()] += t.modeledNanos(p) / 1e6 / n;
+                }
+                wall += t.totalWallNanos() / 1e6 / n;
+                modeled += t.totalModeledNanos() / 1e6 / n;
+                if (i > 0) { // a container that arrives while others run: in shared mode it joins the enclave
+                    laterWall += t.totalWallNanos() / 1e6 / (n - 1);
+                    laterModeled += t.totalModeledNanos() / 1e6 / (n - 1);
+                }
+            }
+            epc = manager.totalEnclavePages();
+            running.forEach(manager::stop);
+        }
+        return new Row(mode, n, wall, modeled, n > 1 ? laterWall : Double.NaN, n > 1 ? laterModeled : Double.NaN,
+                phaseWall, phaseModeled, epc);
+    }
+
+    /** A copy of the example image with the heap set to {@code heap}, a TCS per container, and its own attach key. */
+    private static Path prepareImage(Path example, String heap, int threads) throws IOException {
+        Path dir = Files.createTempDirectory("teemate-bench-image");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path p : files.toList()) {
+                Path to = dir.resolve(example.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else if (!p.getFileName().toString().endsWith(".key.pem")) {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        Path enclave = dir.resolve("enclave.json");
+        ObjectNode m = (ObjectNode) json.readTree(enclave.toFile());
+        m.put("heap_size", heap);
+        m.put("threads", Math.max(threads, m.path("threads").asInt(1)));
+        json.writerWithDefaultPrettyPrinter().writeValue(enclave.toFile(), m);
+        AttachKeys.provision(dir.resolve("container.json"), true);
+        return dir;
+    }
+
+    private static void write(List<Row> rows, Path csv) {
+        StringBuilder out = new StringBuilder("mode,containers,mean_startup_wall_ms,mean_startup_modeled_ms,"
+                + "later_startup_wall_ms,later_startup_modeled_ms");
+        for (Phase p : Phase.values()) {
+            String name = p.name().toLowerCase(Locale.ROOT);
+            out.append(',').append(name).append("_wall_ms,").append(name).append("_modeled_ms");
+        }
+        out.append(",epc_pages,epc_mib\n");
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.3f,%.3f", r.mode.name().toLowerCase(Locale.ROOT),
+                    r.containers, r.meanWallMs, r.meanModeledMs, r.laterWallMs, r.laterModeledMs));
+            for (Phase p : Phase.values()) {
+                out.append(String.format(Locale.ROOT, ",%.3f,%.3f", r.phaseWallMs[p.ordinal()], r.phaseModeledMs[p.ordinal()]));
+            }
+            out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
+        }
+        try {
+            Files.createDirectories(csv.getParent());
+            Files.writeString(csv, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("wrote " + csv);
+    }
+
+    private static void print(List<Row> rows) {
+        System.out.println();
+        System.out.println("Mean start-up of all N containers (the first shared one builds the enclave), then of the containers after");
+        System.out.println("the first (shared: they alias it); ms as wall / modeled. EPC: all enclaves' pages with the N containers up.");
+        System.out.println();
+        System.out.println("| N | mean, conventional | mean, shared | ratio | after the first, conventional | after the first, shared "
+                + "| ratio | EPC conv. MiB | EPC shared MiB | ratio |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            Row c = rows.get(i);
+            Row s = rows.get(i + 1);
+            System.out.printf(Locale.ROOT, "| %d | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx | %s | %s | %s | %.1f | %.1f | %.1fx |%n",
+                    c.containers, c.meanWallMs, c.meanModeledMs, s.meanWallMs, s.meanModeledMs,
+                    c.meanWallMs / s.meanWallMs, c.meanModeledMs / s.meanModeledMs,
+                    pair(c.laterWallMs, c.laterModeledMs), pair(s.laterWallMs, s.laterModeledMs),
+                    c.containers > 1 ? String.format(Locale.ROOT, "%.0fx / %.0fx", c.laterWallMs / s.laterWallMs,
+                            c.laterModeledMs / s.laterModeledMs) : "-",
+                    c.epcMiB(), s.epcMiB(), (double) c.epcPages / s.epcPages);
+        }
+    }
+
+    private static String pair(double wall, double modeled) {
+        return Double.isNaN(wall) ? "-" : String.format(Locale.ROOT, "%.2f / %.3f", wall, modeled);
+    }
+}
