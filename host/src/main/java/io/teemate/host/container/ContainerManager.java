@@ -194,6 +194,7 @@ public final class ContainerManager implements AutoCloseable {
     private void buildOwnEnclave(Container c) {
         EnclaveImage e = c.image.enclave();
         EnclaveLoader.Loaded loaded = loader.load(c.process, e.layout().layout(), e.sigStruct(), ENCLAVE_BASE);
+        mapHeapGrowth(c, loaded.file());
         c.ownEnclave = loaded.file();
         c.enclaveId = loaded.id();
         c.tcs = driver.tcsAddresses(loaded.id()).get(0);
@@ -211,10 +212,11 @@ public final class ContainerManager implements AutoCloseable {
             }
             if (s == null) {
                 EnclaveLoader.Loaded loaded = loader.load(c.process, e.layout().layout(), e.sigStruct(), ENCLAVE_BASE);
+                mapHeapGrowth(c, loaded.file());
                 s = new SharedEnclave(loaded.id(), driver.openById(keeper, loaded.id()));
                 shared.put(key, s);
             } else {
-                controller.alias(c.process, s.id);
+                mapHeapGrowth(c, controller.alias(c.process, s.id));
             }
             s.users++;
             if (s.expiry != null) {
@@ -225,6 +227,18 @@ public final class ContainerManager implements AutoCloseable {
         c.enclaveId = s.id;
         c.lease = controller.acquireTcs(c.process, s.id, tcsTimeout);
         c.tcs = c.lease.tcsAddress();
+    }
+
+    /**
+     * With EDMM, the heap's room beyond its EADDed pages is mapped too (RW), so the runtime's EACCEPT of a page
+     * not yet there faults into the driver, which EAUGs it (as Gramine maps all of ELRANGE).
+     */
+    private void mapHeapGrowth(Container c, EnclaveFile file) {
+        var heap = c.image.enclave().layout().heap();
+        if (heap.growable()) {
+            driver.mmap(file, c.process, ENCLAVE_BASE + heap.committedEnd(), heap.end() - heap.committedEnd(),
+                    io.teemate.sgx.struct.PagePermissions.RW);
+        }
     }
 
     private void leaveSharedEnclave(Container c) {

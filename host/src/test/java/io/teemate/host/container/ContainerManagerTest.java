@@ -40,7 +40,7 @@ class ContainerManagerTest {
     }
 
     private ImageFixture images() {
-        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()));
+        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()).with(new TestApps.Hog()));
     }
 
     private ContainerImage wordcount(ImageFixture f, Path enclave, String name) {
@@ -126,6 +126,48 @@ class ContainerManagerTest {
         assertThat(manager.run(second).error()).isNull();
         manager.stop(second);
         assertThat(driver.stats().enclaves()).isEmpty();
+    }
+
+    @Test
+    void heapAnEdmmContainerGrowsIsItsOwnAndTheRestIsShared() {
+        ImageFixture f = images();
+        Path enclave = f.enclave("rt", "2M", true, 4, "hog");
+        ContainerImage big = f.container(enclave, "big", "hog", List.of("256"), Map.of());
+        ContainerImage small = f.container(enclave, "small", "hog", List.of("16"), Map.of());
+        Container a = start(big, Mode.SHARED);
+        Container b = start(small, Mode.SHARED);
+        Container.Outcome oa = manager.run(a);
+        assertThat(oa.error()).isNull();
+        assertThat(oa.stdoutText()).isEqualTo("64 pages\n");
+        assertThat(manager.run(b).stdoutText()).isEqualTo("4 pages\n");
+        EpcUsage ua = manager.epcUsage(a);
+        EpcUsage ub = manager.epcUsage(b);
+        // 68 heap pages in use, 4 of them EADDed at build (heap_initial 16K): 64 were EAUGed, each on the fault of
+        // the container that touched it first.
+        assertThat(ua.privatePages() + ub.privatePages()).isEqualTo(64);
+        assertThat(ua.privatePages()).as("EAUGed on a's faults").isGreaterThanOrEqualTo(60);
+        assertThat(ub.privatePages()).isPositive();
+        assertThat(ua.sharedPages()).isEqualTo(ub.sharedPages()).isPositive();
+        assertThat(ua.proportionalPages()).isEqualTo(ua.privatePages() + ua.sharedPages() / 2.0);
+        assertThat(manager.totalEnclavePages()).isEqualTo(ua.privatePages() + ub.privatePages() + ua.sharedPages());
+    }
+
+    @Test
+    void aWarmPeriodKeepsTheSharedEnclaveForTheNextContainer() {
+        ImageFixture f = images();
+        ContainerImage image = wordcount(f, f.enclave("rt", "256K", false, 2, "wordcount"), "wc");
+        try (ContainerManager warm = new ContainerManager(kernel, driver, new TeeMateController(driver),
+                Duration.ofSeconds(10), Duration.ofMinutes(5))) {
+            Container first = warm.start(image, Mode.SHARED);
+            warm.stop(first);
+            assertThat(driver.stats().enclaves()).as("kept warm with no container").containsOnlyKeys(first.enclaveId());
+            Container next = warm.start(image, Mode.SHARED);
+            assertThat(next.enclaveId()).isEqualTo(first.enclaveId());
+            assertThat(next.phases().modeledNanos(Phase.ENCLAVE)).as("aliased, not built").isZero();
+            assertThat(warm.run(next).error()).isNull();
+            warm.stop(next);
+        }
+        assertThat(driver.stats().enclaves()).as("closing the manager lets it go").isEmpty();
     }
 
     @Test

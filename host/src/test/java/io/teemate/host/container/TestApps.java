@@ -38,4 +38,23 @@ final class TestApps {
             return 0;
         }
     }
+
+    /** Allocates and touches as many KiB of its heap as its first argument says, then prints how many pages it holds. */
+    static final class Hog implements ContainerApp {
+        @Override
+        public String name() {
+            return "hog";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            int kib = Integer.parseInt(env.args().get(0));
+            for (int i = 0; i < kib / 4; i++) {
+                long p = env.heap().allocate(4096);
+                env.memory().writeLong(p, i);
+            }
+            env.print(env.heap().pages() + " pages\n");
+            return 0;
+        }
+    }
 }
