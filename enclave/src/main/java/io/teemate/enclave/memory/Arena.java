@@ -38,7 +38,7 @@ public final class Arena {
     /** Per size class, the slabs with at least one free slot (first one is used first). */
     private final List<LinkedHashSet<Slab>> partial = new ArrayList<>();
     /** Large allocation base address to its run. */
-    private final Map<Long, LargeRun> large = new HashMap<>();
+    private final java.util.TreeMap<Long, LargeRun> large = new java.util.TreeMap<>();
     private long bytesInUse;
     private int pageCount;
     private int allocations;
@@ -232,6 +232,27 @@ public final class Arena {
     }
 
     /** Bytes asked for by the live allocations (not counting slot rounding or page tails). */
+    /**
+     * True if every byte of [address, address + length) lies in a page this arena holds now: what a container's
+     * checked view of enclave memory allows, so its code cannot reach another container's pages.
+     */
+    public synchronized boolean owns(long address, int length) {
+        if (length < 0 || address + length < address) {
+            return false;
+        }
+        long end = address + Math.max(length, 1);
+        for (long page = address & -PAGE_SIZE; page < end; page += PAGE_SIZE) {
+            if (slabs.containsKey(page)) {
+                continue;
+            }
+            Map.Entry<Long, LargeRun> run = large.floorEntry(page);
+            if (run == null || page >= run.getKey() + (long) run.getValue().pages() * PAGE_SIZE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public synchronized long bytesInUse() {
         return bytesInUse;
     }

@@ -35,7 +35,7 @@ public interface ContainerEnv {
     /** The container's own heap in enclave pages; wiped when the container leaves or crashes. */
     Arena heap();
 
-    /** Enclave memory, reached through the processor's checks. */
+    /** Enclave memory, reached through the processor's checks, limited to this container's own heap pages. */
     EnclaveMemory memory();
 
     /** Seals {@code data} under this container's key in this enclave image. */

@@ -69,7 +69,7 @@ final class ContainerSession implements ContainerEnv {
 
     @Override
     public EnclaveMemory memory() {
-        return state.memory;
+        return new ContainerMemory(container.heap, state.memory, name());
     }
 
     @Override

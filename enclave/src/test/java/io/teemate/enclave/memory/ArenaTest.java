@@ -119,4 +119,21 @@ class ArenaTest {
         arena.allocate(2 * PAGE);
         assertThatThrownBy(() -> arena.allocate(8)).isInstanceOf(EnclaveOutOfMemoryException.class);
     }
+
+    @Test
+    void ownsExactlyThePagesItHoldsNow() {
+        Arena other = new Arena(heap);
+        long small = arena.allocate(16);
+        long big = arena.allocate(3 * PAGE);
+        long foreign = other.allocate(16);
+        assertThat(arena.owns(small, 16)).isTrue();
+        assertThat(arena.owns(big, 3 * PAGE)).isTrue();
+        assertThat(arena.owns(big + 3 * PAGE - 8, 8)).isTrue();
+        assertThat(arena.owns(big + 3 * PAGE - 8, 16)).as("runs past the large run").isFalse();
+        assertThat(arena.owns(foreign, 8)).isFalse();
+        assertThat(other.owns(small, 8)).isFalse();
+        arena.free(big);
+        assertThat(arena.owns(big, 8)).as("freed pages are not the arena's any more").isFalse();
+        assertThat(arena.owns(small, -1)).isFalse();
+    }
 }

@@ -40,7 +40,7 @@ class ContainerManagerTest {
     }
 
     private ImageFixture images() {
-        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()).with(new TestApps.Hog()));
+        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()).with(new TestApps.Hog()).with(new TestApps.Secret()).with(new TestApps.Peeker()));
     }
 
     private ContainerImage wordcount(ImageFixture f, Path enclave, String name) {
@@ -150,6 +150,18 @@ class ContainerManagerTest {
         assertThat(ua.sharedPages()).isEqualTo(ub.sharedPages()).isPositive();
         assertThat(ua.proportionalPages()).isEqualTo(ua.privatePages() + ua.sharedPages() / 2.0);
         assertThat(manager.totalEnclavePages()).isEqualTo(ua.privatePages() + ub.privatePages() + ua.sharedPages());
+    }
+
+    @Test
+    void aContainerCannotReadAnotherContainersHeapInTheSharedEnclave() {
+        ImageFixture f = images();
+        Path enclave = f.enclave("rt", "256K", false, 4, "secret", "peeker");
+        Container holder = start(f.container(enclave, "holder", "secret", List.of(), Map.of()), Mode.SHARED);
+        String address = manager.run(holder).stdoutText();
+        Container peeker = start(f.container(enclave, "peeker", "peeker", List.of(address), Map.of()), Mode.SHARED);
+        Container.Outcome out = manager.run(peeker);
+        assertThat(out.stdoutText()).doesNotContain("5ec2e7");
+        assertThat(out.error()).contains("E_CRASHED").contains("outside its own heap");
     }
 
     @Test

@@ -57,4 +57,34 @@ final class TestApps {
             return 0;
         }
     }
+
+    /** Keeps a secret in its heap and prints where: a target for {@link Peeker}. */
+    static final class Secret implements ContainerApp {
+        @Override
+        public String name() {
+            return "secret";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            long p = env.heap().allocate(64);
+            env.memory().writeLong(p, 0x5EC2E7L);
+            env.print(Long.toString(p));
+            return 0;
+        }
+    }
+
+    /** Reads the enclave address given as its first argument: a container trying to reach another's memory. */
+    static final class Peeker implements ContainerApp {
+        @Override
+        public String name() {
+            return "peeker";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            env.print(Long.toHexString(env.memory().readLong(Long.parseLong(env.args().get(0)))));
+            return 0;
+        }
+    }
 }
