@@ -1,6 +1,5 @@
 package io.teemate.enclave.image;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -90,12 +89,7 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
      */
     public static ContainerManifest load(Path file) {
         String source = file.getFileName().toString();
-        String json;
-        try {
-            json = Files.readString(file);
-        } catch (IOException e) {
-            throw new ManifestException(source, "", "cannot read " + file + ": " + e.getMessage());
-        }
+        String json = JsonFields.readText(file);
         ContainerManifest m = parse(json, source);
         Path enclaveFile = m.enclaveManifestPath(file);
         if (!Files.isRegularFile(enclaveFile)) {

@@ -2,9 +2,7 @@ package io.teemate.enclave.image;
 
 import io.teemate.sgx.mmu.Memory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,12 +108,7 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
     /** Reads and checks the manifest at {@code file}; errors name the file (by its file name) and the field. */
     public static EnclaveManifest load(Path file) {
         String source = file.getFileName().toString();
-        String json;
-        try {
-            json = Files.readString(file);
-        } catch (IOException e) {
-            throw new ManifestException(source, "", "cannot read " + file + ": " + e.getMessage());
-        }
+        String json = JsonFields.readText(file);
         return parse(json, source);
     }
 

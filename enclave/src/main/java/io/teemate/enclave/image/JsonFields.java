@@ -43,6 +43,15 @@ final class JsonFields {
     }
 
     /** Parses {@code json}, which must be one JSON object with only {@code known} fields. */
+    /** The text of a manifest file; an unreadable file is a {@link ManifestException} naming it. */
+    static String readText(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new ManifestException(file.getFileName().toString(), "", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     static JsonFields parse(String json, String source, Set<String> known) {
         JsonNode root;
         try {
