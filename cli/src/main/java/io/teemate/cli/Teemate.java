@@ -1,5 +1,6 @@
 package io.teemate.cli;
 
+import io.teemate.cli.attest.AttestCommand;
 import io.teemate.cli.demo.DemoCommand;
 import io.teemate.cli.sgx.SgxCommand;
 import io.teemate.cli.sign.SignCommand;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code teemate} command. */
 @Command(name = "teemate", mixinStandardHelpOptions = true, version = "teemate 0.1.0",
         description = "Confidential containers that share one (emulated) SGX enclave.",
-        subcommands = {DemoCommand.class, SgxCommand.class, SignCommand.class})
+        subcommands = {AttestCommand.class, DemoCommand.class, SgxCommand.class, SignCommand.class})
 public final class Teemate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
