@@ -1,5 +1,6 @@
 package io.teemate.cli;
 
+import io.teemate.cli.attest.AttestCommand;
 import io.teemate.cli.demo.DemoCommand;
 import io.teemate.cli.run.KeygenCommand;
 import io.teemate.cli.run.RunCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code teemate} command. */
 @Command(name = "teemate", mixinStandardHelpOptions = true, version = "teemate 0.1.0",
         description = "Confidential containers that share one (emulated) SGX enclave.",
-        subcommands = {DemoCommand.class, RunCommand.class, SignCommand.class, KeygenCommand.class, SgxCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, SignCommand.class, KeygenCommand.class, AttestCommand.class,
+                SgxCommand.class})
 public final class Teemate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

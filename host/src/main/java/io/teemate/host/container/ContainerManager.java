@@ -2,6 +2,7 @@ package io.teemate.host.container;
 
 import io.teemate.enclave.runtime.RuntimeAbi;
 import io.teemate.enclave.runtime.Wire;
+import io.teemate.host.attest.QuotingService;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.EnclaveFile;
 import io.teemate.host.driver.EpcStats;
@@ -13,6 +14,8 @@ import io.teemate.host.loader.EnclaveLoader;
 import io.teemate.sgx.EnclaveFaultException;
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.cost.InstructionCounters;
+import io.teemate.sgx.struct.Report;
+import io.teemate.sgx.struct.TargetInfo;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -42,6 +45,8 @@ import java.util.function.Function;
 public final class ContainerManager implements AutoCloseable {
     /** Where enclaves are placed in every container process (shared ones must be at one address in all). */
     public static final long ENCLAVE_BASE = 0x7000_0000_0000L;
+    /** The nonce of {@link RuntimeAbi#ECALL_ATTEST}: (token, target info[512], nonce[32]). */
+    public static final int ATTEST_NONCE_LENGTH = 32;
 
     private final Kernel kernel;
     private final SgxDriver driver;
@@ -135,6 +140,36 @@ public final class ContainerManager implements AutoCloseable {
     public EcallReply call(Container c, long ecall, byte[] arguments) {
         byte[] request = new Wire.Writer().bytes(c.sessionToken).bytes(arguments).toBytes();
         return c.process.run(ctx -> ecall(c, ctx, ecall, request));
+    }
+
+    /**
+     * Remote attestation of {@code c} (RuntimeAbi.ECALL_ATTEST, then the platform's quoting enclave): the trusted
+     * runtime EREPORTs for {@code qs}'s QE with REPORTDATA = the container's identity (its manifest digest) ||
+     * SHA-256({@code nonce}), and the QE turns that REPORT into an ECDSA quote v3. {@code nonce} is the verifier's
+     * 32-byte challenge.
+     */
+    public byte[] attest(Container c, QuotingService qs, byte[] nonce) {
+        return qs.quote(report(c, qs.qeTargetInfo(), nonce));
+    }
+
+    /**
+     * RuntimeAbi.ECALL_ATTEST alone: {@code c}'s REPORT (432 bytes) for {@code target}, binding its identity and
+     * {@code nonce} (32 bytes). Only the enclave {@code target} names can verify its MAC (local attestation).
+     */
+    public byte[] report(Container c, TargetInfo target, byte[] nonce) {
+        java.util.Objects.requireNonNull(target, "target info");
+        java.util.Objects.requireNonNull(nonce, "nonce");
+        if (nonce.length != ATTEST_NONCE_LENGTH) {
+            throw new IllegalArgumentException("an attestation nonce is " + ATTEST_NONCE_LENGTH
+                    + " bytes (ECALL_ATTEST), got " + nonce.length);
+        }
+        byte[] args = ByteBuffer.allocate(TargetInfo.SIZE + nonce.length).put(target.toBytes()).put(nonce).array();
+        byte[] report = call(c, RuntimeAbi.ECALL_ATTEST, args).orThrow(c + ": attest");
+        if (report.length != Report.SIZE) {
+            throw new ContainerException(c + ": attest: the runtime answered " + report.length + " bytes, not a "
+                    + Report.SIZE + "-byte REPORT", 0);
+        }
+        return report;
     }
 
     /** Detaches from the runtime (best effort), gives back the TCS and ends the process. */

@@ -15,6 +15,7 @@ import io.teemate.sgx.SgxStatus;
 import io.teemate.sgx.mmu.AccessType;
 import io.teemate.sgx.mmu.Memory;
 import io.teemate.sgx.mmu.Pte;
+import io.teemate.sgx.struct.Attributes;
 import io.teemate.sgx.struct.PagePermissions;
 import io.teemate.sgx.struct.PageType;
 import io.teemate.sgx.struct.SecInfo;
@@ -71,6 +72,11 @@ public final class SgxDriver {
         return f;
     }
 
+    /** open("/dev/sgx_provision"): see {@link ProvisionFile} for who may. */
+    public ProvisionFile openProvision(Process process) {
+        return new ProvisionFile(process.pid());
+    }
+
     /** SGX_IOC_ENCLAVE_CREATE: ECREATE from {@code secs}. */
     public long create(EnclaveFile file, Secs secs) {
         return locked(lp -> {
@@ -86,6 +92,7 @@ public final class SgxDriver {
                 throw new KernelException(Errno.EINVAL, "ENCLAVE_CREATE: ECREATE refused the SECS: " + e.getMessage());
             }
             SgxEnclave e = new SgxEnclave(nextId.getAndIncrement(), secsPage, secs.baseAddress(), secs.size());
+            e.attributes = secs.attributes().flags();
             e.references = 1;
             enclaves.put(e.id, e);
             file.enclave = e;
@@ -148,14 +155,38 @@ public final class SgxDriver {
     }
 
     /**
+     * SGX_IOC_ENCLAVE_PROVISION: allows ATTRIBUTES.PROVISIONKEY for this file's enclave (Linux ioctl.c
+     * {@code sgx_ioc_enclave_provision}, which ORs it into the enclave's attributes mask). Must follow ENCLAVE_CREATE.
+     */
+    public void allowProvisionKey(EnclaveFile file, ProvisionFile provision) {
+        java.util.Objects.requireNonNull(provision, "an open /dev/sgx_provision");
+        lock.lock();
+        try {
+            SgxEnclave e = requireEnclave(file);
+            e.attributesMask |= Attributes.PROVISIONKEY;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * SGX_IOC_ENCLAVE_INIT: with Flexible Launch Control the driver writes IA32_SGXLEPUBKEYHASH with the signer's
-     * hash and runs EINIT; an SGX error code comes back as EPERM naming it.
+     * hash and runs EINIT; an SGX error code comes back as EPERM naming it. An enclave whose SECS asks for an
+     * attribute outside its mask (PROVISIONKEY without {@link #allowProvisionKey}, EINITTOKENKEY) is refused with
+     * EACCES before EINIT, as Linux's {@code sgx_encl_init} does.
      */
     public void init(EnclaveFile file, SigStruct sigStruct) {
         locked(lp -> {
             SgxEnclave e = requireEnclave(file);
             if (e.initialized) {
                 throw new KernelException(Errno.EINVAL, "ENCLAVE_INIT: the enclave is already initialized");
+            }
+            long denied = e.attributes & ~e.attributesMask;
+            if (denied != 0) {
+                throw new KernelException(Errno.EACCES, "ENCLAVE_INIT: the SECS asks for ATTRIBUTES 0x"
+                        + Long.toHexString(denied) + ((denied & Attributes.PROVISIONKEY) != 0
+                        ? " (PROVISIONKEY), which needs SGX_IOC_ENCLAVE_PROVISION with an open /dev/sgx_provision first"
+                        : ", which no process may grant"));
             }
             if (sigStruct.vendor() != 0 && sigStruct.vendor() != 0x8086) {
                 throw new KernelException(Errno.EINVAL, "ENCLAVE_INIT: SIGSTRUCT vendor 0x"

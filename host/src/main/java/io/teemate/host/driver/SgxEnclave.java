@@ -2,6 +2,7 @@ package io.teemate.host.driver;
 
 import io.teemate.host.kernel.AddressSpace;
 import io.teemate.sgx.mmu.Memory;
+import io.teemate.sgx.struct.Attributes;
 import io.teemate.sgx.struct.PagePermissions;
 
 import java.util.ArrayList;
@@ -24,6 +25,13 @@ final class SgxEnclave {
     final Set<AddressSpace> mms = ConcurrentHashMap.newKeySet();
     final VaSlots vaSlots = new VaSlots();
     boolean initialized;
+    /** SECS.ATTRIBUTES.FLAGS from ENCLAVE_CREATE. */
+    long attributes;
+    /**
+     * The attributes EINIT may grant (Linux {@code encl->attributes_mask}): the unprivileged ones (SGX_ATTR_UNPRIV_MASK:
+     * DEBUG, MODE64BIT, KSS), plus PROVISIONKEY after SGX_IOC_ENCLAVE_PROVISION.
+     */
+    long attributesMask = Attributes.DEBUG | Attributes.MODE64BIT | Attributes.KSS;
     boolean released;
     /** Open files plus mappings; at zero the enclave's EPC is given back. */
     int references;

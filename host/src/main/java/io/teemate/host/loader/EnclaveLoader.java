@@ -1,6 +1,7 @@
 package io.teemate.host.loader;
 
 import io.teemate.host.driver.EnclaveFile;
+import io.teemate.host.driver.ProvisionFile;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Process;
 import io.teemate.sgx.loader.EnclaveLayout;
@@ -26,10 +27,22 @@ public final class EnclaveLoader {
 
     /** Builds {@code layout} at {@code base} for {@code process}; must run on a thread of that process or any. */
     public Loaded load(Process process, EnclaveLayout layout, SigStruct sigStruct, long base) {
+        return load(process, layout, sigStruct, base, null);
+    }
+
+    /**
+     * As {@link #load(Process, EnclaveLayout, SigStruct, long)}, and with {@code provision} (an open
+     * {@code /dev/sgx_provision}, or null) the enclave may be launched with ATTRIBUTES.PROVISIONKEY: the
+     * SGX_IOC_ENCLAVE_PROVISION the Intel SDK's urts issues for the quoting and provisioning enclaves.
+     */
+    public Loaded load(Process process, EnclaveLayout layout, SigStruct sigStruct, long base, ProvisionFile provision) {
         EnclaveFile file = driver.open(process);
         try {
             long id = driver.create(file, new Secs(layout.size(), base, layout.ssaFrameSize(), sigStruct.miscSelect(),
                     sigStruct.attributes(), new byte[32], new byte[32], new byte[64], (short) 0, (short) 0, (short) 0));
+            if (provision != null) {
+                driver.allowProvisionKey(file, provision);
+            }
             for (EnclavePage p : layout.pages()) {
                 driver.addPages(file, p.content(), p.offset(), p.secInfo(), p.measured());
             }
