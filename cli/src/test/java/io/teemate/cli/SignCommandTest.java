@@ -89,7 +89,7 @@ class SignCommandTest {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sigstruct") || n.endsWith(".policy")
-                    || n.endsWith(".pem")).forEach(names::add);
+                    || (n.endsWith(".pem") && !n.endsWith(".key.pem"))).forEach(names::add); // not attach keys
         }
         return names;
     }

@@ -10,6 +10,8 @@ import io.teemate.host.container.ContainerManager;
 import io.teemate.host.container.EpcUsage;
 import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
+import io.teemate.enclave.attest.PlatformPki;
+import io.teemate.host.attest.QuotingService;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
@@ -57,6 +59,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
     int epcMiB;
 
+    @Option(names = "--quote-dir", paramLabel = "DIR",
+            description = "attest each container: write its quote (DCAP ECDSA v3 shape) and the platform's root "
+                    + "certificate there, for `teemate attest verify`")
+    Path quoteDir;
+
+    @Option(names = "--nonce", paramLabel = "HEX", description = "the verifier's 32-byte challenge for --quote-dir "
+            + "(default: random, printed)")
+    String nonceHex;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +97,17 @@ public final class RunCommand implements Callable<Integer> {
         if (epcMiB < 1) {
             throw new IllegalArgumentException("--epc-mib " + epcMiB + " must be positive");
         }
+        byte[] nonce = null;
+        if (quoteDir != null) {
+            if (nonceHex != null) {
+                nonce = parseNonce(nonceHex);
+            } else {
+                nonce = new byte[32];
+                new java.security.SecureRandom().nextBytes(nonce);
+            }
+        } else if (nonceHex != null) {
+            throw new IllegalArgumentException("--nonce is the challenge for --quote-dir; give both");
+        }
         SigningKey owner;
         if (ownerKey != null) {
             owner = SigningKeys.read(ownerKey);
@@ -106,7 +128,9 @@ public final class RunCommand implements Callable<Integer> {
         List<Container.Outcome> outcomes = new ArrayList<>();
         int status = 0;
         try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(30), Duration.ZERO)) {
+                Duration.ofSeconds(30), Duration.ZERO);
+             QuotingService quoting = quoteDir == null ? null
+                     : QuotingService.start(kernel, driver, PlatformPki.generate("teemate-run"))) {
             for (int i = 0; i < count; i++) {
                 Container c = manager.start(container, m);
                 started.add(c);
@@ -119,11 +143,44 @@ public final class RunCommand implements Callable<Integer> {
                 } else if (o.exitCode() != 0) {
                     status = Math.max(status, 1);
                 }
+                if (quoting != null && o.error() == null) {
+                    writeQuote(out, manager.attest(c, quoting, nonce), c, container, quoting, nonce);
+                }
             }
             report(out, manager, started, m);
             started.forEach(manager::stop);
         }
         return status;
+    }
+
+    private static byte[] parseNonce(String hex) {
+        try {
+            byte[] b = java.util.HexFormat.of().parseHex(hex);
+            if (b.length != 32) {
+                throw new IllegalArgumentException("--nonce must be 32 bytes (64 hex digits), got " + b.length);
+            }
+            return b;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--nonce: " + e.getMessage());
+        }
+    }
+
+    private void writeQuote(PrintWriter out, byte[] quote, Container c, ContainerImage image, QuotingService quoting,
+                            byte[] nonce) {
+        try {
+            java.nio.file.Files.createDirectories(quoteDir);
+            Path root = quoteDir.resolve("platform-root.pem");
+            java.nio.file.Files.writeString(root, quoting.rootCertificatePem());
+            Path file = quoteDir.resolve(image.name() + "-" + c.process().pid() + ".quote");
+            java.nio.file.Files.write(file, quote);
+            var hex = java.util.HexFormat.of();
+            out.printf("wrote %s (%d bytes); verify with:%n  teemate attest verify %s --root %s --mrenclave %s --mrsigner %s "
+                            + "--container %s --nonce %s --allow-debug%n", file, quote.length, file, root,
+                    hex.formatHex(image.enclave().mrEnclave()), hex.formatHex(image.enclave().sigStruct().mrSigner()),
+                    image.manifest().digestHex(), hex.formatHex(nonce));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing the quote to " + quoteDir, e);
+        }
     }
 
     private static void report(PrintWriter out, ContainerManager manager, List<Container> started, Mode m) {
