@@ -51,8 +51,11 @@ final class RuntimeChannel {
         }
     }
 
-    /** One ecall through {@code tcs}, entered by {@code enter} (a TCS lease or a plain EENTER). */
-    EcallReply ecall(UserContext ctx, long number, byte[] request, Enter enter) {
+    /**
+     * One ecall through the container's TCS, entered by {@code enter} (a TCS lease or a plain EENTER). Calls are
+     * serialized: the container has one TCS (a second EENTER would find it busy) and one set of buffers.
+     */
+    synchronized EcallReply ecall(UserContext ctx, long number, byte[] request, Enter enter) {
         if (request.length > REQUEST_CAPACITY) {
             throw new IllegalArgumentException("request of " + request.length + " bytes exceeds " + REQUEST_CAPACITY);
         }
