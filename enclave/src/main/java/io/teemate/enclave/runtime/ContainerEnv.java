@@ -17,6 +17,9 @@ public interface ContainerEnv {
 
     List<String> args();
 
+    /** Standard input: the request body of an invocation (ECALL_INVOKE), empty for the first run. */
+    byte[] stdin();
+
     Map<String, String> environment();
 
     /** A trusted file of this container, streamed and checked chunk by chunk against its manifest hash. */
@@ -37,6 +40,12 @@ public interface ContainerEnv {
 
     /** Enclave memory, reached through the processor's checks, limited to this container's own heap pages. */
     EnclaveMemory memory();
+
+    /**
+     * The enclave instance's own objects, shared by all its containers: where a language runtime keeps what it
+     * loads once per enclave (a compiled module), never a container's data.
+     */
+    io.teemate.sgx.program.EnclavePrivate enclavePrivate();
 
     /** Seals {@code data} under this container's key in this enclave image. */
     byte[] seal(byte[] data);

@@ -3,6 +3,7 @@ package io.teemate.enclave.runtime;
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.EnclaveMemory;
 import io.teemate.sgx.program.EnclaveContext;
+import io.teemate.sgx.program.EnclavePrivate;
 
 import java.io.InputStream;
 import java.util.List;
@@ -14,13 +15,26 @@ final class ContainerSession implements ContainerEnv {
     private final RuntimeState state;
     private final ContainerInstance container;
     private final HostCalls host;
+    private final byte[] stdin;
 
-    ContainerSession(EnclaveContext ctx, RuntimeState state, ContainerInstance container, HostCalls host) {
+    ContainerSession(EnclaveContext ctx, RuntimeState state, ContainerInstance container, HostCalls host, byte[] stdin) {
         this.ctx = ctx;
         this.state = state;
         this.container = container;
         this.host = host;
+        this.stdin = stdin;
     }
+
+    @Override
+    public byte[] stdin() {
+        return stdin.clone();
+    }
+
+    @Override
+    public EnclavePrivate enclavePrivate() {
+        return ctx.enclavePrivate();
+    }
+
 
     @Override
     public String name() {

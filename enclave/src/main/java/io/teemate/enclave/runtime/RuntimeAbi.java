@@ -33,6 +33,11 @@ public final class RuntimeAbi {
     public static final long ECALL_ATTEST = 7;
     /** (token, path) -> the file's contents, checked against the container's manifest hash. */
     public static final long ECALL_READ_FILE = 8;
+    /**
+     * (token, stdin blob) -> exit code u32: runs the container's entry again with {@code stdin} as its standard input
+     * (a serverless invocation: the request body in, the response out by {@link #OCALL_WRITE}). The container stays.
+     */
+    public static final long ECALL_INVOKE = 10;
     /** () -> runtime statistics: containers attached, heap pages in use and committed. */
     public static final long ECALL_STATS = 9;
 
@@ -65,6 +70,8 @@ public final class RuntimeAbi {
     public static final long E_NO_MEMORY = -8;
     /** The ecall number is not known. */
     public static final long E_UNKNOWN_CALL = -9;
+    /** The container's code ran past its time limit and was stopped: the container was torn down. */
+    public static final long E_TIMEOUT = -10;
 
     /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
     public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {
@@ -86,6 +93,7 @@ public final class RuntimeAbi {
             case -7 -> "E_TOO_LARGE";
             case -8 -> "E_NO_MEMORY";
             case -9 -> "E_UNKNOWN_CALL";
+            case -10 -> "E_TIMEOUT";
             default -> "status " + status;
         };
     }

@@ -58,7 +58,7 @@ public final class TrustedRuntime implements EnclaveProgram {
     @Override
     public List<Class<?>> codeClasses() {
         List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
-                ContainerInstance.class, ContainerSession.class, ContainerMemory.class, TrustedFiles.class, SealingKeys.class,
+                ContainerInstance.class, ContainerSession.class, ContainerMemory.class, ContainerTimeoutException.class, TrustedFiles.class, SealingKeys.class,
                 HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
                 Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
         for (ContainerApp a : apps.values()) {
@@ -147,11 +147,16 @@ public final class TrustedRuntime implements EnclaveProgram {
             return new Wire.Writer().u32(state.attached()).u32(state.pages.pagesInUse()).u32(state.pages.pagesCommitted()).toBytes();
         }
         ContainerInstance c = boundContainer(state, tcs, in.fixed(32, "session token"));
-        ContainerSession session = new ContainerSession(ctx, state, c, host);
         if (ecall == RuntimeAbi.ECALL_RUN) {
             in.end();
-            return new Wire.Writer().u32(run(state, c, session)).toBytes();
+            return new Wire.Writer().u32(run(state, c, new ContainerSession(ctx, state, c, host, new byte[0]))).toBytes();
         }
+        if (ecall == RuntimeAbi.ECALL_INVOKE) {
+            byte[] stdin = in.blob("stdin");
+            in.end();
+            return new Wire.Writer().u32(run(state, c, new ContainerSession(ctx, state, c, host, stdin))).toBytes();
+        }
+        ContainerSession session = new ContainerSession(ctx, state, c, host, new byte[0]);
         if (ecall == RuntimeAbi.ECALL_DETACH) {
             in.end();
             detach(state, c);
@@ -268,6 +273,9 @@ public final class TrustedRuntime implements EnclaveProgram {
             return app.main(session);
         } catch (Refusal | TrustedFiles.TrustedFileException e) {
             throw e;
+        } catch (ContainerTimeoutException e) {
+            detach(state, c);
+            throw new Refusal(RuntimeAbi.E_TIMEOUT, "container " + c.manifest.name() + " was stopped: " + e.getMessage());
         } catch (Exception e) {
             // An exception in the container's code: this container is torn down, the enclave and the others go on.
             detach(state, c);

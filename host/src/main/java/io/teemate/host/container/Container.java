@@ -22,6 +22,8 @@ public final class Container {
     int instance;
     byte[] sessionToken;
     boolean stopped;
+    /** True once the container's entry has run (its first entry is timed as a start-up phase). */
+    boolean entered;
 
     Container(ContainerImage image, Mode mode, Process process, RuntimeChannel channel) {
         this.image = image;
@@ -30,8 +32,11 @@ public final class Container {
         this.channel = channel;
     }
 
-    /** What a container's run produced: its exit status and output, or the error that ended it. */
-    public record Outcome(int exitCode, byte[] stdout, String error) {
+    /**
+     * What one entry into the container's code produced: its exit status and output, or the error that ended it
+     * (with the runtime's status), and the entry's wall and modeled time.
+     */
+    public record Outcome(int exitCode, byte[] stdout, String error, long status, long wallNanos, double modeledNanos) {
         public boolean ok() {
             return error == null && exitCode == 0;
         }

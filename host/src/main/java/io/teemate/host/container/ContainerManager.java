@@ -124,15 +124,48 @@ public final class ContainerManager implements AutoCloseable {
 
     /** Runs the container's entry (its first entry); the container stays attached until {@link #stop}. */
     public Container.Outcome run(Container c) {
+        return enter(c, Phase.FIRST_ENTRY, RuntimeAbi.ECALL_RUN, token(c));
+    }
+
+    /**
+     * Runs the container's entry again with {@code stdin} as its standard input (ECALL_INVOKE): a serverless
+     * invocation of an instance that is already up. The outcome's output is this invocation's only.
+     */
+    public Container.Outcome invoke(Container c, byte[] stdin) {
+        byte[] request = new Wire.Writer().bytes(c.sessionToken).blob(stdin).toBytes();
+        return enter(c, c.entered ? null : Phase.FIRST_ENTRY, RuntimeAbi.ECALL_INVOKE, request);
+    }
+
+    private Container.Outcome enter(Container c, Phase phase, long ecall, byte[] request) {
+        c.channel.takeStdout();
+        long[] wall = new long[1];
+        double[] modeled = new double[1];
         try {
-            EcallReply reply = timed(c, Phase.FIRST_ENTRY, ctx -> ecall(c, ctx, RuntimeAbi.ECALL_RUN, token(c)));
+            EcallReply reply = c.process.run(ctx -> {
+                LogicalProcessor lp = ctx.lp();
+                var model = kernel.machine().costModel();
+                InstructionCounters.Snapshot before = InstructionCounters.sum(List.of(lp.counters()), model);
+                long t0 = System.nanoTime();
+                try {
+                    return ecall(c, ctx, ecall, request);
+                } finally {
+                    wall[0] = System.nanoTime() - t0;
+                    modeled[0] = InstructionCounters.sum(List.of(lp.counters()), model).minus(before).modeledNanos();
+                    if (phase != null) {
+                        c.phases.record(phase, wall[0], modeled[0]);
+                    }
+                    c.entered = true;
+                }
+            });
             if (!reply.ok()) {
-                return new Container.Outcome(-1, c.channel.stdout(), RuntimeAbi.statusName(reply.status()) + ": " + reply.message());
+                return new Container.Outcome(-1, c.channel.takeStdout(), RuntimeAbi.statusName(reply.status()) + ": "
+                        + reply.message(), reply.status(), wall[0], modeled[0]);
             }
             Wire.Reader r = new Wire.Reader(reply.body());
-            return new Container.Outcome((int) r.u32("exit code"), c.channel.stdout(), null);
+            return new Container.Outcome((int) r.u32("exit code"), c.channel.takeStdout(), null, RuntimeAbi.OK, wall[0], modeled[0]);
         } catch (EnclaveFaultException e) {
-            return new Container.Outcome(-1, c.channel.stdout(), "the enclave thread was abandoned: " + e.getMessage());
+            return new Container.Outcome(-1, c.channel.takeStdout(), "the enclave thread was abandoned: " + e.getMessage(),
+                    RuntimeAbi.E_CRASHED, wall[0], modeled[0]);
         }
     }
 

@@ -44,10 +44,12 @@ final class RuntimeChannel {
                 new AnonymousMemory(process.kernel().machine().dram()));
     }
 
-    /** What the container wrote to its stdout so far. */
-    byte[] stdout() {
+    /** What the container wrote to its stdout since the last call, which empties it. */
+    byte[] takeStdout() {
         synchronized (stdout) {
-            return stdout.toByteArray();
+            byte[] b = stdout.toByteArray();
+            stdout.reset();
+            return b;
         }
     }
 

@@ -40,7 +40,7 @@ class ContainerManagerTest {
     }
 
     private ImageFixture images() {
-        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()).with(new TestApps.Hog()).with(new TestApps.Secret()).with(new TestApps.Peeker()));
+        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()).with(new TestApps.Hog()).with(new TestApps.Secret()).with(new TestApps.Peeker()).with(new TestApps.Upper()));
     }
 
     private ContainerImage wordcount(ImageFixture f, Path enclave, String name) {
@@ -162,6 +162,19 @@ class ContainerManagerTest {
         Container.Outcome out = manager.run(peeker);
         assertThat(out.stdoutText()).doesNotContain("5ec2e7");
         assertThat(out.error()).contains("E_CRASHED").contains("outside its own heap");
+    }
+
+    @Test
+    void anInstanceIsInvokedAgainWithItsOwnInputAndOutput() {
+        ImageFixture f = images();
+        Container c = start(f.container(f.enclave("rt", "256K", false, 2, "upper"), "up", "upper", List.of(), Map.of()), Mode.SHARED);
+        Container.Outcome first = manager.invoke(c, "hello".getBytes());
+        Container.Outcome second = manager.invoke(c, "again".getBytes());
+        assertThat(first.stdoutText()).isEqualTo("HELLO");
+        assertThat(second.stdoutText()).as("only this invocation's output").isEqualTo("AGAIN");
+        assertThat(second.exitCode()).isZero();
+        assertThat(manager.invoke(c, new byte[0]).exitCode()).isEqualTo(1);
+        assertThat(c.phases().wallNanos(Phase.FIRST_ENTRY)).as("the first invocation only").isEqualTo(first.wallNanos());
     }
 
     @Test

@@ -87,4 +87,18 @@ final class TestApps {
             return 0;
         }
     }
+
+    /** Echoes its standard input upper-cased: a serverless function in miniature. */
+    static final class Upper implements ContainerApp {
+        @Override
+        public String name() {
+            return "upper";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            env.print(new String(env.stdin(), java.nio.charset.StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT));
+            return env.stdin().length == 0 ? 1 : 0;
+        }
+    }
 }
