@@ -1,0 +1,38 @@
+package io.teemate.faas.host;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the serverless gateway drives: deploy WebAssembly functions, invoke them, list and delete them. The
+ * implementation runs each function instance as a container in an enclave (shared or conventional); the gateway
+ * only speaks HTTP. Every method is safe to call from many threads at once.
+ */
+public interface FunctionPlatform extends AutoCloseable {
+    /** Deploys (or replaces) a function; a module that is not valid Wasm/WAT is a {@link FunctionException} BAD_MODULE. */
+    FunctionInfo deploy(FunctionSpec spec);
+
+    List<FunctionInfo> list();
+
+    Optional<FunctionInfo> get(String name);
+
+    /**
+     * Invokes {@code name} with {@code body} as its standard input and {@code params} as extra environment
+     * variables; reuses an idle instance (warm) or starts one (cold). A trap, timeout, memory limit or unknown
+     * function is a {@link FunctionException} of that kind, and the platform keeps serving.
+     */
+    Invocation invoke(String name, byte[] body, Map<String, String> params);
+
+    /** Deletes {@code name} and stops its instances; false if there was none. */
+    boolean delete(String name);
+
+    /** EPC pages in use by each enclave the platform runs (resident and evicted), by a readable enclave label. */
+    Map<String, Long> epcPagesByEnclave();
+
+    /** "shared" or "conventional". */
+    String mode();
+
+    @Override
+    void close();
+}
