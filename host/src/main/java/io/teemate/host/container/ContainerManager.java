@@ -138,35 +138,26 @@ public final class ContainerManager implements AutoCloseable {
 
     private Container.Outcome enter(Container c, Phase phase, long ecall, byte[] request) {
         c.channel.takeStdout();
-        long[] wall = new long[1];
-        double[] modeled = new double[1];
+        Measured<EcallReply> m;
         try {
-            EcallReply reply = c.process.run(ctx -> {
-                LogicalProcessor lp = ctx.lp();
-                var model = kernel.machine().costModel();
-                InstructionCounters.Snapshot before = InstructionCounters.sum(List.of(lp.counters()), model);
-                long t0 = System.nanoTime();
-                try {
-                    return ecall(c, ctx, ecall, request);
-                } finally {
-                    wall[0] = System.nanoTime() - t0;
-                    modeled[0] = InstructionCounters.sum(List.of(lp.counters()), model).minus(before).modeledNanos();
-                    if (phase != null) {
-                        c.phases.record(phase, wall[0], modeled[0]);
-                    }
-                    c.entered = true;
-                }
-            });
-            if (!reply.ok()) {
-                return new Container.Outcome(-1, c.channel.takeStdout(), RuntimeAbi.statusName(reply.status()) + ": "
-                        + reply.message(), reply.status(), wall[0], modeled[0]);
-            }
-            Wire.Reader r = new Wire.Reader(reply.body());
-            return new Container.Outcome((int) r.u32("exit code"), c.channel.takeStdout(), null, RuntimeAbi.OK, wall[0], modeled[0]);
+            m = measured(c, ctx -> ecall(c, ctx, ecall, request));
         } catch (EnclaveFaultException e) {
             return new Container.Outcome(-1, c.channel.takeStdout(), "the enclave thread was abandoned: " + e.getMessage(),
-                    RuntimeAbi.E_CRASHED, wall[0], modeled[0]);
+                    RuntimeAbi.E_CRASHED, 0, 0);
+        } finally {
+            c.entered = true;
         }
+        if (phase != null) {
+            c.phases.record(phase, m.wallNanos, m.modeledNanos);
+        }
+        EcallReply reply = m.value;
+        if (!reply.ok()) {
+            return new Container.Outcome(-1, c.channel.takeStdout(), RuntimeAbi.statusName(reply.status()) + ": "
+                    + reply.message(), reply.status(), m.wallNanos, m.modeledNanos);
+        }
+        Wire.Reader r = new Wire.Reader(reply.body());
+        return new Container.Outcome((int) r.u32("exit code"), c.channel.takeStdout(), null, RuntimeAbi.OK,
+                m.wallNanos, m.modeledNanos);
     }
 
     /** One more ecall for {@code c} (seal, unseal, attest, read a file), with its session token prepended. */
@@ -372,18 +363,24 @@ public final class ContainerManager implements AutoCloseable {
 
     /** Runs {@code body} on a thread of the container's process and books its wall and modeled time to {@code phase}. */
     private <T> T timed(Container c, Phase phase, Function<UserContext, T> body) {
+        Measured<T> m = measured(c, body);
+        c.phases.record(phase, m.wallNanos, m.modeledNanos);
+        return m.value;
+    }
+
+    /** A result with the wall time it took and the modeled time of the SGX leaves its processor ran meanwhile. */
+    private record Measured<T>(T value, long wallNanos, double modeledNanos) {
+    }
+
+    private <T> Measured<T> measured(Container c, Function<UserContext, T> body) {
         return c.process.run(ctx -> {
             LogicalProcessor lp = ctx.lp();
             var model = kernel.machine().costModel();
             InstructionCounters.Snapshot before = InstructionCounters.sum(List.of(lp.counters()), model);
             long t0 = System.nanoTime();
-            try {
-                return body.apply(ctx);
-            } finally {
-                long wall = System.nanoTime() - t0;
-                double modeled = InstructionCounters.sum(List.of(lp.counters()), model).minus(before).modeledNanos();
-                c.phases.record(phase, wall, modeled);
-            }
+            T value = body.apply(ctx);
+            long wall = System.nanoTime() - t0;
+            return new Measured<>(value, wall, InstructionCounters.sum(List.of(lp.counters()), model).minus(before).modeledNanos());
         });
     }
 }
