@@ -73,6 +73,7 @@ public final class ContainerStartup {
             }
         }
         write(rows, Path.of("results/containers.csv"));
+        plot(rows);
         print(rows);
     }
 
@@ -164,6 +165,23 @@ public final class ContainerStartup {
             throw new UncheckedIOException(e);
         }
         System.out.println("wrote " + csv);
+    }
+
+    private static void plot(List<Row> rows) {
+        List<Plots.Series> latency = new ArrayList<>();
+        List<Plots.Series> memory = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            List<Row> mine = rows.stream().filter(r -> r.mode == mode).toList();
+            double[] n = mine.stream().mapToDouble(r -> r.containers).toArray();
+            String name = mode.name().toLowerCase(Locale.ROOT);
+            latency.add(new Plots.Series(name + ", modeled", n, mine.stream().mapToDouble(r -> r.meanModeledMs).toArray()));
+            latency.add(new Plots.Series(name + ", wall", n, mine.stream().mapToDouble(r -> r.meanWallMs).toArray()));
+            memory.add(new Plots.Series(name, n, mine.stream().mapToDouble(Row::epcMiB).toArray()));
+        }
+        System.out.println("wrote " + Plots.lines("Container start-up, mean of N", "containers", "ms (log)", latency, true,
+                Path.of("results/containers-latency.png")));
+        System.out.println("wrote " + Plots.lines("EPC memory with N containers up", "containers", "MiB", memory, false,
+                Path.of("results/containers-epc.png")));
     }
 
     private static void print(List<Row> rows) {

@@ -1,0 +1,82 @@
+package io.teemate.bench;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** PNG plots of the harnesses' results, drawn by JFreeChart (headless). */
+public final class Plots {
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 560;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /** One line of a line chart: (x, y) points in order. */
+    public record Series(String name, double[] x, double[] y) {
+    }
+
+    /** A line chart of {@code series}; {@code logY} draws the y axis logarithmic (for ratios across decades). */
+    public static Path lines(String title, String xLabel, String yLabel, List<Series> series, boolean logY, Path png) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Series s : series) {
+            XYSeries xy = new XYSeries(s.name());
+            for (int i = 0; i < s.x().length; i++) {
+                if (!logY || s.y()[i] > 0) {
+                    xy.add(s.x()[i], s.y()[i]);
+                }
+            }
+            data.addSeries(xy);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        if (logY) {
+            LogarithmicAxis axis = new LogarithmicAxis(yLabel);
+            axis.setAllowNegativesFlag(false);
+            chart.getXYPlot().setRangeAxis(axis);
+        }
+        return save(chart, png);
+    }
+
+    /**
+     * Stacked bars: one bar per category (in order), one stacked segment per row key (in order), e.g. latency by
+     * phase for each (workload, mode).
+     */
+    public static Path stackedBars(String title, String categoryLabel, String valueLabel,
+                                   Map<String, Map<String, Double>> segmentsByCategory, List<String> segmentOrder, Path png) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (var category : segmentsByCategory.entrySet()) {
+            for (String segment : segmentOrder) {
+                data.addValue(category.getValue().getOrDefault(segment, 0.0), segment, category.getKey());
+            }
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, categoryLabel, valueLabel, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        return save(chart, png);
+    }
+
+    private static Path save(JFreeChart chart, Path png) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+            return png;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + png, e);
+        }
+    }
+}
