@@ -71,6 +71,13 @@ public final class Plots {
     }
 
     private static Path save(JFreeChart chart, Path png) {
+        chart.getPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot xy) {
+            xy.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+            xy.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        } else if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot cat) {
+            cat.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        }
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
             ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
