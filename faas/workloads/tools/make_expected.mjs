@@ -1,7 +1,9 @@
 // Runs every case of tools/cases.json against wasm/<function>.wasm with Node's built-in WASI
 // (node:wasi, preview 1) and writes expected/<function>.json: the case's inputs, its exit code,
-// and its exact stdout and stderr (or, where a case gives stdout_regex because the output varies
-// from run to run, checks the output against that pattern and keeps the pattern).
+// its exact stdout and stderr (or, where a case gives stdout_regex because the output varies
+// from run to run, checks the output against that pattern and keeps the pattern), and
+// memory_pages, the size in 64 KiB pages its linear memory had grown to by the end (memory
+// never shrinks, so this is the peak: what a platform must allow the function).
 //
 //   node faas/workloads/tools/make_expected.mjs            # regenerate expected/
 //   node faas/workloads/tools/make_expected.mjs --check    # compare with expected/, change nothing
@@ -33,7 +35,8 @@ async function run(wasmBytes, name, c) {
     const module = await WebAssembly.compile(wasmBytes);
     const instance = await WebAssembly.instantiate(module, wasi.getImportObject());
     const exitCode = wasi.start(instance);
-    return { exitCode, stdout: fs.readFileSync(outPath, 'utf8'), stderr: fs.readFileSync(errPath, 'utf8') };
+    const memoryPages = instance.exports.memory.buffer.byteLength / 65536;
+    return { exitCode, memoryPages, stdout: fs.readFileSync(outPath, 'utf8'), stderr: fs.readFileSync(errPath, 'utf8') };
   } finally {
     fds.forEach(fd => fs.closeSync(fd));
   }
@@ -62,6 +65,7 @@ for (const [name, list] of Object.entries(cases)) {
       out.stdout = r.stdout;
     }
     out.stderr = r.stderr;
+    out.memory_pages = r.memoryPages;
     doc.cases.push(out);
   }
   const file = path.join(root, 'expected', name + '.json');
