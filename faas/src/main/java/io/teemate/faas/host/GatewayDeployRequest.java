@@ -187,7 +187,7 @@ final class GatewayDeployRequest {
                 throw GatewayError.badRequest("field 'module_base64' must be a string, not " + kindOf(base64));
             }
             try {
-                module = Base64.getMimeDecoder().decode(base64.asText());
+                module = decodeBase64(base64.asText());
             } catch (IllegalArgumentException e) {
                 throw GatewayError.badRequest("field 'module_base64' is not valid base64: " + e.getMessage());
             }
@@ -237,6 +237,11 @@ final class GatewayDeployRequest {
             throw GatewayError.badRequest("field '" + field + "' must be an integer 1.." + max + ", not " + kindOf(node));
         }
         return checkRange("field '" + field + "'", node.asLong(), 1, max);
+    }
+
+    /** Standard base64 (RFC 4648 section 4); line breaks and spaces, as the base64 tool writes them, are ignored. */
+    static byte[] decodeBase64(String text) {
+        return Base64.getDecoder().decode(text.replaceAll("[\\s]", ""));
     }
 
     static void checkEnvName(String where, String key) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +91,7 @@ final class OpenWhiskProxy {
         byte[] module;
         if (binary) {
             try {
-                module = Base64.getMimeDecoder().decode(code.asText());
+                module = GatewayDeployRequest.decodeBase64(code.asText());
             } catch (IllegalArgumentException e) {
                 throw new Failure(400, "value.code is not valid base64 (value.binary is true): " + e.getMessage());
             }
@@ -139,13 +138,21 @@ final class OpenWhiskProxy {
     }
 
     void run(GatewayExchange x) throws IOException {
+        ObjectNode result = null;
+        Failure failure = null;
         try {
-            x.sendJson(200, activate(x));
+            result = activate(x);
         } catch (Failure f) {
-            sendFailure(x, f);
+            failure = f;
         } finally {
+            // The activation's log ends before its result is answered, as the reference proxies do.
             marker(config.openWhiskStdout());
             marker(config.openWhiskStderr());
+        }
+        if (failure != null) {
+            sendFailure(x, failure);
+        } else {
+            x.sendJson(200, result);
         }
     }
 
