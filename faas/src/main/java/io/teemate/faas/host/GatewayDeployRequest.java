@@ -96,8 +96,8 @@ final class GatewayDeployRequest {
                     yield fromJson(name, body, query);
                 }
                 throw new GatewayError(400, FunctionException.Kind.BAD_MODULE.name(), "request body is not a"
-                        + " WebAssembly module: a binary module starts with the bytes \\0asm, WebAssembly text with"
-                        + " '(' (or a ';;' comment), a JSON deploy request with '{'");
+                        + " WebAssembly module: a binary module starts with the magic bytes 00 61 73 6D,"
+                        + " WebAssembly text with '(' (or a ';;' comment), a JSON deploy request with '{'");
             }
         };
     }
