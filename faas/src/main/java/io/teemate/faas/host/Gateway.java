@@ -291,6 +291,9 @@ public final class Gateway implements AutoCloseable {
                 metrics.failed(name, e.kind());
             }
             throw e;
+        } catch (RuntimeException e) {
+            metrics.failed(name, FunctionException.Kind.INTERNAL); // a platform bug; the router answers 500
+            throw e;
         }
     }
 

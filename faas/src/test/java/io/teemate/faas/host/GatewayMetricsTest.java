@@ -40,6 +40,8 @@ class GatewayMetricsTest {
         client.deployWat("echo", "echo");
         client.deployWat("trap", "trap");
         client.deployWat("fails", "exit:1");
+        client.deployWat("crash", "crash");
+        client.invoke("crash", "x");
         client.invoke("echo", "1");
         client.invoke("echo", "2");
         client.invoke("echo", "3");
@@ -54,6 +56,7 @@ class GatewayMetricsTest {
                 "teemate_faas_invocations_total{function=\"echo\",outcome=\"ok\",start=\"warm\"} 2.0",
                 "teemate_faas_invocations_total{function=\"fails\",outcome=\"exit_nonzero\",start=\"cold\"} 1.0",
                 "teemate_faas_invocations_total{function=\"trap\",outcome=\"trap\",start=\"unknown\"} 1.0",
+                "teemate_faas_invocations_total{function=\"crash\",outcome=\"internal\",start=\"unknown\"} 1.0",
                 "# TYPE teemate_faas_invocation_wall_seconds histogram",
                 "# TYPE teemate_faas_invocation_modeled_seconds histogram",
                 "teemate_faas_invocation_wall_seconds_count{function=\"echo\",phase=\"execution\",start=\"warm\"} 2",
@@ -62,11 +65,11 @@ class GatewayMetricsTest {
                 "teemate_faas_invocation_modeled_seconds_sum{function=\"echo\",phase=\"enclave\",start=\"cold\"} 9.0E-4",
                 "teemate_faas_invocation_wall_seconds_bucket{function=\"echo\",phase=\"enclave\",start=\"cold\",le=\"+Inf\"} 1",
                 "# TYPE teemate_faas_epc_pages gauge",
-                "teemate_faas_epc_pages{enclave=\"shared\"} 1030.0",
-                "teemate_faas_functions 3.0",
+                "teemate_faas_epc_pages{enclave=\"shared\"} 1040.0",
+                "teemate_faas_functions 4.0",
                 "teemate_faas_instances{function=\"echo\",state=\"idle\"} 1.0",
                 "teemate_faas_http_requests_total{code=\"404\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 1.0",
-                "teemate_faas_http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 1.0");
+                "teemate_faas_http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 2.0");
         assertThat(lines).as("a warm start has no cold-start phases")
                 .noneMatch(l -> l.contains("phase=\"enclave\",start=\"warm\""));
         assertThat(lines).as("unknown functions are not a label").noneMatch(l -> l.contains("nobody"));
