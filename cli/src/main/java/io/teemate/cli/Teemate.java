@@ -4,6 +4,7 @@ import io.teemate.cli.attest.AttestCommand;
 import io.teemate.cli.demo.DemoCommand;
 import io.teemate.cli.run.KeygenCommand;
 import io.teemate.cli.run.RunCommand;
+import io.teemate.cli.serve.ServeCommand;
 import io.teemate.cli.sgx.SgxCommand;
 import io.teemate.cli.sign.SignCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "teemate", mixinStandardHelpOptions = true, version = "teemate 0.1.0",
         description = "Confidential containers that share one (emulated) SGX enclave.",
         subcommands = {DemoCommand.class, RunCommand.class, SignCommand.class, KeygenCommand.class, AttestCommand.class,
-                SgxCommand.class})
+                SgxCommand.class, ServeCommand.class})
 public final class Teemate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,24 @@
+package io.teemate.cli.serve;
+
+import io.teemate.faas.host.FunctionPlatform;
+import io.teemate.host.container.Mode;
+
+import java.nio.file.Path;
+
+/** Makes the {@link FunctionPlatform} that {@code teemate serve} puts behind its gateway. */
+@FunctionalInterface
+public interface FunctionPlatformFactory {
+    /**
+     * @param mode    shared (TeeMate: instances aliased into one enclave) or conventional (an enclave each)
+     * @param epcMiB  EPC size of the emulated machine
+     * @param workDir where the platform may keep files; null when the user gave no --work-dir (the platform picks)
+     * @throws UnsupportedOperationException when no platform is built in (the command says so and exits 1)
+     */
+    FunctionPlatform create(Mode mode, int epcMiB, Path workDir);
+
+    /** Stands in until a platform implementation is wired in at {@link ServeCommand#PLATFORM}. */
+    FunctionPlatformFactory NONE = (mode, epcMiB, workDir) -> {
+        throw new UnsupportedOperationException("no FunctionPlatform implementation is built into this teemate;"
+                + " wire one in at io.teemate.cli.serve.ServeCommand.PLATFORM");
+    };
+}

@@ -1,0 +1,149 @@
+package io.teemate.cli.serve;
+
+import io.teemate.faas.host.FunctionPlatform;
+import io.teemate.faas.host.Gateway;
+import io.teemate.faas.host.GatewayConfig;
+import io.teemate.host.container.Mode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code teemate serve --port P [--mode shared|conventional] [--epc-mib N] [--work-dir DIR]}: the FaaS gateway on
+ * 127.0.0.1:P in front of a function platform (WebAssembly functions in enclaves). Prints the URL and the mode, then
+ * serves until Ctrl-C; a shutdown hook stops the server and closes the platform. The routes are in
+ * docs/faas-openapi.yaml.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve WebAssembly functions in enclaves over HTTP on 127.0.0.1: a REST API (/v1/functions),"
+                + " the OpenWhisk action protocol (/init, /run), Prometheus /metrics and /healthz.",
+                "Runs until interrupted (Ctrl-C). The API is documented in docs/faas-openapi.yaml."},
+        exitCodeOnInvalidInput = 2)
+public final class ServeCommand implements Callable<Integer> {
+    // ---- SEAM: the FunctionPlatform implementation. Replace this one line when the platform is merged,
+    // ---- e.g. `static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> new WasmPlatform(...);`
+    static final FunctionPlatformFactory PLATFORM = FunctionPlatformFactory.NONE;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
+            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
+            description = "shared: function instances aliased into one enclave (TeeMate); conventional: an enclave"
+                    + " per instance (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--epc-mib", defaultValue = "128", paramLabel = "MiB",
+            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
+    int epcMiB;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the platform keeps its files"
+            + " (default: the platform's choice)")
+    Path workDir;
+
+    @Option(names = "--threads", defaultValue = "16", paramLabel = "N",
+            description = "HTTP worker threads; each running invocation holds one (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final FunctionPlatformFactory factory;
+    private final CompletableFuture<URI> started = new CompletableFuture<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    public ServeCommand() {
+        this(PLATFORM);
+    }
+
+    /** For tests and embedders: serve in front of platforms made by {@code factory}. */
+    public ServeCommand(FunctionPlatformFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Mode m;
+        try {
+            m = Mode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode: " + e.getMessage());
+        }
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + " must be 0..65535");
+        }
+        if (epcMiB < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be positive");
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " must be positive");
+        }
+        FunctionPlatform platform;
+        try {
+            platform = factory.create(m, epcMiB, workDir);
+        } catch (RuntimeException e) {
+            err.println("teemate serve: cannot start the function platform: " + e.getMessage());
+            err.flush();
+            started.completeExceptionally(e);
+            return 1;
+        }
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(port).withThreads(threads)
+                    .withOpenWhiskLogs(System.out, System.err));
+        } catch (IOException e) {
+            platform.close();
+            err.println("teemate serve: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            err.flush();
+            started.completeExceptionally(e);
+            return 1;
+        }
+        out.printf("TeeMate FaaS gateway on %s (mode %s)%n", gateway.uri(), platform.mode().toLowerCase(Locale.ROOT));
+        out.printf("  REST %s/v1/functions, OpenWhisk %s/init and /run, metrics %s/metrics; Ctrl-C stops%n",
+                gateway.uri(), gateway.uri(), gateway.uri());
+        out.flush();
+        Thread hook = new Thread(() -> shutdown(gateway, platform), "teemate-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        started.complete(gateway.uri());
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Reached when stopped from inside the JVM (requestStop, an interrupt), not on Ctrl-C: the hook runs then.
+        Runtime.getRuntime().removeShutdownHook(hook);
+        shutdown(gateway, platform);
+        out.println("teemate serve: stopped");
+        out.flush();
+        return 0;
+    }
+
+    private static void shutdown(Gateway gateway, FunctionPlatform platform) {
+        try {
+            gateway.close();
+        } finally {
+            platform.close();
+        }
+    }
+
+    /** Completes with the gateway's URL once it serves (exceptionally when it could not start). */
+    CompletableFuture<URI> started() {
+        return started;
+    }
+
+    /** Stops the server and the platform as Ctrl-C would, and lets {@link #call()} return 0. */
+    void requestStop() {
+        stop.countDown();
+    }
+}

@@ -1,0 +1,145 @@
+package io.teemate.cli.serve;
+
+import io.teemate.cli.Teemate;
+import io.teemate.faas.host.FunctionException;
+import io.teemate.faas.host.FunctionInfo;
+import io.teemate.faas.host.FunctionPlatform;
+import io.teemate.faas.host.FunctionSpec;
+import io.teemate.faas.host.Invocation;
+import io.teemate.host.container.Mode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code teemate serve}: fails fast without a platform; with one it serves on loopback and stops cleanly. */
+class ServeCommandTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run execute(CommandLine cmd, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A platform with no functions that remembers how it was made and whether it was closed. */
+    static final class EmptyPlatform implements FunctionPlatform {
+        final AtomicBoolean closed = new AtomicBoolean();
+        private final String mode;
+
+        EmptyPlatform(String mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public FunctionInfo deploy(FunctionSpec spec) {
+            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "this platform takes no functions");
+        }
+
+        @Override
+        public List<FunctionInfo> list() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<FunctionInfo> get(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Invocation invoke(String name, byte[] body, Map<String, String> params) {
+            throw new FunctionException(FunctionException.Kind.NOT_FOUND, "no function named '" + name + "'");
+        }
+
+        @Override
+        public boolean delete(String name) {
+            return false;
+        }
+
+        @Override
+        public Map<String, Long> epcPagesByEnclave() {
+            return Map.of();
+        }
+
+        @Override
+        public String mode() {
+            return mode;
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+        }
+    }
+
+    @Test
+    void withoutAPlatformItFailsFastAndSaysWhere() {
+        Run r = execute(Teemate.commandLine(), "serve", "--port", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot start the function platform")
+                .contains("io.teemate.cli.serve.ServeCommand.PLATFORM");
+    }
+
+    @Test
+    void badModeIsAnInputError() {
+        Run r = execute(Teemate.commandLine(), "serve", "--port", "0", "--mode", "bogus");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--mode").contains("bogus").contains("conventional, shared");
+    }
+
+    @Test
+    void badPortIsAnInputError() {
+        Run r = execute(Teemate.commandLine(), "serve", "--port", "70000");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--port 70000 must be 0..65535");
+    }
+
+    @Test
+    void servesOnLoopbackThenStopsAndClosesThePlatform(@TempDir Path dir) throws Exception {
+        AtomicReference<EmptyPlatform> made = new AtomicReference<>();
+        AtomicReference<String> how = new AtomicReference<>();
+        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
+            how.set(mode + " " + epcMiB + " " + workDir);
+            made.set(new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT)));
+            return made.get();
+        });
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
+                "--mode", "conventional", "--epc-mib", "64", "--work-dir", dir.toString()));
+        URI uri = serve.started().get(30, TimeUnit.SECONDS);
+        assertThat(uri.getHost()).isEqualTo("127.0.0.1");
+        assertThat(how.get()).isEqualTo(Mode.CONVENTIONAL + " 64 " + dir);
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri.resolve("/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"mode\":\"conventional\"");
+
+        serve.requestStop();
+        Run r = running.get(30, TimeUnit.SECONDS);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("TeeMate FaaS gateway on " + uri + " (mode conventional)").contains("stopped");
+        assertThat(made.get().closed).isTrue();
+    }
+}
