@@ -138,9 +138,9 @@ public final class WasmApp implements ContainerApp {
             if (module.machineFactory() != null) {
                 builder.withMachineFactory(module.machineFactory());
             }
+            Instance instance = builder.build(); // linear memory allocated, data segments copied in
             cache.instanceStarted();
             started = true;
-            Instance instance = builder.build();
             instance.export(Instance.START_FUNCTION_NAME).apply();
         } catch (WasiExitException e) {
             exit = e.exitCode();
