@@ -83,7 +83,7 @@ public record PlatformOptions(String heapSize, boolean edmm, String heapInitial,
                 defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
     }
 
-    public PlatformOptions withMachine(int epcMiB, int logicalProcessors, SigningKey owner) {
+    public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
         return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
                 defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
     }
