@@ -38,8 +38,11 @@ final class ModuleCheck {
         WasmModule module;
         try {
             module = Parser.parse(wasm);
-        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (ChicoryException e) {
             throw bad(function, "not a valid WebAssembly module: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // the parser meets bytes no valid module has: say so, with what it tripped on
+            throw bad(function, "not a valid WebAssembly module: " + e);
         }
         var start = module.exportSection();
         boolean hasStart = false;
