@@ -176,7 +176,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         m.put("name", ENCLAVE_NAME);
         m.put("runtime", AppCatalog.RUNTIME);
         m.put("apps", List.of(WasmAbi.APP, WasmAbi.STATS_APP));
-        m.put("threads", options.threads());
+        m.put("threads", options.threads() + 1); // one more TCS for the platform's own runtime-statistics container
         m.put("heap_size", options.heapSize());
         m.put("edmm", options.edmm());
         if (options.edmm()) {
@@ -397,7 +397,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                         d.busy++;
                         return new Lease(d, idle);
                     }
-                    if (slots < options.maxInstances()) {
+                    if (slots < capacity()) {
                         slots++;
                         d.busy++;
                         return new Lease(d, null);
@@ -414,7 +414,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw new FunctionException(FunctionException.Kind.INTERNAL, "function " + name + ": all "
-                                + options.maxInstances() + " instances are busy; none was free within " + options.tcsTimeout());
+                                + capacity() + " instances are busy; none was free within " + options.tcsTimeout());
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(lock, left);
@@ -427,6 +427,11 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         } finally {
             evicted.forEach(this::stop); // before the new instance starts, so their TCSs are free for it
         }
+    }
+
+    /** How many instances may be up at once: in shared mode each holds one of the enclave's TCSs. */
+    private int capacity() {
+        return mode == Mode.SHARED ? Math.min(options.maxInstances(), options.threads()) : options.maxInstances();
     }
 
     /** A cold start in the slot acquire gave: the container (process, enclave, attach), then the module load. */

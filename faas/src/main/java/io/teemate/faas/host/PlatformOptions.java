@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param edmm                  SGX2: the heap starts at {@code heapInitial} and grows with EAUG/EACCEPT; SGX1 (false)
  *                              adds and measures the whole heap before EINIT, at every enclave build
  * @param heapInitial           the heap added before EINIT with EDMM (e.g. "256K"); ignored without
- * @param threads               TCS pages of the enclave: how many instances can be inside at once (shared mode)
+ * @param threads               TCS pages of the enclave for function instances: how many can be up at once in shared
+ *                              mode (the enclave gets one more, for the platform's runtime-statistics container)
  * @param maxInstances          instances (containers) the platform keeps at most, busy and idle, across functions
  * @param engine                Chicory's compiler (to JVM bytecode, once per enclave) or its interpreter
  * @param defaultMaxMemoryPages a function's linear memory limit (64 KiB pages) when its spec gives 0

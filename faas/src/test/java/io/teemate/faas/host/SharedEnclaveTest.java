@@ -122,6 +122,36 @@ class SharedEnclaveTest {
     }
 
     @Test
+    void instancesAreBoundedByTheEnclavesThreadsIdleOnesMakeRoomAndBusyOnesAreWaitedFor() throws Exception {
+        PlatformOptions two = EnclaveFunctionPlatformTest.small().withThreads(2);
+        try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, two)) {
+            for (String f : List.of("a", "b", "c")) {
+                p.deploy(Wat.spec(f, Wat.ECHO, 0, 0));
+            }
+            p.invoke("a", "1".getBytes(), Map.of());
+            p.invoke("b", "2".getBytes(), Map.of());
+            assertThat(p.invoke("c", "3".getBytes(), Map.of()).cold()).isTrue();
+            assertThat(p.get("a").orElseThrow().idleInstances()).as("the least recently used made room").isZero();
+            assertThat(p.get("b").orElseThrow().idleInstances()).isEqualTo(1);
+            assertThat(p.get("c").orElseThrow().idleInstances()).isEqualTo(1);
+            List<CompletableFuture<String>> calls = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService six = java.util.concurrent.Executors.newFixedThreadPool(6);
+            for (int t = 0; t < 6; t++) {
+                String body = "call " + t;
+                String function = t % 2 == 0 ? "a" : "b";
+                calls.add(CompletableFuture.supplyAsync(() -> text(p.invoke(function, body.getBytes(), Map.of())), six));
+            }
+            for (int t = 0; t < 6; t++) {
+                assertThat(calls.get(t).get()).isEqualTo("call " + t);
+            }
+            six.shutdown();
+            int up = p.list().stream().mapToInt(i -> i.idleInstances() + i.busyInstances()).sum();
+            assertThat(up).as("never more instances than TCSs").isLessThanOrEqualTo(2);
+            assertThat(p.runtimeStats().liveInstances()).as("the statistics container has a TCS of its own").isZero();
+        }
+    }
+
+    @Test
     void theInterpreterGivesTheSameAnswersAndStopsAtTheTimeLimitToo() {
         PlatformOptions interpreted = EnclaveFunctionPlatformTest.small().withEngine(WasmEngine.INTERPRETER);
         try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, interpreted)) {
