@@ -205,6 +205,7 @@ class EnclaveFunctionPlatformTest {
         assertThatThrownBy(() -> p.invoke("spin", new byte[0], Map.of())).isInstanceOf(FunctionException.class)
                 .hasMessageContaining("time limit of 300 ms")
                 .extracting(e -> ((FunctionException) e).kind()).isEqualTo(FunctionException.Kind.TIMEOUT);
+        assertThat(Thread.currentThread().isInterrupted()).as("the watchdog's interrupt does not outlive the entry").isFalse();
         Invocation after = p.invoke("steady", utf8("two"), Map.of());
         assertThat(text(after)).isEqualTo("two");
         assertThat(after.cold()).as("its instance was untouched").isFalse();
