@@ -1,0 +1,153 @@
+package io.teemate.bench;
+
+import io.teemate.faas.enclave.WasmEngine;
+import io.teemate.faas.host.EnclaveFunctionPlatform;
+import io.teemate.faas.host.FunctionSpec;
+import io.teemate.faas.host.Invocation;
+import io.teemate.faas.host.PlatformOptions;
+import io.teemate.faas.host.WatCompiler;
+import io.teemate.host.container.Mode;
+import io.teemate.sgx.sign.SigningKey;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The serverless issue's numbers: for each mode, {@code n} functions (the same echo module deployed under {@code n}
+ * names) invoked once each (cold: the first builds the enclave, the later ones build their own in conventional mode
+ * or alias the shared one) and then again (warm: an idle instance reused), with the paper's phases (container
+ * creation, enclave creation or aliasing, runtime init with the module load, execution), wall and modeled, and the
+ * EPC the platform's enclaves hold with all {@code n} instances idle.
+ * Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasStartup [--heap 64M] [--engine compiler] [n]}.
+ * Writes results/faas-startup.csv.
+ */
+public final class FaasStartup {
+    static final String ECHO = """
+            (module
+              (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+              (memory 1)
+              (func (export "_start")
+                (local $n i32)
+                (loop $again
+                  (i32.store (i32.const 0) (i32.const 64))
+                  (i32.store (i32.const 4) (i32.const 4096))
+                  (drop (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
+                  (local.set $n (i32.load (i32.const 8)))
+                  (if (i32.gt_u (local.get $n) (i32.const 0))
+                    (then
+                      (i32.store (i32.const 4) (local.get $n))
+                      (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+                      (br $again))))))
+            """;
+
+    /** One kind of start in one mode: how many, and the mean of each phase (ms). */
+    record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String heap = "64M";
+        WasmEngine engine = WasmEngine.COMPILER;
+        int n = 8;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--heap" -> heap = args[++i];
+                case "--engine" -> engine = WasmEngine.parse(args[++i]);
+                default -> n = Integer.parseInt(args[i]);
+            }
+        }
+        byte[] wasm = new WatCompiler().compile(ECHO.getBytes(StandardCharsets.UTF_8));
+        SigningKey owner = SigningKey.generate();
+        List<Row> rows = new ArrayList<>();
+        for (Mode mode : List.of(Mode.CONVENTIONAL, Mode.SHARED)) {
+            PlatformOptions options = PlatformOptions.defaults().withHeap(heap, false).withThreads(n + 2)
+                    .withMachine(Math.max(256, (n + 1) * (parseMiB(heap) + 2)), 4).withEngine(engine).withOwner(owner);
+            Path work = Files.createTempDirectory("teemate-faas-startup");
+            try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(mode, work, options)) {
+                for (int f = 0; f < n; f++) {
+                    p.deploy(new FunctionSpec("f" + f, wasm, false, List.of(), Map.of(), 4, 10_000));
+                }
+                List<Invocation> cold = new ArrayList<>();
+                List<Invocation> warm = new ArrayList<>();
+                for (int f = 0; f < n; f++) {
+                    cold.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
+                    System.out.printf(Locale.ROOT, "%s cold %d: %.1f ms wall%n", mode, f, cold.get(f).wall().total() / 1e6);
+                }
+                for (int f = 0; f < n; f++) {
+                    warm.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
+                }
+                long epc = p.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
+                rows.add(row(mode, "first cold", cold.subList(0, 1), epc));
+                if (n > 1) {
+                    rows.add(row(mode, "later cold", cold.subList(1, n), epc));
+                }
+                rows.add(row(mode, "warm", warm, epc));
+            } finally {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        write(rows, Path.of("results/faas-startup.csv"));
+    }
+
+    private static int parseMiB(String size) {
+        String s = size.trim().toUpperCase(Locale.ROOT);
+        long v = Long.parseLong(s.replaceAll("[KMG]$", ""));
+        return (int) Math.max(1, s.endsWith("G") ? v << 10 : s.endsWith("K") ? v >> 10 : v);
+    }
+
+    private static Row row(Mode mode, String start, List<Invocation> invocations, long epc) {
+        double[] wall = new double[5];
+        double[] modeled = new double[5];
+        for (Invocation i : invocations) {
+            add(wall, i.wall());
+            add(modeled, i.modeled());
+        }
+        for (int k = 0; k < 5; k++) {
+            wall[k] /= invocations.size() * 1e6;
+            modeled[k] /= invocations.size() * 1e6;
+        }
+        return new Row(mode, start, invocations.size(), wall, modeled, epc);
+    }
+
+    private static void add(double[] sum, Invocation.Phases p) {
+        sum[0] += p.containerCreation();
+        sum[1] += p.enclave();
+        sum[2] += p.runtimeInit();
+        sum[3] += p.execution();
+        sum[4] += p.total();
+    }
+
+    private static void write(List<Row> rows, Path csv) throws IOException {
+        StringBuilder out = new StringBuilder("mode,start,count,container_wall_ms,enclave_wall_ms,runtime_init_wall_ms,"
+                + "execution_wall_ms,total_wall_ms,container_modeled_ms,enclave_modeled_ms,runtime_init_modeled_ms,"
+                + "execution_modeled_ms,total_modeled_ms,epc_pages_all_idle\n");
+        System.out.printf(Locale.ROOT, "%-13s %-11s %5s %12s %12s %12s %12s %12s %14s %10s%n", "mode", "start", "n",
+                "container", "enclave", "runtime", "execution", "total wall", "total modeled", "EPC MiB");
+        for (Row r : rows) {
+            out.append(r.mode().name().toLowerCase(Locale.ROOT)).append(',').append(r.start()).append(',').append(r.count());
+            for (double v : r.wallMs()) {
+                out.append(',').append(String.format(Locale.ROOT, "%.3f", v));
+            }
+            for (double v : r.modeledMs()) {
+                out.append(',').append(String.format(Locale.ROOT, "%.3f", v));
+            }
+            out.append(',').append(r.epcPages()).append('\n');
+            System.out.printf(Locale.ROOT, "%-13s %-11s %5d %10.2fms %10.2fms %10.2fms %10.2fms %10.2fms %12.2fms %10.1f%n",
+                    r.mode().name().toLowerCase(Locale.ROOT), r.start(), r.count(), r.wallMs()[0], r.wallMs()[1],
+                    r.wallMs()[2], r.wallMs()[3], r.wallMs()[4], r.modeledMs()[4], r.epcPages() * 4096.0 / (1 << 20));
+        }
+        Files.createDirectories(csv.getParent());
+        Files.writeString(csv, out);
+        System.out.println("wrote " + csv);
+    }
+}

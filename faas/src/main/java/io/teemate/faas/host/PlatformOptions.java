@@ -1,0 +1,96 @@
+package io.teemate.faas.host;
+
+import io.teemate.faas.enclave.WasmEngine;
+import io.teemate.sgx.sign.SigningKey;
+
+import java.time.Duration;
+
+/**
+ * How an {@link EnclaveFunctionPlatform} builds its enclave and runs functions.
+ *
+ * @param heapSize              the enclave heap (manifest {@code heap_size}, e.g. "64M"): all instances' linear memory
+ *                              comes from it, in shared mode for all functions together
+ * @param edmm                  SGX2: the heap starts at {@code heapInitial} and grows with EAUG/EACCEPT; SGX1 (false)
+ *                              adds and measures the whole heap before EINIT, at every enclave build
+ * @param heapInitial           the heap added before EINIT with EDMM (e.g. "256K"); ignored without
+ * @param threads               TCS pages of the enclave for function instances: how many can be up at once in shared
+ *                              mode (the enclave gets one more, for the platform's runtime-statistics container)
+ * @param maxInstances          instances (containers) the platform keeps at most, busy and idle, across functions
+ * @param engine                Chicory's compiler (to JVM bytecode, once per enclave) or its interpreter
+ * @param defaultMaxMemoryPages a function's linear memory limit (64 KiB pages) when its spec gives 0
+ * @param defaultTimeoutMillis  a function's time limit per invocation when its spec gives 0
+ * @param tcsTimeout            how long a cold start waits for a free TCS, and an invocation for a free instance slot
+ * @param warmPeriod            shared mode: how long the enclave is kept with no instance (so the next cold start
+ *                              aliases it instead of building it)
+ * @param epcMiB                the EPC of a machine the platform makes itself ({@link EnclaveFunctionPlatform#create})
+ * @param logicalProcessors     the logical processors of such a machine: how many enclave threads run at once
+ * @param owner                 the enclave owner's RSA-3072 key: signs the enclave's SIGSTRUCT (MRSIGNER) and the
+ *                              policy admitting each function's container; null for a fresh key per platform
+ */
+public record PlatformOptions(String heapSize, boolean edmm, String heapInitial, int threads, int maxInstances,
+                              WasmEngine engine, int defaultMaxMemoryPages, long defaultTimeoutMillis,
+                              Duration tcsTimeout, Duration warmPeriod, int epcMiB, int logicalProcessors, SigningKey owner) {
+    public PlatformOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (maxInstances < 1) {
+            throw new IllegalArgumentException("maxInstances must be at least 1, got " + maxInstances);
+        }
+        if (defaultMaxMemoryPages < 1 || defaultTimeoutMillis < 1) {
+            throw new IllegalArgumentException("the default memory limit and time limit must be positive");
+        }
+    }
+
+    /** 64 MiB SGX1 heap, 32 threads and instances, the compiler, 64 pages (4 MiB) and 10 s per function. */
+    public static PlatformOptions defaults() {
+        return new PlatformOptions("64M", false, "256K", 32, 32, WasmEngine.COMPILER, 64, 10_000,
+                Duration.ofSeconds(30), Duration.ofMinutes(10), 256, Math.max(4, Runtime.getRuntime().availableProcessors()), null);
+    }
+
+    public PlatformOptions withHeap(String size, boolean edmm) {
+        return new PlatformOptions(size, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    /** {@code threads} TCS pages, and as many instances at most. */
+    public PlatformOptions withThreads(int threads) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, threads, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withMaxInstances(int maxInstances) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withEngine(WasmEngine engine) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withDefaults(int maxMemoryPages, long timeoutMillis) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, maxMemoryPages,
+                timeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withTcsTimeout(Duration tcsTimeout) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withWarmPeriod(Duration warmPeriod) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+
+    public PlatformOptions withOwner(SigningKey owner) {
+        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
+                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+    }
+}
