@@ -1,6 +1,8 @@
 package io.teemate.cli.serve;
 
+import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
+import io.teemate.faas.host.PlatformOptions;
 import io.teemate.faas.host.Gateway;
 import io.teemate.faas.host.GatewayConfig;
 import io.teemate.host.container.Mode;
@@ -29,9 +31,19 @@ import java.util.concurrent.CountDownLatch;
                 "Runs until interrupted (Ctrl-C). The API is documented in docs/faas-openapi.yaml."},
         exitCodeOnInvalidInput = 2)
 public final class ServeCommand implements Callable<Integer> {
-    // ---- SEAM: the FunctionPlatform implementation. Replace this one line when the platform is merged,
-    // ---- e.g. `static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> new WasmPlatform(...);`
-    static final FunctionPlatformFactory PLATFORM = FunctionPlatformFactory.NONE;
+    /**
+     * Wasm functions in enclaves on an emulated machine of {@code --epc-mib}; the platform's files go to
+     * {@code --work-dir}, or a fresh temporary folder.
+     */
+    static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> {
+        try {
+            Path dir = workDir != null ? workDir : java.nio.file.Files.createTempDirectory("teemate-serve");
+            return EnclaveFunctionPlatform.create(mode, dir, PlatformOptions.defaults()
+                    .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("making a work directory", e);
+        }
+    };
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
             description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")

@@ -94,10 +94,34 @@ class ServeCommandTest {
 
     @Test
     void withoutAPlatformItFailsFastAndSaysWhere() {
-        Run r = execute(Teemate.commandLine(), "serve", "--port", "0");
+        Run r = execute(new CommandLine(new ServeCommand(FunctionPlatformFactory.NONE)), "--port", "0");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("cannot start the function platform")
                 .contains("io.teemate.cli.serve.ServeCommand.PLATFORM");
+    }
+
+    @Test
+    void theBuiltInPlatformServesARealWorkloadInAnEnclave(@TempDir Path dir) throws Exception {
+        ServeCommand serve = new ServeCommand(ServeCommand.PLATFORM);
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
+                "--mode", "shared", "--epc-mib", "256", "--work-dir", dir.toString()));
+        URI uri = serve.started().get(120, TimeUnit.SECONDS);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] echo = java.nio.file.Files.readAllBytes(Path.of("..", "faas", "workloads", "wasm", "echo.wasm"));
+        HttpResponse<String> deployed = http.send(HttpRequest.newBuilder(uri.resolve("/v1/functions/echo"))
+                .header("Content-Type", "application/wasm").PUT(HttpRequest.BodyPublishers.ofByteArray(echo)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+        for (String start : new String[]{"true", "false"}) {
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(uri.resolve("/v1/functions/echo/invoke"))
+                    .POST(HttpRequest.BodyPublishers.ofString("through the enclave")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+            assertThat(out.body()).isEqualTo("through the enclave");
+            assertThat(out.headers().firstValue("X-Teemate-Cold")).contains(start);
+        }
+        serve.requestStop();
+        assertThat(running.get(60, TimeUnit.SECONDS).exit()).isZero();
     }
 
     @Test

@@ -1,0 +1,235 @@
+package io.teemate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teemate.faas.host.EnclaveFunctionPlatform;
+import io.teemate.faas.host.FunctionSpec;
+import io.teemate.faas.host.Invocation;
+import io.teemate.faas.host.PlatformOptions;
+import io.teemate.host.container.Mode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The serverless figure: for each workload of faas/workloads and for 1 to 16 concurrent instances, the end-to-end
+ * cold-start latency (wall, as the client sees it, and modeled, the SGX leaves of all four phases) and the total EPC
+ * memory with the instances up, conventional (an enclave per instance) against shared (TeeMate), with the ratios.
+ * Each (workload, mode, N) gets a fresh emulated machine; the N first invocations run at once, so each is cold.
+ * Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasColdStart [--heap 64M] [--edmm]
+ * [--workloads a,b] [counts...]}. Writes results/faas.csv and PNG plots beside it.
+ */
+public final class FaasColdStart {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path WORKLOADS = Path.of("faas/workloads");
+
+    record Workload(String name, byte[] wasm, String stdin, Map<String, String> env) {
+    }
+
+    record Row(String workload, Mode mode, int instances, double meanWallMs, double meanModeledMs,
+               double[] phaseModeledMs, double[] phaseWallMs, long epcPages) {
+        double epcMiB() {
+            return epcPages * 4096.0 / (1 << 20);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String heap = "64M";
+        boolean edmm = false;
+        List<String> only = null;
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--heap" -> heap = args[++i];
+                case "--edmm" -> edmm = true;
+                case "--workloads" -> only = List.of(args[++i].split(","));
+                default -> counts.add(Integer.parseInt(args[i]));
+            }
+        }
+        if (counts.isEmpty()) {
+            counts = List.of(1, 2, 4, 8, 16);
+        }
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
+        List<Workload> workloads = workloads(only);
+        PlatformOptions options = PlatformOptions.defaults().withHeap(heap, edmm).withThreads(Math.max(most, 2))
+                .withOwner(io.teemate.sgx.sign.SigningKey.generate());
+        System.out.printf("%d workloads, heap %s %s, instances %s%n", workloads.size(), heap, edmm ? "EDMM" : "SGX1", counts);
+        System.out.println("warming up the JIT (not reported)...");
+        for (Mode mode : Mode.values()) {
+            measure(workloads.get(0), mode, 2, options);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Workload w : workloads) {
+            for (int n : counts) {
+                for (Mode mode : Mode.values()) {
+                    Row r = measure(w, mode, n, options);
+                    System.out.printf(Locale.ROOT, "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%n", w.name, n,
+                            mode.name().toLowerCase(Locale.ROOT), r.meanWallMs, r.meanModeledMs, r.epcMiB());
+                    rows.add(r);
+                }
+            }
+        }
+        Path csv = Path.of("results/faas.csv");
+        write(rows, csv);
+        plot(rows, counts);
+        summary(rows, counts);
+    }
+
+    private static Row measure(Workload w, Mode mode, int n, PlatformOptions options) throws Exception {
+        Path work = Files.createTempDirectory("teemate-faas-bench");
+        long epcBytesNeeded = (mode == Mode.CONVENTIONAL ? n : 1) * (sizeOf(options.heapSize()) + (8L << 20)) + (64L << 20);
+        PlatformOptions sized = options.withMachine((int) (epcBytesNeeded >> 20), options.logicalProcessors());
+        try (EnclaveFunctionPlatform platform = EnclaveFunctionPlatform.create(mode, work, sized)) {
+            platform.deploy(new FunctionSpec(w.name, w.wasm, false, List.of(), w.env, 64, 60_000));
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            try {
+                List<Future<double[]>> calls = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    calls.add(pool.submit(() -> {
+                        long t0 = System.nanoTime();
+                        Invocation inv = platform.invoke(w.name, w.stdin.getBytes(StandardCharsets.UTF_8), Map.of());
+                        double wall = (System.nanoTime() - t0) / 1e6;
+                        if (inv.exitCode() != 0) {
+                            throw new IllegalStateException(w.name + " exited with " + inv.exitCode());
+                        }
+                        return new double[]{wall, inv.modeled().total() / 1e6,
+                                inv.modeled().containerCreation() / 1e6, inv.modeled().enclave() / 1e6,
+                                inv.modeled().runtimeInit() / 1e6, inv.modeled().execution() / 1e6,
+                                inv.wall().containerCreation() / 1e6, inv.wall().enclave() / 1e6,
+                                inv.wall().runtimeInit() / 1e6, inv.wall().execution() / 1e6};
+                    }));
+                }
+                double[] sum = new double[10];
+                for (Future<double[]> f : calls) {
+                    double[] v = f.get();
+                    for (int i = 0; i < v.length; i++) {
+                        sum[i] += v[i] / n;
+                    }
+                }
+                long epc = platform.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
+                return new Row(w.name, mode, n, sum[0], sum[1], new double[]{sum[2], sum[3], sum[4], sum[5]},
+                        new double[]{sum[6], sum[7], sum[8], sum[9]}, epc);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static long sizeOf(String size) {
+        return io.teemate.enclave.image.Sizes.parse(size);
+    }
+
+    /** Every committed workload with its default case (faas/workloads/expected/NAME.json). */
+    private static List<Workload> workloads(List<String> only) throws IOException {
+        List<Workload> out = new ArrayList<>();
+        try (var files = Files.list(WORKLOADS.resolve("expected"))) {
+            for (Path f : files.sorted().toList()) {
+                JsonNode doc = JSON.readTree(f.toFile());
+                String name = doc.get("function").asText();
+                if (only != null && !only.contains(name)) {
+                    continue;
+                }
+                for (JsonNode c : doc.get("cases")) {
+                    if (c.get("name").asText().equals("default")) {
+                        Map<String, String> env = new LinkedHashMap<>();
+                        c.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                        out.add(new Workload(name, Files.readAllBytes(WORKLOADS.resolve(doc.get("wasm").asText())),
+                                c.get("stdin").asText(), env));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String[] PHASES = {"container creation", "enclave", "runtime init", "execution"};
+
+    private static void write(List<Row> rows, Path csv) {
+        StringBuilder out = new StringBuilder("workload,mode,instances,mean_cold_wall_ms,mean_cold_modeled_ms");
+        for (String p : PHASES) {
+            String k = p.replace(' ', '_');
+            out.append(',').append(k).append("_modeled_ms,").append(k).append("_wall_ms");
+        }
+        out.append(",epc_pages,epc_mib\n");
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.4f", r.workload, r.mode.name().toLowerCase(Locale.ROOT),
+                    r.instances, r.meanWallMs, r.meanModeledMs));
+            for (int i = 0; i < PHASES.length; i++) {
+                out.append(String.format(Locale.ROOT, ",%.4f,%.3f", r.phaseModeledMs[i], r.phaseWallMs[i]));
+            }
+            out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
+        }
+        try {
+            Files.createDirectories(csv.getParent());
+            Files.writeString(csv, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("wrote " + csv);
+    }
+
+    private static void plot(List<Row> rows, List<Integer> counts) {
+        Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.instances == counts.get(0)) {
+                Map<String, Double> bar = new LinkedHashMap<>();
+                for (int i = 0; i < PHASES.length; i++) {
+                    bar.put(PHASES[i], r.phaseModeledMs[i]);
+                }
+                phases.put(r.workload + (r.mode == Mode.SHARED ? " (S)" : " (C)"), bar);
+            }
+        }
+        System.out.println("wrote " + Plots.stackedBars("Cold start by phase, " + counts.get(0) + " instance(s), modeled; "
+                        + "C = conventional, S = shared", "workload", "ms (modeled)", phases, List.of(PHASES),
+                Path.of("results/faas-phases.png")));
+        List<Plots.Series> latency = new ArrayList<>();
+        List<Plots.Series> memory = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            double[] x = counts.stream().mapToDouble(Integer::doubleValue).toArray();
+            double[] modeled = new double[x.length];
+            double[] wall = new double[x.length];
+            double[] mib = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                int n = counts.get(i);
+                List<Row> at = rows.stream().filter(r -> r.mode == mode && r.instances == n).toList();
+                modeled[i] = at.stream().mapToDouble(Row::meanModeledMs).average().orElse(0);
+                wall[i] = at.stream().mapToDouble(Row::meanWallMs).average().orElse(0);
+                mib[i] = at.stream().mapToDouble(Row::epcMiB).average().orElse(0);
+            }
+            String name = mode.name().toLowerCase(Locale.ROOT);
+            latency.add(new Plots.Series(name + ", modeled", x, modeled));
+            latency.add(new Plots.Series(name + ", wall", x, wall));
+            memory.add(new Plots.Series(name, x, mib));
+        }
+        System.out.println("wrote " + Plots.lines("Cold-start latency, mean over workloads", "concurrent instances",
+                "ms (log)", latency, true, Path.of("results/faas-latency.png")));
+        System.out.println("wrote " + Plots.lines("EPC memory with N instances up, mean over workloads",
+                "concurrent instances", "MiB", memory, false, Path.of("results/faas-epc.png")));
+    }
+
+    private static void summary(List<Row> rows, List<Integer> counts) {
+        System.out.println();
+        System.out.println("| workload | N | cold start, conventional (wall / modeled ms) | shared | ratio (wall / modeled) "
+                + "| EPC conventional MiB | shared | ratio |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            Row c = rows.get(i);
+            Row s = rows.get(i + 1);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f / %.2f | %.1f / %.3f | %.1fx / %.0fx | %.1f | %.1f | %.1fx |%n",
+                    c.workload, c.instances, c.meanWallMs, c.meanModeledMs, s.meanWallMs, s.meanModeledMs,
+                    c.meanWallMs / s.meanWallMs, c.meanModeledMs / s.meanModeledMs, c.epcMiB(), s.epcMiB(),
+                    (double) c.epcPages / s.epcPages);
+        }
+    }
+}
