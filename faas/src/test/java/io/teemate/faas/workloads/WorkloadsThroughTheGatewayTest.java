@@ -57,4 +57,35 @@ class WorkloadsThroughTheGatewayTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void manyClientsAtOnceEachGetTheirOwnAnswer(Mode mode) throws Exception {
+        PlatformOptions options = PlatformOptions.defaults().withHeap("4M", false).withOwner(OWNER).withMachine(256, 2)
+                .withThreads(8);
+        WorkloadCatalog.Workload echo = WorkloadCatalog.named("echo");
+        try (EnclaveFunctionPlatform platform = EnclaveFunctionPlatform.create(mode, dir, options);
+             Gateway gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(0))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI base = gateway.uri();
+            http.send(HttpRequest.newBuilder(base.resolve("/v1/functions/echo")).header("Content-Type", "application/wasm")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(echo.wasmBytes())).build(), HttpResponse.BodyHandlers.ofString());
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+            try {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<String[]>>();
+                for (int i = 0; i < 48; i++) {
+                    String body = "client " + i + " says " + "x".repeat(i);
+                    answers.add(pool.submit(() -> new String[]{body, http.send(HttpRequest.newBuilder(
+                                    base.resolve("/v1/functions/echo/invoke")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body()}));
+                }
+                for (var a : answers) {
+                    String[] sentAndGot = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(sentAndGot[1]).isEqualTo(sentAndGot[0]);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
