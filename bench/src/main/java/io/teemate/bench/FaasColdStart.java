@@ -54,6 +54,12 @@ public final class FaasColdStart {
                 case "--heap" -> heap = args[++i];
                 case "--edmm" -> edmm = true;
                 case "--workloads" -> only = List.of(args[++i].split(","));
+                case "--replot" -> {
+                    List<Row> rows = read(Path.of("results/faas.csv"));
+                    List<Integer> ns = rows.stream().map(Row::instances).distinct().sorted().toList();
+                    plot(rows, ns);
+                    return;
+                }
                 default -> counts.add(Integer.parseInt(args[i]));
             }
         }
@@ -179,19 +185,37 @@ public final class FaasColdStart {
         System.out.println("wrote " + csv);
     }
 
+    /** Rows back from a CSV this harness wrote (for --replot). */
+    private static List<Row> read(Path csv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            String[] f = line.split(",");
+            double[] modeled = new double[PHASES.length];
+            double[] wall = new double[PHASES.length];
+            for (int i = 0; i < PHASES.length; i++) {
+                modeled[i] = Double.parseDouble(f[5 + 2 * i]);
+                wall[i] = Double.parseDouble(f[6 + 2 * i]);
+            }
+            rows.add(new Row(f[0], Mode.parse(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                    modeled, wall, Long.parseLong(f[5 + 2 * PHASES.length])));
+        }
+        return rows;
+    }
+
     private static void plot(List<Row> rows, List<Integer> counts) {
+        int most = counts.get(counts.size() - 1);
         Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.instances == counts.get(0)) {
+            if (r.instances == most) {
                 Map<String, Double> bar = new LinkedHashMap<>();
                 for (int i = 0; i < PHASES.length; i++) {
-                    bar.put(PHASES[i], r.phaseModeledMs[i]);
+                    bar.put(PHASES[i], r.phaseWallMs[i]);
                 }
-                phases.put(r.workload + (r.mode == Mode.SHARED ? " (S)" : " (C)"), bar);
+                phases.put(r.workload.replace('_', '-') + (r.mode == Mode.SHARED ? " S" : " C"), bar);
             }
         }
-        System.out.println("wrote " + Plots.stackedBars("Cold start by phase, " + counts.get(0) + " instance(s), modeled; "
-                        + "C = conventional, S = shared", "workload", "ms (modeled)", phases, List.of(PHASES),
+        System.out.println("wrote " + Plots.stackedBars("Cold start by phase with " + most + " concurrent instances, mean, wall; "
+                        + "C = conventional, S = shared", "workload and mode", "ms (wall)", phases, List.of(PHASES),
                 Path.of("results/faas-phases.png")));
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();

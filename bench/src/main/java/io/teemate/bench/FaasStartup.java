@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  * Writes results/faas-startup.csv.
  */
 public final class FaasStartup {
+    /** Warm invocations measured after as many unmeasured ones. */
+    private static final int STEADY = 500;
+
     static final String ECHO = """
             (module
               (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
@@ -84,12 +87,28 @@ public final class FaasStartup {
                 for (int f = 0; f < n; f++) {
                     warm.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
                 }
+                // Steady state of a warm instance: many invocations of one function, after the JIT has seen it.
+                List<Invocation> steady = new ArrayList<>();
+                long[] clientNanos = new long[STEADY];
+                for (int i = 0; i < 2 * STEADY; i++) {
+                    long t0 = System.nanoTime();
+                    Invocation inv = p.invoke("f0", "ping".getBytes(StandardCharsets.UTF_8), Map.of());
+                    if (i >= STEADY) {
+                        clientNanos[i - STEADY] = System.nanoTime() - t0;
+                        steady.add(inv);
+                    }
+                }
+                java.util.Arrays.sort(clientNanos);
+                System.out.printf(Locale.ROOT, "%s warm steady state over %d invocations: median %.3f ms, p90 %.3f ms, "
+                                + "p99 %.3f ms wall (the caller's view)%n", mode, STEADY, clientNanos[STEADY / 2] / 1e6,
+                        clientNanos[STEADY * 9 / 10] / 1e6, clientNanos[STEADY * 99 / 100] / 1e6);
                 long epc = p.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
                 rows.add(row(mode, "first cold", cold.subList(0, 1), epc));
                 if (n > 1) {
                     rows.add(row(mode, "later cold", cold.subList(1, n), epc));
                 }
                 rows.add(row(mode, "warm", warm, epc));
+                rows.add(row(mode, "warm steady", steady, epc));
             } finally {
                 try (Stream<Path> files = Files.walk(work)) {
                     files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

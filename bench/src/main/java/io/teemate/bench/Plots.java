@@ -67,6 +67,9 @@ public final class Plots {
         }
         JFreeChart chart = ChartFactory.createStackedBarChart(title, categoryLabel, valueLabel, data,
                 PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
+                org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(2f);
         return save(chart, png);
     }
 
