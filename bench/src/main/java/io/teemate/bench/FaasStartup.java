@@ -5,7 +5,6 @@ import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
 import io.teemate.faas.host.PlatformOptions;
-import io.teemate.faas.host.WatCompiler;
 import io.teemate.host.container.Mode;
 import io.teemate.sgx.sign.SigningKey;
 
@@ -26,31 +25,16 @@ import java.util.stream.Stream;
  * or alias the shared one) and then again (warm: an idle instance reused), with the paper's phases (container
  * creation, enclave creation or aliasing, runtime init with the module load, execution), wall and modeled, and the
  * EPC the platform's enclaves hold with all {@code n} instances idle.
- * Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasStartup [--heap 64M] [--engine compiler] [n]}.
+ * Run from the repository root: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasStartup [--heap 64M] [--engine compiler] [n]}.
  * Writes results/faas-startup.csv.
  */
 public final class FaasStartup {
     /** Warm invocations measured after as many unmeasured ones. */
     private static final int STEADY = 500;
 
-    static final String ECHO = """
-            (module
-              (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
-              (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
-              (memory 1)
-              (func (export "_start")
-                (local $n i32)
-                (loop $again
-                  (i32.store (i32.const 0) (i32.const 64))
-                  (i32.store (i32.const 4) (i32.const 4096))
-                  (drop (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 8)))
-                  (local.set $n (i32.load (i32.const 8)))
-                  (if (i32.gt_u (local.get $n) (i32.const 0))
-                    (then
-                      (i32.store (i32.const 4) (local.get $n))
-                      (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
-                      (br $again))))))
-            """;
+    /** The echo workload (faas/workloads/src/echo.wat): stdin to stdout. */
+    static final Path ECHO = Path.of("faas/workloads/wasm/echo.wasm");
+
 
     /** One kind of start in one mode: how many, and the mean of each phase (ms). */
     record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {
@@ -67,7 +51,7 @@ public final class FaasStartup {
                 default -> n = Integer.parseInt(args[i]);
             }
         }
-        byte[] wasm = new WatCompiler().compile(ECHO.getBytes(StandardCharsets.UTF_8));
+        byte[] wasm = Files.readAllBytes(ECHO);
         SigningKey owner = SigningKey.generate();
         List<Row> rows = new ArrayList<>();
         for (Mode mode : List.of(Mode.CONVENTIONAL, Mode.SHARED)) {
