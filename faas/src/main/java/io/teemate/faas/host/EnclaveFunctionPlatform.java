@@ -75,7 +75,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
      * The largest framed request (body and parameters) one invocation carries: the container's untrusted request
      * buffer (1 MiB) less the session token and the framing.
      */
-    public static final int MAX_REQUEST = (1 << 20) - 64;
+    public static final int MAX_REQUEST = ContainerManager.MAX_INVOKE_INPUT;
     private static final String MODULE_FILE = "module.wasm";
     private static final ObjectMapper JSON = new ObjectMapper();
 

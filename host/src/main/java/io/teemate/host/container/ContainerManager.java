@@ -45,6 +45,8 @@ import java.util.function.Function;
 public final class ContainerManager implements AutoCloseable {
     /** Where enclaves are placed in every container process (shared ones must be at one address in all). */
     public static final long ENCLAVE_BASE = 0x7000_0000_0000L;
+    /** The most stdin an invocation carries: the request buffer less the session token and length prefix. */
+    public static final int MAX_INVOKE_INPUT = RuntimeChannel.REQUEST_CAPACITY - 64;
     /** The nonce of {@link RuntimeAbi#ECALL_ATTEST}: (token, target info[512], nonce[32]). */
     public static final int ATTEST_NONCE_LENGTH = 32;
 
