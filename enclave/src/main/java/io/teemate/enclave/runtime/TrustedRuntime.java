@@ -58,7 +58,7 @@ public final class TrustedRuntime implements EnclaveProgram {
     @Override
     public List<Class<?>> codeClasses() {
         List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
-                ContainerInstance.class, ContainerSession.class, ContainerMemory.class, ContainerTimeoutException.class, TrustedFiles.class, SealingKeys.class,
+                ContainerInstance.class, ContainerSession.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, TrustedFiles.class, SealingKeys.class,
                 HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
                 Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
         for (ContainerApp a : apps.values()) {
@@ -276,6 +276,9 @@ public final class TrustedRuntime implements EnclaveProgram {
         } catch (ContainerTimeoutException e) {
             detach(state, c);
             throw new Refusal(RuntimeAbi.E_TIMEOUT, "container " + c.manifest.name() + " was stopped: " + e.getMessage());
+        } catch (ContainerMemoryLimitException | EnclaveOutOfMemoryException e) {
+            detach(state, c);
+            throw new Refusal(RuntimeAbi.E_NO_MEMORY, "container " + c.manifest.name() + " ran out of memory: " + e.getMessage());
         } catch (Exception e) {
             // An exception in the container's code: this container is torn down, the enclave and the others go on.
             detach(state, c);

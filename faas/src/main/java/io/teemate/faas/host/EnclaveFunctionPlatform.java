@@ -5,11 +5,9 @@ import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.image.AttachKeys;
 import io.teemate.enclave.image.ContainerManifest;
 import io.teemate.enclave.image.ManifestException;
-import io.teemate.enclave.memory.EnclaveOutOfMemoryException;
 import io.teemate.enclave.runtime.RuntimeAbi;
 import io.teemate.faas.enclave.WasmAbi;
 import io.teemate.faas.enclave.WasmApp;
-import io.teemate.faas.enclave.WasmMemoryLimitException;
 import io.teemate.faas.enclave.WasmRuntimeStats;
 import io.teemate.faas.enclave.WasmTrapException;
 import io.teemate.host.container.Container;
@@ -528,14 +526,12 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             return new FunctionException(FunctionException.Kind.TIMEOUT, "function " + name
                     + " ran past its time limit of " + timeoutMillis + " ms and was stopped");
         }
+        if (status == RuntimeAbi.E_NO_MEMORY) {
+            String limit = after(message, "ran out of memory: ");
+            return new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": "
+                    + (limit != null ? limit : message));
+        }
         if (status == RuntimeAbi.E_CRASHED) {
-            String limit = after(message, WasmMemoryLimitException.class.getName() + ": ");
-            if (limit == null) {
-                limit = after(message, EnclaveOutOfMemoryException.class.getName() + ": ");
-            }
-            if (limit != null) {
-                return new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": " + limit);
-            }
             String trap = after(message, WasmTrapException.class.getName() + ": ");
             return new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: "
                     + (trap != null ? trap : message));
