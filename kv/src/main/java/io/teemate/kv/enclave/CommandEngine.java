@@ -87,6 +87,9 @@ public final class CommandEngine {
         } catch (ReplyError e) {
             return new Reply().error(e.getMessage()).bytes();
         } catch (KeyspaceFullException e) {
+            if (argv.size() > 1) {
+                dropIfEmpty(argv.get(1)); // a collection created for this command may have received nothing
+            }
             return new Reply().error(OOM).bytes();
         }
         return r.bytes();
@@ -485,10 +488,15 @@ public final class CommandEngine {
      * {@code expireAt} (0 = none) unless {@code keepTtl}.
      */
     private void putString(byte[] key, byte[] v, long expireAt, boolean keepTtl) {
-        long blob = ks.newBlob(v);
         long e = ks.find(key);
+        long blob = ks.newBlob(v);
         if (e == 0) {
-            e = ks.insert(key, Keyspace.TYPE_STRING, blob);
+            try {
+                e = ks.insert(key, Keyspace.TYPE_STRING, blob);
+            } catch (KeyspaceFullException full) {
+                ks.free(blob);
+                throw full;
+            }
         } else {
             ks.freeValue(ks.type(e), ks.valueRef(e));
             ks.setValue(e, Keyspace.TYPE_STRING, blob);
@@ -767,7 +775,10 @@ public final class CommandEngine {
                         throw new ReplyError(SYNTAX);
                     }
                 }
-                case "match" -> pattern = a.get(i + 1);
+                case "match" -> {
+                    byte[] p = a.get(i + 1);
+                    pattern = p.length == 1 && p[0] == '*' ? null : p; // "*" matches every key, even ""
+                }
                 case "type" -> type = str(a.get(i + 1)).toLowerCase(Locale.ROOT);
                 default -> throw new ReplyError(SYNTAX);
             }
@@ -907,6 +918,23 @@ public final class CommandEngine {
         }
         if (ks.listLength(l) == 0) {
             ks.delete(a.get(1));
+        }
+    }
+
+    /** Deletes {@code key} if it holds an empty list, hash or set (no such key may exist in Redis). */
+    private void dropIfEmpty(byte[] key) {
+        long e = ks.find(key);
+        if (e == 0) {
+            return;
+        }
+        long ref = ks.valueRef(e);
+        boolean empty = switch (ks.type(e)) {
+            case Keyspace.TYPE_LIST -> ks.listLength(ref) == 0;
+            case Keyspace.TYPE_HASH, Keyspace.TYPE_SET -> ks.dictCount(ref) == 0;
+            default -> false;
+        };
+        if (empty) {
+            ks.delete(key);
         }
     }
 

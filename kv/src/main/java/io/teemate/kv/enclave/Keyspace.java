@@ -325,7 +325,12 @@ public final class Keyspace {
         long e = dictFind(d, field, h);
         long blob = newBlob(value);
         if (e == 0) {
-            e = dictInsert(d, field, h);
+            try {
+                e = dictInsert(d, field, h);
+            } catch (KeyspaceFullException full) {
+                free(blob);
+                throw full;
+            }
             space.writeLong(e + E_VAL, blob);
             return true;
         }

@@ -84,6 +84,32 @@ class ForkSnapshotTest {
     }
 
     @Test
+    void aChildThreadReadsTheForkWhileTheParentThreadWrites() throws Exception {
+        fill(2000);
+        Map<String, Object> atFork = Dump.of(kv.ks);
+        CowSpace child = kv.space.fork();
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> read = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Thread bgsave = new Thread(() -> {
+            started.countDown();
+            read.set(Dump.of(Keyspace.attach(child, () -> kv.now)));
+        });
+        bgsave.start();
+        started.await();
+        for (int i = 0; i < 2000; i++) {
+            kv.run("SET", "str:" + i, "parent-" + i);
+            if (i % 10 == 0) {
+                kv.run("HSET", "hash:" + i, "a", "changed");
+                kv.run("DEL", "list:" + i);
+            }
+        }
+        bgsave.join();
+        assertThat(read.get()).isEqualTo(atFork);
+        assertThat(kv.run("GET", "str:1999")).isEqualTo(bulk("parent-1999"));
+        child.close();
+    }
+
+    @Test
     void attachRefusesASpaceWithoutAKeyspace() {
         CowSpace empty = new CowSpace(kv.heap, 1 << 20);
         assertThatThrownBy(() -> Keyspace.attach(empty, () -> 0)).isInstanceOf(IllegalArgumentException.class)

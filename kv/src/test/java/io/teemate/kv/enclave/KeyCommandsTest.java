@@ -220,6 +220,40 @@ class KeyCommandsTest {
         assertThat(small.cmd("GET k0")).isEqualTo(bulk("x".repeat(100)));
     }
 
+    @Test
+    void aFullKeyspaceLeavesNoEmptyCollectionBehind() {
+        KvRig small = new KvRig(64, 64 * 1024);
+        String big = "x".repeat(20_000);
+        small.run("SET", "filler", "y".repeat(30_000));
+        assertThat(small.run("HSET", "h", "f", big)).isEqualTo(err("OOM command not allowed when used memory > 'maxmemory'."));
+        assertThat(small.run("SADD", "s", big)).startsWith("-OOM");
+        assertThat(small.run("RPUSH", "l", big)).startsWith("-OOM");
+        assertThat(small.cmd("EXISTS h s l")).isEqualTo(integer(0));
+        assertThat(small.cmd("DBSIZE")).isEqualTo(integer(1));
+    }
+
+    @Test
+    void largeValuesGiveTheirPagesBackWhenDeleted() {
+        int before = kv.heap.pagesInUse();
+        kv.run("SET", "big", "z".repeat(1 << 20));
+        int withBig = kv.heap.pagesInUse();
+        assertThat(withBig - before).isGreaterThanOrEqualTo(256);
+        kv.cmd("DEL big");
+        assertThat(kv.heap.pagesInUse() - before).isLessThan(8); // the whole pages inside the block are released
+        kv.run("SET", "again", "q".repeat(1 << 20));
+        assertThat(kv.run("GETRANGE", "again", "0", "3")).isEqualTo(bulk("qqqq"));
+        assertThat(kv.cmd("STRLEN again")).isEqualTo(integer(1 << 20));
+    }
+
+    @Test
+    void scanMatchStarReturnsTheEmptyKeyToo() {
+        kv.run("SET", "", "empty name");
+        kv.run("SET", "a", "1");
+        List<String> all = parseScan(kv.run("SCAN", "0", "MATCH", "*", "COUNT", "100"));
+        assertThat(all.subList(1, all.size())).containsExactlyInAnyOrder("", "a");
+        assertThat(keysOf(kv.cmd("KEYS *"))).containsExactlyInAnyOrder("", "a");
+    }
+
     static byte[] b(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
