@@ -890,10 +890,7 @@ public final class CommandEngine {
         long count = 1;
         if (hasCount) {
             Long c = RedisNumbers.parseLong(a.get(2));
-            if (c == null) {
-                throw new ReplyError(NOT_INTEGER);
-            }
-            if (c < 0) {
+            if (c == null || c < 0) { // t_list.c getPositiveLongFromObjectOrReply: one message for both
                 throw new ReplyError("ERR value is out of range, must be positive");
             }
             count = c;

@@ -40,14 +40,20 @@ final class RedisNumbers {
         }
     }
 
-    /** A SCAN cursor: an unsigned 64-bit decimal (strtoull with the whole string consumed). */
+    /**
+     * A SCAN cursor as db.c parseScanCursorOrReply reads it with strtoul: an optional sign, decimal digits, the whole
+     * string consumed, within 64 bits; a '-' negates modulo 2^64 (so "-1" is the largest cursor, as in Redis).
+     */
     static long parseCursor(byte[] b) {
         String s = new String(b, StandardCharsets.ISO_8859_1);
-        if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        boolean negative = s.startsWith("-");
+        String digits = negative || s.startsWith("+") ? s.substring(1) : s;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new CommandEngine.ReplyError("ERR invalid cursor");
         }
         try {
-            return Long.parseUnsignedLong(s);
+            long v = Long.parseUnsignedLong(digits);
+            return negative ? -v : v;
         } catch (NumberFormatException e) {
             throw new CommandEngine.ReplyError("ERR invalid cursor");
         }

@@ -97,6 +97,7 @@ class CollectionCommandsTest {
         assertThat(kv.cmd("LPOP l")).isEqualTo(NIL);
         assertThat(kv.cmd("LPOP l 2")).isEqualTo("*-1\r\n");
         assertThat(kv.cmd("LPOP l -1")).isEqualTo(err("ERR value is out of range, must be positive"));
+        assertThat(kv.cmd("LPOP l x")).isEqualTo(err("ERR value is out of range, must be positive"));
         assertThat(kv.cmd("LPOP l 1 2")).isEqualTo(err("ERR wrong number of arguments for 'lpop' command"));
     }
 
