@@ -538,7 +538,8 @@ public final class CommandEngine {
                     keepTtl = true;
                 }
                 case "ex", "px", "exat", "pxat" -> {
-                    if (unit != null || keepTtl || !hasNext) {
+                    // Redis 7.0 accepts the same unit twice (the last wins) but not two different ones.
+                    if ((unit != null && !unit.equals(opt)) || keepTtl || !hasNext) {
                         throw new ReplyError(SYNTAX);
                     }
                     unit = opt;
