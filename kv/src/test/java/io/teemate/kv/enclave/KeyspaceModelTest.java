@@ -25,8 +25,9 @@ import static io.teemate.kv.enclave.KvRig.integer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random command sequences against a plain Java model of the dataset: every reply and the final dataset must agree,
- * and a fork taken in the middle must still hold the model's dataset of that moment.
+ * Random command sequences (with deadlines and a clock that moves) against a plain Java model of the dataset: every
+ * reply and the final dataset must agree, and a fork taken in the middle must still hold the model's dataset of that
+ * moment.
  */
 class KeyspaceModelTest {
     static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
@@ -37,7 +38,7 @@ class KeyspaceModelTest {
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Op> op = Combinators.combine(
-                Arbitraries.integers().between(0, 15),
+                Arbitraries.integers().between(0, 19),
                 Arbitraries.integers().between(0, 7),
                 Arbitraries.strings().withChars("abc01-\r\n\0").ofMaxLength(12),
                 Arbitraries.of("f1", "f2", "f3", "")).as(Op::new);
@@ -48,17 +49,23 @@ class KeyspaceModelTest {
     void repliesAndDatasetMatchTheModel(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 0, max = 199) int forkAt) {
         KvRig kv = new KvRig(1024, 16L << 20);
         Map<String, Object> model = new HashMap<>();
+        Map<String, Long> deadlines = new HashMap<>(); // key -> unix ms; absent = no expiry
         CowSpace fork = null;
         Map<String, Object> atFork = null;
+        Map<String, Long> deadlinesAtFork = null;
         for (int i = 0; i < ops.size(); i++) {
             if (i == forkAt) {
                 fork = kv.space.fork();
                 atFork = deepCopy(model);
+                deadlinesAtFork = new HashMap<>(deadlines);
             }
             Op op = ops.get(i);
             String k = "key" + op.key();
             String v = op.arg();
             String f = op.arg2();
+            if (op.kind() != 15 && op.kind() != 17) {
+                purgeIfExpired(k, model, deadlines, kv.now); // lazy expiry: the command touches k
+            }
             Object cur = model.get(k);
             String expected;
             String actual;
@@ -66,10 +73,12 @@ class KeyspaceModelTest {
                 case 0 -> {
                     actual = kv.run("SET", k, v);
                     model.put(k, v);
+                    deadlines.remove(k);
                     expected = OK;
                 }
                 case 1 -> {
                     actual = kv.run("DEL", k);
+                    deadlines.remove(k);
                     expected = integer(model.remove(k) != null ? 1 : 0);
                 }
                 case 2 -> {
@@ -122,6 +131,7 @@ class KeyspaceModelTest {
                         boolean removed = h.remove(f) != null;
                         if (h.isEmpty()) {
                             model.remove(k);
+                            deadlines.remove(k);
                         }
                         expected = integer(removed ? 1 : 0);
                     } else {
@@ -153,6 +163,7 @@ class KeyspaceModelTest {
                         String x = (String) (left ? l.removeFirst() : l.removeLast());
                         if (l.isEmpty()) {
                             model.remove(k);
+                            deadlines.remove(k);
                         }
                         expected = bulk(x);
                     } else {
@@ -178,6 +189,7 @@ class KeyspaceModelTest {
                         boolean removed = s.remove(v);
                         if (s.isEmpty()) {
                             model.remove(k);
+                            deadlines.remove(k);
                         }
                         expected = integer(removed ? 1 : 0);
                     } else {
@@ -190,8 +202,15 @@ class KeyspaceModelTest {
                     if (cur == null) {
                         expected = "-ERR no such key\r\n";
                     } else {
+                        purgeIfExpired(dst, model, deadlines, kv.now);
                         model.remove(k);
                         model.put(dst, cur);
+                        Long d = deadlines.remove(k);
+                        if (d == null) {
+                            deadlines.remove(dst);
+                        } else {
+                            deadlines.put(dst, d);
+                        }
                         expected = OK;
                     }
                 }
@@ -199,18 +218,64 @@ class KeyspaceModelTest {
                     actual = kv.run("EXISTS", k);
                     expected = integer(cur == null ? 0 : 1);
                 }
-                default -> {
+                case 15 -> {
                     actual = kv.run("DBSIZE");
-                    expected = integer(model.size());
+                    expected = integer(model.size()); // expired keys not yet touched still count, as in Redis
+                }
+                case 16 -> {
+                    long ms = (v.length() - 3) * 100L;
+                    actual = kv.run("PEXPIRE", k, Long.toString(ms));
+                    if (cur == null) {
+                        expected = integer(0);
+                    } else {
+                        if (ms <= 0) {
+                            model.remove(k);
+                            deadlines.remove(k);
+                        } else {
+                            deadlines.put(k, kv.now + ms);
+                        }
+                        expected = integer(1);
+                    }
+                }
+                case 17 -> {
+                    kv.now += v.length() * 50L;
+                    actual = "";
+                    expected = "";
+                }
+                case 18 -> {
+                    actual = kv.run("PERSIST", k);
+                    expected = integer(cur != null && deadlines.remove(k) != null ? 1 : 0);
+                }
+                default -> {
+                    actual = kv.run("PTTL", k);
+                    expected = integer(cur == null ? -2 : deadlines.containsKey(k) ? deadlines.get(k) - kv.now : -1);
                 }
             }
             assertThat(actual).as("op %d %s", i, op).isEqualTo(expected);
         }
-        assertThat(Dump.of(kv.ks)).isEqualTo(normalize(model));
+        assertThat(Dump.of(kv.ks)).isEqualTo(normalize(live(model, deadlines, kv.now)));
         if (fork != null) {
-            assertThat(Dump.of(Keyspace.attach(fork, () -> kv.now))).isEqualTo(normalize(atFork));
+            assertThat(Dump.of(Keyspace.attach(fork, () -> kv.now))).isEqualTo(normalize(live(atFork, deadlinesAtFork, kv.now)));
             fork.close();
         }
+    }
+
+    private static void purgeIfExpired(String k, Map<String, Object> model, Map<String, Long> deadlines, long now) {
+        Long d = deadlines.get(k);
+        if (d != null && d <= now) {
+            model.remove(k);
+            deadlines.remove(k);
+        }
+    }
+
+    private static Map<String, Object> live(Map<String, Object> model, Map<String, Long> deadlines, long now) {
+        Map<String, Object> out = new HashMap<>(model);
+        deadlines.forEach((k, d) -> {
+            if (d <= now) {
+                out.remove(k);
+            }
+        });
+        return out;
     }
 
     private static Map<String, Object> deepCopy(Map<String, Object> m) {
