@@ -1,2 +1,12 @@
-/** Placeholder: this module is built by a later issue (see ../shared/DESIGN.md). */
+/**
+ * The confidential Redis-compatible database (issue 6).
+ * <ul>
+ * <li>{@link io.teemate.kv.enclave}: the code that sees plaintext and runs inside the enclave: the
+ *     {@link io.teemate.kv.enclave.Keyspace} (the whole dataset laid out in one copy-on-write
+ *     {@link io.teemate.enclave.memory.CowSpace}, so a fork of the space is a snapshot) and the
+ *     {@link io.teemate.kv.enclave.CommandEngine} (one command in, its RESP2 reply out).</li>
+ * <li>{@link io.teemate.kv.host}: the untrusted side: the RESP2 wire protocol ({@link io.teemate.kv.host.Resp}).
+ *     The server, sockets and snapshot files come later.</li>
+ * </ul>
+ */
 package io.teemate.kv;

@@ -1,0 +1,767 @@
+package io.teemate.kv.enclave;
+
+import io.teemate.enclave.memory.CowSpace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The whole dataset of the database, laid out inside ONE {@link CowSpace}, so that a {@link CowSpace#fork()} is a
+ * consistent snapshot of every key (the paper's copy-on-write BGSAVE: the forked child reads the dataset as it was
+ * at the fork while the parent keeps writing, and only pages the parent touches get copied).
+ * <p>Every byte of keys, values and bookkeeping is in the space; the only Java state is what a real implementation
+ * keeps in registers (the space, the clock, the hash seed read from the header), so {@link #attach} rebuilds a
+ * view of any space this class formatted, in particular of a fork.
+ *
+ * <h2>Layout (all offsets into the space, little-endian longs, offset 0 = null)</h2>
+ * <pre>
+ * header @0:   magic | bump | seed | db dict (count, capacity, buckets) | free list heads[NUM_CLASSES]
+ * block:       class (8) | payload (2^class - 8); freed payloads hold the next free block in their first 8 bytes
+ * blob:        length (8) | bytes
+ * dict:        count | capacity (power of two) | buckets ref; chained entries, rehashed to 2x at load 1
+ * dict entry:  next | hash | value ref | type | expire-at ms (0 = none) | key length | key bytes
+ * list:        head | tail | count; node: prev | next | length | bytes
+ * </pre>
+ * Values: a string is a blob; a hash is a dict whose entries' value refs are blobs; a set is a dict of keys only;
+ * a list is a doubly linked list of nodes. The allocator is a bump pointer with power-of-two size classes and a
+ * free list per class; freeing a block of two pages or more also releases its whole pages back to the enclave heap
+ * ({@link CowSpace#free}).
+ * <p>Expiry is lazy (Redis's expireIfNeeded): a key whose deadline has passed is deleted when next looked up
+ * (a read-only view of a fork only hides it).
+ * <p>Only database 0 exists (see {@link CommandEngine}: SELECT accepts index 0 only, as Redis Cluster does).
+ * <p>Not thread-safe: one enclave thread at a time uses a view; a fork is a separate view.
+ */
+public final class Keyspace {
+    public static final int TYPE_NONE = 0;
+    public static final int TYPE_STRING = 1;
+    public static final int TYPE_LIST = 2;
+    public static final int TYPE_HASH = 3;
+    public static final int TYPE_SET = 4;
+
+    /** "TmKVsp01" little-endian. */
+    static final long MAGIC = 0x3130_7073_564B_6D54L;
+    private static final long H_MAGIC = 0;
+    private static final long H_BUMP = 8;
+    private static final long H_SEED = 16;
+    private static final long H_DB = 24;
+    private static final long H_FREE = 64;
+    private static final int NUM_CLASSES = 48;
+    private static final long HEAP_START = 4096;
+    private static final int MIN_CLASS = 4; // 16-byte blocks
+    /** Blocks this large give their whole pages back to the enclave heap when freed. */
+    private static final int RELEASE_CLASS = 13;
+
+    // dict header
+    private static final long D_COUNT = 0;
+    private static final long D_CAP = 8;
+    private static final long D_BUCKETS = 16;
+    private static final int DICT_HEADER = 24;
+    // dict entry
+    private static final long E_NEXT = 0;
+    private static final long E_HASH = 8;
+    private static final long E_VAL = 16;
+    private static final long E_TYPE = 24;
+    private static final long E_EXP = 32;
+    private static final long E_KLEN = 40;
+    private static final long E_KEY = 48;
+    // list header / node
+    private static final long L_HEAD = 0;
+    private static final long L_TAIL = 8;
+    private static final long L_COUNT = 16;
+    private static final long N_PREV = 0;
+    private static final long N_NEXT = 8;
+    private static final long N_LEN = 16;
+    private static final long N_BYTES = 24;
+
+    private final CowSpace space;
+    private final LongSupplier nowMillis;
+    private final boolean readOnly;
+    private final long seed;
+
+    private Keyspace(CowSpace space, LongSupplier nowMillis, boolean readOnly) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.nowMillis = Objects.requireNonNull(nowMillis, "nowMillis");
+        this.readOnly = readOnly;
+        if (space.readLong(H_MAGIC) != MAGIC) {
+            throw new IllegalArgumentException("the space holds no keyspace (bad magic 0x"
+                    + Long.toHexString(space.readLong(H_MAGIC)) + ")");
+        }
+        this.seed = space.readLong(H_SEED);
+    }
+
+    /** Formats an empty keyspace in {@code space} (which must be all zeros, e.g. new) and returns a writable view. */
+    public static Keyspace create(CowSpace space, LongSupplier nowMillis, long hashSeed) {
+        if (space.sizeBytes() < 2 * HEAP_START) {
+            throw new IllegalArgumentException("a keyspace needs a space of at least " + 2 * HEAP_START + " bytes, got "
+                    + space.sizeBytes());
+        }
+        if (space.readLong(H_MAGIC) != 0) {
+            throw new IllegalArgumentException("the space is not empty: it already holds data at offset 0");
+        }
+        space.writeLong(H_BUMP, HEAP_START);
+        space.writeLong(H_SEED, hashSeed);
+        space.writeLong(H_MAGIC, MAGIC);
+        Keyspace ks = new Keyspace(space, nowMillis, false);
+        ks.dictInit(H_DB, 16);
+        return ks;
+    }
+
+    /** A writable view of a keyspace already formatted in {@code space}. */
+    public static Keyspace open(CowSpace space, LongSupplier nowMillis) {
+        return new Keyspace(space, nowMillis, false);
+    }
+
+    /**
+     * A read-only view of the keyspace in {@code space}, typically a {@link CowSpace#fork()} of a live one: it reads
+     * exactly the dataset at the fork. Keys whose deadline passed read as absent but are not deleted.
+     */
+    public static Keyspace attach(CowSpace space, LongSupplier nowMillis) {
+        return new Keyspace(space, nowMillis, true);
+    }
+
+    public CowSpace space() {
+        return space;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public long now() {
+        return nowMillis.getAsLong();
+    }
+
+    // ------------------------------------------------------------------ top-level keys
+
+    /** The entry of {@code key}, or 0 if absent or expired (deleting it then, unless read-only). */
+    public long find(byte[] key) {
+        long e = dictFind(H_DB, key, hash(key));
+        if (e != 0 && isExpired(e)) {
+            if (!readOnly) {
+                delete(key);
+            }
+            return 0;
+        }
+        return e;
+    }
+
+    boolean isExpired(long e) {
+        long at = space.readLong(e + E_EXP);
+        return at != 0 && at <= nowMillis.getAsLong();
+    }
+
+    /** Adds {@code key} (which must be absent) with a value of {@code type}; returns its entry. */
+    public long insert(byte[] key, int type, long valueRef) {
+        requireWritable();
+        long e = dictInsert(H_DB, key, hash(key));
+        space.writeLong(e + E_TYPE, type);
+        space.writeLong(e + E_VAL, valueRef);
+        return e;
+    }
+
+    /** Removes {@code key} and frees its value; true if it existed (expired keys count as existing here). */
+    public boolean delete(byte[] key) {
+        requireWritable();
+        long e = dictUnlink(H_DB, key, hash(key));
+        if (e == 0) {
+            return false;
+        }
+        freeValue((int) space.readLong(e + E_TYPE), space.readLong(e + E_VAL));
+        free(e);
+        return true;
+    }
+
+    /** Removes the entry of {@code key} without freeing its value, which the caller takes over; true if it existed. */
+    boolean unlinkKeepValue(byte[] key) {
+        requireWritable();
+        long e = dictUnlink(H_DB, key, hash(key));
+        if (e != 0) {
+            free(e);
+        }
+        return e != 0;
+    }
+
+    public int type(long e) {
+        return (int) space.readLong(e + E_TYPE);
+    }
+
+    public long valueRef(long e) {
+        return space.readLong(e + E_VAL);
+    }
+
+    void setValue(long e, int type, long ref) {
+        requireWritable();
+        space.writeLong(e + E_TYPE, type);
+        space.writeLong(e + E_VAL, ref);
+    }
+
+    /** Expiry deadline in unix ms, or 0 for none. */
+    public long expireAt(long e) {
+        return space.readLong(e + E_EXP);
+    }
+
+    public void setExpireAt(long e, long atMillis) {
+        requireWritable();
+        space.writeLong(e + E_EXP, atMillis);
+    }
+
+    public byte[] key(long e) {
+        int len = (int) space.readLong(e + E_KLEN);
+        return space.read(e + E_KEY, len);
+    }
+
+    /** Number of keys, including expired ones not yet deleted (as Redis's DBSIZE). */
+    public long size() {
+        return space.readLong(H_DB + D_COUNT);
+    }
+
+    /** Deletes every key. */
+    public void flush() {
+        requireWritable();
+        dictFree(H_DB, true);
+        dictInit(H_DB, 16);
+    }
+
+    /** Calls {@code visit} for every live (unexpired) entry. The visitor must not modify the keyspace. */
+    public void forEach(LongConsumer visit) {
+        dictForEach(H_DB, e -> {
+            if (!isExpired(e)) {
+                visit.accept(e);
+            }
+        });
+    }
+
+    /**
+     * One step of Redis's SCAN over the key table: visits bucket {@code cursor} (every entry there, expired ones
+     * included; the caller filters) and returns the next cursor, 0 when done. Uses Redis's reverse-binary cursor, so
+     * a key present for the whole scan is returned at least once even if the table grows in between.
+     */
+    public long scanStep(long cursor, LongConsumer visit) {
+        return dictScan(H_DB, cursor, visit);
+    }
+
+    /** A random live entry, or 0 if there is none. */
+    public long randomEntry(java.util.random.RandomGenerator random) {
+        for (int tries = 0; tries < 100 && size() > 0; tries++) {
+            long cap = space.readLong(H_DB + D_CAP);
+            long buckets = space.readLong(H_DB + D_BUCKETS);
+            long e = 0;
+            for (int i = 0; i < 4 * cap && e == 0; i++) {
+                e = space.readLong(buckets + 8 * random.nextLong(cap));
+            }
+            if (e == 0) {
+                break;
+            }
+            int chain = 0;
+            for (long x = e; x != 0; x = space.readLong(x + E_NEXT)) {
+                chain++;
+            }
+            int pick = random.nextInt(chain);
+            while (pick-- > 0) {
+                e = space.readLong(e + E_NEXT);
+            }
+            if (!isExpired(e)) {
+                return e;
+            }
+            if (!readOnly) {
+                delete(key(e));
+            }
+        }
+        // Fall back to a full walk (tiny or mostly expired tables).
+        long[] found = {0};
+        forEach(x -> {
+            if (found[0] == 0) {
+                found[0] = x;
+            }
+        });
+        return found[0];
+    }
+
+    // ------------------------------------------------------------------ strings (blobs)
+
+    public long newBlob(byte[] bytes) {
+        requireWritable();
+        long p = alloc(8L + bytes.length);
+        space.writeLong(p, bytes.length);
+        space.write(p + 8, bytes);
+        return p;
+    }
+
+    public byte[] readBlob(long p) {
+        int len = (int) space.readLong(p);
+        return space.read(p + 8, len);
+    }
+
+    public long blobLength(long p) {
+        return space.readLong(p);
+    }
+
+    // ------------------------------------------------------------------ hashes and sets (nested dicts)
+
+    long newDict() {
+        requireWritable();
+        long d = alloc(DICT_HEADER);
+        dictInit(d, 4);
+        return d;
+    }
+
+    public long dictCount(long d) {
+        return space.readLong(d + D_COUNT);
+    }
+
+    /** The value blob of {@code field} in hash {@code d}, or null. */
+    public byte[] hashGet(long d, byte[] field) {
+        long e = dictFind(d, field, hash(field));
+        return e == 0 ? null : readBlob(space.readLong(e + E_VAL));
+    }
+
+    /** Sets {@code field}; true if it is new. */
+    boolean hashPut(long d, byte[] field, byte[] value) {
+        long h = hash(field);
+        long e = dictFind(d, field, h);
+        long blob = newBlob(value);
+        if (e == 0) {
+            try {
+                e = dictInsert(d, field, h);
+            } catch (KeyspaceFullException full) {
+                free(blob);
+                throw full;
+            }
+            space.writeLong(e + E_VAL, blob);
+            return true;
+        }
+        free(space.readLong(e + E_VAL));
+        space.writeLong(e + E_VAL, blob);
+        return false;
+    }
+
+    /** Removes {@code field} (hash or set member); true if it was there. */
+    boolean dictRemove(long d, byte[] field) {
+        long e = dictUnlink(d, field, hash(field));
+        if (e == 0) {
+            return false;
+        }
+        long v = space.readLong(e + E_VAL);
+        if (v != 0) {
+            free(v);
+        }
+        free(e);
+        return true;
+    }
+
+    public boolean dictContains(long d, byte[] field) {
+        return dictFind(d, field, hash(field)) != 0;
+    }
+
+    /** Adds set member {@code m}; true if new. */
+    boolean setAdd(long d, byte[] m) {
+        long h = hash(m);
+        if (dictFind(d, m, h) != 0) {
+            return false;
+        }
+        dictInsert(d, m, h);
+        return true;
+    }
+
+    /** The fields (or set members) of {@code d}, and for hashes the values after each field when {@code withValues}. */
+    public List<byte[]> dictItems(long d, boolean keys, boolean values) {
+        List<byte[]> out = new ArrayList<>();
+        dictForEach(d, e -> {
+            if (keys) {
+                out.add(key(e));
+            }
+            if (values) {
+                out.add(readBlob(space.readLong(e + E_VAL)));
+            }
+        });
+        return out;
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    long newList() {
+        requireWritable();
+        long l = alloc(24);
+        space.writeLong(l + L_HEAD, 0);
+        space.writeLong(l + L_TAIL, 0);
+        space.writeLong(l + L_COUNT, 0);
+        return l;
+    }
+
+    public long listLength(long l) {
+        return space.readLong(l + L_COUNT);
+    }
+
+    void listPush(long l, boolean left, byte[] v) {
+        long n = alloc(N_BYTES + v.length);
+        space.writeLong(n + N_LEN, v.length);
+        space.write(n + N_BYTES, v);
+        if (left) {
+            long head = space.readLong(l + L_HEAD);
+            space.writeLong(n + N_PREV, 0);
+            space.writeLong(n + N_NEXT, head);
+            if (head != 0) {
+                space.writeLong(head + N_PREV, n);
+            } else {
+                space.writeLong(l + L_TAIL, n);
+            }
+            space.writeLong(l + L_HEAD, n);
+        } else {
+            long tail = space.readLong(l + L_TAIL);
+            space.writeLong(n + N_NEXT, 0);
+            space.writeLong(n + N_PREV, tail);
+            if (tail != 0) {
+                space.writeLong(tail + N_NEXT, n);
+            } else {
+                space.writeLong(l + L_HEAD, n);
+            }
+            space.writeLong(l + L_TAIL, n);
+        }
+        space.writeLong(l + L_COUNT, listLength(l) + 1);
+    }
+
+    /** Removes and returns the head (or tail) element, or null if the list is empty. */
+    byte[] listPop(long l, boolean left) {
+        long n = space.readLong(l + (left ? L_HEAD : L_TAIL));
+        if (n == 0) {
+            return null;
+        }
+        byte[] v = nodeValue(n);
+        listUnlink(l, n);
+        return v;
+    }
+
+    private void listUnlink(long l, long n) {
+        long prev = space.readLong(n + N_PREV);
+        long next = space.readLong(n + N_NEXT);
+        if (prev != 0) {
+            space.writeLong(prev + N_NEXT, next);
+        } else {
+            space.writeLong(l + L_HEAD, next);
+        }
+        if (next != 0) {
+            space.writeLong(next + N_PREV, prev);
+        } else {
+            space.writeLong(l + L_TAIL, prev);
+        }
+        space.writeLong(l + L_COUNT, listLength(l) - 1);
+        free(n);
+    }
+
+    private byte[] nodeValue(long n) {
+        return space.read(n + N_BYTES, (int) space.readLong(n + N_LEN));
+    }
+
+    /** The node at {@code index} (0-based, already normalized to [0, length)), walking from the nearer end. */
+    private long listNode(long l, long index) {
+        long len = listLength(l);
+        if (index < len / 2 + 1) {
+            long n = space.readLong(l + L_HEAD);
+            for (long i = 0; i < index; i++) {
+                n = space.readLong(n + N_NEXT);
+            }
+            return n;
+        }
+        long n = space.readLong(l + L_TAIL);
+        for (long i = len - 1; i > index; i--) {
+            n = space.readLong(n + N_PREV);
+        }
+        return n;
+    }
+
+    /** Elements {@code [from, to]} (normalized, inclusive, within bounds). */
+    public List<byte[]> listRange(long l, long from, long to) {
+        List<byte[]> out = new ArrayList<>();
+        if (from > to) {
+            return out;
+        }
+        long n = listNode(l, from);
+        for (long i = from; i <= to && n != 0; i++) {
+            out.add(nodeValue(n));
+            n = space.readLong(n + N_NEXT);
+        }
+        return out;
+    }
+
+    public byte[] listGet(long l, long index) {
+        return nodeValue(listNode(l, index));
+    }
+
+    /** Replaces element {@code index} (normalized, in bounds). */
+    void listSet(long l, long index, byte[] v) {
+        long old = listNode(l, index);
+        long n = alloc(N_BYTES + v.length);
+        space.writeLong(n + N_LEN, v.length);
+        space.write(n + N_BYTES, v);
+        long prev = space.readLong(old + N_PREV);
+        long next = space.readLong(old + N_NEXT);
+        space.writeLong(n + N_PREV, prev);
+        space.writeLong(n + N_NEXT, next);
+        if (prev != 0) {
+            space.writeLong(prev + N_NEXT, n);
+        } else {
+            space.writeLong(l + L_HEAD, n);
+        }
+        if (next != 0) {
+            space.writeLong(next + N_PREV, n);
+        } else {
+            space.writeLong(l + L_TAIL, n);
+        }
+        free(old);
+    }
+
+    /** Redis LREM: removes up to |count| elements equal to {@code v} (all if 0), from the tail if count < 0. */
+    long listRemove(long l, long count, byte[] v) {
+        boolean fromTail = count < 0;
+        long limit = count == 0 ? Long.MAX_VALUE : Math.abs(count);
+        long removed = 0;
+        long n = space.readLong(l + (fromTail ? L_TAIL : L_HEAD));
+        while (n != 0 && removed < limit) {
+            long following = space.readLong(n + (fromTail ? N_PREV : N_NEXT));
+            if (space.readLong(n + N_LEN) == v.length && Arrays.equals(nodeValue(n), v)) {
+                listUnlink(l, n);
+                removed++;
+            }
+            n = following;
+        }
+        return removed;
+    }
+
+    /** Keeps only elements [from, to] (normalized; from > to empties the list). */
+    void listTrim(long l, long from, long to) {
+        long len = listLength(l);
+        long dropLeft = Math.min(from, len);
+        long dropRight = from > to ? len - dropLeft : Math.max(0, len - 1 - to);
+        for (long i = 0; i < dropLeft; i++) {
+            listUnlink(l, space.readLong(l + L_HEAD));
+        }
+        for (long i = 0; i < dropRight && listLength(l) > 0; i++) {
+            listUnlink(l, space.readLong(l + L_TAIL));
+        }
+    }
+
+    // ------------------------------------------------------------------ values
+
+    void freeValue(int type, long ref) {
+        if (ref == 0) {
+            return;
+        }
+        switch (type) {
+            case TYPE_STRING -> free(ref);
+            case TYPE_LIST -> {
+                long n = space.readLong(ref + L_HEAD);
+                while (n != 0) {
+                    long next = space.readLong(n + N_NEXT);
+                    free(n);
+                    n = next;
+                }
+                free(ref);
+            }
+            case TYPE_HASH, TYPE_SET -> {
+                dictFree(ref, false);
+                free(ref);
+            }
+            default -> throw new IllegalStateException("corrupt keyspace: unknown value type " + type);
+        }
+    }
+
+    // ------------------------------------------------------------------ dict
+
+    private void dictInit(long d, long cap) {
+        space.writeLong(d + D_COUNT, 0);
+        space.writeLong(d + D_CAP, cap);
+        space.writeLong(d + D_BUCKETS, allocZeroed(8 * cap));
+    }
+
+    private long dictFind(long d, byte[] key, long h) {
+        long cap = space.readLong(d + D_CAP);
+        long e = space.readLong(space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1)));
+        while (e != 0) {
+            if (space.readLong(e + E_HASH) == h && space.readLong(e + E_KLEN) == key.length
+                    && Arrays.equals(space.read(e + E_KEY, key.length), key)) {
+                return e;
+            }
+            e = space.readLong(e + E_NEXT);
+        }
+        return 0;
+    }
+
+    private long dictInsert(long d, byte[] key, long h) {
+        long count = space.readLong(d + D_COUNT);
+        long cap = space.readLong(d + D_CAP);
+        if (count + 1 > cap) {
+            dictRehash(d, cap * 2);
+            cap *= 2;
+        }
+        long e = alloc(E_KEY + key.length);
+        long bucket = space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1));
+        space.writeLong(e + E_NEXT, space.readLong(bucket));
+        space.writeLong(e + E_HASH, h);
+        space.writeLong(e + E_VAL, 0);
+        space.writeLong(e + E_TYPE, 0);
+        space.writeLong(e + E_EXP, 0);
+        space.writeLong(e + E_KLEN, key.length);
+        space.write(e + E_KEY, key);
+        space.writeLong(bucket, e);
+        space.writeLong(d + D_COUNT, count + 1);
+        return e;
+    }
+
+    /** Unlinks the entry of {@code key} from {@code d} and returns it (not freed), or 0. */
+    private long dictUnlink(long d, byte[] key, long h) {
+        long cap = space.readLong(d + D_CAP);
+        long link = space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1));
+        long e = space.readLong(link);
+        while (e != 0) {
+            if (space.readLong(e + E_HASH) == h && space.readLong(e + E_KLEN) == key.length
+                    && Arrays.equals(space.read(e + E_KEY, key.length), key)) {
+                space.writeLong(link, space.readLong(e + E_NEXT));
+                space.writeLong(d + D_COUNT, space.readLong(d + D_COUNT) - 1);
+                return e;
+            }
+            link = e + E_NEXT;
+            e = space.readLong(link);
+        }
+        return 0;
+    }
+
+    private void dictRehash(long d, long newCap) {
+        long oldCap = space.readLong(d + D_CAP);
+        long oldBuckets = space.readLong(d + D_BUCKETS);
+        long buckets = allocZeroed(8 * newCap);
+        for (long i = 0; i < oldCap; i++) {
+            long e = space.readLong(oldBuckets + 8 * i);
+            while (e != 0) {
+                long next = space.readLong(e + E_NEXT);
+                long bucket = buckets + 8 * (space.readLong(e + E_HASH) & (newCap - 1));
+                space.writeLong(e + E_NEXT, space.readLong(bucket));
+                space.writeLong(bucket, e);
+                e = next;
+            }
+        }
+        space.writeLong(d + D_CAP, newCap);
+        space.writeLong(d + D_BUCKETS, buckets);
+        free(oldBuckets);
+    }
+
+    private void dictForEach(long d, LongConsumer visit) {
+        long cap = space.readLong(d + D_CAP);
+        long buckets = space.readLong(d + D_BUCKETS);
+        for (long i = 0; i < cap; i++) {
+            for (long e = space.readLong(buckets + 8 * i); e != 0; e = space.readLong(e + E_NEXT)) {
+                visit.accept(e);
+            }
+        }
+    }
+
+    private long dictScan(long d, long cursor, LongConsumer visit) {
+        long cap = space.readLong(d + D_CAP);
+        long mask = cap - 1;
+        long buckets = space.readLong(d + D_BUCKETS);
+        for (long e = space.readLong(buckets + 8 * (cursor & mask)); e != 0; e = space.readLong(e + E_NEXT)) {
+            visit.accept(e);
+        }
+        // Redis dictScan: increment the reversed cursor over the masked bits.
+        cursor |= ~mask;
+        cursor = Long.reverse(cursor);
+        cursor++;
+        cursor = Long.reverse(cursor);
+        return cursor;
+    }
+
+    /** Frees every entry of {@code d} (and top-level values if {@code topLevel}, else hash value blobs) and its buckets. */
+    private void dictFree(long d, boolean topLevel) {
+        long cap = space.readLong(d + D_CAP);
+        long buckets = space.readLong(d + D_BUCKETS);
+        for (long i = 0; i < cap; i++) {
+            long e = space.readLong(buckets + 8 * i);
+            while (e != 0) {
+                long next = space.readLong(e + E_NEXT);
+                long v = space.readLong(e + E_VAL);
+                if (topLevel) {
+                    freeValue((int) space.readLong(e + E_TYPE), v);
+                } else if (v != 0) {
+                    free(v);
+                }
+                free(e);
+                e = next;
+            }
+        }
+        free(buckets);
+        space.writeLong(d + D_COUNT, 0);
+    }
+
+    // ------------------------------------------------------------------ allocator
+
+    /** A block with at least {@code n} payload bytes (contents undefined); returns the payload offset. */
+    long alloc(long n) {
+        long size = n + 8;
+        int cls = Math.max(MIN_CLASS, 64 - Long.numberOfLeadingZeros(size - 1));
+        long headSlot = H_FREE + 8L * cls;
+        long p = space.readLong(headSlot);
+        if (p != 0) {
+            space.writeLong(headSlot, space.readLong(p));
+            return p;
+        }
+        long block = space.readLong(H_BUMP);
+        long blockSize = 1L << cls;
+        if (cls >= NUM_CLASSES || block > space.sizeBytes() - blockSize) {
+            throw new KeyspaceFullException("the keyspace is full: cannot allocate " + n + " bytes in a space of "
+                    + space.sizeBytes() + " bytes (" + (space.sizeBytes() - block) + " never used)");
+        }
+        space.writeLong(H_BUMP, block + blockSize);
+        space.writeLong(block, cls);
+        return block + 8;
+    }
+
+    private long allocZeroed(long n) {
+        long p = alloc(n);
+        space.write(p, new byte[(int) n]);
+        return p;
+    }
+
+    void free(long p) {
+        int cls = (int) space.readLong(p - 8);
+        if (cls < MIN_CLASS || cls >= NUM_CLASSES) {
+            throw new IllegalStateException("corrupt keyspace: block at " + p + " has size class " + cls);
+        }
+        if (cls >= RELEASE_CLASS) {
+            space.free(p + 8, (1L << cls) - 16); // give the whole pages inside back to the heap
+        }
+        long headSlot = H_FREE + 8L * cls;
+        space.writeLong(p, space.readLong(headSlot));
+        space.writeLong(headSlot, p);
+    }
+
+    /** Bytes of the space ever handed out by the bump allocator (a high-water mark). */
+    public long usedBytes() {
+        return space.readLong(H_BUMP);
+    }
+
+    // ------------------------------------------------------------------ hashing
+
+    /** 64-bit hash of {@code key} with this keyspace's seed (FNV-1a, then MurmurHash3's fmix64 finalizer). */
+    long hash(byte[] key) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        for (byte b : key) {
+            h ^= b & 0xFF;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    private void requireWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("this keyspace view is read-only (attached to a snapshot)");
+        }
+    }
+}
