@@ -17,7 +17,6 @@ import io.teemate.sgx.Machine;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,13 +157,7 @@ public final class ContainerStartup {
             }
             out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
         }
-        try {
-            Files.createDirectories(csv.getParent());
-            Files.writeString(csv, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("wrote " + csv);
+        Results.write(csv, out);
     }
 
     private static void plot(List<Row> rows) {

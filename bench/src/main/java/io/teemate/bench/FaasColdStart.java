@@ -9,7 +9,6 @@ import io.teemate.faas.host.PlatformOptions;
 import io.teemate.host.container.Mode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,13 +175,7 @@ public final class FaasColdStart {
             }
             out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
         }
-        try {
-            Files.createDirectories(csv.getParent());
-            Files.writeString(csv, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("wrote " + csv);
+        Results.write(csv, out);
     }
 
     /** Rows back from a CSV this harness wrote (for --replot). */

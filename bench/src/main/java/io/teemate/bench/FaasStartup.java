@@ -149,8 +149,6 @@ public final class FaasStartup {
                     r.mode().name().toLowerCase(Locale.ROOT), r.start(), r.count(), r.wallMs()[0], r.wallMs()[1],
                     r.wallMs()[2], r.wallMs()[3], r.wallMs()[4], r.modeledMs()[4], r.epcPages() * 4096.0 / (1 << 20));
         }
-        Files.createDirectories(csv.getParent());
-        Files.writeString(csv, out);
-        System.out.println("wrote " + csv);
+        Results.write(csv, out);
     }
 }
