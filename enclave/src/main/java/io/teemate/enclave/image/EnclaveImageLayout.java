@@ -6,7 +6,6 @@ import io.teemate.sgx.mmu.Memory;
 import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.struct.PagePermissions;
 import io.teemate.sgx.struct.PageType;
-import io.teemate.sgx.struct.Tcs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,16 +39,7 @@ public record EnclaveImageLayout(EnclaveLayout layout, long configOffset, int co
         offset = addPages(pages, configOffset, config, PagePermissions.R);
         byte[] zero = new byte[Memory.PAGE_SIZE];
         for (int t = 0; t < m.threads(); t++) {
-            long tcsOffset = offset;
-            long ossa = tcsOffset + Memory.PAGE_SIZE;
-            long tls = ossa + ssaPages * Memory.PAGE_SIZE;
-            // SDM Vol.3D 37.8: OSSA, NSSA, OENTRY, OFSBASE/OGSBASE are offsets from the enclave base; FLAGS and
-            // CSSA must be 0 as EADD clears them; FS/GS limits as the Intel SDK sets them.
-            Tcs tcs = new Tcs(0, 0, ossa, 0, m.nssa(), 0, 0, tls, tls, 0xFFFFFFFF, 0xFFFFFFFF);
-            pages.add(new EnclavePage(tcsOffset, PageType.TCS, PagePermissions.NONE, true, tcs.toBytes()));
-            for (offset = ossa; offset <= tls; offset += Memory.PAGE_SIZE) {
-                pages.add(new EnclavePage(offset, PageType.REG, PagePermissions.RW, true, zero));
-            }
+            offset = EnclaveLayout.addThread(pages, offset, m.nssa(), m.ssaFrameSize());
         }
         if (offset != heapOffset) {
             throw new IllegalStateException("thread area ends at 0x" + Long.toHexString(offset) + ", expected 0x"

@@ -88,14 +88,7 @@ public record EnclaveLayout(long size, int ssaFrameSize, List<EnclavePage> pages
         }
         byte[] zero = new byte[Memory.PAGE_SIZE];
         for (int t = 0; t < threads; t++) {
-            long tcsOffset = offset;
-            long ossa = tcsOffset + Memory.PAGE_SIZE;
-            long tls = ossa + (long) nssa * ssaFrameSize * Memory.PAGE_SIZE;
-            Tcs tcs = new Tcs(0, 0, ossa, 0, nssa, 0, 0, tls, tls, 0xFFFFFFFF, 0xFFFFFFFF);
-            pages.add(new EnclavePage(tcsOffset, PageType.TCS, PagePermissions.NONE, true, tcs.toBytes()));
-            for (offset = ossa; offset <= tls; offset += Memory.PAGE_SIZE) {
-                pages.add(new EnclavePage(offset, PageType.REG, PagePermissions.RW, true, zero));
-            }
+            offset = addThread(pages, offset, nssa, ssaFrameSize);
         }
         for (int h = 0; h < heapPages; h++) {
             pages.add(new EnclavePage(offset, PageType.REG, PagePermissions.RW, true, zero));
@@ -103,6 +96,25 @@ public record EnclaveLayout(long size, int ssaFrameSize, List<EnclavePage> pages
         }
         long size = Long.highestOneBit(Math.max(offset, 2L * Memory.PAGE_SIZE) - 1) << 1;
         return new EnclaveLayout(size, ssaFrameSize, pages);
+    }
+
+    /**
+     * Adds one thread's pages at {@code tcsOffset}: its TCS, {@code nssa} SSA frames of {@code ssaFrameSize} pages,
+     * and one thread-local page that OFSBASE and OGSBASE point at. Returns the offset after them.
+     * SDM Vol.3D 37.8: OSSA, OENTRY, OFSBASE/OGSBASE are offsets from the enclave base; FLAGS and CSSA must be 0 as
+     * EADD clears them; FS/GS limits as the Intel SDK sets them.
+     */
+    public static long addThread(List<EnclavePage> pages, long tcsOffset, int nssa, int ssaFrameSize) {
+        byte[] zero = new byte[Memory.PAGE_SIZE];
+        long ossa = tcsOffset + Memory.PAGE_SIZE;
+        long tls = ossa + (long) nssa * ssaFrameSize * Memory.PAGE_SIZE;
+        Tcs tcs = new Tcs(0, 0, ossa, 0, nssa, 0, 0, tls, tls, 0xFFFFFFFF, 0xFFFFFFFF);
+        pages.add(new EnclavePage(tcsOffset, PageType.TCS, PagePermissions.NONE, true, tcs.toBytes()));
+        long offset;
+        for (offset = ossa; offset <= tls; offset += Memory.PAGE_SIZE) {
+            pages.add(new EnclavePage(offset, PageType.REG, PagePermissions.RW, true, zero));
+        }
+        return offset;
     }
 
     /** Offset of the first page after the layout's last page: where free space starts. */
