@@ -315,6 +315,24 @@ public final class CowSpace implements AutoCloseable {
         return n;
     }
 
+    /** The virtual page numbers this view has backed by an enclave page, in ascending order. */
+    public int[] backedPages() {
+        requireOpen();
+        int n = 0;
+        for (long page : table) {
+            if (page != 0) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        for (int vpn = 0, i = 0; vpn < table.length; vpn++) {
+            if (table[vpn] != 0) {
+                out[i++] = vpn;
+            }
+        }
+        return out;
+    }
+
     /** Backed pages that another view references too. */
     public int sharedPages() {
         int n = 0;

@@ -11,4 +11,14 @@ public interface ContainerApp {
 
     /** Runs the container; the result is its exit status. Anything it throws crashes only this container. */
     int main(ContainerEnv env) throws Exception;
+
+    /**
+     * A fork ({@link RuntimeAbi#ECALL_FORK}): {@code child} is a new container of the same identity in the same
+     * enclave, bound to the child process's TCS; this gives it what it inherits of {@code parent} (its
+     * {@link ContainerEnv#local} objects), typically a copy-on-write view of the parent's data. Apps that do not
+     * fork refuse.
+     */
+    default void fork(ContainerEnv parent, ContainerEnv child) {
+        throw new UnsupportedOperationException("app " + name() + " does not fork");
+    }
 }

@@ -47,6 +47,25 @@ public interface ContainerEnv {
      */
     io.teemate.sgx.program.EnclavePrivate enclavePrivate();
 
+    /**
+     * This container's own object of type {@code type}, made by {@code factory} on its first use and kept across
+     * its entries: where a container program keeps what must outlive one entry (an open database). It goes with
+     * the container; {@link AutoCloseable} ones are closed then.
+     */
+    <T> T local(Class<T> type, java.util.function.Supplier<? extends T> factory);
+
+    /**
+     * A new copy-on-write address space of {@code sizeBytes} virtual bytes over the enclave's heap pages (taken as
+     * they are first written). The caller owns it: keep it in a {@link #local} object that closes it.
+     */
+    io.teemate.enclave.memory.CowSpace cowSpace(long sizeBytes);
+
+    /**
+     * An UNTRUSTED file from the container's root on the host: the bytes are whatever the host answers, so only
+     * for data the container authenticates itself (a blob it sealed).
+     */
+    InputStream openHostFile(String path) throws java.io.IOException;
+
     /** Seals {@code data} under this container's key in this enclave image. */
     byte[] seal(byte[] data);
 

@@ -15,6 +15,8 @@ final class ContainerInstance {
     final TrustedFiles files;
     final byte[] sessionToken;
     final long tcs;
+    /** The container program's own objects between entries ({@link ContainerEnv#local}). */
+    final ContainerLocals locals = new ContainerLocals();
     private byte[] sealingKey;
 
     ContainerInstance(int id, byte[] identity, ContainerManifest manifest, Arena heap, byte[] sessionToken, long tcs) {
@@ -38,7 +40,11 @@ final class ContainerInstance {
 
     /** Wipes what the container left: its heap pages go back zeroed, its keys are forgotten. */
     synchronized void destroy() {
-        heap.destroy();
+        try {
+            locals.closeAll();
+        } finally {
+            heap.destroy();
+        }
         if (sealingKey != null) {
             java.util.Arrays.fill(sealingKey, (byte) 0);
         }

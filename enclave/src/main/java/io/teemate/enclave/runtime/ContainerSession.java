@@ -87,6 +87,21 @@ final class ContainerSession implements ContainerEnv {
     }
 
     @Override
+    public <T> T local(Class<T> type, java.util.function.Supplier<? extends T> factory) {
+        return container.locals.computeIfAbsent(type, factory);
+    }
+
+    @Override
+    public io.teemate.enclave.memory.CowSpace cowSpace(long sizeBytes) {
+        return new io.teemate.enclave.memory.CowSpace(state.pages, sizeBytes);
+    }
+
+    @Override
+    public InputStream openHostFile(String path) throws java.io.IOException {
+        return HostFiles.open(host, path);
+    }
+
+    @Override
     public byte[] seal(byte[] data) {
         return SealingKeys.seal(key(), container.identity, data, state.random);
     }

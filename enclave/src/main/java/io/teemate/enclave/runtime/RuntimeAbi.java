@@ -38,6 +38,13 @@ public final class RuntimeAbi {
      * (a serverless invocation: the request body in, the response out by {@link #OCALL_WRITE}). The container stays.
      */
     public static final long ECALL_INVOKE = 10;
+    /**
+     * (token, child TCS offset u64) -> child instance u32, child token[32]: a fork. The runtime makes a new
+     * container of the caller's identity bound to the child process's TCS (which must be free), and the app gives
+     * it what it inherits ({@code ContainerApp.fork}): the paper's fork inside one shared enclave, where the child
+     * proves nothing anew because it is the parent's copy, as a forked process inherits its parent's credentials.
+     */
+    public static final long ECALL_FORK = 11;
     /** () -> runtime statistics: containers attached, heap pages in use and committed. */
     public static final long ECALL_STATS = 9;
 
@@ -72,6 +79,8 @@ public final class RuntimeAbi {
     public static final long E_UNKNOWN_CALL = -9;
     /** The container's code ran past its time limit and was stopped: the container was torn down. */
     public static final long E_TIMEOUT = -10;
+    /** The container's app does not support the call (a fork of an app that does not fork). */
+    public static final long E_UNSUPPORTED = -11;
 
     /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
     public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {
@@ -94,6 +103,7 @@ public final class RuntimeAbi {
             case -8 -> "E_NO_MEMORY";
             case -9 -> "E_UNKNOWN_CALL";
             case -10 -> "E_TIMEOUT";
+            case -11 -> "E_UNSUPPORTED";
             default -> "status " + status;
         };
     }

@@ -58,7 +58,7 @@ public final class TrustedRuntime implements EnclaveProgram {
     @Override
     public List<Class<?>> codeClasses() {
         List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
-                ContainerInstance.class, ContainerSession.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, TrustedFiles.class, SealingKeys.class,
+                ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, TrustedFiles.class, SealingKeys.class,
                 HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
                 Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
         for (ContainerApp a : apps.values()) {
@@ -156,6 +156,11 @@ public final class TrustedRuntime implements EnclaveProgram {
             in.end();
             return new Wire.Writer().u32(run(state, c, new ContainerSession(ctx, state, c, host, stdin))).toBytes();
         }
+        if (ecall == RuntimeAbi.ECALL_FORK) {
+            long childTcsOffset = in.u64("child TCS offset");
+            in.end();
+            return fork(ctx, state, c, childTcsOffset, host);
+        }
         ContainerSession session = new ContainerSession(ctx, state, c, host, new byte[0]);
         if (ecall == RuntimeAbi.ECALL_DETACH) {
             in.end();
@@ -242,6 +247,45 @@ public final class TrustedRuntime implements EnclaveProgram {
                 new Arena(state.pages), state.freshSecret(), tcs);
         state.byTcs.put(tcs, c);
         return new Wire.Writer().u32(c.id).bytes(c.sessionToken).toBytes();
+    }
+
+    /**
+     * ECALL_FORK: a child container of {@code parent}'s identity, bound to the free TCS at {@code childTcsOffset},
+     * given what it inherits by the app's {@link ContainerApp#fork}. A refused or failed fork leaves nothing.
+     */
+    private byte[] fork(EnclaveContext ctx, RuntimeState state, ContainerInstance parent, long childTcsOffset, HostCalls host) {
+        if (childTcsOffset < 0 || childTcsOffset >= ctx.enclaveSize() || (childTcsOffset & 0xFFF) != 0) {
+            throw new Refusal(RuntimeAbi.E_INVALID, "fork: the child's TCS offset 0x" + Long.toHexString(childTcsOffset)
+                    + " is not a page of this enclave");
+        }
+        long childTcs = state.enclaveBase + childTcsOffset;
+        if (childTcs == parent.tcs || state.byTcs.containsKey(childTcs)) {
+            throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the child's TCS is bound to a container already");
+        }
+        ContainerApp app = apps.get(parent.manifest.entry());
+        ContainerInstance child = new ContainerInstance(state.nextInstance.getAndIncrement(), parent.identity,
+                parent.manifest, new Arena(state.pages), state.freshSecret(), childTcs);
+        boolean bound = false;
+        try {
+            app.fork(new ContainerSession(ctx, state, parent, host, new byte[0]),
+                    new ContainerSession(ctx, state, child, host, new byte[0]));
+            if (state.byTcs.putIfAbsent(childTcs, child) != null) {
+                throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the child's TCS was bound meanwhile");
+            }
+            bound = true;
+        } catch (UnsupportedOperationException e) {
+            throw new Refusal(RuntimeAbi.E_UNSUPPORTED, "fork refused: " + e.getMessage());
+        } catch (Refusal | EnclaveOutOfMemoryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parent goes on untouched: only the child that was being made is dropped
+            throw new Refusal(RuntimeAbi.E_REFUSED, "fork failed in app " + app.name() + ": " + e);
+        } finally {
+            if (!bound) {
+                child.destroy();
+            }
+        }
+        return new Wire.Writer().u32(child.id).bytes(child.sessionToken).toBytes();
     }
 
     private static boolean attachSignatureValid(byte[] attachKey, byte[] statement, byte[] signature) {
