@@ -124,6 +124,55 @@ public final class ContainerManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Forks {@code parent} the TeeMate way (shared mode only): a new process, the parent's enclave aliased into it
+     * at the same address and a TCS from the controller's table (phase ENCLAVE), then ECALL_FORK, entered on the
+     * parent's thread, binds that TCS to a child container of the parent's identity that its app gives a
+     * copy-on-write view of the parent's data (phase RUNTIME_INIT). No page is added, measured or copied. The
+     * child is stopped like any container.
+     */
+    public Container fork(Container parent) {
+        if (parent.mode != Mode.SHARED) {
+            throw new IllegalArgumentException(parent + " is conventional: its enclave cannot be shared with a child; "
+                    + "a conventional fork starts a new container and copies the parent's data into it");
+        }
+        if (parent.stopped || parent.sessionToken == null) {
+            throw new IllegalStateException(parent + " is not running");
+        }
+        long t0 = System.nanoTime();
+        Process process = kernel.spawn(parent.image.name() + "-child", parent.image.root());
+        Container c;
+        try {
+            c = new Container(parent.image, Mode.SHARED, process, new RuntimeChannel(process));
+        } catch (RuntimeException e) {
+            process.exit();
+            throw e;
+        }
+        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, 0);
+        try {
+            timed(c, Phase.ENCLAVE, ctx -> {
+                joinSharedEnclave(c);
+                return null;
+            });
+            if (c.enclaveId != parent.enclaveId) {
+                throw new ContainerException(c + " joined enclave " + c.enclaveId + ", not its parent's " + parent.enclaveId, 0);
+            }
+            byte[] request = new Wire.Writer().bytes(parent.sessionToken).u64(c.tcs - ENCLAVE_BASE).toBytes();
+            Measured<EcallReply> m = measured(parent, ctx -> ecall(parent, ctx, RuntimeAbi.ECALL_FORK, request));
+            c.phases.record(Phase.RUNTIME_INIT, m.wallNanos, m.modeledNanos);
+            Wire.Reader r = new Wire.Reader(m.value.orThrow(parent + ": fork"));
+            c.instance = (int) r.u32("instance");
+            c.sessionToken = r.fixed(32, "session token");
+            return c;
+        } catch (RuntimeException e) {
+            stop(c);
+            if (e instanceof ContainerException) {
+                throw e;
+            }
+            throw new ContainerException(parent + " could not fork: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs the container's entry (its first entry); the container stays attached until {@link #stop}. */
     public Container.Outcome run(Container c) {
         return enter(c, Phase.FIRST_ENTRY, RuntimeAbi.ECALL_RUN, token(c));

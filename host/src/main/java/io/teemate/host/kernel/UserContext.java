@@ -98,13 +98,23 @@ public final class UserContext {
         return ExitHandler.AexAction.ABORT;
     }
 
+    /**
+     * Runs {@code access}, resolving its page faults and restarting it, as the CPU restarts a faulting instruction.
+     * A long copy faults once per page it newly touches; a page that faults again and again after being
+     * "resolved" is a fault the handler cannot fix, and ends as SIGSEGV.
+     */
     private <T> T withFaults(Supplier<T> access) {
-        for (int attempt = 0; ; attempt++) {
+        long lastPage = -1;
+        int samePage = 0;
+        while (true) {
             process.requireAlive();
             try {
                 return access.get();
             } catch (PageFault pf) {
-                if (lp.inEnclaveMode() || pf.isSgx() || attempt > 64
+                long page = pf.address() & ~0xFFFL;
+                samePage = page == lastPage ? samePage + 1 : 0;
+                lastPage = page;
+                if (lp.inEnclaveMode() || pf.isSgx() || samePage > 8
                         || !process.addressSpace().handleFault(pf.address(), accessOf(pf.errorCode()), lp)) {
                     throw new SegmentationFault(process, pf);
                 }

@@ -101,4 +101,37 @@ final class TestApps {
             return env.stdin().length == 0 ? 1 : 0;
         }
     }
+
+    /**
+     * Counts its invocations in a container-local object; a fork gives the child a copy of the count, as a forked
+     * process inherits its parent's memory.
+     */
+    static final class Forker implements ContainerApp {
+        static final class Count {
+            long value;
+        }
+
+        @Override
+        public String name() {
+            return "forker";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            Count c = env.local(Count.class, Count::new);
+            c.value++;
+            env.print(Long.toString(c.value));
+            return 0;
+        }
+
+        @Override
+        public void fork(ContainerEnv parent, ContainerEnv child) {
+            long value = parent.local(Count.class, Count::new).value;
+            child.local(Count.class, () -> {
+                Count c = new Count();
+                c.value = value;
+                return c;
+            });
+        }
+    }
 }
