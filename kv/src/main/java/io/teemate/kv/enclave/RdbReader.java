@@ -88,14 +88,14 @@ public final class RdbReader {
     private int load() throws IOException {
         byte[] head = src.readBytes(9, "the magic \"REDIS\" and the 4-digit version");
         if (!Arrays.equals(head, 0, 5, Rdb.MAGIC, 0, 5)) {
-            throw new RdbFormatException("not an RDB stream: it starts with '" + show(Arrays.copyOf(head, 5))
-                    + "', not \"REDIS\"", 0);
+            throw new RdbFormatException("not an RDB stream: it starts with " + show(Arrays.copyOf(head, 5))
+                    + ", not \"REDIS\"", 0);
         }
         int version = 0;
         for (int i = 5; i < 9; i++) {
             if (head[i] < '0' || head[i] > '9') {
-                throw new RdbFormatException("bad RDB version '" + show(Arrays.copyOfRange(head, 5, 9))
-                        + "' (4 decimal digits expected)", 5);
+                throw new RdbFormatException("bad RDB version " + show(Arrays.copyOfRange(head, 5, 9))
+                        + " (4 decimal digits expected)", 5);
             }
             version = version * 10 + head[i] - '0';
         }
