@@ -211,12 +211,16 @@ final class RdbRedisTools {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             disconnect();
             process.destroy(); // SIGTERM: with --save "" redis-server exits without writing dump.rdb
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException interrupted) {
                 process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.teemate.kv.enclave;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -102,7 +103,7 @@ class RdbRoundTripTest {
         KvRig back = new KvRig();
         RdbReader.read(new ByteArrayInputStream(RdbTestData.export(kv.ks)), back.ks);
         assertThat(Dump.of(back.ks)).isEqualTo(expected);
-        assertThat(Dump.value(back.ks, back.ks.find("long-list".getBytes()))).asList().hasSize(20_000)
+        assertThat(Dump.value(back.ks, back.ks.find("long-list".getBytes()))).asInstanceOf(InstanceOfAssertFactories.list(String.class)).hasSize(20_000)
                 .startsWith("0", "1", "2").endsWith(Integer.toString(19_999 % 777));
     }
 
