@@ -1,0 +1,420 @@
+package io.teemate.kv.enclave;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads an RDB stream (versions 1 to 10, as redis/src/rdb.c rdbLoadRio reads them) into an empty writable
+ * {@link Keyspace}, reading the stream once through a 64 KiB buffer.
+ * <p>Accepted: the opcodes AUX, SELECTDB (database 0 only), RESIZEDB, EXPIRETIME_MS, EXPIRETIME (seconds), the
+ * per-key eviction hints IDLE and FREQ (ignored: they carry no data) and EOF; the value types RDB_TYPE_STRING,
+ * RDB_TYPE_LIST, RDB_TYPE_SET and RDB_TYPE_HASH with raw strings or the integer encodings INT8/INT16/INT32 (loaded
+ * as their decimal text, as Redis does). Anything else (LZF strings, ziplist/listpack/intset/quicklist encodings,
+ * sorted sets, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type and its
+ * byte offset, as are truncation, a bad length, duplicate keys or members, and a CRC-64 that does not match
+ * (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
+ * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load,
+ * and so are empty collections (Redis 7's "empty keys"). If loading fails the keyspace is left empty again.
+ */
+public final class RdbReader {
+    /** Longest string accepted: Redis's default proto-max-bulk-len (512 MiB). */
+    static final long MAX_STRING = 512L << 20;
+    static final int BUFFER = 64 * 1024;
+
+    /**
+     * What a load found.
+     *
+     * @param version           the RDB version of the stream
+     * @param keysLoaded        keys now in the keyspace
+     * @param keysExpired       keys skipped because their deadline had passed
+     * @param emptyKeysSkipped  empty lists, sets or hashes skipped
+     * @param aux               the AUX fields in stream order (ISO-8859-1 text)
+     */
+    public record Result(int version, long keysLoaded, long keysExpired, long emptyKeysSkipped,
+                         Map<String, String> aux) {
+    }
+
+    private final Source src;
+    private final Keyspace ks;
+    private final Map<String, String> aux = new LinkedHashMap<>();
+    private long loaded;
+    private long expired;
+    private long empty;
+    /** A value built but not yet linked to a key, freed if the load fails. */
+    private int partialType;
+    private long partialRef;
+
+    private RdbReader(InputStream in, Keyspace ks) {
+        this.src = new Source(in);
+        this.ks = ks;
+    }
+
+    /**
+     * Loads the RDB stream {@code in} (read up to the checksum, not closed) into {@code ks}, which must be writable
+     * and empty.
+     *
+     * @throws RdbFormatException if the stream is not an RDB stream this reader loads; the keyspace is then empty
+     * @throws IOException        if reading {@code in} fails
+     */
+    public static Result read(InputStream in, Keyspace ks) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(ks, "ks");
+        if (ks.readOnly()) {
+            throw new IllegalArgumentException("an RDB stream loads into a writable keyspace, this view is read-only");
+        }
+        if (ks.size() != 0) {
+            throw new IllegalArgumentException("an RDB stream loads into an empty keyspace, this one holds "
+                    + ks.size() + " keys");
+        }
+        RdbReader r = new RdbReader(in, ks);
+        try {
+            int version = r.load();
+            return new Result(version, r.loaded, r.expired, r.empty, Collections.unmodifiableMap(r.aux));
+        } catch (IOException | RuntimeException failed) {
+            if (r.partialRef != 0) {
+                ks.freeValue(r.partialType, r.partialRef);
+            }
+            ks.flush();
+            throw failed;
+        }
+    }
+
+    private int load() throws IOException {
+        byte[] head = src.readBytes(9, "the magic \"REDIS\" and the 4-digit version");
+        if (!Arrays.equals(head, 0, 5, Rdb.MAGIC, 0, 5)) {
+            throw new RdbFormatException("not an RDB stream: it starts with " + show(Arrays.copyOf(head, 5))
+                    + ", not \"REDIS\"", 0);
+        }
+        int version = 0;
+        for (int i = 5; i < 9; i++) {
+            if (head[i] < '0' || head[i] > '9') {
+                throw new RdbFormatException("bad RDB version " + show(Arrays.copyOfRange(head, 5, 9))
+                        + " (4 decimal digits expected)", 5);
+            }
+            version = version * 10 + head[i] - '0';
+        }
+        if (version < 1 || version > Rdb.VERSION) {
+            throw new RdbFormatException("unsupported RDB version " + version + " (this reader loads versions 1 to "
+                    + Rdb.VERSION + ", written by Redis up to 7.0)", 5);
+        }
+
+        long expireAt = 0;
+        long expireOffset = -1; // offset of a pending EXPIRETIME(_MS), -1 if none
+        while (true) {
+            long at = src.offset();
+            int op = src.readU8("an opcode or value type");
+            if (expireOffset >= 0 && op >= Rdb.OPCODE_FUNCTION2 && op != Rdb.OPCODE_IDLE && op != Rdb.OPCODE_FREQ) {
+                throw new RdbFormatException("the expire time at byte offset " + expireOffset
+                        + " is not followed by a key but by opcode " + op, at);
+            }
+            switch (op) {
+                case Rdb.OPCODE_AUX -> {
+                    byte[] key = readString("an AUX field name");
+                    byte[] value = readString("the AUX field " + show(key));
+                    aux.put(new String(key, StandardCharsets.ISO_8859_1), new String(value, StandardCharsets.ISO_8859_1));
+                }
+                case Rdb.OPCODE_SELECTDB -> {
+                    long db = readLength("the SELECTDB database number");
+                    if (db != 0) {
+                        throw new RdbFormatException("SELECTDB " + db + ": TeeMate's keyspace holds only database 0"
+                                + " (export that database alone, or move its keys to db 0)", at);
+                    }
+                }
+                case Rdb.OPCODE_RESIZEDB -> {
+                    readLength("the RESIZEDB key count");
+                    readLength("the RESIZEDB expires count");
+                }
+                case Rdb.OPCODE_EXPIRETIME_MS -> {
+                    expireAt = src.readLongLE("an EXPIRETIME_MS deadline");
+                    expireOffset = at;
+                }
+                case Rdb.OPCODE_EXPIRETIME -> {
+                    expireAt = src.readIntLE("an EXPIRETIME deadline") * 1000L;
+                    expireOffset = at;
+                }
+                case Rdb.OPCODE_IDLE -> readLength("an IDLE (LRU) hint");
+                case Rdb.OPCODE_FREQ -> src.readU8("a FREQ (LFU) hint");
+                case Rdb.OPCODE_EOF -> {
+                    checkChecksum(version);
+                    return version;
+                }
+                default -> {
+                    if (op >= 244) {
+                        throw new RdbFormatException("unsupported opcode " + op + " (" + Rdb.typeName(op)
+                                + "): TeeMate loads no functions, modules or cluster slot info", at);
+                    }
+                    readKey(op, at, expireOffset >= 0, expireAt);
+                    expireOffset = -1;
+                    expireAt = 0;
+                }
+            }
+        }
+    }
+
+    private void checkChecksum(int version) throws IOException {
+        if (version < Rdb.FIRST_VERSION_WITH_CHECKSUM) {
+            return;
+        }
+        long computed = src.crc();
+        long at = src.offset();
+        long stored = src.readLongLE("the CRC-64 after EOF");
+        if (stored != 0 && stored != computed) {
+            throw new RdbFormatException(String.format("bad CRC-64: the stream says 0x%016x but its bytes give 0x%016x",
+                    stored, computed), at);
+        }
+    }
+
+    /** Reads the key and value of a value of RDB type {@code type} that started at {@code at}. */
+    private void readKey(int type, long at, boolean hasExpire, long expireAt) throws IOException {
+        byte[] key = readString("a key");
+        int ksType = switch (type) {
+            case Rdb.TYPE_STRING -> Keyspace.TYPE_STRING;
+            case Rdb.TYPE_LIST -> Keyspace.TYPE_LIST;
+            case Rdb.TYPE_SET -> Keyspace.TYPE_SET;
+            case Rdb.TYPE_HASH -> Keyspace.TYPE_HASH;
+            default -> throw new RdbFormatException("key " + show(key) + " has value type " + type + " ("
+                    + Rdb.typeName(type) + "), which TeeMate does not load: it loads RDB_TYPE_STRING, RDB_TYPE_LIST,"
+                    + " RDB_TYPE_SET and RDB_TYPE_HASH", at);
+        };
+        boolean keep = !hasExpire || expireAt > ks.now();
+        if (keep && ks.find(key) != 0) {
+            throw new RdbFormatException("duplicate key " + show(key), at);
+        }
+        String of = "the value of key " + show(key);
+        long ref = 0;
+        if (ksType == Keyspace.TYPE_STRING) {
+            byte[] v = readString(of);
+            if (keep) {
+                ref = ks.newBlob(v);
+            }
+        } else {
+            long count = readLength("the element count of key " + show(key));
+            if (count == 0) {
+                empty++;
+                return;
+            }
+            if (keep) {
+                ref = ksType == Keyspace.TYPE_LIST ? ks.newList() : ks.newDict();
+                partialType = ksType;
+                partialRef = ref;
+            }
+            for (long i = 0; i < count; i++) {
+                long itemAt = src.offset();
+                byte[] item = readString(of);
+                switch (ksType) {
+                    case Keyspace.TYPE_LIST -> {
+                        if (keep) {
+                            ks.listPush(ref, false, item);
+                        }
+                    }
+                    case Keyspace.TYPE_SET -> {
+                        if (keep && !ks.setAdd(ref, item)) {
+                            throw new RdbFormatException("duplicate member " + show(item) + " in set " + show(key), itemAt);
+                        }
+                    }
+                    default -> {
+                        byte[] value = readString("the value of field " + show(item) + " of hash " + show(key));
+                        if (keep && !ks.hashPut(ref, item, value)) {
+                            throw new RdbFormatException("duplicate field " + show(item) + " in hash " + show(key), itemAt);
+                        }
+                    }
+                }
+            }
+        }
+        if (!keep) {
+            expired++;
+            return;
+        }
+        long e = ks.insert(key, ksType, ref);
+        partialRef = 0;
+        if (hasExpire) {
+            ks.setExpireAt(e, expireAt);
+        }
+        loaded++;
+    }
+
+    /** An RDB length (rdb.c rdbLoadLenByRef); a string encoding in its place is an error. */
+    private long readLength(String what) throws IOException {
+        long at = src.offset();
+        long len = lengthOrEncoding(what, at);
+        if (len < 0) {
+            throw new RdbFormatException(String.format("expected the length of %s, found the string encoding 0x%02x",
+                    what, 0xC0 | ~len), at);
+        }
+        return len;
+    }
+
+    /** A length, or for an RDB_ENCVAL byte the bitwise complement of its encoding (so, negative). */
+    private long lengthOrEncoding(String what, long at) throws IOException {
+        int b = src.readU8(what);
+        switch (b >>> 6) {
+            case Rdb.LEN_6BIT:
+                return b & 0x3F;
+            case Rdb.LEN_14BIT:
+                return (b & 0x3F) << 8 | src.readU8(what);
+            case Rdb.ENCVAL:
+                return ~(long) (b & 0x3F);
+            default:
+                if (b == Rdb.LEN_32BIT) {
+                    return src.readIntBE(what) & 0xFFFF_FFFFL;
+                }
+                if (b == Rdb.LEN_64BIT) {
+                    long len = src.readLongBE(what);
+                    if (len < 0) {
+                        throw new RdbFormatException("bad length " + Long.toUnsignedString(len) + " for " + what, at);
+                    }
+                    return len;
+                }
+                throw new RdbFormatException(String.format("bad length encoding 0x%02x for %s", b, what), at);
+        }
+    }
+
+    /** An RDB string (rdb.c rdbGenericLoadStringObject): raw, or an integer encoding loaded as decimal text. */
+    private byte[] readString(String what) throws IOException {
+        long at = src.offset();
+        long len = lengthOrEncoding(what, at);
+        if (len < 0) {
+            int enc = (int) ~len;
+            long v = switch (enc) {
+                case Rdb.ENC_INT8 -> (byte) src.readU8(what);
+                case Rdb.ENC_INT16 -> (short) (src.readU8(what) | src.readU8(what) << 8);
+                case Rdb.ENC_INT32 -> src.readIntLE(what);
+                case Rdb.ENC_LZF -> throw new RdbFormatException("LZF-compressed string (RDB_ENC_LZF) for " + what
+                        + ": TeeMate loads uncompressed strings only (save with rdbcompression no)", at);
+                default -> throw new RdbFormatException(String.format("unknown string encoding 0x%02x for %s",
+                        0xC0 | enc, what), at);
+            };
+            return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+        }
+        if (len > MAX_STRING) {
+            throw new RdbFormatException("bad length " + len + " for " + what + " (longest accepted: " + MAX_STRING
+                    + " bytes)", at);
+        }
+        return src.readBytes((int) len, what);
+    }
+
+    /** {@code s} quoted for a message: printable ASCII as is, other bytes as \xNN, cut after 64 bytes. */
+    static String show(byte[] s) {
+        StringBuilder b = new StringBuilder("'");
+        for (int i = 0; i < Math.min(s.length, 64); i++) {
+            int c = s[i] & 0xFF;
+            if (c >= 0x20 && c < 0x7F && c != '\'' && c != '\\') {
+                b.append((char) c);
+            } else {
+                b.append(String.format("\\x%02x", c));
+            }
+        }
+        if (s.length > 64) {
+            b.append("...(").append(s.length).append(" bytes)");
+        }
+        return b.append('\'').toString();
+    }
+
+    /** A buffered input that knows its offset and keeps the CRC-64 of the bytes consumed. */
+    private static final class Source {
+        private final InputStream in;
+        private final byte[] buf = new byte[BUFFER];
+        private int pos;
+        private int lim;
+        /** Stream offset of buf[0]. */
+        private long base;
+        private long crc;
+        /** buf[0, crcPos) is already folded into crc. */
+        private int crcPos;
+
+        Source(InputStream in) {
+            this.in = in;
+        }
+
+        long offset() {
+            return base + pos;
+        }
+
+        /** The CRC-64 of every byte consumed so far. */
+        long crc() {
+            crc = Crc64.update(crc, buf, crcPos, pos - crcPos);
+            crcPos = pos;
+            return crc;
+        }
+
+        /** Makes at least one byte available, or throws for truncation. */
+        private void fill(String what) throws IOException {
+            if (pos < lim) {
+                return;
+            }
+            crc();
+            base += lim;
+            pos = 0;
+            lim = 0;
+            crcPos = 0;
+            int n;
+            do {
+                n = in.read(buf, 0, buf.length);
+            } while (n == 0);
+            if (n < 0) {
+                throw new RdbFormatException("truncated stream: it ends inside " + what, base);
+            }
+            lim = n;
+        }
+
+        int readU8(String what) throws IOException {
+            fill(what);
+            return buf[pos++] & 0xFF;
+        }
+
+        /** Reads {@code n} bytes, growing the result as they arrive (a bad length cannot make it allocate ahead). */
+        byte[] readBytes(int n, String what) throws IOException {
+            byte[] out = new byte[Math.min(n, BUFFER)];
+            int got = 0;
+            while (got < n) {
+                fill(what);
+                if (got == out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+                }
+                int k = Math.min(Math.min(n - got, lim - pos), out.length - got);
+                System.arraycopy(buf, pos, out, got, k);
+                pos += k;
+                got += k;
+            }
+            return out;
+        }
+
+        int readIntLE(String what) throws IOException {
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v |= readU8(what) << (8 * i);
+            }
+            return v;
+        }
+
+        int readIntBE(String what) throws IOException {
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = v << 8 | readU8(what);
+            }
+            return v;
+        }
+
+        long readLongLE(String what) throws IOException {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v |= (long) readU8(what) << (8 * i);
+            }
+            return v;
+        }
+
+        long readLongBE(String what) throws IOException {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | readU8(what);
+            }
+            return v;
+        }
+    }
+}
