@@ -63,6 +63,11 @@ public final class CommandEngine {
         this.random = new SplittableRandom(randomSeed);
     }
 
+    /** Every command this engine implements (lower case) with its Redis arity. */
+    public static Map<String, Integer> commandTable() {
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ARITY));
+    }
+
     /** True if this engine implements {@code name} (case-insensitive). */
     public static boolean knows(String name) {
         return ARITY.containsKey(name.toLowerCase(Locale.ROOT));
@@ -86,7 +91,8 @@ public final class CommandEngine {
             dispatch(name, argv, r);
         } catch (ReplyError e) {
             return new Reply().error(e.getMessage()).bytes();
-        } catch (KeyspaceFullException e) {
+        } catch (KeyspaceFullException | io.teemate.enclave.memory.EnclaveOutOfMemoryException e) {
+            // the space's room or the enclave heap's pages ran out: Redis's OOM reply, the database goes on
             if (argv.size() > 1) {
                 dropIfEmpty(argv.get(1)); // a collection created for this command may have received nothing
             }

@@ -1,11 +1,11 @@
 package io.teemate.kv.enclave;
 
 /** Redis's glob matcher (util.c stringmatchlen): {@code * ? [abc] [^a-z] \x}, byte by byte, case-sensitive. */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
-    static boolean matches(byte[] pattern, byte[] string) {
+    public static boolean matches(byte[] pattern, byte[] string) {
         return match(pattern, 0, string, 0, 0);
     }
 

@@ -1,0 +1,266 @@
+package io.teemate.kv.enclave;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sealed snapshot format: a stream of any length (an RDB stream here) encrypted and authenticated in
+ * records, so that neither side ever holds the whole dataset in one buffer.
+ * <pre>
+ * header:  "TMKVSEAL" | version u32 (1) | key blob length u32 | key blob = seal(data key[32] || snapshot id[16])
+ * record:  flags u8 (1 = last) | ciphertext length u32 | AES-256-GCM(data key, IV = 0[4] || index u64,
+ *          AAD = SHA-256(header) || index u64 || flags) of at most {@link #RECORD_SIZE} plaintext bytes
+ * </pre>
+ * The data key is fresh per snapshot and sealed with the container's sealing key (EGETKEY, MRENCLAVE policy,
+ * bound to the container identity), so only the same container in the same enclave image on the same platform
+ * reads it. A changed byte anywhere fails a tag; records cannot be dropped, reordered or moved between snapshots
+ * (the index and header digest are authenticated), and a stream cut short lacks its last record. This is the
+ * shape of Gramine's protected files, with one record sequence instead of a Merkle tree, since a snapshot is
+ * written and read whole.
+ */
+public final class SealedSnapshot {
+    static final byte[] MAGIC = "TMKVSEAL".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+    /** Plaintext bytes per record. */
+    public static final int RECORD_SIZE = 1 << 20;
+    private static final int TAG_BITS = 128;
+    private static final int MAX_KEY_BLOB = 4096;
+
+    private SealedSnapshot() {
+    }
+
+    /**
+     * A stream that seals what is written to it into {@code sink}; {@code seal} seals the data key (the container's
+     * sealing). Closing it writes the last record and closes {@code sink}.
+     */
+    public static OutputStream writer(UnaryOperator<byte[]> seal, OutputStream sink, SecureRandom random) throws IOException {
+        byte[] secret = new byte[48];
+        random.nextBytes(secret);
+        byte[] keyBlob = seal.apply(secret);
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.write(MAGIC);
+        header.write(ByteBuffer.allocate(8).putInt(VERSION).putInt(keyBlob.length).array());
+        header.write(keyBlob);
+        byte[] headerBytes = header.toByteArray();
+        sink.write(headerBytes);
+        byte[] key = Arrays.copyOf(secret, 32);
+        Arrays.fill(secret, (byte) 0);
+        return new RecordWriter(key, sha256(headerBytes), sink);
+    }
+
+    /**
+     * The plaintext of the sealed stream {@code source}; {@code unseal} opens the key blob and returns null if it
+     * was not sealed by this container in this enclave image. Every failure is a {@link SnapshotException} saying
+     * what was wrong; no plaintext of a record is returned before its tag verified.
+     */
+    public static InputStream reader(UnaryOperator<byte[]> unseal, InputStream source) throws IOException {
+        DataInputStream in = new DataInputStream(source);
+        byte[] magic = new byte[MAGIC.length];
+        int version;
+        byte[] keyBlob;
+        try {
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new SnapshotException("not a sealed snapshot (no TMKVSEAL header)");
+            }
+            version = in.readInt();
+            if (version != VERSION) {
+                throw new SnapshotException("sealed snapshot version " + version + " is not supported (only " + VERSION + ")");
+            }
+            int keyLength = in.readInt();
+            if (keyLength < 1 || keyLength > MAX_KEY_BLOB) {
+                throw new SnapshotException("sealed snapshot header is corrupt (key blob of " + keyLength + " bytes)");
+            }
+            keyBlob = in.readNBytes(keyLength);
+            if (keyBlob.length != keyLength) {
+                throw new SnapshotException("sealed snapshot is cut short inside its header");
+            }
+        } catch (EOFException e) {
+            throw new SnapshotException("sealed snapshot is cut short inside its header");
+        }
+        byte[] secret = unseal.apply(keyBlob);
+        if (secret == null || secret.length != 48) {
+            throw new SnapshotException("the snapshot was not sealed by this container in this enclave image on this "
+                    + "platform, or its header was changed");
+        }
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.write(MAGIC);
+        header.write(ByteBuffer.allocate(8).putInt(version).putInt(keyBlob.length).array());
+        header.write(keyBlob);
+        byte[] key = Arrays.copyOf(secret, 32);
+        Arrays.fill(secret, (byte) 0);
+        return new RecordReader(key, sha256(header.toByteArray()), in);
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] headerDigest, long index, int flags) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            byte[] iv = ByteBuffer.allocate(12).putInt(0).putLong(index).array();
+            c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+            c.updateAAD(ByteBuffer.allocate(headerDigest.length + 9).put(headerDigest).putLong(index).put((byte) flags).array());
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class RecordWriter extends OutputStream {
+        private final byte[] key;
+        private final byte[] headerDigest;
+        private final OutputStream sink;
+        private final byte[] buffer = new byte[RECORD_SIZE];
+        private int filled;
+        private long index;
+        private boolean closed;
+
+        RecordWriter(byte[] key, byte[] headerDigest, OutputStream sink) {
+            this.key = key;
+            this.headerDigest = headerDigest;
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("the sealed snapshot is closed");
+            }
+            while (len > 0) {
+                if (filled == buffer.length) {
+                    emit(0);
+                }
+                int n = Math.min(len, buffer.length - filled);
+                System.arraycopy(b, off, buffer, filled, n);
+                filled += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void emit(int flags) throws IOException {
+            byte[] sealed;
+            try {
+                sealed = cipher(Cipher.ENCRYPT_MODE, key, headerDigest, index, flags).doFinal(buffer, 0, filled);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("sealing record " + index + ": " + e.getMessage(), e);
+            }
+            sink.write(ByteBuffer.allocate(5).put((byte) flags).putInt(sealed.length).array());
+            sink.write(sealed);
+            Arrays.fill(buffer, 0, filled, (byte) 0);
+            filled = 0;
+            index++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            emit(1);
+            closed = true;
+            Arrays.fill(key, (byte) 0);
+            sink.close();
+        }
+    }
+
+    private static final class RecordReader extends InputStream {
+        private final byte[] key;
+        private final byte[] headerDigest;
+        private final DataInputStream in;
+        private byte[] plain = new byte[0];
+        private int at;
+        private long index;
+        private boolean last;
+
+        RecordReader(byte[] key, byte[] headerDigest, DataInputStream in) {
+            this.key = key;
+            this.headerDigest = headerDigest;
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (at == plain.length) {
+                if (last) {
+                    return -1;
+                }
+                next();
+            }
+            int n = Math.min(len, plain.length - at);
+            System.arraycopy(plain, at, b, off, n);
+            at += n;
+            return n;
+        }
+
+        private void next() throws IOException {
+            int flags;
+            int length;
+            try {
+                flags = in.readUnsignedByte();
+                length = in.readInt();
+            } catch (EOFException e) {
+                throw new SnapshotException("sealed snapshot is cut short: record " + index + " is missing");
+            }
+            if ((flags & ~1) != 0 || length < TAG_BITS / 8 || length > RECORD_SIZE + TAG_BITS / 8) {
+                throw new SnapshotException("sealed snapshot record " + index + " has a corrupt header");
+            }
+            byte[] sealed = in.readNBytes(length);
+            if (sealed.length != length) {
+                throw new SnapshotException("sealed snapshot is cut short inside record " + index);
+            }
+            try {
+                plain = cipher(Cipher.DECRYPT_MODE, key, headerDigest, index, flags).doFinal(sealed);
+            } catch (AEADBadTagException e) {
+                throw new SnapshotException("sealed snapshot record " + index + " fails authentication: it was changed, "
+                        + "moved or belongs to another snapshot");
+            } catch (GeneralSecurityException e) {
+                throw new SnapshotException("sealed snapshot record " + index + ": " + e.getMessage());
+            }
+            at = 0;
+            index++;
+            if (flags == 1) {
+                last = true;
+                if (in.read() >= 0) {
+                    throw new SnapshotException("sealed snapshot has bytes after its last record");
+                }
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+    }
+}
