@@ -1,5 +1,6 @@
 package io.teemate.kv.enclave;
 
+import io.teemate.kv.RedisTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class RdbRealRedisTest {
 
     /** The value of {@code key} as redis-server holds it, in {@link Dump}'s shapes. */
     @SuppressWarnings("unchecked")
-    private static Object valueInRedis(RdbRedisTools.Server redis, String key) throws IOException {
+    private static Object valueInRedis(RedisTools.Server redis, String key) throws IOException {
         Object type = redis.call("TYPE", key);
         return switch ((String) type) {
             case "string" -> redis.call("GET", key);
@@ -73,14 +74,14 @@ class RdbRealRedisTest {
         long written = export(kv, file);
         assertThat(written).isEqualTo(expected.size());
 
-        RdbRedisTools.CheckResult check = RdbRedisTools.checkRdb(file);
+        RedisTools.CheckResult check = RedisTools.checkRdb(file);
         assertThat(check.exitCode()).as("redis-check-rdb exit code; output:%n%s", check.output()).isZero();
         assertThat(check.output()).contains("Checksum OK", "RDB looks OK!", "AUX FIELD teemate");
         assertThat(check.info("keys read")).isEqualTo(written);
         assertThat(check.info("expires")).isEqualTo(withDeadline);
         assertThat(check.info("already expired")).isZero();
 
-        try (RdbRedisTools.Server redis = new RdbRedisTools.Server(dir)) {
+        try (RedisTools.Server redis = new RedisTools.Server(dir)) {
             assertThat(redis.call("DBSIZE")).isEqualTo(written);
             Map<String, Object> inRedis = new TreeMap<>();
             for (String key : expected.keySet()) {
@@ -116,7 +117,7 @@ class RdbRealRedisTest {
         Map<String, Object> expected = Dump.of(kv.ks);
         Map<String, Long> deadlines = RdbTestData.expiries(kv.ks);
         export(kv, dir.resolve("dump.rdb"));
-        try (RdbRedisTools.Server redis = new RdbRedisTools.Server(dir, "--rdbcompression", "no")) {
+        try (RedisTools.Server redis = new RedisTools.Server(dir, "--rdbcompression", "no")) {
             assertThat(redis.call("SAVE")).isEqualTo("OK"); // Redis rewrites dump.rdb in its own encodings
         }
         KvRig back = new KvRig();
@@ -131,7 +132,7 @@ class RdbRealRedisTest {
     void theReaderLoadsAnRdbThatRedisServerSaved(@TempDir Path dir) throws Exception {
         long before;
         long after;
-        try (RdbRedisTools.Server redis = new RdbRedisTools.Server(dir, "--rdbcompression", "no")) {
+        try (RedisTools.Server redis = new RedisTools.Server(dir, "--rdbcompression", "no")) {
             redis.call("SET", "greeting", "hello");
             redis.call("SET", "int8", "-7");
             redis.call("SET", "int16", "12345");
@@ -169,7 +170,7 @@ class RdbRealRedisTest {
     @Test
     void listsAndHashesAsRedisSevenSavesThemAreRefusedByName(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("dump.rdb");
-        try (RdbRedisTools.Server redis = new RdbRedisTools.Server(dir, "--rdbcompression", "no")) {
+        try (RedisTools.Server redis = new RedisTools.Server(dir, "--rdbcompression", "no")) {
             redis.call("RPUSH", "l", "a", "b");
             assertThat(redis.call("SAVE")).isEqualTo("OK");
             RdbFormatException list = org.assertj.core.api.Assertions.catchThrowableOfType(RdbFormatException.class,

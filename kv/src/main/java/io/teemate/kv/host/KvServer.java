@@ -1,0 +1,315 @@
+package io.teemate.kv.host;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The database's RESP2 server on a localhost TCP port: Redis's own design, one event-loop thread over
+ * non-blocking sockets. Network I/O and RESP framing are the host's; every dataset command goes into the enclave.
+ * Each turn of the loop reads every ready client, then sends all complete commands of all of them to the enclave
+ * in ONE batch (one ecall for many clients and pipelined commands, as Redis runs every ready client per event
+ * loop turn), and writes the replies back in order. Server commands ({@link ServerCommands}) are answered on the
+ * host between batches, so each client's replies keep its command order.
+ */
+public final class KvServer implements AutoCloseable {
+    private static final int READ_BUFFER = 64 << 10;
+
+    private final KvDatabase db;
+    private final Selector selector;
+    private final ServerSocketChannel listener;
+    private final Thread loop;
+    private final ServerCommands server;
+    private final List<Connection> connections = new ArrayList<>();
+    private final AtomicLong connectionsReceived = new AtomicLong();
+    private final AtomicLong commandsProcessed = new AtomicLong();
+    private final long startMillis = System.currentTimeMillis();
+    private long nextClientId = 1;
+    private volatile boolean closed;
+
+    /** One client: its socket, the RESP parser over what it sent, and the replies not yet written. */
+    private static final class Connection {
+        final SocketChannel channel;
+        final SelectionKey key;
+        final Resp parser = new Resp();
+        final ServerCommands.Client client;
+        final Deque<ByteBuffer> out = new ArrayDeque<>();
+        final List<List<byte[]>> pending = new ArrayList<>();
+        /** Redis's reply to bytes that are not RESP: sent after the replies to the commands before them. */
+        byte[] protocolError;
+        boolean closeAfterWrite;
+
+        Connection(SocketChannel channel, SelectionKey key, long id) {
+            this.channel = channel;
+            this.key = key;
+            this.client = new ServerCommands.Client(id);
+        }
+    }
+
+    private KvServer(KvDatabase db, int port) throws IOException {
+        this.db = db;
+        this.selector = Selector.open();
+        this.listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress("127.0.0.1", port), 511);
+        } catch (IOException e) {
+            listener.close();
+            selector.close();
+            throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        listener.configureBlocking(false);
+        listener.register(selector, SelectionKey.OP_ACCEPT);
+        this.server = new ServerCommands(db, new ServerCommands.Counters() {
+            @Override
+            public int connectedClients() {
+                return connections.size();
+            }
+
+            @Override
+            public long connectionsReceived() {
+                return connectionsReceived.get();
+            }
+
+            @Override
+            public long commandsProcessed() {
+                return commandsProcessed.get();
+            }
+
+            @Override
+            public int port() {
+                return KvServer.this.port();
+            }
+
+            @Override
+            public long startMillis() {
+                return startMillis;
+            }
+        });
+        this.loop = new Thread(this::run, "teemate-kv-server");
+    }
+
+    /** Listens on 127.0.0.1:{@code port} (0 for any free port) and serves {@code db} until closed. */
+    public static KvServer start(KvDatabase db, int port) throws IOException {
+        KvServer s = new KvServer(db, port);
+        s.loop.start();
+        return s;
+    }
+
+    public int port() {
+        return listener.socket().getLocalPort();
+    }
+
+    private void run() {
+        ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
+        byte[] bytes = new byte[READ_BUFFER];
+        try {
+            while (!closed) {
+                selector.select();
+                List<Connection> ready = new ArrayList<>();
+                Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+                while (it.hasNext()) {
+                    SelectionKey k = it.next();
+                    it.remove();
+                    if (!k.isValid()) {
+                        continue;
+                    }
+                    if (k.isAcceptable()) {
+                        accept();
+                        continue;
+                    }
+                    Connection c = (Connection) k.attachment();
+                    if (k.isWritable()) {
+                        flush(c);
+                    }
+                    if (k.isValid() && k.isReadable() && read(c, buffer, bytes)) {
+                        ready.add(c);
+                    }
+                }
+                if (!ready.isEmpty()) {
+                    process(ready);
+                    for (Connection c : ready) {
+                        flush(c);
+                    }
+                }
+            }
+        } catch (ClosedSelectorException e) {
+            // closed
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                System.err.println("teemate kv: the server loop stopped: " + e);
+            }
+        }
+    }
+
+    private void accept() throws IOException {
+        SocketChannel ch = listener.accept();
+        if (ch == null) {
+            return;
+        }
+        ch.configureBlocking(false);
+        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
+        Connection c = new Connection(ch, key, nextClientId++);
+        key.attach(c);
+        connections.add(c);
+        connectionsReceived.incrementAndGet();
+    }
+
+    /** Reads what the client sent and parses whole commands; true if it has any. */
+    private boolean read(Connection c, ByteBuffer buffer, byte[] bytes) {
+        try {
+            while (true) {
+                buffer.clear();
+                int n = c.channel.read(buffer);
+                if (n < 0) {
+                    drop(c);
+                    return false;
+                }
+                if (n == 0) {
+                    break;
+                }
+                buffer.flip();
+                buffer.get(bytes, 0, n);
+                c.parser.feed(bytes, 0, n);
+                if (n < buffer.capacity()) {
+                    break;
+                }
+            }
+            List<byte[]> argv;
+            while ((argv = c.parser.next()) != null) {
+                if (!argv.isEmpty()) {
+                    c.pending.add(argv);
+                }
+            }
+        } catch (RespProtocolException e) {
+            c.protocolError = e.reply();
+            c.pending.add(List.of()); // a marker: the error's reply goes after the replies before it
+            c.key.interestOps(0);
+        } catch (IOException e) {
+            drop(c);
+            return false;
+        }
+        return !c.pending.isEmpty();
+    }
+
+    /**
+     * Runs the pending commands of the ready clients: dataset commands in one batch into the enclave, a server
+     * command after the batch before it, each client's replies in its order.
+     */
+    private void process(List<Connection> ready) {
+        List<List<byte[]>> batch = new ArrayList<>();
+        List<Connection> owners = new ArrayList<>();
+        for (Connection c : ready) {
+            for (List<byte[]> argv : c.pending) {
+                if (argv.isEmpty()) { // the protocol error marker: nothing after it is read
+                    runBatch(batch, owners);
+                    c.out.add(ByteBuffer.wrap(c.protocolError));
+                    c.closeAfterWrite = true;
+                    break;
+                }
+                commandsProcessed.incrementAndGet();
+                String name = ServerCommands.text(argv.get(0)).toLowerCase(Locale.ROOT);
+                if (ServerCommands.handles(name)) {
+                    runBatch(batch, owners);
+                    c.out.add(ByteBuffer.wrap(server.execute(c.client, argv)));
+                    if (c.client.quit) {
+                        c.closeAfterWrite = true;
+                        break;
+                    }
+                } else {
+                    batch.add(argv);
+                    owners.add(c);
+                }
+            }
+            c.pending.clear();
+        }
+        runBatch(batch, owners);
+    }
+
+    private void runBatch(List<List<byte[]>> batch, List<Connection> owners) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<byte[]> replies;
+        try {
+            replies = db.execute(batch);
+        } catch (RuntimeException e) {
+            byte[] err = Resp.error("ERR the enclave failed the command: " + e.getMessage());
+            replies = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                replies.add(err);
+            }
+        }
+        for (int i = 0; i < replies.size(); i++) {
+            owners.get(i).out.add(ByteBuffer.wrap(replies.get(i)));
+        }
+        batch.clear();
+        owners.clear();
+    }
+
+    /** Writes queued replies; waits for OP_WRITE if the socket is full, closes after QUIT or a protocol error. */
+    private void flush(Connection c) {
+        try {
+            while (!c.out.isEmpty()) {
+                ByteBuffer b = c.out.peek();
+                c.channel.write(b);
+                if (b.hasRemaining()) {
+                    c.key.interestOps(SelectionKey.OP_WRITE);
+                    return;
+                }
+                c.out.poll();
+            }
+            if (c.closeAfterWrite) {
+                drop(c);
+            } else if (c.key.isValid()) {
+                c.key.interestOps(SelectionKey.OP_READ);
+            }
+        } catch (IOException e) {
+            drop(c);
+        }
+    }
+
+    private void drop(Connection c) {
+        connections.remove(c);
+        c.key.cancel();
+        try {
+            c.channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        selector.wakeup();
+        try {
+            loop.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Connection c : new ArrayList<>(connections)) {
+            drop(c);
+        }
+        try {
+            listener.close();
+            selector.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

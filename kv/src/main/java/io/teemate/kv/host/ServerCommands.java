@@ -1,0 +1,302 @@
+package io.teemate.kv.host;
+
+import io.teemate.kv.enclave.CommandEngine;
+import io.teemate.kv.enclave.Glob;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server's own commands, answered on the host side because they are about the server, not the dataset:
+ * INFO, SAVE, BGSAVE, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, QUIT. The dataset figures INFO
+ * shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
+ */
+final class ServerCommands {
+    /** Server commands and their Redis arity. */
+    static final Map<String, Integer> ARITY = Map.of("info", -1, "save", 1, "bgsave", -1, "lastsave", 1,
+            "config", -2, "command", -1, "client", -2, "quit", -1);
+    private static final Set<String> MULTI_KEY = Set.of("del", "unlink", "exists", "mget");
+
+    /** What a client connection keeps for the server: its id and name. */
+    static final class Client {
+        final long id;
+        String name;
+        boolean quit;
+
+        Client(long id) {
+            this.id = id;
+        }
+    }
+
+    /** Server-wide counters INFO reports. */
+    interface Counters {
+        int connectedClients();
+
+        long connectionsReceived();
+
+        long commandsProcessed();
+
+        int port();
+
+        long startMillis();
+    }
+
+    private final KvDatabase db;
+    private final Counters counters;
+
+    ServerCommands(KvDatabase db, Counters counters) {
+        this.db = db;
+        this.counters = counters;
+    }
+
+    static boolean handles(String lowerName) {
+        return ARITY.containsKey(lowerName);
+    }
+
+    /** The reply to server command {@code argv} from {@code client}. */
+    byte[] execute(Client client, List<byte[]> argv) {
+        String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
+        int arity = ARITY.get(name);
+        if ((arity > 0 && argv.size() != arity) || (arity < 0 && argv.size() < -arity)) {
+            return Resp.error("ERR wrong number of arguments for '" + name + "' command");
+        }
+        try {
+            return switch (name) {
+                case "info" -> Resp.bulk(info(argv.subList(1, argv.size())));
+                case "save" -> {
+                    db.save();
+                    yield Resp.simple("OK");
+                }
+                case "bgsave" -> bgsave(argv);
+                case "lastsave" -> Resp.integer(db.lastSaveSeconds());
+                case "config" -> config(argv);
+                case "command" -> command(argv);
+                case "client" -> client(client, argv);
+                case "quit" -> {
+                    client.quit = true;
+                    yield Resp.simple("OK");
+                }
+                default -> throw new IllegalStateException(name);
+            };
+        } catch (KvBusyException e) {
+            return Resp.error(e.getMessage());
+        } catch (KvException | java.io.IOException e) {
+            return Resp.error("ERR " + e.getMessage());
+        }
+    }
+
+    private byte[] bgsave(List<byte[]> argv) {
+        if (argv.size() > 2 || (argv.size() == 2 && !text(argv.get(1)).equalsIgnoreCase("schedule"))) {
+            return Resp.error("ERR syntax error");
+        }
+        db.bgsave();
+        return Resp.simple("Background saving started");
+    }
+
+    private byte[] config(List<byte[]> argv) {
+        String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
+        if (!sub.equals("get") || argv.size() < 3) {
+            return Resp.error("ERR unknown subcommand or wrong number of arguments for '" + text(argv.get(1))
+                    + "'. Only CONFIG GET is supported here");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("save", ""); // no automatic snapshots: SAVE and BGSAVE only
+        values.put("appendonly", "no");
+        values.put("dir", db.dir().toString());
+        values.put("dbfilename", KvDatabase.SNAPSHOT);
+        values.put("databases", "1");
+        values.put("maxmemory", "0");
+        values.put("port", Integer.toString(counters.port()));
+        values.put("bind", "127.0.0.1");
+        List<byte[]> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 2; i < argv.size(); i++) {
+            byte[] pattern = text(argv.get(i)).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+            values.forEach((k, v) -> {
+                if (Glob.matches(pattern, k.getBytes(StandardCharsets.UTF_8)) && seen.add(k)) {
+                    out.add(k.getBytes(StandardCharsets.UTF_8));
+                    out.add(v.getBytes(StandardCharsets.UTF_8));
+                }
+            });
+        }
+        return Resp.array(out);
+    }
+
+    /** COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS (none kept), COMMAND LIST; Redis 6's six fields. */
+    private byte[] command(List<byte[]> argv) {
+        Map<String, Integer> table = new java.util.TreeMap<>(CommandEngine.commandTable());
+        table.putAll(ARITY);
+        if (argv.size() == 1) {
+            return entries(table, new ArrayList<>(table.keySet()));
+        }
+        String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
+        return switch (sub) {
+            case "count" -> Resp.integer(table.size());
+            case "list" -> Resp.array(table.keySet().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList());
+            case "docs" -> Resp.array(List.of());
+            case "info" -> {
+                List<String> names = new ArrayList<>();
+                for (int i = 2; i < argv.size(); i++) {
+                    names.add(text(argv.get(i)).toLowerCase(Locale.ROOT));
+                }
+                yield entries(table, names);
+            }
+            default -> Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try COMMAND HELP.");
+        };
+    }
+
+    private static byte[] entries(Map<String, Integer> table, List<String> names) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("*" + names.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (String n : names) {
+            Integer arity = table.get(n);
+            if (arity == null) {
+                b.writeBytes(Resp.nullArray());
+                continue;
+            }
+            int[] keys = keyPositions(n);
+            b.writeBytes("*6\r\n".getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(Resp.bulk(n));
+            b.writeBytes(Resp.integer(arity));
+            b.writeBytes(Resp.array(List.of()));
+            b.writeBytes(Resp.integer(keys[0]));
+            b.writeBytes(Resp.integer(keys[1]));
+            b.writeBytes(Resp.integer(keys[2]));
+        }
+        return b.toByteArray();
+    }
+
+    /** First key, last key, step (Redis's key specs in their old form). */
+    private static int[] keyPositions(String n) {
+        if (MULTI_KEY.contains(n)) {
+            return new int[]{1, -1, 1};
+        }
+        return switch (n) {
+            case "mset" -> new int[]{1, -1, 2};
+            case "rename", "renamenx" -> new int[]{1, 2, 1};
+            case "ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey" -> new int[]{0, 0, 0};
+            default -> ARITY.containsKey(n) ? new int[]{0, 0, 0} : new int[]{1, 1, 1};
+        };
+    }
+
+    private static byte[] client(Client client, List<byte[]> argv) {
+        String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
+        switch (sub) {
+            case "setname" -> {
+                if (argv.size() != 3) {
+                    return Resp.error("ERR wrong number of arguments for 'client|setname' command");
+                }
+                String name = text(argv.get(2));
+                for (char ch : name.toCharArray()) {
+                    if (ch < '!' || ch > '~') {
+                        return Resp.error("ERR Client names cannot contain spaces, newlines or special characters.");
+                    }
+                }
+                client.name = name.isEmpty() ? null : name;
+                return Resp.simple("OK");
+            }
+            case "getname" -> {
+                return argv.size() != 2 ? Resp.error("ERR wrong number of arguments for 'client|getname' command")
+                        : Resp.bulk(client.name == null ? null : client.name.getBytes(StandardCharsets.UTF_8));
+            }
+            case "id" -> {
+                return Resp.integer(client.id);
+            }
+            default -> {
+                return Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try CLIENT HELP.");
+            }
+        }
+    }
+
+    private String info(List<byte[]> sections) {
+        Set<String> want = new java.util.HashSet<>();
+        for (byte[] s : sections) {
+            want.add(text(s).toLowerCase(Locale.ROOT));
+        }
+        boolean all = want.isEmpty() || want.contains("all") || want.contains("default") || want.contains("everything");
+        StringBuilder b = new StringBuilder();
+        if (all || want.contains("server")) {
+            section(b, "Server");
+            field(b, "redis_version", "7.0.0");
+            field(b, "teemate_mode", db.mode().name().toLowerCase(Locale.ROOT));
+            field(b, "process_id", ProcessHandle.current().pid());
+            field(b, "tcp_port", counters.port());
+            field(b, "uptime_in_seconds", (System.currentTimeMillis() - counters.startMillis()) / 1000);
+        }
+        if (all || want.contains("clients")) {
+            section(b, "Clients");
+            field(b, "connected_clients", counters.connectedClients());
+        }
+        KvDatabase.Stats stats = null;
+        if (all || want.contains("memory") || want.contains("keyspace")) {
+            stats = db.stats();
+        }
+        if (all || want.contains("memory")) {
+            long used = stats.privatePages() * 4096 + stats.sharedPages() * 4096;
+            long epc = db.enclavePages() * 4096;
+            section(b, "Memory");
+            field(b, "used_memory", used);
+            field(b, "used_memory_human", human(used));
+            field(b, "used_memory_dataset", stats.allocatedBytes());
+            field(b, "maxmemory", 0);
+            field(b, "epc_used_bytes", epc);
+            field(b, "epc_used_human", human(epc));
+        }
+        if (all || want.contains("persistence")) {
+            KvDatabase.Fork f = db.lastFork();
+            section(b, "Persistence");
+            field(b, "loading", 0);
+            field(b, "rdb_bgsave_in_progress", db.bgsaveInProgress() ? 1 : 0);
+            field(b, "rdb_last_save_time", db.lastSaveSeconds());
+            field(b, "rdb_last_bgsave_status", db.lastBgsaveOk() ? "ok" : "err");
+            field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
+            field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
+        }
+        if (all || want.contains("stats")) {
+            section(b, "Stats");
+            field(b, "total_connections_received", counters.connectionsReceived());
+            field(b, "total_commands_processed", counters.commandsProcessed());
+        }
+        if (all || want.contains("keyspace")) {
+            section(b, "Keyspace");
+            if (stats.keys() > 0) {
+                b.append("db0:keys=").append(stats.keys()).append(",expires=").append(stats.expires()).append(",avg_ttl=0\r\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static void section(StringBuilder b, String name) {
+        if (!b.isEmpty()) {
+            b.append("\r\n");
+        }
+        b.append("# ").append(name).append("\r\n");
+    }
+
+    private static void field(StringBuilder b, String name, Object value) {
+        b.append(name).append(':').append(value).append("\r\n");
+    }
+
+    private static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + "B";
+        }
+        String[] units = {"K", "M", "G", "T"};
+        double v = bytes;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.2f%s", v, units[u]);
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,67 @@
+package io.teemate.kv.host;
+
+import io.teemate.host.container.Mode;
+import io.teemate.kv.RedisTools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A database and its RESP server on a free port, for tests; and redis-cli against it. */
+final class RunningKv implements AutoCloseable {
+    final KvDatabase db;
+    final KvServer server;
+
+    private RunningKv(KvDatabase db, KvServer server) {
+        this.db = db;
+        this.server = server;
+    }
+
+    /** A 64 MiB-heap database in {@code dir} on a 256 MiB-EPC machine. */
+    static RunningKv start(Path dir, Mode mode) throws IOException {
+        KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, "64M", 256));
+        try {
+            return new RunningKv(db, KvServer.start(db, 0));
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    /** {@code redis-cli -p PORT args...}: its standard output without trailing newlines. */
+    String cli(String... args) throws IOException, InterruptedException {
+        return cliWithInput(null, args);
+    }
+
+    /** redis-cli reading commands (one per line, on one connection) or --pipe data from standard input. */
+    String cliWithInput(byte[] input, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(RedisTools.binary("redis-cli").toString(), "-p", Integer.toString(port())));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (input != null) {
+            p.getOutputStream().write(input);
+        }
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("redis-cli finishes").isTrue();
+        return out.replaceAll("\n+$", "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            db.close();
+        }
+    }
+}
