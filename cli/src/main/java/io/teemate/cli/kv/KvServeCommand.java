@@ -1,0 +1,106 @@
+package io.teemate.cli.kv;
+
+import io.teemate.host.container.Mode;
+import io.teemate.kv.host.KvDatabase;
+import io.teemate.kv.host.KvException;
+import io.teemate.kv.host.KvOptions;
+import io.teemate.kv.host.KvServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code teemate kv serve --port P --mode shared|conventional --dir DIR}: the database on 127.0.0.1:P, speaking
+ * RESP2 to unchanged Redis clients, until Ctrl-C. Loads DIR's snapshot at start.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the confidential database on 127.0.0.1 to Redis clients (RESP2): redis-cli,"
+                + " redis-benchmark and client libraries work unchanged.",
+                "The dataset and every command run inside an enclave; BGSAVE forks (shared: into the same enclave;"
+                        + " conventional: a new enclave) and writes a sealed snapshot to DIR, loaded at the next start."})
+public final class KvServeCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--port", defaultValue = "6379", paramLabel = "P",
+            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
+            description = "how BGSAVE forks: shared (the child joins the enclave, TeeMate) or conventional (a new"
+                    + " enclave and a sealed copy of the heap) (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--dir", defaultValue = "teemate-kv", paramLabel = "DIR",
+            description = "data directory: the database's keys and images, and its sealed snapshot (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--heap", paramLabel = "SIZE",
+            description = "enclave heap for a new data directory, e.g. 1G (default: the directory's, 1G for a new one)")
+    String heap;
+
+    @Option(names = "--epc-mib", defaultValue = "1024", paramLabel = "MiB",
+            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
+    int epcMiB;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KvOptions options = KvOptionsParser.parse(spec, dir, mode, heap, epcMiB, port);
+        KvDatabase db;
+        KvServer server;
+        try {
+            out.printf("teemate kv: starting the database in %s (mode %s)...%n", options.dir().toAbsolutePath(),
+                    options.mode().name().toLowerCase(Locale.ROOT));
+            out.flush();
+            db = KvDatabase.open(options);
+        } catch (IOException | KvException | IllegalArgumentException e) {
+            err.println("teemate kv serve: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        try {
+            server = KvServer.start(db, port);
+        } catch (IOException e) {
+            db.close();
+            err.println("teemate kv serve: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        out.printf("teemate kv: %d keys loaded; serving RESP on 127.0.0.1:%d (try: redis-cli -p %d ping); Ctrl-C stops%n",
+                db.keysLoaded(), server.port(), server.port());
+        out.flush();
+        Thread hook = new Thread(() -> shutdown(server, db), "teemate-kv-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        shutdown(server, db);
+        return 0;
+    }
+
+    private static void shutdown(KvServer server, KvDatabase db) {
+        try {
+            server.close();
+        } finally {
+            db.close();
+        }
+    }
+
+    /** For tests: stops as Ctrl-C would. */
+    void requestStop() {
+        stop.countDown();
+    }
+}
