@@ -1,6 +1,5 @@
 package io.teemate.cli.kv;
 
-import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
 import io.teemate.kv.host.KvOptions;
@@ -50,6 +49,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     CommandLine.Model.CommandSpec spec;
 
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final java.util.concurrent.CompletableFuture<Integer> started = new java.util.concurrent.CompletableFuture<>();
 
     @Override
     public Integer call() {
@@ -66,6 +66,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         } catch (IOException | KvException | IllegalArgumentException e) {
             err.println("teemate kv serve: " + e.getMessage());
             err.flush();
+            started.completeExceptionally(e);
             return 1;
         }
         try {
@@ -74,6 +75,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             db.close();
             err.println("teemate kv serve: " + e.getMessage());
             err.flush();
+            started.completeExceptionally(e);
             return 1;
         }
         out.printf("teemate kv: %d keys loaded; serving RESP on 127.0.0.1:%d (try: redis-cli -p %d ping); Ctrl-C stops%n",
@@ -81,6 +83,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         out.flush();
         Thread hook = new Thread(() -> shutdown(server, db), "teemate-kv-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        started.complete(server.port());
         try {
             stop.await();
         } catch (InterruptedException e) {
@@ -97,6 +100,11 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         } finally {
             db.close();
         }
+    }
+
+    /** Completes with the port once the database serves (exceptionally if it could not start). */
+    java.util.concurrent.CompletableFuture<Integer> started() {
+        return started;
     }
 
     /** For tests: stops as Ctrl-C would. */

@@ -5,7 +5,11 @@ import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.PlatformOptions;
 import io.teemate.faas.host.Gateway;
 import io.teemate.faas.host.GatewayConfig;
+import io.teemate.cli.kv.KvOptionsParser;
 import io.teemate.host.container.Mode;
+import io.teemate.kv.host.KvDatabase;
+import io.teemate.kv.host.KvOptions;
+import io.teemate.kv.host.KvServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,11 +70,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "HTTP worker threads; each running invocation holds one (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--kv-port", defaultValue = "-1", paramLabel = "P",
+            description = "also serve the confidential database (RESP, as teemate kv serve) on 127.0.0.1:P, in the"
+                    + " same --mode; 0 picks a free port (default: no database)")
+    int kvPort;
+
+    @Option(names = "--kv-dir", defaultValue = "teemate-kv", paramLabel = "DIR",
+            description = "the database's data directory with --kv-port (default: ${DEFAULT-VALUE})")
+    Path kvDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final FunctionPlatformFactory factory;
     private final CompletableFuture<URI> started = new CompletableFuture<>();
+    private final CompletableFuture<Integer> kvStarted = new CompletableFuture<>();
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public ServeCommand() {
@@ -121,11 +135,21 @@ public final class ServeCommand implements Callable<Integer> {
             started.completeExceptionally(e);
             return 1;
         }
+        AutoCloseable database;
+        try {
+            database = kvPort >= 0 ? startDatabase(m, out) : () -> { };
+        } catch (IOException | RuntimeException e) {
+            shutdown(gateway, platform, () -> { });
+            err.println("teemate serve: cannot start the database: " + e.getMessage());
+            err.flush();
+            started.completeExceptionally(e);
+            return 1;
+        }
         out.printf("TeeMate FaaS gateway on %s (mode %s)%n", gateway.uri(), platform.mode().toLowerCase(Locale.ROOT));
         out.printf("  REST %s/v1/functions, OpenWhisk %s/init and /run, metrics %s/metrics; Ctrl-C stops%n",
                 gateway.uri(), gateway.uri(), gateway.uri());
         out.flush();
-        Thread hook = new Thread(() -> shutdown(gateway, platform), "teemate-serve-shutdown");
+        Thread hook = new Thread(() -> shutdown(gateway, platform, database), "teemate-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         started.complete(gateway.uri());
         try {
@@ -135,18 +159,54 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // Reached when stopped from inside the JVM (requestStop, an interrupt), not on Ctrl-C: the hook runs then.
         Runtime.getRuntime().removeShutdownHook(hook);
-        shutdown(gateway, platform);
+        shutdown(gateway, platform, database);
         out.println("teemate serve: stopped");
         out.flush();
         return 0;
     }
 
-    private static void shutdown(Gateway gateway, FunctionPlatform platform) {
+    /** The database beside the gateway (--kv-port): its RESP server and the database, closed together. */
+    private AutoCloseable startDatabase(Mode m, PrintWriter out) throws IOException {
+        KvOptions options = KvOptionsParser.parse(spec, kvDir, m.name(), null, KvOptions.defaults(kvDir).epcMiB(), kvPort);
+        KvDatabase db = KvDatabase.open(options);
+        KvServer server;
+        try {
+            server = KvServer.start(db, kvPort);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        kvStarted.complete(server.port());
+        out.printf("TeeMate database on 127.0.0.1:%d (RESP, mode %s, data in %s, %d keys loaded)%n", server.port(),
+                m.name().toLowerCase(Locale.ROOT), db.dir(), db.keysLoaded());
+        return () -> {
+            try {
+                server.close();
+            } finally {
+                db.close();
+            }
+        };
+    }
+
+    private static void shutdown(Gateway gateway, FunctionPlatform platform, AutoCloseable database) {
         try {
             gateway.close();
         } finally {
-            platform.close();
+            try {
+                platform.close();
+            } finally {
+                try {
+                    database.close();
+                } catch (Exception e) {
+                    System.err.println("teemate serve: closing the database: " + e.getMessage());
+                }
+            }
         }
+    }
+
+    /** Completes with the database's port once it serves (with --kv-port). */
+    CompletableFuture<Integer> kvStarted() {
+        return kvStarted;
     }
 
     /** Completes with the gateway's URL once it serves (exceptionally when it could not start). */

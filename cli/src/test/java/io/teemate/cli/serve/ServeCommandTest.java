@@ -166,4 +166,20 @@ class ServeCommandTest {
         assertThat(r.out()).contains("TeeMate FaaS gateway on " + uri + " (mode conventional)").contains("stopped");
         assertThat(made.get().closed).isTrue();
     }
+
+    @Test
+    void servesTheDatabaseBesideTheGatewayWithKvPort(@TempDir Path dir) throws Exception {
+        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT)));
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
+                "--mode", "conventional", "--kv-port", "0", "--kv-dir", dir.resolve("kv").toString()));
+        int port = serve.kvStarted().get(120, TimeUnit.SECONDS);
+        serve.started().get(30, TimeUnit.SECONDS);
+        assertThat(io.teemate.cli.kv.KvCommandTest.talk(port, "+OK\r\n:2\r\n".length(), "SET n 1", "INCR n"))
+                .isEqualTo("+OK\r\n:2\r\n");
+        serve.requestStop();
+        Run r = running.get(60, TimeUnit.SECONDS);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("TeeMate database on 127.0.0.1:" + port + " (RESP, mode conventional");
+    }
 }

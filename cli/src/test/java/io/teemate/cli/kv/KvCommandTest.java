@@ -1,0 +1,89 @@
+package io.teemate.cli.kv;
+
+import io.teemate.cli.Teemate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code teemate kv serve} and {@code teemate kv export} end to end, and their input errors. */
+public class KvCommandTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run execute(CommandLine cmd, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Sends RESP commands on one connection and returns the raw replies, which {@code replyBytes} bounds. */
+    public static String talk(int port, int replyBytes, String... commands) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(60_000);
+            StringBuilder req = new StringBuilder();
+            for (String c : commands) {
+                String[] words = c.split(" ");
+                req.append('*').append(words.length).append("\r\n");
+                for (String w : words) {
+                    req.append('$').append(w.length()).append("\r\n").append(w).append("\r\n");
+                }
+            }
+            s.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
+            InputStream in = s.getInputStream();
+            return new String(in.readNBytes(replyBytes), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void servesRespThenSavesAndTheSnapshotExportsAsRdb(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        KvServeCommand serve = new KvServeCommand();
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
+                "--mode", "shared", "--dir", data.toString(), "--heap", "16M", "--epc-mib", "128"));
+        int port = serve.started().get(120, TimeUnit.SECONDS);
+        String replies = talk(port, "+PONG\r\n+OK\r\n$5\r\nworld\r\n+OK\r\n".length(), "PING", "SET hello world", "GET hello", "SAVE");
+        assertThat(replies).isEqualTo("+PONG\r\n+OK\r\n$5\r\nworld\r\n+OK\r\n");
+        serve.requestStop();
+        Run r = running.get(60, TimeUnit.SECONDS);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 keys loaded").contains("127.0.0.1:" + port);
+        assertThat(data.resolve("dump.sealed")).exists();
+
+        Path rdb = dir.resolve("out.rdb");
+        Run export = execute(Teemate.commandLine(), "kv", "export", data.resolve("dump.sealed").toString(), rdb.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.out()).contains("wrote " + rdb);
+        assertThat(new String(Files.readAllBytes(rdb), StandardCharsets.ISO_8859_1)).startsWith("REDIS0010").contains("hello").contains("world");
+    }
+
+    @Test
+    void inputErrorsNameWhatWasWrong(@TempDir Path dir) {
+        Run mode = execute(Teemate.commandLine(), "kv", "serve", "--mode", "bogus", "--dir", dir.toString());
+        assertThat(mode.exit()).isEqualTo(2);
+        assertThat(mode.err()).contains("--mode").contains("conventional, shared");
+        Run heap = execute(Teemate.commandLine(), "kv", "serve", "--port", "0", "--heap", "lots", "--dir", dir.resolve("h").toString());
+        assertThat(heap.exit()).isEqualTo(1);
+        assertThat(heap.err()).contains("lots");
+        Run export = execute(Teemate.commandLine(), "kv", "export", dir.resolve("nope.sealed").toString(), dir.resolve("o.rdb").toString());
+        assertThat(export.exit()).isEqualTo(1);
+        assertThat(export.err()).contains("no snapshot file");
+    }
+}
