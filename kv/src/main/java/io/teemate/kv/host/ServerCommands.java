@@ -248,19 +248,20 @@ final class ServerCommands {
             field(b, "epc_used_human", human(epc));
         }
         if (all || want.contains("persistence")) {
-            KvDatabase.Fork f = db.lastFork();
             section(b, "Persistence");
             field(b, "loading", 0);
             field(b, "rdb_bgsave_in_progress", db.bgsaveInProgress() ? 1 : 0);
             field(b, "rdb_last_save_time", db.lastSaveSeconds());
             field(b, "rdb_last_bgsave_status", db.lastBgsaveOk() ? "ok" : "err");
-            field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
-            field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
         }
         if (all || want.contains("stats")) {
+            KvDatabase.Fork f = db.lastFork();
             section(b, "Stats");
             field(b, "total_connections_received", counters.connectionsReceived());
             field(b, "total_commands_processed", counters.commandsProcessed());
+            // where Redis reports its fork: the parent's wait, wall; and the SGX leaves it ran, modeled
+            field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
+            field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
         }
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
