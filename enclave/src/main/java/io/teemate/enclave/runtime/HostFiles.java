@@ -24,43 +24,26 @@ final class HostFiles {
             throw new FileNotFoundException(path + ": cannot open (" + e.getMessage() + ")");
         }
         int chunk = Math.max(1, host.capacity() - 64);
-        return new InputStream() {
+        return new ChunkedInputStream() {
             private long position;
-            private byte[] buffer = new byte[0];
-            private int inBuffer;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
+            protected byte[] nextChunk() throws IOException {
+                if (position >= size) {
+                    return null;
                 }
-                if (inBuffer == buffer.length) {
-                    if (position >= size) {
-                        return -1;
-                    }
-                    int want = (int) Math.min(chunk, size - position);
-                    try {
-                        buffer = host.call(RuntimeAbi.OCALL_FILE_READ,
-                                new Wire.Writer().string(path).u64(position).u32(want).toBytes());
-                    } catch (HostCalls.OcallException e) {
-                        throw new IOException(path + ": read at " + position + " failed (" + e.getMessage() + ")");
-                    }
-                    if (buffer.length == 0) {
-                        throw new IOException(path + ": the host returned no bytes at offset " + position + " of " + size);
-                    }
-                    inBuffer = 0;
+                int want = (int) Math.min(chunk, size - position);
+                byte[] got;
+                try {
+                    got = host.call(RuntimeAbi.OCALL_FILE_READ, new Wire.Writer().string(path).u64(position).u32(want).toBytes());
+                } catch (HostCalls.OcallException e) {
+                    throw new IOException(path + ": read at " + position + " failed (" + e.getMessage() + ")");
                 }
-                int n = Math.min(len, buffer.length - inBuffer);
-                System.arraycopy(buffer, inBuffer, b, off, n);
-                inBuffer += n;
-                position += n;
-                return n;
+                if (got.length == 0) {
+                    throw new IOException(path + ": the host returned no bytes at offset " + position + " of " + size);
+                }
+                position += got.length;
+                return got;
             }
         };
     }

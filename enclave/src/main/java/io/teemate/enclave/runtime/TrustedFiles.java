@@ -43,35 +43,15 @@ final class TrustedFiles {
     /** A stream over a trusted file's bytes; each chunk is checked as it arrives. */
     InputStream open(HostCalls host, String path) {
         Verified v = verify(host, path);
-        return new InputStream() {
-            private long position;
-            private byte[] chunk = new byte[0];
-            private int inChunk;
+        return new ChunkedInputStream() {
+            private int index;
 
             @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
+            protected byte[] nextChunk() {
+                if ((long) index * CHUNK >= v.size) {
+                    return null;
                 }
-                if (inChunk == chunk.length) {
-                    if (position >= v.size) {
-                        return -1;
-                    }
-                    int index = (int) (position / CHUNK);
-                    chunk = fetch(host, path, index, v);
-                    inChunk = 0;
-                }
-                int n = Math.min(len, chunk.length - inChunk);
-                System.arraycopy(chunk, inChunk, b, off, n);
-                inChunk += n;
-                position += n;
-                return n;
+                return fetch(host, path, index++, v);
             }
         };
     }

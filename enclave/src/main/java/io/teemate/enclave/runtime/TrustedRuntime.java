@@ -58,7 +58,7 @@ public final class TrustedRuntime implements EnclaveProgram {
     @Override
     public List<Class<?>> codeClasses() {
         List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
-                ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, TrustedFiles.class, SealingKeys.class,
+                ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class, ChunkedInputStream.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, TrustedFiles.class, SealingKeys.class,
                 HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
                 Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
         for (ContainerApp a : apps.values()) {

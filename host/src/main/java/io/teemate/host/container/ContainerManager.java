@@ -91,16 +91,7 @@ public final class ContainerManager implements AutoCloseable {
     /** Spawns the container's process, gives it an enclave (built or aliased) and attaches it to the runtime. */
     public Container start(ContainerImage image, Mode mode) {
         kernel.machine().programs().register(image.enclave().runtime());
-        long t0 = System.nanoTime();
-        Process process = kernel.spawn(image.name(), image.root());
-        Container c;
-        try {
-            c = new Container(image, mode, process, new RuntimeChannel(process));
-        } catch (RuntimeException e) {
-            process.exit();
-            throw e;
-        }
-        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, 0);
+        Container c = spawn(image, mode, image.name());
         try {
             timed(c, Phase.ENCLAVE, ctx -> {
                 if (mode == Mode.CONVENTIONAL) {
@@ -139,16 +130,7 @@ public final class ContainerManager implements AutoCloseable {
         if (parent.stopped || parent.sessionToken == null) {
             throw new IllegalStateException(parent + " is not running");
         }
-        long t0 = System.nanoTime();
-        Process process = kernel.spawn(parent.image.name() + "-child", parent.image.root());
-        Container c;
-        try {
-            c = new Container(parent.image, Mode.SHARED, process, new RuntimeChannel(process));
-        } catch (RuntimeException e) {
-            process.exit();
-            throw e;
-        }
-        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, 0);
+        Container c = spawn(parent.image, Mode.SHARED, parent.image.name() + "-child");
         try {
             timed(c, Phase.ENCLAVE, ctx -> {
                 joinSharedEnclave(c);
@@ -171,6 +153,21 @@ public final class ContainerManager implements AutoCloseable {
             }
             throw new ContainerException(parent + " could not fork: " + e.getMessage(), e);
         }
+    }
+
+    /** The container's process with its untrusted call buffers mapped, timed as phase PROCESS. */
+    private Container spawn(ContainerImage image, Mode mode, String processName) {
+        long t0 = System.nanoTime();
+        Process process = kernel.spawn(processName, image.root());
+        Container c;
+        try {
+            c = new Container(image, mode, process, new RuntimeChannel(process));
+        } catch (RuntimeException e) {
+            process.exit();
+            throw e;
+        }
+        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, 0);
+        return c;
     }
 
     /** Runs the container's entry (its first entry); the container stays attached until {@link #stop}. */

@@ -1,5 +1,7 @@
 package io.teemate.kv.enclave;
 
+import io.teemate.enclave.runtime.ChunkedInputStream;
+
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -190,12 +192,10 @@ public final class SealedSnapshot {
         }
     }
 
-    private static final class RecordReader extends InputStream {
+    private static final class RecordReader extends ChunkedInputStream {
         private final byte[] key;
         private final byte[] headerDigest;
         private final DataInputStream in;
-        private byte[] plain = new byte[0];
-        private int at;
         private long index;
         private boolean last;
 
@@ -206,29 +206,12 @@ public final class SealedSnapshot {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        protected byte[] nextChunk() throws IOException {
+            return last ? null : next();
         }
 
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (at == plain.length) {
-                if (last) {
-                    return -1;
-                }
-                next();
-            }
-            int n = Math.min(len, plain.length - at);
-            System.arraycopy(plain, at, b, off, n);
-            at += n;
-            return n;
-        }
-
-        private void next() throws IOException {
+        /** The next record's plaintext, once its tag verified. */
+        private byte[] next() throws IOException {
             int flags;
             int length;
             try {
@@ -244,6 +227,7 @@ public final class SealedSnapshot {
             if (sealed.length != length) {
                 throw new SnapshotException("sealed snapshot is cut short inside record " + index);
             }
+            byte[] plain;
             try {
                 plain = cipher(Cipher.DECRYPT_MODE, key, headerDigest, index, flags).doFinal(sealed);
             } catch (AEADBadTagException e) {
@@ -252,7 +236,6 @@ public final class SealedSnapshot {
             } catch (GeneralSecurityException e) {
                 throw new SnapshotException("sealed snapshot record " + index + ": " + e.getMessage());
             }
-            at = 0;
             index++;
             if (flags == 1) {
                 last = true;
@@ -261,6 +244,7 @@ public final class SealedSnapshot {
                 }
                 Arrays.fill(key, (byte) 0);
             }
+            return plain;
         }
     }
 }
