@@ -281,21 +281,39 @@ public final class Resp {
         return -1;
     }
 
-    /** Redis string2ll over buf[from, to): strict decimal, or null. */
+    /** Redis string2ll over buf[from, to): strict decimal ("0", or an optional '-' and no leading zero), or null. */
     private Long parseLong(int from, int to) {
         int len = to - from;
         if (len <= 0 || len > 20) {
             return null;
         }
-        String s = new String(buf, from, len, StandardCharsets.US_ASCII);
-        if (!s.matches("0|-?[1-9][0-9]*")) {
+        int i = from;
+        boolean negative = buf[i] == '-';
+        if (negative && ++i == to) {
             return null;
         }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return null;
+        if (buf[i] == '0' && (to - i > 1 || negative)) {
+            return null; // "0" alone; never "-0" or "007"
         }
+        long v = 0;
+        for (; i < to; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            // accumulate negatively, so that Long.MIN_VALUE fits
+            if (v < (Long.MIN_VALUE + d) / 10) {
+                return null;
+            }
+            v = v * 10 - d;
+        }
+        if (!negative) {
+            if (v == Long.MIN_VALUE) {
+                return null;
+            }
+            v = -v;
+        }
+        return v;
     }
 
     private void compact() {
