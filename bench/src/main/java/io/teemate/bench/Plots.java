@@ -34,17 +34,34 @@ public final class Plots {
 
     /** A line chart of {@code series}; {@code logY} draws the y axis logarithmic (for ratios across decades). */
     public static Path lines(String title, String xLabel, String yLabel, List<Series> series, boolean logY, Path png) {
+        return lines(title, xLabel, yLabel, series, false, logY, png);
+    }
+
+    /**
+     * A line chart of {@code series} with either axis logarithmic: {@code logX} for x values across decades (dataset
+     * sizes), {@code logY} for y values across decades. Points that a log axis cannot show (0 or less, NaN) are left out.
+     */
+    public static Path lines(String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY,
+                             Path png) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name());
             for (int i = 0; i < s.x().length; i++) {
-                if (!logY || s.y()[i] > 0) {
-                    xy.add(s.x()[i], s.y()[i]);
+                if (Double.isNaN(s.y()[i]) || (logY && s.y()[i] <= 0) || (logX && s.x()[i] <= 0)) {
+                    continue;
                 }
+                xy.add(s.x()[i], s.y()[i]);
             }
             data.addSeries(xy);
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        if (logX) {
+            LogarithmicAxis axis = new LogarithmicAxis(xLabel);
+            axis.setAllowNegativesFlag(false);
+            chart.getXYPlot().setDomainAxis(axis);
+            // a few sizes across decades: mark each point so that a line of three is readable
+            ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
+        }
         if (logY) {
             LogarithmicAxis axis = new LogarithmicAxis(yLabel);
             axis.setAllowNegativesFlag(false);

@@ -1,0 +1,631 @@
+package io.teemate.bench;
+
+import io.teemate.host.container.Mode;
+import io.teemate.kv.host.KvDatabase;
+import io.teemate.kv.host.KvOptions;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The database's fork figure (the paper's Redis BGSAVE): for datasets of N keys ({@code key:<i>} to a 32-byte
+ * value), how long the server waits for a BGSAVE fork and how much memory the snapshot takes, in three setups:
+ * <ul>
+ * <li><b>shared</b> (TeeMate): the child is aliased into the database's enclave, copy-on-write;</li>
+ * <li><b>conventional</b> (Gramine): the child builds its own enclave and the parent's heap pages are copied into it,
+ *     sealed;</li>
+ * <li><b>native</b>: a real {@code redis-server} on this machine, its {@code fork(2)} ({@code latest_fork_usec}).</li>
+ * </ul>
+ * Each (N, setup) gets a fresh database; each BGSAVE is followed by a handful of writes while the child saves, so
+ * copy-on-write happens, and is awaited before the next. Every number is measured: wall time on this machine, and
+ * for the emulated setups also modeled time (the SGX leaves the fork ran, priced by docs/cost-model.md).
+ * <p>Run: {@code java -XX:MaxDirectMemorySize=8g -Xmx8g -cp bench/target/benchmarks.jar io.teemate.bench.KvFork
+ * [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]}.
+ * Writes results/kv-fork.csv, results/kv-fork-latency.png and results/kv-fork-epc.png.
+ */
+public final class KvFork {
+    static final Path CSV = Path.of("results/kv-fork.csv");
+    /** SETs per db.execute call while loading (the call splits them further to fit the request buffer). */
+    private static final int LOAD_BATCH = 10_000;
+    /** Writes between a fork and the end of its snapshot, spread over the keyspace: each copies a page. */
+    private static final int WRITES_DURING_SAVE = 16;
+    private static final double MIB = 1 << 20;
+    /** BGSAVEs per mode on a small database before measuring, so that the first measured forks run compiled code. */
+    private static final int WARMUP_BGSAVES = 5;
+
+    /**
+     * One BGSAVE. Memory columns: EPC of all enclaves for the emulated setups; for native, {@code memBeforeMib} is the
+     * server's RSS before the fork and {@code memDuringSnapshotMib} that RSS plus the child's copy-on-write bytes
+     * ({@code rdb_last_cow_size}), the physical memory while the child ran. NaN where a setup has no such number.
+     */
+    record Row(long keys, String setup, int rep, double forkWallMs, double forkModeledMs, double memBeforeMib,
+               double memAfterForkMib, double memDuringSnapshotMib, long snapshotBytes, double saveWallMs,
+               double loadWallMs, double nativeUsedMemoryMib, double nativeCowMib) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
+        int reps = 3;
+        String heap = "1G";
+        int epcMiB = 2048;
+        boolean nativeToo = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--keys" -> sizes = Arrays.stream(arg(args, ++i, "--keys").split(",")).map(String::trim)
+                        .map(KvFork::parseCount).toList();
+                case "--reps" -> reps = positive(arg(args, ++i, "--reps"), "--reps");
+                case "--heap" -> heap = arg(args, ++i, "--heap");
+                case "--epc" -> epcMiB = positive(arg(args, ++i, "--epc"), "--epc");
+                case "--no-native" -> nativeToo = false;
+                case "--replot" -> {
+                    List<Row> rows = read(CSV);
+                    plot(rows);
+                    summary(rows);
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: KvFork [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]");
+            }
+        }
+        System.out.printf("KvFork: keys %s, %d BGSAVEs each, heap %s (EDMM), EPC %d MiB, native redis-server %s%n",
+                sizes, reps, heap, epcMiB, nativeToo ? "too" : "skipped");
+        System.out.printf("warming up the JIT (2,000 keys, %d BGSAVEs per mode; not reported)...%n", WARMUP_BGSAVES);
+        for (Mode mode : Mode.values()) {
+            measure(2_000, mode, WARMUP_BGSAVES, heap, epcMiB, true);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (long n : sizes) {
+            for (Mode mode : List.of(Mode.SHARED, Mode.CONVENTIONAL)) {
+                rows.addAll(measure(n, mode, reps, heap, epcMiB, false));
+                write(rows);
+            }
+            if (nativeToo) {
+                rows.addAll(measureNative(n, reps));
+                write(rows);
+            }
+        }
+        plot(rows);
+        summary(rows);
+    }
+
+    // ---------------------------------------------------------------- the emulated database
+
+    private static List<Row> measure(long n, Mode mode, int reps, String heap, int epcMiB, boolean quiet) throws IOException {
+        String setup = mode.name().toLowerCase(Locale.ROOT);
+        Path dir = Files.createTempDirectory("teemate-kvfork");
+        List<Row> rows = new ArrayList<>();
+        try (KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, heap, epcMiB))) {
+            if (!quiet) {
+                System.out.printf(Locale.ROOT, "%,d keys, %s: loading...%n", n, setup);
+            }
+            long t0 = System.nanoTime();
+            for (long from = 0; from < n; from += LOAD_BATCH) {
+                long to = Math.min(n, from + LOAD_BATCH);
+                List<List<byte[]>> batch = new ArrayList<>((int) (to - from));
+                for (long i = from; i < to; i++) {
+                    batch.add(List.of(bytes("SET"), key(i), value(i, 0)));
+                }
+                expectOk(db.execute(batch), "SET");
+                if (!quiet && progress(from, to, n)) {
+                    System.out.printf(Locale.ROOT, "  %,d / %,d keys (%.1f s)%n", to, n, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            double loadMs = (System.nanoTime() - t0) / 1e6;
+            KvDatabase.Stats stats = db.stats();
+            if (stats.keys() != n) {
+                throw new IllegalStateException("loaded " + n + " keys but the database holds " + stats.keys());
+            }
+            if (!quiet) {
+                System.out.printf(Locale.ROOT, "  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB%n",
+                        loadMs / 1e3, stats.allocatedBytes(), stats.privatePages(), db.enclavePages() * 4096 / MIB);
+            }
+            for (int rep = 1; rep <= reps; rep++) {
+                KvDatabase.Fork f = db.bgsave();
+                // the parent writes while the child saves: each write lands on a page the child still reads
+                List<List<byte[]>> writes = new ArrayList<>();
+                for (int w = 0; w < WRITES_DURING_SAVE; w++) {
+                    writes.add(List.of(bytes("SET"), key(w * n / WRITES_DURING_SAVE), value(w, rep)));
+                }
+                expectOk(db.execute(writes), "SET during the save");
+                KvDatabase.Save s = db.awaitBackgroundSave();
+                if (f.keys() != n) {
+                    throw new IllegalStateException("the fork saw " + f.keys() + " keys, not " + n);
+                }
+                Row r = new Row(n, setup, rep, f.wallNanos() / 1e6, f.modeledNanos() / 1e6, f.epcPagesBefore() * 4096 / MIB,
+                        f.epcPagesAfter() * 4096 / MIB, s.epcPagesAtEnd() * 4096 / MIB, s.bytes(), s.wallNanos() / 1e6,
+                        loadMs, Double.NaN, Double.NaN);
+                rows.add(r);
+                if (!quiet) {
+                    print(r);
+                }
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        return rows;
+    }
+
+    private static void expectOk(List<byte[]> replies, String what) {
+        for (byte[] r : replies) {
+            if (!Arrays.equals(r, OK)) {
+                throw new IllegalStateException(what + " answered " + new String(r, StandardCharsets.UTF_8).trim());
+            }
+        }
+    }
+
+    private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    static byte[] key(long i) {
+        return bytes("key:" + i);
+    }
+
+    /** 32 bytes: "v", the write's generation and the key's number, zero-padded (never an integer to Redis). */
+    static byte[] value(long i, int generation) {
+        String v = String.format(Locale.ROOT, "v%02d%029d", generation % 100, i);
+        return bytes(v);
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean progress(long from, long to, long n) {
+        long step = Math.max(LOAD_BATCH, n / 10);
+        return to == n || from / step != to / step;
+    }
+
+    // ---------------------------------------------------------------- native redis-server
+
+    private static List<Row> measureNative(long n, int reps) throws IOException, InterruptedException {
+        System.out.printf(Locale.ROOT, "%,d keys, native redis-server: loading with redis-cli --pipe...%n", n);
+        List<Row> rows = new ArrayList<>();
+        try (NativeRedis redis = NativeRedis.start()) {
+            long t0 = System.nanoTime();
+            redis.pipe(n);
+            double loadMs = (System.nanoTime() - t0) / 1e6;
+            long size = (Long) redis.call("DBSIZE");
+            if (size != n) {
+                throw new IllegalStateException("loaded " + n + " keys but redis-server holds " + size);
+            }
+            System.out.printf(Locale.ROOT, "  loaded in %.1f s%n", loadMs / 1e3);
+            for (int rep = 1; rep <= reps; rep++) {
+                Map<String, String> mem = redis.info("memory");
+                double rss = Long.parseLong(mem.get("used_memory_rss")) / MIB;
+                double used = Long.parseLong(mem.get("used_memory")) / MIB;
+                Object started = redis.call("BGSAVE");
+                if (!"Background saving started".equals(started)) {
+                    throw new IllegalStateException("BGSAVE answered " + started);
+                }
+                long s0 = System.nanoTime();
+                for (int w = 0; w < WRITES_DURING_SAVE; w++) {
+                    redis.call("SET", "key:" + (w * n / WRITES_DURING_SAVE),
+                            new String(value(w, rep), StandardCharsets.US_ASCII));
+                }
+                Map<String, String> p = redis.awaitBgsave();
+                double saveMs = (System.nanoTime() - s0) / 1e6;
+                if (!"ok".equals(p.get("rdb_last_bgsave_status")) || !Integer.toString(rep).equals(p.get("rdb_saves"))) {
+                    throw new IllegalStateException("redis-server's BGSAVE " + rep + " failed: " + p);
+                }
+                Map<String, String> stats = redis.info("stats");
+                if (!Integer.toString(rep).equals(stats.get("total_forks"))) {
+                    throw new IllegalStateException("redis-server forked " + stats.get("total_forks") + " times for " + rep + " BGSAVEs");
+                }
+                double forkMs = Long.parseLong(stats.get("latest_fork_usec")) / 1e3;
+                double cow = Long.parseLong(p.getOrDefault("rdb_last_cow_size", "0")) / MIB;
+                Row r = new Row(n, "native", rep, forkMs, Double.NaN, rss, Double.NaN, rss + cow,
+                        Files.size(redis.dir.resolve("dump.rdb")), saveMs, loadMs, used, cow);
+                rows.add(r);
+                print(r);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * A real redis-server child process on a free loopback port with persistence off but for BGSAVE, in a temporary
+     * directory removed on close; one RESP connection to it.
+     */
+    static final class NativeRedis implements AutoCloseable {
+        final Process process;
+        final int port;
+        final Path dir;
+        private final RespConnection conn;
+
+        private NativeRedis(Process process, int port, Path dir, RespConnection conn) {
+            this.process = process;
+            this.port = port;
+            this.dir = dir;
+            this.conn = conn;
+        }
+
+        static NativeRedis start() throws IOException, InterruptedException {
+            Path dir = Files.createTempDirectory("teemate-kvfork-redis");
+            int port = freePort();
+            Process p = new ProcessBuilder(tool("redis-server"), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb",
+                    "--logfile", dir.resolve("redis-server.log").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (true) {
+                try {
+                    RespConnection c = new RespConnection(port);
+                    if (!"PONG".equals(c.call("PING"))) {
+                        throw new IOException("redis-server on port " + port + " did not answer PONG");
+                    }
+                    return new NativeRedis(p, port, dir, c);
+                } catch (ConnectException e) {
+                    if (!p.isAlive() || System.nanoTime() > deadline) {
+                        p.destroyForcibly();
+                        throw new IOException("redis-server did not start on port " + port + "; its log: "
+                                + readQuietly(dir.resolve("redis-server.log")) + readQuietly(dir.resolve("stdout.log")), e);
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+
+        Object call(String... argv) throws IOException {
+            return conn.call(argv);
+        }
+
+        /** Loads key:0 .. key:n-1 (the same values as the emulated database) with {@code redis-cli --pipe}. */
+        void pipe(long n) throws IOException, InterruptedException {
+            Path input = dir.resolve("load.resp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(input), 1 << 20)) {
+                for (long i = 0; i < n; i++) {
+                    out.write(RespConnection.encode(bytes("SET"), key(i), value(i, 0)));
+                }
+            }
+            Process cli = new ProcessBuilder(tool("redis-cli"), "-p", Integer.toString(port), "--pipe")
+                    .redirectInput(input.toFile()).redirectErrorStream(true).start();
+            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!cli.waitFor(600, TimeUnit.SECONDS) || cli.exitValue() != 0 || !out.contains("errors: 0, replies: " + n)) {
+                throw new IOException("redis-cli --pipe failed: " + out.trim());
+            }
+            Files.delete(input);
+        }
+
+        /** INFO {@code section} as a map of its fields. */
+        Map<String, String> info(String section) throws IOException {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (String line : ((String) call("INFO", section)).split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && !line.startsWith("#")) {
+                    m.put(line.substring(0, colon), line.substring(colon + 1));
+                }
+            }
+            return m;
+        }
+
+        /** Polls INFO persistence until no BGSAVE runs; returns its fields then. */
+        Map<String, String> awaitBgsave() throws IOException, InterruptedException {
+            while (true) {
+                Map<String, String> p = info("persistence");
+                if ("0".equals(p.get("rdb_bgsave_in_progress"))) {
+                    return p;
+                }
+                Thread.sleep(1);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                conn.send(RespConnection.encode(bytes("SHUTDOWN"), bytes("NOSAVE")));
+            } catch (IOException ignored) {
+                // it goes down anyway below
+            }
+            conn.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            deleteTree(dir);
+        }
+    }
+
+    static String tool(String name) {
+        for (String d : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
+                return Path.of(d, name).toString();
+            }
+        }
+        throw new IllegalStateException(name + " was not found on the PATH or in /usr/bin: the native comparison runs the "
+                + "real Redis 7 tools (apt-get install redis-server redis-tools), or pass --no-native");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A blocking RESP2 connection: commands out as arrays of bulk strings, one reply read back per call. */
+    static final class RespConnection implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        /** An error reply. */
+        record Err(String message) {
+        }
+
+        RespConnection(int port) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = socket.getOutputStream();
+        }
+
+        static byte[] encode(byte[]... argv) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            b.writeBytes(bytes("*" + argv.length + "\r\n"));
+            for (byte[] a : argv) {
+                b.writeBytes(bytes("$" + a.length + "\r\n"));
+                b.writeBytes(a);
+                b.writeBytes(bytes("\r\n"));
+            }
+            return b.toByteArray();
+        }
+
+        void send(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+        }
+
+        /** Sends one command and returns its reply: String, Long, null, a List, or an {@link Err}. */
+        Object call(String... argv) throws IOException {
+            byte[][] a = new byte[argv.length][];
+            for (int i = 0; i < argv.length; i++) {
+                a[i] = argv[i].getBytes(StandardCharsets.UTF_8);
+            }
+            send(encode(a));
+            Object r = reply();
+            if (r instanceof Err e) {
+                throw new IOException(String.join(" ", argv) + " answered " + e.message());
+            }
+            return r;
+        }
+
+        Object reply() throws IOException {
+            int type = in.read();
+            String line = line();
+            return switch (type) {
+                case '+' -> line;
+                case '-' -> new Err(line);
+                case ':' -> Long.parseLong(line);
+                case '$' -> {
+                    int len = Integer.parseInt(line);
+                    if (len < 0) {
+                        yield null;
+                    }
+                    byte[] b = in.readNBytes(len + 2);
+                    yield new String(b, 0, len, StandardCharsets.UTF_8);
+                }
+                case '*' -> {
+                    int len = Integer.parseInt(line);
+                    List<Object> items = new ArrayList<>();
+                    for (int i = 0; i < len; i++) {
+                        items.add(reply());
+                    }
+                    yield len < 0 ? null : items;
+                }
+                case -1 -> throw new IOException("the server closed the connection");
+                default -> throw new IOException("not a RESP reply: " + (char) type + line);
+            };
+        }
+
+        private String line() throws IOException {
+            StringBuilder s = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\r') {
+                if (c < 0) {
+                    throw new IOException("the server closed the connection");
+                }
+                s.append((char) c);
+            }
+            in.read(); // '\n'
+            return s.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- results
+
+    private static void print(Row r) {
+        System.out.printf(Locale.ROOT, "  %-12s BGSAVE %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
+                        + "%8.1f MiB during the snapshot; snapshot %,d bytes in %.1f ms%n",
+                r.setup, r.rep, r.forkWallMs, Double.isNaN(r.forkModeledMs) ? "                   "
+                        : String.format(Locale.ROOT, "%10.4f ms modeled", r.forkModeledMs),
+                r.memBeforeMib, Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
+                r.memDuringSnapshotMib, r.snapshotBytes, r.saveWallMs);
+    }
+
+    private static final String HEADER = "keys,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
+            + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
+
+    private static void write(List<Row> rows) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (Row r : rows) {
+            out.append(r.keys).append(',').append(r.setup).append(',').append(r.rep);
+            for (double d : new double[]{r.forkWallMs, r.forkModeledMs, r.memBeforeMib, r.memAfterForkMib, r.memDuringSnapshotMib}) {
+                out.append(',').append(cell(d));
+            }
+            out.append(',').append(r.snapshotBytes);
+            for (double d : new double[]{r.saveWallMs, r.loadWallMs, r.nativeUsedMemoryMib, r.nativeCowMib}) {
+                out.append(',').append(cell(d));
+            }
+            out.append('\n');
+        }
+        Results.write(CSV, out);
+    }
+
+    private static String cell(double d) {
+        return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6f", d);
+    }
+
+    private static List<Row> read(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new IOException(csv + " is not a KvFork results file (its header is not " + HEADER + ")");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            rows.add(new Row(Long.parseLong(f[0]), f[1], Integer.parseInt(f[2]), num(f[3]), num(f[4]), num(f[5]), num(f[6]),
+                    num(f[7]), Long.parseLong(f[8]), num(f[9]), num(f[10]), num(f[11]), num(f[12])));
+        }
+        return rows;
+    }
+
+    private static double num(String s) {
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
+    private static final List<String> SETUPS = List.of("shared", "conventional", "native");
+
+    /** The median of {@code f} over the rows of (keys, setup); NaN if there are none. */
+    private static double median(List<Row> rows, long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
+        double[] v = rows.stream().filter(r -> r.keys == keys && r.setup.equals(setup)).mapToDouble(f)
+                .filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static List<Long> sizes(List<Row> rows) {
+        return rows.stream().map(Row::keys).distinct().sorted(Comparator.naturalOrder()).toList();
+    }
+
+    private static void plot(List<Row> rows) {
+        List<Long> sizes = sizes(rows);
+        double[] x = sizes.stream().mapToDouble(Long::doubleValue).toArray();
+        List<Plots.Series> latency = new ArrayList<>();
+        List<Plots.Series> memory = new ArrayList<>();
+        for (String setup : SETUPS) {
+            double[] wall = sizes.stream().mapToDouble(n -> median(rows, n, setup, Row::forkWallMs)).toArray();
+            double[] modeled = sizes.stream().mapToDouble(n -> median(rows, n, setup, Row::forkModeledMs)).toArray();
+            double[] mem = sizes.stream().mapToDouble(n -> median(rows, n, setup, Row::memDuringSnapshotMib)).toArray();
+            if (Arrays.stream(wall).allMatch(Double::isNaN)) {
+                continue;
+            }
+            if (setup.equals("native")) {
+                latency.add(new Plots.Series("native redis-server fork (latest_fork_usec)", x, wall));
+                memory.add(new Plots.Series("native redis-server: RSS + child's copy-on-write", x, mem));
+            } else {
+                latency.add(new Plots.Series(setup + ", wall", x, wall));
+                latency.add(new Plots.Series(setup + ", modeled", x, modeled));
+                memory.add(new Plots.Series(setup + ": EPC of all enclaves", x, mem));
+            }
+        }
+        System.out.println("wrote " + Plots.lines("BGSAVE: the server's wait for the fork, median", "keys (log)", "ms (log)",
+                latency, true, true, Path.of("results/kv-fork-latency.png")));
+        System.out.println("wrote " + Plots.lines("Memory at the end of the snapshot (the peak of a BGSAVE), median",
+                "keys (log)", "MiB (log)", memory, true, true, Path.of("results/kv-fork-epc.png")));
+    }
+
+    private static void summary(List<Row> rows) {
+        System.out.println();
+        System.out.println("Medians per dataset size. Fork = the server's wait; memory = EPC of all enclaves at the end of the "
+                + "snapshot (native: RSS + the child's copy-on-write).");
+        System.out.println("| keys | shared fork wall / modeled ms | conventional fork wall / modeled ms | native fork ms "
+                + "| conventional / shared (wall / modeled) | shared / native (wall) | EPC during snapshot shared / conventional MiB "
+                + "| native MiB |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (long n : sizes(rows)) {
+            double sw = median(rows, n, "shared", Row::forkWallMs);
+            double sm = median(rows, n, "shared", Row::forkModeledMs);
+            double cw = median(rows, n, "conventional", Row::forkWallMs);
+            double cm = median(rows, n, "conventional", Row::forkModeledMs);
+            double nw = median(rows, n, "native", Row::forkWallMs);
+            double se = median(rows, n, "shared", Row::memDuringSnapshotMib);
+            double ce = median(rows, n, "conventional", Row::memDuringSnapshotMib);
+            double ne = median(rows, n, "native", Row::memDuringSnapshotMib);
+            System.out.printf(Locale.ROOT, "| %,d | %.3f / %.4f | %.1f / %.2f | %.3f | %.0fx / %.0fx | %.1fx | %.1f / %.1f | %.1f |%n",
+                    n, sw, sm, cw, cm, nw, cw / sw, cm / sm, sw / nw, se, ce, ne);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static String arg(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String s, String option) {
+        int v;
+        try {
+            v = Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a positive whole number, got '" + s + "'");
+        }
+        if (v <= 0) {
+            throw new IllegalArgumentException(option + " takes a positive whole number, got " + v);
+        }
+        return v;
+    }
+
+    private static long parseCount(String s) {
+        try {
+            long v = s.matches("\\d+[eE]\\d+") ? Math.round(Double.parseDouble(s)) : Long.parseLong(s.replace("_", ""));
+            if (v <= 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--keys takes positive key counts separated by commas (e.g. 10000,1e5), got '" + s + "'");
+        }
+    }
+
+    private KvFork() {
+    }
+}
