@@ -91,18 +91,11 @@ public final class KvDatabase implements AutoCloseable {
      */
     public static KvDatabase open(KvOptions options) throws IOException {
         KvDataDir data = KvDataDir.open(options.dir(), options.heap());
-        Machine machine = Machine.builder().epcMiB(options.epcMiB())
-                .logicalProcessors(Math.max(4, Runtime.getRuntime().availableProcessors()))
-                .seed(data.platformSeed).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver), TCS_TIMEOUT, Duration.ZERO);
+        ContainerManager manager = bootPlatform(data, options.epcMiB(), Math.max(4, Runtime.getRuntime().availableProcessors()));
         Container server = null;
         try {
-            AppCatalog apps = AppCatalog.builtIn().with(new KvApp());
-            EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner, apps);
-            ContainerImage image = ContainerImage.of(data.containerManifest,
-                    io.teemate.enclave.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
+            ContainerImage image = image(data);
+            EnclaveImage enclave = image.enclave();
             server = manager.start(image, options.mode());
             Path snapshot = data.dir.resolve(SNAPSHOT);
             byte[] open = new Wire.Writer().u32(KvAbi.OPEN).u64(spaceBytes(enclave))
@@ -120,6 +113,25 @@ public final class KvDatabase implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * The emulated platform of {@code data}: a machine whose fuse keys come from the directory's platform seed (so
+     * its sealing keys are the same after a restart), its kernel, SGX driver and TeeMate controller, and a container
+     * manager on them.
+     */
+    private static ContainerManager bootPlatform(KvDataDir data, int epcMiB, int logicalProcessors) {
+        Machine machine = Machine.builder().epcMiB(epcMiB).logicalProcessors(logicalProcessors).seed(data.platformSeed).build();
+        Kernel kernel = new Kernel(machine);
+        SgxDriver driver = new SgxDriver(kernel);
+        return new ContainerManager(kernel, driver, new TeeMateController(driver), TCS_TIMEOUT, Duration.ZERO);
+    }
+
+    /** The database's container image on its enclave image (the kv app compiled in), signed by the owner. */
+    private static ContainerImage image(KvDataDir data) {
+        EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner, AppCatalog.builtIn().with(new KvApp()));
+        return ContainerImage.of(data.containerManifest,
+                io.teemate.enclave.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
     }
 
     /** The copy-on-write space of the dataset: the whole heap but for the pages the runtime keeps. */
@@ -366,13 +378,8 @@ public final class KvDatabase implements AutoCloseable {
             throw new IOException("no snapshot file " + snapshot);
         }
         KvDataDir data = KvDataDir.existing(file.getParent());
-        Machine machine = Machine.builder().epcMiB(64).logicalProcessors(2).seed(data.platformSeed).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver), TCS_TIMEOUT, Duration.ZERO)) {
-            EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner, AppCatalog.builtIn().with(new KvApp()));
-            ContainerImage image = ContainerImage.of(data.containerManifest,
-                    io.teemate.enclave.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
+        try (ContainerManager manager = bootPlatform(data, 64, 2)) {
+            ContainerImage image = image(data);
             Container c = manager.start(image, Mode.SHARED);
             try {
                 Container.Outcome o = manager.invoke(c, new Wire.Writer().u32(KvAbi.EXPORT)
