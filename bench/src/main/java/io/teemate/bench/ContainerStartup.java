@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -30,18 +32,49 @@ import java.util.stream.Stream;
  * enclave creation or aliasing, runtime init, first entry) and the total EPC memory, conventional against shared,
  * wall and modeled. Containers start one after another on a fresh machine per (mode, count).
  * Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.ContainerStartup [--heap 64M] [counts...]}.
- * Writes results/containers.csv.
+ * Writes results/containers.csv. From code: {@link #run(Config, Path, Progress)}.
  */
 public final class ContainerStartup {
-    record Row(Mode mode, int containers, double meanWallMs, double meanModeledMs, double laterWallMs,
-               double laterModeledMs, double[] phaseWallMs, double[] phaseModeledMs, long epcPages) {
-        double epcMiB() {
+    /**
+     * One (mode, N): mean start-up of all N containers and of those after the first, per phase (indexed by
+     * {@link Phase#ordinal()}), wall and modeled ms, and the EPC pages of all enclaves with the N up. With several
+     * repetitions each number is the median over them.
+     */
+    public record Row(Mode mode, int containers, double meanWallMs, double meanModeledMs, double laterWallMs,
+                      double laterModeledMs, double[] phaseWallMs, double[] phaseModeledMs, long epcPages) {
+        public double epcMiB() {
             return epcPages * 4096.0 / (1 << 20);
         }
     }
 
+    /**
+     * What to run: the container counts, the enclave heap, how many times each (mode, N) is measured (the rows hold
+     * the medians), and the example image to start (a directory with container.json and enclave.json).
+     */
+    public record Config(List<Integer> counts, String heap, int reps, Path image) {
+        public Config {
+            counts = List.copyOf(counts);
+            if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("container counts must be one or more positive numbers, got " + counts);
+            }
+            if (reps < 1) {
+                throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
+            }
+        }
+
+        /** The harness's defaults: 1, 2, 4, 8, 16 containers of examples/images/hello, 64 MiB heap, one repetition. */
+        public static Config defaults() {
+            return new Config(List.of(1, 2, 4, 8, 16), "64M", 1, Path.of("examples/images/hello"));
+        }
+    }
+
+    /** The rows (conventional then shared for each N, in the order of the counts) and the files written. */
+    public record Result(List<Row> rows, List<Path> files) {
+    }
+
     public static void main(String[] args) throws IOException {
-        String heap = "64M";
+        Config config = Config.defaults();
+        String heap = config.heap();
         List<Integer> counts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--heap")) {
@@ -50,30 +83,60 @@ public final class ContainerStartup {
                 counts.add(Integer.parseInt(args[i]));
             }
         }
-        if (counts.isEmpty()) {
-            counts = List.of(1, 2, 4, 8, 16);
-        }
+        config = new Config(counts.isEmpty() ? config.counts() : counts, heap, 1, config.image());
+        print(run(config, Path.of("results"), Progress.STDOUT).rows());
+    }
+
+    /**
+     * Runs the experiment and writes {@code out}/containers.csv and its plots (containers-latency.png,
+     * containers-epc.png, containers-phases-wall.png, containers-phases-modeled.png).
+     */
+    public static Result run(Config config, Path out, Progress progress) throws IOException {
+        List<Integer> counts = config.counts();
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
-        Path image = prepareImage(Path.of("examples/images/hello"), heap, most);
+        Path image = prepareImage(config.image(), config.heap(), most);
         SigningKey owner = SigningKey.generate();
         ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner, AppCatalog.builtIn());
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
-        System.out.printf("image %s: enclave of %d MiB (%d pages added), heap %s%n", container.name(),
-                Math.max(1, enclaveMiB), container.enclave().layout().addedPages(), heap);
+        progress.step("image %s: enclave of %d MiB (%d pages added), heap %s", container.name(),
+                Math.max(1, enclaveMiB), container.enclave().layout().addedPages(), config.heap());
 
-        System.out.println("warming up the JIT (not reported)...");
+        progress.step("warming up the JIT (not reported)...");
         measure(container, Mode.CONVENTIONAL, 2);
         measure(container, Mode.SHARED, 2);
         List<Row> rows = new ArrayList<>();
         for (int n : counts) {
             for (Mode mode : Mode.values()) {
-                System.out.printf("%2d container(s), %s...%n", n, mode.name().toLowerCase(Locale.ROOT));
-                rows.add(measure(container, mode, n));
+                List<Row> reps = new ArrayList<>();
+                for (int rep = 1; rep <= config.reps(); rep++) {
+                    progress.step("%2d container(s), %s%s...", n, mode.name().toLowerCase(Locale.ROOT),
+                            config.reps() > 1 ? ", repetition " + rep + " of " + config.reps() : "");
+                    reps.add(measure(container, mode, n));
+                }
+                rows.add(median(reps));
             }
         }
-        write(rows, Path.of("results/containers.csv"));
-        plot(rows);
-        print(rows);
+        List<Path> files = new ArrayList<>();
+        files.add(write(rows, out.resolve("containers.csv")));
+        files.addAll(plot(rows, out));
+        return new Result(rows, files);
+    }
+
+    /** Each number the median of the repetitions' (the EPC is the same every time: the layout is fixed). */
+    private static Row median(List<Row> reps) {
+        Row first = reps.get(0);
+        double[] phaseWall = new double[first.phaseWallMs.length];
+        double[] phaseModeled = new double[first.phaseModeledMs.length];
+        for (int p = 0; p < phaseWall.length; p++) {
+            int k = p;
+            phaseWall[p] = Stats.median(reps.stream().mapToDouble(r -> r.phaseWallMs[k]));
+            phaseModeled[p] = Stats.median(reps.stream().mapToDouble(r -> r.phaseModeledMs[k]));
+        }
+        return new Row(first.mode, first.containers, Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
+                Stats.median(reps.stream().mapToDouble(Row::meanModeledMs)),
+                Stats.median(reps.stream().mapToDouble(Row::laterWallMs)),
+                Stats.median(reps.stream().mapToDouble(Row::laterModeledMs)), phaseWall, phaseModeled,
+                Math.round(Stats.median(reps.stream().mapToDouble(r -> r.epcPages))));
     }
 
     private static Row measure(ContainerImage image, Mode mode, int n) {
@@ -141,7 +204,7 @@ public final class ContainerStartup {
         return dir;
     }
 
-    private static void write(List<Row> rows, Path csv) {
+    private static Path write(List<Row> rows, Path csv) {
         StringBuilder out = new StringBuilder("mode,containers,mean_startup_wall_ms,mean_startup_modeled_ms,"
                 + "later_startup_wall_ms,later_startup_modeled_ms");
         for (Phase p : Phase.values()) {
@@ -157,10 +220,10 @@ public final class ContainerStartup {
             }
             out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
         }
-        Results.write(csv, out);
+        return Results.write(csv, out);
     }
 
-    private static void plot(List<Row> rows) {
+    private static List<Path> plot(List<Row> rows, Path out) {
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
         for (Mode mode : Mode.values()) {
@@ -171,13 +234,36 @@ public final class ContainerStartup {
             latency.add(new Plots.Series(name + ", wall", n, mine.stream().mapToDouble(r -> r.meanWallMs).toArray()));
             memory.add(new Plots.Series(name, n, mine.stream().mapToDouble(Row::epcMiB).toArray()));
         }
-        System.out.println("wrote " + Plots.lines("Container start-up, mean of N", "containers", "ms (log)", latency, true,
-                Path.of("results/containers-latency.png")));
-        System.out.println("wrote " + Plots.lines("EPC memory with N containers up", "containers", "MiB", memory, false,
-                Path.of("results/containers-epc.png")));
+        List<Path> files = new ArrayList<>();
+        files.add(Plots.lines("Container start-up, mean of N", "containers", "ms (log)", latency, true,
+                out.resolve("containers-latency.png")));
+        files.add(Plots.lines("EPC memory with N containers up", "containers", "MiB", memory, false,
+                out.resolve("containers-epc.png")));
+        for (boolean wall : new boolean[]{true, false}) {
+            Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
+            for (Row r : rows) {
+                Map<String, Double> bar = new LinkedHashMap<>();
+                for (Phase p : Phase.values()) {
+                    bar.put(phaseName(p), (wall ? r.phaseWallMs : r.phaseModeledMs)[p.ordinal()]);
+                }
+                bars.put("N=" + r.containers + (r.mode == Mode.SHARED ? " S" : " C"), bar);
+            }
+            String kind = wall ? "wall" : "modeled";
+            files.add(Plots.stackedBars("Container start-up by phase, mean of N, " + kind + "; C = conventional, S = shared",
+                    "containers and mode", "ms (" + kind + ")", bars,
+                    java.util.Arrays.stream(Phase.values()).map(ContainerStartup::phaseName).toList(),
+                    out.resolve("containers-phases-" + kind + ".png")));
+        }
+        files.forEach(f -> System.out.println("wrote " + f));
+        return files;
     }
 
-    private static void print(List<Row> rows) {
+    /** A phase as the reports name it ("runtime init"). */
+    public static String phaseName(Phase p) {
+        return p.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static void print(List<Row> rows) {
         System.out.println();
         System.out.println("Mean start-up of all N containers (the first shared one builds the enclave), then of the containers after");
         System.out.println("the first (shared: they alias it); ms as wall / modeled. EPC: all enclaves' pages with the N containers up.");

@@ -36,17 +36,51 @@ public final class FaasColdStart {
     record Workload(String name, byte[] wasm, String stdin, Map<String, String> env) {
     }
 
-    record Row(String workload, Mode mode, int instances, double meanWallMs, double meanModeledMs,
-               double[] phaseModeledMs, double[] phaseWallMs, long epcPages) {
-        double epcMiB() {
+    /**
+     * One (workload, mode, N): the mean cold start of the N concurrent instances, per phase ({@link #PHASE_NAMES} order),
+     * wall and modeled ms, and the EPC pages of all enclaves with them up. With several repetitions each number is
+     * the median over them.
+     */
+    public record Row(String workload, Mode mode, int instances, double meanWallMs, double meanModeledMs,
+                      double[] phaseModeledMs, double[] phaseWallMs, long epcPages) {
+        public double epcMiB() {
             return epcPages * 4096.0 / (1 << 20);
         }
     }
 
+    /**
+     * What to run: the workloads by name (empty: every one under {@code workloads}/expected), the instance counts,
+     * the enclave heap (SGX1, or EDMM), repetitions per (workload, mode, N) (the rows hold the medians), and the
+     * directory of the committed workloads (faas/workloads).
+     */
+    public record Config(List<String> workloads, List<Integer> counts, String heap, boolean edmm, int reps,
+                         Path workloadsDir) {
+        public Config {
+            workloads = List.copyOf(workloads);
+            counts = List.copyOf(counts);
+            if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("instance counts must be one or more positive numbers, got " + counts);
+            }
+            if (reps < 1) {
+                throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
+            }
+        }
+
+        /** The harness's defaults: every workload, 1, 2, 4, 8, 16 instances, 64 MiB SGX1 heap, one repetition. */
+        public static Config defaults() {
+            return new Config(List.of(), List.of(1, 2, 4, 8, 16), "64M", false, 1, WORKLOADS);
+        }
+    }
+
+    /** The rows (for each workload, each N: conventional then shared) and the files written. */
+    public record Result(List<Row> rows, List<Path> files) {
+    }
+
     public static void main(String[] args) throws Exception {
-        String heap = "64M";
+        Config d = Config.defaults();
+        String heap = d.heap();
         boolean edmm = false;
-        List<String> only = null;
+        List<String> only = List.of();
         List<Integer> counts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -56,21 +90,30 @@ public final class FaasColdStart {
                 case "--replot" -> {
                     List<Row> rows = read(Path.of("results/faas.csv"));
                     List<Integer> ns = rows.stream().map(Row::instances).distinct().sorted().toList();
-                    plot(rows, ns);
+                    plot(rows, ns, Path.of("results"));
                     return;
                 }
                 default -> counts.add(Integer.parseInt(args[i]));
             }
         }
-        if (counts.isEmpty()) {
-            counts = List.of(1, 2, 4, 8, 16);
-        }
+        Config config = new Config(only, counts.isEmpty() ? d.counts() : counts, heap, edmm, 1, d.workloadsDir());
+        Result r = run(config, Path.of("results"), Progress.STDOUT);
+        summary(r.rows());
+    }
+
+    /**
+     * Runs the experiment and writes {@code out}/faas.csv and its plots (faas-latency.png, faas-epc.png,
+     * faas-phases.png (wall) and faas-phases-modeled.png, the phases at the largest N).
+     */
+    public static Result run(Config config, Path out, Progress progress) throws Exception {
+        List<Integer> counts = config.counts();
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
-        List<Workload> workloads = workloads(only);
-        PlatformOptions options = PlatformOptions.defaults().withHeap(heap, edmm).withThreads(Math.max(most, 2))
-                .withOwner(io.teemate.sgx.sign.SigningKey.generate());
-        System.out.printf("%d workloads, heap %s %s, instances %s%n", workloads.size(), heap, edmm ? "EDMM" : "SGX1", counts);
-        System.out.println("warming up the JIT (not reported)...");
+        List<Workload> workloads = workloads(config.workloadsDir(), config.workloads());
+        PlatformOptions options = PlatformOptions.defaults().withHeap(config.heap(), config.edmm())
+                .withThreads(Math.max(most, 2)).withOwner(io.teemate.sgx.sign.SigningKey.generate());
+        progress.step("%d workloads, heap %s %s, instances %s", workloads.size(), config.heap(),
+                config.edmm() ? "EDMM" : "SGX1", counts);
+        progress.step("warming up the JIT (not reported)...");
         for (Mode mode : Mode.values()) {
             measure(workloads.get(0), mode, 2, options);
         }
@@ -78,17 +121,37 @@ public final class FaasColdStart {
         for (Workload w : workloads) {
             for (int n : counts) {
                 for (Mode mode : Mode.values()) {
-                    Row r = measure(w, mode, n, options);
-                    System.out.printf(Locale.ROOT, "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%n", w.name, n,
-                            mode.name().toLowerCase(Locale.ROOT), r.meanWallMs, r.meanModeledMs, r.epcMiB());
+                    List<Row> reps = new ArrayList<>();
+                    for (int rep = 0; rep < config.reps(); rep++) {
+                        reps.add(measure(w, mode, n, options));
+                    }
+                    Row r = median(reps);
+                    progress.step("%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%s", w.name, n,
+                            mode.name().toLowerCase(Locale.ROOT), r.meanWallMs, r.meanModeledMs, r.epcMiB(),
+                            config.reps() > 1 ? " (median of " + config.reps() + ")" : "");
                     rows.add(r);
                 }
             }
         }
-        Path csv = Path.of("results/faas.csv");
-        write(rows, csv);
-        plot(rows, counts);
-        summary(rows, counts);
+        List<Path> files = new ArrayList<>();
+        files.add(write(rows, out.resolve("faas.csv")));
+        files.addAll(plot(rows, counts, out));
+        return new Result(rows, files);
+    }
+
+    /** Each number the median of the repetitions'. */
+    private static Row median(List<Row> reps) {
+        Row first = reps.get(0);
+        double[] modeled = new double[PHASES.length];
+        double[] wall = new double[PHASES.length];
+        for (int i = 0; i < PHASES.length; i++) {
+            int k = i;
+            modeled[i] = Stats.median(reps.stream().mapToDouble(r -> r.phaseModeledMs[k]));
+            wall[i] = Stats.median(reps.stream().mapToDouble(r -> r.phaseWallMs[k]));
+        }
+        return new Row(first.workload, first.mode, first.instances, Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
+                Stats.median(reps.stream().mapToDouble(Row::meanModeledMs)), modeled, wall,
+                Math.round(Stats.median(reps.stream().mapToDouble(r -> r.epcPages))));
     }
 
     private static Row measure(Workload w, Mode mode, int n, PlatformOptions options) throws Exception {
@@ -136,31 +199,38 @@ public final class FaasColdStart {
     }
 
     /** Every committed workload with its default case (faas/workloads/expected/NAME.json). */
-    private static List<Workload> workloads(List<String> only) throws IOException {
+    private static List<Workload> workloads(Path dir, List<String> only) throws IOException {
         List<Workload> out = new ArrayList<>();
-        try (var files = Files.list(WORKLOADS.resolve("expected"))) {
+        try (var files = Files.list(dir.resolve("expected"))) {
             for (Path f : files.sorted().toList()) {
                 JsonNode doc = JSON.readTree(f.toFile());
                 String name = doc.get("function").asText();
-                if (only != null && !only.contains(name)) {
+                if (!only.isEmpty() && !only.contains(name)) {
                     continue;
                 }
                 for (JsonNode c : doc.get("cases")) {
                     if (c.get("name").asText().equals("default")) {
                         Map<String, String> env = new LinkedHashMap<>();
                         c.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-                        out.add(new Workload(name, Files.readAllBytes(WORKLOADS.resolve(doc.get("wasm").asText())),
+                        out.add(new Workload(name, Files.readAllBytes(dir.resolve(doc.get("wasm").asText())),
                                 c.get("stdin").asText(), env));
                     }
                 }
             }
         }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no workload " + (only.isEmpty() ? "" : "named " + only + " ") + "under "
+                    + dir.resolve("expected"));
+        }
         return out;
     }
 
-    private static final String[] PHASES = {"container creation", "enclave", "runtime init", "execution"};
+    /** The paper's four phases of a cold start, in order (the index of {@link Row#phaseWallMs()}). */
+    public static final List<String> PHASE_NAMES = List.of("container creation", "enclave", "runtime init", "execution");
 
-    private static void write(List<Row> rows, Path csv) {
+    private static final String[] PHASES = PHASE_NAMES.toArray(String[]::new);
+
+    private static Path write(List<Row> rows, Path csv) {
         StringBuilder out = new StringBuilder("workload,mode,instances,mean_cold_wall_ms,mean_cold_modeled_ms");
         for (String p : PHASES) {
             String k = p.replace(' ', '_');
@@ -175,7 +245,7 @@ public final class FaasColdStart {
             }
             out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
         }
-        Results.write(csv, out);
+        return Results.write(csv, out);
     }
 
     /** Rows back from a CSV this harness wrote (for --replot). */
@@ -195,21 +265,27 @@ public final class FaasColdStart {
         return rows;
     }
 
-    private static void plot(List<Row> rows, List<Integer> counts) {
-        int most = counts.get(counts.size() - 1);
-        Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (r.instances == most) {
-                Map<String, Double> bar = new LinkedHashMap<>();
-                for (int i = 0; i < PHASES.length; i++) {
-                    bar.put(PHASES[i], r.phaseWallMs[i]);
+    private static List<Path> plot(List<Row> rows, List<Integer> counts, Path out) {
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
+        List<Path> files = new ArrayList<>();
+        for (boolean wallTime : new boolean[]{true, false}) {
+            Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
+            for (Row r : rows) {
+                if (r.instances == most) {
+                    Map<String, Double> bar = new LinkedHashMap<>();
+                    for (int i = 0; i < PHASES.length; i++) {
+                        bar.put(PHASES[i], (wallTime ? r.phaseWallMs : r.phaseModeledMs)[i]);
+                    }
+                    phases.put(r.workload.replace('_', '-') + (r.mode == Mode.SHARED ? " S" : " C"), bar);
                 }
-                phases.put(r.workload.replace('_', '-') + (r.mode == Mode.SHARED ? " S" : " C"), bar);
             }
+            String kind = wallTime ? "wall" : "modeled";
+            Path png = Plots.stackedBars("Cold start by phase with " + most + " concurrent instances, mean, " + kind
+                            + "; C = conventional, S = shared", "workload and mode", "ms (" + kind + ")", phases,
+                    List.of(PHASES), out.resolve(wallTime ? "faas-phases.png" : "faas-phases-modeled.png"));
+            System.out.println("wrote " + png);
+            files.add(png);
         }
-        System.out.println("wrote " + Plots.stackedBars("Cold start by phase with " + most + " concurrent instances, mean, wall; "
-                        + "C = conventional, S = shared", "workload and mode", "ms (wall)", phases, List.of(PHASES),
-                Path.of("results/faas-phases.png")));
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
         for (Mode mode : Mode.values()) {
@@ -229,13 +305,15 @@ public final class FaasColdStart {
             latency.add(new Plots.Series(name + ", wall", x, wall));
             memory.add(new Plots.Series(name, x, mib));
         }
-        System.out.println("wrote " + Plots.lines("Cold-start latency, mean over workloads", "concurrent instances",
-                "ms (log)", latency, true, Path.of("results/faas-latency.png")));
-        System.out.println("wrote " + Plots.lines("EPC memory with N instances up, mean over workloads",
-                "concurrent instances", "MiB", memory, false, Path.of("results/faas-epc.png")));
+        files.add(Plots.lines("Cold-start latency, mean over workloads", "concurrent instances",
+                "ms (log)", latency, true, out.resolve("faas-latency.png")));
+        files.add(Plots.lines("EPC memory with N instances up, mean over workloads",
+                "concurrent instances", "MiB", memory, false, out.resolve("faas-epc.png")));
+        files.subList(2, files.size()).forEach(f -> System.out.println("wrote " + f));
+        return files;
     }
 
-    private static void summary(List<Row> rows, List<Integer> counts) {
+    static void summary(List<Row> rows) {
         System.out.println();
         System.out.println("| workload | N | cold start, conventional (wall / modeled ms) | shared | ratio (wall / modeled) "
                 + "| EPC conventional MiB | shared | ratio |");

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * creation, enclave creation or aliasing, runtime init with the module load, execution), wall and modeled, and the
  * EPC the platform's enclaves hold with all {@code n} instances idle.
  * Run from the repository root: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasStartup [--heap 64M] [--engine compiler] [n]}.
- * Writes results/faas-startup.csv.
+ * Writes results/faas-startup.csv. From code: {@link #run(Config, Path, Progress)}.
  */
 public final class FaasStartup {
     /** Warm invocations measured after as many unmeasured ones. */
@@ -36,8 +36,11 @@ public final class FaasStartup {
     static final Path ECHO = Path.of("faas/workloads/wasm/echo.wasm");
 
 
-    /** One kind of start in one mode: how many, and the mean of each phase (ms). */
-    record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {
+    /**
+     * One kind of start ("first cold", "later cold", "warm", "warm steady") in one mode: how many, and the mean of
+     * each phase (ms: container creation, enclave, runtime init, execution, total), wall and modeled.
+     */
+    public record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,7 +54,33 @@ public final class FaasStartup {
                 default -> n = Integer.parseInt(args[i]);
             }
         }
-        byte[] wasm = Files.readAllBytes(ECHO);
+        run(new Config(n, heap, engine, ECHO), Path.of("results"), Progress.STDOUT);
+    }
+
+    /** How many functions, the enclave heap, the Wasm engine, and the echo module to deploy under each name. */
+    public record Config(int functions, String heap, WasmEngine engine, Path echoWasm) {
+        public Config {
+            if (functions < 1) {
+                throw new IllegalArgumentException("the number of functions must be positive, got " + functions);
+            }
+        }
+
+        /** The harness's defaults: 8 functions, 64 MiB heap, the compiler engine, faas/workloads/wasm/echo.wasm. */
+        public static Config defaults() {
+            return new Config(8, "64M", WasmEngine.COMPILER, ECHO);
+        }
+    }
+
+    /** The rows (per mode: first cold, later cold, warm, warm steady) and the CSV written. */
+    public record Result(List<Row> rows, Path csv) {
+    }
+
+    /** Runs both modes and writes {@code out}/faas-startup.csv. */
+    public static Result run(Config config, Path out, Progress progress) throws IOException {
+        int n = config.functions();
+        String heap = config.heap();
+        WasmEngine engine = config.engine();
+        byte[] wasm = Files.readAllBytes(config.echoWasm());
         SigningKey owner = SigningKey.generate();
         List<Row> rows = new ArrayList<>();
         for (Mode mode : List.of(Mode.CONVENTIONAL, Mode.SHARED)) {
@@ -66,7 +95,7 @@ public final class FaasStartup {
                 List<Invocation> warm = new ArrayList<>();
                 for (int f = 0; f < n; f++) {
                     cold.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
-                    System.out.printf(Locale.ROOT, "%s cold %d: %.1f ms wall%n", mode, f, cold.get(f).wall().total() / 1e6);
+                    progress.step("%s cold %d: %.1f ms wall", mode, f, cold.get(f).wall().total() / 1e6);
                 }
                 for (int f = 0; f < n; f++) {
                     warm.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
@@ -83,8 +112,8 @@ public final class FaasStartup {
                     }
                 }
                 java.util.Arrays.sort(clientNanos);
-                System.out.printf(Locale.ROOT, "%s warm steady state over %d invocations: median %.3f ms, p90 %.3f ms, "
-                                + "p99 %.3f ms wall (the caller's view)%n", mode, STEADY, clientNanos[STEADY / 2] / 1e6,
+                progress.step("%s warm steady state over %d invocations: median %.3f ms, p90 %.3f ms, "
+                                + "p99 %.3f ms wall (the caller's view)", mode, STEADY, clientNanos[STEADY / 2] / 1e6,
                         clientNanos[STEADY * 9 / 10] / 1e6, clientNanos[STEADY * 99 / 100] / 1e6);
                 long epc = p.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
                 rows.add(row(mode, "first cold", cold.subList(0, 1), epc));
@@ -99,7 +128,7 @@ public final class FaasStartup {
                 }
             }
         }
-        write(rows, Path.of("results/faas-startup.csv"));
+        return new Result(rows, write(rows, out.resolve("faas-startup.csv")));
     }
 
     private static int parseMiB(String size) {
@@ -130,7 +159,7 @@ public final class FaasStartup {
         sum[4] += p.total();
     }
 
-    private static void write(List<Row> rows, Path csv) throws IOException {
+    private static Path write(List<Row> rows, Path csv) throws IOException {
         StringBuilder out = new StringBuilder("mode,start,count,container_wall_ms,enclave_wall_ms,runtime_init_wall_ms,"
                 + "execution_wall_ms,total_wall_ms,container_modeled_ms,enclave_modeled_ms,runtime_init_modeled_ms,"
                 + "execution_modeled_ms,total_modeled_ms,epc_pages_all_idle\n");
@@ -149,6 +178,6 @@ public final class FaasStartup {
                     r.mode().name().toLowerCase(Locale.ROOT), r.start(), r.count(), r.wallMs()[0], r.wallMs()[1],
                     r.wallMs()[2], r.wallMs()[3], r.wallMs()[4], r.modeledMs()[4], r.epcPages() * 4096.0 / (1 << 20));
         }
-        Results.write(csv, out);
+        return Results.write(csv, out);
     }
 }

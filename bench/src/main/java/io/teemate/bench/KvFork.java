@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * for the emulated setups also modeled time (the SGX leaves the fork ran, priced by docs/cost-model.md).
  * <p>Run: {@code java -XX:MaxDirectMemorySize=8g -Xmx8g -cp bench/target/benchmarks.jar io.teemate.bench.KvFork
  * [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]}.
- * Writes results/kv-fork.csv, results/kv-fork-latency.png and results/kv-fork-epc.png.
+ * Writes results/kv-fork.csv, results/kv-fork-latency.png and results/kv-fork-epc.png. From code:
+ * {@link #run(Config, Path, Progress)}.
  */
 public final class KvFork {
     static final Path CSV = Path.of("results/kv-fork.csv");
@@ -58,7 +59,7 @@ public final class KvFork {
      * server's RSS before the fork and {@code memDuringSnapshotMib} that RSS plus the child's copy-on-write bytes
      * ({@code rdb_last_cow_size}), the physical memory while the child ran. NaN where a setup has no such number.
      */
-    record Row(long keys, String setup, int rep, double forkWallMs, double forkModeledMs, double memBeforeMib,
+    public record Row(long keys, String setup, int rep, double forkWallMs, double forkModeledMs, double memBeforeMib,
                double memAfterForkMib, double memDuringSnapshotMib, long snapshotBytes, double saveWallMs,
                double loadWallMs, double nativeUsedMemoryMib, double nativeCowMib) {
     }
@@ -79,7 +80,7 @@ public final class KvFork {
                 case "--no-native" -> nativeToo = false;
                 case "--replot" -> {
                     List<Row> rows = read(CSV);
-                    plot(rows);
+                    plot(rows, CSV.getParent());
                     summary(rows);
                     return;
                 }
@@ -87,36 +88,86 @@ public final class KvFork {
                         + "; usage: KvFork [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]");
             }
         }
-        System.out.printf("KvFork: keys %s, %d BGSAVEs each, heap %s (EDMM), EPC %d MiB, native redis-server %s%n",
-                sizes, reps, heap, epcMiB, nativeToo ? "too" : "skipped");
-        System.out.printf("warming up the JIT (2,000 keys, %d BGSAVEs per mode; not reported)...%n", WARMUP_BGSAVES);
+        Result r = run(new Config(sizes, reps, heap, epcMiB, nativeToo), CSV.getParent(), Progress.STDOUT);
+        summary(r.rows());
+    }
+
+    /**
+     * What to run: the dataset sizes (keys), BGSAVEs per (size, setup), the database enclave's heap (EDMM) and the
+     * machine's EPC, and whether to measure a real redis-server too (it must be on the PATH).
+     */
+    public record Config(List<Long> sizes, int reps, String heap, int epcMiB, boolean nativeRedis) {
+        public Config {
+            sizes = List.copyOf(sizes);
+            if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("dataset sizes must be one or more positive key counts, got " + sizes);
+            }
+            if (reps < 1) {
+                throw new IllegalArgumentException("BGSAVEs per size must be at least 1, got " + reps);
+            }
+        }
+
+        /** The harness's defaults: 10^4, 10^5, 10^6 keys, 3 BGSAVEs, 1 GiB heap, 2 GiB EPC, native redis-server too. */
+        public static Config defaults() {
+            return new Config(List.of(10_000L, 100_000L, 1_000_000L), 3, "1G", 2048, true);
+        }
+    }
+
+    /** Every BGSAVE measured (for each size: shared, conventional, then native) and the files written. */
+    public record Result(List<Row> rows, List<Path> files) {
+        /** The median of {@code f} over the BGSAVEs of (keys, setup), NaN where there are none. */
+        public double median(long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
+            return KvFork.median(rows, keys, setup, f);
+        }
+    }
+
+    /** Whether the native comparison can run here (redis-server and redis-cli on the PATH or in /usr/bin). */
+    public static boolean nativeRedisAvailable() {
+        try {
+            tool("redis-server");
+            tool("redis-cli");
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** Runs the experiment and writes {@code out}/kv-fork.csv, kv-fork-latency.png and kv-fork-epc.png. */
+    public static Result run(Config config, Path out, Progress progress) throws IOException, InterruptedException {
+        Path csv = out.resolve(CSV.getFileName());
+        progress.step("KvFork: keys %s, %d BGSAVEs each, heap %s (EDMM), EPC %d MiB, native redis-server %s",
+                config.sizes(), config.reps(), config.heap(), config.epcMiB(), config.nativeRedis() ? "too" : "skipped");
+        progress.step("warming up the JIT (2,000 keys, %d BGSAVEs per mode; not reported)...", WARMUP_BGSAVES);
         for (Mode mode : Mode.values()) {
-            measure(2_000, mode, WARMUP_BGSAVES, heap, epcMiB, true);
+            measure(2_000, mode, WARMUP_BGSAVES, config.heap(), config.epcMiB(), true, progress);
         }
         List<Row> rows = new ArrayList<>();
-        for (long n : sizes) {
+        for (long n : config.sizes()) {
             for (Mode mode : List.of(Mode.SHARED, Mode.CONVENTIONAL)) {
-                rows.addAll(measure(n, mode, reps, heap, epcMiB, false));
-                write(rows);
+                rows.addAll(measure(n, mode, config.reps(), config.heap(), config.epcMiB(), false, progress));
+                write(rows, csv);
             }
-            if (nativeToo) {
-                rows.addAll(measureNative(n, reps));
-                write(rows);
+            if (config.nativeRedis()) {
+                rows.addAll(measureNative(n, config.reps(), progress));
+                write(rows, csv);
             }
         }
-        plot(rows);
-        summary(rows);
+        List<Path> files = new ArrayList<>();
+        files.add(csv);
+        files.addAll(plot(rows, out));
+        return new Result(rows, files);
     }
 
     // ---------------------------------------------------------------- the emulated database
 
-    private static List<Row> measure(long n, Mode mode, int reps, String heap, int epcMiB, boolean quiet) throws IOException {
+    private static List<Row> measure(long n, Mode mode, int reps, String heap, int epcMiB, boolean quiet, Progress progress)
+            throws IOException {
         String setup = mode.name().toLowerCase(Locale.ROOT);
         Path dir = Files.createTempDirectory("teemate-kvfork");
         List<Row> rows = new ArrayList<>();
         try (KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, heap, epcMiB))) {
             if (!quiet) {
-                System.out.printf(Locale.ROOT, "%,d keys, %s: loading...%n", n, setup);
+                progress.step("%,d keys, %s: loading...", n, setup);
             }
             long t0 = System.nanoTime();
             for (long from = 0; from < n; from += LOAD_BATCH) {
@@ -127,7 +178,7 @@ public final class KvFork {
                 }
                 expectOk(db.execute(batch), "SET");
                 if (!quiet && progress(from, to, n)) {
-                    System.out.printf(Locale.ROOT, "  %,d / %,d keys (%.1f s)%n", to, n, (System.nanoTime() - t0) / 1e9);
+                    progress.step("  %,d / %,d keys (%.1f s)", to, n, (System.nanoTime() - t0) / 1e9);
                 }
             }
             double loadMs = (System.nanoTime() - t0) / 1e6;
@@ -136,7 +187,7 @@ public final class KvFork {
                 throw new IllegalStateException("loaded " + n + " keys but the database holds " + stats.keys());
             }
             if (!quiet) {
-                System.out.printf(Locale.ROOT, "  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB%n",
+                progress.step("  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB",
                         loadMs / 1e3, stats.allocatedBytes(), stats.privatePages(), db.enclavePages() * 4096 / MIB);
             }
             for (int rep = 1; rep <= reps; rep++) {
@@ -156,7 +207,7 @@ public final class KvFork {
                         loadMs, Double.NaN, Double.NaN);
                 rows.add(r);
                 if (!quiet) {
-                    print(r);
+                    print(r, progress);
                 }
             }
         } finally {
@@ -196,8 +247,8 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- native redis-server
 
-    private static List<Row> measureNative(long n, int reps) throws IOException, InterruptedException {
-        System.out.printf(Locale.ROOT, "%,d keys, native redis-server: loading with redis-cli --pipe...%n", n);
+    private static List<Row> measureNative(long n, int reps, Progress progress) throws IOException, InterruptedException {
+        progress.step("%,d keys, native redis-server: loading with redis-cli --pipe...", n);
         List<Row> rows = new ArrayList<>();
         try (NativeRedis redis = NativeRedis.start()) {
             long t0 = System.nanoTime();
@@ -207,7 +258,7 @@ public final class KvFork {
             if (size != n) {
                 throw new IllegalStateException("loaded " + n + " keys but redis-server holds " + size);
             }
-            System.out.printf(Locale.ROOT, "  loaded in %.1f s%n", loadMs / 1e3);
+            progress.step("  loaded in %.1f s", loadMs / 1e3);
             for (int rep = 1; rep <= reps; rep++) {
                 Map<String, String> mem = redis.info("memory");
                 double rss = Long.parseLong(mem.get("used_memory_rss")) / MIB;
@@ -235,7 +286,7 @@ public final class KvFork {
                 Row r = new Row(n, "native", rep, forkMs, Double.NaN, rss, Double.NaN, rss + cow,
                         Files.size(redis.dir.resolve("dump.rdb")), saveMs, loadMs, used, cow);
                 rows.add(r);
-                print(r);
+                print(r, progress);
             }
         }
         return rows;
@@ -468,9 +519,9 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- results
 
-    private static void print(Row r) {
-        System.out.printf(Locale.ROOT, "  %-12s BGSAVE %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
-                        + "%8.1f MiB during the snapshot; snapshot %,d bytes in %.1f ms%n",
+    private static void print(Row r, Progress progress) {
+        progress.step("  %-12s BGSAVE %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
+                        + "%8.1f MiB during the snapshot; snapshot %,d bytes in %.1f ms",
                 r.setup, r.rep, r.forkWallMs, Double.isNaN(r.forkModeledMs) ? "                   "
                         : String.format(Locale.ROOT, "%10.4f ms modeled", r.forkModeledMs),
                 r.memBeforeMib, Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
@@ -480,7 +531,7 @@ public final class KvFork {
     private static final String HEADER = "keys,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
             + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
 
-    private static void write(List<Row> rows) {
+    private static void write(List<Row> rows, Path csv) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Row r : rows) {
             out.append(r.keys).append(',').append(r.setup).append(',').append(r.rep);
@@ -493,7 +544,7 @@ public final class KvFork {
             }
             out.append('\n');
         }
-        Results.write(CSV, out);
+        Results.write(csv, out);
     }
 
     private static String cell(double d) {
@@ -534,7 +585,7 @@ public final class KvFork {
         return rows.stream().map(Row::keys).distinct().sorted(Comparator.naturalOrder()).toList();
     }
 
-    private static void plot(List<Row> rows) {
+    private static List<Path> plot(List<Row> rows, Path out) {
         List<Long> sizes = sizes(rows);
         double[] x = sizes.stream().mapToDouble(Long::doubleValue).toArray();
         List<Plots.Series> latency = new ArrayList<>();
@@ -555,13 +606,16 @@ public final class KvFork {
                 memory.add(new Plots.Series(setup + ": EPC of all enclaves", x, mem));
             }
         }
-        System.out.println("wrote " + Plots.lines("BGSAVE: the server's wait for the fork, median", "keys (log)", "ms (log)",
-                latency, true, true, Path.of("results/kv-fork-latency.png")));
-        System.out.println("wrote " + Plots.lines("Memory at the end of the snapshot (the peak of a BGSAVE), median",
-                "keys (log)", "MiB (log)", memory, true, true, Path.of("results/kv-fork-epc.png")));
+        List<Path> files = List.of(
+                Plots.lines("BGSAVE: the server's wait for the fork, median", "keys (log)", "ms (log)",
+                        latency, true, true, out.resolve("kv-fork-latency.png")),
+                Plots.lines("Memory at the end of the snapshot (the peak of a BGSAVE), median",
+                        "keys (log)", "MiB (log)", memory, true, true, out.resolve("kv-fork-epc.png")));
+        files.forEach(f -> System.out.println("wrote " + f));
+        return files;
     }
 
-    private static void summary(List<Row> rows) {
+    static void summary(List<Row> rows) {
         System.out.println();
         System.out.println("Medians per dataset size. Fork = the server's wait; memory = EPC of all enclaves at the end of the "
                 + "snapshot (native: RSS + the child's copy-on-write).");

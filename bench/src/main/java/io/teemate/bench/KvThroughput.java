@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
  * ready clients per ecall) and against {@code redis-server} on the same machine, {@code runs} times each per
  * pipeline depth, after one unreported warm-up run per target. Wall time only: the client sees requests per second.
  * <p>Run: {@code java -XX:MaxDirectMemorySize=8g -Xmx8g -cp bench/target/benchmarks.jar io.teemate.bench.KvThroughput
- * [--runs 3] [--requests 200000] [--clients 50] [--pipeline 1,16]}. Writes results/kv-throughput.csv.
+ * [--runs 3] [--requests 200000] [--clients 50] [--pipeline 1,16]}. Writes results/kv-throughput.csv. From code:
+ * {@link #run(Config, Path, Progress)}.
  */
 public final class KvThroughput {
     static final Path CSV = Path.of("results/kv-throughput.csv");
 
-    record Run(String target, int pipeline, int run, String test, double rps, double avgMs, double p50Ms, double p99Ms) {
+    /** One redis-benchmark test (SET or GET) of one run against one target ("teemate" or "native"). */
+    public record Run(String target, int pipeline, int run, String test, double rps, double avgMs, double p50Ms, double p99Ms) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,33 +52,64 @@ public final class KvThroughput {
                         + "; usage: KvThroughput [--runs 3] [--requests 200000] [--clients 50] [--pipeline 1,16]");
             }
         }
-        System.out.printf("KvThroughput: redis-benchmark -t set,get -n %d -c %d -P %s, %d runs each%n", requests, clients,
-                pipelines, runs);
+        Result r = run(new Config(runs, requests, clients, pipelines), CSV.getParent(), Progress.STDOUT);
+        summary(r.runs(), pipelines);
+    }
+
+    /** redis-benchmark's {@code -n}, {@code -c} and the {@code -P} depths, and how many runs of each. */
+    public record Config(int runs, int requests, int clients, List<Integer> pipelines) {
+        public Config {
+            pipelines = List.copyOf(pipelines);
+            if (runs < 1 || requests < 1 || clients < 1 || pipelines.isEmpty() || pipelines.stream().anyMatch(p -> p < 1)) {
+                throw new IllegalArgumentException("runs, requests, clients and pipeline depths must be positive, got "
+                        + runs + ", " + requests + ", " + clients + ", " + pipelines);
+            }
+        }
+
+        /** The harness's defaults: 3 runs of 200,000 requests from 50 clients, -P 1 and 16. */
+        public static Config defaults() {
+            return new Config(3, 200_000, 50, List.of(1, 16));
+        }
+    }
+
+    /** Every run (TeeMate, then native) and the CSV written. */
+    public record Result(List<Run> runs, Path csv) {
+        /** The median requests/s of {@code test} ("SET", "GET") against {@code target} at pipeline depth {@code p}. */
+        public double medianRps(String target, int p, String test) {
+            return median(runs, target, p, test);
+        }
+    }
+
+    /** Runs redis-benchmark against the TeeMate server, then a native redis-server; writes {@code out}/kv-throughput.csv. */
+    public static Result run(Config config, Path out, Progress progress) throws Exception {
+        Path csv = out.resolve(CSV.getFileName());
+        progress.step("KvThroughput: redis-benchmark -t set,get -n %d -c %d -P %s, %d runs each", config.requests(),
+                config.clients(), config.pipelines(), config.runs());
         List<Run> all = new ArrayList<>();
         Path dir = Files.createTempDirectory("teemate-kvthroughput");
         try (KvDatabase db = KvDatabase.open(new KvOptions(dir, Mode.SHARED, "1G", 1024));
              KvServer server = KvServer.start(db, 0)) {
-            all.addAll(target("teemate", server.port(), runs, requests, clients, pipelines));
+            all.addAll(target("teemate", server.port(), config, progress));
         } finally {
             KvFork.deleteTree(dir);
         }
-        write(all);
+        write(all, csv);
         try (KvFork.NativeRedis redis = KvFork.NativeRedis.start()) {
-            all.addAll(target("native", redis.port, runs, requests, clients, pipelines));
+            all.addAll(target("native", redis.port, config, progress));
         }
-        write(all);
-        summary(all, pipelines);
+        write(all, csv);
+        return new Result(all, csv);
     }
 
-    private static List<Run> target(String target, int port, int runs, int requests, int clients, List<Integer> pipelines)
+    private static List<Run> target(String target, int port, Config c, Progress progress)
             throws IOException, InterruptedException {
-        System.out.printf("%s on port %d: warm-up run (not reported)...%n", target, port);
-        benchmark(target, port, 0, Math.max(1, requests / 10), clients, pipelines.get(0));
+        progress.step("%s on port %d: warm-up run (not reported)...", target, port);
+        benchmark(target, port, 0, Math.max(1, c.requests() / 10), c.clients(), c.pipelines().get(0));
         List<Run> out = new ArrayList<>();
-        for (int p : pipelines) {
-            for (int run = 1; run <= runs; run++) {
-                for (Run r : benchmark(target, port, run, requests, clients, p)) {
-                    System.out.printf(Locale.ROOT, "  %-8s -P %-3d run %d %-4s %,12.0f requests/s (avg %.3f ms, p50 %.3f, p99 %.3f)%n",
+        for (int p : c.pipelines()) {
+            for (int run = 1; run <= c.runs(); run++) {
+                for (Run r : benchmark(target, port, run, c.requests(), c.clients(), p)) {
+                    progress.step("  %-8s -P %-3d run %d %-4s %,12.0f requests/s (avg %.3f ms, p50 %.3f, p99 %.3f)",
                             target, p, run, r.test, r.rps, r.avgMs, r.p50Ms, r.p99Ms);
                     out.add(r);
                 }
@@ -110,13 +143,13 @@ public final class KvThroughput {
         return runs;
     }
 
-    private static void write(List<Run> runs) {
+    private static void write(List<Run> runs, Path csv) {
         StringBuilder out = new StringBuilder("target,pipeline,run,test,requests_per_s,avg_latency_ms,p50_latency_ms,p99_latency_ms\n");
         for (Run r : runs) {
             out.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%.2f,%.3f,%.3f,%.3f%n", r.target, r.pipeline, r.run, r.test,
                     r.rps, r.avgMs, r.p50Ms, r.p99Ms));
         }
-        Results.write(CSV, out);
+        Results.write(csv, out);
     }
 
     private static double median(List<Run> runs, String target, int pipeline, String test) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "teemate", mixinStandardHelpOptions = true, version = "teemate 0.1.0",
         description = "Confidential containers that share one (emulated) SGX enclave.",
         subcommands = {DemoCommand.class, RunCommand.class, SignCommand.class, KeygenCommand.class, AttestCommand.class,
-                SgxCommand.class, ServeCommand.class, io.teemate.cli.kv.KvCommand.class})
+                SgxCommand.class, ServeCommand.class, io.teemate.cli.kv.KvCommand.class,
+                io.teemate.cli.bench.BenchCommand.class})
 public final class Teemate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,100 @@
+package io.teemate.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teemate.cli.Teemate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchCommandTest {
+    /** The repository: surefire runs in cli/. */
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Teemate.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int status = cl.execute(all);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void quickRunWritesEveryFileAndTheReportFromItsNumbers(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        Run r = bench("--quick", "--instances", "1,2", "--keys", "500,2e3", "--out", out.toString(), "--root", ROOT.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== containers ==", "== faas ==", "== kv ==", "report: ");
+
+        for (String f : List.of("containers.csv", "faas.csv", "kv-fork.csv", "results.json", "report.md",
+                "containers-phases-wall.png", "containers-phases-modeled.png", "containers-epc.png", "faas-phases.png",
+                "faas-phases-modeled.png", "faas-epc.png", "kv-fork-latency.png", "kv-fork-epc.png")) {
+            assertThat(out.resolve(f)).as(f).isNotEmptyFile();
+        }
+        assertThat(Files.readAllBytes(out.resolve("faas-epc.png"))).startsWith(0x89, 'P', 'N', 'G');
+
+        JsonNode doc = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(doc.path("machine").path("logical_cpus").asInt()).isPositive();
+        assertThat(doc.path("machine").path("jdk").asText()).isNotBlank();
+        JsonNode config = doc.path("config");
+        assertThat(config.path("quick").asBoolean()).isTrue();
+        assertThat(config.path("instances").toString()).isEqualTo("[1,2]");
+        assertThat(config.path("keys").toString()).isEqualTo("[500,2000]");
+        assertThat(config.path("experiments").toString()).isEqualTo("[\"containers\",\"faas\",\"kv\"]");
+        assertThat(config.path("command_line").asText()).startsWith("teemate bench --quick");
+
+        // two counts x two modes of containers; one workload x two counts x two modes of functions
+        assertThat(doc.at("/containers/rows")).hasSize(4);
+        assertThat(doc.at("/faas/rows")).hasSize(4);
+        assertThat(doc.at("/kv/rows")).hasSize(4); // two sizes x shared and conventional x one BGSAVE, no native
+        for (JsonNode c : doc.at("/containers/comparison")) {
+            assertThat(c.path("latency_ratio_modeled").asDouble()).isPositive();
+            assertThat(c.path("memory_ratio").asDouble()).isPositive();
+        }
+        JsonNode two = doc.at("/containers/comparison/1");
+        assertThat(two.path("instances").asInt()).isEqualTo(2);
+        // two conventional enclaves against one shared: the EPC ratio follows from the pages counted, not a constant
+        assertThat(two.path("memory_ratio").asDouble()).isGreaterThan(1.5);
+        assertThat(doc.at("/kv/comparison/1/keys").asLong()).isEqualTo(2000);
+        assertThat(doc.at("/kv/comparison/1/fork_ratio_modeled").asDouble()).isPositive();
+        assertThat(doc.at("/kv/comparison/1/native_fork_wall_ms").isNull()).isTrue();
+
+        String report = Files.readString(out.resolve("report.md"));
+        assertThat(report).contains("## Summary", "## Containers", "## Confidential serverless", "## Confidential database",
+                "| N | conventional ms | shared ms | conventional / shared | paper | goal |", "4.54x to 6.98x", "277.6x to 1046.6x");
+        // the report's ratio for two containers is the JSON's, as printed
+        assertThat(report).contains(String.format(java.util.Locale.ROOT, "| %.2fx |", two.path("memory_ratio").asDouble()));
+    }
+
+    @Test
+    void anUnknownExperimentIsNamed(@TempDir Path dir) {
+        Run r = bench("--experiments", "containers,redis", "--out", dir.toString(), "--root", ROOT.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown experiment 'redis'", "containers, faas, kv");
+    }
+
+    @Test
+    void badKeysAndRootAreNamed(@TempDir Path dir) {
+        Run keys = bench("--keys", "10000,lots", "--out", dir.toString(), "--root", ROOT.toString());
+        assertThat(keys.status()).isEqualTo(2);
+        assertThat(keys.err()).contains("--keys", "'lots'");
+        Run root = bench("--quick", "--out", dir.toString(), "--root", dir.toString());
+        assertThat(root.status()).isEqualTo(2);
+        assertThat(root.err()).contains("is not the TeeMate repository");
+    }
+}
