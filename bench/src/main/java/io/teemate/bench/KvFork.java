@@ -3,17 +3,14 @@ package io.teemate.bench;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvOptions;
+import io.teemate.kv.host.RespClient;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,9 +297,9 @@ public final class KvFork {
         final Process process;
         final int port;
         final Path dir;
-        private final RespConnection conn;
+        private final RespClient conn;
 
-        private NativeRedis(Process process, int port, Path dir, RespConnection conn) {
+        private NativeRedis(Process process, int port, Path dir, RespClient conn) {
             this.process = process;
             this.port = port;
             this.dir = dir;
@@ -319,7 +316,7 @@ public final class KvFork {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (true) {
                 try {
-                    RespConnection c = new RespConnection(port);
+                    RespClient c = new RespClient(port);
                     if (!"PONG".equals(c.call("PING"))) {
                         throw new IOException("redis-server on port " + port + " did not answer PONG");
                     }
@@ -335,8 +332,13 @@ public final class KvFork {
             }
         }
 
+        /** One command's reply; an error reply is an exception naming the command. */
         Object call(String... argv) throws IOException {
-            return conn.call(argv);
+            Object r = conn.call(argv);
+            if (r instanceof RespClient.Err e) {
+                throw new IOException(String.join(" ", argv) + " answered " + e.message());
+            }
+            return r;
         }
 
         /** Loads key:0 .. key:n-1 (the same values as the emulated database) with {@code redis-cli --pipe}. */
@@ -344,7 +346,7 @@ public final class KvFork {
             Path input = dir.resolve("load.resp");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(input), 1 << 20)) {
                 for (long i = 0; i < n; i++) {
-                    out.write(RespConnection.encode(bytes("SET"), key(i), value(i, 0)));
+                    out.write(RespClient.encode(bytes("SET"), key(i), value(i, 0)));
                 }
             }
             Process cli = new ProcessBuilder(tool("redis-cli"), "-p", Integer.toString(port), "--pipe")
@@ -382,7 +384,7 @@ public final class KvFork {
         @Override
         public void close() throws IOException {
             try {
-                conn.send(RespConnection.encode(bytes("SHUTDOWN"), bytes("NOSAVE")));
+                conn.send(RespClient.encode(bytes("SHUTDOWN"), bytes("NOSAVE")));
             } catch (IOException ignored) {
                 // it goes down anyway below
             }
@@ -420,100 +422,6 @@ public final class KvFork {
             return Files.exists(p) ? Files.readString(p) : "";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    /** A blocking RESP2 connection: commands out as arrays of bulk strings, one reply read back per call. */
-    static final class RespConnection implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        /** An error reply. */
-        record Err(String message) {
-        }
-
-        RespConnection(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-            out = socket.getOutputStream();
-        }
-
-        static byte[] encode(byte[]... argv) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            b.writeBytes(bytes("*" + argv.length + "\r\n"));
-            for (byte[] a : argv) {
-                b.writeBytes(bytes("$" + a.length + "\r\n"));
-                b.writeBytes(a);
-                b.writeBytes(bytes("\r\n"));
-            }
-            return b.toByteArray();
-        }
-
-        void send(byte[] request) throws IOException {
-            out.write(request);
-            out.flush();
-        }
-
-        /** Sends one command and returns its reply: String, Long, null, a List, or an {@link Err}. */
-        Object call(String... argv) throws IOException {
-            byte[][] a = new byte[argv.length][];
-            for (int i = 0; i < argv.length; i++) {
-                a[i] = argv[i].getBytes(StandardCharsets.UTF_8);
-            }
-            send(encode(a));
-            Object r = reply();
-            if (r instanceof Err e) {
-                throw new IOException(String.join(" ", argv) + " answered " + e.message());
-            }
-            return r;
-        }
-
-        Object reply() throws IOException {
-            int type = in.read();
-            String line = line();
-            return switch (type) {
-                case '+' -> line;
-                case '-' -> new Err(line);
-                case ':' -> Long.parseLong(line);
-                case '$' -> {
-                    int len = Integer.parseInt(line);
-                    if (len < 0) {
-                        yield null;
-                    }
-                    byte[] b = in.readNBytes(len + 2);
-                    yield new String(b, 0, len, StandardCharsets.UTF_8);
-                }
-                case '*' -> {
-                    int len = Integer.parseInt(line);
-                    List<Object> items = new ArrayList<>();
-                    for (int i = 0; i < len; i++) {
-                        items.add(reply());
-                    }
-                    yield len < 0 ? null : items;
-                }
-                case -1 -> throw new IOException("the server closed the connection");
-                default -> throw new IOException("not a RESP reply: " + (char) type + line);
-            };
-        }
-
-        private String line() throws IOException {
-            StringBuilder s = new StringBuilder();
-            int c;
-            while ((c = in.read()) != '\r') {
-                if (c < 0) {
-                    throw new IOException("the server closed the connection");
-                }
-                s.append((char) c);
-            }
-            in.read(); // '\n'
-            return s.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.teemate.kv;
 
+import io.teemate.kv.host.RespClient;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,6 @@
 package io.teemate.kv.host;
 
 import io.teemate.host.container.Mode;
-import io.teemate.kv.RespClient;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,7 +1,6 @@
 package io.teemate.kv.host;
 
 import io.teemate.host.container.Mode;
-import io.teemate.kv.RespClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.teemate.kv;
+package io.teemate.kv.host;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal RESP2 client for tests, talking to a real redis-server or to TeeMate's server: bulk replies read as
- * ISO-8859-1 strings, integers as Long, errors as {@link Err}, arrays as lists, nulls as null.
+ * A minimal blocking RESP2 client, for the tests and benchmarks that talk to a real redis-server or to TeeMate's
+ * server: bulk replies read as ISO-8859-1 strings, integers as Long, errors as {@link Err}, arrays as lists, nulls
+ * as null.
  */
 public final class RespClient implements AutoCloseable {
     /** A RESP error reply. */
@@ -27,6 +28,7 @@ public final class RespClient implements AutoCloseable {
     public RespClient(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(120_000);
+        socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
@@ -37,14 +39,22 @@ public final class RespClient implements AutoCloseable {
         return reply();
     }
 
-    /** A command as clients encode it: an array of bulk strings. */
+    /** A command as clients encode it: an array of bulk strings (words in ISO-8859-1). */
     public static byte[] encode(String... words) {
+        byte[][] argv = new byte[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            argv[i] = words[i].getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return encode(argv);
+    }
+
+    /** A command as clients encode it: an array of bulk strings. */
+    public static byte[] encode(byte[]... argv) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(("*" + words.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        for (String w : words) {
-            byte[] bytes = w.getBytes(StandardCharsets.ISO_8859_1);
-            b.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            b.writeBytes(bytes);
+        b.writeBytes(("*" + argv.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (byte[] a : argv) {
+            b.writeBytes(("$" + a.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            b.writeBytes(a);
             b.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         return b.toByteArray();
