@@ -61,10 +61,14 @@ public final class LogicalProcessor {
     private final long[] tlbTag = new long[TLB_SETS];
     private final TlbEntry[] tlbEntry = new TlbEntry[TLB_SETS];
 
+    /** False on a machine built without the software TLB: every access walks and checks again. */
+    private final boolean tlbEnabled;
+
     LogicalProcessor(Machine machine, int id) {
         this.machine = machine;
         this.id = id;
         this.counters = new InstructionCounters(machine.costModel());
+        this.tlbEnabled = machine.softwareTlb();
     }
 
     public int id() {
@@ -402,8 +406,10 @@ public final class LogicalProcessor {
         while (true) {
             try {
                 t = translate(la, type);
-                tlbTag[set] = tag;
-                tlbEntry[set] = t;
+                if (tlbEnabled) {
+                    tlbTag[set] = tag;
+                    tlbEntry[set] = t;
+                }
                 return t;
             } catch (CpuException fault) {
                 if (mode == null) {

@@ -37,11 +37,14 @@ public final class Machine {
     final Object vaSlotLock = new Object();
     private final ProgramRegistry programs = new ProgramRegistry();
     private final AtomicLong nextEid = new AtomicLong(1);
+    /** Whether the logical processors keep a software TLB ({@link Builder#softwareTlb}). */
+    private final boolean softwareTlb;
     /** CR_REPORT_KEYID: chosen at each power-on (SDM Vol.3D 40.x EREPORT). */
     private final byte[] reportKeyId = new byte[32];
 
     private Machine(Builder b) {
         this.costModel = b.costModel;
+        this.softwareTlb = b.softwareTlb;
         this.epc = new Epc(b.epcBytes);
         this.epcm = new Epcm(epc.frameCount());
         this.fuses = b.seed == null ? FuseKeys.random() : FuseKeys.fromSeed(b.seed);
@@ -104,6 +107,10 @@ public final class Machine {
         return new HardwareProbe(this);
     }
 
+    boolean softwareTlb() {
+        return softwareTlb;
+    }
+
     FuseKeys fuses() {
         return fuses;
     }
@@ -131,6 +138,7 @@ public final class Machine {
         private int logicalProcessors = 4;
         private Long seed;
         private CostModel costModel = CostModel.published();
+        private boolean softwareTlb = true;
 
         /** EPC size in bytes (default 128 MiB). */
         public Builder epcBytes(long bytes) {
@@ -153,6 +161,16 @@ public final class Machine {
         /** Derive fuse keys, the report key id and the paging key from {@code seed} instead of at random. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Whether the logical processors cache translations in their software TLB (default true). Without it every
+         * access walks the page table and checks the EPCM again: slower, never different in outcome, since the
+         * emulator flushes its TLB wherever hardware must flush (SDM Vol.3A 4.10.4): for measuring what it saves.
+         */
+        public Builder softwareTlb(boolean enabled) {
+            this.softwareTlb = enabled;
             return this;
         }
 

@@ -30,7 +30,12 @@ final class Rig {
     final MapPageTable pageTable = new MapPageTable();
 
     Rig(long seed) {
-        machine = Machine.builder().epcMiB(8).seed(seed).logicalProcessors(4).build();
+        this(Machine.builder().epcMiB(8).seed(seed).logicalProcessors(4));
+    }
+
+    /** A rig on the machine {@code builder} describes. */
+    Rig(Machine.Builder builder) {
+        machine = builder.build();
         loader = new BareMetalLoader(machine);
         for (int i = 0; i < UNTRUSTED_PAGES; i++) {
             pageTable.map(UNTRUSTED + i * 4096L, new Pte(machine.dram().allocate(), true, false));

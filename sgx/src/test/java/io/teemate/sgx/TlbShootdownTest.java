@@ -40,4 +40,21 @@ class TlbShootdownTest {
         assertThat(rig.call(lp, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.READ_LONG, 0, e.heap() + 8, 0)).isEqualTo(9);
         assertThat(lp.counters().count(SgxLeaf.AEX)).as("only the interrupt exits").isEqualTo(1);
     }
+
+    @Test
+    void withoutTheSoftwareTlbEveryAccessSeesTheCurrentMappingAndEnclaveAccessesGiveTheSameResults() {
+        Rig noTlb = new Rig(Machine.builder().epcMiB(8).seed(61).logicalProcessors(4).softwareTlb(false));
+        LogicalProcessor lp = noTlb.lp(1);
+        long la = Rig.UNTRUSTED + 4096;
+        lp.writeLong(la, 1);
+        long other = noTlb.machine.dram().allocate();
+        byte[] two = {2, 0, 0, 0, 0, 0, 0, 0};
+        noTlb.machine.dram().write(other, two, 0, two.length);
+        noTlb.pageTable.map(la, new Pte(other, true, false));
+        assertThat(lp.readLong(la)).as("no cached translation: the new mapping at once").isEqualTo(2);
+
+        Rig.TestEnclave e = noTlb.load(new TestProgram(), 0x1_0000_0000L);
+        noTlb.call(e, TestProgram.WRITE_LONG, 77, e.heap() + 16);
+        assertThat(noTlb.call(e, TestProgram.READ_LONG, 0, e.heap() + 16)).isEqualTo(77);
+    }
 }

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One checked 8-byte enclave access: {@code LogicalProcessor.readLong/writeLong} from enclave code, in enclave mode,
  * through the page table, the EPCM checks (SDM Vol.3D 37.5) and the processor's software TLB (64 sets,
- * direct-mapped by linear page number). The TLB cannot be switched off through a public API, so "without the TLB" is
- * measured as a forced miss, in two ways:
+ * direct-mapped by linear page number). {@code softwareTlb} = false runs everything on a machine built without the
+ * TLB ({@code Machine.Builder.softwareTlb(false)}: every access walks and checks again); with the TLB, a miss is also
+ * forced in two ways:
  * <ul>
  *   <li>{@code *TlbHit}: every access in one page (its translation stays cached);</li>
  *   <li>{@code *TlbMiss}: a stride of one page over {@value #STRIDE_PAGES} pages, twice the TLB's sets, so every
@@ -96,12 +97,16 @@ public class CheckedMemoryBench {
         }
     }
 
+    /** The machine's software TLB on (true) or off (false). */
+    @org.openjdk.jmh.annotations.Param({"true", "false"})
+    boolean softwareTlb;
+
     MicroRig rig;
     ByteBuffer plain;
 
     @Setup(Level.Trial)
     public void setUp() {
-        rig = new MicroRig(new AccessProgram(), STRIDE_PAGES, 16);
+        rig = new MicroRig(new AccessProgram(), STRIDE_PAGES, 16, softwareTlb);
         plain = ByteBuffer.allocateDirect(STRIDE_PAGES * 4096).order(ByteOrder.LITTLE_ENDIAN);
         // The enclave reads back what it wrote: sum of i for i in [0, 512) in the first page.
         rig.ecall(WRITE_SAME, 512, 0, 0);

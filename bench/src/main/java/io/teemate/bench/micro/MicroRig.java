@@ -43,8 +43,13 @@ final class MicroRig {
     final int heapPages;
 
     MicroRig(EnclaveProgram program, int heapPages, int epcMiB) {
+        this(program, heapPages, epcMiB, true);
+    }
+
+    /** {@code softwareTlb} false: a machine whose processor walks the page table and EPCM on every access. */
+    MicroRig(EnclaveProgram program, int heapPages, int epcMiB, boolean softwareTlb) {
         this.heapPages = heapPages;
-        machine = Machine.builder().epcMiB(epcMiB).seed(1).logicalProcessors(1).build();
+        machine = Machine.builder().epcMiB(epcMiB).seed(1).logicalProcessors(1).softwareTlb(softwareTlb).build();
         lp = machine.processor(0);
         loader = new BareMetalLoader(machine);
         for (int i = 0; i < UNTRUSTED_PAGES; i++) {
