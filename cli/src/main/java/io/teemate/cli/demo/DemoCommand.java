@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * end: a process builds, signs, initializes, enters and attests an enclave the conventional way, then a second
  * process shares it the TeeMate way (EPC aliasing and a TCS from the table) and the enclave outlives its creator.
  * Then short versions of the paper's two experiments, each in both modes: N serverless cold starts
- * ({@link ServerlessExperiment}) and a database BGSAVE fork ({@link DatabaseExperiment}). It ends with one table of
+ * ({@link ServerlessExperiment}) and a database BGSAVE fork (the {@code KvFork} harness {@code teemate bench} runs). It ends with one table of
  * latency and EPC in both modes, wall and modeled apart, the ratios and the paper's figures beside them, and writes
  * two plots. Every figure is measured in the run.
  */
@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
     int keys;
 
     @Option(names = "--reps", defaultValue = "3", paramLabel = "R",
-            description = "measured BGSAVEs per mode, after 3 unreported ones (default ${DEFAULT-VALUE})")
+            description = "measured BGSAVEs per mode, after unreported warm-up ones (default ${DEFAULT-VALUE})")
     int reps;
 
     @Option(names = "--out", defaultValue = "demo-results", paramLabel = "DIR",

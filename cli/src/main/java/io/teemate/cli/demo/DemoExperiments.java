@@ -1,6 +1,8 @@
 package io.teemate.cli.demo;
 
+import io.teemate.bench.KvFork;
 import io.teemate.bench.Plots;
+import io.teemate.bench.Progress;
 import io.teemate.host.container.Mode;
 
 import java.io.IOException;
@@ -32,6 +34,8 @@ final class DemoExperiments {
     private final int reps;
     private final Path dir;
     private final long start = System.nanoTime();
+    /** What the database experiment wrote (its CSV and plots). */
+    private List<Path> kvFiles = List.of();
 
     DemoExperiments(PrintWriter out, int functions, int keys, int reps, Path dir) {
         this.out = out;
@@ -42,7 +46,7 @@ final class DemoExperiments {
     }
 
     int run() throws Exception {
-        int steps = (functions > 0 ? 2 : 0) + (keys > 0 ? 2 : 0);
+        int steps = (functions > 0 ? 2 : 0) + (keys > 0 ? 1 : 0);
         int step = 0;
         out.println("The paper's experiments in short, each conventional (an enclave per container) then shared (TeeMate):");
         ServerlessExperiment.Result fc = null;
@@ -53,19 +57,30 @@ final class DemoExperiments {
             fs = progress(++step, steps, functions + " cold starts of a Wasm function, shared",
                     () -> ServerlessExperiment.run(Mode.SHARED, functions, "32M"));
         }
-        DatabaseExperiment.Result dc = null;
-        DatabaseExperiment.Result ds = null;
+        Fork dc = null;
+        Fork ds = null;
         if (keys > 0) {
-            dc = progress(++step, steps, String.format(Locale.ROOT, "database of %,d keys, %d BGSAVEs, conventional", keys, reps + 3),
-                    () -> DatabaseExperiment.run(Mode.CONVENTIONAL, keys, reps));
-            ds = progress(++step, steps, String.format(Locale.ROOT, "database of %,d keys, %d BGSAVEs, shared", keys, reps + 3),
-                    () -> DatabaseExperiment.run(Mode.SHARED, keys, reps));
+            Files.createDirectories(dir);
+            KvFork.Result kv = progress(++step, steps, String.format(Locale.ROOT,
+                            "database of %,d keys, %d BGSAVEs in each mode (KvFork, as teemate bench runs it)", keys, reps),
+                    () -> KvFork.run(new KvFork.Config(List.of((long) keys), reps, "256M", 1024, false), dir, indented()));
+            kvFiles = kv.files();
+            dc = Fork.of(kv, keys, Mode.CONVENTIONAL);
+            ds = Fork.of(kv, keys, Mode.SHARED);
         }
         out.println();
         table(fc, fs, dc, ds);
         plots(fc, fs, dc, ds);
         out.flush();
         return 0;
+    }
+
+    /** A harness's own progress lines, indented under the demo's step. */
+    private Progress indented() {
+        return line -> {
+            out.println("        " + line);
+            out.flush();
+        };
     }
 
     @FunctionalInterface
@@ -84,8 +99,16 @@ final class DemoExperiments {
         return result;
     }
 
-    private void table(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs,
-                       DatabaseExperiment.Result dc, DatabaseExperiment.Result ds) {
+    /** The median BGSAVE of one mode: the server's wait (wall, modeled) and the EPC at the snapshot's end. */
+    private record Fork(double forkWallMs, double forkModeledMs, double epcMiB) {
+        static Fork of(KvFork.Result r, long keys, Mode mode) {
+            String setup = mode.name().toLowerCase(Locale.ROOT);
+            return new Fork(r.median(keys, setup, KvFork.Row::forkWallMs), r.median(keys, setup, KvFork.Row::forkModeledMs),
+                    r.median(keys, setup, KvFork.Row::memDuringSnapshotMib));
+        }
+    }
+
+    private void table(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs, Fork dc, Fork ds) {
         out.println("Measured in this run (wall = this JVM on this machine; modeled = the SGX instructions run, priced by"
                 + " docs/cost-model.md):");
         String rule = "  " + "-".repeat(44) + "+" + "-".repeat(14) + "+" + "-".repeat(15) + "+" + "-".repeat(17) + "+" + "-".repeat(12);
@@ -141,8 +164,7 @@ final class DemoExperiments {
         out.printf(Locale.ROOT, "  %-44s| %-13s| %12.1fx | %14.1fx | %9.1fx%n", experiment, "conv./shared", wall, modeled, epc);
     }
 
-    private void plots(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs,
-                       DatabaseExperiment.Result dc, DatabaseExperiment.Result ds) throws IOException {
+    private void plots(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs, Fork dc, Fork ds) throws IOException {
         Files.createDirectories(dir);
         out.println();
         if (fc != null) {
@@ -168,6 +190,9 @@ final class DemoExperiments {
             Path p = Plots.stackedBars("EPC memory, conventional against shared", "", "MiB", memory, List.of("EPC"),
                     dir.resolve("demo-epc.png"));
             out.println("Plot: " + p.toAbsolutePath());
+        }
+        for (Path f : kvFiles) {
+            out.println((f.toString().endsWith(".png") ? "Plot: " : "Data: ") + f.toAbsolutePath());
         }
     }
 
