@@ -155,14 +155,31 @@ public final class KvServer implements AutoCloseable {
         }
     }
 
-    private void accept() throws IOException {
-        SocketChannel ch = listener.accept();
+    /** Takes a new client; a client that cannot be taken (no file descriptors left, say) is refused, not fatal. */
+    private void accept() {
+        SocketChannel ch;
+        try {
+            ch = listener.accept();
+        } catch (IOException e) {
+            System.err.println("teemate kv: could not accept a client: " + e.getMessage());
+            return;
+        }
         if (ch == null) {
             return;
         }
-        ch.configureBlocking(false);
-        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        SelectionKey key = ch.register(selector, SelectionKey.OP_READ);
+        SelectionKey key;
+        try {
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            key = ch.register(selector, SelectionKey.OP_READ);
+        } catch (IOException e) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // refusing it anyway
+            }
+            return;
+        }
         Connection c = new Connection(ch, key, nextClientId++);
         key.attach(c);
         connections.add(c);

@@ -85,7 +85,8 @@ final class ServerCommands {
             };
         } catch (KvBusyException e) {
             return Resp.error(e.getMessage());
-        } catch (KvException | java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // a failed save or fork (no room for the child's enclave, a full disk) fails this command only
             return Resp.error("ERR " + e.getMessage());
         }
     }

@@ -43,7 +43,12 @@ final class SnapshotFiles {
             }
         }
         long size = Files.size(temp);
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot replace " + target + ": " + e, e);
+        }
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true); // the rename itself reaches the disk
         } catch (IOException ignored) {

@@ -101,4 +101,31 @@ class SnapshotSafetyTest {
         assertThatThrownBy(() -> KvDatabase.open(new KvOptions(data, Mode.SHARED, "32M", 128)))
                 .isInstanceOf(IOException.class).hasMessageContaining("16M heap").hasMessageContaining("MRENCLAVE");
     }
+
+    @Test
+    void aSaveThatCannotBeWrittenIsAnErrorReplyAndTheServerGoesOn() throws Exception {
+        try (RunningKv kv = RunningKv.start(dir.resolve("db"), Mode.SHARED)) {
+            kv.cli("SET", "k", "v");
+            // a directory where the snapshot goes: the rename over it fails, as a full or broken disk would
+            Path blocker = kv.db.dir().resolve(KvDatabase.SNAPSHOT);
+            Files.createDirectories(blocker.resolve("in-the-way"));
+            assertThat(kv.cli("SAVE")).startsWith("ERR ");
+            assertThat(kv.cli("BGSAVE")).isEqualTo("Background saving started");
+            assertThatThrownBy(kv.db::awaitBackgroundSave).isInstanceOf(KvException.class)
+                    .hasMessageContaining("background save failed");
+            assertThat(kv.cli("INFO", "persistence")).contains("rdb_last_bgsave_status:err");
+            assertThat(kv.cli("GET", "k")).as("the server goes on").isEqualTo("v");
+            try (Stream<Path> files = Files.list(kv.db.dir())) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                        .noneMatch(n -> n.startsWith("temp-"));
+            }
+            Files.delete(blocker.resolve("in-the-way"));
+            Files.delete(blocker);
+            assertThat(kv.cli("SAVE")).isEqualTo("OK");
+            assertThat(kv.cli("INFO", "persistence")).contains("rdb_last_bgsave_status:err"); // until a BGSAVE succeeds
+            assertThat(kv.cli("BGSAVE")).isEqualTo("Background saving started");
+            kv.db.awaitBackgroundSave();
+            assertThat(kv.cli("INFO", "persistence")).contains("rdb_last_bgsave_status:ok");
+        }
+    }
 }
