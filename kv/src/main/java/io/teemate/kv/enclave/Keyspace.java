@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  *
  * <h2>Layout (all offsets into the space, little-endian longs, offset 0 = null)</h2>
  * <pre>
- * header @0:   magic | bump | seed | db dict (count, capacity, buckets) | free list heads[NUM_CLASSES]
+ * header @0:   magic | bump | seed | db dict (count, capacity, buckets) | keys with a deadline | free list heads[NUM_CLASSES]
  * block:       class (8) | payload (2^class - 8); freed payloads hold the next free block in their first 8 bytes
  * blob:        length (8) | bytes
  * dict:        count | capacity (power of two) | buckets ref; chained entries, rehashed to 2x at load 1
@@ -48,6 +48,8 @@ public final class Keyspace {
     private static final long H_BUMP = 8;
     private static final long H_SEED = 16;
     private static final long H_DB = 24;
+    /** How many keys have a deadline, kept as they change (Redis's expires dict size): INFO without a walk. */
+    private static final long H_EXPIRES = 48;
     private static final long H_FREE = 64;
     private static final int NUM_CLASSES = 48;
     private static final long HEAP_START = 4096;
@@ -170,6 +172,7 @@ public final class Keyspace {
         if (e == 0) {
             return false;
         }
+        forgetDeadline(e);
         freeValue((int) space.readLong(e + E_TYPE), space.readLong(e + E_VAL));
         free(e);
         return true;
@@ -180,6 +183,7 @@ public final class Keyspace {
         requireWritable();
         long e = dictUnlink(H_DB, key, hash(key));
         if (e != 0) {
+            forgetDeadline(e);
             free(e);
         }
         return e != 0;
@@ -206,7 +210,23 @@ public final class Keyspace {
 
     public void setExpireAt(long e, long atMillis) {
         requireWritable();
+        long before = space.readLong(e + E_EXP);
+        if ((before == 0) != (atMillis == 0)) {
+            space.writeLong(H_EXPIRES, space.readLong(H_EXPIRES) + (atMillis == 0 ? -1 : 1));
+        }
         space.writeLong(e + E_EXP, atMillis);
+    }
+
+    /** Keys with a deadline, expired ones not yet deleted included (Redis's INFO keyspace "expires"). */
+    public long expiresCount() {
+        return space.readLong(H_EXPIRES);
+    }
+
+    /** A top-level entry leaves the keyspace: its deadline no longer counts. */
+    private void forgetDeadline(long e) {
+        if (space.readLong(e + E_EXP) != 0) {
+            space.writeLong(H_EXPIRES, space.readLong(H_EXPIRES) - 1);
+        }
     }
 
     public byte[] key(long e) {
@@ -224,6 +244,12 @@ public final class Keyspace {
         requireWritable();
         dictFree(H_DB, true);
         dictInit(H_DB, 16);
+        space.writeLong(H_EXPIRES, 0);
+    }
+
+    /** Calls {@code visit} for every entry, expired ones not yet deleted included. The visitor must not modify it. */
+    void forEachIncludingExpired(LongConsumer visit) {
+        dictForEach(H_DB, visit);
     }
 
     /** Calls {@code visit} for every live (unexpired) entry. The visitor must not modify the keyspace. */

@@ -49,13 +49,7 @@ public final class KvApp implements ContainerApp {
                 if (s == null) {
                     return refuse(env, "the database is not open");
                 }
-                long[] expires = {0};
-                s.keyspace.forEach(e -> {
-                    if (s.keyspace.expireAt(e) != 0) {
-                        expires[0]++;
-                    }
-                });
-                env.stdout(new Wire.Writer().u64(s.keyspace.size()).u64(expires[0]).u64(s.keyspace.usedBytes())
+                env.stdout(new Wire.Writer().u64(s.keyspace.size()).u64(s.keyspace.expiresCount()).u64(s.keyspace.usedBytes())
                         .u64(s.space.privatePages()).u64(s.space.sharedPages()).u64(s.space.pagesCopied()).toBytes());
                 return 0;
             }

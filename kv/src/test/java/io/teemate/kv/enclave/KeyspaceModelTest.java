@@ -254,6 +254,9 @@ class KeyspaceModelTest {
             assertThat(actual).as("op %d %s", i, op).isEqualTo(expected);
         }
         assertThat(Dump.of(kv.ks)).isEqualTo(normalize(live(model, deadlines, kv.now)));
+        long[] withDeadline = {0};
+        kv.ks.forEachIncludingExpired(e -> withDeadline[0] += kv.ks.expireAt(e) != 0 ? 1 : 0);
+        assertThat(kv.ks.expiresCount()).as("the kept count of keys with a deadline").isEqualTo(withDeadline[0]);
         if (fork != null) {
             assertThat(Dump.of(Keyspace.attach(fork, () -> kv.now))).isEqualTo(normalize(live(atFork, deadlinesAtFork, kv.now)));
             fork.close();
