@@ -1,5 +1,7 @@
 package io.teemate.cli.kv;
 
+import io.teemate.cli.OptionChecks;
+import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
 import io.teemate.kv.host.KvOptions;
@@ -55,7 +57,12 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KvOptions options = KvOptionsParser.parse(spec, dir, mode, heap, epcMiB, port);
+        Mode m = OptionChecks.mode(spec, "--mode", mode);
+        OptionChecks.port(spec, "--port", port);
+        if (epcMiB < 8) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be at least 8");
+        }
+        KvOptions options = new KvOptions(dir, m, heap, epcMiB);
         KvDatabase db;
         KvServer server;
         try {

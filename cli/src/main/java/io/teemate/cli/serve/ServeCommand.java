@@ -1,11 +1,11 @@
 package io.teemate.cli.serve;
 
+import io.teemate.cli.OptionChecks;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.PlatformOptions;
 import io.teemate.faas.host.Gateway;
 import io.teemate.faas.host.GatewayConfig;
-import io.teemate.cli.kv.KvOptionsParser;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvOptions;
@@ -100,14 +100,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m;
-        try {
-            m = Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--mode: " + e.getMessage());
-        }
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + " must be 0..65535");
+        Mode m = OptionChecks.mode(spec, "--mode", mode);
+        OptionChecks.port(spec, "--port", port);
+        if (kvPort != -1) {
+            OptionChecks.port(spec, "--kv-port", kvPort);
         }
         if (epcMiB < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be positive");
@@ -167,8 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The database beside the gateway (--kv-port): its RESP server and the database, closed together. */
     private AutoCloseable startDatabase(Mode m, PrintWriter out) throws IOException {
-        KvOptions options = KvOptionsParser.parse(spec, kvDir, m.name(), null, KvOptions.defaults(kvDir).epcMiB(), kvPort);
-        KvDatabase db = KvDatabase.open(options);
+        KvDatabase db = KvDatabase.open(KvOptions.defaults(kvDir).withMode(m));
         KvServer server;
         try {
             server = KvServer.start(db, kvPort);

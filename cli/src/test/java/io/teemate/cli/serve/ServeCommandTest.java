@@ -139,6 +139,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void badDatabasePortIsAnInputErrorNamingItsOption() {
+        Run r = execute(Teemate.commandLine(), "serve", "--port", "0", "--kv-port", "70000");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--kv-port 70000 must be 0..65535");
+    }
+
+    @Test
     void servesOnLoopbackThenStopsAndClosesThePlatform(@TempDir Path dir) throws Exception {
         AtomicReference<EmptyPlatform> made = new AtomicReference<>();
         AtomicReference<String> how = new AtomicReference<>();
