@@ -191,6 +191,8 @@ public final class FaasColdStart {
             } finally {
                 pool.shutdownNow();
             }
+        } finally {
+            TempDirs.delete(work);
         }
     }
 

@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The serverless issue's numbers: for each mode, {@code n} functions (the same echo module deployed under {@code n}
@@ -123,9 +121,7 @@ public final class FaasStartup {
                 rows.add(row(mode, "warm", warm, epc));
                 rows.add(row(mode, "warm steady", steady, epc));
             } finally {
-                try (Stream<Path> files = Files.walk(work)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
+                TempDirs.delete(work);
             }
         }
         return new Result(rows, write(rows, out.resolve("faas-startup.csv")));

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The database's fork figure (the paper's Redis BGSAVE): for datasets of N keys ({@code key:<i>} to a 32-byte
@@ -208,7 +207,7 @@ public final class KvFork {
                 }
             }
         } finally {
-            deleteTree(dir);
+            TempDirs.delete(dir);
         }
         return rows;
     }
@@ -397,7 +396,7 @@ public final class KvFork {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
-            deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 
@@ -542,17 +541,6 @@ public final class KvFork {
             double ne = median(rows, n, "native", Row::memDuringSnapshotMib);
             System.out.printf(Locale.ROOT, "| %,d | %.3f / %.4f | %.1f / %.2f | %.3f | %.0fx / %.0fx | %.1fx | %.1f / %.1f | %.1f |%n",
                     n, sw, sm, cw, cm, nw, cw / sw, cm / sm, sw / nw, se, ce, ne);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -91,7 +91,7 @@ public final class KvThroughput {
              KvServer server = KvServer.start(db, 0)) {
             all.addAll(target("teemate", server.port(), config, progress));
         } finally {
-            KvFork.deleteTree(dir);
+            TempDirs.delete(dir);
         }
         write(all, csv);
         try (KvFork.NativeRedis redis = KvFork.NativeRedis.start()) {

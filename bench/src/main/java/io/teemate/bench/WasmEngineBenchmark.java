@@ -116,9 +116,7 @@ public class WasmEngineBenchmark {
     @TearDown
     public void tearDown() throws IOException {
         platform.close();
-        try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TempDirs.delete(workDir);
     }
 
     private static void check(byte[] out) {

@@ -1,5 +1,6 @@
 package io.teemate.cli.demo;
 
+import io.teemate.bench.TempDirs;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;

@@ -1,4 +1,4 @@
-package io.teemate.cli.demo;
+package io.teemate.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The experiments' scratch directories (images, keys, snapshots), removed when an experiment ends. */
-final class TempDirs {
+/** The harnesses' scratch directories (images, keys, snapshots, work dirs), removed when a measurement ends. */
+public final class TempDirs {
     private TempDirs() {
     }
 
-    static void delete(Path dir) {
+    /** Deletes {@code dir} and everything under it, best effort (a temporary directory). */
+    public static void delete(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
