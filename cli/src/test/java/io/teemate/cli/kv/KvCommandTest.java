@@ -1,6 +1,7 @@
 package io.teemate.cli.kv;
 
 import io.teemate.cli.Teemate;
+import io.teemate.kv.host.RespClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,15 +38,9 @@ public class KvCommandTest {
     public static String talk(int port, int replyBytes, String... commands) throws IOException {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(60_000);
-            StringBuilder req = new StringBuilder();
             for (String c : commands) {
-                String[] words = c.split(" ");
-                req.append('*').append(words.length).append("\r\n");
-                for (String w : words) {
-                    req.append('$').append(w.length()).append("\r\n").append(w).append("\r\n");
-                }
+                s.getOutputStream().write(RespClient.encode(c.split(" ")));
             }
-            s.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
             InputStream in = s.getInputStream();
             return new String(in.readNBytes(replyBytes), StandardCharsets.UTF_8);
         }
