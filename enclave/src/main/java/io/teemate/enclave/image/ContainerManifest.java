@@ -32,12 +32,15 @@ import java.util.regex.Pattern;
  * @param files        the container's trusted files, relative to this manifest's directory
  * @param attachKey    the public key (X.509 SubjectPublicKeyInfo, DER; base64 in JSON) whose private half signs the
  *                     trusted runtime's attach challenge ({@link AttachKeys}); empty if none was provisioned yet
+ * @param memoryLimit  the most enclave heap the container may hold at once in a shared enclave, in bytes (a
+ *                     multiple of 4 KiB); 0 for no limit but the heap's size. The trusted runtime enforces it, so
+ *                     it is part of the identity: a host cannot attach the same container with a bigger share
  */
 public record ContainerManifest(String name, String enclaveImage, String entry, List<String> args,
-                                Map<String, String> env, List<TrustedFile> files, byte[] attachKey) {
-    static final Set<String> FIELDS = Set.of("name", "enclave_image", "entry", "args", "env", "files", "attach_key");
+                                Map<String, String> env, List<TrustedFile> files, byte[] attachKey, long memoryLimit) {
+    static final Set<String> FIELDS = Set.of("name", "enclave_image", "entry", "args", "env", "files", "attach_key", "memory_limit");
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final byte[] MAGIC = "TMCTNR01".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "TMCTNR02".getBytes(StandardCharsets.US_ASCII);
     private static final String IN_CODE = "ContainerManifest";
     /** Keys in the order of their UTF-8 bytes, which is the order they are encoded in. */
     private static final Comparator<String> UTF8_ORDER = (a, b) -> Arrays.compareUnsigned(
@@ -70,11 +73,24 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
         attachKey = attachKey.clone();
         check(attachKey.length == 0 || AttachKeys.decodePublic(attachKey) != null, "attach_key",
                 "is not an EC P-256 public key (base64 of an X.509 SubjectPublicKeyInfo)");
+        check(memoryLimit >= 0 && memoryLimit % 4096 == 0 && memoryLimit / 4096 < Integer.MAX_VALUE, "memory_limit",
+                memoryLimit + " bytes is not a size in whole 4 KiB pages (0 for no limit)");
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
             check(paths.add(files.get(i).path()), "files[" + i + "].path",
                     "\"" + files.get(i).path() + "\" is listed twice");
         }
+    }
+
+    /** A container without a memory limit of its own. */
+    public ContainerManifest(String name, String enclaveImage, String entry, List<String> args,
+                             Map<String, String> env, List<TrustedFile> files, byte[] attachKey) {
+        this(name, enclaveImage, entry, args, env, files, attachKey, 0);
+    }
+
+    /** The limit in 4 KiB pages, or 0 for none. */
+    public int memoryLimitPages() {
+        return (int) (memoryLimit / 4096);
     }
 
     private static void check(boolean ok, String field, String problem) {
@@ -111,8 +127,16 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
         for (JsonFields entryFields : f.objects("files", TrustedFile.FIELDS)) {
             files.add(TrustedFile.read(entryFields));
         }
+        long memoryLimit = 0;
+        if (f.has("memory_limit")) {
+            try {
+                memoryLimit = Sizes.parse(f.string("memory_limit"));
+            } catch (IllegalArgumentException e) {
+                throw f.error("memory_limit", e.getMessage());
+            }
+        }
         try {
-            return new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey(f));
+            return new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey(f), memoryLimit);
         } catch (ManifestException e) {
             throw e.withSource(sourceName);
         }
@@ -176,8 +200,8 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
     /**
      * The canonical encoding (docs/manifests.md): "TMCTNR01", name, enclave_image, entry (u32 length + UTF-8
      * each), args (u32 count + strings, in order), env (u32 count + key, value; sorted by the keys' UTF-8
-     * bytes), files (u32 count + per file path, 32-byte SHA-256, in order), attach_key (u32 length + DER).
-     * Integers little-endian.
+     * bytes), files (u32 count + per file path, 32-byte SHA-256, in order), attach_key (u32 length + DER),
+     * memory_limit (u64 bytes, 0 = none). Integers little-endian.
      */
     public byte[] canonicalBytes() {
         Canonical.Writer w = new Canonical.Writer().bytes(MAGIC).string(name).string(enclaveImage).string(entry)
@@ -190,6 +214,7 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
             w.string(t.path()).bytes(t.sha256());
         }
         w.u32(attachKey.length).bytes(attachKey);
+        w.u64(memoryLimit);
         return w.toBytes();
     }
 
@@ -241,8 +266,9 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
             files.add(new TrustedFile(path, r.bytes(TrustedFile.SHA256_BYTES)));
         }
         byte[] attachKey = r.bytes(r.count(1));
+        long memoryLimit = r.u64();
         r.end();
-        ContainerManifest m = new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey);
+        ContainerManifest m = new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey, memoryLimit);
         if (!Arrays.equals(m.canonicalBytes(), bytes)) {
             throw new IllegalArgumentException("the container manifest encoding is not in canonical form");
         }

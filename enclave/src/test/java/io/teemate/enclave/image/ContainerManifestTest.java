@@ -188,15 +188,21 @@ class ContainerManifestTest {
     void canonicalBytesAreDocumentedAndRoundTrip() {
         ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
         String hex = HexFormat.of().formatHex(c.canonicalBytes());
-        String expected = HexFormat.of().formatHex("TMCTNR01".getBytes())
+        String expected = HexFormat.of().formatHex("TMCTNR02".getBytes())
                 + "01000000" + "6e"                       // name
                 + "06000000" + HexFormat.of().formatHex("e.json".getBytes())
                 + "03000000" + HexFormat.of().formatHex("app".getBytes())
                 + "01000000" + "01000000" + "78"          // args
                 + "02000000" + "01000000" + "41" + "01000000" + "31" + "01000000" + "42" + "01000000" + "32" // env, sorted
                 + "00000000"                              // files
-                + "00000000";                             // attach_key (none)
+                + "00000000"                              // attach_key (none)
+                + "0000000000000000";                     // memory_limit (none)
         assertThat(hex).isEqualTo(expected);
+        ContainerManifest limited = new ContainerManifest("n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"),
+                List.of(), new byte[0], 64 * 1024);
+        assertThat(HexFormat.of().formatHex(limited.canonicalBytes())).endsWith("0000010000000000"); // 65536, little-endian
+        assertThat(limited.digest()).as("the limit is part of the identity").isNotEqualTo(c.digest());
+        assertThat(ContainerManifest.fromCanonicalBytes(limited.canonicalBytes())).isEqualTo(limited);
         assertThat(ContainerManifest.fromCanonicalBytes(c.canonicalBytes())).isEqualTo(c);
         ContainerManifest example = ContainerManifest.load(Examples.CONTAINER);
         assertThat(ContainerManifest.fromCanonicalBytes(example.canonicalBytes())).isEqualTo(example);
@@ -209,7 +215,7 @@ class ContainerManifestTest {
         byte[] b = c.canonicalBytes();
         // Swap the two env entries: same manifest, but not the canonical order.
         byte[] swapped = b.clone();
-        int env = b.length - 4 - 4 - 2 * 10; // before the files and attach_key counts
+        int env = b.length - 8 - 4 - 4 - 2 * 10; // before the files and attach_key counts and the memory limit
         System.arraycopy(b, env, swapped, env + 10, 10);
         System.arraycopy(b, env + 10, swapped, env, 10);
         assertThat(swapped).isNotEqualTo(b);
@@ -221,7 +227,7 @@ class ContainerManifestTest {
         assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(huge)).hasMessageContaining("truncated");
         byte[] wrongMagic = b.clone();
         wrongMagic[0] = 'X';
-        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(wrongMagic)).hasMessageContaining("does not start with \"TMCTNR01\"");
+        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(wrongMagic)).hasMessageContaining("does not start with \"TMCTNR02\"");
         byte[] badUtf8 = b.clone();
         badUtf8[12] = (byte) 0xC0;
         assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(badUtf8)).hasMessageContaining("not UTF-8");
