@@ -31,7 +31,7 @@ public final class Arena {
     private static final int PAGE_SIZE = EnclaveMemory.PAGE_SIZE;
     private static final int[] CLASS_SIZES = {8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048};
 
-    private final EnclavePageAllocator pages;
+    private final PageSource pages;
     private final EnclaveMemory memory;
     /** Slab page address to its slab. */
     private final Map<Long, Slab> slabs = new HashMap<>();
@@ -89,7 +89,50 @@ public final class Arena {
     private record LargeRun(long base, int pages, int size) {
     }
 
-    public Arena(EnclavePageAllocator pages) {
+    /** Blocks handed out by {@link #allocateBlock}, by base address, so that a free or a destroy ends them. */
+    private final Map<Long, Block> blocks = new HashMap<>();
+
+    /**
+     * A large allocation whose address is never handed out raw: code reaches its bytes only through
+     * {@link #address}, which checks that the block is still live and the offset inside it. When the block is freed
+     * or its arena destroyed (the container left), every later access fails instead of reaching pages that the
+     * allocator may already have given to another container. A Wasm instance's linear memory is made of these.
+     */
+    public static final class Block {
+        private final long base;
+        private final int size;
+        /** Cleared under the arena's lock; read on every access without it (a plain load on x86). */
+        private volatile boolean live = true;
+
+        private Block(long base, int size) {
+            this.base = base;
+            this.size = size;
+        }
+
+        /**
+         * The enclave address of byte {@code offset} of this block.
+         *
+         * @throws IllegalStateException     if the block was freed or its arena destroyed
+         * @throws IndexOutOfBoundsException if {@code offset} is not inside the block
+         */
+        public long address(int offset) {
+            if (!live) {
+                throw new IllegalStateException("enclave memory block at 0x" + Long.toHexString(base)
+                        + " was freed: its pages went back to the enclave heap");
+            }
+            return base + java.util.Objects.checkIndex(offset, size);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public boolean live() {
+            return live;
+        }
+    }
+
+    public Arena(PageSource pages) {
         this.pages = Objects.requireNonNull(pages, "pages");
         this.memory = pages.memory();
         for (int i = 0; i < CLASS_SIZES.length; i++) {
@@ -153,6 +196,37 @@ public final class Arena {
     }
 
     /**
+     * {@code size} bytes of zeroed enclave memory as a {@link Block}, reached only through its checked
+     * {@link Block#address}. Always whole pages of its own, so freeing it returns exactly its pages.
+     *
+     * @throws IllegalArgumentException    if {@code size} is not positive
+     * @throws EnclaveOutOfMemoryException if the heap (or the container's quota) has no room
+     */
+    public synchronized Block allocateBlock(int size) {
+        requireLive();
+        if (size < 1) {
+            throw new IllegalArgumentException("allocation size must be at least 1 byte, got " + size);
+        }
+        long base = allocateLarge(size);
+        bytesInUse += size;
+        allocations++;
+        Block b = new Block(base, size);
+        blocks.put(base, b);
+        return b;
+    }
+
+    /** Frees a block of this arena; every later access through it fails. */
+    public synchronized void free(Block block) {
+        requireLive();
+        if (blocks.get(block.base) != block) {
+            throw new IllegalArgumentException(String.format("free(block 0x%x): not a live block of this arena", block.base));
+        }
+        block.live = false;
+        blocks.remove(block.base);
+        free(block.base);
+    }
+
+    /**
      * Frees the allocation that starts at {@code address}; its bytes are zeroed.
      *
      * @throws IllegalArgumentException if {@code address} is not a live allocation of this arena (a double free,
@@ -175,6 +249,9 @@ public final class Arena {
             }
             freeSlot(slab, slot);
             return;
+        }
+        if (blocks.containsKey(address)) {
+            throw new IllegalArgumentException(String.format("free(0x%x): a block is freed as a block, not by address", address));
         }
         LargeRun run = large.remove(address);
         if (run == null) {
@@ -278,6 +355,10 @@ public final class Arena {
             return;
         }
         destroyed = true;
+        for (Block b : blocks.values()) {
+            b.live = false; // before any page goes back: no access through a block reaches a freed page
+        }
+        blocks.clear();
         for (Slab slab : slabs.values()) {
             pages.freePage(slab.page);
         }

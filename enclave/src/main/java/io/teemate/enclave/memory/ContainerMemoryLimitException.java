@@ -1,10 +1,12 @@
-package io.teemate.enclave.runtime;
+package io.teemate.enclave.memory;
 
 /**
- * Thrown by a container's code that needs more memory than it may have (its own limit, or the enclave heap is
- * full): the runtime tears that container down and answers E_NO_MEMORY, so the host can tell it from a crash.
+ * A container needs more enclave memory than it may have (its {@link PageQuota}, or an app's own limit such as a
+ * Wasm function's pages). It is an {@link EnclaveOutOfMemoryException}, so code that copes with a full heap (a
+ * Wasm memory.grow answering -1, a database answering Redis's OOM error) copes with it the same way; if it reaches
+ * the runtime, the runtime tears that container down and answers E_NO_MEMORY.
  */
-public class ContainerMemoryLimitException extends RuntimeException {
+public class ContainerMemoryLimitException extends EnclaveOutOfMemoryException {
     public ContainerMemoryLimitException(String message) {
         super(message);
     }

@@ -29,7 +29,7 @@ public final class CowSpace implements AutoCloseable {
     private static final int PAGE_SIZE = EnclaveMemory.PAGE_SIZE;
     private static final int PAGE_SHIFT = 12;
 
-    private final EnclavePageAllocator pages;
+    private final PageSource pages;
     private final EnclaveMemory memory;
     private final PageRefCounts refs;
     private final long sizeBytes;
@@ -39,7 +39,7 @@ public final class CowSpace implements AutoCloseable {
     private volatile boolean closed;
 
     /** A new, all-zero space of {@code sizeBytes} bytes; pages are taken from {@code pages} when first written. */
-    public CowSpace(EnclavePageAllocator pages, long sizeBytes) {
+    public CowSpace(PageSource pages, long sizeBytes) {
         this.pages = Objects.requireNonNull(pages, "pages");
         if (sizeBytes < 1 || (sizeBytes + PAGE_SIZE - 1) / PAGE_SIZE > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a CowSpace needs between 1 byte and " + (long) (Integer.MAX_VALUE - 8) * PAGE_SIZE

@@ -16,7 +16,7 @@ import java.util.Objects;
  * (the data pages it hands out are real enclave pages). All methods are thread-safe: several enclave threads
  * allocate at once.
  */
-public final class EnclavePageAllocator {
+public final class EnclavePageAllocator implements PageSource {
     public static final int PAGE_SIZE = EnclaveMemory.PAGE_SIZE;
 
     private final EnclaveMemory memory;

@@ -16,7 +16,7 @@ final class PageRefCounts {
     private final long heapBase;
     private final AtomicReferenceArray<AtomicIntegerArray> chunks;
 
-    PageRefCounts(EnclavePageAllocator allocator) {
+    PageRefCounts(PageSource allocator) {
         this.heapBase = allocator.heapBase();
         this.chunks = new AtomicReferenceArray<>((allocator.maxPages() + CHUNK - 1) >>> CHUNK_SHIFT);
     }

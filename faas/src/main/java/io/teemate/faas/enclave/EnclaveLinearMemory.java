@@ -44,8 +44,11 @@ public final class EnclaveLinearMemory implements Memory {
     private final int maximumPages;
     /** Called with the change in Wasm pages on every allocation and free (statistics). */
     private final IntConsumer pageDelta;
-    /** The enclave linear address of each Wasm page's first byte. */
-    private long[] chunks;
+    /**
+     * Each Wasm page's 64 KiB of enclave memory. Never a raw address: every access asks its block, which fails once
+     * the block is freed or the container's arena destroyed, so no access can reach a page handed on meanwhile.
+     */
+    private Arena.Block[] chunks;
     private int pages;
     private DataSegment[] dataSegments;
     private boolean freed;
@@ -75,7 +78,7 @@ public final class EnclaveLinearMemory implements Memory {
         this.pageDelta = pageDelta;
         this.initialPages = limits.initialPages();
         this.maximumPages = Math.min(Math.min(limits.maximumPages(), allowedPages), RUNTIME_MAX_PAGES);
-        this.chunks = new long[Math.max(4, initialPages)];
+        this.chunks = new Arena.Block[Math.max(4, initialPages)];
         if (addPages(initialPages) < 0) {
             throw new WasmMemoryLimitException("the enclave heap has no room for the module's " + initialPages
                     + " initial Wasm pages (" + initialPages * ENCLAVE_PAGES_PER_WASM_PAGE + " enclave pages)");
@@ -101,7 +104,9 @@ public final class EnclaveLinearMemory implements Memory {
         freed = true;
         int n = pages;
         for (int i = 0; i < n; i++) {
-            heap.free(chunks[i]);
+            if (chunks[i].live()) { // not if the container's arena is gone already: its pages went back with it
+                heap.free(chunks[i]);
+            }
         }
         pages = 0;
         pageDelta.accept(-n);
@@ -124,7 +129,7 @@ public final class EnclaveLinearMemory implements Memory {
         int added = 0;
         try {
             for (; added < n; added++) {
-                chunks[before + added] = heap.allocate(PAGE_SIZE); // zeroed, 16 contiguous enclave pages
+                chunks[before + added] = heap.allocateBlock(PAGE_SIZE); // zeroed, 16 contiguous enclave pages
             }
         } catch (EnclaveOutOfMemoryException e) {
             for (int i = 0; i < added; i++) {
@@ -185,7 +190,7 @@ public final class EnclaveLinearMemory implements Memory {
 
     /** The enclave address of a checked access of {@code len} bytes that stays inside one Wasm page. */
     private long enclaveAddress(int addr) {
-        return chunks[addr >>> SHIFT] + (addr & MASK);
+        return chunks[addr >>> SHIFT].address(addr & MASK);
     }
 
     private static boolean withinOnePage(int addr, int len) {
@@ -256,7 +261,7 @@ public final class EnclaveLinearMemory implements Memory {
             return;
         }
         for (int i = 0; i < pages; i++) {
-            heap.memory().zero(chunks[i], PAGE_SIZE);
+            heap.memory().zero(chunks[i].address(0), PAGE_SIZE);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.teemate.faas.enclave;
 
-import io.teemate.enclave.runtime.ContainerMemoryLimitException;
+import io.teemate.enclave.memory.ContainerMemoryLimitException;
 
 /**
  * A module asked for more linear memory than its function may have, or than the enclave heap can give, at
