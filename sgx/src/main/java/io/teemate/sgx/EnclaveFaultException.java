@@ -23,4 +23,12 @@ public final class EnclaveFaultException extends RuntimeException {
         return String.format("enclave thread aborted by vector %d (error code 0x%x) at page 0x%x: %s",
                 e.vector(), e.errorCode(), e.pageAddress(), e.cause().getMessage());
     }
+
+    /**
+     * True if {@code t} is the emulator unwinding an enclave thread the host gave up on (an AEX it did not resume):
+     * enclave code that catches every Throwable must let this one pass, as no code of an abandoned thread runs.
+     */
+    public static boolean unwindsAbandonedThread(Throwable t) {
+        return t instanceof EnclaveEntry.ThreadAbandoned;
+    }
 }

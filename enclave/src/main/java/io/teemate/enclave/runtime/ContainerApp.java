@@ -21,4 +21,13 @@ public interface ContainerApp {
     default void fork(ContainerEnv parent, ContainerEnv child) {
         throw new UnsupportedOperationException("app " + name() + " does not fork");
     }
+
+    /**
+     * Whether a fork child of this app goes on after its parent leaves. By default it does not: ending a container
+     * ends the children it forked, so revoking a container revokes every copy of its identity and keys (a child
+     * still running a call is ended when that call returns).
+     */
+    default boolean childOutlivesParent() {
+        return false;
+    }
 }

@@ -25,6 +25,11 @@ final class ContainerSession implements ContainerEnv {
         this.stdin = stdin;
     }
 
+    /** The entry this session runs in. */
+    EnclaveContext context() {
+        return ctx;
+    }
+
     @Override
     public byte[] stdin() {
         return stdin.clone();
@@ -93,7 +98,7 @@ final class ContainerSession implements ContainerEnv {
 
     @Override
     public io.teemate.enclave.memory.CowSpace cowSpace(long sizeBytes) {
-        return new io.teemate.enclave.memory.CowSpace(state.pages, sizeBytes);
+        return new io.teemate.enclave.memory.CowSpace(container.quota, sizeBytes); // charged to this container
     }
 
     @Override

@@ -17,7 +17,10 @@ public final class RuntimeAbi {
     private RuntimeAbi() {
     }
 
-    /** () -> nonce[32]: a fresh single-use challenge for the next ATTACH through this TCS. */
+    /**
+     * () -> nonce[32]: the challenge the next ATTACH through this TCS signs. It changes whenever the TCS's binding
+     * does (so an attach is single-use), and asking for it changes nothing.
+     */
     public static final long ECALL_CHALLENGE = 1;
     /** (policy, manifest canonical bytes, signature over {@link #attachStatement}) -> instance u32, token[32]. */
     public static final long ECALL_ATTACH = 2;
@@ -45,7 +48,10 @@ public final class RuntimeAbi {
      * proves nothing anew because it is the parent's copy, as a forked process inherits its parent's credentials.
      */
     public static final long ECALL_FORK = 11;
-    /** () -> runtime statistics: containers attached, heap pages in use and committed. */
+    /**
+     * (token) -> the caller's own statistics: heap pages it holds u32, its limit in pages u32 (0 = none), heap pages
+     * committed in the enclave u32 (what the host sees anyway). Never the other containers' use.
+     */
     public static final long ECALL_STATS = 9;
 
     /** Bytes at the start of the ocall buffer that hold the result length. */
@@ -81,6 +87,11 @@ public final class RuntimeAbi {
     public static final long E_TIMEOUT = -10;
     /** The container's app does not support the call (a fork of an app that does not fork). */
     public static final long E_UNSUPPORTED = -11;
+    /**
+     * Refused without running anything: an ecall is already in progress on this TCS (it is out in an ocall or an
+     * AEX), or the entry is the exception entry (CSSA > 0), for which the runtime has no handler.
+     */
+    public static final long E_REENTRY = -12;
 
     /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
     public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {
@@ -104,6 +115,7 @@ public final class RuntimeAbi {
             case -9 -> "E_UNKNOWN_CALL";
             case -10 -> "E_TIMEOUT";
             case -11 -> "E_UNSUPPORTED";
+            case -12 -> "E_REENTRY";
             default -> "status " + status;
         };
     }

@@ -31,8 +31,16 @@ final class RuntimeState {
     /** Enclave memory through the processor of whichever entry the calling thread is in. */
     final ThreadBoundMemory memory = new ThreadBoundMemory();
     final SecureRandom random = new SecureRandom();
-    /** Outstanding single-use challenges, by TCS linear address. */
-    final ConcurrentHashMap<Long, byte[]> challenges = new ConcurrentHashMap<>();
+    /** Keys the challenges: a secret of this enclave instance, never leaves it. */
+    private final byte[] challengeKey = freshSecret();
+    /** Per TCS, how many times its binding changed: what makes an attach's challenge single-use. */
+    private final ConcurrentHashMap<Long, Long> bindingEpoch = new ConcurrentHashMap<>();
+    /**
+     * The TCSs with an ecall in progress, from its entry to its EEXIT, across its ocalls and AEXs: while one is
+     * here, any other entry through that TCS is refused (the SGX SDK's rule: only a declared re-entrant call may
+     * enter a TCS whose ecall is out in an ocall; this runtime declares none).
+     */
+    private final java.util.Set<Long> inEcall = ConcurrentHashMap.newKeySet();
     /** The container each TCS is bound to. */
     final ConcurrentHashMap<Long, ContainerInstance> byTcs = new ConcurrentHashMap<>();
     final AtomicInteger nextInstance = new AtomicInteger(1);
@@ -68,13 +76,41 @@ final class RuntimeState {
         return ctx.enclavePrivate().computeIfAbsent(RuntimeState.class, () -> new RuntimeState(ctx));
     }
 
+    /** Marks an ecall in progress on {@code tcs}; false if one already is (a nested or concurrent entry). */
+    boolean beginEcall(long tcs) {
+        return inEcall.add(tcs);
+    }
+
+    void endEcall(long tcs) {
+        inEcall.remove(tcs);
+    }
+
+    /**
+     * The challenge an attach through {@code tcs} must sign now: a MAC of the TCS and its binding epoch under this
+     * enclave's secret. Asking for it changes nothing (no pre-attach state for a co-tenant to clobber), and it is
+     * single-use all the same: every bind and unbind of the TCS moves its epoch, so a recorded attach never
+     * verifies again, here or on another TCS or enclave instance.
+     */
+    byte[] challenge(long tcs) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(challengeKey, "HmacSHA256"));
+            return mac.doFinal(new Wire.Writer().bytes(CHALLENGE_CONTEXT).u64(tcs).u64(bindingEpoch.getOrDefault(tcs, 0L)).toBytes());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** The binding of {@code tcs} changed (attach, detach, fork, teardown): its old challenge is spent. */
+    void bindingChanged(long tcs) {
+        bindingEpoch.merge(tcs, 1L, Long::sum);
+    }
+
+    private static final byte[] CHALLENGE_CONTEXT = "TEEMATE-CHALLENGE-V1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     byte[] freshSecret() {
         byte[] b = new byte[32];
         random.nextBytes(b);
         return b;
-    }
-
-    int attached() {
-        return (int) byTcs.values().stream().distinct().count();
     }
 }

@@ -4,7 +4,9 @@ import io.teemate.enclave.attest.ReportDataBinding;
 import io.teemate.enclave.image.ContainerManifest;
 import io.teemate.enclave.image.ContainerPolicy;
 import io.teemate.enclave.memory.Arena;
+import io.teemate.enclave.memory.ContainerMemoryLimitException;
 import io.teemate.enclave.memory.EnclaveOutOfMemoryException;
+import io.teemate.enclave.memory.PageQuota;
 import io.teemate.enclave.memory.ThreadBoundMemory;
 import io.teemate.sgx.Registers;
 import io.teemate.sgx.program.EnclaveContext;
@@ -58,7 +60,7 @@ public final class TrustedRuntime implements EnclaveProgram {
     @Override
     public List<Class<?>> codeClasses() {
         List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
-                ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class, ChunkedInputStream.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, TrustedFiles.class, SealingKeys.class,
+                ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class, ChunkedInputStream.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, PageQuota.class, TrustedFiles.class, SealingKeys.class,
                 HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
                 Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
         for (ContainerApp a : apps.values()) {
@@ -97,7 +99,41 @@ public final class TrustedRuntime implements EnclaveProgram {
             r.set(GprSgx.RDX, 0);
             return;
         }
+        if (ctx.cssa() != 0) {
+            // The exception-handler entry (SDM 37.2: EENTER with CSSA > 0 after an AEX). The interrupted ecall is
+            // still in progress one frame up; this runtime registers no in-enclave handler, so the entry runs
+            // nothing and changes nothing: the host resumes the interrupted code with ERESUME, or gives it up.
+            r.set(GprSgx.RAX, RuntimeAbi.E_REENTRY);
+            r.set(GprSgx.RDX, 0);
+            return;
+        }
         RuntimeState state = RuntimeState.of(ctx);
+        long tcs = ctx.tcs();
+        if (!state.beginEcall(tcs)) {
+            // An ecall of this TCS is out in an ocall or an AEX (the TCS is not busy then, so EENTER succeeds):
+            // refused before anything is read, so no nested call can free or change what the outer one holds.
+            refuse(ctx, RuntimeAbi.E_REENTRY, "an ecall is already in progress on this TCS (it is in an ocall or an "
+                    + "AEX): nested entries are refused", response, responseCapacity);
+            return;
+        }
+        try {
+            finishEcall(ctx, state, ecall, request, requestLength, response, responseCapacity, ocallBuffer, ocallCapacity);
+        } finally {
+            state.endEcall(tcs);
+        }
+    }
+
+    private void refuse(EnclaveContext ctx, long status, String why, long response, long responseCapacity) {
+        byte[] out = message(why);
+        int n = (int) Math.min(out.length, responseCapacity);
+        ctx.write(response, out, 0, n);
+        ctx.registers().set(GprSgx.RAX, status);
+        ctx.registers().set(GprSgx.RDX, n);
+    }
+
+    private void finishEcall(EnclaveContext ctx, RuntimeState state, long ecall, long request, long requestLength,
+                             long response, long responseCapacity, long ocallBuffer, long ocallCapacity) {
+        Registers r = ctx.registers();
         long status;
         byte[] out;
         try (ThreadBoundMemory.Binding bound = state.memory.bind(ctx)) {
@@ -117,6 +153,14 @@ public final class TrustedRuntime implements EnclaveProgram {
         } catch (EnclaveOutOfMemoryException e) {
             status = RuntimeAbi.E_NO_MEMORY;
             out = message(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            if (ctx.mustPropagate(e)) {
+                throw e;
+            }
+            // A fault of the runtime itself (app code's are handled in run and fork): the call fails, the thread
+            // returns, the TCS goes back to the pool; no container is touched by a call that was not its own.
+            status = RuntimeAbi.E_CRASHED;
+            out = message("the runtime failed the call: " + e.getClass().getSimpleName());
         }
         if (out.length > responseCapacity) {
             r.set(GprSgx.RAX, status == RuntimeAbi.OK ? RuntimeAbi.E_TOO_LARGE : status);
@@ -135,18 +179,32 @@ public final class TrustedRuntime implements EnclaveProgram {
         long tcs = ctx.tcs();
         if (ecall == RuntimeAbi.ECALL_CHALLENGE) {
             in.end();
-            byte[] nonce = state.freshSecret();
-            state.challenges.put(tcs, nonce);
-            return nonce;
+            return state.challenge(tcs); // changes nothing, bound or not: no pre-attach state, no oracle
         }
         if (ecall == RuntimeAbi.ECALL_ATTACH) {
             return attach(state, tcs, in);
         }
+        ContainerInstance c = boundContainer(state, tcs, in.fixed(32, "session token"));
+        if (!c.begin()) {
+            throw new Refusal(RuntimeAbi.E_NOT_ATTACHED, NOT_ATTACHED);
+        }
+        try {
+            return dispatchBound(ctx, state, c, ecall, in, host);
+        } finally {
+            c.end();
+        }
+    }
+
+    private static final String NOT_ATTACHED = "no container of this session is attached through this TCS";
+
+    private byte[] dispatchBound(EnclaveContext ctx, RuntimeState state, ContainerInstance c, long ecall, Wire.Reader in, HostCalls host) {
         if (ecall == RuntimeAbi.ECALL_STATS) {
             in.end();
-            return new Wire.Writer().u32(state.attached()).u32(state.pages.pagesInUse()).u32(state.pages.pagesCommitted()).toBytes();
+            // The caller's own share, and what the host sees anyway (committed pages are EADDed or EAUGed by it);
+            // never the other containers' use of the heap.
+            return new Wire.Writer().u32(c.quota.pagesCharged()).u32(c.manifest.memoryLimitPages())
+                    .u32(state.pages.pagesCommitted()).toBytes();
         }
-        ContainerInstance c = boundContainer(state, tcs, in.fixed(32, "session token"));
         if (ecall == RuntimeAbi.ECALL_RUN) {
             in.end();
             return new Wire.Writer().u32(run(state, c, new ContainerSession(ctx, state, c, host, new byte[0]))).toBytes();
@@ -201,10 +259,7 @@ public final class TrustedRuntime implements EnclaveProgram {
         byte[] manifestBytes = in.blob("container manifest");
         byte[] signature = in.blob("attach signature");
         in.end();
-        byte[] nonce = state.challenges.remove(tcs); // single use: a replayed attach finds none, or another
-        if (nonce == null) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "no challenge was issued on this TCS: ask for one first");
-        }
+        byte[] nonce = state.challenge(tcs); // moves on every binding change: a replayed attach signs a spent one
         ContainerPolicy policy;
         ContainerManifest manifest;
         try {
@@ -239,13 +294,15 @@ public final class TrustedRuntime implements EnclaveProgram {
             throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: entry " + manifest.entry() + " is not an app of this enclave "
                     + appNames());
         }
-        ContainerInstance previous = state.byTcs.remove(tcs);
-        if (previous != null) {
-            previous.destroy(); // its process is gone and the kernel handed the TCS on; nothing of it survives
+        ContainerInstance c = newInstance(state, identity, manifest, tcs, null);
+        if (state.byTcs.putIfAbsent(tcs, c) != null) {
+            // A live binding is never replaced by someone else's attach: only its own DETACH (with its token) or
+            // its teardown frees the TCS. Checked after the signature, so only a container the owner's policy
+            // admits learns that the TCS is taken.
+            c.retire();
+            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: this TCS is bound to a container; it must detach first");
         }
-        ContainerInstance c = new ContainerInstance(state.nextInstance.getAndIncrement(), identity, manifest,
-                new Arena(state.pages), state.freshSecret(), tcs);
-        state.byTcs.put(tcs, c);
+        state.bindingChanged(tcs);
         return new Wire.Writer().u32(c.id).bytes(c.sessionToken).toBytes();
     }
 
@@ -263,8 +320,7 @@ public final class TrustedRuntime implements EnclaveProgram {
             throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the child's TCS is bound to a container already");
         }
         ContainerApp app = apps.get(parent.manifest.entry());
-        ContainerInstance child = new ContainerInstance(state.nextInstance.getAndIncrement(), parent.identity,
-                parent.manifest, new Arena(state.pages), state.freshSecret(), childTcs);
+        ContainerInstance child = newInstance(state, parent.identity, parent.manifest, childTcs, parent);
         boolean bound = false;
         try {
             app.fork(new ContainerSession(ctx, state, parent, host, new byte[0]),
@@ -273,16 +329,24 @@ public final class TrustedRuntime implements EnclaveProgram {
                 throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the child's TCS was bound meanwhile");
             }
             bound = true;
+            state.bindingChanged(childTcs);
+            if (!app.childOutlivesParent() && !parent.adopt(child)) {
+                detach(state, child); // the parent was ended meanwhile: so is its child
+                throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the parent was ended during the fork");
+            }
         } catch (UnsupportedOperationException e) {
             throw new Refusal(RuntimeAbi.E_UNSUPPORTED, "fork refused: " + e.getMessage());
         } catch (Refusal | EnclaveOutOfMemoryException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (ctx.mustPropagate(e)) {
+                throw e;
+            }
             // the parent goes on untouched: only the child that was being made is dropped
             throw new Refusal(RuntimeAbi.E_REFUSED, "fork failed in app " + app.name() + ": " + e);
         } finally {
             if (!bound) {
-                child.destroy();
+                child.retire();
             }
         }
         return new Wire.Writer().u32(child.id).bytes(child.sessionToken).toBytes();
@@ -302,11 +366,9 @@ public final class TrustedRuntime implements EnclaveProgram {
 
     private static ContainerInstance boundContainer(RuntimeState state, long tcs, byte[] token) {
         ContainerInstance c = state.byTcs.get(tcs);
-        if (c == null) {
-            throw new Refusal(RuntimeAbi.E_NOT_ATTACHED, "no container is attached through this TCS");
-        }
-        if (!MessageDigest.isEqual(c.sessionToken, token)) {
-            throw new Refusal(RuntimeAbi.E_NOT_ATTACHED, "this TCS is bound to another container's session; refused");
+        // One answer whether the TCS is free or bound to someone else: no "bound / not bound" oracle.
+        if (c == null || !MessageDigest.isEqual(c.sessionToken, token)) {
+            throw new Refusal(RuntimeAbi.E_NOT_ATTACHED, NOT_ATTACHED);
         }
         return c;
     }
@@ -320,20 +382,48 @@ public final class TrustedRuntime implements EnclaveProgram {
         } catch (ContainerTimeoutException e) {
             detach(state, c);
             throw new Refusal(RuntimeAbi.E_TIMEOUT, "container " + c.manifest.name() + " was stopped: " + e.getMessage());
-        } catch (ContainerMemoryLimitException | EnclaveOutOfMemoryException e) {
+        } catch (EnclaveOutOfMemoryException e) {
             detach(state, c);
             throw new Refusal(RuntimeAbi.E_NO_MEMORY, "container " + c.manifest.name() + " ran out of memory: " + e.getMessage());
-        } catch (Exception e) {
-            // An exception in the container's code: this container is torn down, the enclave and the others go on.
+        } catch (Exception | Error e) {
+            if (session.context().mustPropagate(e)) {
+                // an abandoned thread unwinding, or the host failing its own ocall: not the container's fault
+                if (e instanceof Error err) {
+                    throw err;
+                }
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            // Anything the container's code threw, an Error too (OutOfMemoryError, StackOverflowError): this
+            // container is torn down, the call returns with a status, the TCS goes back to the pool, and the
+            // enclave and the other containers go on.
             detach(state, c);
             throw new Refusal(RuntimeAbi.E_CRASHED, "container " + c.manifest.name() + " crashed: " + e);
         }
     }
 
-    private static void detach(RuntimeState state, ContainerInstance c) {
-        state.byTcs.remove(c.tcs, c);
-        c.destroy();
+    /**
+     * The container leaves its TCS and is ended (destroyed now, or when its running call returns), and with it
+     * every fork child whose app does not keep it.
+     */
+    private void detach(RuntimeState state, ContainerInstance c) {
+        if (state.byTcs.remove(c.tcs, c)) {
+            state.bindingChanged(c.tcs);
+        }
+        for (ContainerInstance child : c.retire()) {
+            detach(state, child);
+        }
     }
+
+    private ContainerInstance newInstance(RuntimeState state, byte[] identity, ContainerManifest manifest, long tcs,
+                                          ContainerInstance parent) {
+        int id = state.nextInstance.getAndIncrement();
+        int limit = manifest.memoryLimitPages() == 0 ? PageQuota.UNLIMITED : manifest.memoryLimitPages();
+        return new ContainerInstance(id, identity, manifest,
+                new PageQuota(state.pages, limit, "container " + manifest.name() + " (instance " + id + ")"),
+                state.freshSecret(), tcs, parent);
+    }
+
+
 
     private static byte[] message(String s) {
         return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);

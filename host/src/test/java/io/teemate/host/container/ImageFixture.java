@@ -50,7 +50,16 @@ final class ImageFixture {
 
     /** A container image {@code <name>.json} on {@code enclave} with trusted files (path -> content) and its attach key. */
     ContainerImage container(Path enclave, String name, String entry, List<String> args, Map<String, String> files) {
+        return container(enclave, name, entry, args, files, null);
+    }
+
+    /** As {@link #container}, with the manifest's {@code memory_limit} (a size such as "64K"), if not null. */
+    ContainerImage container(Path enclave, String name, String entry, List<String> args, Map<String, String> files,
+                             String memoryLimit) {
         Map<String, Object> m = new LinkedHashMap<>();
+        if (memoryLimit != null) {
+            m.put("memory_limit", memoryLimit);
+        }
         m.put("name", name);
         m.put("enclave_image", dir.relativize(enclave).toString());
         m.put("entry", entry);

@@ -134,4 +134,57 @@ final class TestApps {
             });
         }
     }
+
+    /**
+     * Writes a value into its heap, then reads it back until the test releases it (or 20 s pass), and prints what it
+     * read last: code that holds its memory while the host interrupts it.
+     */
+    static final class Spinner implements ContainerApp {
+        static final java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        static volatile boolean release;
+
+        @Override
+        public String name() {
+            return "spinner";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            long p = env.heap().allocate(64);
+            env.memory().writeLong(p, 0x5EC2E75EC2E7L);
+            running.countDown();
+            long seen = 0;
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!release && System.nanoTime() < deadline) {
+                seen = env.memory().readLong(p);
+            }
+            env.print(Long.toHexString(env.memory().readLong(p)) + " " + Long.toHexString(seen));
+            return 0;
+        }
+    }
+
+    /** Throws the Error its standard input names, from inside the enclave: app code that fails as the JVM can. */
+    static final class Thrower implements ContainerApp {
+        @Override
+        public String name() {
+            return "thrower";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            String what = new String(env.stdin(), java.nio.charset.StandardCharsets.UTF_8);
+            switch (what) {
+                case "oom" -> throw new OutOfMemoryError("Java heap space (thrown by the test app)");
+                case "stack" -> recurse(0);
+                case "linkage" -> throw new NoClassDefFoundError("io/teemate/Missing");
+                case "assert" -> throw new AssertionError("an app's own assertion");
+                default -> env.print("fine");
+            }
+            return 0;
+        }
+
+        private static int recurse(int depth) {
+            return recurse(depth + 1) + 1; // a real StackOverflowError
+        }
+    }
 }

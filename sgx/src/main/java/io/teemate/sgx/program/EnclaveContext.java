@@ -48,6 +48,15 @@ public final class EnclaveContext {
         return address < enclaveBase + enclaveSize && enclaveBase < address + Math.max(length, 1);
     }
 
+    /**
+     * True if {@code t}, caught by enclave code, must go on up: the emulator unwinding a thread the host gave up on,
+     * or a failure raised while this thread is outside enclave mode (the host's own ocall handler failed). Enclave
+     * code that turns every Throwable into an error status lets these pass.
+     */
+    public boolean mustPropagate(Throwable t) {
+        return io.teemate.sgx.EnclaveFaultException.unwindsAbandonedThread(t) || !lp.inEnclaveMode();
+    }
+
     /** The TCS this thread entered through (RBX at EENTER). */
     public long tcs() {
         return tcs;
