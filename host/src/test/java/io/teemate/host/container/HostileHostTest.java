@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,7 +85,11 @@ class HostileHostTest {
     }
 
     private Container start(ContainerImage image) {
-        Container c = manager.start(image, Mode.SHARED);
+        return start(image, Mode.SHARED);
+    }
+
+    private Container start(ContainerImage image, Mode mode) {
+        Container c = manager.start(image, mode);
         started.add(c);
         return c;
     }
@@ -259,31 +265,35 @@ class HostileHostTest {
      * TCS back. Before the fix each one abandoned the thread and quarantined a TCS; the enclave has 4, and 8
      * Errors here would leave it none.
      */
-    @Test
-    void errorsFromAppCodeEndTheContainerAndNeverCostATcs() {
-        Container bystander = start("bystander", "cat");
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void errorsFromAppCodeEndTheContainerAndNeverCostATcs(Mode mode) {
+        Container bystander = start(image("bystander", "cat", null), mode);
         for (String error : List.of("oom", "stack", "linkage", "assert", "oom", "stack", "linkage", "assert")) {
-            Container t = start("thrower-" + error + "-" + started.size(), "thrower");
+            Container t = start(image("thrower-" + error + "-" + started.size(), "thrower", null), mode);
             Container.Outcome o = manager.invoke(t, error.getBytes(StandardCharsets.UTF_8));
             assertThat(o.status()).as(error + ": " + o.error()).isEqualTo(RuntimeAbi.E_CRASHED);
             assertThat(manager.invoke(t, "again".getBytes(StandardCharsets.UTF_8)).status())
                     .as("the container was torn down").isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
             manager.stop(t);
         }
-        assertThat(controller.inspect(bystander.enclaveId())).noneMatch(x -> x.state() == TcsTable.State.QUARANTINED);
+        if (mode == Mode.SHARED) {
+            assertThat(controller.inspect(bystander.enclaveId())).noneMatch(x -> x.state() == TcsTable.State.QUARANTINED);
+        }
         assertThat(manager.run(bystander).stdoutText()).isEqualTo("secret of bystander");
     }
 
     /** A container's memory_limit is enforced inside the enclave; the others keep working with their data. */
-    @Test
-    void aContainerPastItsMemoryLimitEndsAloneAndTheOthersKeepTheirData() {
-        Container counter = start("counter", "forker");
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aContainerPastItsMemoryLimitEndsAloneAndTheOthersKeepTheirData(Mode mode) {
+        Container counter = start(image("counter", "forker", null), mode);
         assertThat(manager.run(counter).stdoutText()).isEqualTo("1");
-        Container hog = start(image("hog", "hog", "64K")); // asks for 128 KiB
+        Container hog = start(image("hog", "hog", "64K"), mode); // asks for 128 KiB
         Container.Outcome o = manager.run(hog);
         assertThat(o.status()).as(o.error()).isEqualTo(RuntimeAbi.E_NO_MEMORY);
         assertThat(o.error()).contains("memory limit").contains("16 pages");
-        Container roomy = start(image("roomy", "hog", "256K"));
+        Container roomy = start(image("roomy", "hog", "256K"), mode);
         assertThat(manager.run(roomy).stdoutText()).isEqualTo("32 pages\n");
         byte[] stats = manager.call(roomy, RuntimeAbi.ECALL_STATS, new byte[0]).orThrow("stats");
         Wire.Reader r = new Wire.Reader(stats);
