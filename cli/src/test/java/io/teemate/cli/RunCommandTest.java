@@ -26,6 +26,8 @@ class RunCommandTest {
         for (SignCommandTest.Run r : new SignCommandTest.Run[]{shared, conventional}) {
             assertThat(r.out().lines().filter(WC::equals)).hasSize(2);
             assertThat(r.out()).contains("| container | process | enclave | runtime init | first entry |");
+            assertThat(r.out()).as("the heap each container holds, against the example's memory_limit of 256K")
+                    .containsPattern("\\| \\d+ / 64 \\|");
         }
         long sharedPages = totalPages(shared.out());
         assertThat(sharedPages).isPositive();

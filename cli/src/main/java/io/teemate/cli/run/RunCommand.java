@@ -183,22 +183,33 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The container's heap pages and its memory_limit, or "-" once the runtime has ended it (a crash). */
+    private static String heapShare(ContainerManager manager, Container c) {
+        try {
+            return manager.heapShare(c).describe();
+        } catch (io.teemate.host.container.ContainerException e) {
+            return "-";
+        }
+    }
+
     private static void report(PrintWriter out, ContainerManager manager, List<Container> started, Mode m) {
         out.printf("%n%s mode; wall = this JVM's elapsed time, modeled = SGX leaves priced by docs/cost-model.md%n",
                 m.name().toLowerCase(Locale.ROOT));
-        out.println("| container | process | enclave | runtime init | first entry | total | EPC private | shared | PSS |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| container | process | enclave | runtime init | first entry | total | EPC private | shared | PSS | heap / limit |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Container c : started) {
             StringBuilder row = new StringBuilder("| pid " + c.process().pid());
             for (Phase p : Phase.values()) {
                 row.append(String.format(Locale.ROOT, " | %.2f / %.2f", c.phases().wallNanos(p) / 1e6, c.phases().modeledNanos(p) / 1e6));
             }
             EpcUsage u = manager.epcUsage(c);
-            row.append(String.format(Locale.ROOT, " | %.2f / %.2f | %d | %d | %.1f |", c.phases().totalWallNanos() / 1e6,
-                    c.phases().totalModeledNanos() / 1e6, u.privatePages(), u.sharedPages(), u.proportionalPages()));
+            row.append(String.format(Locale.ROOT, " | %.2f / %.2f | %d | %d | %.1f | %s |", c.phases().totalWallNanos() / 1e6,
+                    c.phases().totalModeledNanos() / 1e6, u.privatePages(), u.sharedPages(), u.proportionalPages(),
+                    heapShare(manager, c)));
             out.println(row);
         }
-        out.printf(Locale.ROOT, "times in ms as wall / modeled; EPC in 4 KiB pages; all enclaves together: %d pages (%.1f MiB)%n",
+        out.printf(Locale.ROOT, "times in ms as wall / modeled; EPC and heap in 4 KiB pages (heap: what the container holds "
+                + "of its enclave's heap, and its manifest's memory_limit); all enclaves together: %d pages (%.1f MiB)%n",
                 manager.totalEnclavePages(), manager.totalEnclavePages() * 4096.0 / (1 << 20));
     }
 }

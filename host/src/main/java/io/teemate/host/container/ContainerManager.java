@@ -266,6 +266,14 @@ public final class ContainerManager implements AutoCloseable {
         }
     }
 
+    /** The container's share of its enclave's heap, asked of the trusted runtime with the container's session. */
+    public HeapShare heapShare(Container c) {
+        Wire.Reader r = new Wire.Reader(call(c, RuntimeAbi.ECALL_STATS, new byte[0]).orThrow(c + ": stats"));
+        HeapShare share = new HeapShare((int) r.u32("pages held"), (int) r.u32("limit pages"));
+        r.u32("pages committed");
+        return share;
+    }
+
     /** The container's EPC memory from the driver's statistics. */
     public EpcUsage epcUsage(Container c) {
         EpcStats.PerEnclave e = driver.stats().enclaves().get(c.enclaveId);
