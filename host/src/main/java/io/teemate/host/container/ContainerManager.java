@@ -59,6 +59,12 @@ public final class ContainerManager implements AutoCloseable {
     /** The manager's own process: it holds shared enclaves open through their warm period. */
     private final Process keeper;
     private final Map<ByteBuffer, SharedEnclave> shared = new HashMap<>();
+    /**
+     * Session tokens of containers whose process died without detaching, by enclave and TCS. The runtime never
+     * re-binds a live TCS, so the kernel, which can read a dead process's memory (README: it can act as any of its
+     * containers), detaches such a binding with its token before it attaches the next container there.
+     */
+    private final Map<String, byte[]> staleBindings = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "teemate-warm-timer");
         t.setDaemon(true);
@@ -145,6 +151,7 @@ public final class ContainerManager implements AutoCloseable {
             Wire.Reader r = new Wire.Reader(m.value.orThrow(parent + ": fork"));
             c.instance = (int) r.u32("instance");
             c.sessionToken = r.fixed(32, "session token");
+            rememberIfItDies(c);
             return c;
         } catch (RuntimeException e) {
             stop(c);
@@ -250,14 +257,19 @@ public final class ContainerManager implements AutoCloseable {
             return;
         }
         c.stopped = true;
-        if (c.sessionToken != null && !c.process.exiting()) {
+        boolean detached = c.sessionToken == null;
+        if (!detached && !c.process.exiting()) {
             try {
-                c.process.run(ctx -> ecall(c, ctx, RuntimeAbi.ECALL_DETACH, token(c)));
+                EcallReply r = c.process.run(ctx -> ecall(c, ctx, RuntimeAbi.ECALL_DETACH, token(c)));
+                detached = r.ok() || r.status() == RuntimeAbi.E_NOT_ATTACHED; // E_NOT_ATTACHED: ended already (a crash)
             } catch (RuntimeException ignored) {
-                // the runtime may already have torn the container down (a crash); the process exits regardless
+                // the process exits regardless; the binding is detached when its TCS is next used
             }
         }
-        if (c.lease != null) {
+        if (!detached && c.mode == Mode.SHARED) {
+            staleBindings.put(bindingKey(c.enclaveId, c.tcs), c.sessionToken);
+        }
+        if (c.lease != null && !c.process.exiting()) { // a dead process's TCS went back to the table with it
             c.lease.close();
         }
         c.process.exit();
@@ -388,7 +400,15 @@ public final class ContainerManager implements AutoCloseable {
 
     // ------------------------------------------------------------------ the runtime's attach
 
+    private static String bindingKey(long enclaveId, long tcs) {
+        return enclaveId + "@" + Long.toHexString(tcs);
+    }
+
     private void attach(Container c, UserContext ctx) {
+        byte[] stale = c.mode == Mode.SHARED ? staleBindings.remove(bindingKey(c.enclaveId, c.tcs)) : null;
+        if (stale != null) {
+            ecall(c, ctx, RuntimeAbi.ECALL_DETACH, stale); // best effort: the runtime may have ended it already
+        }
         byte[] nonce = ecall(c, ctx, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow(c + ": challenge");
         byte[] manifest = c.image.manifest().canonicalBytes();
         byte[] statement = RuntimeAbi.attachStatement(nonce, c.tcs - ENCLAVE_BASE, c.image.manifest().digest());
@@ -396,6 +416,18 @@ public final class ContainerManager implements AutoCloseable {
         Wire.Reader r = new Wire.Reader(ecall(c, ctx, RuntimeAbi.ECALL_ATTACH, request).orThrow(c + ": attach"));
         c.instance = (int) r.u32("instance");
         c.sessionToken = r.fixed(32, "session token");
+        rememberIfItDies(c);
+    }
+
+    /** If c's process dies before {@link #stop} detaches it, its binding is detached when its TCS is next used. */
+    private void rememberIfItDies(Container c) {
+        if (c.mode == Mode.SHARED) {
+            c.process.onExit(p -> {
+                if (!c.stopped) {
+                    staleBindings.put(bindingKey(c.enclaveId, c.tcs), c.sessionToken);
+                }
+            });
+        }
     }
 
     private static byte[] sign(ContainerImage image, byte[] statement) {

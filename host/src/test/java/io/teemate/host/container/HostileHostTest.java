@@ -315,6 +315,22 @@ class HostileHostTest {
         assertThat(afterParentLeft.status()).as(afterParentLeft.error()).isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
     }
 
+    /**
+     * The runtime never re-binds a live TCS, so a container whose process died without detaching would keep its
+     * TCS bound for good; the kernel detaches it with the token it can read when the TCS is handed on.
+     */
+    @Test
+    void aTcsWhoseContainerDiedWithoutDetachingServesTheNextContainer() {
+        Container dead = start("dead", "cat");
+        long enclaveId = dead.enclaveId();
+        dead.process.exit(); // killed: no DETACH reached the runtime
+        int free = (int) controller.inspect(enclaveId).stream().filter(x -> x.state() == TcsTable.State.FREE).count();
+        for (int i = 0; i < free; i++) {
+            Container next = start("next-" + i, "cat"); // one of them gets the dead container's TCS
+            assertThat(manager.run(next).stdoutText()).isEqualTo("secret of next-" + i);
+        }
+    }
+
     private static byte[] attachRequest(ContainerImage image, byte[] nonce, long tcs) throws Exception {
         Signature s = Signature.getInstance("SHA256withECDSA");
         s.initSign(image.attachKey());
