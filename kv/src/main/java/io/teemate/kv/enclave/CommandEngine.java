@@ -166,9 +166,12 @@ public final class CommandEngine {
             }
             case "incrbyfloat" -> r.bulk(incrByFloat(a.get(1), a.get(2)));
             case "append" -> {
-                byte[] old = getString(a.get(1));
+                long e = stringEntry(a.get(1));
+                long oldLen = e == 0 ? 0 : ks.blobLength(ks.valueRef(e));
+                checkStringLength(oldLen, a.get(2).length);
+                checkRoom(oldLen + a.get(2).length);
+                byte[] old = e == 0 ? null : ks.readBlob(ks.valueRef(e));
                 byte[] v = old == null ? a.get(2) : concat(old, a.get(2));
-                checkStringSize(v.length);
                 putString(a.get(1), v, 0, old != null);
                 r.integer(v.length);
             }
@@ -253,6 +256,9 @@ public final class CommandEngine {
             }
             case "select" -> {
                 long db = parseLong(a.get(1));
+                if (db < Integer.MIN_VALUE || db > Integer.MAX_VALUE) { // object.c getIntFromObjectOrReply
+                    throw new ReplyError("ERR value is out of range, value must between -2147483648 and 2147483647");
+                }
                 if (db != 0) {
                     throw new ReplyError("ERR DB index is out of range");
                 }
@@ -692,8 +698,10 @@ public final class CommandEngine {
             r.integer(old.length);
             return;
         }
-        checkStringSize(offset + value.length);
-        int newLen = (int) Math.max(old == null ? 0 : old.length, offset + value.length);
+        checkStringLength(offset, value.length);
+        long end = offset + value.length; // no overflow: at most MAX_STRING now
+        checkRoom(end);
+        int newLen = (int) Math.max(old == null ? 0 : old.length, end);
         byte[] v = new byte[newLen];
         if (old != null) {
             System.arraycopy(old, 0, v, 0, old.length);
@@ -703,9 +711,24 @@ public final class CommandEngine {
         r.integer(newLen);
     }
 
-    private static void checkStringSize(long size) {
-        if (size > MAX_STRING) {
+    /**
+     * Redis's checkStringLength (t_string.c): a string of {@code size} bytes plus {@code append} more must stay
+     * within proto-max-bulk-len. Both are non-negative; written so that no sum can overflow.
+     */
+    private static void checkStringLength(long size, long append) {
+        if (size > MAX_STRING || append > MAX_STRING - size) {
             throw new ReplyError("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+        }
+    }
+
+    /**
+     * Answers OOM before a value of {@code bytes} is built on the enclave's heap if the keyspace's space could never
+     * hold it: a client-chosen length (SETRANGE's offset) must not make the engine allocate up to 512 MiB first.
+     */
+    private void checkRoom(long bytes) {
+        if (bytes > ks.space().sizeBytes()) {
+            throw new KeyspaceFullException("a value of " + bytes + " bytes cannot fit the keyspace's space of "
+                    + ks.space().sizeBytes() + " bytes");
         }
     }
 
@@ -791,7 +814,8 @@ public final class CommandEngine {
             }
         }
         List<Long> found = new ArrayList<>();
-        long maxSteps = count * 10;
+        // Redis's count*10 overflows to a negative number that its "maxiterations--" still treats as true; saturate
+        long maxSteps = count > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : count * 10;
         do {
             cursor = ks.scanStep(cursor, found::add);
         } while (cursor != 0 && maxSteps-- > 0 && found.size() < count);

@@ -43,8 +43,12 @@ final class RedisNumbers {
     /**
      * A SCAN cursor as db.c parseScanCursorOrReply reads it with strtoul: an optional sign, decimal digits, the whole
      * string consumed, within 64 bits; a '-' negates modulo 2^64 (so "-1" is the largest cursor, as in Redis).
+     * The empty string is cursor 0 (strtoul converts nothing and stops at the end, which Redis accepts).
      */
     static long parseCursor(byte[] b) {
+        if (b.length == 0) {
+            return 0;
+        }
         String s = new String(b, StandardCharsets.ISO_8859_1);
         boolean negative = s.startsWith("-");
         String digits = negative || s.startsWith("+") ? s.substring(1) : s;
