@@ -55,8 +55,21 @@ public final class CommandEngine {
         }
     }
 
+    /** How many internal errors the engine keeps for the operator until {@link #takeInternalErrors} (the newest). */
+    static final int MAX_INTERNAL_ERRORS_KEPT = 64;
+
+    /**
+     * A command that failed inside the engine (a bug, a corrupt keyspace): its client was answered
+     * {@code -ERR internal error (id N)} and nothing more; {@code detail} (exception class and message) is for the
+     * server's operator only, under the same id.
+     */
+    public record InternalError(long id, String detail) {
+    }
+
     private final Keyspace ks;
     private final SplittableRandom random;
+    private final java.util.ArrayDeque<InternalError> internalErrors = new java.util.ArrayDeque<>();
+    private long nextInternalErrorId = 1;
 
     public CommandEngine(Keyspace keyspace, long randomSeed) {
         this.ks = Objects.requireNonNull(keyspace, "keyspace");
@@ -73,8 +86,53 @@ public final class CommandEngine {
         return ARITY.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Runs {@code argv} (name first) and returns the RESP2 reply; an empty argv gets no reply (empty array). */
+    /**
+     * Runs {@code argv} (name first) and returns the RESP2 reply; an empty argv gets no reply (empty array).
+     * Never throws for anything a client sends: a command that fails inside the engine (a RuntimeException or a
+     * StackOverflowError, i.e. a bug) answers {@code -ERR internal error (id N)} to its client only, the detail
+     * is kept for {@link #takeInternalErrors}, and the database goes on with the next command.
+     */
     public byte[] execute(List<byte[]> argv) {
+        try {
+            return run(argv);
+        } catch (RuntimeException | StackOverflowError e) {
+            long id = nextInternalErrorId++;
+            if (internalErrors.size() == MAX_INTERNAL_ERRORS_KEPT) {
+                internalErrors.removeFirst();
+            }
+            internalErrors.addLast(new InternalError(id, commandName(argv) + ": " + e));
+            try {
+                if (argv.size() > 1) {
+                    dropIfEmpty(argv.get(1)); // a collection created for this command may have received nothing
+                }
+            } catch (RuntimeException | StackOverflowError ignored) {
+                // the reply is an error anyway; the first failure is the one recorded
+            }
+            return new Reply().error("ERR internal error (id " + id + ")").bytes();
+        }
+    }
+
+    /**
+     * The internal errors since the last call, oldest first (at most {@link #MAX_INTERNAL_ERRORS_KEPT}, the
+     * newest), for the host to log with their ids; clears them.
+     */
+    public List<InternalError> takeInternalErrors() {
+        List<InternalError> out = List.copyOf(internalErrors);
+        internalErrors.clear();
+        return out;
+    }
+
+    /** The command's name for the operator's log: at most 32 characters, no control bytes; never its arguments. */
+    private static String commandName(List<byte[]> argv) {
+        if (argv.isEmpty()) {
+            return "(empty command)";
+        }
+        String n = str(argv.get(0));
+        n = n.substring(0, Math.min(n.length(), 32));
+        return n.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+
+    private byte[] run(List<byte[]> argv) {
         if (argv.isEmpty()) {
             return new byte[0];
         }
