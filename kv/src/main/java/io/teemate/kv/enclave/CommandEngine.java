@@ -1,6 +1,5 @@
 package io.teemate.kv.enclave;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -685,23 +684,25 @@ public final class CommandEngine {
         }
     }
 
+    /** INCRBYFLOAT (t_string.c): long double arithmetic, as Redis on x86-64, emulated exactly and bounded. */
     private byte[] incrByFloat(byte[] key, byte[] incrArg) {
         byte[] old = getString(key);
-        BigDecimal v = BigDecimal.ZERO;
+        RedisNumbers.LongDouble v = RedisNumbers.LongDouble.ZERO;
         if (old != null) {
             v = RedisNumbers.parseFloat(old);
             if (v == null) {
                 throw new ReplyError("ERR value is not a valid float");
             }
         }
-        BigDecimal by = RedisNumbers.parseFloat(incrArg);
+        RedisNumbers.LongDouble by = RedisNumbers.parseFloat(incrArg);
         if (by == null) {
             throw new ReplyError("ERR value is not a valid float");
         }
-        if (v == RedisNumbers.INFINITE || by == RedisNumbers.INFINITE) {
+        RedisNumbers.LongDouble sum = v.add(by);
+        if (sum == null || sum.infinite) {
             throw new ReplyError("ERR increment would produce NaN or Infinity");
         }
-        byte[] out = ascii(RedisNumbers.formatHuman(v.add(by)));
+        byte[] out = ascii(sum.formatHuman());
         putString(key, out, 0, true);
         return out;
     }
