@@ -117,9 +117,9 @@ final class ServerCommands {
         List<byte[]> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 2; i < argv.size(); i++) {
-            byte[] pattern = text(argv.get(i)).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+            byte[] pattern = argv.get(i);
             values.forEach((k, v) -> {
-                if (Glob.matches(pattern, k.getBytes(StandardCharsets.UTF_8)) && seen.add(k)) {
+                if (Glob.matches(pattern, k.getBytes(StandardCharsets.UTF_8), true) && seen.add(k)) { // as config.c
                     out.add(k.getBytes(StandardCharsets.UTF_8));
                     out.add(v.getBytes(StandardCharsets.UTF_8));
                 }

@@ -139,7 +139,7 @@ class FloatArgumentsTest {
     }
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void hugeExponentsAreRefusedAtOnce() {
         kv.cmd("SET important data");
         for (String by : new String[]{"1e10000000", "1e999999999", "-1e999999999999999999999999", "1e-999999999",
