@@ -86,8 +86,9 @@ final class ServerCommands {
         } catch (KvBusyException e) {
             return Resp.error(e.getMessage());
         } catch (java.io.IOException | RuntimeException e) {
-            // a failed save or fork (no room for the child's enclave, a full disk) fails this command only
-            return Resp.error("ERR " + e.getMessage());
+            // a failed save or fork (no room for the child's enclave, a full disk) fails this command only; its
+            // detail (paths, enclave messages) goes to the operator's log, the client gets an id to quote
+            return KvServer.internalErrorReply(KvServer.logInternalError("running " + name, e));
         }
     }
 
