@@ -1,6 +1,5 @@
 package io.teemate.kv.enclave;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,8 +54,21 @@ public final class CommandEngine {
         }
     }
 
+    /** How many internal errors the engine keeps for the operator until {@link #takeInternalErrors} (the newest). */
+    static final int MAX_INTERNAL_ERRORS_KEPT = 64;
+
+    /**
+     * A command that failed inside the engine (a bug, a corrupt keyspace): its client was answered
+     * {@code -ERR internal error (id N)} and nothing more; {@code detail} (exception class and message) is for the
+     * server's operator only, under the same id.
+     */
+    public record InternalError(long id, String detail) {
+    }
+
     private final Keyspace ks;
     private final SplittableRandom random;
+    private final java.util.ArrayDeque<InternalError> internalErrors = new java.util.ArrayDeque<>();
+    private long nextInternalErrorId = 1;
 
     public CommandEngine(Keyspace keyspace, long randomSeed) {
         this.ks = Objects.requireNonNull(keyspace, "keyspace");
@@ -73,8 +85,53 @@ public final class CommandEngine {
         return ARITY.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
-    /** Runs {@code argv} (name first) and returns the RESP2 reply; an empty argv gets no reply (empty array). */
+    /**
+     * Runs {@code argv} (name first) and returns the RESP2 reply; an empty argv gets no reply (empty array).
+     * Never throws for anything a client sends: a command that fails inside the engine (a RuntimeException or a
+     * StackOverflowError, i.e. a bug) answers {@code -ERR internal error (id N)} to its client only, the detail
+     * is kept for {@link #takeInternalErrors}, and the database goes on with the next command.
+     */
     public byte[] execute(List<byte[]> argv) {
+        try {
+            return run(argv);
+        } catch (RuntimeException | StackOverflowError e) {
+            long id = nextInternalErrorId++;
+            if (internalErrors.size() == MAX_INTERNAL_ERRORS_KEPT) {
+                internalErrors.removeFirst();
+            }
+            internalErrors.addLast(new InternalError(id, commandName(argv) + ": " + e));
+            try {
+                if (argv.size() > 1) {
+                    dropIfEmpty(argv.get(1)); // a collection created for this command may have received nothing
+                }
+            } catch (RuntimeException | StackOverflowError ignored) {
+                // the reply is an error anyway; the first failure is the one recorded
+            }
+            return new Reply().error("ERR internal error (id " + id + ")").bytes();
+        }
+    }
+
+    /**
+     * The internal errors since the last call, oldest first (at most {@link #MAX_INTERNAL_ERRORS_KEPT}, the
+     * newest), for the host to log with their ids; clears them.
+     */
+    public List<InternalError> takeInternalErrors() {
+        List<InternalError> out = List.copyOf(internalErrors);
+        internalErrors.clear();
+        return out;
+    }
+
+    /** The command's name for the operator's log: at most 32 characters, no control bytes; never its arguments. */
+    private static String commandName(List<byte[]> argv) {
+        if (argv.isEmpty()) {
+            return "(empty command)";
+        }
+        String n = str(argv.get(0));
+        n = n.substring(0, Math.min(n.length(), 32));
+        return n.replaceAll("[^\\x21-\\x7e]", "?");
+    }
+
+    private byte[] run(List<byte[]> argv) {
         if (argv.isEmpty()) {
             return new byte[0];
         }
@@ -166,9 +223,12 @@ public final class CommandEngine {
             }
             case "incrbyfloat" -> r.bulk(incrByFloat(a.get(1), a.get(2)));
             case "append" -> {
-                byte[] old = getString(a.get(1));
+                long e = stringEntry(a.get(1));
+                long oldLen = e == 0 ? 0 : ks.blobLength(ks.valueRef(e));
+                checkStringLength(oldLen, a.get(2).length);
+                checkRoom(oldLen + a.get(2).length);
+                byte[] old = e == 0 ? null : ks.readBlob(ks.valueRef(e));
                 byte[] v = old == null ? a.get(2) : concat(old, a.get(2));
-                checkStringSize(v.length);
                 putString(a.get(1), v, 0, old != null);
                 r.integer(v.length);
             }
@@ -253,6 +313,9 @@ public final class CommandEngine {
             }
             case "select" -> {
                 long db = parseLong(a.get(1));
+                if (db < Integer.MIN_VALUE || db > Integer.MAX_VALUE) { // object.c getIntFromObjectOrReply
+                    throw new ReplyError("ERR value is out of range, value must between -2147483648 and 2147483647");
+                }
                 if (db != 0) {
                     throw new ReplyError("ERR DB index is out of range");
                 }
@@ -621,23 +684,25 @@ public final class CommandEngine {
         }
     }
 
+    /** INCRBYFLOAT (t_string.c): long double arithmetic, as Redis on x86-64, emulated exactly and bounded. */
     private byte[] incrByFloat(byte[] key, byte[] incrArg) {
         byte[] old = getString(key);
-        BigDecimal v = BigDecimal.ZERO;
+        RedisNumbers.LongDouble v = RedisNumbers.LongDouble.ZERO;
         if (old != null) {
             v = RedisNumbers.parseFloat(old);
             if (v == null) {
                 throw new ReplyError("ERR value is not a valid float");
             }
         }
-        BigDecimal by = RedisNumbers.parseFloat(incrArg);
+        RedisNumbers.LongDouble by = RedisNumbers.parseFloat(incrArg);
         if (by == null) {
             throw new ReplyError("ERR value is not a valid float");
         }
-        if (v == RedisNumbers.INFINITE || by == RedisNumbers.INFINITE) {
+        RedisNumbers.LongDouble sum = v.add(by);
+        if (sum == null || sum.infinite) {
             throw new ReplyError("ERR increment would produce NaN or Infinity");
         }
-        byte[] out = ascii(RedisNumbers.formatHuman(v.add(by)));
+        byte[] out = ascii(sum.formatHuman());
         putString(key, out, 0, true);
         return out;
     }
@@ -692,8 +757,10 @@ public final class CommandEngine {
             r.integer(old.length);
             return;
         }
-        checkStringSize(offset + value.length);
-        int newLen = (int) Math.max(old == null ? 0 : old.length, offset + value.length);
+        checkStringLength(offset, value.length);
+        long end = offset + value.length; // no overflow: at most MAX_STRING now
+        checkRoom(end);
+        int newLen = (int) Math.max(old == null ? 0 : old.length, end);
         byte[] v = new byte[newLen];
         if (old != null) {
             System.arraycopy(old, 0, v, 0, old.length);
@@ -703,9 +770,24 @@ public final class CommandEngine {
         r.integer(newLen);
     }
 
-    private static void checkStringSize(long size) {
-        if (size > MAX_STRING) {
+    /**
+     * Redis's checkStringLength (t_string.c): a string of {@code size} bytes plus {@code append} more must stay
+     * within proto-max-bulk-len. Both are non-negative; written so that no sum can overflow.
+     */
+    private static void checkStringLength(long size, long append) {
+        if (size > MAX_STRING || append > MAX_STRING - size) {
             throw new ReplyError("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+        }
+    }
+
+    /**
+     * Answers OOM before a value of {@code bytes} is built on the enclave's heap if the keyspace's space could never
+     * hold it: a client-chosen length (SETRANGE's offset) must not make the engine allocate up to 512 MiB first.
+     */
+    private void checkRoom(long bytes) {
+        if (bytes > ks.space().sizeBytes()) {
+            throw new KeyspaceFullException("a value of " + bytes + " bytes cannot fit the keyspace's space of "
+                    + ks.space().sizeBytes() + " bytes");
         }
     }
 
@@ -791,7 +873,8 @@ public final class CommandEngine {
             }
         }
         List<Long> found = new ArrayList<>();
-        long maxSteps = count * 10;
+        // Redis's count*10 overflows to a negative number that its "maxiterations--" still treats as true; saturate
+        long maxSteps = count > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : count * 10;
         do {
             cursor = ks.scanStep(cursor, found::add);
         } while (cursor != 0 && maxSteps-- > 0 && found.size() < count);

@@ -543,7 +543,8 @@ public final class Keyspace {
     /** Redis LREM: removes up to |count| elements equal to {@code v} (all if 0), from the tail if count < 0. */
     long listRemove(long l, long count, byte[] v) {
         boolean fromTail = count < 0;
-        long limit = count == 0 ? Long.MAX_VALUE : Math.abs(count);
+        // count == Long.MIN_VALUE: Redis negates it to itself, so its limit is never reached (every match goes)
+        long limit = count == 0 || count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
         long removed = 0;
         long n = space.readLong(l + (fromTail ? L_TAIL : L_HEAD));
         while (n != 0 && removed < limit) {

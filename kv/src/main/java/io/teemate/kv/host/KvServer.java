@@ -28,7 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class KvServer implements AutoCloseable {
     private static final int READ_BUFFER = 64 << 10;
 
-    private final KvDatabase db;
+    /** Runs a batch of dataset commands and returns their replies in order: the database in the enclave. */
+    interface Batches {
+        List<byte[]> execute(List<List<byte[]>> batch);
+    }
+
+    private final Batches db;
     private final Selector selector;
     private final ServerSocketChannel listener;
     private final Thread loop;
@@ -38,6 +43,8 @@ public final class KvServer implements AutoCloseable {
     private final AtomicLong commandsProcessed = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
     private long nextClientId = 1;
+    /** Numbers the internal errors of every server in this process, as clients and the log see them. */
+    private static final AtomicLong INTERNAL_ERRORS = new AtomicLong();
     private volatile boolean closed;
 
     /** One client: its socket, the RESP parser over what it sent, and the replies not yet written. */
@@ -59,8 +66,8 @@ public final class KvServer implements AutoCloseable {
         }
     }
 
-    private KvServer(KvDatabase db, int port) throws IOException {
-        this.db = db;
+    private KvServer(KvDatabase db, int port, Batches batches) throws IOException {
+        this.db = batches;
         this.selector = Selector.open();
         this.listener = ServerSocketChannel.open();
         try {
@@ -104,7 +111,12 @@ public final class KvServer implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} (0 for any free port) and serves {@code db} until closed. */
     public static KvServer start(KvDatabase db, int port) throws IOException {
-        KvServer s = new KvServer(db, port);
+        return start(db, port, db::execute);
+    }
+
+    /** As {@link #start(KvDatabase, int)}, with dataset commands run by {@code batches} (tests stand in for it). */
+    static KvServer start(KvDatabase db, int port, Batches batches) throws IOException {
+        KvServer s = new KvServer(db, port, batches);
         s.loop.start();
         return s;
     }
@@ -113,6 +125,11 @@ public final class KvServer implements AutoCloseable {
         return listener.socket().getLocalPort();
     }
 
+    /**
+     * The event loop. A failure while serving one client (a RuntimeException from reading, running or writing
+     * its commands: a bug) closes that client and is logged; the loop goes on for the others. Only the selector
+     * failing stops it.
+     */
     private void run() {
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
         byte[] bytes = new byte[READ_BUFFER];
@@ -132,17 +149,37 @@ public final class KvServer implements AutoCloseable {
                         continue;
                     }
                     Connection c = (Connection) k.attachment();
-                    if (k.isWritable()) {
-                        flush(c);
-                    }
-                    if (k.isValid() && k.isReadable() && read(c, buffer, bytes)) {
-                        ready.add(c);
+                    try {
+                        if (k.isWritable()) {
+                            flush(c);
+                        }
+                        if (k.isValid() && k.isReadable() && read(c, buffer, bytes)) {
+                            ready.add(c);
+                        }
+                    } catch (RuntimeException e) {
+                        fail(c, "reading from or writing to a client", e);
                     }
                 }
                 if (!ready.isEmpty()) {
-                    process(ready);
+                    try {
+                        process(ready);
+                    } catch (RuntimeException e) {
+                        // process answers each client's failures itself; this is a bug in between: the clients of
+                        // this turn cannot be told which replies are theirs, so they are closed
+                        long id = logInternalError("running the commands of " + ready.size() + " clients", e);
+                        for (Connection c : ready) {
+                            c.out.clear();
+                            drop(c);
+                        }
+                        System.err.println("teemate kv: closed " + ready.size() + " clients after internal error (id " + id + ")");
+                        continue;
+                    }
                     for (Connection c : ready) {
-                        flush(c);
+                        try {
+                            flush(c);
+                        } catch (RuntimeException e) {
+                            fail(c, "writing to a client", e);
+                        }
                     }
                 }
             }
@@ -153,6 +190,28 @@ public final class KvServer implements AutoCloseable {
                 System.err.println("teemate kv: the server loop stopped: " + e);
             }
         }
+    }
+
+    /** Closes client {@code c} after an internal error while {@code what}, logged with an id. */
+    private void fail(Connection c, String what, RuntimeException e) {
+        long id = logInternalError(what + " (client " + c.client.id + ")", e);
+        System.err.println("teemate kv: closed client " + c.client.id + " after internal error (id " + id + ")");
+        drop(c);
+    }
+
+    /**
+     * Writes an internal error's detail (what was going on, the exception) to the server's standard error under a
+     * new id, and returns the id: clients are told only "internal error (id N)", never the detail.
+     */
+    static long logInternalError(String what, Throwable e) {
+        long id = INTERNAL_ERRORS.incrementAndGet();
+        System.err.println("teemate kv: internal error (id " + id + ") " + what + ": " + e);
+        return id;
+    }
+
+    /** The reply to a client whose command met internal error {@code id}. */
+    static byte[] internalErrorReply(long id) {
+        return Resp.error("ERR internal error (id " + id + ")");
     }
 
     /** Takes a new client; a client that cannot be taken (no file descriptors left, say) is refused, not fatal. */
@@ -242,7 +301,13 @@ public final class KvServer implements AutoCloseable {
                 String name = ServerCommands.text(argv.get(0)).toLowerCase(Locale.ROOT);
                 if (ServerCommands.handles(name)) {
                     runBatch(batch, owners);
-                    c.out.add(ByteBuffer.wrap(server.execute(c.client, argv)));
+                    byte[] reply;
+                    try {
+                        reply = server.execute(c.client, argv);
+                    } catch (RuntimeException e) {
+                        reply = internalErrorReply(logInternalError("running server command " + name, e));
+                    }
+                    c.out.add(ByteBuffer.wrap(reply));
                     if (c.client.quit) {
                         c.closeAfterWrite = true;
                         break;
@@ -264,8 +329,13 @@ public final class KvServer implements AutoCloseable {
         List<byte[]> replies;
         try {
             replies = db.execute(batch);
+            if (replies == null || replies.size() != batch.size()) {
+                throw new IllegalStateException("the database answered " + (replies == null ? "null" : replies.size()
+                        + " replies") + " to " + batch.size() + " commands");
+            }
         } catch (RuntimeException e) {
-            byte[] err = Resp.error("ERR the enclave failed the command: " + e.getMessage());
+            // the enclave's text (exception classes, E_CRASHED messages) is for the operator, not for clients
+            byte[] err = internalErrorReply(logInternalError("running a batch of " + batch.size() + " commands", e));
             replies = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 replies.add(err);

@@ -86,8 +86,9 @@ final class ServerCommands {
         } catch (KvBusyException e) {
             return Resp.error(e.getMessage());
         } catch (java.io.IOException | RuntimeException e) {
-            // a failed save or fork (no room for the child's enclave, a full disk) fails this command only
-            return Resp.error("ERR " + e.getMessage());
+            // a failed save or fork (no room for the child's enclave, a full disk) fails this command only; its
+            // detail (paths, enclave messages) goes to the operator's log, the client gets an id to quote
+            return KvServer.internalErrorReply(KvServer.logInternalError("running " + name, e));
         }
     }
 
@@ -117,9 +118,9 @@ final class ServerCommands {
         List<byte[]> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 2; i < argv.size(); i++) {
-            byte[] pattern = text(argv.get(i)).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+            byte[] pattern = argv.get(i);
             values.forEach((k, v) -> {
-                if (Glob.matches(pattern, k.getBytes(StandardCharsets.UTF_8)) && seen.add(k)) {
+                if (Glob.matches(pattern, k.getBytes(StandardCharsets.UTF_8), true) && seen.add(k)) { // as config.c
                     out.add(k.getBytes(StandardCharsets.UTF_8));
                     out.add(v.getBytes(StandardCharsets.UTF_8));
                 }
