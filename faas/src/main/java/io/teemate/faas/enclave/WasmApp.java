@@ -33,7 +33,8 @@ import java.util.Map;
  * the enclave's {@link ModuleCache}. Every later container of the same module in the same enclave reuses it.</li>
  * <li><b>Once per invocation:</b> a fresh Chicory instance, an isolate: its linear memory is an
  * {@link EnclaveLinearMemory} in the container's heap (enclave pages), its WASI has this invocation's body, the
- * manifest's arguments and environment plus the invocation's parameters, no files and no sockets. When it ends
+ * manifest's arguments and environment plus the invocation's parameters (only names the manifest does not define),
+ * no files and no sockets. When it ends
  * its memory goes back to the heap, zeroed; the container, its heap and the module cache stay for the next
  * (warm) invocation.</li>
  * <li><b>Results:</b> {@code proc_exit(n)} or returning from {@code _start} (0) is the exit status, and standard
@@ -189,7 +190,12 @@ public final class WasmApp implements ContainerApp {
         return argv;
     }
 
-    /** The manifest's environment and the invocation's parameters over it, without the platform's reserved keys. */
+    /**
+     * The manifest's environment, without the platform's reserved keys, and the invocation's parameters beside it.
+     * The deployed environment wins: a parameter may only add a name the manifest does not define (reserved or not),
+     * never replace one. The manifest is the function owner's (it may hold secrets the function checks callers
+     * against), the parameters are any caller's.
+     */
     static Map<String, String> environment(Map<String, String> manifest, Map<String, String> params) {
         Map<String, String> out = new java.util.TreeMap<>();
         manifest.forEach((k, v) -> {
@@ -198,7 +204,7 @@ public final class WasmApp implements ContainerApp {
             }
         });
         params.forEach((k, v) -> {
-            if (WasmAbi.parameterNameProblem(k) == null && v.indexOf('\0') < 0) {
+            if (!manifest.containsKey(k) && WasmAbi.parameterNameProblem(k) == null && v.indexOf('\0') < 0) {
                 out.put(k, v);
             }
         });
