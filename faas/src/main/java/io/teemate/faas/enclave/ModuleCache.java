@@ -67,9 +67,12 @@ public final class ModuleCache {
 
     private static LoadedModule load(byte[] sha256, byte[] bytes, WasmEngine engine) {
         long t0 = System.nanoTime();
+        ModuleLimits.checkSize(bytes.length);
         WasmModule module = Parser.parse(bytes); // validates the module (types, bounds, section order)
+        // before compiling, and before any instance: the host's deploy check is not trusted
+        ModuleLimits.Footprint footprint = ModuleLimits.check(module);
         var factory = engine == WasmEngine.COMPILER ? MachineFactoryCompiler.compile(module) : null;
-        return new LoadedModule(sha256, module, engine, factory, System.nanoTime() - t0);
+        return new LoadedModule(sha256, module, engine, factory, System.nanoTime() - t0, footprint, bytes.length);
     }
 
     static byte[] sha256(byte[] data) {
