@@ -611,6 +611,15 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         }
     }
 
+    /** {@link #runtimeStats()} once the shared enclave exists: never builds it just to count it. */
+    @Override
+    public Optional<RuntimeStats> sharedRuntimeStats() {
+        if (mode != Mode.SHARED || sharedEnclave == 0 || closed) {
+            return Optional.empty();
+        }
+        return Optional.of(runtimeStats());
+    }
+
     @Override
     public String mode() {
         return mode.name().toLowerCase(java.util.Locale.ROOT);
