@@ -112,7 +112,8 @@ class EnclaveFunctionPlatformTest {
             assertThat(text(echo)).isEqualTo("body ".repeat(2000));
             String environment = text(env);
             assertThat(environment).contains("GREETING=hi\0").contains("QUERY=x=1\0").doesNotContain("TEEMATE_")
-                    .as("the deployed MODE wins over the parameter").contains("MODE=manifest\0").doesNotContain("MODE=param").contains("environ\0--flag\0two words\0");
+                    .contains("environ\0--flag\0two words\0")
+                    .as("the deployed MODE wins over the parameter").contains("MODE=manifest\0").doesNotContain("MODE=param");
             outputs.add(environment + "|" + exit.exitCode() + text(exit) + "|" + text(echo));
         }
         assertThat(outputs.get(1)).isEqualTo(outputs.get(0));
