@@ -17,9 +17,11 @@ import java.util.function.Function;
  * @param engine         how instances run
  * @param machineFactory the compiled code's machine factory, or null for the interpreter
  * @param loadNanos      how long parsing (and compiling) took, wall clock
+ * @param footprint      what an instance costs beside its linear memory, checked against {@link ModuleLimits}
+ * @param sizeBytes      the module binary's size
  */
 public record LoadedModule(byte[] sha256, WasmModule module, WasmEngine engine, Function<Instance, Machine> machineFactory,
-                           long loadNanos) {
+                           long loadNanos, ModuleLimits.Footprint footprint, long sizeBytes) {
     public String sha256Hex() {
         return HexFormat.of().formatHex(sha256);
     }

@@ -33,7 +33,8 @@ import java.util.Map;
  * the enclave's {@link ModuleCache}. Every later container of the same module in the same enclave reuses it.</li>
  * <li><b>Once per invocation:</b> a fresh Chicory instance, an isolate: its linear memory is an
  * {@link EnclaveLinearMemory} in the container's heap (enclave pages), its WASI has this invocation's body, the
- * manifest's arguments and environment plus the invocation's parameters, no files and no sockets. When it ends
+ * manifest's arguments and environment plus the invocation's parameters (only names the manifest does not define),
+ * no files and no sockets. When it ends
  * its memory goes back to the heap, zeroed; the container, its heap and the module cache stay for the next
  * (warm) invocation.</li>
  * <li><b>Results:</b> {@code proc_exit(n)} or returning from {@code _start} (0) is the exit status, and standard
@@ -108,17 +109,74 @@ public final class WasmApp implements ContainerApp {
     private static LoadedModule load(ContainerEnv env, ModuleCache cache, String path, WasmEngine engine) {
         byte[] identity = env.identity();
         try {
-            return cache.forContainer(identity, () -> env.readFile(path), engine);
-        } catch (ChicoryException e) {
-            // The host checked the module at deploy; bytes that pass the manifest's hash but not the parser mean the
-            // host deployed something it should not have.
+            return cache.forContainer(identity, () -> readModule(env, path), engine);
+        } catch (ChicoryException | ModuleLimits.ExceededException e) {
+            // The host checked the module at deploy; bytes that pass the manifest's hash but not the parser or the
+            // limits mean the host deployed something it should not have.
             throw new WasmTrapException("module " + path + " could not be loaded: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rethrowIfAbandoned(e);
+            throw contained("loading module " + path, e);
         }
+    }
+
+    /** The module's trusted file, read no further than {@link ModuleLimits#MAX_MODULE_BYTES} (and one byte). */
+    private static byte[] readModule(ContainerEnv env, String path) {
+        try (java.io.InputStream in = env.openFile(path)) {
+            byte[] bytes = in.readNBytes(ModuleLimits.MAX_MODULE_BYTES + 1);
+            ModuleLimits.checkSize(bytes.length);
+            return bytes;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading module " + path, e);
+        }
+    }
+
+    /**
+     * The emulator unwinds an abandoned enclave thread with {@code io.teemate.sgx.EnclaveEntry$ThreadAbandoned}, an
+     * {@link Error} that enclave code must let through: the thread is no longer in enclave mode, nothing of the
+     * invocation may run on (not even its clean-up, which would touch enclave pages), and the host learns of the AEX
+     * only if it reaches the emulator. The class is package-private in sgx, so it is matched by name.
+     */
+    static boolean abandoned(Throwable t) {
+        return t.getClass().getName().equals("io.teemate.sgx.EnclaveEntry$ThreadAbandoned");
+    }
+
+    private static void rethrowIfAbandoned(Throwable t) {
+        if (abandoned(t)) {
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) t;
+        }
+    }
+
+    /**
+     * A failure of the runtime rather than of the module (an {@link Error} such as {@link OutOfMemoryError},
+     * {@link LinkageError} or an {@link InternalError}, or an unexpected exception from Chicory or the WASI layer) as
+     * an exception that ends this invocation only: never an {@link Error} escaping into the trusted runtime, which
+     * would abandon the enclave thread and lose its TCS for every tenant. The Java heap running out is the
+     * instance's memory failure; anything else is a crash whose detail is not the caller's to see.
+     */
+    static RuntimeException contained(String what, Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return new WasmMemoryLimitException("the enclave runtime ran out of memory " + what);
+        }
+        return new WasmCrashException("the Wasm runtime failed " + what + ": " + t, t);
     }
 
     private static int execute(ContainerEnv env, ModuleCache cache, LoadedModule module, Limits limits,
                                WasmAbi.Request request, BoundedOutput stdout, BoundedOutput stderr) {
-        InstanceMemories memories = new InstanceMemories(env.heap(), limits.maxMemoryPages(), cache);
+        // The tables Chicory allocates on the Java heap count against the function's memory limit: the linear
+        // memory gets what they leave.
+        int tablePages = module.footprint().tablePages();
+        int initialPages = module.module().memorySection().filter(m -> m.memoryCount() > 0)
+                .map(m -> m.getMemory(0).limits().initialPages()).orElse(0);
+        if ((long) tablePages + initialPages > limits.maxMemoryPages()) {
+            throw new WasmMemoryLimitException("the module's tables (" + module.footprint().tableElements()
+                    + " elements, " + tablePages + " Wasm pages) and its memory (" + initialPages + " pages) are more "
+                    + "than the function's limit of " + limits.maxMemoryPages() + " pages");
+        }
+        InstanceMemories memories = new InstanceMemories(env.heap(), limits.maxMemoryPages() - tablePages, cache);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withStdin(new ByteArrayInputStream(request.body()), false)
                 .withStdout(stdout, false)
@@ -128,6 +186,7 @@ public final class WasmApp implements ContainerApp {
         environment(env.environment(), request.params()).forEach(options::withEnvironment);
         Watchdog watchdog = Watchdog.arm(limits.timeoutMillis());
         boolean started = false;
+        boolean abandoned = false;
         Throwable failure = null;
         int exit = 0;
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
@@ -144,13 +203,18 @@ public final class WasmApp implements ContainerApp {
             instance.export(Instance.START_FUNCTION_NAME).apply();
         } catch (WasiExitException e) {
             exit = e.exitCode();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Building the instance allocates its tables, globals and memory, and running it can fail in Chicory
+            // or the JVM in ways the module did not ask for: all of it ends this invocation only (see contained).
+            if (abandoned(e)) {
+                abandoned = true;
+                throw e;
+            }
             failure = e;
         } finally {
-            watchdog.close();
-            memories.freeAll();
-            if (started) {
-                cache.instanceEnded();
+            Throwable cleanUp = cleanUp(watchdog, abandoned ? null : memories, cache, started);
+            if (failure == null) {
+                failure = cleanUp;
             }
         }
         if (watchdog.fired()) {
@@ -160,12 +224,39 @@ public final class WasmApp implements ContainerApp {
         if (failure instanceof WasmMemoryLimitException e) {
             throw e;
         }
-        if (failure != null) {
+        if (failure instanceof StackOverflowError || failure instanceof ChicoryException) {
             throw new WasmTrapException(trapMessage(failure, stderr), failure);
+        }
+        if (failure != null) {
+            throw contained(started ? "running the function" : "instantiating the module", failure);
         }
         return exit;
     }
 
+    /**
+     * Disarms the watchdog (always: armed, it would interrupt the thread later, in whatever it runs then) and gives
+     * the instance's memory back ({@code memories} null: not, for an abandoned thread, which must not touch enclave
+     * pages). What fails here (zeroing pages can run out of Java heap too) is returned, not thrown: the invocation
+     * then fails like any other, and the runtime wipes the container's heap with it.
+     */
+    private static Throwable cleanUp(Watchdog watchdog, InstanceMemories memories, ModuleCache cache, boolean started) {
+        try {
+            watchdog.close();
+            if (memories != null) {
+                memories.freeAll();
+            }
+            return null;
+        } catch (RuntimeException | Error e) {
+            rethrowIfAbandoned(e);
+            return e;
+        } finally {
+            if (started) {
+                cache.instanceEnded();
+            }
+        }
+    }
+
+    /** A trap's message: Wasm's own words (Chicory's trap text), never a Java class name, and the module's stderr. */
     private static String trapMessage(Throwable failure, BoundedOutput stderr) {
         String what;
         if (failure instanceof StackOverflowError) {
@@ -173,7 +264,7 @@ public final class WasmApp implements ContainerApp {
         } else if (failure instanceof ChicoryInterruptedException) {
             what = "interrupted";
         } else {
-            what = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            what = failure.getMessage() == null ? "trap" : failure.getMessage();
         }
         if (stderr.size() > 0) {
             what += " (stderr: " + new String(stderr.toByteArray(), StandardCharsets.UTF_8).strip() + ")";
@@ -189,7 +280,12 @@ public final class WasmApp implements ContainerApp {
         return argv;
     }
 
-    /** The manifest's environment and the invocation's parameters over it, without the platform's reserved keys. */
+    /**
+     * The manifest's environment, without the platform's reserved keys, and the invocation's parameters beside it.
+     * The deployed environment wins: a parameter may only add a name the manifest does not define (reserved or not),
+     * never replace one. The manifest is the function owner's (it may hold secrets the function checks callers
+     * against), the parameters are any caller's.
+     */
     static Map<String, String> environment(Map<String, String> manifest, Map<String, String> params) {
         Map<String, String> out = new java.util.TreeMap<>();
         manifest.forEach((k, v) -> {
@@ -198,7 +294,7 @@ public final class WasmApp implements ContainerApp {
             }
         });
         params.forEach((k, v) -> {
-            if (WasmAbi.parameterNameProblem(k) == null && v.indexOf('\0') < 0) {
+            if (!manifest.containsKey(k) && WasmAbi.parameterNameProblem(k) == null && v.indexOf('\0') < 0) {
                 out.put(k, v);
             }
         });

@@ -24,7 +24,11 @@ public final class WasmRuntimeStats implements ContainerApp {
                 + "module_reads " + s.moduleReads() + "\n"
                 + "instances_created " + s.instancesCreated() + "\n"
                 + "live_instances " + s.liveInstances() + "\n"
-                + "live_wasm_pages " + s.liveWasmPages() + "\n");
+                + "live_wasm_pages " + s.liveWasmPages() + "\n"
+                + "module_cache_hits " + s.cacheHits() + "\n"
+                + "module_cache_misses " + s.cacheMisses() + "\n"
+                + "module_cache_evictions " + s.evictions() + "\n"
+                + "module_cache_bytes " + s.cachedBytes() + "\n");
         return 0;
     }
 }

@@ -215,6 +215,18 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     @Override
     public FunctionInfo deploy(FunctionSpec spec) {
+        return deploy(spec, true);
+    }
+
+    /**
+     * Deploys without the host's {@link ModuleCheck}: what a compromised host can do, since it writes and signs the
+     * function's image itself. Tests use it to show that the enclave checks a module again before it runs it.
+     */
+    FunctionInfo deployUnchecked(FunctionSpec spec) {
+        return deploy(spec, false);
+    }
+
+    private FunctionInfo deploy(FunctionSpec spec, boolean check) {
         Objects.requireNonNull(spec, "spec");
         requireOpen();
         String name = spec.name();
@@ -236,7 +248,9 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             }
         }
         byte[] wasm = spec.text() ? wat.compile(spec.module()) : spec.module();
-        ModuleCheck.check(name, wasm, maxPages);
+        if (check) {
+            ModuleCheck.check(name, wasm, maxPages);
+        }
         ContainerImage image = writeFunction(name, wasm, spec, maxPages, timeout);
         Deployed d = new Deployed(name, image, wasm.length, maxPages, timeout);
         List<FunctionInstance> stale;
@@ -351,8 +365,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             outcome = manager.invoke(instance.container, stdin);
         } catch (RuntimeException e) {
             discard(instance);
-            throw new FunctionException(FunctionException.Kind.INTERNAL, "function " + name + ": the platform could not enter "
-                    + "its instance: " + e.getMessage(), e);
+            throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
+                    + ": the platform could not enter its instance", "function " + name + ": entering its instance: " + e, e), e);
         }
         if (outcome.error() != null) {
             discard(instance);
@@ -439,8 +453,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             c = manager.start(d.image, mode);
         } catch (RuntimeException e) {
             giveBackSlot(d);
-            throw new FunctionException(FunctionException.Kind.INTERNAL, "function " + d.name + ": its instance did not start: "
-                    + e.getMessage(), e);
+            throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + d.name
+                    + ": its instance did not start", "function " + d.name + ": starting its instance: " + e, e), e);
         }
         if (mode == Mode.SHARED) {
             sharedEnclave = c.enclaveId();
@@ -451,8 +465,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         } catch (RuntimeException e) {
             manager.stop(c);
             giveBackSlot(d);
-            throw new FunctionException(FunctionException.Kind.INTERNAL, "function " + d.name + ": loading its module: "
-                    + e.getMessage(), e);
+            throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + d.name
+                    + ": its module could not be loaded", "function " + d.name + ": loading its module: " + e, e), e);
         }
         if (prepared.error() != null) {
             manager.stop(c);
@@ -532,15 +546,21 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     + (limit != null ? limit : message));
         }
         if (status == RuntimeAbi.E_CRASHED) {
+            // A WasmTrapException carries the trap in Wasm's words, the function's own error; any other crash (a
+            // WasmCrashException, or an exception or Error the runtime caught) is Java detail for the operator only.
             String trap = after(message, WasmTrapException.class.getName() + ": ");
-            return new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: "
-                    + (trap != null ? trap : message));
+            if (trap != null) {
+                return new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: " + trap);
+            }
+            return new FunctionException(FunctionException.Kind.TRAP, ErrorReport.generic("function " + name + " crashed",
+                    "function " + name + ": " + message, null));
         }
         if (status == RuntimeAbi.E_FILE) {
-            return new FunctionException(FunctionException.Kind.INTERNAL, "function " + name + ": its module failed the "
-                    + "enclave's trusted-file check: " + message);
+            return new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
+                    + ": its module failed the enclave's trusted-file check", "function " + name + ": " + message, null));
         }
-        return new FunctionException(FunctionException.Kind.INTERNAL, "function " + name + ": " + message);
+        return new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
+                + ": the platform failed", "function " + name + ": status " + status + ": " + message, null));
     }
 
     private static String after(String s, String marker) {
@@ -589,12 +609,22 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         try {
             Container.Outcome o = manager.run(c);
             if (o.error() != null) {
-                throw new FunctionException(FunctionException.Kind.INTERNAL, "the runtime statistics container failed: " + o.error());
+                throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic(
+                        "the runtime statistics container failed", "runtime statistics: " + o.error(), null));
             }
             return RuntimeStats.parse(o.stdoutText());
         } finally {
             manager.stop(c);
         }
+    }
+
+    /** {@link #runtimeStats()} once the shared enclave exists: never builds it just to count it. */
+    @Override
+    public Optional<RuntimeStats> sharedRuntimeStats() {
+        if (mode != Mode.SHARED || sharedEnclave == 0 || closed) {
+            return Optional.empty();
+        }
+        return Optional.of(runtimeStats());
     }
 
     @Override

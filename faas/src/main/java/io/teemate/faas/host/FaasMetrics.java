@@ -2,6 +2,7 @@ package io.teemate.faas.host;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -11,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The gateway's Prometheus metrics, kept by the official Prometheus Java client in a registry of their own (no
@@ -29,6 +31,10 @@ import java.util.Locale;
  *   <li>{@code teemate_faas_functions}: deployed functions; {@code teemate_faas_instances{function,state}}: their
  *       idle and busy instances.</li>
  *   <li>{@code teemate_faas_http_requests_total{route,method,code}}: every request by route template.</li>
+ *   <li>{@code teemate_faas_module_cache_hits_total}, {@code _misses_total}, {@code _evictions_total},
+ *       {@code teemate_faas_module_cache_modules} and {@code _bytes}: the shared enclave's bounded module cache,
+ *       read once per scrape from its runtime statistics (absent in conventional mode and before the enclave
+ *       exists).</li>
  * </ul>
  */
 public final class FaasMetrics {
@@ -47,7 +53,12 @@ public final class FaasMetrics {
     private final Histogram modeledSeconds;
     private final Counter requests;
 
+    private final FunctionPlatform platform;
+    /** The shared enclave's statistics read at the start of the scrape in progress. */
+    private volatile Optional<RuntimeStats> runtimeStats = Optional.empty();
+
     public FaasMetrics(FunctionPlatform platform) {
+        this.platform = platform;
         invocations = Counter.builder()
                 .name("teemate_faas_invocations_total")
                 .help("Function invocations by outcome and by cold or warm start")
@@ -84,6 +95,39 @@ public final class FaasMetrics {
                     cb.call(f.busyInstances(), f.name(), "busy");
                 }))
                 .register(registry);
+        moduleCacheMetrics(platform);
+    }
+
+    /** Reads the shared enclave's runtime statistics once for the whole scrape (each read starts a container). */
+    private void moduleCacheMetrics(FunctionPlatform platform) {
+        cacheCounter("teemate_faas_module_cache_hits_total", "Times a container found its module loaded in the shared enclave",
+                RuntimeStats::moduleCacheHits);
+        cacheCounter("teemate_faas_module_cache_misses_total", "Times a module was loaded (parsed, compiled) in the shared enclave",
+                RuntimeStats::moduleCacheMisses);
+        cacheCounter("teemate_faas_module_cache_evictions_total", "Modules evicted from the shared enclave's bounded cache",
+                RuntimeStats::moduleCacheEvictions);
+        GaugeWithCallback.builder()
+                .name("teemate_faas_module_cache_modules")
+                .help("Modules the shared enclave holds loaded")
+                .callback(cb -> scraped().ifPresent(s -> cb.call(s.modules())))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("teemate_faas_module_cache_bytes")
+                .help("Bytes of the module binaries the shared enclave holds loaded")
+                .callback(cb -> scraped().ifPresent(s -> cb.call(s.moduleCacheBytes())))
+                .register(registry);
+    }
+
+    private void cacheCounter(String name, String help, java.util.function.ToLongFunction<RuntimeStats> value) {
+        CounterWithCallback.builder()
+                .name(name)
+                .help(help)
+                .callback(cb -> scraped().ifPresent(s -> cb.call(value.applyAsLong(s))))
+                .register(registry);
+    }
+
+    private Optional<RuntimeStats> scraped() {
+        return runtimeStats;
     }
 
     private Histogram phaseHistogram(String name, String help) {
@@ -127,7 +171,12 @@ public final class FaasMetrics {
     }
 
     /** Every metric now, in the text exposition format 0.0.4 ({@link #CONTENT_TYPE}). */
-    public byte[] scrape() {
+    public synchronized byte[] scrape() {
+        try {
+            runtimeStats = platform.sharedRuntimeStats();
+        } catch (RuntimeException e) {
+            runtimeStats = Optional.empty(); // no statistics this time; the rest of the scrape still answers
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             writer.write(out, registry.scrape(), EscapingScheme.UNDERSCORE_ESCAPING);

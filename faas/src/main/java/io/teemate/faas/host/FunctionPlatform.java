@@ -30,6 +30,14 @@ public interface FunctionPlatform extends AutoCloseable {
     /** EPC pages in use by each enclave the platform runs (resident and evicted), by a readable enclave label. */
     Map<String, Long> epcPagesByEnclave();
 
+    /**
+     * The Wasm runtime's counters of the one enclave all instances share (its module cache among them), or empty
+     * where there is no such enclave (conventional mode, or none started yet).
+     */
+    default Optional<RuntimeStats> sharedRuntimeStats() {
+        return Optional.empty();
+    }
+
     /** "shared" or "conventional". */
     String mode();
 

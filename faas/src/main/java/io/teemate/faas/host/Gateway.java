@@ -145,9 +145,9 @@ public final class Gateway implements AutoCloseable {
             // The client went away or sent a broken request; there is no one to answer.
             LOG.log(System.Logger.Level.DEBUG, "I/O error on " + method + " " + x.path(), e);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "internal error on " + method + " " + x.path(), e);
+            // A platform bug: its text is Java detail for the operator (stderr, under the id), not for the client.
             trySendError(x, new GatewayError(500, FunctionException.Kind.INTERNAL.name(),
-                    "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                    ErrorReport.generic("internal error", "on " + method + " " + x.path() + ": " + e, e)));
         } finally {
             metrics.request(x.route(), KNOWN_METHODS.contains(method) ? method : "OTHER", x.status());
             x.close();

@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.teemate.faas.enclave.ModuleLimits;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,8 +17,10 @@ import java.util.Set;
 /**
  * What the platform checks before it deploys a module, on the host, with Chicory's parser and validator: that it is
  * a WebAssembly binary at all, that it validates, that it is a WASI preview 1 command (exports {@code _start}, imports
- * only WASI functions the runtime provides), and that its memory fits the function's limit. The enclave checks the
- * limit again when it instantiates the module: the host is not trusted to have done this.
+ * only WASI functions the runtime provides), that it stays within {@link ModuleLimits} (tables, globals, segments,
+ * functions, size), and that its memory and its tables (charged at {@link ModuleLimits#TABLE_BYTES_PER_ELEMENT}
+ * bytes an element) fit the function's limit. The enclave checks the limits again when it loads and instantiates
+ * the module: the host is not trusted to have done this.
  */
 final class ModuleCheck {
     static final String WASI_MODULE = "wasi_snapshot_preview1";
@@ -36,6 +39,11 @@ final class ModuleCheck {
             throw bad(function, "not a WebAssembly binary (it does not start with \\0asm); send WebAssembly text as text");
         }
         WasmModule module;
+        try {
+            ModuleLimits.checkSize(wasm.length);
+        } catch (ModuleLimits.ExceededException e) {
+            throw bad(function, e.getMessage());
+        }
         try {
             module = Parser.parse(wasm);
         } catch (ChicoryException e) {
@@ -66,6 +74,12 @@ final class ModuleCheck {
                         + ", which the platform does not provide (only " + WASI_MODULE + " functions)");
             }
         }
+        ModuleLimits.Footprint footprint;
+        try {
+            footprint = ModuleLimits.check(module);
+        } catch (ModuleLimits.ExceededException e) {
+            throw bad(function, e.getMessage());
+        }
         int initial = 0;
         int max = MemoryLimits.MAX_PAGES;
         var memories = module.memorySection();
@@ -80,6 +94,12 @@ final class ModuleCheck {
         if (initial > maxMemoryPages) {
             throw new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + function + ": the module's memory "
                     + "starts at " + initial + " Wasm pages (64 KiB each), more than the limit of " + maxMemoryPages + " pages");
+        }
+        if ((long) initial + footprint.tablePages() > maxMemoryPages) {
+            throw new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + function + ": the module's "
+                    + "tables (" + footprint.tableElements() + " elements, " + footprint.tablePages() + " Wasm pages at "
+                    + ModuleLimits.TABLE_BYTES_PER_ELEMENT + " bytes each) and its memory (" + initial + " pages) "
+                    + "are more than the limit of " + maxMemoryPages + " pages");
         }
         return new Summary(initial, max);
     }

@@ -111,8 +111,9 @@ class EnclaveFunctionPlatformTest {
             assertThat(text(exit)).isEqualTo("bye");
             assertThat(text(echo)).isEqualTo("body ".repeat(2000));
             String environment = text(env);
-            assertThat(environment).contains("GREETING=hi\0").contains("MODE=param\0").contains("QUERY=x=1\0")
-                    .doesNotContain("TEEMATE_").contains("environ\0--flag\0two words\0");
+            assertThat(environment).contains("GREETING=hi\0").contains("QUERY=x=1\0").doesNotContain("TEEMATE_")
+                    .contains("environ\0--flag\0two words\0")
+                    .as("the deployed MODE wins over the parameter").contains("MODE=manifest\0").doesNotContain("MODE=param");
             outputs.add(environment + "|" + exit.exitCode() + text(exit) + "|" + text(echo));
         }
         assertThat(outputs.get(1)).isEqualTo(outputs.get(0));

@@ -283,7 +283,7 @@ class GatewayRestTest {
             "trap, 500, TRAP, unreachable executed",
             "timeout, 504, TIMEOUT, ran past its time limit of 60000 ms",
             "grow:300, 507, MEMORY_LIMIT, asked for 300 pages of linear memory; its limit is 256",
-            "crash, 500, INTERNAL, scripted platform bug",
+            "crash, 500, INTERNAL, internal error (error id ",
     })
     void failingFunctionGetsItsStatusAndOthersKeepServing(String behaviour, int status, String kind, String message) {
         client.deployWat("bad", behaviour);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * module is the Wasm magic and version followed by the behaviour's name in ASCII. Behaviours:
  * <ul>
  *   <li>{@code echo}: stdout = stdin; {@code upper}: stdin in upper case;</li>
- *   <li>{@code env}: the environment (deployed env, then invocation params) as sorted {@code K=V} lines;</li>
+ *   <li>{@code env}: the environment (deployed env, then the invocation params it does not define) as sorted {@code K=V} lines;</li>
  *   <li>{@code args}: the deployed arguments, one a line;</li>
  *   <li>{@code json-env}: the environment as one JSON object; {@code greet}: reads stdin
  *       {@code {"name":N}} and writes {@code {"greeting":"hello N"}} (both for OpenWhisk);</li>
@@ -158,7 +158,7 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         String name = d.spec.name();
         String stdin = new String(body, StandardCharsets.UTF_8);
         Map<String, String> env = new TreeMap<>(d.spec.env());
-        env.putAll(params);
+        params.forEach(env::putIfAbsent); // as the enclave does: the deployed environment wins
         int exit = 0;
         String out;
         String b = d.behaviour;
