@@ -132,13 +132,12 @@ public final class WasmApp implements ContainerApp {
     }
 
     /**
-     * The emulator unwinds an abandoned enclave thread with {@code io.teemate.sgx.EnclaveEntry$ThreadAbandoned}, an
-     * {@link Error} that enclave code must let through: the thread is no longer in enclave mode, nothing of the
-     * invocation may run on (not even its clean-up, which would touch enclave pages), and the host learns of the AEX
-     * only if it reaches the emulator. The class is package-private in sgx, so it is matched by name.
+     * The emulator unwinds an abandoned enclave thread with an {@link Error} that enclave code must let through: the
+     * thread is no longer in enclave mode, nothing of the invocation may run on (not even its clean-up, which would
+     * touch enclave pages), and the host learns of the AEX only if it reaches the emulator.
      */
     static boolean abandoned(Throwable t) {
-        return t.getClass().getName().equals("io.teemate.sgx.EnclaveEntry$ThreadAbandoned");
+        return io.teemate.sgx.EnclaveFaultException.unwindsAbandonedThread(t);
     }
 
     private static void rethrowIfAbandoned(Throwable t) {

@@ -187,11 +187,12 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     private Path writeStatsManifest() throws IOException {
         Path dir = Files.createDirectories(workDir.resolve("stats"));
-        return writeContainerManifest(dir, "faas-stats", WasmAbi.STATS_APP, List.of(), Map.of(), List.of());
+        return writeContainerManifest(dir, "faas-stats", WasmAbi.STATS_APP, List.of(), Map.of(), List.of(), 0);
     }
 
+    /** {@code memoryLimit}: the container's memory_limit in bytes, 0 for none. */
     private Path writeContainerManifest(Path dir, String name, String entry, List<String> args, Map<String, String> env,
-                                        List<Map<String, String>> files) throws IOException {
+                                        List<Map<String, String>> files, long memoryLimit) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("enclave_image", dir.relativize(workDir.resolve(ENCLAVE_NAME + ".json")).toString().replace('\\', '/'));
@@ -199,10 +200,22 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         m.put("args", args);
         m.put("env", env);
         m.put("files", files);
+        if (memoryLimit > 0) {
+            m.put("memory_limit", Long.toString(memoryLimit));
+        }
         Path file = dir.resolve("container.json");
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), m);
         AttachKeys.provision(file, true);
         return file;
+    }
+
+    /**
+     * The instance container's memory_limit: its Wasm memory limit and one Wasm page more for the app's own use of
+     * its heap. The Wasm engine stops the module at its page limit first; the runtime's quota is the backstop that
+     * holds even if a path of the engine did not, so one function never takes another's share of the enclave.
+     */
+    static long memoryLimit(int maxWasmPages) {
+        return ((long) maxWasmPages + 1) * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
     }
 
     private ContainerImage image(Path manifestFile) {
@@ -276,7 +289,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             env.put(WasmAbi.ENV_TIMEOUT_MS, Long.toString(timeout));
             env.put(WasmAbi.ENV_ENGINE, options.engine().manifestName());
             Path manifest = writeContainerManifest(dir, name, WasmAbi.APP, args, env,
-                    List.of(Map.of("path", MODULE_FILE, "sha256", HexFormat.of().formatHex(sha256(wasm)))));
+                    List.of(Map.of("path", MODULE_FILE, "sha256", HexFormat.of().formatHex(sha256(wasm)))),
+                    memoryLimit(maxPages));
             return image(manifest);
         } catch (ManifestException e) {
             throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function " + name + ": " + e.getMessage(), e);
@@ -314,7 +328,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private FunctionInfo info(Deployed d) {
         synchronized (lock) {
             return new FunctionInfo(d.name, d.image.manifest().digestHex(), d.moduleBytes, d.maxMemoryPages,
-                    d.timeoutMillis, d.idle.size(), d.busy, d.invocations.get());
+                    d.timeoutMillis, d.idle.size(), d.busy, d.invocations.get(), d.image.manifest().memoryLimit());
         }
     }
 

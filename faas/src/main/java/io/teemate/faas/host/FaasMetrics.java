@@ -31,6 +31,7 @@ import java.util.Optional;
  *   <li>{@code teemate_faas_functions}: deployed functions; {@code teemate_faas_instances{function,state}}: their
  *       idle and busy instances.</li>
  *   <li>{@code teemate_faas_http_requests_total{route,method,code}}: every request by route template.</li>
+ *   <li>{@code teemate_faas_memory_limit_bytes{function}}: each function instance's memory_limit in the enclave.</li>
  *   <li>{@code teemate_faas_module_cache_hits_total}, {@code _misses_total}, {@code _evictions_total},
  *       {@code teemate_faas_module_cache_modules} and {@code _bytes}: the shared enclave's bounded module cache,
  *       read once per scrape from its runtime statistics (absent in conventional mode and before the enclave
@@ -94,6 +95,13 @@ public final class FaasMetrics {
                     cb.call(f.idleInstances(), f.name(), "idle");
                     cb.call(f.busyInstances(), f.name(), "busy");
                 }))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("teemate_faas_memory_limit_bytes")
+                .help("Each function instance's share of the shared enclave's heap (its container's memory_limit, "
+                        + "enforced by the trusted runtime)")
+                .labelNames("function")
+                .callback(cb -> platform.list().forEach(f -> cb.call(f.memoryLimitBytes(), f.name())))
                 .register(registry);
         moduleCacheMetrics(platform);
     }

@@ -91,6 +91,8 @@ class EnclaveFunctionPlatformTest {
         assertThat(info.busyInstances()).isZero();
         assertThat(info.invocations()).isEqualTo(2);
         assertThat(info.maxMemoryPages()).as("the platform default").isEqualTo(16);
+        assertThat(info.memoryLimitBytes()).as("its container's memory_limit: 16 Wasm pages and one for the app")
+                .isEqualTo(17 * 65536L);
         assertThat(p.epcPagesByEnclave()).isNotEmpty().allSatisfy((label, pages) -> assertThat(pages).isPositive());
     }
 

@@ -67,6 +67,7 @@ class GatewayMetricsTest {
                 "# TYPE teemate_faas_epc_pages gauge",
                 "teemate_faas_epc_pages{enclave=\"shared\"} 1040.0",
                 "teemate_faas_functions 4.0",
+                "# TYPE teemate_faas_memory_limit_bytes gauge",
                 "teemate_faas_instances{function=\"echo\",state=\"idle\"} 1.0",
                 "teemate_faas_http_requests_total{code=\"404\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 1.0",
                 "teemate_faas_http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 2.0");

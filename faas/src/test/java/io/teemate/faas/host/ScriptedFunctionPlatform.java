@@ -58,7 +58,7 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
 
         synchronized FunctionInfo info() {
             return new FunctionInfo(spec.name(), identity, spec.module().length, spec.maxMemoryPages(),
-                    spec.timeoutMillis(), idle, busy, invocations);
+                    spec.timeoutMillis(), idle, busy, invocations, 0);
         }
     }
 
