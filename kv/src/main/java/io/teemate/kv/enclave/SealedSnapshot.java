@@ -24,20 +24,22 @@ import java.util.function.UnaryOperator;
  * The sealed snapshot format: a stream of any length (an RDB stream here) encrypted and authenticated in
  * records, so that neither side ever holds the whole dataset in one buffer.
  * <pre>
- * header:  "TMKVSEAL" | version u32 (1) | key blob length u32 | key blob = seal(data key[32] || snapshot id[16])
+ * header:  "TMKVSEAL" | version u32 (2) | key blob length u32 | key blob = seal(data key[32] || snapshot id[16])
  * record:  flags u8 (1 = last) | ciphertext length u32 | AES-256-GCM(data key, IV = 0[4] || index u64,
  *          AAD = SHA-256(header) || index u64 || flags) of at most {@link #RECORD_SIZE} plaintext bytes
  * </pre>
- * The data key is fresh per snapshot and sealed with the container's sealing key (EGETKEY, MRENCLAVE policy,
- * bound to the container identity), so only the same container in the same enclave image on the same platform
- * reads it. A changed byte anywhere fails a tag; records cannot be dropped, reordered or moved between snapshots
+ * The data key is fresh per snapshot and sealed with the container's private "kv-snapshot" sealing key (EGETKEY,
+ * MRENCLAVE policy, bound to the container identity and the purpose), which no ecall hands to the host, so only the
+ * same container in the same enclave image on the same platform reads it, and the host cannot make one. Version 1
+ * sealed the data key with the key ECALL_SEAL/ECALL_UNSEAL serve to the container's host process, so the host
+ * could open or forge it: version 1 snapshots are refused. A changed byte anywhere fails a tag; records cannot be dropped, reordered or moved between snapshots
  * (the index and header digest are authenticated), and a stream cut short lacks its last record. This is the
  * shape of Gramine's protected files, with one record sequence instead of a Merkle tree, since a snapshot is
  * written and read whole.
  */
 public final class SealedSnapshot {
     static final byte[] MAGIC = "TMKVSEAL".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Plaintext bytes per record. */
     public static final int RECORD_SIZE = 1 << 20;
     private static final int TAG_BITS = 128;
@@ -81,6 +83,11 @@ public final class SealedSnapshot {
                 throw new SnapshotException("not a sealed snapshot (no TMKVSEAL header)");
             }
             version = in.readInt();
+            if (version == 1) {
+                throw new SnapshotException("sealed snapshot version 1 is refused: its key was sealed with the key the "
+                        + "seal/unseal ecalls serve to the host, so the host could have made it; to recover its data, "
+                        + "export it with the TeeMate version that wrote it (teemate kv export)");
+            }
             if (version != VERSION) {
                 throw new SnapshotException("sealed snapshot version " + version + " is not supported (only " + VERSION + ")");
             }
@@ -98,7 +105,7 @@ public final class SealedSnapshot {
         byte[] secret = unseal.apply(keyBlob);
         if (secret == null || secret.length != 48) {
             throw new SnapshotException("the snapshot was not sealed by this container in this enclave image on this "
-                    + "platform, or its header was changed");
+                    + "platform (or was made outside the enclave), or its header was changed");
         }
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         header.write(MAGIC);

@@ -154,4 +154,12 @@ class SealedSnapshotTest {
         }
         return -1;
     }
+
+    @Test
+    void aVersionOneSnapshotIsRefusedWithTheReason() throws IOException {
+        byte[] sealed = seal(random(100));
+        sealed[11] = 1; // version u32 after "TMKVSEAL": its key was sealed with the key the host's ecalls reach
+        assertThatThrownBy(() -> unseal(sealed)).isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("version 1 is refused").hasMessageContaining("host could have made it");
+    }
 }
