@@ -111,11 +111,21 @@ public final class KvApp implements ContainerApp {
             case KvAbi.EXPORT -> {
                 String path = in.string("snapshot path");
                 in.end();
-                try (InputStream plain = SealedSnapshot.reader(b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b), env.openHostFile(path));
+                // Two passes: nothing of the snapshot leaves the enclave before all of it authenticated (every
+                // record's tag and the last record's marker); the second pass must then read the same records.
+                java.util.function.UnaryOperator<byte[]> unseal = b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b);
+                SealedSnapshot.Verified verified;
+                try (InputStream sealed = env.openHostFile(path)) {
+                    verified = SealedSnapshot.verify(unseal, sealed);
+                } catch (SnapshotException e) {
+                    env.print(e.getMessage());
+                    return KvAbi.EXIT_BAD_SNAPSHOT;
+                }
+                try (InputStream plain = SealedSnapshot.reader(unseal, env.openHostFile(path), verified);
                      OutputStream out = stdout(env)) {
                     plain.transferTo(out);
                 } catch (SnapshotException e) {
-                    env.print(path + ": " + e.getMessage());
+                    env.print(e.getMessage());
                     return KvAbi.EXIT_BAD_SNAPSHOT;
                 }
                 return 0;
@@ -148,7 +158,7 @@ public final class KvApp implements ContainerApp {
                 RdbReader.read(plain, s.keyspace);
             } catch (SnapshotException | RdbFormatException e) {
                 s.close();
-                env.print(snapshot + ": " + e.getMessage());
+                env.print(e.getMessage());
                 return KvAbi.EXIT_BAD_SNAPSHOT;
             } catch (IOException | RuntimeException e) {
                 s.close();

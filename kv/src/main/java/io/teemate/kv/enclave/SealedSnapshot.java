@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -73,6 +75,61 @@ public final class SealedSnapshot {
      * what was wrong; no plaintext of a record is returned before its tag verified.
      */
     public static InputStream reader(UnaryOperator<byte[]> unseal, InputStream source) throws IOException {
+        return open(unseal, source, null, null);
+    }
+
+    /**
+     * What {@link #verify} saw of a snapshot that authenticated whole: its header's digest and every record's tag,
+     * in order. Holds no key and no plaintext.
+     */
+    public static final class Verified {
+        private final byte[] headerDigest;
+        private final List<byte[]> tags;
+
+        private Verified(byte[] headerDigest, List<byte[]> tags) {
+            this.headerDigest = headerDigest;
+            this.tags = List.copyOf(tags);
+        }
+
+        /** Records in the snapshot, the last one included. */
+        public int records() {
+            return tags.size();
+        }
+    }
+
+    /**
+     * Reads the whole sealed stream {@code source} and checks every record's tag, their order and the last
+     * record's marker, releasing nothing: the first pass of an export, so that no plaintext of a snapshot leaves
+     * the enclave before the whole snapshot authenticated.
+     *
+     * @throws SnapshotException saying what was wrong, as {@link #reader} does
+     */
+    public static Verified verify(UnaryOperator<byte[]> unseal, InputStream source) throws IOException {
+        List<byte[]> tags = new ArrayList<>();
+        byte[][] digest = new byte[1][];
+        try (InputStream r = open(unseal, source, null, new Collector(tags, digest))) {
+            byte[] skip = new byte[8192];
+            while (r.read(skip) >= 0) {
+                // each record is decrypted and authenticated, and its plaintext dropped
+            }
+        }
+        return new Verified(digest[0], tags);
+    }
+
+    /**
+     * The plaintext of {@code source}, which must be the very snapshot {@code verified} saw: the same header and
+     * the same records (tag for tag), as the second pass of an export. A stream that differs in any record (the
+     * host changed the file between the passes) fails at that record.
+     */
+    public static InputStream reader(UnaryOperator<byte[]> unseal, InputStream source, Verified verified) throws IOException {
+        return open(unseal, source, verified, null);
+    }
+
+    private record Collector(List<byte[]> tags, byte[][] headerDigest) {
+    }
+
+    private static InputStream open(UnaryOperator<byte[]> unseal, InputStream source, Verified expected, Collector collector)
+            throws IOException {
         DataInputStream in = new DataInputStream(source);
         byte[] magic = new byte[MAGIC.length];
         int version;
@@ -113,7 +170,16 @@ public final class SealedSnapshot {
         header.write(keyBlob);
         byte[] key = Arrays.copyOf(secret, 32);
         Arrays.fill(secret, (byte) 0);
-        return new RecordReader(key, sha256(header.toByteArray()), in);
+        byte[] digest = sha256(header.toByteArray());
+        if (expected != null && !MessageDigest.isEqual(digest, expected.headerDigest)) {
+            Arrays.fill(key, (byte) 0);
+            throw new SnapshotException("the sealed snapshot changed while it was read (another header)");
+        }
+        if (collector != null) {
+            collector.headerDigest()[0] = digest;
+        }
+        return new RecordReader(key, digest, in, expected == null ? null : expected.tags,
+                collector == null ? null : collector.tags());
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] headerDigest, long index, int flags) {
@@ -203,13 +269,19 @@ public final class SealedSnapshot {
         private final byte[] key;
         private final byte[] headerDigest;
         private final DataInputStream in;
+        /** The tags a verifying first pass saw (null: no such check); every record must carry the same. */
+        private final List<byte[]> expectedTags;
+        /** Where a verifying first pass keeps the tags (null: none kept). */
+        private final List<byte[]> seenTags;
         private long index;
         private boolean last;
 
-        RecordReader(byte[] key, byte[] headerDigest, DataInputStream in) {
+        RecordReader(byte[] key, byte[] headerDigest, DataInputStream in, List<byte[]> expectedTags, List<byte[]> seenTags) {
             this.key = key;
             this.headerDigest = headerDigest;
             this.in = in;
+            this.expectedTags = expectedTags;
+            this.seenTags = seenTags;
         }
 
         @Override
@@ -234,6 +306,11 @@ public final class SealedSnapshot {
             if (sealed.length != length) {
                 throw new SnapshotException("sealed snapshot is cut short inside record " + index);
             }
+            byte[] tag = Arrays.copyOfRange(sealed, sealed.length - TAG_BITS / 8, sealed.length);
+            if (expectedTags != null && (index >= expectedTags.size()
+                    || !MessageDigest.isEqual(tag, expectedTags.get((int) index)))) {
+                throw new SnapshotException("the sealed snapshot changed while it was read (record " + index + ")");
+            }
             byte[] plain;
             try {
                 plain = cipher(Cipher.DECRYPT_MODE, key, headerDigest, index, flags).doFinal(sealed);
@@ -242,6 +319,9 @@ public final class SealedSnapshot {
                         + "moved or belongs to another snapshot");
             } catch (GeneralSecurityException e) {
                 throw new SnapshotException("sealed snapshot record " + index + ": " + e.getMessage());
+            }
+            if (seenTags != null) {
+                seenTags.add(tag);
             }
             index++;
             if (flags == 1) {
