@@ -95,6 +95,15 @@ public final class ContainerStartup {
         List<Integer> counts = config.counts();
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
         Path image = prepareImage(config.image(), config.heap(), most);
+        try {
+            return run(config, out, progress, image);
+        } finally {
+            TempDirs.delete(image); // the copy holds a private attach key
+        }
+    }
+
+    private static Result run(Config config, Path out, Progress progress, Path image) throws IOException {
+        List<Integer> counts = config.counts();
         SigningKey owner = SigningKey.generate();
         ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner, AppCatalog.builtIn());
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
@@ -183,7 +192,17 @@ public final class ContainerStartup {
 
     /** A copy of the example image with the heap set to {@code heap}, a TCS per container, and its own attach key. */
     private static Path prepareImage(Path example, String heap, int threads) throws IOException {
-        Path dir = Files.createTempDirectory("teemate-bench-image");
+        Path dir = io.teemate.enclave.image.SecretFiles.tempDirectory("teemate-bench-image");
+        try {
+            copyImage(example, heap, threads, dir);
+        } catch (IOException | RuntimeException e) {
+            TempDirs.delete(dir);
+            throw e;
+        }
+        return dir;
+    }
+
+    private static void copyImage(Path example, String heap, int threads, Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(example)) {
             for (Path p : files.toList()) {
                 Path to = dir.resolve(example.relativize(p).toString());
@@ -201,7 +220,6 @@ public final class ContainerStartup {
         m.put("threads", Math.max(threads, m.path("threads").asInt(1)));
         json.writerWithDefaultPrettyPrinter().writeValue(enclave.toFile(), m);
         AttachKeys.provision(dir.resolve("container.json"), true);
-        return dir;
     }
 
     private static Path write(List<Row> rows, Path csv) {

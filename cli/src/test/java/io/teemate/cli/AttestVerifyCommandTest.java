@@ -133,7 +133,7 @@ class AttestVerifyCommandTest {
                         "PASS REPORTDATA: REPORTDATA binds container identity " + identity + " and the expected nonce",
                         "PASS DEBUG attribute")
                 .doesNotContain("FAIL")
-                .endsWith("quote verified: all 10 checks passed\n");
+                .endsWith("quote verified: all 11 checks passed\n");
         assertThat(r.err()).isEmpty();
     }
 
@@ -144,7 +144,7 @@ class AttestVerifyCommandTest {
         assertThat(r.out()).contains("FAIL REPORTDATA: the container identity (REPORTDATA bytes 0..31) is " + identity
                         + ", expected " + otherIdentity + ": the quote speaks for another container")
                 .contains("PASS MRENCLAVE")
-                .endsWith("quote REJECTED: 1 of 10 checks failed\n");
+                .endsWith("quote REJECTED: 1 of 11 checks failed\n");
     }
 
     @Test
@@ -157,7 +157,14 @@ class AttestVerifyCommandTest {
         assertThat(wrongEnclave.exit()).isEqualTo(1);
         assertThat(wrongEnclave.out()).contains("FAIL MRENCLAVE").contains("other enclave code")
                 .contains("FAIL ISVSVN: ISVSVN is 2, below the minimum 3")
-                .endsWith("quote REJECTED: 2 of 10 checks failed\n");
+                .endsWith("quote REJECTED: 2 of 11 checks failed\n");
+
+        Run otherQe = teemate(all("--qe-mrsigner", mrSigner).toArray());
+        assertThat(otherQe.exit()).isEqualTo(1);
+        assertThat(otherQe.out()).contains("FAIL QE identity: the QE's MRSIGNER is ").contains("expected " + mrSigner)
+                .endsWith("quote REJECTED: 1 of 11 checks failed\n");
+        Run otherProduct = teemate(all("--qe-isvprodid", 7).toArray());
+        assertThat(otherProduct.out()).contains("FAIL QE identity: the QE's ISVPRODID is 1, expected 7");
 
         Run otherPlatform = teemate(all("--root", otherRoot).toArray());
         assertThat(otherPlatform.exit()).isEqualTo(1);

@@ -75,7 +75,7 @@ class RunCommandTest {
         String[] verify = m.group(1).split(" ");
         SignCommandTest.Run ok = teemate((Object[]) verify);
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("all 10 checks passed");
+        assertThat(ok.out()).contains("all 11 checks passed").contains("PASS QE identity").contains("as expected, ISVPRODID 1");
         String[] otherNonce = m.group(1).replace(nonce, "cd".repeat(32)).split(" ");
         SignCommandTest.Run stale = teemate((Object[]) otherNonce);
         assertThat(stale.exit()).isEqualTo(1);

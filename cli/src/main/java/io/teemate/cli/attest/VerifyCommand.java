@@ -66,6 +66,18 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--allow-debug", description = "accept DEBUG enclaves (their memory is readable by the host)")
     boolean allowDebug;
 
+    @Option(names = "--qe-mrsigner", paramLabel = "HEX",
+            description = "expected MRSIGNER of the quoting enclave (64 hex digits; teemate run --quote-dir prints it)")
+    String qeMrSigner;
+
+    @Option(names = "--qe-isvprodid", paramLabel = "N", defaultValue = "" + io.teemate.enclave.attest.QuotingEnclave.ISVPRODID,
+            description = "expected ISVPRODID of the quoting enclave (default: ${DEFAULT-VALUE}, TeeMate's QE)")
+    int qeIsvProdId;
+
+    @Option(names = "--qe-min-isvsvn", paramLabel = "N", defaultValue = "" + io.teemate.enclave.attest.QuotingEnclave.ISVSVN,
+            description = "lowest acceptable ISVSVN of the quoting enclave (default: ${DEFAULT-VALUE})")
+    int qeMinIsvSvn;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -110,6 +122,14 @@ public final class VerifyCommand implements Callable<Integer> {
         if (mrSigner != null) {
             b.mrSigner(hex("--mrsigner", mrSigner, 32));
         }
+        if (qeIsvProdId < 0 || qeIsvProdId > 0xFFFF) {
+            throw new BadInput("--qe-isvprodid: " + qeIsvProdId + " is not an ISVPRODID (0..65535)");
+        }
+        if (qeMinIsvSvn < 0 || qeMinIsvSvn > 0xFFFF) {
+            throw new BadInput("--qe-min-isvsvn: " + qeMinIsvSvn + " is not an ISVSVN (0..65535)");
+        }
+        b.qeIdentity(new io.teemate.enclave.attest.QeIdentity(qeMrSigner == null ? null : hex("--qe-mrsigner", qeMrSigner, 32),
+                qeIsvProdId, qeMinIsvSvn));
         if (container != null) {
             b.containerBinding(hex("--container", container, ReportDataBinding.CONTAINER_IDENTITY_LENGTH),
                     hex("--nonce", nonce, 32));

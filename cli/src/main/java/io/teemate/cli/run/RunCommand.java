@@ -175,9 +175,9 @@ public final class RunCommand implements Callable<Integer> {
             java.nio.file.Files.write(file, quote);
             var hex = java.util.HexFormat.of();
             out.printf("wrote %s (%d bytes); verify with:%n  teemate attest verify %s --root %s --mrenclave %s --mrsigner %s "
-                            + "--container %s --nonce %s --allow-debug%n", file, quote.length, file, root,
+                            + "--container %s --nonce %s --qe-mrsigner %s --allow-debug%n", file, quote.length, file, root,
                     hex.formatHex(image.enclave().mrEnclave()), hex.formatHex(image.enclave().sigStruct().mrSigner()),
-                    image.manifest().digestHex(), hex.formatHex(nonce));
+                    image.manifest().digestHex(), hex.formatHex(nonce), hex.formatHex(quoting.qeSigStruct().mrSigner()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("writing the quote to " + quoteDir, e);
         }

@@ -11,7 +11,8 @@ public interface FunctionPlatformFactory {
     /**
      * @param mode    shared (TeeMate: instances aliased into one enclave) or conventional (an enclave each)
      * @param epcMiB  EPC size of the emulated machine
-     * @param workDir where the platform may keep files; null when the user gave no --work-dir (the platform picks)
+     * @param workDir where the platform may keep files (private keys among them): the user's --work-dir, or an
+     *                owner-only temporary directory the command removes at exit
      * @throws UnsupportedOperationException when no platform is built in (the command says so and exits 1)
      */
     FunctionPlatform create(Mode mode, int epcMiB, Path workDir);

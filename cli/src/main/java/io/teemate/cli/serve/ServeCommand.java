@@ -1,6 +1,7 @@
 package io.teemate.cli.serve;
 
 import io.teemate.cli.OptionChecks;
+import io.teemate.enclave.image.SecretFiles;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.PlatformOptions;
@@ -36,18 +37,11 @@ import java.util.concurrent.CountDownLatch;
         exitCodeOnInvalidInput = 2)
 public final class ServeCommand implements Callable<Integer> {
     /**
-     * Wasm functions in enclaves on an emulated machine of {@code --epc-mib}; the platform's files go to
-     * {@code --work-dir}, or a fresh temporary folder.
+     * Wasm functions in enclaves on an emulated machine of {@code --epc-mib}; the platform's files (container
+     * images with their private attach keys) go to the work directory {@link #call} gives it.
      */
-    static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> {
-        try {
-            Path dir = workDir != null ? workDir : java.nio.file.Files.createTempDirectory("teemate-serve");
-            return EnclaveFunctionPlatform.create(mode, dir, PlatformOptions.defaults()
-                    .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("making a work directory", e);
-        }
-    };
+    static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(mode, workDir,
+            PlatformOptions.defaults().withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
             description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
@@ -62,8 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
     int epcMiB;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the platform keeps its files"
-            + " (default: the platform's choice)")
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the platform keeps its files, private"
+            + " keys among them (made owner-only if missing, and kept; default: an owner-only temporary directory,"
+            + " removed at exit)")
     Path workDir;
 
     @Option(names = "--threads", defaultValue = "16", paramLabel = "N",
@@ -111,9 +106,35 @@ public final class ServeCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " must be positive");
         }
+        // The platform writes container images and their private attach keys here: an owner-only directory, and
+        // without --work-dir a temporary one that goes at exit, whichever way the command ends.
+        Path scratch = null;
+        Path dir;
+        try {
+            if (workDir != null) {
+                dir = SecretFiles.directory(workDir);
+            } else {
+                scratch = SecretFiles.tempDirectory("teemate-serve");
+                dir = scratch;
+            }
+        } catch (IOException e) {
+            err.println("teemate serve: cannot make the work directory: " + e);
+            err.flush();
+            started.completeExceptionally(e);
+            return 1;
+        }
+        Path removeAtExit = scratch;
+        try {
+            return serve(m, dir, removeAtExit, out, err);
+        } finally {
+            SecretFiles.deleteTree(removeAtExit);
+        }
+    }
+
+    private int serve(Mode m, Path dir, Path removeAtExit, PrintWriter out, PrintWriter err) {
         FunctionPlatform platform;
         try {
-            platform = factory.create(m, epcMiB, workDir);
+            platform = factory.create(m, epcMiB, dir);
         } catch (RuntimeException e) {
             err.println("teemate serve: cannot start the function platform: " + e.getMessage());
             err.flush();
@@ -145,7 +166,13 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  REST %s/v1/functions, OpenWhisk %s/init and /run, metrics %s/metrics; Ctrl-C stops%n",
                 gateway.uri(), gateway.uri(), gateway.uri());
         out.flush();
-        Thread hook = new Thread(() -> shutdown(gateway, platform, database), "teemate-serve-shutdown");
+        Thread hook = new Thread(() -> {
+            try {
+                shutdown(gateway, platform, database);
+            } finally {
+                SecretFiles.deleteTree(removeAtExit); // Ctrl-C: call() does not return
+            }
+        }, "teemate-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         started.complete(gateway.uri());
         try {

@@ -81,4 +81,39 @@ public class KvCommandTest {
         assertThat(export.exit()).isEqualTo(1);
         assertThat(export.err()).contains("no snapshot file");
     }
+
+    @Test
+    void exportOfADamagedSnapshotNamesTheFileAndPrintsNoPlaintext(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (io.teemate.kv.host.KvDatabase db = io.teemate.kv.host.KvDatabase.open(new io.teemate.kv.host.KvOptions(data,
+                io.teemate.host.container.Mode.SHARED, "16M", 128))) {
+            java.util.List<java.util.List<byte[]>> batch = new java.util.ArrayList<>();
+            java.util.Random random = new java.util.Random(2);
+            for (int i = 0; i < 2600; i++) {
+                byte[] value = new byte[1000];
+                for (int j = 0; j < value.length; j++) {
+                    value[j] = (byte) ('a' + random.nextInt(26));
+                }
+                batch.add(java.util.List.of("SET".getBytes(StandardCharsets.US_ASCII),
+                        ("plain-key-" + i).getBytes(StandardCharsets.US_ASCII), value));
+            }
+            db.execute(batch);
+            db.save();
+        }
+        Path sealed = data.resolve("dump.sealed");
+        byte[] bytes = Files.readAllBytes(sealed);
+        bytes[bytes.length - 20] ^= 1; // in the last of three records: the first two authenticate
+        Files.write(sealed, bytes);
+        Path out = dir.resolve("out").resolve("dump.rdb");
+        Files.createDirectories(out.getParent());
+        Run export = execute(Teemate.commandLine(), "kv", "export", sealed.toString(), out.toString());
+        assertThat(export.exit()).isEqualTo(1);
+        assertThat(export.err()).contains("teemate kv export: ").contains(sealed.toString()).contains("fails authentication");
+        assertThat(export.out() + export.err()).doesNotContain("plain-key-").doesNotContain("REDIS")
+                .doesNotContain("Exception");
+        assertThat((export.out() + export.err()).length()).as("a message, not data").isLessThan(1000);
+        try (java.util.stream.Stream<Path> files = Files.list(out.getParent())) {
+            assertThat(files.toList()).as("no output file").isEmpty();
+        }
+    }
 }

@@ -189,4 +189,56 @@ class ServeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("TeeMate database on 127.0.0.1:" + port + " (RESP, mode conventional");
     }
+
+    @Test
+    void withoutWorkDirTheScratchDirectoryIsOwnerOnlyAndRemovedAtStop() throws Exception {
+        AtomicReference<Path> work = new AtomicReference<>();
+        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
+            work.set(workDir);
+            try {
+                // as the platform does: container images and their private attach keys
+                java.nio.file.Files.createDirectories(workDir.resolve("functions/f/v1"));
+                java.nio.file.Files.writeString(workDir.resolve("functions/f/v1/container.key.pem"), "key");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT));
+        });
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0"));
+        serve.started().get(30, TimeUnit.SECONDS);
+        assertThat(work.get()).as("a scratch directory the command owns").isNotNull();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(work.get())))
+                .isEqualTo("rwx------");
+        serve.requestStop();
+        assertThat(running.get(30, TimeUnit.SECONDS).exit()).isZero();
+        assertThat(work.get()).as("removed at exit, keys and all").doesNotExist();
+    }
+
+    @Test
+    void theScratchDirectoryIsRemovedWhenThePlatformCannotStart() {
+        AtomicReference<Path> work = new AtomicReference<>();
+        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
+            work.set(workDir);
+            throw new IllegalStateException("no EPC today");
+        });
+        Run r = execute(new CommandLine(serve), "--port", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no EPC today");
+        assertThat(work.get()).isNotNull().doesNotExist();
+    }
+
+    @Test
+    void aWorkDirTheUserNamesIsMadeOwnerOnlyAndKept(@TempDir Path dir) throws Exception {
+        Path given = dir.resolve("work");
+        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> new EmptyPlatform("shared"));
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
+                "--work-dir", given.toString()));
+        serve.started().get(30, TimeUnit.SECONDS);
+        serve.requestStop();
+        assertThat(running.get(30, TimeUnit.SECONDS).exit()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(given)))
+                .isEqualTo("rwx------");
+    }
 }

@@ -8,14 +8,16 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * What a verifier expects of a quote: the platform root it trusts and the enclave it expects to talk to. A null
+ * What a verifier expects of a quote: the platform root it trusts, the quoting enclave it accepts
+ * ({@link QeIdentity}) and the enclave it expects to talk to. A null
  * MRENCLAVE, MRSIGNER or minimum ISVSVN is not checked, and {@link QuoteVerifier} says so in its result; the
  * root is always required. Build one with {@link #trusting}.
  */
 public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[] mrSigner, ReportDataExpectation reportData,
-                           Integer minIsvSvn, boolean allowDebug, Instant at) {
+                           Integer minIsvSvn, boolean allowDebug, Instant at, QeIdentity qeIdentity) {
     public Expectations {
         Objects.requireNonNull(trustedRoot, "trusted root certificate");
+        Objects.requireNonNull(qeIdentity, "QE identity (QeIdentity.teemate() for this project's QE)");
         mrEnclave = measurement("MRENCLAVE", mrEnclave);
         mrSigner = measurement("MRSIGNER", mrSigner);
         Objects.requireNonNull(reportData, "report data expectation (use ReportDataExpectation.any() for none)");
@@ -128,6 +130,7 @@ public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[]
         private Integer minIsvSvn;
         private boolean allowDebug;
         private Instant at;
+        private QeIdentity qeIdentity = QeIdentity.teemate();
 
         private Builder(X509Certificate root) {
             this.root = root;
@@ -169,9 +172,15 @@ public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[]
             return this;
         }
 
+        /** The quoting enclave accepted (default {@link QeIdentity#teemate()}: this project's QE, any MRSIGNER). */
+        public Builder qeIdentity(QeIdentity value) {
+            this.qeIdentity = Objects.requireNonNull(value, "QE identity");
+            return this;
+        }
+
         public Expectations build() {
             return new Expectations(root, mrEnclave, mrSigner, reportData, minIsvSvn, allowDebug,
-                    at != null ? at : Instant.now());
+                    at != null ? at : Instant.now(), qeIdentity);
         }
     }
 }

@@ -31,13 +31,14 @@ import java.util.List;
  *     validity at the expected time, CA basic constraints and key usage;</li>
  * <li>the QE report body is signed by the PCK certificate's key;</li>
  * <li>the QE report's REPORTDATA is SHA-256(attestation key || auth data) || 0^32, binding the attestation key;</li>
+ * <li>the QE's own identity from its report: MRSIGNER (when expected), ISVPRODID and a minimum ISVSVN
+ *     ({@link QeIdentity}, by default this project's QE), as DCAP verifiers check Intel's QE identity;</li>
  * <li>the quote (bytes [0, 432): header and report body) is signed by that attestation key;</li>
  * <li>MRENCLAVE, MRSIGNER and the minimum ISVSVN of the attesting enclave;</li>
  * <li>its REPORTDATA (exact bytes, {@link ReportDataBinding container identity and nonce}, or a predicate);</li>
  * <li>DEBUG: a debug enclave (or debug QE) is refused unless allowed, since its memory is readable by the host.</li>
  * </ol>
- * What is not checked: TCB levels and revocation (Intel's TCB info and CRLs have no emulated counterpart) and the
- * QE's own identity beyond the PCK chain (the PCK key can only be derived by an enclave of the QE's signer).
+ * What is not checked: TCB levels and revocation (Intel's TCB info and CRLs have no emulated counterpart).
  */
 public final class QuoteVerifier {
     private static final HexFormat HEX = HexFormat.of();
@@ -84,6 +85,8 @@ public final class QuoteVerifier {
                 + " || 0^32 is " + HEX.formatHex(Arrays.copyOf(binding, 64))
                 + ": the attestation key or the auth data in the quote is not the one the QE certified"));
 
+        results.add(qeIdentity(qeReport, expected.qeIdentity()));
+
         ECPublicKeyParameters attestationKey = EcdsaP256.decodeOrNull(sig.attestationPublicKey());
         if (attestationKey == null) {
             results.add(new CheckResult(Check.QUOTE_SIGNATURE, false,
@@ -113,6 +116,33 @@ public final class QuoteVerifier {
         results.add(reportData(body.reportData(), expected.reportData()));
         results.add(debug(body, qeReport, expected.allowDebug()));
         return Verification.of(results, quote);
+    }
+
+    /** The QE report's MRSIGNER, ISVPRODID and ISVSVN against the accepted QE identity, as DCAP's QE identity check. */
+    private static CheckResult qeIdentity(ReportBody qe, QeIdentity expected) {
+        List<String> problems = new ArrayList<>();
+        byte[] mrSigner = qe.mrSigner();
+        byte[] expectedSigner = expected.mrSigner();
+        if (expectedSigner != null && !Arrays.equals(mrSigner, expectedSigner)) {
+            problems.add("the QE's MRSIGNER is " + HEX.formatHex(mrSigner) + ", expected " + HEX.formatHex(expectedSigner)
+                    + ": the quote was made by an enclave another key signed, not the platform's quoting enclave");
+        }
+        int prodId = Short.toUnsignedInt(qe.isvProdId());
+        if (prodId != expected.isvProdId()) {
+            problems.add("the QE's ISVPRODID is " + prodId + ", expected " + expected.isvProdId()
+                    + ": another product of the signer, not its quoting enclave");
+        }
+        int svn = Short.toUnsignedInt(qe.isvSvn());
+        if (svn < expected.minIsvSvn()) {
+            problems.add("the QE's ISVSVN is " + svn + ", below the minimum " + expected.minIsvSvn()
+                    + ": an older, possibly vulnerable quoting enclave");
+        }
+        if (!problems.isEmpty()) {
+            return new CheckResult(Check.QE_IDENTITY, false, String.join("; ", problems));
+        }
+        return new CheckResult(Check.QE_IDENTITY, true, "the QE's MRSIGNER is " + HEX.formatHex(mrSigner)
+                + (expectedSigner == null ? " (not checked: no expected value given)" : " as expected")
+                + ", ISVPRODID " + prodId + ", ISVSVN " + svn + " (at least " + expected.minIsvSvn() + ")");
     }
 
     private static CheckResult measurement(Check check, String name, byte[] actual, byte[] expected, String meaning) {

@@ -23,6 +23,7 @@ public record Verification(boolean ok, List<CheckResult> checks, Quote quote) {
         PCK_CERT_CHAIN("PCK certificate chain"),
         QE_REPORT_SIGNATURE("QE report signature"),
         QE_REPORT_DATA("QE report data"),
+        QE_IDENTITY("QE identity"),
         QUOTE_SIGNATURE("quote signature"),
         MRENCLAVE("MRENCLAVE"),
         MRSIGNER("MRSIGNER"),

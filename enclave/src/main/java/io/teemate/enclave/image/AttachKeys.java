@@ -9,7 +9,6 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -72,12 +71,16 @@ public final class AttachKeys {
         }
     }
 
-    /** Writes the private key as PEM; the file is created new (an existing key is never overwritten). */
+    /**
+     * Writes the private key as PEM to a new file readable by its owner only (0600 from its creation); an existing
+     * key is never overwritten.
+     */
     public static void writePrivate(Path file, KeyPair pair) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.CREATE_NEW);
-             JcaPEMWriter pem = new JcaPEMWriter(out)) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
             pem.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null)); // PKCS#8: the curve travels with the key
         }
+        SecretFiles.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** Reads a PEM EC private key (PKCS#8 or SEC1); the message names the file and what is wrong. */

@@ -17,16 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Set;
 
 /**
  * Enclave signing key files: PEM, RSA-3072 with public exponent 3, unencrypted, like the key that
@@ -145,13 +141,7 @@ public final class SigningKeys {
     public static void write(Path file, SigningKey key) {
         byte[] pem = toPem(key).getBytes(StandardCharsets.US_ASCII);
         try {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-                Files.write(file, pem, StandardOpenOption.TRUNCATE_EXISTING);
-            } else {
-                Files.write(file, pem, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            }
+            SecretFiles.write(file, pem);
         } catch (FileAlreadyExistsException e) {
             throw new SigningKeyException(file + ": already exists; a key file is never overwritten");
         } catch (IOException e) {

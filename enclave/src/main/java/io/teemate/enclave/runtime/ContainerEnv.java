@@ -66,9 +66,30 @@ public interface ContainerEnv {
      */
     InputStream openHostFile(String path) throws java.io.IOException;
 
-    /** Seals {@code data} under this container's key in this enclave image. */
+    /**
+     * Seals {@code data} under this container's key for the host: the same key ECALL_SEAL / ECALL_UNSEAL use, so
+     * the container's untrusted process can open and make such blobs. Never for the app's own secrets: use
+     * {@link #sealPrivate}.
+     */
     byte[] seal(byte[] data);
 
-    /** Unseals a blob this container sealed in this enclave image; throws if another container or enclave did. */
+    /**
+     * Unseals a blob sealed by {@link #seal} or by ECALL_SEAL (so possibly made by the host); throws if another
+     * container or enclave image sealed it, or it was changed.
+     */
     byte[] unseal(byte[] blob);
+
+    /**
+     * Seals {@code data} for the app's own {@code purpose} (1 to 64 of [a-z0-9._-], e.g. "kv-snapshot"): a key of
+     * this container in this enclave image that no ecall hands to the host, one per purpose, so the host can neither
+     * open such a blob nor make one, and a blob of one purpose does not open as another.
+     */
+    byte[] sealPrivate(String purpose, byte[] data);
+
+    /**
+     * Unseals a blob {@link #sealPrivate} made for the same {@code purpose} in this container and enclave image;
+     * throws {@link IllegalArgumentException} otherwise (another purpose, container or enclave image, an ecall's
+     * blob, or a changed one).
+     */
+    byte[] unsealPrivate(String purpose, byte[] blob);
 }

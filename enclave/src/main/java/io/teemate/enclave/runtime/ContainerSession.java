@@ -108,7 +108,7 @@ final class ContainerSession implements ContainerEnv {
 
     @Override
     public byte[] seal(byte[] data) {
-        return SealingKeys.seal(key(), container.identity, data, state.random);
+        return SealingKeys.seal(key(), SealingKeys.ECALL, container.identity, data, state.random);
     }
 
     @Override
@@ -120,8 +120,24 @@ final class ContainerSession implements ContainerEnv {
         return plain;
     }
 
+    /** The ecalls' unsealing: only blobs of the {@link SealingKeys#ECALL} purpose, which the host may hold. */
     byte[] unsealOrNull(byte[] blob) {
-        return SealingKeys.unseal(key(), container.identity, blob);
+        return SealingKeys.unseal(key(), SealingKeys.ECALL, container.identity, blob);
+    }
+
+    @Override
+    public byte[] sealPrivate(String purpose, byte[] data) {
+        return SealingKeys.seal(key(), SealingKeys.appLabel(purpose), container.identity, data, state.random);
+    }
+
+    @Override
+    public byte[] unsealPrivate(String purpose, byte[] blob) {
+        byte[] plain = SealingKeys.unseal(key(), SealingKeys.appLabel(purpose), container.identity, blob);
+        if (plain == null) {
+            throw new IllegalArgumentException("the blob was not sealed for \"" + purpose + "\" by container " + name()
+                    + " in this enclave image, or it was changed");
+        }
+        return plain;
     }
 
     private byte[] key() {

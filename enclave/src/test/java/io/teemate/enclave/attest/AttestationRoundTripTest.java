@@ -74,7 +74,7 @@ class AttestationRoundTripTest {
         assertThat(qeReport.mrEnclave()).isEqualTo(rig.qe.mrEnclave());
         assertThat(qeReport.attributes().has(Attributes.PROVISIONKEY)).isTrue();
         assertThat(quoteBytes).hasSize(Quote.size(32, chain.length()));
-        assertThat(v.explain()).endsWith("quote verified: all 10 checks passed\n");
+        assertThat(v.explain()).endsWith("quote verified: all 11 checks passed\n");
     }
 
     @Test
@@ -177,8 +177,12 @@ class AttestationRoundTripTest {
     void aFlippedQeReportByteBreaksThePckSignature() {
         byte[] quote = rig.quote(appReport(), chain);
         int qeReport = Quote.OFFSET_SIGNATURE_DATA + QuoteSignatureData.OFFSET_QE_REPORT;
-        assertOnlyFailure(QuoteVerifier.verify(flip(quote, qeReport + ReportBody.OFFSET_ISVSVN), expectations().build()),
+        // the ISVSVN's high byte: 1 becomes 257, which the QE identity check accepts, so only the signature fails
+        assertOnlyFailure(QuoteVerifier.verify(flip(quote, qeReport + ReportBody.OFFSET_ISVSVN + 1), expectations().build()),
                 Check.QE_REPORT_SIGNATURE, "PCK certificate's key");
+        assertThat(QuoteVerifier.verify(flip(quote, qeReport + ReportBody.OFFSET_ISVSVN), expectations().build())
+                .failures()).extracting(Verification.CheckResult::check)
+                .containsExactly(Check.QE_REPORT_SIGNATURE, Check.QE_IDENTITY);
         Verification data = QuoteVerifier.verify(flip(quote, qeReport + ReportBody.OFFSET_REPORTDATA), expectations().build());
         assertThat(data.failures()).extracting(Verification.CheckResult::check)
                 .containsExactly(Check.QE_REPORT_SIGNATURE, Check.QE_REPORT_DATA);
@@ -285,7 +289,7 @@ class AttestationRoundTripTest {
                 .mrEnclave(new byte[32]).mrSigner(new byte[32]).containerBinding(new byte[32], NONCE).build());
         assertThat(v.failures()).extracting(Verification.CheckResult::check).containsExactly(Check.PCK_CERT_CHAIN,
                 Check.QUOTE_SIGNATURE, Check.MRENCLAVE, Check.MRSIGNER, Check.REPORT_DATA);
-        assertThat(v.explain()).contains("quote REJECTED: 5 of 10 checks failed");
+        assertThat(v.explain()).contains("quote REJECTED: 5 of 11 checks failed");
     }
 
     @Test
@@ -309,5 +313,57 @@ class AttestationRoundTripTest {
         QeRig.Enclave bare = rig.load(layout, sig, 0x3_0000_0000L);
         byte[] report = rig.appReport(QuotingEnclave.targetInfo(sig), IDENTITY, NONCE);
         assertThat(rig.quoteCall(bare, report, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclave.ERROR_NO_PROVISION_KEY);
+    }
+
+    /**
+     * A quote made by a QE of {@code qeSig} (loaded at {@code base} beside the real one), whose PCK key the same
+     * platform PKI certified: everything but the QE's identity is in order.
+     */
+    private byte[] quoteByQe(io.teemate.sgx.struct.SigStruct qeSig, long base) {
+        QeRig.Enclave other = rig.load(rig.qe.layout(), qeSig, base);
+        assertThat(rig.call(other, QuotingEnclave.ECALL_PCK_REQUEST, QeRig.U_REQUEST, PckCertificationRequest.SIZE))
+                .isEqualTo(PckCertificationRequest.SIZE);
+        PckCertificationRequest request = PckCertificationRequest.parse(rig.read(QeRig.U_REQUEST, PckCertificationRequest.SIZE));
+        String otherChain = pki.certificationChainPem(pki.issuePckCertificate(request));
+        byte[] report = rig.appReport(QuotingEnclave.targetInfo(qeSig), IDENTITY, NONCE);
+        long length = rig.quoteCall(other, report, otherChain, QeRig.QUOTE_CAPACITY);
+        assertThat(length).as("QE result").isPositive();
+        return rig.read(QeRig.U_QUOTE, (int) length);
+    }
+
+    private io.teemate.sgx.struct.SigStruct qeSig(io.teemate.sgx.sign.SigningKey signer, int isvProdId, int isvSvn) {
+        return SigStructBuilder.forEnclave(rig.qe.layout().mrEnclave())
+                .attributes(new Attributes(Attributes.MODE64BIT | Attributes.PROVISIONKEY, 0x3))
+                .isvProdId(isvProdId).isvSvn(isvSvn).sign(signer);
+    }
+
+    @Test
+    void aQuoteFromAQeOfAnotherSignerIsRefused() {
+        byte[] quote = quoteByQe(qeSig(QeRig.APP_SIGNER, QuotingEnclave.ISVPRODID, QuotingEnclave.ISVSVN), 0x3_0000_0000L);
+        byte[] qeSigner = rig.qe.sigStruct().mrSigner();
+        Verification v = QuoteVerifier.verify(quote, expectations()
+                .qeIdentity(QeIdentity.teemate().withMrSigner(qeSigner)).build());
+        assertOnlyFailure(v, Check.QE_IDENTITY, "MRSIGNER", java.util.HexFormat.of().formatHex(qeSigner),
+                java.util.HexFormat.of().formatHex(SigStructBuilder.mrSigner(QeRig.APP_SIGNER)));
+        assertThat(QuoteVerifier.verify(rig.quote(appReport(), chain), expectations()
+                .qeIdentity(QeIdentity.teemate().withMrSigner(qeSigner)).build()).ok()).as("the real QE").isTrue();
+    }
+
+    @Test
+    void aQuoteFromAnEnclaveWithAnotherProductIdIsRefused() {
+        byte[] quote = quoteByQe(qeSig(QeRig.QE_SIGNER, QuotingEnclave.ISVPRODID + 1, QuotingEnclave.ISVSVN), 0x3_0000_0000L);
+        Verification v = QuoteVerifier.verify(quote, expectations().build());
+        assertOnlyFailure(v, Check.QE_IDENTITY, "ISVPRODID is " + (QuotingEnclave.ISVPRODID + 1),
+                "expected " + QuotingEnclave.ISVPRODID);
+    }
+
+    @Test
+    void aQuoteFromAnOlderQeIsRefused() {
+        byte[] quote = quoteByQe(qeSig(QeRig.QE_SIGNER, QuotingEnclave.ISVPRODID, QuotingEnclave.ISVSVN - 1), 0x3_0000_0000L);
+        Verification v = QuoteVerifier.verify(quote, expectations().build());
+        assertOnlyFailure(v, Check.QE_IDENTITY, "ISVSVN is " + (QuotingEnclave.ISVSVN - 1), "below the minimum "
+                + QuotingEnclave.ISVSVN);
+        assertThat(QuoteVerifier.verify(quote, expectations().qeIdentity(QeIdentity.teemate().withMinIsvSvn(0)).build())
+                .ok()).as("a lower minimum the verifier chose").isTrue();
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
  * writes them into a space of its own. The two enclaves share no memory; the untrusted host carries the records.
  * <pre>
  * record plaintext: checkpoint id[16] | index u32 | last u8 | space bytes u64 | pages u32 | (vpn u32 | page[4096])*
- * record on the wire: seal(plaintext), the container's sealing: parent and child are the same container in the
- * same enclave image, so both derive the key (EGETKEY MRENCLAVE policy), and nothing else can read or forge it
+ * record on the wire: sealPrivate("kv-checkpoint", plaintext), a key of the container that no ecall hands to the
+ * host: parent and child are the same container in the same enclave image, so both derive the key (EGETKEY
+ * MRENCLAVE policy), and nothing else, the host's seal/unseal ecalls included, can read or forge it
  * </pre>
  * The child checks that records come in order, all from one checkpoint, and end with the last one.
  */

@@ -16,7 +16,9 @@ package io.teemate.kv.enclave;
  * <li>{@link #CHECKPOINT} () -> the dataset's pages as sealed checkpoint records, for a conventional fork
  *     ({@link HeapCheckpoint}); {@link #RESTORE} (one record blob) -> done u32 (1 after the last record), in the
  *     child's new enclave.</li>
- * <li>{@link #EXPORT} (snapshot path string) -> the snapshot's plain RDB stream, unsealed in the enclave.</li>
+ * <li>{@link #EXPORT} (snapshot path string) -> the snapshot's plain RDB stream, unsealed in the enclave only
+ *     after the whole snapshot authenticated (a first pass checks every record and the last one's marker and
+ *     releases nothing). Exit {@link #EXIT_BAD_SNAPSHOT} with the reason (never a path) otherwise.</li>
  * </ul>
  */
 public final class KvAbi {

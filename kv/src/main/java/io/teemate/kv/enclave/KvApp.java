@@ -26,6 +26,13 @@ public final class KvApp implements ContainerApp {
     /** Standard output goes out in pieces of this size (one ocall each). */
     private static final int OUT_BUFFER = 128 << 10;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The sealing purposes of the database's own secrets ({@link ContainerEnv#sealPrivate}): keys no ecall hands to
+     * the host, so the container's untrusted process can neither open a snapshot's data key or a checkpoint record
+     * through ECALL_UNSEAL nor make ones the database accepts through ECALL_SEAL (security review, finding 7).
+     */
+    static final String SNAPSHOT_PURPOSE = "kv-snapshot";
+    static final String CHECKPOINT_PURPOSE = "kv-checkpoint";
 
     @Override
     public String name() {
@@ -59,7 +66,7 @@ public final class KvApp implements ContainerApp {
                 if (s == null) {
                     return refuse(env, "the database is not open");
                 }
-                try (OutputStream sealed = SealedSnapshot.writer(env::seal, stdout(env), RANDOM)) {
+                try (OutputStream sealed = SealedSnapshot.writer(b -> env.sealPrivate(SNAPSHOT_PURPOSE, b), stdout(env), RANDOM)) {
                     RdbWriter.write(s.keyspace, sealed);
                 }
                 return 0;
@@ -71,7 +78,7 @@ public final class KvApp implements ContainerApp {
                     return refuse(env, "the database is not open");
                 }
                 try (OutputStream out = stdout(env)) {
-                    HeapCheckpoint.write(s.space, env::seal, record -> {
+                    HeapCheckpoint.write(s.space, b -> env.sealPrivate(CHECKPOINT_PURPOSE, b), record -> {
                         try {
                             out.write(new Wire.Writer().blob(record).toBytes());
                         } catch (IOException e) {
@@ -88,7 +95,7 @@ public final class KvApp implements ContainerApp {
                     return refuse(env, "the database is open already: a checkpoint restores only into a new container");
                 }
                 HeapCheckpoint.Restore restore = env.local(HeapCheckpoint.Restore.class,
-                        () -> new HeapCheckpoint.Restore(b -> unsealOrNull(env, b), env::cowSpace));
+                        () -> new HeapCheckpoint.Restore(b -> unsealOrNull(env, CHECKPOINT_PURPOSE, b), env::cowSpace));
                 try {
                     if (restore.accept(record)) {
                         env.local(KvState.class, () -> KvState.open(restore.take(), RANDOM.nextLong()));
@@ -104,11 +111,21 @@ public final class KvApp implements ContainerApp {
             case KvAbi.EXPORT -> {
                 String path = in.string("snapshot path");
                 in.end();
-                try (InputStream plain = SealedSnapshot.reader(b -> unsealOrNull(env, b), env.openHostFile(path));
+                // Two passes: nothing of the snapshot leaves the enclave before all of it authenticated (every
+                // record's tag and the last record's marker); the second pass must then read the same records.
+                java.util.function.UnaryOperator<byte[]> unseal = b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b);
+                SealedSnapshot.Verified verified;
+                try (InputStream sealed = env.openHostFile(path)) {
+                    verified = SealedSnapshot.verify(unseal, sealed);
+                } catch (SnapshotException e) {
+                    env.print(e.getMessage());
+                    return KvAbi.EXIT_BAD_SNAPSHOT;
+                }
+                try (InputStream plain = SealedSnapshot.reader(unseal, env.openHostFile(path), verified);
                      OutputStream out = stdout(env)) {
                     plain.transferTo(out);
                 } catch (SnapshotException e) {
-                    env.print(path + ": " + e.getMessage());
+                    env.print(e.getMessage());
                     return KvAbi.EXIT_BAD_SNAPSHOT;
                 }
                 return 0;
@@ -137,11 +154,11 @@ public final class KvApp implements ContainerApp {
         }
         KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong());
         if (!snapshot.isEmpty()) {
-            try (InputStream plain = SealedSnapshot.reader(b -> unsealOrNull(env, b), env.openHostFile(snapshot))) {
+            try (InputStream plain = SealedSnapshot.reader(b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b), env.openHostFile(snapshot))) {
                 RdbReader.read(plain, s.keyspace);
             } catch (SnapshotException | RdbFormatException e) {
                 s.close();
-                env.print(snapshot + ": " + e.getMessage());
+                env.print(e.getMessage());
                 return KvAbi.EXIT_BAD_SNAPSHOT;
             } catch (IOException | RuntimeException e) {
                 s.close();
@@ -177,9 +194,9 @@ public final class KvApp implements ContainerApp {
         return env.local(KvState.class, () -> null);
     }
 
-    private static byte[] unsealOrNull(ContainerEnv env, byte[] blob) {
+    private static byte[] unsealOrNull(ContainerEnv env, String purpose, byte[] blob) {
         try {
-            return env.unseal(blob);
+            return env.unsealPrivate(purpose, blob);
         } catch (IllegalArgumentException e) {
             return null;
         }

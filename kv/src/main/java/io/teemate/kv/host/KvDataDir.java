@@ -3,6 +3,7 @@ package io.teemate.kv.host;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teemate.enclave.image.AttachKeys;
 import io.teemate.enclave.image.EnclaveManifest;
+import io.teemate.enclave.image.SecretFiles;
 import io.teemate.enclave.image.SigningKeys;
 import io.teemate.kv.enclave.KvAbi;
 import io.teemate.sgx.sign.SigningKey;
@@ -27,7 +28,8 @@ import java.util.Map;
  * platform.seed       the emulated platform's fuse-key seed: the emulator's stand-in for one CPU's fuses
  * dump.sealed         the latest sealed snapshot
  * </pre>
- * The emulator does not protect these files: whoever reads {@code platform.seed} can derive every key of the
+ * The secrets (the keys and the seed) are created readable by their owner only (0600), and the directory, when
+ * made here, is 0700. Beyond that the emulator does not protect these files: whoever reads {@code platform.seed} can derive every key of the
  * emulated platform (README, "What it does not protect").
  */
 final class KvDataDir {
@@ -64,7 +66,7 @@ final class KvDataDir {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
         }
-        Files.createDirectories(dir);
+        SecretFiles.directory(dir); // 0700 when made here; a directory the user made keeps its mode
         long seed = platformSeed(dir.resolve(PLATFORM_SEED));
         Path ownerFile = dir.resolve(OWNER_KEY);
         SigningKey owner;
@@ -139,7 +141,7 @@ final class KvDataDir {
             return ByteBuffer.wrap(b).getLong();
         }
         long seed = new SecureRandom().nextLong();
-        Files.write(file, ByteBuffer.allocate(8).putLong(seed).array());
+        SecretFiles.write(file, ByteBuffer.allocate(8).putLong(seed).array());
         return seed;
     }
 }

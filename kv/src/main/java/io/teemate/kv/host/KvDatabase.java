@@ -102,7 +102,7 @@ public final class KvDatabase implements AutoCloseable {
                     .string(Files.exists(snapshot) ? SNAPSHOT : "").toBytes();
             Container.Outcome o = manager.invoke(server, open);
             if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
-                throw new KvException("refusing to start: snapshot " + data.dir.resolve(o.stdoutText()) + "; it was left untouched");
+                throw new KvException("refusing to start: snapshot " + snapshot + ": " + reason(o) + "; it was left untouched");
             }
             long keys = new Wire.Reader(ok(o, "open the database")).u64("keys loaded");
             return new KvDatabase(options, data, manager, image, server, keys);
@@ -385,14 +385,32 @@ public final class KvDatabase implements AutoCloseable {
                 Container.Outcome o = manager.invoke(c, new Wire.Writer().u32(KvAbi.EXPORT)
                         .string(file.getFileName().toString()).toBytes());
                 if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
-                    throw new KvException("cannot export " + data.dir.resolve(o.stdoutText()));
+                    throw new KvException("cannot export " + snapshot + ": " + reason(o) + "; no output was written");
                 }
-                byte[] rdb = ok(o, "export the snapshot");
+                if (o.error() != null || o.exitCode() != 0) {
+                    // never the output: it may hold plaintext
+                    throw new KvException("cannot export " + snapshot + ": the database container failed ("
+                            + (o.error() != null ? o.error() : "exit " + o.exitCode()) + "); no output was written");
+                }
+                byte[] rdb = o.stdout();
                 return SnapshotFiles.replace(out.toAbsolutePath(), s -> s.write(rdb));
             } finally {
                 manager.stop(c);
             }
         }
+    }
+
+    /**
+     * The reason the database container gave for refusing a snapshot, which is all its output then: a short line of
+     * text. Anything else (a stream cut off part-way, should the file change between the passes of an export) is
+     * not shown, since it may be plaintext.
+     */
+    private static String reason(Container.Outcome o) {
+        String text = o.stdoutText();
+        if (text.isEmpty() || text.length() > 512 || !text.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
+            return "it does not unseal (the enclave's message is not shown: it is not a short line of text)";
+        }
+        return text;
     }
 
     private Container.Outcome invoke(Container c, byte[] request) {

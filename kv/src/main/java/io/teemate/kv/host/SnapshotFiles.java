@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Atomic file replacement, as Redis writes its RDB (rdbSave: temp-PID.rdb, fsync, rename): the new file is
  * written beside the target, forced to disk and renamed over it, then the directory is forced. A failure or a
- * crash at any point leaves the previous file whole; a failed write removes its temporary file.
+ * crash at any point leaves the previous file whole; a failed write removes its temporary file. The file is created
+ * readable by its owner only (0600): an exported RDB is the whole dataset in plain.
  */
 final class SnapshotFiles {
     /** Writes what {@code content} produces. */
@@ -30,8 +31,8 @@ final class SnapshotFiles {
         Path temp = dir.resolve("temp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + "-"
                 + target.getFileName());
         boolean done = false;
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        Files.deleteIfExists(temp); // left by a crash: made anew, so it is 0600 whatever it was
+        try (FileChannel ch = io.teemate.enclave.image.SecretFiles.createNew(temp)) {
             OutputStream out = new java.io.BufferedOutputStream(new NonClosing(Channels.newOutputStream(ch)), 1 << 16);
             content.writeTo(out);
             out.flush();

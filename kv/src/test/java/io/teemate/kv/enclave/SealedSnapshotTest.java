@@ -154,4 +154,30 @@ class SealedSnapshotTest {
         }
         return -1;
     }
+
+    @Test
+    void aVersionOneSnapshotIsRefusedWithTheReason() throws IOException {
+        byte[] sealed = seal(random(100));
+        sealed[11] = 1; // version u32 after "TMKVSEAL": its key was sealed with the key the host's ecalls reach
+        assertThatThrownBy(() -> unseal(sealed)).isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("version 1 is refused").hasMessageContaining("host could have made it");
+    }
+
+    @Test
+    void verifyThenReadReleasesOnlyTheSnapshotThatVerified() throws IOException {
+        byte[] plain = random(2 * SealedSnapshot.RECORD_SIZE + 5);
+        byte[] a = seal(plain);
+        SealedSnapshot.Verified v = SealedSnapshot.verify(unsealBy((byte) 1), new ByteArrayInputStream(a));
+        assertThat(v.records()).isEqualTo(3);
+        try (InputStream r = SealedSnapshot.reader(unsealBy((byte) 1), new ByteArrayInputStream(a), v)) {
+            assertThat(r.readAllBytes()).isEqualTo(plain);
+        }
+        byte[] other = seal(plain); // another snapshot of the same data: another data key and header
+        assertThatThrownBy(() -> SealedSnapshot.reader(unsealBy((byte) 1), new ByteArrayInputStream(other), v))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("changed while it was read");
+        byte[] bad = a.clone();
+        bad[bad.length - 20] ^= 1;
+        assertThatThrownBy(() -> SealedSnapshot.verify(unsealBy((byte) 1), new ByteArrayInputStream(bad)))
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("record 2 fails authentication");
+    }
 }
