@@ -45,12 +45,6 @@ public final class CowSpace implements AutoCloseable {
             throw new IllegalArgumentException("a CowSpace needs between 1 byte and " + (long) (Integer.MAX_VALUE - 8) * PAGE_SIZE
                     + " bytes, got " + sizeBytes);
         }
-        if ((sizeBytes + PAGE_SIZE - 1) / PAGE_SIZE > pages.maxPages()) {
-            // Checked before the page table is made: its size is the caller's to choose, and a space no heap can
-            // back would only let one container exhaust the runtime's own memory.
-            throw new IllegalArgumentException("a CowSpace of " + sizeBytes + " bytes is larger than the enclave heap of "
-                    + pages.maxPages() + " pages it would be backed by");
-        }
         this.memory = pages.memory();
         this.refs = new PageRefCounts(pages);
         this.sizeBytes = sizeBytes;

@@ -98,6 +98,12 @@ final class ContainerSession implements ContainerEnv {
 
     @Override
     public io.teemate.enclave.memory.CowSpace cowSpace(long sizeBytes) {
+        if (sizeBytes > (long) container.quota.maxPages() * io.teemate.enclave.memory.EnclaveMemory.PAGE_SIZE) {
+            // Checked before the space's page table is made: the size often comes from the host (kv's OPEN), and a
+            // space no heap can back would only let one container exhaust the runtime's own memory.
+            throw new IllegalArgumentException("a copy-on-write space of " + sizeBytes + " bytes is larger than the "
+                    + "enclave heap of " + container.quota.maxPages() + " pages it would be backed by");
+        }
         return new io.teemate.enclave.memory.CowSpace(container.quota, sizeBytes); // charged to this container
     }
 

@@ -66,12 +66,4 @@ class ArenaBlockAndQuotaTest {
         assertThat(quota.pagesCharged()).isZero();
         assertThat(heap.pagesInUse()).isZero();
     }
-
-    @Test
-    void aCopyOnWriteSpaceLargerThanTheHeapIsRefusedBeforeItsPageTableIsMade() {
-        // kv's OPEN names the space's size; 2^40 bytes would be a 2^28-entry page table (2 GiB of JVM heap).
-        assertThatThrownBy(() -> new CowSpace(heap, 1L << 40)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("larger than the enclave heap");
-        assertThat(new CowSpace(heap, 64L * PAGE).sizeBytes()).isEqualTo(64L * PAGE);
-    }
 }

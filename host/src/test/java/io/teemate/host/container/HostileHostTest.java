@@ -71,8 +71,8 @@ class HostileHostTest {
     private ContainerImage image(String name, String entry, String memoryLimit) {
         if (images == null) {
             images = new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Cat()).with(new TestApps.Spinner())
-                    .with(new TestApps.Thrower()).with(new TestApps.Forker()).with(new TestApps.Hog()));
-            enclave = images.enclave("hostile", "256K", false, 4, "cat", "spinner", "thrower", "forker", "hog");
+                    .with(new TestApps.Thrower()).with(new TestApps.Forker()).with(new TestApps.Hog()).with(new TestApps.Spacer()));
+            enclave = images.enclave("hostile", "256K", false, 4, "cat", "spinner", "thrower", "forker", "hog", "spacer");
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + ".txt", "secret of " + name);
@@ -300,6 +300,18 @@ class HostileHostTest {
         assertThat(r.u32("pages")).isEqualTo(32);
         assertThat(r.u32("limit")).isEqualTo(64);
         assertThat(manager.run(counter).stdoutText()).as("the counter kept its state").isEqualTo("2");
+    }
+
+    /**
+     * A copy-on-write space's size often comes from the host (kv's OPEN); one no heap can back is refused before its
+     * page table is made, instead of costing the runtime's own memory (2^40 bytes: a 2 GiB page table before).
+     */
+    @Test
+    void aCopyOnWriteSpaceLargerThanTheEnclaveHeapIsRefused() {
+        Container c = start("spacer", "spacer");
+        assertThat(manager.invoke(c, Long.toString(1L << 40).getBytes(StandardCharsets.UTF_8)).stdoutText())
+                .startsWith("refused: ").contains("larger than the enclave heap");
+        assertThat(manager.invoke(c, "65536".getBytes(StandardCharsets.UTF_8)).stdoutText()).isEqualTo("ok 65536");
     }
 
     /** Fork children end with their parent: revoking a container revokes every copy of its identity. */

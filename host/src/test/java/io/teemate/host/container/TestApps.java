@@ -187,4 +187,23 @@ final class TestApps {
             return recurse(depth + 1) + 1; // a real StackOverflowError
         }
     }
+
+    /** Asks for a copy-on-write space of the size its standard input names, as kv's OPEN does with the host's size. */
+    static final class Spacer implements ContainerApp {
+        @Override
+        public String name() {
+            return "spacer";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            long size = Long.parseLong(new String(env.stdin(), java.nio.charset.StandardCharsets.UTF_8));
+            try (var space = env.cowSpace(size)) {
+                env.print("ok " + space.sizeBytes());
+            } catch (IllegalArgumentException e) {
+                env.print("refused: " + e.getMessage());
+            }
+            return 0;
+        }
+    }
 }
