@@ -8,7 +8,8 @@ package io.teemate.kv.enclave;
  * <li>{@link #OPEN} (space bytes u64, snapshot path string, "" for none) -> keys loaded u64: creates the
  *     container's keyspace and loads the sealed snapshot, if any. Exit {@link #EXIT_BAD_SNAPSHOT} with a message
  *     if the snapshot does not unseal or parse: nothing is loaded.</li>
- * <li>{@link #EXEC} (n u32, then per command: argc u32, argc blobs) -> n reply blobs (RESP2).</li>
+ * <li>{@link #EXEC} (n u32, then per command: argc u32, argc blobs) -> n reply blobs (RESP2), then the engine's internal
+ *     errors since the last EXEC (count u32, per error: id u64, detail string) for the host's log.</li>
  * <li>{@link #STATS} () -> keys u64, keys with a deadline u64, bytes allocated u64, private pages u64, pages
  *     shared with a fork u64, pages copied on write u64.</li>
  * <li>{@link #SAVE} () -> the sealed snapshot stream ({@link SealedSnapshot} over an RDB stream) of the

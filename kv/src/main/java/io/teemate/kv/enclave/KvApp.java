@@ -186,6 +186,13 @@ public final class KvApp implements ContainerApp {
             out.blob(s.engine.execute(argv));
         }
         in.end();
+        // Commands that failed inside the engine: their clients got "internal error (id N)" only; the operator's
+        // log gets what failed (command name and exception, never arguments) under the same id.
+        List<CommandEngine.InternalError> errors = s.engine.takeInternalErrors();
+        out.u32(errors.size());
+        for (CommandEngine.InternalError e : errors) {
+            out.u64(e.id()).string(e.detail());
+        }
         env.stdout(out.toBytes());
         return 0;
     }

@@ -210,6 +210,11 @@ public final class KvDatabase implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             replies.add(r.blob("reply"));
         }
+        for (long e = r.u32("internal errors"); e > 0; e--) {
+            long id = r.u64("error id");
+            System.err.println("teemate kv: internal error in the enclave (id " + id + "): " + r.string("detail"));
+        }
+        r.end();
         return replies;
     }
 
