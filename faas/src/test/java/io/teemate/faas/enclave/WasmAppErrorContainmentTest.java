@@ -106,6 +106,8 @@ class WasmAppErrorContainmentTest {
         @Override public InputStream openHostFile(String path) { throw new UnsupportedOperationException(); }
         @Override public byte[] seal(byte[] data) { throw new UnsupportedOperationException(); }
         @Override public byte[] unseal(byte[] blob) { throw new UnsupportedOperationException(); }
+        @Override public byte[] sealPrivate(String purpose, byte[] data) { throw new UnsupportedOperationException(); }
+        @Override public byte[] unsealPrivate(String purpose, byte[] blob) { throw new UnsupportedOperationException(); }
     }
 
     private static Env echo() throws Exception {

@@ -108,6 +108,27 @@ class HostileHostTest {
         return new Wire.Writer().bytes(c.sessionToken).bytes(args).toBytes();
     }
 
+    /** {@code exits} with the hostile host's own hands on AEXs and ocalls. */
+    private static ExitHandler intercepting(ExitHandler exits, java.util.function.BiFunction<LogicalProcessor, AexEvent,
+            ExitHandler.AexAction> onAex, java.util.function.Consumer<LogicalProcessor> onOcall) {
+        return new ExitHandler() {
+            @Override
+            public AexAction onAex(LogicalProcessor lp, AexEvent event) {
+                return onAex.apply(lp, event);
+            }
+
+            @Override
+            public boolean onEntryFault(LogicalProcessor lp, PageFault fault) {
+                return exits.onEntryFault(lp, fault);
+            }
+
+            @Override
+            public void onOcall(LogicalProcessor lp) {
+                onOcall.accept(lp);
+            }
+        };
+    }
+
     /** Finding 1, ocall variant: while c's RUN is out in its first ocall, the host enters c's TCS with every ecall. */
     @Test
     void everyEcallIsRefusedOnATcsWhoseEcallIsOutInAnOcall() {
@@ -115,32 +136,19 @@ class HostileHostTest {
         List<EcallReply> nestedReplies = new ArrayList<>();
         AtomicBoolean armed = new AtomicBoolean(true);
         EcallReply outer = a.process.run(ctx -> a.channel.ecall(ctx, RuntimeAbi.ECALL_RUN, a.sessionToken,
-                (t, aep, exits) -> t.eenter(a.tcs, aep, new ExitHandler() {
-                    @Override
-                    public AexAction onAex(LogicalProcessor lp, AexEvent event) {
-                        return exits.onAex(lp, event);
-                    }
-
-                    @Override
-                    public boolean onEntryFault(LogicalProcessor lp, PageFault fault) {
-                        return exits.onEntryFault(lp, fault);
-                    }
-
-                    @Override
-                    public void onOcall(LogicalProcessor lp) {
-                        long number = lp.registers().get(GprSgx.RDI);
-                        long length = lp.registers().get(GprSgx.RSI);
-                        if (armed.compareAndSet(true, false)) {
-                            for (long ecall : EVERY_ECALL) {
-                                nestedReplies.add(nested(a, t, a.tcs, ecall, withToken(a, new byte[0])));
-                            }
-                            nestedReplies.add(nested(a, t, a.tcs, RuntimeAbi.ECALL_DETACH, a.sessionToken));
+                (t, aep, exits) -> t.eenter(a.tcs, aep, intercepting(exits, exits::onAex, lp -> {
+                    long number = lp.registers().get(GprSgx.RDI);
+                    long length = lp.registers().get(GprSgx.RSI);
+                    if (armed.compareAndSet(true, false)) {
+                        for (long ecall : EVERY_ECALL) {
+                            nestedReplies.add(nested(a, t, a.tcs, ecall, withToken(a, new byte[0])));
                         }
-                        lp.registers().set(GprSgx.RDI, number);
-                        lp.registers().set(GprSgx.RSI, length);
-                        exits.onOcall(lp);
+                        nestedReplies.add(nested(a, t, a.tcs, RuntimeAbi.ECALL_DETACH, a.sessionToken));
                     }
-                })));
+                    lp.registers().set(GprSgx.RDI, number); // the nested entries used the registers too
+                    lp.registers().set(GprSgx.RSI, length);
+                    exits.onOcall(lp);
+                }))));
         assertThat(nestedReplies).hasSize(EVERY_ECALL.length + 1)
                 .allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(RuntimeAbi.E_REENTRY));
         assertThat(outer.ok()).as(outer.message()).isTrue();
@@ -163,28 +171,15 @@ class HostileHostTest {
         AtomicReference<EcallReply> nestedStats = new AtomicReference<>();
         AtomicBoolean armed = new AtomicBoolean(true);
         Future<EcallReply> outer = a.process.start(ctx -> a.channel.ecall(ctx, RuntimeAbi.ECALL_RUN, a.sessionToken,
-                (t, aep, exits) -> t.eenter(a.tcs, aep, new ExitHandler() {
-                    @Override
-                    public AexAction onAex(LogicalProcessor lp, AexEvent event) {
-                        if (event.isInterrupt() && armed.compareAndSet(true, false)) {
-                            nestedDetach.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_DETACH, a.sessionToken));
-                            nestedStats.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_STATS, a.sessionToken));
-                            TestApps.Spinner.release = true;
-                            return AexAction.ERESUME;
-                        }
-                        return exits.onAex(lp, event);
+                (t, aep, exits) -> t.eenter(a.tcs, aep, intercepting(exits, (lp, event) -> {
+                    if (event.isInterrupt() && armed.compareAndSet(true, false)) {
+                        nestedDetach.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_DETACH, a.sessionToken));
+                        nestedStats.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_STATS, a.sessionToken));
+                        TestApps.Spinner.release = true;
+                        return ExitHandler.AexAction.ERESUME;
                     }
-
-                    @Override
-                    public boolean onEntryFault(LogicalProcessor lp, PageFault fault) {
-                        return exits.onEntryFault(lp, fault);
-                    }
-
-                    @Override
-                    public void onOcall(LogicalProcessor lp) {
-                        exits.onOcall(lp);
-                    }
-                })));
+                    return exits.onAex(lp, event);
+                }, exits::onOcall))));
         assertThat(TestApps.Spinner.running.await(20, TimeUnit.SECONDS)).as("the spinner started").isTrue();
         LogicalProcessor lp = processorRunning(a);
         while (armed.get() && !outer.isDone()) {
@@ -242,6 +237,49 @@ class HostileHostTest {
         assertThat(attach.ok()).as(attach.message()).isTrue();
         assertThat(enter(victim, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge"))
                 .as("the attach spent the challenge").isNotEqualTo(nonce);
+    }
+
+    /**
+     * Two containers race to attach on the same free TCS, each with valid credentials of its own: exactly one wins,
+     * the other is refused, and the winner's session works.
+     */
+    @Test
+    void twoAttachesRacingForOneFreeTcsBindExactlyOne() throws Exception {
+        ContainerImage imageA = image("racer-a", "cat", null);
+        ContainerImage imageB = image("racer-b", "cat", null);
+        Container a = start(imageA);
+        Container b = start(imageB);
+        long free = controller.inspect(a.enclaveId()).stream().filter(x -> x.state() == TcsTable.State.FREE)
+                .findFirst().orElseThrow().tcsAddress();
+        for (int round = 0; round < 20; round++) {
+            byte[] nonce = enter(a, free, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
+            byte[] attachA = attachRequest(imageA, nonce, free);
+            byte[] attachB = attachRequest(imageB, nonce, free);
+            Future<EcallReply> ra = a.process.start(ctx -> nested(a, ctx, free, RuntimeAbi.ECALL_ATTACH, attachA));
+            Future<EcallReply> rb = b.process.start(ctx -> nested(b, ctx, free, RuntimeAbi.ECALL_ATTACH, attachB));
+            EcallReply first = outcome(ra);
+            EcallReply second = outcome(rb);
+            // The loser found the TCS busy (EENTER faulted: the other was inside), found it bound, or signed a
+            // challenge the winner's bind had spent.
+            assertThat(java.util.stream.Stream.of(first, second).filter(r -> r != null && r.ok())).as("round " + round).hasSize(1);
+            boolean aWon = first != null && first.ok();
+            Container winner = aWon ? a : b;
+            Wire.Reader won = new Wire.Reader((aWon ? first : second).body());
+            won.u32("instance");
+            byte[] token = won.fixed(32, "token");
+            EcallReply stats = enter(winner, free, RuntimeAbi.ECALL_STATS, token);
+            assertThat(stats.ok()).as(stats.message()).isTrue();
+            assertThat(enter(winner, free, RuntimeAbi.ECALL_DETACH, token).ok()).isTrue();
+        }
+    }
+
+    /** The reply of an entry made on another thread, or null if its EENTER itself faulted (the TCS was busy). */
+    private static EcallReply outcome(Future<EcallReply> entry) throws Exception {
+        try {
+            return entry.get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        }
     }
 
     /** Pre-auth calls give nothing away: a bound TCS and a free one answer a wrong session alike. */
