@@ -1,6 +1,7 @@
 package io.teemate.kv.host;
 
 import io.teemate.kv.enclave.CommandEngine;
+import io.teemate.kv.enclave.CommandSpec;
 import io.teemate.kv.enclave.Glob;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ final class ServerCommands {
     /** Server commands and their Redis arity. */
     static final Map<String, Integer> ARITY = Map.of("info", -1, "save", 1, "bgsave", -1, "lastsave", 1,
             "config", -2, "command", -1, "client", -2, "quit", -1);
-    private static final Set<String> MULTI_KEY = Set.of("del", "unlink", "exists", "mget");
 
     /** What a client connection keeps for the server: its id and name. */
     static final class Client {
@@ -173,17 +173,13 @@ final class ServerCommands {
         return b.toByteArray();
     }
 
-    /** First key, last key, step (Redis's key specs in their old form). */
+    /**
+     * First key, last key, step (Redis's key specs in their old form): the engine's commands declare theirs in its
+     * command table; the server's own take no keys.
+     */
     private static int[] keyPositions(String n) {
-        if (MULTI_KEY.contains(n)) {
-            return new int[]{1, -1, 1};
-        }
-        return switch (n) {
-            case "mset" -> new int[]{1, -1, 2};
-            case "rename", "renamenx" -> new int[]{1, 2, 1};
-            case "ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey" -> new int[]{0, 0, 0};
-            default -> ARITY.containsKey(n) ? new int[]{0, 0, 0} : new int[]{1, 1, 1};
-        };
+        CommandSpec spec = CommandEngine.commandSpecs().get(n);
+        return spec == null ? new int[]{0, 0, 0} : new int[]{spec.firstKey(), spec.lastKey(), spec.step()};
     }
 
     private static byte[] client(Client client, List<byte[]> argv) {

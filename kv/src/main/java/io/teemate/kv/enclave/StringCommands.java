@@ -1,0 +1,303 @@
+package io.teemate.kv.enclave;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static io.teemate.kv.enclave.CommandContext.ascii;
+import static io.teemate.kv.enclave.CommandContext.checkStringLength;
+import static io.teemate.kv.enclave.CommandContext.concat;
+import static io.teemate.kv.enclave.CommandContext.parseLong;
+import static io.teemate.kv.enclave.CommandContext.str;
+import static io.teemate.kv.enclave.CommandEngine.NOT_INTEGER;
+import static io.teemate.kv.enclave.CommandEngine.SYNTAX;
+import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
+import static io.teemate.kv.enclave.CommandSpec.Flag.DENYOOM;
+import static io.teemate.kv.enclave.CommandSpec.Flag.FAST;
+import static io.teemate.kv.enclave.CommandSpec.Flag.READONLY;
+import static io.teemate.kv.enclave.CommandSpec.Flag.WRITE;
+import static io.teemate.kv.enclave.CommandSpec.oneKey;
+
+/** The string commands (Redis's t_string.c; arity, flags and keys from src/commands/*.json of Redis 7.0). */
+final class StringCommands {
+    private StringCommands() {
+    }
+
+    static void register(CommandTable t) {
+        t.add(oneKey("get", 2, Set.of(READONLY, FAST), (c, a, r) -> r.bulk(c.getString(a.get(1)))));
+        t.add(oneKey("set", -3, Set.of(WRITE, DENYOOM), StringCommands::set));
+        t.add(new CommandSpec("mget", -2, Set.of(READONLY, FAST), 1, -1, 1, StringCommands::mget));
+        t.add(new CommandSpec("mset", -3, Set.of(WRITE, DENYOOM), 1, -1, 2, StringCommands::mset));
+        t.add(oneKey("setnx", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::setnx));
+        t.add(oneKey("getset", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::getset));
+        t.add(oneKey("getdel", 2, Set.of(WRITE, FAST), StringCommands::getdel));
+        t.add(oneKey("incr", 2, Set.of(WRITE, DENYOOM, FAST), (c, a, r) -> r.integer(incrBy(c, a.get(1), 1))));
+        t.add(oneKey("decr", 2, Set.of(WRITE, DENYOOM, FAST), (c, a, r) -> r.integer(incrBy(c, a.get(1), -1))));
+        t.add(oneKey("incrby", 3, Set.of(WRITE, DENYOOM, FAST),
+                (c, a, r) -> r.integer(incrBy(c, a.get(1), parseLong(a.get(2))))));
+        t.add(oneKey("decrby", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::decrby));
+        t.add(oneKey("incrbyfloat", 3, Set.of(WRITE, DENYOOM, FAST),
+                (c, a, r) -> r.bulk(incrByFloat(c, a.get(1), a.get(2)))));
+        t.add(oneKey("append", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::append));
+        t.add(oneKey("strlen", 2, Set.of(READONLY, FAST), StringCommands::strlen));
+        t.add(oneKey("getrange", 4, Set.of(READONLY), StringCommands::getrange));
+        t.add(oneKey("setrange", 4, Set.of(WRITE, DENYOOM), StringCommands::setrange));
+    }
+
+    private static void mget(CommandContext c, List<byte[]> a, Reply r) {
+        Keyspace ks = c.ks;
+        r.array(a.size() - 1);
+        for (int i = 1; i < a.size(); i++) {
+            long e = ks.find(a.get(i));
+            r.bulk(e != 0 && ks.type(e) == Keyspace.TYPE_STRING ? ks.readBlob(ks.valueRef(e)) : null);
+        }
+    }
+
+    private static void mset(CommandContext c, List<byte[]> a, Reply r) {
+        if (a.size() % 2 != 1) {
+            throw new CommandEngine.ReplyError(CommandTable.wrongArgs("mset"));
+        }
+        for (int i = 1; i < a.size(); i += 2) {
+            c.putString(a.get(i), a.get(i + 1), 0, false);
+        }
+        r.simple("OK");
+    }
+
+    private static void setnx(CommandContext c, List<byte[]> a, Reply r) {
+        if (c.ks.find(a.get(1)) != 0) {
+            r.integer(0);
+        } else {
+            c.putString(a.get(1), a.get(2), 0, false);
+            r.integer(1);
+        }
+    }
+
+    private static void getset(CommandContext c, List<byte[]> a, Reply r) {
+        byte[] old = c.getString(a.get(1));
+        c.putString(a.get(1), a.get(2), 0, false);
+        r.bulk(old);
+    }
+
+    private static void getdel(CommandContext c, List<byte[]> a, Reply r) {
+        byte[] old = c.getString(a.get(1));
+        if (old != null) {
+            c.ks.delete(a.get(1));
+        }
+        r.bulk(old);
+    }
+
+    private static void decrby(CommandContext c, List<byte[]> a, Reply r) {
+        long d = parseLong(a.get(2));
+        if (d == Long.MIN_VALUE) {
+            throw new CommandEngine.ReplyError("ERR decrement would overflow");
+        }
+        r.integer(incrBy(c, a.get(1), -d));
+    }
+
+    private static void append(CommandContext c, List<byte[]> a, Reply r) {
+        Keyspace ks = c.ks;
+        long e = c.stringEntry(a.get(1));
+        long oldLen = e == 0 ? 0 : ks.blobLength(ks.valueRef(e));
+        checkStringLength(oldLen, a.get(2).length);
+        c.checkRoom(oldLen + a.get(2).length);
+        byte[] old = e == 0 ? null : ks.readBlob(ks.valueRef(e));
+        byte[] v = old == null ? a.get(2) : concat(old, a.get(2));
+        c.putString(a.get(1), v, 0, old != null);
+        r.integer(v.length);
+    }
+
+    private static void strlen(CommandContext c, List<byte[]> a, Reply r) {
+        long e = c.stringEntry(a.get(1));
+        r.integer(e == 0 ? 0 : c.ks.blobLength(c.ks.valueRef(e)));
+    }
+
+    /** SET key value [NX | XX] [GET] [EX s | PX ms | EXAT s | PXAT ms | KEEPTTL] (t_string.c). */
+    private static void set(CommandContext c, List<byte[]> a, Reply r) {
+        boolean nx = false;
+        boolean xx = false;
+        boolean get = false;
+        boolean keepTtl = false;
+        String unit = null;
+        byte[] expireArg = null;
+        for (int i = 3; i < a.size(); i++) {
+            String opt = str(a.get(i)).toLowerCase(Locale.ROOT);
+            boolean hasNext = i + 1 < a.size();
+            switch (opt) {
+                case "nx" -> {
+                    if (xx) {
+                        throw new CommandEngine.ReplyError(SYNTAX);
+                    }
+                    nx = true;
+                }
+                case "xx" -> {
+                    if (nx) {
+                        throw new CommandEngine.ReplyError(SYNTAX);
+                    }
+                    xx = true;
+                }
+                case "get" -> get = true;
+                case "keepttl" -> {
+                    if (unit != null) {
+                        throw new CommandEngine.ReplyError(SYNTAX);
+                    }
+                    keepTtl = true;
+                }
+                case "ex", "px", "exat", "pxat" -> {
+                    // Redis 7.0 accepts the same unit twice (the last wins) but not two different ones.
+                    if ((unit != null && !unit.equals(opt)) || keepTtl || !hasNext) {
+                        throw new CommandEngine.ReplyError(SYNTAX);
+                    }
+                    unit = opt;
+                    expireArg = a.get(++i);
+                }
+                default -> throw new CommandEngine.ReplyError(SYNTAX);
+            }
+        }
+        long expireAt = 0;
+        if (unit != null) {
+            long t = parseLong(expireArg);
+            boolean seconds = unit.equals("ex") || unit.equals("exat");
+            if (t <= 0 || (seconds && t > Long.MAX_VALUE / 1000)) {
+                throw new CommandEngine.ReplyError("ERR invalid expire time in 'set' command");
+            }
+            if (seconds) {
+                t *= 1000;
+            }
+            if (unit.equals("ex") || unit.equals("px")) {
+                long now = c.ks.now();
+                if (t > Long.MAX_VALUE - now) {
+                    throw new CommandEngine.ReplyError("ERR invalid expire time in 'set' command");
+                }
+                t += now;
+            }
+            expireAt = t;
+        }
+        byte[] key = a.get(1);
+        long e = c.ks.find(key);
+        byte[] old = null;
+        if (get && e != 0) {
+            if (c.ks.type(e) != Keyspace.TYPE_STRING) {
+                throw new CommandEngine.ReplyError(WRONGTYPE);
+            }
+            old = c.ks.readBlob(c.ks.valueRef(e));
+        }
+        if ((nx && e != 0) || (xx && e == 0)) {
+            if (get) {
+                r.bulk(old);
+            } else {
+                r.nullBulk();
+            }
+            return;
+        }
+        c.putString(key, a.get(2), expireAt, keepTtl);
+        if (get) {
+            r.bulk(old);
+        } else {
+            r.simple("OK");
+        }
+    }
+
+    /** INCR/DECR/INCRBY/DECRBY (t_string.c incrDecrCommand). */
+    private static long incrBy(CommandContext c, byte[] key, long by) {
+        byte[] old = c.getString(key);
+        long v = 0;
+        if (old != null) {
+            Long parsed = RedisNumbers.parseLong(old);
+            if (parsed == null) {
+                throw new CommandEngine.ReplyError(NOT_INTEGER);
+            }
+            v = parsed;
+        }
+        long sum = CommandContext.addOrOverflow(v, by);
+        c.putString(key, ascii(Long.toString(sum)), 0, true);
+        return sum;
+    }
+
+    /** INCRBYFLOAT (t_string.c): long double arithmetic, as Redis on x86-64, emulated exactly and bounded. */
+    private static byte[] incrByFloat(CommandContext c, byte[] key, byte[] incrArg) {
+        byte[] old = c.getString(key);
+        RedisNumbers.LongDouble v = RedisNumbers.LongDouble.ZERO;
+        if (old != null) {
+            v = RedisNumbers.parseFloat(old);
+            if (v == null) {
+                throw new CommandEngine.ReplyError("ERR value is not a valid float");
+            }
+        }
+        RedisNumbers.LongDouble by = RedisNumbers.parseFloat(incrArg);
+        if (by == null) {
+            throw new CommandEngine.ReplyError("ERR value is not a valid float");
+        }
+        RedisNumbers.LongDouble sum = v.add(by);
+        if (sum == null || sum.infinite) {
+            throw new CommandEngine.ReplyError("ERR increment would produce NaN or Infinity");
+        }
+        byte[] out = ascii(sum.formatHuman());
+        c.putString(key, out, 0, true);
+        return out;
+    }
+
+    /** GETRANGE key start end (t_string.c getrangeCommand). */
+    private static void getrange(CommandContext c, List<byte[]> a, Reply r) {
+        long start = parseLong(a.get(2));
+        long end = parseLong(a.get(3));
+        byte[] v = c.getString(a.get(1));
+        if (v == null) {
+            r.bulk(new byte[0]);
+            return;
+        }
+        long len = v.length;
+        if (start < 0 && end < 0 && start > end) {
+            r.bulk(new byte[0]);
+            return;
+        }
+        if (start < 0) {
+            start += len;
+        }
+        if (end < 0) {
+            end += len;
+        }
+        if (start < 0) {
+            start = 0;
+        }
+        if (end < 0) {
+            end = 0;
+        }
+        if (end >= len) {
+            end = len - 1;
+        }
+        if (start > end || len == 0) {
+            r.bulk(new byte[0]);
+            return;
+        }
+        r.bulk(java.util.Arrays.copyOfRange(v, (int) start, (int) end + 1));
+    }
+
+    /** SETRANGE key offset value (t_string.c setrangeCommand). */
+    private static void setrange(CommandContext c, List<byte[]> a, Reply r) {
+        long offset = parseLong(a.get(2));
+        if (offset < 0) {
+            throw new CommandEngine.ReplyError("ERR offset is out of range");
+        }
+        byte[] value = a.get(3);
+        byte[] old = c.getString(a.get(1));
+        if (old == null && value.length == 0) {
+            r.integer(0);
+            return;
+        }
+        if (value.length == 0) {
+            r.integer(old.length);
+            return;
+        }
+        checkStringLength(offset, value.length);
+        long end = offset + value.length; // no overflow: at most MAX_STRING now
+        c.checkRoom(end);
+        int newLen = (int) Math.max(old == null ? 0 : old.length, end);
+        byte[] v = new byte[newLen];
+        if (old != null) {
+            System.arraycopy(old, 0, v, 0, old.length);
+        }
+        System.arraycopy(value, 0, v, (int) offset, value.length);
+        c.putString(a.get(1), v, 0, old != null);
+        r.integer(newLen);
+    }
+}
