@@ -180,7 +180,7 @@ final class EnclaveBuild {
             }
             byte[] signer = sig.mrSigner();
             if (!MessageDigest.isEqual(signer, lp.lePubKeyHash())) {
-                // No EINITTOKEN: launch control accepts only the key IA32_SGXLEPUBKEYHASH names (SDM 38.1.4).
+                // No EINITTOKEN: launch control accepts only the key IA32_SGXLEPUBKEYHASH names (SDM Vol.3D EINIT).
                 return SgxStatus.INVALID_EINITTOKEN;
             }
             byte[] measured = enclave.measurement.peek();

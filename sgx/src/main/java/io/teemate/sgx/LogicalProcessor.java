@@ -152,7 +152,7 @@ public final class LogicalProcessor {
 
     // ---------------------------------------------------------------- ENCLS (ring 0)
 
-    /** ECREATE: make {@code epcPage} the SECS of a new enclave (SDM Vol.3D 40.x ECREATE). */
+    /** ECREATE: make {@code epcPage} the SECS of a new enclave (SDM Vol.3D ECREATE). */
     public void ecreate(SecInfo secInfo, Secs secs, long epcPage) {
         EnclaveBuild.ecreate(this, secInfo, secs, epcPage);
     }
@@ -391,7 +391,7 @@ public final class LogicalProcessor {
     /**
      * The translation for one access, from the TLB or a page walk. In enclave mode a fault becomes an AEX:
      * the host's handler runs, and if it answers ERESUME the access is retried (the faulting instruction
-     * re-executes, SDM Vol.3D 39.x).
+     * re-executes, SDM Vol.3D "Enclave Exiting Events").
      */
     private TlbEntry access(long la, AccessType type) {
         if (pendingEvents != 0) {

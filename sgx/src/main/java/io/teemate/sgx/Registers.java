@@ -59,7 +59,7 @@ public final class Registers {
         return new GprSgx(gprs.clone(), rflags, rip, ursp, urbp, exitInfo, fsBase, gsBase);
     }
 
-    /** ERESUME's restore from GPRSGX (SDM Vol.3D 40.x ERESUME). */
+    /** ERESUME's restore from GPRSGX (SDM Vol.3D ERESUME). */
     void load(GprSgx saved) {
         System.arraycopy(saved.gprs(), 0, gprs, 0, 16);
         rflags = saved.rflags();

@@ -12,7 +12,10 @@ import java.util.Objects;
  * {@code ctx.enclavePrivate()}) use a {@link ThreadBoundMemory}, which each entry binds to its own context.
  */
 public interface EnclaveMemory {
-    /** Bytes in an enclave page (SDM Vol.3D 34.x: the EPC is managed in 4 KiB pages). */
+    /**
+     * Bytes in an enclave page (SDM Vol.3D "Introduction to Intel Software Guard Extensions": the EPC is divided
+     * into 4 KiB pages).
+     */
     int PAGE_SIZE = 4096;
 
     void read(long la, byte[] dst, int off, int len);
