@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 
 /** The ENCLS leaves that build an enclave: ECREATE, EADD, EEXTEND, EINIT, EREMOVE (SDM Vol.3D ch.40). */
 final class EnclaveBuild {
-    /** MISCSELECT bits this processor supports: bit 0, EXINFO (SDM Vol.3D 37.7.2). */
+    /** MISCSELECT bits this processor supports: bit 0, EXINFO (SDM Vol.3D "SGX Enclave Control Structure (SECS)"). */
     static final int MISCSELECT_SUPPORTED = 0x1;
     private static final long TCS_FLAGS_SUPPORTED = 0x1; // DBGOPTIN
 

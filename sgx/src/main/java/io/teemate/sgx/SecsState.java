@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The processor's view of one enclave: the SECS fields it enforces and the hidden ones real hardware keeps
  * in the SECS page's reserved area at implementation-specific offsets (EID, the running measurement,
- * the child count, the ETRACK epoch; SDM Vol.3D 37.7). Software never reads this object.
+ * the child count, the ETRACK epoch; SDM Vol.3D "SGX Enclave Control Structure (SECS)"). Software never reads
+ * this object.
  *
  * <p>Locking: this object's monitor ({@code synchronized (enclave)} in the leaf implementations) guards its
  * mutable state; each field below says what it needs and which reads are deliberately made without it.
