@@ -2,7 +2,8 @@ package io.teemate.sgx;
 
 /**
  * What the host learns from an asynchronous exit: the vector and error code, the faulting address with its
- * low 12 bits cleared (SDM Vol.3D 39.x: CR2 is page-granular after an AEX), the TCS, and CSSA after the AEX.
+ * low 12 bits cleared (CR2 is page-granular after an AEX; SDM Vol.3D "Synthetic State on Asynchronous Enclave
+ * Exit"), the TCS, and CSSA after the AEX.
  *
  * @param cause the exception, or null for an external interrupt
  */

@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 
 /** The ENCLS leaves that build an enclave: ECREATE, EADD, EEXTEND, EINIT, EREMOVE (SDM Vol.3D ch.40). */
 final class EnclaveBuild {
-    /** MISCSELECT bits this processor supports: bit 0, EXINFO (SDM Vol.3D 37.7.2). */
+    /** MISCSELECT bits this processor supports: bit 0, EXINFO (SDM Vol.3D "SGX Enclave Control Structure (SECS)"). */
     static final int MISCSELECT_SUPPORTED = 0x1;
     private static final long TCS_FLAGS_SUPPORTED = 0x1; // DBGOPTIN
 
@@ -180,7 +180,7 @@ final class EnclaveBuild {
             }
             byte[] signer = sig.mrSigner();
             if (!MessageDigest.isEqual(signer, lp.lePubKeyHash())) {
-                // No EINITTOKEN: launch control accepts only the key IA32_SGXLEPUBKEYHASH names (SDM 38.1.4).
+                // No EINITTOKEN: launch control accepts only the key IA32_SGXLEPUBKEYHASH names (SDM Vol.3D EINIT).
                 return SgxStatus.INVALID_EINITTOKEN;
             }
             byte[] measured = enclave.measurement.peek();

@@ -13,8 +13,9 @@ import io.teemate.sgx.struct.PageType;
 import io.teemate.sgx.struct.Tcs;
 
 /**
- * Entering and leaving enclave mode: EENTER, EEXIT, AEX and ERESUME (SDM Vol.3D 39.x and the ENCLU leaf
- * pages). The TCS busy flag, CSSA and the SSA frame live in EPC pages and are read and written there.
+ * Entering and leaving enclave mode: EENTER, EEXIT, AEX and ERESUME (SDM Vol.3D "Enclave Operation",
+ * "Enclave Exiting Events" and the ENCLU leaf pages). The TCS busy flag, CSSA and the SSA frame live in EPC
+ * pages and are read and written there.
  */
 final class EnclaveEntry {
     private static final int GPRSGX_SIZE = 184;
@@ -228,7 +229,7 @@ final class EnclaveEntry {
         return frames;
     }
 
-    /** EEXIT: leave enclave mode; the TCS becomes free; registers are not scrubbed (SDM Vol.3D 40.x EEXIT). */
+    /** EEXIT: leave enclave mode; the TCS becomes free; registers are not scrubbed (SDM Vol.3D EEXIT). */
     static void eexit(LogicalProcessor lp) {
         EnclaveMode m = requireEnclaveMode(lp, "EEXIT");
         lp.charge(SgxLeaf.EEXIT);
@@ -266,8 +267,9 @@ final class EnclaveEntry {
     }
 
     /**
-     * AEX, then the host's handler, then ERESUME if the host asks for it (SDM Vol.3D 39.x). Returns in enclave
-     * mode after ERESUME; throws {@link ThreadAbandoned} if the host gives up or ERESUME itself faults.
+     * AEX, then the host's handler, then ERESUME if the host asks for it (SDM Vol.3D "Enclave Exiting Events").
+     * Returns in enclave mode after ERESUME; throws {@link ThreadAbandoned} if the host gives up or ERESUME
+     * itself faults.
      *
      * @param fault the exception that caused the exit, or null for an interrupt
      */

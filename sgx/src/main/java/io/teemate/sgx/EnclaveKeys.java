@@ -10,7 +10,7 @@ import io.teemate.sgx.struct.TargetInfo;
 
 import java.util.Arrays;
 
-/** EREPORT and EGETKEY (SDM Vol.3D 40.x): reports MACed for a target enclave, and keys bound to this one. */
+/** EREPORT and EGETKEY (SDM Vol.3D EREPORT, EGETKEY): reports MACed for a target enclave, and keys bound to this one. */
 final class EnclaveKeys {
     private static final int REPORT_DATA_SIZE = 64;
     private static final int KEY_SIZE = 16;

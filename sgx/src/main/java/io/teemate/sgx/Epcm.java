@@ -2,7 +2,10 @@ package io.teemate.sgx;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** The EPCM: one {@link EpcmEntry} per EPC frame (SDM Vol.3D 37.19). Entries are replaced whole, never mutated. */
+/**
+ * The EPCM: one {@link EpcmEntry} per EPC frame (SDM Vol.3D "Enclave Page Cache Map (EPCM)"). Entries are replaced
+ * whole, never mutated.
+ */
 public final class Epcm {
     private final AtomicReferenceArray<EpcmEntry> entries;
 

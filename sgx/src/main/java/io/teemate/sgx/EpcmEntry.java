@@ -4,7 +4,8 @@ import io.teemate.sgx.struct.PagePermissions;
 import io.teemate.sgx.struct.PageType;
 
 /**
- * One Enclave Page Cache Map entry: the security attributes of one EPC frame (SDM Vol.3D 37.19, table 37-28).
+ * One Enclave Page Cache Map entry: the security attributes of one EPC frame (SDM Vol.3D "Enclave Page Cache Map
+ * (EPCM)", table "Content of an Enclave Page Cache Map Entry").
  * Not software-visible; the processor consults it on every enclave access and every ENCLS leaf.
  *
  * @param enclave        the owning enclave (for a PT_SECS page, the enclave it describes), or null for a VA page

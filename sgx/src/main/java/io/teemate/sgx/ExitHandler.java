@@ -7,9 +7,9 @@ package io.teemate.sgx;
  */
 public interface ExitHandler {
     /**
-     * After an asynchronous exit (an exception or interrupt in enclave mode, SDM Vol.3D 39.x). The host may
-     * fix the cause (map a page, EAUG, ELDU), may even EENTER the same TCS to let the enclave handle the
-     * exception, and answers whether to ERESUME.
+     * After an asynchronous exit (an exception or interrupt in enclave mode, SDM Vol.3D "Enclave Exiting
+     * Events"). The host may fix the cause (map a page, EAUG, ELDU), may even EENTER the same TCS to let the
+     * enclave handle the exception, and answers whether to ERESUME.
      */
     AexAction onAex(LogicalProcessor lp, AexEvent event);
 

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 
 /**
  * The processor's key-derivation function: AES-128-CMAC keyed by a fuse key over the key dependencies of
- * SDM Vol.3D 40.x EGETKEY (table "Key Dependencies"). Real parts use an undisclosed derivation; any PRF over
+ * SDM Vol.3D EGETKEY (its table of key dependencies). Real parts use an undisclosed derivation; any PRF over
  * the same dependencies gives the same observable behaviour: equal inputs, equal key; any field changed,
  * an unrelated key; another platform's fuses, another key.
  */

@@ -20,7 +20,8 @@ import java.nio.ByteBuffer;
 /**
  * One hardware thread. Host code runs on it in normal mode; after EENTER enclave code runs on it in
  * enclave mode. Every memory access goes through {@link #translate}, which applies the page tables and,
- * in enclave mode, the EPCM checks of SDM Vol.3D 37.5 (ELRANGE, owner, linear address, type, permissions);
+ * in enclave mode, the EPCM checks of SDM Vol.3D "Enclave Access Control and Data Structures" (ELRANGE, owner, linear
+ * address, type, permissions);
  * a non-enclave access to the EPC gets abort-page semantics (reads all ones, writes dropped).
  * <p>
  * One Java thread drives a processor at a time (the host's scheduler decides which); nothing here is
@@ -100,7 +101,7 @@ public final class LogicalProcessor {
         return cr3;
     }
 
-    /** WRMSR IA32_SGXLEPUBKEYHASH0..3 (SDM Vol.3D 38.1.4): the signer hash EINIT accepts without a token. */
+    /** WRMSR IA32_SGXLEPUBKEYHASH0..3: the signer hash EINIT accepts without a token (SDM Vol.3D EINIT). */
     public void writeLePubKeyHash(byte[] sha256OfModulus) {
         if (sha256OfModulus.length != 32) {
             throw new IllegalArgumentException("IA32_SGXLEPUBKEYHASH is 32 bytes");
@@ -152,7 +153,7 @@ public final class LogicalProcessor {
 
     // ---------------------------------------------------------------- ENCLS (ring 0)
 
-    /** ECREATE: make {@code epcPage} the SECS of a new enclave (SDM Vol.3D 40.x ECREATE). */
+    /** ECREATE: make {@code epcPage} the SECS of a new enclave (SDM Vol.3D ECREATE). */
     public void ecreate(SecInfo secInfo, Secs secs, long epcPage) {
         EnclaveBuild.ecreate(this, secInfo, secs, epcPage);
     }
@@ -391,7 +392,7 @@ public final class LogicalProcessor {
     /**
      * The translation for one access, from the TLB or a page walk. In enclave mode a fault becomes an AEX:
      * the host's handler runs, and if it answers ERESUME the access is retried (the faulting instruction
-     * re-executes, SDM Vol.3D 39.x).
+     * re-executes, SDM Vol.3D "Enclave Exiting Events").
      */
     private TlbEntry access(long la, AccessType type) {
         if (pendingEvents != 0) {
@@ -438,7 +439,7 @@ public final class LogicalProcessor {
         }
     }
 
-    /** The page walk plus the SGX access-control checks (SDM Vol.3D 37.5 "Access-control requirements"). */
+    /** The page walk plus the SGX access-control checks (SDM Vol.3D "Enclave Access Control and Data Structures"). */
     private TlbEntry translate(long la, AccessType type) {
         if (cr3 == null) {
             throw new PageFault(la, 0, "no address space loaded (CR3 unset)");

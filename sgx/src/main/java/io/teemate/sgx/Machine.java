@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * on another.
  */
 public final class Machine {
-    /** CPUSVN of this emulated part (SDM Vol.3D 38.x); constant, there are no microcode updates. */
+    /**
+     * CPUSVN of this emulated part (REPORT.CPUSVN, KEYREQUEST.CPUSVN; SDM Vol.3D "Enclave Access Control and Data
+     * Structures"); constant, there are no microcode updates.
+     */
     static final byte[] CPU_SVN = {1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private final Epc epc;
@@ -39,7 +42,7 @@ public final class Machine {
     private final AtomicLong nextEid = new AtomicLong(1);
     /** Whether the logical processors keep a software TLB ({@link Builder#softwareTlb}). */
     private final boolean softwareTlb;
-    /** CR_REPORT_KEYID: chosen at each power-on (SDM Vol.3D 40.x EREPORT). */
+    /** CR_REPORT_KEYID: chosen at each power-on (SDM Vol.3D EREPORT). */
     private final byte[] reportKeyId = new byte[32];
 
     private Machine(Builder b) {

@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * MRENCLAVE: one running SHA-256 over 64-byte blocks, one block for ECREATE, one for each EADD and five for
- * each EEXTEND (a header block then the 256 measured bytes) — SDM Vol.3D 39.1 (ECREATE, EADD, EEXTEND
- * pseudocode); the same algorithm as Linux selftests/sgx/sigstruct.c and Gramine's sgx_sign.py.
+ * each EEXTEND (a header block then the 256 measured bytes) — the SDM Vol.3D ECREATE, EADD and EEXTEND
+ * pseudocode; the same algorithm as Linux selftests/sgx/sigstruct.c and Gramine's sgx_sign.py.
  * The machine keeps one in every SECS; signing tools use the same class to predict the value.
  */
 public final class Measurement {

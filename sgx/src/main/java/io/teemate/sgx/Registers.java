@@ -54,12 +54,15 @@ public final class Registers {
         java.util.Arrays.fill(gprs, 0L);
     }
 
-    /** GPRSGX as AEX writes it into the SSA frame (SDM Vol.3D 37.9.1). */
+    /**
+     * GPRSGX as AEX writes it into the SSA frame (SDM Vol.3D "Enclave Access Control and Data Structures", the
+     * State Save Area).
+     */
     GprSgx toGprSgx(long ursp, long urbp, int exitInfo) {
         return new GprSgx(gprs.clone(), rflags, rip, ursp, urbp, exitInfo, fsBase, gsBase);
     }
 
-    /** ERESUME's restore from GPRSGX (SDM Vol.3D 40.x ERESUME). */
+    /** ERESUME's restore from GPRSGX (SDM Vol.3D ERESUME). */
     void load(GprSgx saved) {
         System.arraycopy(saved.gprs(), 0, gprs, 0, 16);
         rflags = saved.rflags();

@@ -1,8 +1,8 @@
 package io.teemate.sgx;
 
 /**
- * The error codes SGX leaves return in RAX with ZF=1 (SDM Vol.3D 37.x; enum sgx_return_codes of the
- * Linux SGX patch series, mainline arch/x86/include/asm/sgx.h).
+ * The error codes SGX leaves return in RAX with ZF=1 (SDM Vol.3D table "Error or Information Codes for Intel SGX
+ * Instructions"; enum sgx_return_codes of the Linux SGX patch series, mainline arch/x86/include/asm/sgx.h).
  */
 public enum SgxStatus {
     SUCCESS(0),

@@ -12,9 +12,9 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 
 /**
- * EINIT's SIGSTRUCT checks (SDM Vol.3D 40.x EINIT, 37.14): the fixed header bytes, the vendor, an RSA-3072 key
- * with exponent 3, Q1/Q2 consistent with the signature, and an RSASSA-PKCS1-v1_5 SHA-256 signature over
- * bytes 0..127 and 900..1027. Numbers in SIGSTRUCT are little-endian.
+ * EINIT's SIGSTRUCT checks (SDM Vol.3D EINIT and "Enclave Signature Structure (SIGSTRUCT)"): the fixed header
+ * bytes, the vendor, an RSA-3072 key with exponent 3, Q1/Q2 consistent with the signature, and an
+ * RSASSA-PKCS1-v1_5 SHA-256 signature over bytes 0..127 and 900..1027. Numbers in SIGSTRUCT are little-endian.
  */
 final class SigStructVerifier {
     private static final int MODULUS_BITS = 3072;

@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** EENTER, EEXIT, AEX and ERESUME (SDM Vol.3D 39.x), ocalls, and the binding of code to enclave programs. */
+/**
+ * EENTER, EEXIT, AEX and ERESUME (SDM Vol.3D "Enclave Operation" and "Enclave Exiting Events"), ocalls, and the
+ * binding of code to enclave programs.
+ */
 class EnclaveEntryTest {
     private static final long OUT = Rig.UNTRUSTED + 2 * 4096;
     private final Rig rig = new Rig(31);

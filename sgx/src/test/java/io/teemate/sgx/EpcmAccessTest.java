@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The access rules of SDM Vol.3D 37.5, checked on every enclave access, and abort-page semantics outside. */
+/**
+ * The access rules of SDM Vol.3D "Enclave Access Control and Data Structures", checked on every enclave access, and
+ * abort-page semantics outside.
+ */
 class EpcmAccessTest {
     private final Rig rig = new Rig(21);
     private final Rig.TestEnclave a = rig.load(new TestProgram(), 0x1_0000_0000L);

@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One checked 8-byte enclave access: {@code LogicalProcessor.readLong/writeLong} from enclave code, in enclave mode,
- * through the page table, the EPCM checks (SDM Vol.3D 37.5) and the processor's software TLB (64 sets,
- * direct-mapped by linear page number). {@code softwareTlb} = false runs everything on a machine built without the
- * TLB ({@code Machine.Builder.softwareTlb(false)}: every access walks and checks again); with the TLB, a miss is also
- * forced in two ways:
+ * through the page table, the EPCM checks (SDM Vol.3D "Enclave Access Control and Data Structures") and the
+ * processor's software TLB (64 sets, direct-mapped by linear page number). {@code softwareTlb} = false runs
+ * everything on a machine built without the TLB ({@code Machine.Builder.softwareTlb(false)}: every access walks
+ * and checks again); with the TLB, a miss is also forced in two ways:
  * <ul>
  *   <li>{@code *TlbHit}: every access in one page (its translation stays cached);</li>
  *   <li>{@code *TlbMiss}: a stride of one page over {@value #STRIDE_PAGES} pages, twice the TLB's sets, so every

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * this machine gives ops/s directly, with the same direct path (leaves on the {@link LogicalProcessor} with EPC
  * addresses, no page table or loader bookkeeping):
  * <ul>
- *   <li>{@link #eaddEextend16}: EADD of a 4 KiB page, then 16 EEXTENDs of its 256-byte chunks (SDM Vol.3D 40.3 EADD,
- *       40.5 EEXTEND): 5,184 bytes into the enclave's SHA-256 (a 64-byte EADD block, 16 x (64-byte header + 256
+ *   <li>{@link #eaddEextend16}: EADD of a 4 KiB page, then 16 EEXTENDs of its 256-byte chunks (SDM Vol.3D EADD,
+ *       EEXTEND): 5,184 bytes into the enclave's SHA-256 (a 64-byte EADD block, 16 x (64-byte header + 256
  *       bytes)), plus the EPCM update and the copy into the EPC frame;</li>
  *   <li>{@link #eaddOnly}: the EADD alone (an unmeasured page is possible on hardware too: EEXTEND is optional);</li>
  *   <li>{@link #plainSha256Page}: {@code MessageDigest} SHA-256 of 4,096 bytes, and {@link #plainSha256Measured} of

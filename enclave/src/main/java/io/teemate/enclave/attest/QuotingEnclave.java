@@ -37,9 +37,10 @@ import java.util.List;
  *     RDX = output buffer, R8 = its capacity, R9 = certification data (the PEM PCK chain the platform's PKI issued
  *     for this QE), R10 = its length. RAX = the quote's length ({@link Quote#size(int, int)} tells it in advance).
  *     The QE checks the REPORT's MAC with its own REPORT key (EGETKEY with the report's KEYID, then AES-CMAC over the
- *     body: local attestation, SDM Vol.3D 38.x) and refuses a report it cannot verify with {@link #ERROR_INVALID_REPORT};
- *     then it signs header || report body with its attestation key. The untrusted side supplies the certification
- *     data, as DCAP's quote library does; the QE does not vouch for it, the verifier checks it.</li>
+ *     body: local attestation, SDM Vol.3D EREPORT and EGETKEY) and refuses a report it cannot verify with
+ *     {@link #ERROR_INVALID_REPORT}; then it signs header || report body with its attestation key. The untrusted
+ *     side supplies the certification data, as DCAP's quote library does; the QE does not vouch for it, the
+ *     verifier checks it.</li>
  * <li>{@link #ECALL_PCK_REQUEST}: RSI = output buffer, RDX = its capacity. Writes a {@link PckCertificationRequest}
  *     (512 B): what the platform's PKI needs to issue this QE's PCK certificate. RAX = 512.</li>
  * <li>{@link #ECALL_TARGET_INFO}: RSI = output buffer (512 B). Writes the QE's TARGETINFO, taken from its own
@@ -52,7 +53,7 @@ import java.util.List;
  *     provisioning key. Here the QE itself does: EGETKEY(KEYNAME_PROVISION) with its own ISVSVN and CPUSVN, then
  *     HKDF-SHA256 to a P-256 scalar (FIPS 186-4 B.4.1). The PROVISION key is derived from the root provisioning
  *     fuse key, the QE's MRSIGNER, ISVPRODID and ISVSVN, the CPUSVN and the masked attributes, and not from the owner
- *     epoch (SDM Vol.3D 40.x EGETKEY "Key Dependencies"), so the PCK key is stable for a platform (machine fuses,
+ *     epoch (SDM Vol.3D EGETKEY, its table of key dependencies), so the PCK key is stable for a platform (machine fuses,
  *     {@code Machine.builder().seed(..)}) and a QE identity, survives a reload of the QE and changes with its SVN
  *     or signer. SEAL with a fixed KEYID would work too but would also change with the owner epoch; PROVISION is
  *     what the real PCE uses. The emulator grants it only to an enclave whose SIGSTRUCT asks for

@@ -13,7 +13,7 @@ import java.util.Objects;
  * container's identity (a 32-byte digest the trusted runtime computes, e.g. over the container's manifest), bytes
  * [32, 64) are SHA-256 of the verifier's nonce. The identity stays readable so a verifier can say whether the
  * quote names the wrong container or answers another challenge (a replay); the nonce is hashed so any length fits.
- * EREPORT copies REPORTDATA into the MACed report body and the quote signs it (SDM Vol.3D 38.x EREPORT).
+ * EREPORT copies REPORTDATA into the MACed report body and the quote signs it (SDM Vol.3D EREPORT).
  */
 public final class ReportDataBinding {
     public static final int CONTAINER_IDENTITY_LENGTH = 32;

@@ -54,7 +54,10 @@ public final class HelloEnclave implements EnclaveProgram {
         }
     }
 
-    /** Local attestation (SDM Vol.3D 38.x): EGETKEY(REPORT) with the report's KEYID, then AES-CMAC over the body. */
+    /**
+     * Local attestation (SDM Vol.3D EREPORT and EGETKEY): EGETKEY(REPORT) with the report's KEYID, then AES-CMAC
+     * over the body.
+     */
     private static boolean verify(EnclaveContext ctx, long tls, Report report) {
         KeyRequest req = new KeyRequest(KeyRequest.KEYNAME_REPORT, (short) 0, (short) 0, new byte[16],
                 new Attributes(0, 0), report.keyId(), 0, (short) 0);

@@ -5,7 +5,8 @@ import io.teemate.sgx.mmu.Memory;
 /**
  * Where the trusted runtime's heap is: {@code offset} from the enclave base, {@code committedPages} there before
  * EINIT (EADDed and measured), and room for {@code maxPages} in all. With SGX1 the two counts are equal; with
- * EDMM the pages in between are added at run time (EAUG by the driver, EACCEPT by the enclave; SDM Vol.3D 40.x).
+ * EDMM the pages in between are added at run time (EAUG by the driver, EACCEPT by the enclave; SDM Vol.3D EAUG,
+ * EACCEPT).
  */
 public record HeapRegion(long offset, long committedPages, long maxPages) {
     public HeapRegion {

@@ -7,12 +7,16 @@ import java.util.Objects;
 /**
  * How trusted runtime code reaches enclave pages: linear addresses inside ELRANGE, read and written by the logical
  * processor the enclave thread runs on, so every access passes the SGX access checks (EPCM valid, owner, linear
- * address, permissions; SDM Vol.3D 37.5). Multi-byte values are little-endian, as on x86.
+ * address, permissions; SDM Vol.3D "Enclave Access Control and Data Structures"). Multi-byte values are
+ * little-endian, as on x86.
  * <p>An implementation for one entry is {@link #of(EnclaveContext)}; structures that outlive an entry (kept in
  * {@code ctx.enclavePrivate()}) use a {@link ThreadBoundMemory}, which each entry binds to its own context.
  */
 public interface EnclaveMemory {
-    /** Bytes in an enclave page (SDM Vol.3D 34.x: the EPC is managed in 4 KiB pages). */
+    /**
+     * Bytes in an enclave page (SDM Vol.3D "Introduction to Intel Software Guard Extensions": the EPC is divided
+     * into 4 KiB pages).
+     */
     int PAGE_SIZE = 4096;
 
     void read(long la, byte[] dst, int off, int len);

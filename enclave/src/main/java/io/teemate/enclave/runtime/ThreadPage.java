@@ -10,7 +10,8 @@ import io.teemate.sgx.struct.TargetInfo;
 /**
  * The entering thread's own page (FS base, from TCS.OFSBASE): where the runtime stages the operands of ENCLU leaves,
  * which must be in enclave memory with the alignment the SDM requires (TARGETINFO and REPORT 512 B, REPORTDATA 128 B,
- * KEYREQUEST 512 B, SECINFO 64 B; SDM Vol.3D 38.x). Key material staged here is wiped before the entry returns.
+ * KEYREQUEST 512 B, SECINFO 64 B; SDM Vol.3D "Enclave Access Control and Data Structures"). Key material staged
+ * here is wiped before the entry returns.
  */
 final class ThreadPage {
     private static final int TARGETINFO = 0;

@@ -100,9 +100,10 @@ public final class TrustedRuntime implements EnclaveProgram {
             return;
         }
         if (ctx.cssa() != 0) {
-            // The exception-handler entry (SDM 37.2: EENTER with CSSA > 0 after an AEX). The interrupted ecall is
-            // still in progress one frame up; this runtime registers no in-enclave handler, so the entry runs
-            // nothing and changes nothing: the host resumes the interrupted code with ERESUME, or gives it up.
+            // The exception-handler entry (EENTER with CSSA > 0 after an AEX; SDM Vol.3D EENTER and "Enclave
+            // Exiting Events"). The interrupted ecall is still in progress one frame up; this runtime registers
+            // no in-enclave handler, so the entry runs nothing and changes nothing: the host resumes the
+            // interrupted code with ERESUME, or gives it up.
             r.set(GprSgx.RAX, RuntimeAbi.E_REENTRY);
             r.set(GprSgx.RDX, 0);
             return;

@@ -4,7 +4,12 @@ package io.teemate.host.driver;
 public final class EnclaveFile {
     private final SgxDriver driver;
     private final int ownerPid;
+    /**
+     * Set once by ENCLAVE_CREATE or OPEN_REMAP under the driver's lock; {@link #enclaveId()} reads it without the
+     * lock, so callers ask for the id after the call that set it has returned.
+     */
     SgxEnclave enclave;
+    /** Guarded by the driver's lock. */
     boolean closed;
 
     EnclaveFile(SgxDriver driver, int ownerPid) {

@@ -23,7 +23,9 @@ final class Reclaimer {
     private static final long TRACK_TIMEOUT_NANOS = 500_000_000L;
 
     private final Kernel kernel;
+    /** Resident pages in the order they became resident. Guarded by the driver's lock. */
     private final ArrayDeque<SgxEnclavePage> fifo = new ArrayDeque<>();
+    /** Set once by {@link #attach}, in the driver's constructor, before the reclaimer is used. */
     private SgxDriver driver;
 
     Reclaimer(Kernel kernel) {
@@ -34,12 +36,12 @@ final class Reclaimer {
         this.driver = d;
     }
 
-    /** A page became resident: it may be chosen later. */
+    /** A page became resident: it may be chosen later. Call only when holding the driver's lock. */
     void track(SgxEnclavePage page) {
         fifo.addLast(page);
     }
 
-    /** Evicts up to {@link #BATCH} pages; returns how many left the EPC. */
+    /** Evicts up to {@link #BATCH} pages; returns how many left the EPC. Call only when holding the driver's lock. */
     int reclaim(LogicalProcessor lp) {
         List<SgxEnclavePage> victims = new ArrayList<>();
         int scanned = 0;

@@ -39,11 +39,21 @@ import java.util.function.Function;
  */
 public final class SgxDriver {
     private final Kernel kernel;
+    /**
+     * The driver's single lock (Linux's enclave and EPC locks in one): guards every {@link SgxEnclave},
+     * {@link SgxEnclavePage}, {@link EnclaveFile}, the {@link EpcPool} and the {@link Reclaimer}.
+     */
     private final ReentrantLock lock = new ReentrantLock();
     private final Reclaimer reclaimer;
     private final EpcPool pool;
+    /** Only incremented under {@link #lock}; atomic regardless. */
     private final AtomicLong nextId = new AtomicLong(1);
+    /**
+     * Live enclaves by id. Written under {@link #lock}; read without it by {@link #location}, {@link #alive}
+     * and the {@code enclave(id)} lookup they use, hence concurrent.
+     */
     private final Map<Long, SgxEnclave> enclaves = new ConcurrentHashMap<>();
+    /** The enclave of each page, for the reclaimer. Written and read under {@link #lock}. */
     private final Map<SgxEnclavePage, SgxEnclave> owner = new ConcurrentHashMap<>();
 
     public SgxDriver(Kernel kernel) {

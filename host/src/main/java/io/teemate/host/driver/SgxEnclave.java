@@ -14,28 +14,46 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The driver's state for one enclave (Linux {@code struct sgx_encl}): its SECS page, its pages by offset, the
  * address spaces that map it ({@code mm_list}), its VA slots, and how many files and mappings keep it alive.
+ * Everything mutable here is guarded by the driver's lock ({@code SgxDriver.lock}); the methods below must be
+ * called with it held.
  */
 final class SgxEnclave {
     final long id;
     final long secsPage;
     final long base;
     final long size;
+    /** Guarded by the driver's lock. */
     final TreeMap<Long, SgxEnclavePage> pages = new TreeMap<>();
+    /** Guarded by the driver's lock. */
     final List<Long> tcsAddresses = new ArrayList<>();
+    /**
+     * The address spaces mapping the enclave. Written under the driver's lock (mmap, unmap) and, today, only
+     * read under it too (zaps, IPIs, statistics); the concurrent set is not relied on.
+     */
     final Set<AddressSpace> mms = ConcurrentHashMap.newKeySet();
+    /** Guarded by the driver's lock. */
     final VaSlots vaSlots = new VaSlots();
+    /** Set by ENCLAVE_INIT. Guarded by the driver's lock. */
     boolean initialized;
-    /** SECS.ATTRIBUTES.FLAGS from ENCLAVE_CREATE. */
+    /** SECS.ATTRIBUTES.FLAGS from ENCLAVE_CREATE. Guarded by the driver's lock. */
     long attributes;
     /**
      * The attributes EINIT may grant (Linux {@code encl->attributes_mask}): the unprivileged ones (SGX_ATTR_UNPRIV_MASK:
-     * DEBUG, MODE64BIT, KSS), plus PROVISIONKEY after SGX_IOC_ENCLAVE_PROVISION.
+     * DEBUG, MODE64BIT, KSS), plus PROVISIONKEY after SGX_IOC_ENCLAVE_PROVISION. Guarded by the driver's lock.
      */
     long attributesMask = Attributes.DEBUG | Attributes.MODE64BIT | Attributes.KSS;
+    /**
+     * Set once, under the driver's lock, when the last reference goes. Also read without the lock, and without
+     * a happens-before edge, by {@code SgxDriver.alive}, {@code location} and their {@code enclave(id)} lookup:
+     * such a reader may briefly still see false for an enclave being released.
+     */
     boolean released;
-    /** Open files plus mappings; at zero the enclave's EPC is given back. */
+    /** Open files plus mappings; at zero the enclave's EPC is given back. Guarded by the driver's lock. */
     int references;
-    /** Runs of pages with equal maximum permissions, computed at EINIT: what an alias maps. */
+    /**
+     * Runs of pages with equal maximum permissions, computed at EINIT: what an alias maps. Guarded by the
+     * driver's lock.
+     */
     List<Segment> segments = List.of();
 
     SgxEnclave(long id, long secsPage, long base, long size) {

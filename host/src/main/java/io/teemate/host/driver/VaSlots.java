@@ -4,7 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An enclave's Version Array pages and their free 8-byte slots (one VA page per 512 evictions, as Linux grows them). */
+/**
+ * An enclave's Version Array pages and their free 8-byte slots (one VA page per 512 evictions, as Linux grows them).
+ * Not thread-safe: guarded by the driver's lock, like the {@link SgxEnclave} that owns it.
+ */
 final class VaSlots {
     static final int SLOTS_PER_PAGE = 512;
     private final List<Long> vaPages = new ArrayList<>();

@@ -101,8 +101,8 @@ public record EnclaveLayout(long size, int ssaFrameSize, List<EnclavePage> pages
     /**
      * Adds one thread's pages at {@code tcsOffset}: its TCS, {@code nssa} SSA frames of {@code ssaFrameSize} pages,
      * and one thread-local page that OFSBASE and OGSBASE point at. Returns the offset after them.
-     * SDM Vol.3D 37.8: OSSA, OENTRY, OFSBASE/OGSBASE are offsets from the enclave base; FLAGS and CSSA must be 0 as
-     * EADD clears them; FS/GS limits as the Intel SDK sets them.
+     * SDM Vol.3D "Thread Control Structure (TCS)": OSSA, OENTRY, OFSBASE/OGSBASE are offsets from the enclave
+     * base; FLAGS and CSSA must be 0 as EADD clears them; FS/GS limits as the Intel SDK sets them.
      */
     public static long addThread(List<EnclavePage> pages, long tcsOffset, int nssa, int ssaFrameSize) {
         byte[] zero = new byte[Memory.PAGE_SIZE];

@@ -3,8 +3,9 @@ package io.teemate.sgx.sign;
 import java.math.BigInteger;
 
 /**
- * RSA-3072 numbers as SIGSTRUCT stores them: 384-byte little-endian integers (SDM Vol.3D 37.14), with the
- * Q1/Q2 helper values EINIT uses to check s^3 mod n (Q1 = floor(s^2/n), Q2 = floor((s^3 - Q1*s*n)/n)).
+ * RSA-3072 numbers as SIGSTRUCT stores them: 384-byte little-endian integers (SDM Vol.3D "Enclave Signature
+ * Structure (SIGSTRUCT)"), with the Q1/Q2 helper values EINIT uses to check s^3 mod n (Q1 = floor(s^2/n),
+ * Q2 = floor((s^3 - Q1*s*n)/n)).
  */
 public final class Rsa3072 {
     public static final int BYTES = 384;

@@ -12,7 +12,8 @@ import java.time.LocalDate;
 /**
  * Builds and signs a SIGSTRUCT, as Intel's sgx_sign and gramine-sgx-sign do: fills the signed fields, signs
  * bytes 0..127 ‖ 900..1027 with RSASSA-PKCS1-v1_5/SHA-256, stores modulus and signature little-endian and
- * computes Q1/Q2 (SDM Vol.3D 37.14; Gramine python/graminelibos/sigstruct.py).
+ * computes Q1/Q2 (SDM Vol.3D "Enclave Signature Structure (SIGSTRUCT)"; Gramine
+ * python/graminelibos/sigstruct.py).
  */
 public final class SigStructBuilder {
     /** Every flag but MODE64BIT must match; XFRM must match exactly (the Intel SDK's default mask). */

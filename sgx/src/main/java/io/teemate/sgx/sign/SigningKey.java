@@ -8,7 +8,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
 
-/** An enclave signing key: RSA-3072 with public exponent 3, the only kind EINIT accepts (SDM Vol.3D 37.14). */
+/** An enclave signing key: RSA-3072 with public exponent 3, the only kind EINIT accepts (SDM Vol.3D EINIT). */
 public final class SigningKey {
     private final RSAPublicKey publicKey;
     private final RSAPrivateKey privateKey;
