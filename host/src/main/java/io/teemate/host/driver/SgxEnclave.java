@@ -43,11 +43,10 @@ final class SgxEnclave {
      */
     long attributesMask = Attributes.DEBUG | Attributes.MODE64BIT | Attributes.KSS;
     /**
-     * Set once, under the driver's lock, when the last reference goes. Also read without the lock, and without
-     * a happens-before edge, by {@code SgxDriver.alive}, {@code location} and their {@code enclave(id)} lookup:
-     * such a reader may briefly still see false for an enclave being released.
+     * Set once, under the driver's lock, when the last reference goes. Volatile because {@code SgxDriver.alive},
+     * {@code location} and their {@code enclave(id)} lookup read it without the lock.
      */
-    boolean released;
+    volatile boolean released;
     /** Open files plus mappings; at zero the enclave's EPC is given back. Guarded by the driver's lock. */
     int references;
     /**
