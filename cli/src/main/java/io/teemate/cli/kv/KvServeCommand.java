@@ -1,6 +1,8 @@
 package io.teemate.cli.kv;
 
 import io.teemate.cli.OptionChecks;
+import io.teemate.enclave.image.ManifestException;
+import io.teemate.enclave.image.Sizes;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
@@ -62,6 +64,14 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         if (epcMiB < 8) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be at least 8");
         }
+        if (heap != null) {
+            try {
+                Sizes.parse(heap);
+            } catch (IllegalArgumentException e) {
+                started.completeExceptionally(e);
+                throw new IllegalArgumentException("--heap " + e.getMessage(), e);
+            }
+        }
         KvOptions options = new KvOptions(dir, m, heap, epcMiB);
         KvDatabase db;
         KvServer server;
@@ -70,6 +80,10 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
                     options.mode().name().toLowerCase(Locale.ROOT));
             out.flush();
             db = KvDatabase.open(options);
+        } catch (ManifestException e) {
+            started.completeExceptionally(e);
+            // the manifest is the data directory's own (teemate-kv.json), not one the user wrote: name the option
+            throw e.field().equals("heap_size") ? new IllegalArgumentException("--heap " + heap + ": " + e.problem(), e) : e;
         } catch (IOException | KvException | IllegalArgumentException e) {
             err.println("teemate kv serve: " + e.getMessage());
             err.flush();
