@@ -5,17 +5,23 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import static io.teemate.cli.SignCommandTest.teemate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The CLI's one error handler: a user error is one line and no stack trace; a bug says so and exits 70. */
 class CliErrorsTest {
+    private static final Path HELLO = Path.of("..", "examples", "images", "hello");
+
     @TempDir
     Path dir;
 
@@ -33,6 +39,50 @@ class CliErrorsTest {
         assertOneLine(r, "kv serve");
         assertThat(r.err()).contains("--heap \"12Q\" is not a size").doesNotContain("teemate-kv.json");
         assertThat(data).doesNotExist();
+    }
+
+    private Path helloWithHeap(String heap) throws IOException {
+        try (Stream<Path> files = Files.walk(HELLO)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = dir.resolve(HELLO.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Path enclave = dir.resolve("enclave.json");
+        String json = Files.readString(enclave);
+        assertThat(json).contains("\"heap_size\": \"1M\"");
+        Files.writeString(enclave, json.replace("\"heap_size\": \"1M\"", "\"heap_size\": \"" + heap + "\""));
+        return enclave;
+    }
+
+    @Test
+    void anEnclaveHeapTooLargeForTheMachineIsOneLineWhenSigning() throws IOException {
+        assumeThat(Runtime.getRuntime().maxMemory()).isLessThan(60L << 30);
+        Path enclave = helloWithHeap("64G");
+        SignCommandTest.Run r = teemate("sign", enclave, "--key", dir.resolve("k.pem"), "--generate-key");
+        assertThat(r.exit()).isEqualTo(io.teemate.cli.sign.SignCommand.BAD_INPUT);
+        assertOneLine(r, "sign");
+        assertThat(r.err()).contains("enclave.json: heap_size: 64G is more than this machine can build");
+    }
+
+    @Test
+    void anEnclaveHeapTooLargeForTheMachineIsOneLineWhenRunning() throws IOException {
+        assumeThat(Runtime.getRuntime().maxMemory()).isLessThan(60L << 30);
+        helloWithHeap("64G");
+        SignCommandTest.Run r = teemate("run", dir.resolve("container.json"), "--key", keyFile());
+        assertThat(r.exit()).isEqualTo(2);
+        assertOneLine(r, "run");
+        assertThat(r.err()).contains("enclave.json: heap_size: 64G is more than this machine can build");
+    }
+
+    private Path keyFile() {
+        Path key = dir.resolve("owner.pem");
+        io.teemate.enclave.image.SigningKeys.write(key, io.teemate.sgx.sign.SigningKey.generate());
+        return key;
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.teemate.cli.run;
 
+import io.teemate.cli.EnclaveHeapCheck;
 import io.teemate.enclave.apps.AppCatalog;
+import io.teemate.enclave.image.ContainerManifest;
+import io.teemate.enclave.image.EnclaveManifest;
 import io.teemate.enclave.image.ManifestException;
 import io.teemate.enclave.image.SigningKeys;
 import io.teemate.host.container.Container;
@@ -115,6 +118,10 @@ public final class RunCommand implements Callable<Integer> {
             owner = SigningKey.generate();
             err.println("note: signed with a fresh development key (pass --key OWNER.pem to sign as the enclave owner)");
         }
+        Path enclaveFile = ContainerManifest.load(image).enclaveManifestPath(image);
+        EnclaveManifest enclaveManifest = EnclaveManifest.load(enclaveFile);
+        EnclaveHeapCheck.ensureFits(enclaveFile.getFileName().toString(), enclaveManifest.heapSize(),
+                enclaveManifest.heapInitialPages());
         ContainerImage container = ContainerImage.load(image, owner, AppCatalog.builtIn());
         out.printf("image %s (identity %s) on enclave image %s%n", container.name(), container.manifest().digestHex(),
                 container.enclave().name());
