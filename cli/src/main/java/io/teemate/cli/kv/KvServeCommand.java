@@ -1,5 +1,6 @@
 package io.teemate.cli.kv;
 
+import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.enclave.image.ManifestException;
 import io.teemate.enclave.image.Sizes;
@@ -45,9 +46,8 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             description = "enclave heap for a new data directory, e.g. 1G (default: the directory's, 1G for a new one)")
     String heap;
 
-    @Option(names = "--epc-mib", defaultValue = "1024", paramLabel = "MiB",
-            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
-    int epcMiB;
+    @CommandLine.Mixin
+    EpcOption epc = new EpcOption(1024, 8);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,9 +61,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         PrintWriter err = spec.commandLine().getErr();
         Mode m = OptionChecks.mode(spec, "--mode", mode);
         OptionChecks.port(spec, "--port", port);
-        if (epcMiB < 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be at least 8");
-        }
+        int epcMiB = epc.mib(spec);
         if (heap != null) {
             try {
                 Sizes.parse(heap);

@@ -1,5 +1,6 @@
 package io.teemate.cli.serve;
 
+import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.enclave.image.SecretFiles;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
@@ -52,9 +53,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + " per instance (default: ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--epc-mib", defaultValue = "128", paramLabel = "MiB",
-            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
-    int epcMiB;
+    @CommandLine.Mixin
+    EpcOption epc = new EpcOption(128, 1);
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "where the platform keeps its files, private"
             + " keys among them (made owner-only if missing, and kept; default: an owner-only temporary directory,"
@@ -76,6 +76,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The checked --epc-mib, set at the start of {@link #call}. */
+    private int epcMiB;
 
     private final FunctionPlatformFactory factory;
     private final CompletableFuture<URI> started = new CompletableFuture<>();
@@ -100,9 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (kvPort != -1) {
             OptionChecks.port(spec, "--kv-port", kvPort);
         }
-        if (epcMiB < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be positive");
-        }
+        epcMiB = epc.mib(spec);
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " must be positive");
         }
