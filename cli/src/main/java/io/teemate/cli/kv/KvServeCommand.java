@@ -2,6 +2,7 @@ package io.teemate.cli.kv;
 
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
+import io.teemate.cli.PortOption;
 import io.teemate.enclave.image.ManifestException;
 import io.teemate.enclave.image.Sizes;
 import io.teemate.host.container.Mode;
@@ -29,9 +30,8 @@ import java.util.concurrent.CountDownLatch;
                 "The dataset and every command run inside an enclave; BGSAVE forks (shared: into the same enclave;"
                         + " conventional: a new enclave) and writes a sealed snapshot to DIR, loaded at the next start."})
 public final class KvServeCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", defaultValue = "6379", paramLabel = "P",
-            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
+    @CommandLine.Mixin
+    PortOption port = new PortOption(6379);
 
     @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
             description = "how BGSAVE forks: shared (the child joins the enclave, TeeMate) or conventional (a new"
@@ -60,7 +60,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Mode m = OptionChecks.mode(spec, "--mode", mode);
-        OptionChecks.port(spec, "--port", port);
+        int port = this.port.port(spec);
         int epcMiB = epc.mib(spec);
         if (heap != null) {
             try {

@@ -2,6 +2,7 @@ package io.teemate.cli.serve;
 
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
+import io.teemate.cli.PortOption;
 import io.teemate.enclave.image.SecretFiles;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
@@ -44,9 +45,8 @@ public final class ServeCommand implements Callable<Integer> {
     static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(mode, workDir,
             PlatformOptions.defaults().withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
-            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
+    @CommandLine.Mixin
+    PortOption portOption = new PortOption(8080);
 
     @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
             description = "shared: function instances aliased into one enclave (TeeMate); conventional: an enclave"
@@ -77,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** The checked --epc-mib, set at the start of {@link #call}. */
+    /** The checked --port and --epc-mib, set at the start of {@link #call}. */
+    private int port;
     private int epcMiB;
 
     private final FunctionPlatformFactory factory;
@@ -99,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Mode m = OptionChecks.mode(spec, "--mode", mode);
-        OptionChecks.port(spec, "--port", port);
+        port = portOption.port(spec);
         if (kvPort != -1) {
             OptionChecks.port(spec, "--kv-port", kvPort);
         }
