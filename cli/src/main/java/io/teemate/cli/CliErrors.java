@@ -89,7 +89,7 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** A file error as "PATH: no such file", "PATH: permission denied", or the exception's own words. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         if (e instanceof NoSuchFileException f) {
             return f.getFile() + ": no such file";
         }

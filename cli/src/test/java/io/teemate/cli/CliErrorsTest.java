@@ -149,4 +149,24 @@ class CliErrorsTest {
     void theRootHelpNamesTheDebugVariable() {
         assertThat(teemate("--help").out()).contains("TEEMATE_DEBUG=1").contains("70");
     }
+
+    @Test
+    void aKvDataDirectoryThatCannotBeReadSaysWhy() throws IOException {
+        assumeThat(System.getProperty("user.name")).isNotEqualTo("root"); // root reads mode-000 files
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("platform.seed"), "x");
+        Files.setPosixFilePermissions(data.resolve("platform.seed"), java.util.Set.of());
+        SignCommandTest.Run r = teemate("kv", "serve", "--port", "0", "--dir", data);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("platform.seed: permission denied");
+    }
+
+    @Test
+    void filesystemErrorsSayWhatWentWrong() {
+        assertThat(CliErrors.describe(new java.nio.file.NoSuchFileException("a/b"))).isEqualTo("a/b: no such file");
+        assertThat(CliErrors.describe(new java.nio.file.AccessDeniedException("a/b"))).isEqualTo("a/b: permission denied");
+        assertThat(CliErrors.userError(new java.io.UncheckedIOException("reading x", new java.nio.file.NoSuchFileException("x"))))
+                .isEqualTo("reading x: x: no such file");
+    }
 }

@@ -1,5 +1,6 @@
 package io.teemate.cli.kv;
 
+import io.teemate.cli.CliErrors;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.cli.PortOption;
@@ -83,7 +84,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             // the manifest is the data directory's own (teemate-kv.json), not one the user wrote: name the option
             throw e.field().equals("heap_size") ? new IllegalArgumentException("--heap " + heap + ": " + e.problem(), e) : e;
         } catch (IOException | KvException | IllegalArgumentException e) {
-            err.println("teemate kv serve: " + e.getMessage());
+            err.println("teemate kv serve: " + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
             err.flush();
             started.completeExceptionally(e);
             return 1;
