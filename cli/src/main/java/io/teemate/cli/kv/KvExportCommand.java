@@ -1,5 +1,6 @@
 package io.teemate.cli.kv;
 
+import io.teemate.cli.CliErrors;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
 import picocli.CommandLine;
@@ -33,7 +34,8 @@ public final class KvExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (IOException | KvException e) {
-            spec.commandLine().getErr().println("teemate kv export: " + e.getMessage());
+            spec.commandLine().getErr().println("teemate kv export: "
+                    + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
             spec.commandLine().getErr().flush();
             return 1;
         }

@@ -1,6 +1,11 @@
 package io.teemate.cli.kv;
 
+import io.teemate.cli.CliErrors;
+import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
+import io.teemate.cli.PortOption;
+import io.teemate.enclave.image.ManifestException;
+import io.teemate.enclave.image.Sizes;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
@@ -26,9 +31,8 @@ import java.util.concurrent.CountDownLatch;
                 "The dataset and every command run inside an enclave; BGSAVE forks (shared: into the same enclave;"
                         + " conventional: a new enclave) and writes a sealed snapshot to DIR, loaded at the next start."})
 public final class KvServeCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", defaultValue = "6379", paramLabel = "P",
-            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
+    @CommandLine.Mixin
+    PortOption port = new PortOption(6379);
 
     @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
             description = "how BGSAVE forks: shared (the child joins the enclave, TeeMate) or conventional (a new"
@@ -43,9 +47,8 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             description = "enclave heap for a new data directory, e.g. 1G (default: the directory's, 1G for a new one)")
     String heap;
 
-    @Option(names = "--epc-mib", defaultValue = "1024", paramLabel = "MiB",
-            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
-    int epcMiB;
+    @CommandLine.Mixin
+    EpcOption epc = new EpcOption(1024, 8);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,9 +61,15 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Mode m = OptionChecks.mode(spec, "--mode", mode);
-        OptionChecks.port(spec, "--port", port);
-        if (epcMiB < 8) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be at least 8");
+        int port = this.port.port(spec);
+        int epcMiB = epc.mib(spec);
+        if (heap != null) {
+            try {
+                Sizes.parse(heap);
+            } catch (IllegalArgumentException e) {
+                started.completeExceptionally(e);
+                throw new IllegalArgumentException("--heap " + e.getMessage(), e);
+            }
         }
         KvOptions options = new KvOptions(dir, m, heap, epcMiB);
         KvDatabase db;
@@ -70,8 +79,12 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
                     options.mode().name().toLowerCase(Locale.ROOT));
             out.flush();
             db = KvDatabase.open(options);
+        } catch (ManifestException e) {
+            started.completeExceptionally(e);
+            // the manifest is the data directory's own (teemate-kv.json), not one the user wrote: name the option
+            throw e.field().equals("heap_size") ? new IllegalArgumentException("--heap " + heap + ": " + e.problem(), e) : e;
         } catch (IOException | KvException | IllegalArgumentException e) {
-            err.println("teemate kv serve: " + e.getMessage());
+            err.println("teemate kv serve: " + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
             err.flush();
             started.completeExceptionally(e);
             return 1;

@@ -1,6 +1,10 @@
 package io.teemate.cli.run;
 
+import io.teemate.cli.EnclaveHeapCheck;
+import io.teemate.cli.EpcOption;
 import io.teemate.enclave.apps.AppCatalog;
+import io.teemate.enclave.image.ContainerManifest;
+import io.teemate.enclave.image.EnclaveManifest;
 import io.teemate.enclave.image.ManifestException;
 import io.teemate.enclave.image.SigningKeys;
 import io.teemate.host.container.Container;
@@ -55,9 +59,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "the enclave owner's RSA-3072 key (default: a fresh development key for this run)")
     Path ownerKey;
 
-    @Option(names = "--epc-mib", defaultValue = "128", paramLabel = "MiB",
-            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
-    int epcMiB;
+    @CommandLine.Mixin
+    EpcOption epc = new EpcOption(128, 1);
 
     @Option(names = "--quote-dir", paramLabel = "DIR",
             description = "attest each container: write its quote (DCAP ECDSA v3 shape) and the platform's root "
@@ -94,9 +97,7 @@ public final class RunCommand implements Callable<Integer> {
         if (count < 1 || count > 256) {
             throw new IllegalArgumentException("--count " + count + " must be between 1 and 256");
         }
-        if (epcMiB < 1) {
-            throw new IllegalArgumentException("--epc-mib " + epcMiB + " must be positive");
-        }
+        int epcMiB = epc.mib();
         byte[] nonce = null;
         if (quoteDir != null) {
             if (nonceHex != null) {
@@ -115,6 +116,10 @@ public final class RunCommand implements Callable<Integer> {
             owner = SigningKey.generate();
             err.println("note: signed with a fresh development key (pass --key OWNER.pem to sign as the enclave owner)");
         }
+        Path enclaveFile = ContainerManifest.load(image).enclaveManifestPath(image);
+        EnclaveManifest enclaveManifest = EnclaveManifest.load(enclaveFile);
+        EnclaveHeapCheck.ensureFits(enclaveFile.getFileName().toString(), enclaveManifest.heapSize(),
+                enclaveManifest.heapInitialPages());
         ContainerImage container = ContainerImage.load(image, owner, AppCatalog.builtIn());
         out.printf("image %s (identity %s) on enclave image %s%n", container.name(), container.manifest().digestHex(),
                 container.enclave().name());

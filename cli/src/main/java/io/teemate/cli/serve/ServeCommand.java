@@ -1,6 +1,8 @@
 package io.teemate.cli.serve;
 
+import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
+import io.teemate.cli.PortOption;
 import io.teemate.enclave.image.SecretFiles;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
@@ -43,18 +45,16 @@ public final class ServeCommand implements Callable<Integer> {
     static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(mode, workDir,
             PlatformOptions.defaults().withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "P",
-            description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
+    @CommandLine.Mixin
+    PortOption portOption = new PortOption(8080);
 
     @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
             description = "shared: function instances aliased into one enclave (TeeMate); conventional: an enclave"
                     + " per instance (default: ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--epc-mib", defaultValue = "128", paramLabel = "MiB",
-            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
-    int epcMiB;
+    @CommandLine.Mixin
+    EpcOption epc = new EpcOption(128, 1);
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "where the platform keeps its files, private"
             + " keys among them (made owner-only if missing, and kept; default: an owner-only temporary directory,"
@@ -77,6 +77,10 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The checked --port and --epc-mib, set at the start of {@link #call}. */
+    private int port;
+    private int epcMiB;
+
     private final FunctionPlatformFactory factory;
     private final CompletableFuture<URI> started = new CompletableFuture<>();
     private final CompletableFuture<Integer> kvStarted = new CompletableFuture<>();
@@ -96,13 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Mode m = OptionChecks.mode(spec, "--mode", mode);
-        OptionChecks.port(spec, "--port", port);
+        port = portOption.port(spec);
         if (kvPort != -1) {
             OptionChecks.port(spec, "--kv-port", kvPort);
         }
-        if (epcMiB < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epc-mib " + epcMiB + " must be positive");
-        }
+        epcMiB = epc.mib(spec);
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " must be positive");
         }

@@ -111,6 +111,7 @@ public final class SignCommand implements Callable<Integer> {
         String source = manifestFile.getFileName().toString();
         EnclaveManifest m = EnclaveManifest.load(manifestFile);
         m.verifyTrustedFiles(manifestFile);
+        io.teemate.cli.EnclaveHeapCheck.ensureFits(source, m.heapSize(), m.heapInitialPages());
         EnclaveImageLayout image;
         try {
             CodeImage code = RUNTIMES.resolve(m);
