@@ -1,5 +1,7 @@
 package io.teemate.enclave.runtime;
 
+import io.teemate.abi.RuntimeAbi;
+
 /**
  * A container's program: code compiled into the enclave image (listed in the enclave manifest's {@code apps}) and
  * named by a container manifest's {@code entry}. It runs inside the enclave, sees the world only through its

@@ -1,5 +1,8 @@
 package io.teemate.enclave.runtime;
 
+import io.teemate.abi.Wire;
+import io.teemate.abi.RuntimeAbi;
+
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.EnclaveMemory;
 import io.teemate.sgx.program.EnclaveContext;

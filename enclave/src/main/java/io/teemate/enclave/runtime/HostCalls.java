@@ -1,5 +1,7 @@
 package io.teemate.enclave.runtime;
 
+import io.teemate.abi.RuntimeAbi;
+
 import io.teemate.sgx.Registers;
 import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.struct.GprSgx;

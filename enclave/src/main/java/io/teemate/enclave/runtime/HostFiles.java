@@ -1,5 +1,8 @@
 package io.teemate.enclave.runtime;
 
+import io.teemate.abi.Wire;
+import io.teemate.abi.RuntimeAbi;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

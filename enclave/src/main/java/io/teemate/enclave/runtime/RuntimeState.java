@@ -1,5 +1,7 @@
 package io.teemate.enclave.runtime;
 
+import io.teemate.abi.Wire;
+
 import io.teemate.enclave.image.EnclaveConfig;
 import io.teemate.enclave.image.EnclaveImageLayout;
 import io.teemate.enclave.image.HeapRegion;

@@ -1,5 +1,8 @@
 package io.teemate.enclave.runtime;
 
+import io.teemate.abi.Wire;
+import io.teemate.abi.RuntimeAbi;
+
 import io.teemate.enclave.attest.ReportDataBinding;
 import io.teemate.enclave.image.ContainerManifest;
 import io.teemate.enclave.image.ContainerPolicy;

@@ -1,6 +1,6 @@
 package io.teemate.faas.enclave;
 
-import io.teemate.enclave.runtime.Wire;
+import io.teemate.abi.Wire;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -5,7 +5,7 @@ import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.image.AttachKeys;
 import io.teemate.enclave.image.ContainerManifest;
 import io.teemate.enclave.image.ManifestException;
-import io.teemate.enclave.runtime.RuntimeAbi;
+import io.teemate.abi.RuntimeAbi;
 import io.teemate.faas.enclave.WasmAbi;
 import io.teemate.faas.enclave.WasmApp;
 import io.teemate.faas.enclave.WasmRuntimeStats;

@@ -1,6 +1,6 @@
 package io.teemate.faas.enclave;
 
-import io.teemate.enclave.runtime.Wire;
+import io.teemate.abi.Wire;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;

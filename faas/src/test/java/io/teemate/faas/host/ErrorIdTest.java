@@ -1,6 +1,6 @@
 package io.teemate.faas.host;
 
-import io.teemate.enclave.runtime.RuntimeAbi;
+import io.teemate.abi.RuntimeAbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

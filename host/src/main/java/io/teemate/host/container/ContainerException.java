@@ -14,7 +14,7 @@ public final class ContainerException extends RuntimeException {
         this.status = 0;
     }
 
-    /** The runtime's status ({@link io.teemate.enclave.runtime.RuntimeAbi}), or 0 if the host side failed. */
+    /** The runtime's status ({@link io.teemate.abi.RuntimeAbi}), or 0 if the host side failed. */
     public long status() {
         return status;
     }

@@ -1,6 +1,6 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.runtime.RuntimeAbi;
+import io.teemate.abi.RuntimeAbi;
 
 import java.nio.charset.StandardCharsets;
 

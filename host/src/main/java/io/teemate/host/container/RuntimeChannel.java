@@ -1,7 +1,7 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.runtime.RuntimeAbi;
-import io.teemate.enclave.runtime.Wire;
+import io.teemate.abi.RuntimeAbi;
+import io.teemate.abi.Wire;
 import io.teemate.host.kernel.AnonymousMemory;
 import io.teemate.host.kernel.Errno;
 import io.teemate.host.kernel.KernelException;

@@ -1,8 +1,8 @@
 package io.teemate.host.container;
 
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.runtime.RuntimeAbi;
-import io.teemate.enclave.runtime.Wire;
+import io.teemate.abi.RuntimeAbi;
+import io.teemate.abi.Wire;
 import io.teemate.host.controller.TcsTable;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;

@@ -2,7 +2,7 @@ package io.teemate.kv.enclave;
 
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
-import io.teemate.enclave.runtime.Wire;
+import io.teemate.abi.Wire;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.teemate.kv.host;
 
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.runtime.Wire;
+import io.teemate.abi.Wire;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;

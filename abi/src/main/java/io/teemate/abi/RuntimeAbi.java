@@ -1,4 +1,4 @@
-package io.teemate.enclave.runtime;
+package io.teemate.abi;
 
 /**
  * The call interface between a container's untrusted host side and the trusted runtime: what an SGX SDK's EDL
@@ -64,34 +64,75 @@ public final class RuntimeAbi {
     /** (fd u32, bytes) -> (): the container's stdout (1) or stderr (2). */
     public static final long OCALL_WRITE = 3;
 
-    public static final long OK = 0;
-    /** The request was malformed, or its buffers overlap the enclave. */
-    public static final long E_INVALID = -1;
-    /** No container is bound to this TCS, or the session token is not its own. */
-    public static final long E_NOT_ATTACHED = -2;
-    /** ATTACH refused: policy, identity, challenge or signature did not verify. */
-    public static final long E_REFUSED = -3;
-    /** A trusted file is missing or does not match its hash. */
-    public static final long E_FILE = -4;
-    /** Unseal failed: wrong container or enclave, or a changed blob. */
-    public static final long E_SEAL = -5;
-    /** The container's code threw: the container was torn down; the message says what it threw. */
-    public static final long E_CRASHED = -6;
-    /** The response does not fit in the response buffer. */
-    public static final long E_TOO_LARGE = -7;
-    /** Enclave memory is exhausted. */
-    public static final long E_NO_MEMORY = -8;
-    /** The ecall number is not known. */
-    public static final long E_UNKNOWN_CALL = -9;
-    /** The container's code ran past its time limit and was stopped: the container was torn down. */
-    public static final long E_TIMEOUT = -10;
-    /** The container's app does not support the call (a fork of an app that does not fork). */
-    public static final long E_UNSUPPORTED = -11;
     /**
-     * Refused without running anything: an ecall is already in progress on this TCS (it is out in an ocall or an
-     * AEX), or the entry is the exception entry (CSSA > 0), for which the runtime has no handler.
+     * What an ecall ended with: RAX at EEXIT. One table: the long constants below and {@link #statusName} come from
+     * it. An error's response is a UTF-8 message.
      */
-    public static final long E_REENTRY = -12;
+    public enum Status {
+        OK(0),
+        /** The request was malformed, or its buffers overlap the enclave. */
+        E_INVALID(-1),
+        /** No container of this session is bound to this TCS. */
+        E_NOT_ATTACHED(-2),
+        /** ATTACH refused: policy, identity, challenge or signature did not verify, or the TCS is bound. */
+        E_REFUSED(-3),
+        /** A trusted file is missing or does not match its hash. */
+        E_FILE(-4),
+        /** Unseal failed: wrong container or enclave, or a changed blob. */
+        E_SEAL(-5),
+        /** The container's code threw: the container was torn down; the message says what it threw. */
+        E_CRASHED(-6),
+        /** The response does not fit in the response buffer. */
+        E_TOO_LARGE(-7),
+        /** Enclave memory, or the container's memory_limit, is exhausted. */
+        E_NO_MEMORY(-8),
+        /** The ecall number is not known. */
+        E_UNKNOWN_CALL(-9),
+        /** The container's code ran past its time limit and was stopped: the container was torn down. */
+        E_TIMEOUT(-10),
+        /** The container's app does not support the call (a fork of an app that does not fork). */
+        E_UNSUPPORTED(-11),
+        /**
+         * Refused without running anything: an ecall is already in progress on this TCS (it is out in an ocall or
+         * an AEX), or the entry is the exception entry (CSSA > 0), for which the runtime has no handler.
+         */
+        E_REENTRY(-12);
+
+        private final long code;
+
+        Status(long code) {
+            this.code = code;
+        }
+
+        /** The value in RAX. */
+        public long code() {
+            return code;
+        }
+
+        /** The status with this code, or null for a code the ABI does not define. */
+        public static Status of(long code) {
+            for (Status s : values()) {
+                if (s.code == code) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    public static final long OK = Status.OK.code();
+    public static final long E_INVALID = Status.E_INVALID.code();
+    public static final long E_NOT_ATTACHED = Status.E_NOT_ATTACHED.code();
+    public static final long E_REFUSED = Status.E_REFUSED.code();
+    public static final long E_FILE = Status.E_FILE.code();
+    public static final long E_SEAL = Status.E_SEAL.code();
+    public static final long E_CRASHED = Status.E_CRASHED.code();
+    public static final long E_TOO_LARGE = Status.E_TOO_LARGE.code();
+    public static final long E_NO_MEMORY = Status.E_NO_MEMORY.code();
+    public static final long E_UNKNOWN_CALL = Status.E_UNKNOWN_CALL.code();
+    public static final long E_TIMEOUT = Status.E_TIMEOUT.code();
+    public static final long E_UNSUPPORTED = Status.E_UNSUPPORTED.code();
+    public static final long E_REENTRY = Status.E_REENTRY.code();
 
     /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
     public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {
@@ -102,21 +143,7 @@ public final class RuntimeAbi {
 
     /** A readable name for a status, for host-side messages. */
     public static String statusName(long status) {
-        return switch ((int) status) {
-            case 0 -> "OK";
-            case -1 -> "E_INVALID";
-            case -2 -> "E_NOT_ATTACHED";
-            case -3 -> "E_REFUSED";
-            case -4 -> "E_FILE";
-            case -5 -> "E_SEAL";
-            case -6 -> "E_CRASHED";
-            case -7 -> "E_TOO_LARGE";
-            case -8 -> "E_NO_MEMORY";
-            case -9 -> "E_UNKNOWN_CALL";
-            case -10 -> "E_TIMEOUT";
-            case -11 -> "E_UNSUPPORTED";
-            case -12 -> "E_REENTRY";
-            default -> "status " + status;
-        };
+        Status s = Status.of(status);
+        return s == null ? "status " + status : s.name();
     }
 }

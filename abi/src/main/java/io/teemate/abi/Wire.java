@@ -1,4 +1,4 @@
-package io.teemate.enclave.runtime;
+package io.teemate.abi;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
