@@ -3,7 +3,7 @@ package io.teemate.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.AttachKeys;
+import io.teemate.abi.image.AttachKeys;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;
@@ -192,7 +192,7 @@ public final class ContainerStartup {
 
     /** A copy of the example image with the heap set to {@code heap}, a TCS per container, and its own attach key. */
     private static Path prepareImage(Path example, String heap, int threads) throws IOException {
-        Path dir = io.teemate.enclave.image.SecretFiles.tempDirectory("teemate-bench-image");
+        Path dir = io.teemate.abi.image.SecretFiles.tempDirectory("teemate-bench-image");
         try {
             copyImage(example, heap, threads, dir);
         } catch (IOException | RuntimeException e) {

@@ -197,7 +197,7 @@ public final class FaasColdStart {
     }
 
     private static long sizeOf(String size) {
-        return io.teemate.enclave.image.Sizes.parse(size);
+        return io.teemate.abi.image.Sizes.parse(size);
     }
 
     /** Every committed workload with its default case (faas/workloads/expected/NAME.json). */

@@ -1,7 +1,7 @@
 package io.teemate.cli;
 
-import io.teemate.enclave.image.ManifestException;
-import io.teemate.enclave.image.SigningKeys;
+import io.teemate.abi.image.ManifestException;
+import io.teemate.abi.image.SigningKeys;
 import io.teemate.host.container.ContainerException;
 import io.teemate.kv.host.KvException;
 import io.teemate.sgx.loader.LayoutException;

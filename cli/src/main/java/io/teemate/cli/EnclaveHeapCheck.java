@@ -1,7 +1,7 @@
 package io.teemate.cli;
 
-import io.teemate.enclave.image.ManifestException;
-import io.teemate.enclave.image.Sizes;
+import io.teemate.abi.image.ManifestException;
+import io.teemate.abi.image.Sizes;
 
 /**
  * Whether this JVM can hold an enclave image before building it: every heap page added before EINIT is a 4 KiB page

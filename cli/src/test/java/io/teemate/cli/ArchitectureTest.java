@@ -31,7 +31,7 @@ class ArchitectureTest {
     /** Trusted implementation: runs inside the enclave. */
     static final String[] ENCLAVE_SIDE = {
         "io.teemate.enclave.runtime..", "io.teemate.enclave.memory..", "io.teemate.enclave.apps..",
-        "io.teemate.enclave.hello..", "io.teemate.enclave.attest..", "io.teemate.enclave.image..",
+        "io.teemate.enclave.hello..", "io.teemate.enclave.attest..",
         "io.teemate.faas.enclave..", "io.teemate.kv.enclave.."};
 
     // io.teemate.bench.. is deliberately in neither list: the benchmarks measure internals on both sides.
@@ -41,7 +41,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(ENCLAVE_SIDE)
             .as("host-side classes (io.teemate.host, faas.host, kv.host, cli; bench is exempt, it measures "
                     + "internals) should not depend on enclave-side implementation classes (enclave.runtime, "
-                    + "memory, apps, hello, attest, image; faas.enclave; kv.enclave)")
+                    + "memory, apps, hello, attest; faas.enclave; kv.enclave)")
             .because("host code reaches enclave code only through EENTER; "
                     + "the vocabulary both sides share will move to an abi module");
 

@@ -2,7 +2,7 @@ package io.teemate.cli;
 
 import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.attest.PlatformPki;
-import io.teemate.enclave.image.AttachKeys;
+import io.teemate.abi.image.AttachKeys;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;

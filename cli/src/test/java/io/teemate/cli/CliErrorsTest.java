@@ -81,7 +81,7 @@ class CliErrorsTest {
 
     private Path keyFile() {
         Path key = dir.resolve("owner.pem");
-        io.teemate.enclave.image.SigningKeys.write(key, io.teemate.sgx.sign.SigningKey.generate());
+        io.teemate.abi.image.SigningKeys.write(key, io.teemate.sgx.sign.SigningKey.generate());
         return key;
     }
 

@@ -38,7 +38,7 @@ final class ServerlessExperiment {
     static Result run(Mode mode, int instances, String heap) throws Exception {
         byte[] wasm = echoModule();
         Path work = Files.createTempDirectory("teemate-demo-faas");
-        long heapBytes = io.teemate.enclave.image.Sizes.parse(heap);
+        long heapBytes = io.teemate.abi.image.Sizes.parse(heap);
         long epcBytes = (mode == Mode.CONVENTIONAL ? instances : 1) * (heapBytes + (8L << 20)) + (64L << 20);
         PlatformOptions options = PlatformOptions.defaults().withHeap(heap, false).withThreads(instances + 1)
                 .withMachine((int) (epcBytes >> 20), PlatformOptions.defaults().logicalProcessors());

@@ -1,7 +1,7 @@
 package io.teemate.cli.run;
 
-import io.teemate.enclave.image.AttachKeys;
-import io.teemate.enclave.image.ManifestException;
+import io.teemate.abi.image.AttachKeys;
+import io.teemate.abi.image.ManifestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package io.teemate.cli.serve;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.cli.PortOption;
-import io.teemate.enclave.image.SecretFiles;
+import io.teemate.abi.image.SecretFiles;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.PlatformOptions;

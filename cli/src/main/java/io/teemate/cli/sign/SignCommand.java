@@ -1,15 +1,15 @@
 package io.teemate.cli.sign;
 
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.CodeResolver;
-import io.teemate.enclave.image.ContainerManifest;
-import io.teemate.enclave.image.ContainerPolicy;
-import io.teemate.enclave.image.EnclaveImageLayout;
-import io.teemate.enclave.image.EnclaveManifest;
-import io.teemate.enclave.image.ManifestException;
-import io.teemate.enclave.image.Sizes;
-import io.teemate.enclave.image.SigningKeys;
-import io.teemate.enclave.image.SigningKeys.SigningKeyException;
+import io.teemate.abi.image.CodeResolver;
+import io.teemate.abi.image.ContainerManifest;
+import io.teemate.abi.image.ContainerPolicy;
+import io.teemate.abi.image.EnclaveImageLayout;
+import io.teemate.abi.image.EnclaveManifest;
+import io.teemate.abi.image.ManifestException;
+import io.teemate.abi.image.Sizes;
+import io.teemate.abi.image.SigningKeys;
+import io.teemate.abi.image.SigningKeys.SigningKeyException;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.sign.SigStructBuilder;

@@ -1,8 +1,8 @@
 package io.teemate.enclave.apps;
 
-import io.teemate.enclave.image.EnclaveImageLayout;
-import io.teemate.enclave.image.EnclaveManifest;
-import io.teemate.enclave.image.ManifestException;
+import io.teemate.abi.image.EnclaveImageLayout;
+import io.teemate.abi.image.EnclaveManifest;
+import io.teemate.abi.image.ManifestException;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.TrustedRuntime;
 

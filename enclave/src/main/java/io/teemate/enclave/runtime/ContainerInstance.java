@@ -1,6 +1,6 @@
 package io.teemate.enclave.runtime;
 
-import io.teemate.enclave.image.ContainerManifest;
+import io.teemate.abi.image.ContainerManifest;
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.PageQuota;
 

@@ -2,9 +2,9 @@ package io.teemate.enclave.runtime;
 
 import io.teemate.abi.Wire;
 
-import io.teemate.enclave.image.EnclaveConfig;
-import io.teemate.enclave.image.EnclaveImageLayout;
-import io.teemate.enclave.image.HeapRegion;
+import io.teemate.abi.image.EnclaveConfig;
+import io.teemate.abi.image.EnclaveImageLayout;
+import io.teemate.abi.image.HeapRegion;
 import io.teemate.enclave.memory.EnclavePageAllocator;
 import io.teemate.enclave.memory.PageAccepter;
 import io.teemate.enclave.memory.ThreadBoundMemory;

@@ -3,7 +3,7 @@ package io.teemate.enclave.runtime;
 import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
 
-import io.teemate.enclave.image.TrustedFile;
+import io.teemate.abi.image.TrustedFile;
 
 import java.io.InputStream;
 import java.security.MessageDigest;

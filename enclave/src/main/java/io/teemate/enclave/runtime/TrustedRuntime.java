@@ -4,8 +4,8 @@ import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
 
 import io.teemate.enclave.attest.ReportDataBinding;
-import io.teemate.enclave.image.ContainerManifest;
-import io.teemate.enclave.image.ContainerPolicy;
+import io.teemate.abi.image.ContainerManifest;
+import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.ContainerMemoryLimitException;
 import io.teemate.enclave.memory.EnclaveOutOfMemoryException;

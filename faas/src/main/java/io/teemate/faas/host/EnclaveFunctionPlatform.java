@@ -2,9 +2,9 @@ package io.teemate.faas.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.AttachKeys;
-import io.teemate.enclave.image.ContainerManifest;
-import io.teemate.enclave.image.ManifestException;
+import io.teemate.abi.image.AttachKeys;
+import io.teemate.abi.image.ContainerManifest;
+import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.faas.enclave.WasmAbi;
 import io.teemate.faas.enclave.WasmApp;

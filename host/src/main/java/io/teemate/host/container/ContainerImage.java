@@ -1,10 +1,10 @@
 package io.teemate.host.container;
 
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.AttachKeys;
-import io.teemate.enclave.image.ContainerManifest;
-import io.teemate.enclave.image.ContainerPolicy;
-import io.teemate.enclave.image.ManifestException;
+import io.teemate.abi.image.AttachKeys;
+import io.teemate.abi.image.ContainerManifest;
+import io.teemate.abi.image.ContainerPolicy;
+import io.teemate.abi.image.ManifestException;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;

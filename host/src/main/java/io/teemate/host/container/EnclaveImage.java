@@ -1,8 +1,8 @@
 package io.teemate.host.container;
 
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.EnclaveImageLayout;
-import io.teemate.enclave.image.EnclaveManifest;
+import io.teemate.abi.image.EnclaveImageLayout;
+import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.enclave.runtime.TrustedRuntime;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.program.CodeImage;

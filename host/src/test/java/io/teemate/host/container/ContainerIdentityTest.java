@@ -1,7 +1,7 @@
 package io.teemate.host.container;
 
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.ContainerPolicy;
+import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.Wire;
 import io.teemate.host.controller.TeeMateController;

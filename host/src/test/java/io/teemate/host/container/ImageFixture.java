@@ -2,7 +2,7 @@ package io.teemate.host.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teemate.enclave.apps.AppCatalog;
-import io.teemate.enclave.image.AttachKeys;
+import io.teemate.abi.image.AttachKeys;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;

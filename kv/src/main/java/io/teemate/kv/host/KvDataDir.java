@@ -1,10 +1,10 @@
 package io.teemate.kv.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teemate.enclave.image.AttachKeys;
-import io.teemate.enclave.image.EnclaveManifest;
-import io.teemate.enclave.image.SecretFiles;
-import io.teemate.enclave.image.SigningKeys;
+import io.teemate.abi.image.AttachKeys;
+import io.teemate.abi.image.EnclaveManifest;
+import io.teemate.abi.image.SecretFiles;
+import io.teemate.abi.image.SigningKeys;
 import io.teemate.kv.enclave.KvAbi;
 import io.teemate.sgx.sign.SigningKey;
 
@@ -108,8 +108,8 @@ final class KvDataDir {
     private void writeEnclaveManifest(String heap) throws IOException {
         if (Files.exists(enclaveManifest)) {
             EnclaveManifest existing = EnclaveManifest.load(enclaveManifest);
-            if (heap != null && io.teemate.enclave.image.Sizes.parse(heap) != existing.heapSize()) {
-                throw new IOException(dir + " holds a database with a " + io.teemate.enclave.image.Sizes.format(existing.heapSize())
+            if (heap != null && io.teemate.abi.image.Sizes.parse(heap) != existing.heapSize()) {
+                throw new IOException(dir + " holds a database with a " + io.teemate.abi.image.Sizes.format(existing.heapSize())
                         + " heap; another heap would be another enclave (MRENCLAVE) that cannot unseal its snapshots: "
                         + "leave --heap out or use a new directory");
             }

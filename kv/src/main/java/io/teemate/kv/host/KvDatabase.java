@@ -131,7 +131,7 @@ public final class KvDatabase implements AutoCloseable {
     private static ContainerImage image(KvDataDir data) {
         EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner, AppCatalog.builtIn().with(new KvApp()));
         return ContainerImage.of(data.containerManifest,
-                io.teemate.enclave.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
+                io.teemate.abi.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
     }
 
     /** The copy-on-write space of the dataset: the whole heap but for the pages the runtime keeps. */

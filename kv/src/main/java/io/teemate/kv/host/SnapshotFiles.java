@@ -32,7 +32,7 @@ final class SnapshotFiles {
                 + target.getFileName());
         boolean done = false;
         Files.deleteIfExists(temp); // left by a crash: made anew, so it is 0600 whatever it was
-        try (FileChannel ch = io.teemate.enclave.image.SecretFiles.createNew(temp)) {
+        try (FileChannel ch = io.teemate.abi.image.SecretFiles.createNew(temp)) {
             OutputStream out = new java.io.BufferedOutputStream(new NonClosing(Channels.newOutputStream(ch)), 1 << 16);
             content.writeTo(out);
             out.flush();

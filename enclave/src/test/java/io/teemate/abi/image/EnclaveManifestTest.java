@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 /**
  * A manifest that breaks a rule. The message is what a user reads: the manifest's file name, the JSON path of

@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 import io.teemate.enclave.hello.HelloEnclave;
 import io.teemate.sgx.program.CodeImage;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

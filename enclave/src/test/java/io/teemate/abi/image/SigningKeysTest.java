@@ -1,6 +1,6 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
-import io.teemate.enclave.image.SigningKeys.SigningKeyException;
+import io.teemate.abi.image.SigningKeys.SigningKeyException;
 import io.teemate.sgx.sign.SigStructBuilder;
 import io.teemate.sgx.sign.SigningKey;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.image;
+package io.teemate.abi.image;
 
 import io.teemate.sgx.sign.SigStructBuilder;
 import io.teemate.sgx.sign.SigningKey;
