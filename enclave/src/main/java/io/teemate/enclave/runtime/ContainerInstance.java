@@ -28,8 +28,6 @@ final class ContainerInstance {
     final TrustedFiles files;
     final byte[] sessionToken;
     final long tcs;
-    /** The container this one was forked from, or null. */
-    final ContainerInstance parent;
     /** The container program's own objects between entries ({@link ContainerEnv#local}). */
     final ContainerLocals locals = new ContainerLocals();
     private final List<ContainerInstance> children = new ArrayList<>();
@@ -39,7 +37,7 @@ final class ContainerInstance {
     private boolean destroyed;
 
     ContainerInstance(int id, byte[] identity, ContainerManifest manifest, PageQuota quota, byte[] sessionToken,
-                      long tcs, ContainerInstance parent) {
+                      long tcs) {
         this.id = id;
         this.identity = identity;
         this.manifest = manifest;
@@ -48,7 +46,6 @@ final class ContainerInstance {
         this.files = new TrustedFiles(manifest.name(), manifest.files());
         this.sessionToken = sessionToken;
         this.tcs = tcs;
-        this.parent = parent;
     }
 
     synchronized byte[] sealingKey(Supplier<byte[]> enclaveSealKey) {

@@ -298,7 +298,7 @@ public final class TrustedRuntime implements EnclaveProgram {
             throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: entry " + manifest.entry() + " is not an app of this enclave "
                     + appNames());
         }
-        ContainerInstance c = newInstance(state, identity, manifest, tcs, null);
+        ContainerInstance c = newInstance(state, identity, manifest, tcs);
         if (state.byTcs.putIfAbsent(tcs, c) != null) {
             // A live binding is never replaced by someone else's attach: only its own DETACH (with its token) or
             // its teardown frees the TCS. Checked after the signature, so only a container the owner's policy
@@ -324,7 +324,7 @@ public final class TrustedRuntime implements EnclaveProgram {
             throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the child's TCS is bound to a container already");
         }
         ContainerApp app = apps.get(parent.manifest.entry());
-        ContainerInstance child = newInstance(state, parent.identity, parent.manifest, childTcs, parent);
+        ContainerInstance child = newInstance(state, parent.identity, parent.manifest, childTcs);
         boolean bound = false;
         try {
             app.fork(new ContainerSession(ctx, state, parent, host, new byte[0]),
@@ -418,13 +418,12 @@ public final class TrustedRuntime implements EnclaveProgram {
         }
     }
 
-    private ContainerInstance newInstance(RuntimeState state, byte[] identity, ContainerManifest manifest, long tcs,
-                                          ContainerInstance parent) {
+    private ContainerInstance newInstance(RuntimeState state, byte[] identity, ContainerManifest manifest, long tcs) {
         int id = state.nextInstance.getAndIncrement();
         int limit = manifest.memoryLimitPages() == 0 ? PageQuota.UNLIMITED : manifest.memoryLimitPages();
         return new ContainerInstance(id, identity, manifest,
                 new PageQuota(state.pages, limit, "container " + manifest.name() + " (instance " + id + ")"),
-                state.freshSecret(), tcs, parent);
+                state.freshSecret(), tcs);
     }
 
 
