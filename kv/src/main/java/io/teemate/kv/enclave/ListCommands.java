@@ -91,7 +91,20 @@ final class ListCommands {
             r.array(0);
             return;
         }
-        long len = c.ks.listLength(l);
+        long[] range = range(start, end, c.ks.listLength(l));
+        if (range == null) {
+            r.array(0);
+            return;
+        }
+        r.bulks(c.ks.listRange(l, range[0], range[1]));
+    }
+
+    /**
+     * The inclusive range [start, end] of a list of {@code len} elements that LRANGE and LTRIM address, negative
+     * indexes counting from the end, clamped to the list; null when it is empty (t_list.c addListRangeReply and
+     * ltrimCommand normalise alike).
+     */
+    private static long[] range(long start, long end, long len) {
         if (start < 0) {
             start += len;
         }
@@ -102,13 +115,9 @@ final class ListCommands {
             start = 0;
         }
         if (start > end || start >= len) {
-            r.array(0);
-            return;
+            return null;
         }
-        if (end >= len) {
-            end = len - 1;
-        }
-        r.bulks(c.ks.listRange(l, start, end));
+        return new long[]{start, Math.min(end, len - 1)};
     }
 
     private static void lindex(CommandContext c, List<byte[]> a, Reply r) {
@@ -158,20 +167,11 @@ final class ListCommands {
         long end = parseLong(a.get(3));
         long l = c.container(a.get(1), TYPE_LIST);
         if (l != 0) {
-            long len = c.ks.listLength(l);
-            if (start < 0) {
-                start += len;
-            }
-            if (end < 0) {
-                end += len;
-            }
-            if (start < 0) {
-                start = 0;
-            }
-            if (start > end || start >= len) {
+            long[] range = range(start, end, c.ks.listLength(l));
+            if (range == null) {
                 c.ks.listTrim(l, 1, 0); // empties
             } else {
-                c.ks.listTrim(l, start, Math.min(end, len - 1));
+                c.ks.listTrim(l, range[0], range[1]);
             }
             if (c.ks.listLength(l) == 0) {
                 c.ks.delete(a.get(1));
