@@ -14,6 +14,9 @@ package io.teemate.abi;
  * ATTACH returned; the runtime runs it only for the container bound to the entering TCS with that token.
  */
 public final class RuntimeAbi {
+    /** The name enclave manifests give the trusted runtime ({@code "runtime": "teemate"}). */
+    public static final String RUNTIME_NAME = "teemate";
+
     private RuntimeAbi() {
     }
 

@@ -2,7 +2,6 @@ package io.teemate.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -105,7 +104,7 @@ public final class ContainerStartup {
     private static Result run(Config config, Path out, Progress progress, Path image) throws IOException {
         List<Integer> counts = config.counts();
         SigningKey owner = SigningKey.generate();
-        ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner, AppCatalog.builtIn());
+        ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner);
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
         progress.step("image %s: enclave of %d MiB (%d pages added), heap %s", container.name(),
                 Math.max(1, enclaveMiB), container.enclave().layout().addedPages(), config.heap());

@@ -1,6 +1,5 @@
 package io.teemate.cli;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.attest.PlatformPki;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.host.attest.QuotingService;
@@ -105,7 +104,7 @@ class AttestVerifyCommandTest {
                  "files": []}
                 """.formatted(name));
         AttachKeys.provision(manifest, false);
-        return ContainerImage.load(manifest, OWNER, AppCatalog.builtIn());
+        return ContainerImage.load(manifest, OWNER);
     }
 
     private static List<Object> all(Object... overrides) {

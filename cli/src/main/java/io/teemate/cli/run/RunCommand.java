@@ -2,7 +2,6 @@ package io.teemate.cli.run;
 
 import io.teemate.cli.EnclaveHeapCheck;
 import io.teemate.cli.EpcOption;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.abi.image.ManifestException;
@@ -120,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         EnclaveManifest enclaveManifest = EnclaveManifest.load(enclaveFile);
         EnclaveHeapCheck.ensureFits(enclaveFile.getFileName().toString(), enclaveManifest.heapSize(),
                 enclaveManifest.heapInitialPages());
-        ContainerImage container = ContainerImage.load(image, owner, AppCatalog.builtIn());
+        ContainerImage container = ContainerImage.load(image, owner);
         out.printf("image %s (identity %s) on enclave image %s%n", container.name(), container.manifest().digestHex(),
                 container.enclave().name());
         out.printf("MRENCLAVE %s, %d pages added and measured per build%n",

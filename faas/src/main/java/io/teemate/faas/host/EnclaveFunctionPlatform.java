@@ -1,14 +1,11 @@
 package io.teemate.faas.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.faas.enclave.WasmAbi;
-import io.teemate.faas.enclave.WasmApp;
-import io.teemate.faas.enclave.WasmRuntimeStats;
 import io.teemate.faas.enclave.WasmTrapException;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -49,7 +46,7 @@ import java.util.regex.Pattern;
 
 /**
  * Confidential serverless on the emulated SGX machine: every function instance is a confidential container whose
- * program is {@link WasmApp}, on one enclave image ({@value #ENCLAVE_NAME}: the trusted runtime with the Wasm
+ * program is the Wasm app ({@value WasmAbi#APP}), on one enclave image ({@value #ENCLAVE_NAME}: the trusted runtime with the Wasm
  * runtime compiled in). In {@link Mode#SHARED} (TeeMate) all instances of all functions share one enclave: the first
  * cold start builds it, the others alias it and take a TCS, and a module is loaded once for the enclave. In
  * {@link Mode#CONVENTIONAL} every instance builds its own enclave and loads its own module, as Gramine or Occlum
@@ -82,7 +79,6 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private final Path workDir;
     private final PlatformOptions options;
     private final SigningKey owner;
-    private final AppCatalog apps = AppCatalog.builtIn().with(new WasmApp()).with(new WasmRuntimeStats());
     private final EnclaveImage enclave;
     private final ContainerImage statsImage;
     private final ContainerManager manager;
@@ -150,7 +146,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         this.owner = options.owner() != null ? options.owner() : SigningKey.generate();
         try {
             Files.createDirectories(this.workDir.resolve("functions"));
-            this.enclave = EnclaveImage.load(writeEnclaveManifest(), owner, apps);
+            this.enclave = EnclaveImage.load(writeEnclaveManifest(), owner);
             this.statsImage = image(writeStatsManifest());
         } catch (IOException e) {
             throw new UncheckedIOException("writing the platform's images under " + this.workDir, e);
@@ -172,7 +168,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private Path writeEnclaveManifest() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", ENCLAVE_NAME);
-        m.put("runtime", AppCatalog.RUNTIME);
+        m.put("runtime", RuntimeAbi.RUNTIME_NAME);
         m.put("apps", List.of(WasmAbi.APP, WasmAbi.STATS_APP));
         m.put("threads", options.threads() + 1); // one more TCS for the platform's own runtime-statistics container
         m.put("heap_size", options.heapSize());

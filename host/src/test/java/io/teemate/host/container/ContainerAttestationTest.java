@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.enclave.attest.Expectations;
 import io.teemate.enclave.attest.PlatformPki;
 import io.teemate.enclave.attest.QuoteVerifier;
@@ -67,7 +66,7 @@ class ContainerAttestationTest {
     }
 
     private ImageFixture images() {
-        return new ImageFixture(dir, AppCatalog.builtIn());
+        return new ImageFixture(dir);
     }
 
     private ContainerImage web(ImageFixture f, Path enclave, String name) {

@@ -117,7 +117,7 @@ final class KvDataDir {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "teemate-kv");
-        m.put("runtime", io.teemate.enclave.apps.AppCatalog.RUNTIME);
+        m.put("runtime", io.teemate.abi.RuntimeAbi.RUNTIME_NAME);
         m.put("apps", List.of(KvAbi.APP));
         m.put("threads", THREADS);
         m.put("heap_size", heap == null ? DEFAULT_HEAP : heap);

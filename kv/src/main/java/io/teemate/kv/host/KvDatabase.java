@@ -1,6 +1,5 @@
 package io.teemate.kv.host;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.Wire;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -12,7 +11,6 @@ import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
 import io.teemate.kv.enclave.KvAbi;
-import io.teemate.kv.enclave.KvApp;
 import io.teemate.sgx.Machine;
 
 import java.io.IOException;
@@ -24,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The confidential database's host side: an emulated machine, the database container (the {@link KvApp} in the
+ * The confidential database's host side: an emulated machine, the database container (the {@code kv} app in the
  * {@code teemate-kv} enclave image) and its snapshots. Commands go into the enclave in batches
  * ({@link KvAbi#EXEC}); only RESP replies come out. Snapshots:
  * <ul>
@@ -129,7 +127,7 @@ public final class KvDatabase implements AutoCloseable {
 
     /** The database's container image on its enclave image (the kv app compiled in), signed by the owner. */
     private static ContainerImage image(KvDataDir data) {
-        EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner, AppCatalog.builtIn().with(new KvApp()));
+        EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner);
         return ContainerImage.of(data.containerManifest,
                 io.teemate.abi.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
     }
