@@ -3,6 +3,7 @@ package io.teemate.kv.enclave;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.abi.Wire;
+import io.teemate.kv.abi.KvAbi;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import io.teemate.host.container.Phase;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
-import io.teemate.kv.enclave.KvAbi;
+import io.teemate.kv.abi.KvAbi;
 import io.teemate.kv.enclave.KvApp;
 import io.teemate.sgx.Machine;
 

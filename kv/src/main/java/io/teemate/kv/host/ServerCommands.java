@@ -1,8 +1,8 @@
 package io.teemate.kv.host;
 
+import io.teemate.kv.abi.Glob;
 import io.teemate.kv.enclave.CommandEngine;
 import io.teemate.kv.enclave.CommandSpec;
-import io.teemate.kv.enclave.Glob;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
