@@ -21,6 +21,10 @@ package io.teemate.kv.abi;
  * <li>{@link #EXPORT} (snapshot path string) -> the snapshot's plain RDB stream, unsealed in the enclave only
  *     after the whole snapshot authenticated (a first pass checks every record and the last one's marker and
  *     releases nothing). Exit {@link #EXIT_BAD_SNAPSHOT} with the reason (never a path) otherwise.</li>
+ * <li>{@link #COMMANDS} () -> the engine's command table, for the server's COMMAND: n u32, then per command in
+ *     name order: name string (lower case), arity, first key, last key, step (each an i32 as a u32, two's
+ *     complement; Redis's legacy key positions, 0 0 0 for none). It is the program's code, not the dataset's, so
+ *     it needs no {@link #OPEN} and never changes while the container runs.</li>
  * </ul>
  */
 public final class KvAbi {
@@ -37,6 +41,7 @@ public final class KvAbi {
     public static final int CHECKPOINT = 5;
     public static final int RESTORE = 6;
     public static final int EXPORT = 7;
+    public static final int COMMANDS = 8;
 
     /** Exit status: the snapshot is not this container's, was changed, or is not a snapshot. */
     public static final int EXIT_BAD_SNAPSHOT = 3;
