@@ -5,7 +5,7 @@ import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.abi.image.SecretFiles;
 import io.teemate.abi.image.SigningKeys;
-import io.teemate.kv.enclave.KvAbi;
+import io.teemate.kv.abi.KvAbi;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;
