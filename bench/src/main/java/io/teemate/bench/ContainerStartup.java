@@ -1,5 +1,6 @@
 package io.teemate.bench;
 
+import io.teemate.host.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teemate.abi.image.AttachKeys;
@@ -150,9 +151,7 @@ public final class ContainerStartup {
     private static Row measure(ContainerImage image, Mode mode, int n) {
         int pagesPerEnclave = image.enclave().layout().addedPages() + 64;
         long epcBytes = ((long) pagesPerEnclave * (mode == Mode.CONVENTIONAL ? n : 1) + 4096L * n + 8192) * 4096;
-        Machine machine = Machine.builder().epcBytes(epcBytes).logicalProcessors(2).seed(n).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
+        Platform platform = Platform.boot(Machine.builder().epcBytes(epcBytes).logicalProcessors(2).seed(n).build());
         double[] phaseWall = new double[Phase.values().length];
         double[] phaseModeled = new double[Phase.values().length];
         double wall = 0;
@@ -161,8 +160,7 @@ public final class ContainerStartup {
         double laterModeled = 0;
         long epc;
         List<Container> running = new ArrayList<>();
-        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(30), Duration.ZERO)) {
+        try (ContainerManager manager = platform.containerManager(Duration.ofSeconds(30), Duration.ZERO)) {
             for (int i = 0; i < n; i++) {
                 Container c = manager.start(image, mode);
                 running.add(c);

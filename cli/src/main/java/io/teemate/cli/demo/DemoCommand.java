@@ -1,5 +1,6 @@
 package io.teemate.cli.demo;
 
+import io.teemate.host.Platform;
 import io.teemate.abi.HelloAbi;
 import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.host.controller.TcsLease;
@@ -216,10 +217,11 @@ public final class DemoCommand implements Callable<Integer> {
             if (seed != null) {
                 b.seed(seed);
             }
-            machine = b.build();
-            kernel = new Kernel(machine);
-            driver = new SgxDriver(kernel);
-            controller = new TeeMateController(driver);
+            Platform platform = Platform.boot(b.build());
+            machine = platform.machine();
+            kernel = platform.kernel();
+            driver = platform.driver();
+            controller = platform.controller();
         }
 
         Process spawn(String name) {

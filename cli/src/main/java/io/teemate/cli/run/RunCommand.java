@@ -1,5 +1,6 @@
 package io.teemate.cli.run;
 
+import io.teemate.host.Platform;
 import io.teemate.cli.EnclaveHeapCheck;
 import io.teemate.cli.EpcOption;
 import io.teemate.abi.image.ContainerManifest;
@@ -125,16 +126,13 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("MRENCLAVE %s, %d pages added and measured per build%n",
                 java.util.HexFormat.of().formatHex(container.enclave().mrEnclave()), container.enclave().layout().addedPages());
 
-        Machine machine = Machine.builder().epcMiB(epcMiB).logicalProcessors(2).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
+        Platform platform = Platform.boot(Machine.builder().epcMiB(epcMiB).logicalProcessors(2).build());
         List<Container> started = new ArrayList<>();
         List<Container.Outcome> outcomes = new ArrayList<>();
         int status = 0;
-        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(30), Duration.ZERO);
+        try (ContainerManager manager = platform.containerManager(Duration.ofSeconds(30), Duration.ZERO);
              QuotingService quoting = quoteDir == null ? null
-                     : QuotingService.start(kernel, driver, PlatformPki.generate("teemate-run"))) {
+                     : QuotingService.start(platform.kernel(), platform.driver(), PlatformPki.generate("teemate-run"))) {
             for (int i = 0; i < count; i++) {
                 Container c = manager.start(container, m);
                 started.add(c);

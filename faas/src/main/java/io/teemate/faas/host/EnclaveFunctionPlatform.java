@@ -1,5 +1,6 @@
 package io.teemate.faas.host;
 
+import io.teemate.host.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
@@ -157,10 +158,9 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     /** A platform on an emulated machine of its own ({@link PlatformOptions#epcMiB()}, logical processors). */
     public static EnclaveFunctionPlatform create(Mode mode, Path workDir, PlatformOptions options) {
-        Machine machine = Machine.builder().epcMiB(options.epcMiB()).logicalProcessors(options.logicalProcessors()).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        return new EnclaveFunctionPlatform(kernel, driver, new TeeMateController(driver), mode, workDir, options);
+        Platform p = Platform.boot(Machine.builder().epcMiB(options.epcMiB())
+                .logicalProcessors(options.logicalProcessors()).build());
+        return new EnclaveFunctionPlatform(p.kernel(), p.driver(), p.controller(), mode, workDir, options);
     }
 
     // ------------------------------------------------------------------ images

@@ -1,5 +1,6 @@
 package io.teemate.kv.host;
 
+import io.teemate.host.Platform;
 import io.teemate.abi.Wire;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -132,10 +133,8 @@ public final class KvDatabase implements AutoCloseable {
      * manager on them.
      */
     private static ContainerManager bootPlatform(KvDataDir data, int epcMiB, int logicalProcessors) {
-        Machine machine = Machine.builder().epcMiB(epcMiB).logicalProcessors(logicalProcessors).seed(data.platformSeed).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        return new ContainerManager(kernel, driver, new TeeMateController(driver), TCS_TIMEOUT, Duration.ZERO);
+        return Platform.boot(Machine.builder().epcMiB(epcMiB).logicalProcessors(logicalProcessors)
+                .seed(data.platformSeed).build()).containerManager(TCS_TIMEOUT, Duration.ZERO);
     }
 
     /** The database's container image on its enclave image (the kv app compiled in), signed by the owner. */
