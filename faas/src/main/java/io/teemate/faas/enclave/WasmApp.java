@@ -12,6 +12,9 @@ import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.enclave.runtime.ContainerTimeoutException;
+import io.teemate.faas.abi.ModuleLimits;
+import io.teemate.faas.abi.WasmAbi;
+import io.teemate.faas.abi.WasmEngine;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

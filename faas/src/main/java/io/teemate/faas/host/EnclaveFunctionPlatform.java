@@ -6,7 +6,7 @@ import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.RuntimeAbi;
-import io.teemate.faas.enclave.WasmAbi;
+import io.teemate.faas.abi.WasmAbi;
 import io.teemate.faas.enclave.WasmApp;
 import io.teemate.faas.enclave.WasmRuntimeStats;
 import io.teemate.faas.enclave.WasmTrapException;
