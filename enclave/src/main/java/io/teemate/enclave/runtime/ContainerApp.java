@@ -14,7 +14,13 @@ public interface ContainerApp {
     /** The name container manifests use as {@code entry}. */
     String name();
 
-    /** Runs the container; the result is its exit status. Anything it throws crashes only this container. */
+    /**
+     * Runs the container; the result is its exit status. Anything it throws ends only this container, with a status
+     * the host can act on without reading text: {@link ContainerFaultException} (its own error, the message for its
+     * user) is E_FAULT, {@link ContainerTimeoutException} E_TIMEOUT, a memory limit
+     * ({@code EnclaveOutOfMemoryException}) E_NO_MEMORY, anything else a crash, E_CRASHED (the text for the
+     * operator).
+     */
     int main(ContainerEnv env) throws Exception;
 
     /** This app as an enclave binary the toolchain can link into a runtime's image: its own class. */

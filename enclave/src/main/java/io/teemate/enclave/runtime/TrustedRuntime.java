@@ -426,11 +426,16 @@ public final class TrustedRuntime implements EnclaveProgram {
         } catch (Refusal | TrustedFiles.TrustedFileException e) {
             throw e;
         } catch (ContainerTimeoutException e) {
+            // The container's own errors: its code's message, meant for its user, is the whole answer; the
+            // status says what happened, so the host needs no text to tell a trap from a limit.
             detach(state, c);
-            throw new Refusal(RuntimeAbi.E_TIMEOUT, "container " + c.manifest.name() + " was stopped: " + e.getMessage());
+            throw new Refusal(RuntimeAbi.E_TIMEOUT, e.getMessage());
         } catch (EnclaveOutOfMemoryException e) {
             detach(state, c);
-            throw new Refusal(RuntimeAbi.E_NO_MEMORY, "container " + c.manifest.name() + " ran out of memory: " + e.getMessage());
+            throw new Refusal(RuntimeAbi.E_NO_MEMORY, e.getMessage());
+        } catch (ContainerFaultException e) {
+            detach(state, c);
+            throw new Refusal(RuntimeAbi.E_FAULT, e.getMessage());
         } catch (Exception | Error e) {
             if (session.context().mustPropagate(e)) {
                 // an abandoned thread unwinding, or the host failing its own ocall: not the container's fault

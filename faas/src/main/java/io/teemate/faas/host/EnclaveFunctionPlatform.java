@@ -6,8 +6,7 @@ import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.RuntimeAbi;
-import io.teemate.faas.enclave.WasmAbi;
-import io.teemate.faas.enclave.WasmTrapException;
+import io.teemate.faas.abi.WasmAbi;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;
@@ -541,41 +540,42 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     /** The function's error for an outcome the runtime refused (the instance is already torn down in the enclave). */
     static FunctionException failure(Deployed d, Container.Outcome o) {
-        return failure(d.name, d.timeoutMillis, o.status(), o.error());
+        return failure(d.name, d.timeoutMillis, o.status(), runtimeMessage(o));
     }
 
-    static FunctionException failure(String name, long timeoutMillis, long status, String error) {
-        String message = error == null ? "" : error;
-        if (status == RuntimeAbi.E_TIMEOUT) {
-            return new FunctionException(FunctionException.Kind.TIMEOUT, "function " + name
-                    + " ran past its time limit of " + timeoutMillis + " ms and was stopped");
-        }
-        if (status == RuntimeAbi.E_NO_MEMORY) {
-            String limit = after(message, "ran out of memory: ");
-            return new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": "
-                    + (limit != null ? limit : message));
-        }
-        if (status == RuntimeAbi.E_CRASHED) {
-            // A WasmTrapException carries the trap in Wasm's words, the function's own error; any other crash (a
-            // WasmCrashException, or an exception or Error the runtime caught) is Java detail for the operator only.
-            String trap = after(message, WasmTrapException.class.getName() + ": ");
-            if (trap != null) {
-                return new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: " + trap);
-            }
-            return new FunctionException(FunctionException.Kind.TRAP, ErrorReport.generic("function " + name + " crashed",
-                    "function " + name + ": " + message, null));
-        }
-        if (status == RuntimeAbi.E_FILE) {
-            return new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
-                    + ": its module failed the enclave's trusted-file check", "function " + name + ": " + message, null));
-        }
-        return new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
-                + ": the platform failed", "function " + name + ": status " + status + ": " + message, null));
+    /**
+     * The function's error for the runtime's status and message, chosen by the status alone. A trap (E_FAULT), a
+     * timeout and a memory limit are the function's own errors: the runtime's message for them is written for the
+     * caller ({@link RuntimeAbi.Status}), and the caller gets it. A crash, a trusted-file failure or any other status
+     * is the platform's: its message is detail for the operator, logged under an error id that the caller gets
+     * instead ({@link ErrorReport}).
+     */
+    static FunctionException failure(String name, long timeoutMillis, long status, String message) {
+        String m = message == null ? "" : message;
+        RuntimeAbi.Status s = RuntimeAbi.Status.of(status);
+        return switch (s) {
+            case E_FAULT -> new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: " + m);
+            case E_TIMEOUT -> new FunctionException(FunctionException.Kind.TIMEOUT, m.isBlank() ? "function " + name
+                    + " ran past its time limit of " + timeoutMillis + " ms and was stopped" : m);
+            case E_NO_MEMORY -> new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": " + m);
+            case E_CRASHED -> new FunctionException(FunctionException.Kind.TRAP, ErrorReport.generic("function " + name
+                    + " crashed", "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m, null));
+            case E_FILE -> new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
+                    + ": its module failed the enclave's trusted-file check", "function " + name + ": " + m, null));
+            case null, default -> new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function "
+                    + name + ": the platform failed", "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m, null));
+        };
     }
 
-    private static String after(String s, String marker) {
-        int at = s.indexOf(marker);
-        return at < 0 ? null : s.substring(at + marker.length());
+    /**
+     * The runtime's own message in an outcome: {@link ContainerManager} puts its status's name in front of it
+     * ({@code "E_FAULT: ..."}), which the status already says. (Taking off a prefix the host's own code wrote, not
+     * reading the enclave's text: the status alone chose the error.)
+     */
+    private static String runtimeMessage(Container.Outcome o) {
+        String error = o.error() == null ? "" : o.error();
+        String prefix = RuntimeAbi.statusName(o.status()) + ": ";
+        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
     }
 
     // ------------------------------------------------------------------ observing

@@ -12,7 +12,8 @@ public final class TestBinaries implements EnclaveBinary.Library {
     public List<EnclaveBinary> binaries() {
         return Stream.<ContainerApp>of(new TestApps.Crasher(), new TestApps.Cat(), new TestApps.Hog(),
                         new TestApps.Secret(), new TestApps.Peeker(), new TestApps.Upper(), new TestApps.Forker(),
-                        new TestApps.Spinner(), new TestApps.Thrower(), new TestApps.Spacer())
+                        new TestApps.Spinner(), new TestApps.Thrower(), new TestApps.Spacer(),
+                        new ContainerFailureStatusTest.Failer(), new ContainerFailureStatusTest.StdinHog())
                 .map(ContainerApp::binary).toList();
     }
 }
