@@ -7,8 +7,12 @@ import java.nio.ByteOrder;
 
 /**
  * Unchecked "enclave" memory for the baselines: a direct little-endian {@link ByteBuffer} standing at {@code base},
- * no processor, page table, EPCM or TLB (what the kv tests' fake memory does). What a structure costs on it is the
- * structure's own cost; the difference to the same work on real enclave pages is the emulated processor's checks.
+ * no processor, page table, EPCM or TLB (what the tests' {@code FakeEnclaveMemory} does). What a structure costs on
+ * it is the structure's own cost; the difference to the same work on real enclave pages is the emulated processor's
+ * checks.
+ * <p>Not the shared test fake on purpose: that lives in the enclave module's test-jar, which is on test classpaths
+ * only, while this class is main code that JMH runs and that ships in {@code teemate.jar}; and the fake counts every
+ * byte read and written with atomic adds, which a baseline must not measure.
  */
 final class PlainMemory implements EnclaveMemory {
     private final long base;

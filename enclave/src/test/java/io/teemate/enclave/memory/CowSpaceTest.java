@@ -78,12 +78,12 @@ class CowSpaceTest {
             parent.write((long) p * PAGE, filled(PAGE, p + 1));
         }
         CowSpace child = parent.fork();
-        long written = memory.bytesWritten.get();
+        long written = memory.bytesWritten();
 
         parent.writeLong(5 * PAGE + 16, 42);
 
         assertThat(parent.pagesCopied()).isEqualTo(1);
-        assertThat(memory.bytesWritten.get() - written).as("one page copied plus the 8-byte write").isEqualTo(PAGE + 8);
+        assertThat(memory.bytesWritten() - written).as("one page copied plus the 8-byte write").isEqualTo(PAGE + 8);
         assertThat(heap.pagesInUse()).isEqualTo(9);
         assertThat(parent.privatePages()).isEqualTo(1);
         assertThat(parent.sharedPages()).isEqualTo(7);
@@ -106,9 +106,9 @@ class CowSpaceTest {
         CowSpace parent = new CowSpace(heap, 2 * PAGE);
         parent.write(0, filled(2 * PAGE, 1));
         CowSpace child = parent.fork();
-        long read = memory.bytesRead.get();
+        long read = memory.bytesRead();
         child.write(PAGE, filled(PAGE, 9));
-        assertThat(memory.bytesRead.get()).isEqualTo(read);
+        assertThat(memory.bytesRead()).isEqualTo(read);
         assertThat(child.pagesCopied()).isZero();
         assertThat(child.read(PAGE, PAGE)).containsOnly(9);
         assertThat(parent.read(PAGE, PAGE)).containsOnly(1);

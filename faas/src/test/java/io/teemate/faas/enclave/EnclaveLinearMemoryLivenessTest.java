@@ -3,6 +3,7 @@ package io.teemate.faas.enclave;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.EnclavePageAllocator;
+import io.teemate.enclave.memory.FakeEnclaveMemory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class EnclaveLinearMemoryLivenessTest {
 
     @Test
     void noAccessReachesAPageAfterTheArenaIsDestroyed() {
-        ByteArrayEnclaveMemory pages = new ByteArrayEnclaveMemory(BASE, 32); // two Wasm pages
+        FakeEnclaveMemory pages = new FakeEnclaveMemory(BASE, 32); // two Wasm pages
         EnclavePageAllocator heap = new EnclavePageAllocator(pages, BASE, 32, 32, null);
         Arena containerA = new Arena(heap);
         EnclaveLinearMemory m = new EnclaveLinearMemory(containerA, new MemoryLimits(1, 1), 1, n -> { });

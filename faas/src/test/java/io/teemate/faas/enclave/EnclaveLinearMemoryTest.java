@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.EnclavePageAllocator;
+import io.teemate.enclave.memory.FakeEnclaveMemory;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Linear memory in (stand-in) enclave pages behaves like Chicory's own memory, and never reaches past itself. */
 class EnclaveLinearMemoryTest {
     private static final long BASE = 0x7000_0000_0000L;
-    private final ByteArrayEnclaveMemory pages = new ByteArrayEnclaveMemory(BASE, 256); // 1 MiB = 16 Wasm pages
+    private final FakeEnclaveMemory pages = new FakeEnclaveMemory(BASE, 256); // 1 MiB = 16 Wasm pages
     private final Arena heap = new Arena(new EnclavePageAllocator(pages, BASE, 256, 256, null));
     private final AtomicInteger livePages = new AtomicInteger();
 

@@ -4,6 +4,7 @@ import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.CowSpace;
 import io.teemate.enclave.memory.EnclaveMemory;
 import io.teemate.enclave.memory.EnclavePageAllocator;
+import io.teemate.enclave.memory.FakeEnclaveMemory;
 import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.faas.abi.WasmAbi;
 import io.teemate.sgx.program.EnclavePrivate;
@@ -34,7 +35,7 @@ class WasmAppErrorContainmentTest {
 
     /** Enclave pages that throw {@code failure} on a write once armed: an allocation failing under the module. */
     private static final class FailingPages implements EnclaveMemory {
-        private final ByteArrayEnclaveMemory pages = new ByteArrayEnclaveMemory(BASE, 256);
+        private final FakeEnclaveMemory pages = new FakeEnclaveMemory(BASE, 256);
         volatile Supplier<Throwable> failure;
         /** Whether every write fails (the clean-up's too), not only the first. */
         volatile boolean persistent;

@@ -2,6 +2,7 @@ package io.teemate.kv.enclave;
 
 import io.teemate.enclave.memory.CowSpace;
 import io.teemate.enclave.memory.EnclavePageAllocator;
+import io.teemate.enclave.memory.FakeEnclaveMemory;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;

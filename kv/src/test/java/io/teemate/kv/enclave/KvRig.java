@@ -2,6 +2,7 @@ package io.teemate.kv.enclave;
 
 import io.teemate.enclave.memory.CowSpace;
 import io.teemate.enclave.memory.EnclavePageAllocator;
+import io.teemate.enclave.memory.FakeEnclaveMemory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
