@@ -14,6 +14,9 @@ package io.teemate.abi;
  * ATTACH returned; the runtime runs it only for the container bound to the entering TCS with that token.
  */
 public final class RuntimeAbi {
+    /** The name enclave manifests give the trusted runtime ({@code "runtime": "teemate"}). */
+    public static final String RUNTIME_NAME = "teemate";
+
     private RuntimeAbi() {
     }
 
@@ -80,15 +83,26 @@ public final class RuntimeAbi {
         E_FILE(-4),
         /** Unseal failed: wrong container or enclave, or a changed blob. */
         E_SEAL(-5),
-        /** The container's code threw: the container was torn down; the message says what it threw. */
+        /**
+         * The container's code threw something that is not one of its own errors (a bug, an {@link Error}): the
+         * container was torn down; the message says what it threw, detail for the operator rather than for the
+         * container's user. Its own errors are {@link #E_FAULT}, {@link #E_TIMEOUT} and {@link #E_NO_MEMORY}.
+         */
         E_CRASHED(-6),
         /** The response does not fit in the response buffer. */
         E_TOO_LARGE(-7),
-        /** Enclave memory, or the container's memory_limit, is exhausted. */
+        /**
+         * Enclave memory, or the container's memory_limit (or a limit of the container's own, such as a Wasm
+         * function's pages), is exhausted. When the container's code hit it, the container was torn down and the
+         * message is the limit in words meant for the container's user, with no runtime detail.
+         */
         E_NO_MEMORY(-8),
         /** The ecall number is not known. */
         E_UNKNOWN_CALL(-9),
-        /** The container's code ran past its time limit and was stopped: the container was torn down. */
+        /**
+         * The container's code ran past its time limit and was stopped: the container was torn down. The message
+         * is the container's own words for its user (which limit, how long).
+         */
         E_TIMEOUT(-10),
         /** The container's app does not support the call (a fork of an app that does not fork). */
         E_UNSUPPORTED(-11),
@@ -96,7 +110,14 @@ public final class RuntimeAbi {
          * Refused without running anything: an ecall is already in progress on this TCS (it is out in an ocall or
          * an AEX), or the entry is the exception entry (CSSA > 0), for which the runtime has no handler.
          */
-        E_REENTRY(-12);
+        E_REENTRY(-12),
+        /**
+         * The container's code failed with an error of its own that its user is meant to read (a Wasm trap: an
+         * out-of-bounds access, unreachable, a division by zero): the container was torn down. The message is
+         * the container's words for its user, with no runtime detail (no class names); anything else the code
+         * throws is {@link #E_CRASHED}.
+         */
+        E_FAULT(-13);
 
         private final long code;
 
@@ -133,6 +154,7 @@ public final class RuntimeAbi {
     public static final long E_TIMEOUT = Status.E_TIMEOUT.code();
     public static final long E_UNSUPPORTED = Status.E_UNSUPPORTED.code();
     public static final long E_REENTRY = Status.E_REENTRY.code();
+    public static final long E_FAULT = Status.E_FAULT.code();
 
     /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
     public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {

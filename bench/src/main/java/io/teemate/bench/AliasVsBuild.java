@@ -1,5 +1,6 @@
 package io.teemate.bench;
 
+import io.teemate.host.Platform;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
@@ -65,10 +66,11 @@ public final class AliasVsBuild {
             sizes = List.of(64, 256, 1024);
         }
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Machine machine = Machine.builder().epcMiB(largest + 16).logicalProcessors(2).seed(1).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        TeeMateController controller = new TeeMateController(driver);
+        Platform platform = Platform.boot(Machine.builder().epcMiB(largest + 16).logicalProcessors(2).seed(1).build());
+        Machine machine = platform.machine();
+        Kernel kernel = platform.kernel();
+        SgxDriver driver = platform.driver();
+        TeeMateController controller = platform.controller();
         SigningKey key = SigningKey.generate();
         CodeImage code = machine.programs().register(new Nop());
 

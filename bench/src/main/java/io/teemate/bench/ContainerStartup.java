@@ -1,8 +1,8 @@
 package io.teemate.bench;
 
+import io.teemate.host.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -105,7 +105,7 @@ public final class ContainerStartup {
     private static Result run(Config config, Path out, Progress progress, Path image) throws IOException {
         List<Integer> counts = config.counts();
         SigningKey owner = SigningKey.generate();
-        ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner, AppCatalog.builtIn());
+        ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner);
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
         progress.step("image %s: enclave of %d MiB (%d pages added), heap %s", container.name(),
                 Math.max(1, enclaveMiB), container.enclave().layout().addedPages(), config.heap());
@@ -151,9 +151,7 @@ public final class ContainerStartup {
     private static Row measure(ContainerImage image, Mode mode, int n) {
         int pagesPerEnclave = image.enclave().layout().addedPages() + 64;
         long epcBytes = ((long) pagesPerEnclave * (mode == Mode.CONVENTIONAL ? n : 1) + 4096L * n + 8192) * 4096;
-        Machine machine = Machine.builder().epcBytes(epcBytes).logicalProcessors(2).seed(n).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
+        Platform platform = Platform.boot(Machine.builder().epcBytes(epcBytes).logicalProcessors(2).seed(n).build());
         double[] phaseWall = new double[Phase.values().length];
         double[] phaseModeled = new double[Phase.values().length];
         double wall = 0;
@@ -162,8 +160,7 @@ public final class ContainerStartup {
         double laterModeled = 0;
         long epc;
         List<Container> running = new ArrayList<>();
-        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(30), Duration.ZERO)) {
+        try (ContainerManager manager = platform.containerManager(Duration.ofSeconds(30), Duration.ZERO)) {
             for (int i = 0; i < n; i++) {
                 Container c = manager.start(image, mode);
                 running.add(c);

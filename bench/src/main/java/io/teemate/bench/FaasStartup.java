@@ -1,6 +1,6 @@
 package io.teemate.bench;
 
-import io.teemate.faas.enclave.WasmEngine;
+import io.teemate.faas.abi.WasmEngine;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;

@@ -2,7 +2,6 @@ package io.teemate.cli;
 
 import io.teemate.abi.attest.pki.PlatformPki;
 import io.teemate.abi.image.AttachKeys;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -105,7 +104,7 @@ class AttestVerifyCommandTest {
                  "files": []}
                 """.formatted(name));
         AttachKeys.provision(manifest, false);
-        return ContainerImage.load(manifest, OWNER, AppCatalog.builtIn());
+        return ContainerImage.load(manifest, OWNER);
     }
 
     private static List<Object> all(Object... overrides) {

@@ -96,9 +96,9 @@ final class EnclaveEntry {
             throw new InvalidOpcodeFault(entry, "no enclave program code image at OENTRY");
         }
         byte[] image = lp.fetch(entry, length);
-        EnclaveProgram program = lp.machine().programs().lookup(CodeImage.sha256(image));
+        EnclaveProgram program = lp.machine().programs().lookup(image);
         if (program == null) {
-            throw new InvalidOpcodeFault(entry, "the code at OENTRY is bound to no registered enclave program");
+            throw new InvalidOpcodeFault(entry, "the code at OENTRY is no enclave program of this machine");
         }
         if (!anyPageWritable(lp, entry, length)) {
             m.enclave.codeBinding = new SecsState.CodeBinding(oentry, generation, program);

@@ -1,7 +1,7 @@
 package io.teemate.sgx;
 
 /**
- * #UD: execution reached enclave code that is bound to no registered enclave program, so there is
+ * #UD: execution reached enclave code whose bytes are no enclave program of this machine, so there is
  * nothing the emulated processor could run (see {@link io.teemate.sgx.program.CodeImage}).
  */
 public final class InvalidOpcodeFault extends CpuException {

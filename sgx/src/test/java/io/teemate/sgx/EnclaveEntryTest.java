@@ -10,6 +10,8 @@ import io.teemate.sgx.struct.GprSgx;
 import io.teemate.sgx.struct.PageType;
 import org.junit.jupiter.api.Test;
 
+import io.teemate.sgx.struct.SigStruct;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -186,14 +188,35 @@ class EnclaveEntryTest {
     }
 
     @Test
-    void codeBoundToNoRegisteredProgramRaisesUd() {
-        CodeImage unregistered = CodeImage.of(new TestProgram.Other());
-        EnclaveLayout layout = Rig.layoutFor(unregistered);
+    void codeThatIsNoProgramOfThisMachineRaisesUd() {
+        CodeImage notAProgram = CodeImage.of(List.of(Rig.class), "a class that is no enclave program");
+        EnclaveLayout layout = Rig.layoutFor(notAProgram);
         var loaded = rig.loader.load(rig.lp(0), layout, Rig.sign(layout, Rig.KEY, 0), 0x5_0000_0000L, rig.pageTable);
         var thrown = catchThrowableOfType(EnclaveFaultException.class,
                 () -> rig.lp(0).eenter(loaded.tcsAddresses().get(0), Rig.AEP, ExitHandler.RESUME_INTERRUPTS));
         assertThat(thrown.event().cause()).isInstanceOf(InvalidOpcodeFault.class);
-        assertThat(thrown.getMessage()).contains("bound to no registered enclave program");
+        assertThat(thrown.getMessage()).contains("no enclave program of this machine");
+    }
+
+    @Test
+    void anImageRunsTheProgramItsBytesNameWithoutRegistration() {
+        // what a toolchain links: the machine decodes it at EENTER, nobody hands it the program object
+        CodeImage other = CodeImage.of(new TestProgram.Other());
+        EnclaveLayout layout = Rig.layoutFor(other);
+        SigStruct sig = Rig.sign(layout, Rig.KEY, 0);
+        var e = new Rig.TestEnclave(rig.loader.load(rig.lp(0), layout, sig, 0x5_0000_0000L, rig.pageTable), layout, sig);
+        assertThat(rig.call(e, TestProgram.CSSA, 0, 0)).isEqualTo(0);
+    }
+
+    @Test
+    void anImageWithAClassItsProgramDoesNotDeclareRaisesUd() {
+        // every byte of the image must be the program's code: one class more is other code
+        CodeImage padded = CodeImage.of(List.of(TestProgram.Other.class, Rig.class), "a program with a stowaway");
+        EnclaveLayout layout = Rig.layoutFor(padded);
+        var loaded = rig.loader.load(rig.lp(0), layout, Rig.sign(layout, Rig.KEY, 0), 0x5_0000_0000L, rig.pageTable);
+        var thrown = catchThrowableOfType(EnclaveFaultException.class,
+                () -> rig.lp(0).eenter(loaded.tcsAddresses().get(0), Rig.AEP, ExitHandler.RESUME_INTERRUPTS));
+        assertThat(thrown.event().cause()).isInstanceOf(InvalidOpcodeFault.class);
     }
 
     @Test

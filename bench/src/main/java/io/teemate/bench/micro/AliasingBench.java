@@ -1,5 +1,6 @@
 package io.teemate.bench.micro;
 
+import io.teemate.host.Platform;
 import io.teemate.bench.AliasVsBuild;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TeeMateController;
@@ -74,10 +75,11 @@ public class AliasingBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        machine = Machine.builder().epcMiB(2L * mib + 16).seed(1).logicalProcessors(1).build();
-        kernel = new Kernel(machine);
-        driver = new SgxDriver(kernel);
-        controller = new TeeMateController(driver);
+        Platform platform = Platform.boot(Machine.builder().epcMiB(2L * mib + 16).seed(1).logicalProcessors(1).build());
+        machine = platform.machine();
+        kernel = platform.kernel();
+        driver = platform.driver();
+        controller = platform.controller();
         CodeImage code = machine.programs().register(new AliasVsBuild.Nop());
         int pages = mib << 8;
         layout = EnclaveLayout.forProgram(code, THREADS, 2, 1, pages - code.pageCount() - THREADS * (1 + 2 + 1));

@@ -1,5 +1,6 @@
 package io.teemate.bench.micro;
 
+import io.teemate.host.Platform;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
@@ -130,10 +131,11 @@ public class EnclaveEntryBench {
 
         @Setup(Level.Trial)
         public void setUp() {
-            machine = Machine.builder().epcMiB(16).seed(1).logicalProcessors(1).build();
-            Kernel kernel = new Kernel(machine);
-            SgxDriver driver = new SgxDriver(kernel);
-            TeeMateController controller = new TeeMateController(driver);
+            Platform platform = Platform.boot(Machine.builder().epcMiB(16).seed(1).logicalProcessors(1).build());
+            machine = platform.machine();
+            Kernel kernel = platform.kernel();
+            SgxDriver driver = platform.driver();
+            TeeMateController controller = platform.controller();
             EnclaveLayout layout = EnclaveLayout.forProgram(machine.programs().register(new EntryProgram()), 2, 2, 1, 4);
             SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
                     .attributes(EnclaveLayout.defaultAttributes(false)).sign(SigningKey.generate());

@@ -1,6 +1,8 @@
 package io.teemate.cli.demo;
 
-import io.teemate.enclave.hello.HelloEnclave;
+import io.teemate.host.Platform;
+import io.teemate.abi.HelloAbi;
+import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TcsTable;
 import io.teemate.host.controller.TeeMateController;
@@ -108,12 +110,12 @@ public final class DemoCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         SigningKey key = SigningKey.generate();
-        CodeImage code = machine.programs().register(new HelloEnclave());
+        CodeImage code = EnclaveBinaries.installed().program(HelloAbi.NAME);
         EnclaveLayout layout = EnclaveLayout.forProgram(code, 2, 2, 1, heapMiB * 256);
         SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(EnclaveLayout.defaultAttributes(false)).isvProdId(1).isvSvn(1).sign(key);
         out.printf("2. Signed (like sgx_sign): RSA-3072 key with e = 3, in %.0f ms wall%n", ms(System.nanoTime() - t0));
-        out.printf("   code image %s: %d bytes, %d page(s)%n", HelloEnclave.class.getSimpleName(), code.bytes().length, code.pageCount());
+        out.printf("   code image %s: %d bytes, %d page(s)%n", HelloAbi.NAME, code.bytes().length, code.pageCount());
         out.printf("   layout: %d pages (%d MiB heap) in a %d MiB ELRANGE%n", layout.pages().size(), heapMiB, layout.size() >> 20);
         out.printf("   MRENCLAVE %s%n", HEX.formatHex(sig.enclaveHash()));
         out.printf("   MRSIGNER  %s%n", HEX.formatHex(SigStructBuilder.mrSigner(key)));
@@ -144,7 +146,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("   the same report with one REPORTDATA bit flipped: %s%n",
                 host.verify(creator, enclave, tampered) ? "ACCEPTED (bug!)" : "rejected");
         Host other = new Host(seed == null ? null : seed + 1);
-        other.machine.programs().register(new HelloEnclave());
         Process there = other.spawn("elsewhere");
         EnclaveLoader.Loaded twin = other.load(there, layout, sig);
         out.printf("   the same enclave on another machine (other fuse keys) checks it: %s%n",
@@ -216,10 +217,11 @@ public final class DemoCommand implements Callable<Integer> {
             if (seed != null) {
                 b.seed(seed);
             }
-            machine = b.build();
-            kernel = new Kernel(machine);
-            driver = new SgxDriver(kernel);
-            controller = new TeeMateController(driver);
+            Platform platform = Platform.boot(b.build());
+            machine = platform.machine();
+            kernel = platform.kernel();
+            driver = platform.driver();
+            controller = platform.controller();
         }
 
         Process spawn(String name) {
@@ -252,7 +254,7 @@ public final class DemoCommand implements Callable<Integer> {
                 return p.run(ctx -> {
                     long sum = 0;
                     for (int i = 0; i < n; i++) {
-                        ctx.lp().registers().set(GprSgx.RDI, HelloEnclave.ECALL_NOP);
+                        ctx.lp().registers().set(GprSgx.RDI, HelloAbi.ECALL_NOP);
                         lease.enter(ctx, AEP, ctx.exits());
                         sum += ctx.lp().registers().get(GprSgx.RAX);
                     }
@@ -267,7 +269,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ctx.write(UNTRUSTED + 1024, reportData);
                 return null;
             });
-            ecall(p, e, HelloEnclave.ECALL_REPORT, UNTRUSTED, UNTRUSTED + 1024, UNTRUSTED + 2048);
+            ecall(p, e, HelloAbi.ECALL_REPORT, UNTRUSTED, UNTRUSTED + 1024, UNTRUSTED + 2048);
             return p.run(ctx -> ctx.read(UNTRUSTED + 2048, Report.SIZE));
         }
 
@@ -276,7 +278,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ctx.write(UNTRUSTED + 4096, report);
                 return null;
             });
-            return ecall(p, e, HelloEnclave.ECALL_VERIFY_REPORT, UNTRUSTED + 4096, 0, 0) == 1;
+            return ecall(p, e, HelloAbi.ECALL_VERIFY_REPORT, UNTRUSTED + 4096, 0, 0) == 1;
         }
     }
 

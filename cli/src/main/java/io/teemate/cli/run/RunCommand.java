@@ -1,8 +1,8 @@
 package io.teemate.cli.run;
 
+import io.teemate.host.Platform;
 import io.teemate.cli.EnclaveHeapCheck;
 import io.teemate.cli.EpcOption;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.abi.image.ManifestException;
@@ -120,22 +120,19 @@ public final class RunCommand implements Callable<Integer> {
         EnclaveManifest enclaveManifest = EnclaveManifest.load(enclaveFile);
         EnclaveHeapCheck.ensureFits(enclaveFile.getFileName().toString(), enclaveManifest.heapSize(),
                 enclaveManifest.heapInitialPages());
-        ContainerImage container = ContainerImage.load(image, owner, AppCatalog.builtIn());
+        ContainerImage container = ContainerImage.load(image, owner);
         out.printf("image %s (identity %s) on enclave image %s%n", container.name(), container.manifest().digestHex(),
                 container.enclave().name());
         out.printf("MRENCLAVE %s, %d pages added and measured per build%n",
                 java.util.HexFormat.of().formatHex(container.enclave().mrEnclave()), container.enclave().layout().addedPages());
 
-        Machine machine = Machine.builder().epcMiB(epcMiB).logicalProcessors(2).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
+        Platform platform = Platform.boot(Machine.builder().epcMiB(epcMiB).logicalProcessors(2).build());
         List<Container> started = new ArrayList<>();
         List<Container.Outcome> outcomes = new ArrayList<>();
         int status = 0;
-        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(30), Duration.ZERO);
+        try (ContainerManager manager = platform.containerManager(Duration.ofSeconds(30), Duration.ZERO);
              QuotingService quoting = quoteDir == null ? null
-                     : QuotingService.start(kernel, driver, PlatformPki.generate("teemate-run"))) {
+                     : QuotingService.start(platform.kernel(), platform.driver(), PlatformPki.generate("teemate-run"))) {
             for (int i = 0; i < count; i++) {
                 Container c = manager.start(container, m);
                 started.add(c);

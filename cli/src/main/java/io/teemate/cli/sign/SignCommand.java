@@ -1,7 +1,7 @@
 package io.teemate.cli.sign;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.CodeResolver;
+import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.abi.image.EnclaveImageLayout;
@@ -51,7 +51,7 @@ public final class SignCommand implements Callable<Integer> {
      * The code of the trusted runtime a manifest names: TeeMate's runtime with the manifest's apps compiled in, the
      * same code image the container manager loads.
      */
-    static final CodeResolver RUNTIMES = m -> CodeImage.of(AppCatalog.builtIn().runtimeFor(m));
+    static final CodeResolver RUNTIMES = EnclaveBinaries.installed();
 
     @Parameters(index = "0", paramLabel = "ENCLAVE_MANIFEST.json", description = "the enclave image's manifest")
     Path manifestFile;

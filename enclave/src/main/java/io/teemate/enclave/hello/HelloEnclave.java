@@ -1,5 +1,7 @@
 package io.teemate.enclave.hello;
 
+import io.teemate.abi.HelloAbi;
+
 import io.teemate.sgx.Registers;
 import io.teemate.sgx.SgxStatus;
 import io.teemate.sgx.program.EnclaveContext;
@@ -15,18 +17,11 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import java.security.MessageDigest;
 
 /**
- * The smallest useful enclave: it makes local-attestation reports and verifies them. Ecall number in RDI,
- * pointers to untrusted buffers in RSI, RDX and R8, result in RAX. Everything it reads from the host is
- * copied into its own thread-local page (FS base) before EREPORT or EGETKEY sees it.
+ * The smallest useful enclave: it makes local-attestation reports and verifies them ({@link HelloAbi}).
+ * Everything it reads from the host is copied into its own thread-local page (FS base) before EREPORT or EGETKEY
+ * sees it.
  */
 public final class HelloEnclave implements EnclaveProgram {
-    /** RSI: TARGETINFO (512 B), RDX: REPORTDATA (64 B), R8: where to put the REPORT (432 B); all untrusted. */
-    public static final long ECALL_REPORT = 1;
-    /** RSI: a REPORT (432 B) in untrusted memory; RAX = 1 if it was made on this machine for this enclave. */
-    public static final long ECALL_VERIFY_REPORT = 2;
-    /** Does nothing: the cost of an enclave round trip. */
-    public static final long ECALL_NOP = 3;
-
     private static final int TARGETINFO = 0;
     private static final int REPORTDATA = 512;
     private static final int REPORT = 1024;
@@ -38,16 +33,16 @@ public final class HelloEnclave implements EnclaveProgram {
         Registers r = ctx.registers();
         long tls = ctx.threadLocalBase();
         long ecall = r.get(GprSgx.RDI);
-        if (ecall == ECALL_REPORT) {
+        if (ecall == HelloAbi.ECALL_REPORT) {
             ctx.write(tls + TARGETINFO, ctx.read(r.get(GprSgx.RSI), 512));
             ctx.write(tls + REPORTDATA, ctx.read(r.get(GprSgx.RDX), 64));
             ctx.ereport(tls + TARGETINFO, tls + REPORTDATA, tls + REPORT);
             ctx.write(r.get(GprSgx.R8), ctx.read(tls + REPORT, Report.SIZE));
             r.set(GprSgx.RAX, 0);
-        } else if (ecall == ECALL_VERIFY_REPORT) {
+        } else if (ecall == HelloAbi.ECALL_VERIFY_REPORT) {
             Report report = Report.fromBytes(ctx.read(r.get(GprSgx.RSI), Report.SIZE));
             r.set(GprSgx.RAX, verify(ctx, tls, report) ? 1 : 0);
-        } else if (ecall == ECALL_NOP) {
+        } else if (ecall == HelloAbi.ECALL_NOP) {
             r.set(GprSgx.RAX, 0);
         } else {
             r.set(GprSgx.RAX, -1);

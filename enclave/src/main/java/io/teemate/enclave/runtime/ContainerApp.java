@@ -1,6 +1,9 @@
 package io.teemate.enclave.runtime;
 
 import io.teemate.abi.RuntimeAbi;
+import io.teemate.abi.image.EnclaveBinary;
+
+import java.util.List;
 
 /**
  * A container's program: code compiled into the enclave image (listed in the enclave manifest's {@code apps}) and
@@ -11,8 +14,19 @@ public interface ContainerApp {
     /** The name container manifests use as {@code entry}. */
     String name();
 
-    /** Runs the container; the result is its exit status. Anything it throws crashes only this container. */
+    /**
+     * Runs the container; the result is its exit status. Anything it throws ends only this container, with a status
+     * the host can act on without reading text: {@link ContainerFaultException} (its own error, the message for its
+     * user) is E_FAULT, {@link ContainerTimeoutException} E_TIMEOUT, a memory limit
+     * ({@code EnclaveOutOfMemoryException}) E_NO_MEMORY, anything else a crash, E_CRASHED (the text for the
+     * operator).
+     */
     int main(ContainerEnv env) throws Exception;
+
+    /** This app as an enclave binary the toolchain can link into a runtime's image: its own class. */
+    default EnclaveBinary binary() {
+        return new EnclaveBinary(name(), EnclaveBinary.Kind.APP, List.of(getClass()));
+    }
 
     /**
      * A fork ({@link RuntimeAbi#ECALL_FORK}): {@code child} is a new container of the same identity in the same

@@ -12,6 +12,7 @@ import io.teemate.enclave.memory.EnclaveOutOfMemoryException;
 import io.teemate.enclave.memory.PageQuota;
 import io.teemate.enclave.memory.ThreadBoundMemory;
 import io.teemate.sgx.Registers;
+import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.program.EnclaveProgram;
 import io.teemate.sgx.struct.GprSgx;
@@ -45,14 +46,58 @@ public final class TrustedRuntime implements EnclaveProgram {
     /** The largest request the runtime copies in. */
     static final int MAX_REQUEST = 64 << 20;
 
+    /** The runtime's own code, in image order: the runtime binary ({@code io.teemate.enclave.TeeMateBinaries}); apps follow it. */
+    static final List<Class<?>> RUNTIME_CLASSES = List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class,
+            RuntimeState.class, ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class,
+            ChunkedInputStream.class, ContainerMemory.class, ContainerTimeoutException.class,
+            ContainerMemoryLimitException.class, PageQuota.class, TrustedFiles.class, SealingKeys.class, HostCalls.class,
+            ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class,
+            ReportDataBinding.class, Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class,
+            io.teemate.enclave.memory.CowSpace.class);
+
     private final Map<String, ContainerApp> apps = new LinkedHashMap<>();
 
+    /** A runtime with {@code apps} compiled in (tests and benchmarks that make their own). */
     public TrustedRuntime(List<ContainerApp> apps) {
         for (ContainerApp a : apps) {
             if (this.apps.putIfAbsent(a.name(), a) != null) {
                 throw new IllegalArgumentException("two apps are named " + a.name());
             }
         }
+    }
+
+    /**
+     * The runtime a code image stands for, as the processor decodes it: the runtime's classes, then one
+     * {@link ContainerApp} class per app, each made with its no-argument constructor. Anything else in the image is
+     * refused (the processor then runs nothing).
+     */
+    public TrustedRuntime(CodeImage.Contents image) {
+        this(appsOf(image.classes()));
+    }
+
+    private static List<ContainerApp> appsOf(List<Class<?>> classes) {
+        if (classes.size() < RUNTIME_CLASSES.size() || !classes.subList(0, RUNTIME_CLASSES.size()).equals(RUNTIME_CLASSES)) {
+            throw new IllegalArgumentException("the image does not start with the trusted runtime's code");
+        }
+        List<ContainerApp> apps = new ArrayList<>();
+        for (Class<?> c : classes.subList(RUNTIME_CLASSES.size(), classes.size())) {
+            if (!ContainerApp.class.isAssignableFrom(c)) {
+                throw new IllegalArgumentException(c.getName() + " is no container app");
+            }
+            try {
+                var constructor = c.asSubclass(ContainerApp.class).getDeclaredConstructor();
+                constructor.setAccessible(true);
+                apps.add(constructor.newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(c.getName() + " cannot be made without arguments", e);
+            }
+        }
+        return apps;
+    }
+
+    /** The runtime binary's classes, in image order (apps follow them). */
+    public static List<Class<?>> runtimeClasses() {
+        return RUNTIME_CLASSES;
     }
 
     /** The applications compiled into this runtime's code image, by name. */
@@ -62,10 +107,7 @@ public final class TrustedRuntime implements EnclaveProgram {
 
     @Override
     public List<Class<?>> codeClasses() {
-        List<Class<?>> classes = new ArrayList<>(List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class, RuntimeState.class,
-                ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class, ChunkedInputStream.class, ContainerMemory.class, ContainerTimeoutException.class, ContainerMemoryLimitException.class, PageQuota.class, TrustedFiles.class, SealingKeys.class,
-                HostCalls.class, ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class, ReportDataBinding.class,
-                Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class, io.teemate.enclave.memory.CowSpace.class));
+        List<Class<?>> classes = new ArrayList<>(RUNTIME_CLASSES);
         for (ContainerApp a : apps.values()) {
             classes.add(a.getClass());
         }
@@ -384,11 +426,16 @@ public final class TrustedRuntime implements EnclaveProgram {
         } catch (Refusal | TrustedFiles.TrustedFileException e) {
             throw e;
         } catch (ContainerTimeoutException e) {
+            // The container's own errors: its code's message, meant for its user, is the whole answer; the
+            // status says what happened, so the host needs no text to tell a trap from a limit.
             detach(state, c);
-            throw new Refusal(RuntimeAbi.E_TIMEOUT, "container " + c.manifest.name() + " was stopped: " + e.getMessage());
+            throw new Refusal(RuntimeAbi.E_TIMEOUT, e.getMessage());
         } catch (EnclaveOutOfMemoryException e) {
             detach(state, c);
-            throw new Refusal(RuntimeAbi.E_NO_MEMORY, "container " + c.manifest.name() + " ran out of memory: " + e.getMessage());
+            throw new Refusal(RuntimeAbi.E_NO_MEMORY, e.getMessage());
+        } catch (ContainerFaultException e) {
+            detach(state, c);
+            throw new Refusal(RuntimeAbi.E_FAULT, e.getMessage());
         } catch (Exception | Error e) {
             if (session.context().mustPropagate(e)) {
                 // an abandoned thread unwinding, or the host failing its own ocall: not the container's fault

@@ -15,7 +15,7 @@ final class Examples {
     static final Path HELLO = Path.of("..", "examples", "images", "hello");
     static final Path ENCLAVE = HELLO.resolve("enclave.json");
     static final Path CONTAINER = HELLO.resolve("container.json");
-    /** Until the runtime exists, the code of the "teemate" runtime is the hello enclave's (as `teemate sign` does). */
+    /** For the format tests any program will do as the "teemate" runtime's code: the hello enclave's is small. */
     static final CodeResolver RESOLVER = CodeResolver.runtime("teemate", new HelloEnclave());
     static final CodeImage CODE = CodeImage.of(new HelloEnclave());
 

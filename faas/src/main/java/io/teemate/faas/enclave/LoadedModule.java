@@ -3,6 +3,8 @@ package io.teemate.faas.enclave;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.teemate.faas.abi.ModuleLimits;
+import io.teemate.faas.abi.WasmEngine;
 
 import java.util.HexFormat;
 import java.util.function.Function;

@@ -3,6 +3,8 @@ package io.teemate.faas.enclave;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.teemate.faas.abi.ModuleLimits;
+import io.teemate.faas.abi.WasmEngine;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;

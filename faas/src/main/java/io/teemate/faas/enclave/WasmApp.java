@@ -12,6 +12,9 @@ import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.enclave.runtime.ContainerTimeoutException;
+import io.teemate.faas.abi.ModuleLimits;
+import io.teemate.faas.abi.WasmAbi;
+import io.teemate.faas.abi.WasmEngine;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,10 +41,12 @@ import java.util.Map;
  * its memory goes back to the heap, zeroed; the container, its heap and the module cache stay for the next
  * (warm) invocation.</li>
  * <li><b>Results:</b> {@code proc_exit(n)} or returning from {@code _start} (0) is the exit status, and standard
- * output leaves the enclave only then. A trap is a {@link WasmTrapException}, a module that needs more memory
- * than it may have at instantiation is a {@link WasmMemoryLimitException} ({@code memory.grow} past the limit
- * just returns -1), running past {@code TEEMATE_TIMEOUT_MS} is a {@link ContainerTimeoutException}: the runtime
- * tears the container down for all three, and the enclave and the other containers go on.</li>
+ * output leaves the enclave only then. A trap is a {@link WasmTrapException} (E_FAULT), a module that needs more
+ * memory than it may have at instantiation is a {@link WasmMemoryLimitException} (E_NO_MEMORY; {@code memory.grow}
+ * past the limit just returns -1), running past {@code TEEMATE_TIMEOUT_MS} is a {@link ContainerTimeoutException}
+ * (E_TIMEOUT): the runtime tears the container down for all three and answers with the status and the message
+ * alone, written for the function's caller; the enclave and the other containers go on. Anything else is a
+ * {@link WasmCrashException} (E_CRASHED), whose text is for the operator.</li>
  * </ul>
  * Like every container program it keeps no state in fields: one object serves every container of every enclave.
  */
@@ -217,8 +222,9 @@ public final class WasmApp implements ContainerApp {
             }
         }
         if (watchdog.fired()) {
+            // the runtime sends this text as it is (E_TIMEOUT): the caller's words, the whole sentence
             throw new ContainerTimeoutException("function " + env.name() + " ran past its time limit of "
-                    + limits.timeoutMillis() + " ms");
+                    + limits.timeoutMillis() + " ms and was stopped");
         }
         if (failure instanceof WasmMemoryLimitException e) {
             throw e;

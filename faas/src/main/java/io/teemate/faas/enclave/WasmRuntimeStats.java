@@ -2,6 +2,7 @@ package io.teemate.faas.enclave;
 
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
+import io.teemate.faas.abi.WasmAbi;
 
 /**
  * Reports the Wasm runtime's counters of the enclave it runs in ({@link ModuleCache.Stats}), one {@code key value}

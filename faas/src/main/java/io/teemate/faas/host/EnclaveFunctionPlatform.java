@@ -1,15 +1,12 @@
 package io.teemate.faas.host;
 
+import io.teemate.host.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.RuntimeAbi;
-import io.teemate.faas.enclave.WasmAbi;
-import io.teemate.faas.enclave.WasmApp;
-import io.teemate.faas.enclave.WasmRuntimeStats;
-import io.teemate.faas.enclave.WasmTrapException;
+import io.teemate.faas.abi.WasmAbi;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;
@@ -49,7 +46,7 @@ import java.util.regex.Pattern;
 
 /**
  * Confidential serverless on the emulated SGX machine: every function instance is a confidential container whose
- * program is {@link WasmApp}, on one enclave image ({@value #ENCLAVE_NAME}: the trusted runtime with the Wasm
+ * program is the Wasm app ({@value WasmAbi#APP}), on one enclave image ({@value #ENCLAVE_NAME}: the trusted runtime with the Wasm
  * runtime compiled in). In {@link Mode#SHARED} (TeeMate) all instances of all functions share one enclave: the first
  * cold start builds it, the others alias it and take a TCS, and a module is loaded once for the enclave. In
  * {@link Mode#CONVENTIONAL} every instance builds its own enclave and loads its own module, as Gramine or Occlum
@@ -82,7 +79,6 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private final Path workDir;
     private final PlatformOptions options;
     private final SigningKey owner;
-    private final AppCatalog apps = AppCatalog.builtIn().with(new WasmApp()).with(new WasmRuntimeStats());
     private final EnclaveImage enclave;
     private final ContainerImage statsImage;
     private final ContainerManager manager;
@@ -150,7 +146,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         this.owner = options.owner() != null ? options.owner() : SigningKey.generate();
         try {
             Files.createDirectories(this.workDir.resolve("functions"));
-            this.enclave = EnclaveImage.load(writeEnclaveManifest(), owner, apps);
+            this.enclave = EnclaveImage.load(writeEnclaveManifest(), owner);
             this.statsImage = image(writeStatsManifest());
         } catch (IOException e) {
             throw new UncheckedIOException("writing the platform's images under " + this.workDir, e);
@@ -161,10 +157,9 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     /** A platform on an emulated machine of its own ({@link PlatformOptions#epcMiB()}, logical processors). */
     public static EnclaveFunctionPlatform create(Mode mode, Path workDir, PlatformOptions options) {
-        Machine machine = Machine.builder().epcMiB(options.epcMiB()).logicalProcessors(options.logicalProcessors()).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        return new EnclaveFunctionPlatform(kernel, driver, new TeeMateController(driver), mode, workDir, options);
+        Platform p = Platform.boot(Machine.builder().epcMiB(options.epcMiB())
+                .logicalProcessors(options.logicalProcessors()).build());
+        return new EnclaveFunctionPlatform(p.kernel(), p.driver(), p.controller(), mode, workDir, options);
     }
 
     // ------------------------------------------------------------------ images
@@ -172,7 +167,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private Path writeEnclaveManifest() throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", ENCLAVE_NAME);
-        m.put("runtime", AppCatalog.RUNTIME);
+        m.put("runtime", RuntimeAbi.RUNTIME_NAME);
         m.put("apps", List.of(WasmAbi.APP, WasmAbi.STATS_APP));
         m.put("threads", options.threads() + 1); // one more TCS for the platform's own runtime-statistics container
         m.put("heap_size", options.heapSize());
@@ -545,41 +540,42 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     /** The function's error for an outcome the runtime refused (the instance is already torn down in the enclave). */
     static FunctionException failure(Deployed d, Container.Outcome o) {
-        return failure(d.name, d.timeoutMillis, o.status(), o.error());
+        return failure(d.name, d.timeoutMillis, o.status(), runtimeMessage(o));
     }
 
-    static FunctionException failure(String name, long timeoutMillis, long status, String error) {
-        String message = error == null ? "" : error;
-        if (status == RuntimeAbi.E_TIMEOUT) {
-            return new FunctionException(FunctionException.Kind.TIMEOUT, "function " + name
-                    + " ran past its time limit of " + timeoutMillis + " ms and was stopped");
-        }
-        if (status == RuntimeAbi.E_NO_MEMORY) {
-            String limit = after(message, "ran out of memory: ");
-            return new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": "
-                    + (limit != null ? limit : message));
-        }
-        if (status == RuntimeAbi.E_CRASHED) {
-            // A WasmTrapException carries the trap in Wasm's words, the function's own error; any other crash (a
-            // WasmCrashException, or an exception or Error the runtime caught) is Java detail for the operator only.
-            String trap = after(message, WasmTrapException.class.getName() + ": ");
-            if (trap != null) {
-                return new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: " + trap);
-            }
-            return new FunctionException(FunctionException.Kind.TRAP, ErrorReport.generic("function " + name + " crashed",
-                    "function " + name + ": " + message, null));
-        }
-        if (status == RuntimeAbi.E_FILE) {
-            return new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
-                    + ": its module failed the enclave's trusted-file check", "function " + name + ": " + message, null));
-        }
-        return new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
-                + ": the platform failed", "function " + name + ": status " + status + ": " + message, null));
+    /**
+     * The function's error for the runtime's status and message, chosen by the status alone. A trap (E_FAULT), a
+     * timeout and a memory limit are the function's own errors: the runtime's message for them is written for the
+     * caller ({@link RuntimeAbi.Status}), and the caller gets it. A crash, a trusted-file failure or any other status
+     * is the platform's: its message is detail for the operator, logged under an error id that the caller gets
+     * instead ({@link ErrorReport}).
+     */
+    static FunctionException failure(String name, long timeoutMillis, long status, String message) {
+        String m = message == null ? "" : message;
+        RuntimeAbi.Status s = RuntimeAbi.Status.of(status);
+        return switch (s) {
+            case E_FAULT -> new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: " + m);
+            case E_TIMEOUT -> new FunctionException(FunctionException.Kind.TIMEOUT, m.isBlank() ? "function " + name
+                    + " ran past its time limit of " + timeoutMillis + " ms and was stopped" : m);
+            case E_NO_MEMORY -> new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": " + m);
+            case E_CRASHED -> new FunctionException(FunctionException.Kind.TRAP, ErrorReport.generic("function " + name
+                    + " crashed", "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m, null));
+            case E_FILE -> new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
+                    + ": its module failed the enclave's trusted-file check", "function " + name + ": " + m, null));
+            case null, default -> new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function "
+                    + name + ": the platform failed", "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m, null));
+        };
     }
 
-    private static String after(String s, String marker) {
-        int at = s.indexOf(marker);
-        return at < 0 ? null : s.substring(at + marker.length());
+    /**
+     * The runtime's own message in an outcome: {@link ContainerManager} puts its status's name in front of it
+     * ({@code "E_FAULT: ..."}), which the status already says. (Taking off a prefix the host's own code wrote, not
+     * reading the enclave's text: the status alone chose the error.)
+     */
+    private static String runtimeMessage(Container.Outcome o) {
+        String error = o.error() == null ? "" : o.error();
+        String prefix = RuntimeAbi.statusName(o.status()) + ": ";
+        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
     }
 
     // ------------------------------------------------------------------ observing

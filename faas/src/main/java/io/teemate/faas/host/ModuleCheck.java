@@ -8,7 +8,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import io.teemate.faas.enclave.ModuleLimits;
+import io.teemate.faas.abi.ModuleLimits;
 
 import java.util.Arrays;
 import java.util.HashSet;

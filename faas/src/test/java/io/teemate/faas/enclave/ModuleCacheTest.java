@@ -1,5 +1,6 @@
 package io.teemate.faas.enclave;
 
+import io.teemate.faas.abi.WasmEngine;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import io.teemate.enclave.memory.CowSpace;
 import io.teemate.enclave.memory.EnclaveMemory;
 import io.teemate.enclave.memory.EnclavePageAllocator;
 import io.teemate.enclave.runtime.ContainerEnv;
+import io.teemate.faas.abi.WasmAbi;
 import io.teemate.sgx.program.EnclavePrivate;
 import org.junit.jupiter.api.Test;
 

@@ -74,17 +74,39 @@ class ErrorIdTest {
 
     @Test
     void theFunctionsOwnErrorsKeepTheirWords() {
-        FunctionException trap = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_CRASHED,
-                "container f crashed: io.teemate.faas.enclave.WasmTrapException: out of bounds memory access");
+        FunctionException trap = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_FAULT,
+                "out of bounds memory access");
+        assertThat(trap.kind()).isEqualTo(FunctionException.Kind.TRAP);
         assertThat(trap.getMessage()).isEqualTo("function f trapped: out of bounds memory access");
-        FunctionException timeout = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_TIMEOUT, "x");
-        assertThat(timeout.getMessage()).contains("time limit of 1000 ms");
+        FunctionException timeout = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_TIMEOUT,
+                "function f ran past its time limit of 1000 ms and was stopped");
+        assertThat(timeout.kind()).isEqualTo(FunctionException.Kind.TIMEOUT);
+        assertThat(timeout.getMessage()).isEqualTo("function f ran past its time limit of 1000 ms and was stopped");
         FunctionException memory = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_NO_MEMORY,
-                "container f ran out of memory: the module's memory starts at 40 Wasm pages (64 KiB each), more than "
-                        + "the function's limit of 16 pages");
+                "the module's memory starts at 40 Wasm pages (64 KiB each), more than the function's limit of 16 pages");
+        assertThat(memory.kind()).isEqualTo(FunctionException.Kind.MEMORY_LIMIT);
         assertThat(memory.getMessage()).isEqualTo("function f: the module's memory starts at 40 Wasm pages (64 KiB each), "
                 + "more than the function's limit of 16 pages");
         assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void theStatusAloneDecidesNotTheMessagesText() {
+        // A crash whose text names the trap class is still a crash: the host reads no class names out of text.
+        FunctionException crash = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_CRASHED,
+                "container f crashed: io.teemate.faas.enclave.WasmTrapException: out of bounds memory access");
+        assertThat(crash.kind()).isEqualTo(FunctionException.Kind.TRAP);
+        assertThat(crash.getMessage()).startsWith("function f crashed (error id ");
+        noInternals(crash.getMessage());
+        assertThat(stderr()).contains(id(crash.getMessage())).contains("WasmTrapException");
+        // A memory limit is one by its status, whatever its words; a timeout with no words gets the host's own.
+        assertThat(EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_NO_MEMORY, "no room").kind())
+                .isEqualTo(FunctionException.Kind.MEMORY_LIMIT);
+        assertThat(EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_TIMEOUT, "").getMessage())
+                .isEqualTo("function f ran past its time limit of 1000 ms and was stopped");
+        FunctionException unknown = EnclaveFunctionPlatform.failure("f", 1000, -99, "what");
+        assertThat(unknown.kind()).isEqualTo(FunctionException.Kind.INTERNAL);
+        noInternals(unknown.getMessage());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.teemate.faas.host;
 
 import io.teemate.faas.enclave.EnclaveLinearMemory;
-import io.teemate.faas.enclave.WasmEngine;
+import io.teemate.faas.abi.WasmEngine;
 import io.teemate.host.container.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.teemate.faas.host;
 
-import io.teemate.faas.enclave.WasmEngine;
+import io.teemate.faas.abi.WasmEngine;
 import io.teemate.host.container.Mode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ContainerPolicy;
@@ -21,10 +20,10 @@ import java.util.List;
 public record ContainerImage(Path manifestFile, ContainerManifest manifest, EnclaveImage enclave, byte[] policy,
                              PrivateKey attachKey) {
     /** Reads the container manifest, its enclave image and files, and signs a policy admitting it with {@code owner}. */
-    public static ContainerImage load(Path manifestFile, SigningKey owner, AppCatalog apps) {
+    public static ContainerImage load(Path manifestFile, SigningKey owner) {
         ContainerManifest m = ContainerManifest.load(manifestFile);
         m.verifyFiles(manifestFile);
-        EnclaveImage enclave = EnclaveImage.load(m.enclaveManifestPath(manifestFile), owner, apps);
+        EnclaveImage enclave = EnclaveImage.load(m.enclaveManifestPath(manifestFile), owner);
         return of(manifestFile, m, enclave, owner);
     }
 

@@ -96,7 +96,6 @@ public final class ContainerManager implements AutoCloseable {
 
     /** Spawns the container's process, gives it an enclave (built or aliased) and attaches it to the runtime. */
     public Container start(ContainerImage image, Mode mode) {
-        kernel.machine().programs().register(image.enclave().runtime());
         Container c = spawn(image, mode, image.name());
         try {
             timed(c, Phase.ENCLAVE, ctx -> {

@@ -5,9 +5,8 @@ import io.teemate.abi.attest.ReportDataBinding;
 import io.teemate.abi.attest.pki.PlatformPki;
 import io.teemate.abi.attest.verify.Expectations;
 import io.teemate.abi.attest.verify.QuoteVerifier;
-import io.teemate.abi.attest.verify.Verification.Check;
 import io.teemate.abi.attest.verify.Verification;
-import io.teemate.enclave.apps.AppCatalog;
+import io.teemate.abi.attest.verify.Verification.Check;
 import io.teemate.host.attest.QuotingException;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.controller.TeeMateController;
@@ -67,7 +66,7 @@ class ContainerAttestationTest {
     }
 
     private ImageFixture images() {
-        return new ImageFixture(dir, AppCatalog.builtIn());
+        return new ImageFixture(dir);
     }
 
     private ContainerImage web(ImageFixture f, Path enclave, String name) {

@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
@@ -34,7 +33,7 @@ class ContainerForkTest {
     }
 
     private ContainerImage image(String app, int threads) {
-        ImageFixture f = new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Forker()).with(new TestApps.Upper()));
+        ImageFixture f = new ImageFixture(dir);
         return f.container(f.enclave("rt", "256K", false, threads, "forker", "upper"), app, app, List.of(), Map.of());
     }
 

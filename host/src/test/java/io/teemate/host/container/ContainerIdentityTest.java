@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.Wire;
@@ -51,7 +50,7 @@ class ContainerIdentityTest {
 
     private ContainerImage image(String name) {
         if (images == null) {
-            images = new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Cat()));
+            images = new ImageFixture(dir);
             enclave = images.enclave("rt", "128K", false, 4, "cat");
         }
         return images.container(enclave, name, "cat", List.of(name + ".txt"), Map.of(name + ".txt", "secret of " + name));
@@ -165,7 +164,7 @@ class ContainerIdentityTest {
         assertThat(new String(unseal(second, blob).orThrow("unseal"), StandardCharsets.UTF_8)).isEqualTo("persisted");
 
         Files.writeString(enclave, Files.readString(enclave).replace("128K", "256K")); // another enclave image
-        ContainerImage sameContainerOtherEnclave = ContainerImage.load(imageA.manifestFile(), ImageFixture.OWNER, images.apps);
+        ContainerImage sameContainerOtherEnclave = ContainerImage.load(imageA.manifestFile(), ImageFixture.OWNER);
         assertThat(sameContainerOtherEnclave.manifest().digest()).isEqualTo(imageA.manifest().digest());
         assertThat(sameContainerOtherEnclave.enclave().mrEnclave()).isNotEqualTo(imageA.enclave().mrEnclave());
         Container elsewhere = start(sameContainerOtherEnclave, Mode.CONVENTIONAL);

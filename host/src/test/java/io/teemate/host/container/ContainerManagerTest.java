@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.Wire;
 import io.teemate.host.controller.TeeMateController;
@@ -40,7 +39,7 @@ class ContainerManagerTest {
     }
 
     private ImageFixture images() {
-        return new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Crasher()).with(new TestApps.Cat()).with(new TestApps.Hog()).with(new TestApps.Secret()).with(new TestApps.Peeker()).with(new TestApps.Upper()));
+        return new ImageFixture(dir);
     }
 
     private ContainerImage wordcount(ImageFixture f, Path enclave, String name) {
@@ -211,7 +210,7 @@ class ContainerManagerTest {
         Path manifest = dir.resolve("broken.json");
         Files.writeString(manifest, "{\"name\": \"x\", \"enclave_image\": \"rt.json\", \"entry\": \"nope\", \"args\": [], "
                 + "\"env\": {}, \"files\": []}");
-        assertThatThrownBy(() -> ContainerImage.load(manifest, ImageFixture.OWNER, f.apps)).hasMessageContaining("entry");
+        assertThatThrownBy(() -> ContainerImage.load(manifest, ImageFixture.OWNER)).hasMessageContaining("entry");
         assertThat(enclave).exists();
     }
 }

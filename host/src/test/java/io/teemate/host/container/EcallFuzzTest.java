@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.Wire;
 import io.teemate.host.controller.TcsTable;
@@ -47,7 +46,7 @@ class EcallFuzzTest {
 
     EcallFuzzTest() throws Exception {
         dir = Files.createTempDirectory("ecall-fuzz");
-        ImageFixture images = new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Cat()).with(new TestApps.Forker()));
+        ImageFixture images = new ImageFixture(dir);
         Path enclave = images.enclave("fuzz", "256K", false, 4, "cat", "forker");
         victim = manager.start(images.container(enclave, "victim", "forker", List.of(), Map.of()), Mode.SHARED);
         attacker = manager.start(images.container(enclave, "attacker", "cat", List.of("a.txt"), Map.of("a.txt", "mine")), Mode.SHARED);

@@ -1,6 +1,5 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.Wire;
 import io.teemate.host.controller.TcsTable;
@@ -70,8 +69,7 @@ class HostileHostTest {
 
     private ContainerImage image(String name, String entry, String memoryLimit) {
         if (images == null) {
-            images = new ImageFixture(dir, AppCatalog.builtIn().with(new TestApps.Cat()).with(new TestApps.Spinner())
-                    .with(new TestApps.Thrower()).with(new TestApps.Forker()).with(new TestApps.Hog()).with(new TestApps.Spacer()));
+            images = new ImageFixture(dir);
             enclave = images.enclave("hostile", "256K", false, 4, "cat", "spinner", "thrower", "forker", "hog", "spacer");
         }
         Map<String, String> files = new LinkedHashMap<>();

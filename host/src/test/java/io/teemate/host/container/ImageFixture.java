@@ -1,7 +1,6 @@
 package io.teemate.host.container;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teemate.enclave.apps.AppCatalog;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.sgx.sign.SigningKey;
 
@@ -26,11 +25,8 @@ final class ImageFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
-    final AppCatalog apps;
-
-    ImageFixture(Path dir, AppCatalog apps) {
+    ImageFixture(Path dir) {
         this.dir = dir;
-        this.apps = apps;
     }
 
     /** An enclave manifest {@code <name>.json} with the given heap, threads and apps. */
@@ -86,7 +82,7 @@ final class ImageFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ContainerImage.load(manifest, OWNER, apps);
+        return ContainerImage.load(manifest, OWNER);
     }
 
     private static Path write(Path file, Map<String, Object> json) {

@@ -19,7 +19,8 @@ import static io.teemate.kv.enclave.CommandContext.str;
  * {@code -ERR DB index is out of range} (what Redis answers past its {@code databases} setting); FLUSHALL equals
  * FLUSHDB. One database keeps the whole dataset in one copy-on-write space, so one fork snapshots everything.
  * <p>Server commands (INFO, SAVE, BGSAVE, CONFIG, CLIENT, COMMAND, QUIT) are the server's and are not here: they
- * answer as unknown commands.
+ * answer as unknown commands. The server's COMMAND describes this engine's commands from the table the container
+ * hands out ({@link io.teemate.kv.abi.KvAbi#COMMANDS}).
  * <p>If the keyspace runs out of room the command answers Redis's OOM error; a multi-key write (MSET, HSET with
  * several fields, RPUSH of several elements) may then have applied its first part.
  */
@@ -53,20 +54,23 @@ public final class CommandEngine {
                 new SplittableRandom(randomSeed));
     }
 
-    /** Every command this engine implements (lower case) with its Redis arity. */
-    public static Map<String, Integer> commandTable() {
+    /**
+     * Every command this engine implements (lower case) with its Redis arity. Enclave code and its tests only: the
+     * host learns the table through the container ({@link io.teemate.kv.abi.KvAbi#COMMANDS}).
+     */
+    static Map<String, Integer> commandTable() {
         Map<String, Integer> arities = new TreeMap<>();
         CommandTable.REDIS.all().forEach((name, spec) -> arities.put(name, spec.arity()));
         return Collections.unmodifiableMap(arities);
     }
 
     /** Every command this engine implements by lower-case name, sorted: arity, flags and key positions. */
-    public static Map<String, CommandSpec> commandSpecs() {
+    static Map<String, CommandSpec> commandSpecs() {
         return CommandTable.REDIS.all();
     }
 
     /** True if this engine implements {@code name} (case-insensitive). */
-    public static boolean knows(String name) {
+    static boolean knows(String name) {
         return CommandTable.REDIS.lookup(name) != null;
     }
 

@@ -1,5 +1,7 @@
 package io.teemate.kv.enclave;
 
+import io.teemate.kv.abi.Glob;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

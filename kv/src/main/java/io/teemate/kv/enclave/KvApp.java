@@ -3,6 +3,7 @@ package io.teemate.kv.enclave;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.abi.Wire;
+import io.teemate.kv.abi.KvAbi;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -130,6 +131,11 @@ public final class KvApp implements ContainerApp {
                 }
                 return 0;
             }
+            case KvAbi.COMMANDS -> {
+                in.end();
+                env.stdout(commands());
+                return 0;
+            }
             default -> {
                 return refuse(env, "unknown operation " + op);
             }
@@ -195,6 +201,14 @@ public final class KvApp implements ContainerApp {
         }
         env.stdout(out.toBytes());
         return 0;
+    }
+
+    /** {@link KvAbi#COMMANDS}' reply: every command the engine declares, for the host's COMMAND. */
+    static byte[] commands() {
+        Wire.Writer out = new Wire.Writer().u32(CommandTable.REDIS.all().size());
+        CommandTable.REDIS.all().values().forEach(s -> out.string(s.name()).u32(s.arity()).u32(s.firstKey())
+                .u32(s.lastKey()).u32(s.step()));
+        return out.toBytes();
     }
 
     private static KvState state(ContainerEnv env) {

@@ -5,7 +5,7 @@ import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.abi.image.SecretFiles;
 import io.teemate.abi.image.SigningKeys;
-import io.teemate.kv.enclave.KvAbi;
+import io.teemate.kv.abi.KvAbi;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;
@@ -117,7 +117,7 @@ final class KvDataDir {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "teemate-kv");
-        m.put("runtime", io.teemate.enclave.apps.AppCatalog.RUNTIME);
+        m.put("runtime", io.teemate.abi.RuntimeAbi.RUNTIME_NAME);
         m.put("apps", List.of(KvAbi.APP));
         m.put("threads", THREADS);
         m.put("heap_size", heap == null ? DEFAULT_HEAP : heap);

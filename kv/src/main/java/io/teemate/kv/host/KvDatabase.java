@@ -1,6 +1,6 @@
 package io.teemate.kv.host;
 
-import io.teemate.enclave.apps.AppCatalog;
+import io.teemate.host.Platform;
 import io.teemate.abi.Wire;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -11,8 +11,7 @@ import io.teemate.host.container.Phase;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
-import io.teemate.kv.enclave.KvAbi;
-import io.teemate.kv.enclave.KvApp;
+import io.teemate.kv.abi.KvAbi;
 import io.teemate.sgx.Machine;
 
 import java.io.IOException;
@@ -20,11 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The confidential database's host side: an emulated machine, the database container (the {@link KvApp} in the
+ * The confidential database's host side: an emulated machine, the database container (the {@code kv} app in the
  * {@code teemate-kv} enclave image) and its snapshots. Commands go into the enclave in batches
  * ({@link KvAbi#EXEC}); only RESP replies come out. Snapshots:
  * <ul>
@@ -55,6 +57,14 @@ public final class KvDatabase implements AutoCloseable {
     public record Save(long bytes, long wallNanos, long epcPagesAtEnd) {
     }
 
+    /**
+     * A command the engine in the enclave implements, as COMMAND describes it: its lower-case name, Redis arity (n:
+     * exactly n arguments with the name; -n: at least n) and legacy key positions (first, last, step; 0 0 0 for
+     * none, a negative last key counts from the end).
+     */
+    public record Command(String name, int arity, int firstKey, int lastKey, int step) {
+    }
+
     /** The dataset's statistics, from inside the enclave. */
     public record Stats(long keys, long expires, long allocatedBytes, long privatePages, long sharedPages, long pagesCopied) {
     }
@@ -70,6 +80,8 @@ public final class KvDatabase implements AutoCloseable {
     private volatile long lastSaveSeconds;
     private volatile boolean lastBgsaveOk = true;
     private volatile Save lastSave;
+    /** The engine's commands, asked of the enclave on first use ({@link #commands}); null before. */
+    private volatile Map<String, Command> commands;
 
     private KvDatabase(KvOptions options, KvDataDir data, ContainerManager manager, ContainerImage image, Container server,
                        long keysLoaded) {
@@ -121,15 +133,13 @@ public final class KvDatabase implements AutoCloseable {
      * manager on them.
      */
     private static ContainerManager bootPlatform(KvDataDir data, int epcMiB, int logicalProcessors) {
-        Machine machine = Machine.builder().epcMiB(epcMiB).logicalProcessors(logicalProcessors).seed(data.platformSeed).build();
-        Kernel kernel = new Kernel(machine);
-        SgxDriver driver = new SgxDriver(kernel);
-        return new ContainerManager(kernel, driver, new TeeMateController(driver), TCS_TIMEOUT, Duration.ZERO);
+        return Platform.boot(Machine.builder().epcMiB(epcMiB).logicalProcessors(logicalProcessors)
+                .seed(data.platformSeed).build()).containerManager(TCS_TIMEOUT, Duration.ZERO);
     }
 
     /** The database's container image on its enclave image (the kv app compiled in), signed by the owner. */
     private static ContainerImage image(KvDataDir data) {
-        EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner, AppCatalog.builtIn().with(new KvApp()));
+        EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner);
         return ContainerImage.of(data.containerManifest,
                 io.teemate.abi.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
     }
@@ -222,6 +232,30 @@ public final class KvDatabase implements AutoCloseable {
     private long dbsize() {
         byte[] reply = execute(List.of(List.of("DBSIZE".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).get(0);
         return Long.parseLong(new String(reply, 1, reply.length - 3, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Every command the engine in the enclave implements, by lower-case name in name order: asked of the database
+     * container ({@link KvAbi#COMMANDS}) the first time and kept, since the table is the enclave program's code and
+     * does not change while it runs. Not asked at open, so a database whose clients never send COMMAND makes no
+     * extra ecall.
+     */
+    public Map<String, Command> commands() {
+        Map<String, Command> known = commands;
+        if (known == null) {
+            Wire.Reader r = new Wire.Reader(ok(invoke(server, new Wire.Writer().u32(KvAbi.COMMANDS).toBytes()),
+                    "list its commands"));
+            Map<String, Command> table = new TreeMap<>();
+            for (long n = r.u32("commands"); n > 0; n--) {
+                Command c = new Command(r.string("name"), (int) r.u32("arity"), (int) r.u32("first key"),
+                        (int) r.u32("last key"), (int) r.u32("step"));
+                table.put(c.name(), c);
+            }
+            r.end();
+            known = Collections.unmodifiableMap(table);
+            commands = known; // two first callers may both ask: the same answer
+        }
+        return known;
     }
 
     /** The dataset's statistics, from inside the enclave (counting the keys with a deadline visits every key). */

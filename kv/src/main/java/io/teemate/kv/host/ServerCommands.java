@@ -1,8 +1,6 @@
 package io.teemate.kv.host;
 
-import io.teemate.kv.enclave.CommandEngine;
-import io.teemate.kv.enclave.CommandSpec;
-import io.teemate.kv.enclave.Glob;
+import io.teemate.kv.abi.Glob;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -129,10 +127,14 @@ final class ServerCommands {
         return Resp.array(out);
     }
 
-    /** COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS (none kept), COMMAND LIST; Redis 6's six fields. */
+    /**
+     * COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS (none kept), COMMAND LIST; Redis 6's six fields.
+     * The engine's commands are the table the enclave declares ({@link KvDatabase#commands}), merged with the
+     * server's own, which take no keys.
+     */
     private byte[] command(List<byte[]> argv) {
-        Map<String, Integer> table = new java.util.TreeMap<>(CommandEngine.commandTable());
-        table.putAll(ARITY);
+        Map<String, KvDatabase.Command> table = new java.util.TreeMap<>(db.commands());
+        ARITY.forEach((n, arity) -> table.put(n, new KvDatabase.Command(n, arity, 0, 0, 0)));
         if (argv.size() == 1) {
             return entries(table, new ArrayList<>(table.keySet()));
         }
@@ -152,34 +154,25 @@ final class ServerCommands {
         };
     }
 
-    private static byte[] entries(Map<String, Integer> table, List<String> names) {
+    /** Per name: name, arity, flags (none listed), first key, last key, step; a null array for an unknown name. */
+    private static byte[] entries(Map<String, KvDatabase.Command> table, List<String> names) {
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
         b.writeBytes(("*" + names.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
         for (String n : names) {
-            Integer arity = table.get(n);
-            if (arity == null) {
+            KvDatabase.Command c = table.get(n);
+            if (c == null) {
                 b.writeBytes(Resp.nullArray());
                 continue;
             }
-            int[] keys = keyPositions(n);
             b.writeBytes("*6\r\n".getBytes(StandardCharsets.US_ASCII));
             b.writeBytes(Resp.bulk(n));
-            b.writeBytes(Resp.integer(arity));
+            b.writeBytes(Resp.integer(c.arity()));
             b.writeBytes(Resp.array(List.of()));
-            b.writeBytes(Resp.integer(keys[0]));
-            b.writeBytes(Resp.integer(keys[1]));
-            b.writeBytes(Resp.integer(keys[2]));
+            b.writeBytes(Resp.integer(c.firstKey()));
+            b.writeBytes(Resp.integer(c.lastKey()));
+            b.writeBytes(Resp.integer(c.step()));
         }
         return b.toByteArray();
-    }
-
-    /**
-     * First key, last key, step (Redis's key specs in their old form): the engine's commands declare theirs in its
-     * command table; the server's own take no keys.
-     */
-    private static int[] keyPositions(String n) {
-        CommandSpec spec = CommandEngine.commandSpecs().get(n);
-        return spec == null ? new int[]{0, 0, 0} : new int[]{spec.firstKey(), spec.lastKey(), spec.step()};
     }
 
     private static byte[] client(Client client, List<byte[]> argv) {

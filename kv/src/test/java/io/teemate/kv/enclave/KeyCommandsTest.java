@@ -1,12 +1,15 @@
 package io.teemate.kv.enclave;
 
+import io.teemate.kv.abi.Glob;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static io.teemate.kv.enclave.KvRig.NIL;
 import static io.teemate.kv.enclave.KvRig.OK;
@@ -278,5 +281,16 @@ class KeyCommandsTest {
             out.add(lines[5 + 2 * i]);
         }
         return out;
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void keysAndScanWithAnAbusivePatternAnswerPromptly() { // Glob, security review finding 6 (CVE-2022-36021)
+        KvRig kv = new KvRig();
+        kv.run("SET", "a".repeat(48), "v");
+        kv.run("SET", "important", "data");
+        assertThat(kv.run("KEYS", "*a*a*a*a*a*a*a*a*a*b")).isEqualTo("*0\r\n");
+        assertThat(kv.run("SCAN", "0", "MATCH", "*a*a*a*a*a*a*a*a*a*b", "COUNT", "100")).isEqualTo("*2\r\n$1\r\n0\r\n*0\r\n");
+        assertThat(kv.run("GET", "important")).isEqualTo(bulk("data"));
     }
 }

@@ -137,6 +137,35 @@ class RedisCliTest {
         assertThat(kv.cli("INFO", "stats")).containsPattern("latest_fork_usec:[1-9]");
     }
 
+    /**
+     * COMMAND merges the table the enclave's engine declares (asked through the container) with the server's own
+     * commands, in Redis 6's six fields: name, arity, flags (none listed), first key, last key, step.
+     */
+    @Test
+    void commandDescribesTheEnginesCommandsAndTheServersOwn() throws Exception {
+        assertThat(kv.raw("COMMAND", "INFO", "get", "MSET", "del", "rename", "ping", "config", "nosuch")).isEqualTo("*7\r\n"
+                + entry("get", 2, 1, 1, 1) + entry("mset", -3, 1, -1, 2) + entry("del", -2, 1, -1, 1)
+                + entry("rename", 3, 1, 2, 1) + entry("ping", -1, 0, 0, 0) + entry("config", -2, 0, 0, 0) + "*-1\r\n");
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(kv.db.commands().keySet());
+        all.addAll(ServerCommands.ARITY.keySet());
+        assertThat(kv.db.commands()).containsKeys("get", "ping", "hset", "sadd").doesNotContainKeys("info", "command");
+        try (RespClient c = new RespClient(kv.port())) {
+            Object list = c.call("COMMAND", "LIST");
+            assertThat(list).isEqualTo(List.copyOf(all)); // sorted, each once
+            assertThat(c.call("COMMAND", "COUNT")).isEqualTo((long) all.size());
+            List<String> info = new ArrayList<>(List.of("COMMAND", "INFO"));
+            info.addAll(all);
+            assertThat(c.call("COMMAND")).isEqualTo(c.call(info.toArray(String[]::new)));
+            assertThat(c.call("COMMAND", "DOCS")).isEqualTo(List.of());
+            assertThat(c.call("COMMAND", "BOGUS")).isEqualTo(new RespClient.Err("ERR unknown subcommand 'BOGUS'. Try COMMAND HELP."));
+        }
+    }
+
+    private static String entry(String name, int arity, int first, int last, int step) {
+        return "*6\r\n$" + name.length() + "\r\n" + name + "\r\n:" + arity + "\r\n*0\r\n:" + first + "\r\n:" + last + "\r\n:"
+                + step + "\r\n";
+    }
+
     @Test
     void errorsAreRedissOwn() throws Exception {
         kv.cli("SET", "str", "v");

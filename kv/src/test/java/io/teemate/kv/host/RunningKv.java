@@ -56,6 +56,17 @@ final class RunningKv implements AutoCloseable {
         return out.replaceAll("\n+$", "");
     }
 
+    /** The raw reply bytes (ISO-8859-1) to one command sent on a new connection, which QUIT then closes. */
+    String raw(String... words) throws IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port())) {
+            s.getOutputStream().write(RespClient.encode(words));
+            s.getOutputStream().write(RespClient.encode("QUIT"));
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(all).endsWith("+OK\r\n");
+            return all.substring(0, all.length() - "+OK\r\n".length());
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -10,7 +10,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 
 /**
@@ -36,9 +38,16 @@ public final class CodeImage {
     }
 
     public static CodeImage of(EnclaveProgram program) {
-        var classes = program.codeClasses();
+        return of(program.codeClasses(), program.getClass().getName());
+    }
+
+    /**
+     * The image of {@code classes}, the first being the program at OENTRY: what a toolchain links from class files,
+     * without running any of them. {@code description} names it in {@link #toString}.
+     */
+    public static CodeImage of(List<Class<?>> classes, String description) {
         if (classes.isEmpty()) {
-            throw new IllegalArgumentException(program.getClass().getName() + " declares no code classes");
+            throw new IllegalArgumentException(description + " declares no code classes");
         }
         byte[][] names = new byte[classes.size()][];
         byte[][] codes = new byte[classes.size()][];
@@ -54,7 +63,53 @@ public final class CodeImage {
         for (int i = 0; i < names.length; i++) {
             b.putShort((short) names[i].length).put(names[i]).putInt(codes[i].length).put(codes[i]);
         }
-        return new CodeImage(b.array(), program.getClass().getName());
+        return new CodeImage(b.array(), description);
+    }
+
+    /**
+     * The classes an image's bytes stand for, if every one of them is a class of this machine whose class file is
+     * byte for byte the one in the image; otherwise (malformed bytes, an unknown class, other bytecode) null. This
+     * is the emulator's instruction decode: bytes that are not exactly a program's code run nothing.
+     */
+    public static List<Class<?>> decode(byte[] image, ClassLoader loader) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
+            if (imageLength(Arrays.copyOf(image, Math.min(image.length, HEADER_SIZE))) != image.length) {
+                return null;
+            }
+            b.position(MAGIC.length + 4);
+            int count = b.getInt();
+            b.position(HEADER_SIZE);
+            if (count <= 0 || count > image.length / 7) {
+                return null;
+            }
+            List<Class<?>> classes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                byte[] name = new byte[Short.toUnsignedInt(b.getShort())];
+                b.get(name);
+                int codeLength = b.getInt();
+                if (codeLength < 0 || codeLength > b.remaining()) {
+                    return null;
+                }
+                byte[] code = new byte[codeLength];
+                b.get(code);
+                Class<?> c = Class.forName(new String(name, StandardCharsets.UTF_8), false, loader);
+                if (!Arrays.equals(code, classFile(c))) {
+                    return null;
+                }
+                classes.add(c);
+            }
+            return b.hasRemaining() ? null : classes;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The classes of a decoded image, in image order: what an entry class's constructor may be given. */
+    public record Contents(List<Class<?>> classes) {
+        public Contents {
+            classes = List.copyOf(classes);
+        }
     }
 
     /** Reads the total image length from a fetched header, or -1 if the bytes are not a code image header. */

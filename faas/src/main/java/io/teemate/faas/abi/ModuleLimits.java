@@ -1,4 +1,4 @@
-package io.teemate.faas.enclave;
+package io.teemate.faas.abi;
 
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;

@@ -1,4 +1,4 @@
-package io.teemate.kv.enclave;
+package io.teemate.kv.abi;
 
 /**
  * Redis's glob matcher, a port of util.c stringmatchlen_impl as of Redis 7.0.9: {@code * ? [abc] [^a-z] \x}, byte

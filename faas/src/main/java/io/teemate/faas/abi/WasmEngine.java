@@ -1,8 +1,11 @@
-package io.teemate.faas.enclave;
+package io.teemate.faas.abi;
 
 import java.util.Locale;
 
-/** How the enclave's Wasm runtime executes a module (Chicory's two machines). */
+/**
+ * How the enclave's Wasm runtime executes a module (Chicory's two machines): the host chooses it per platform and
+ * writes {@link #manifestName()} into a function's manifest ({@link WasmAbi#ENV_ENGINE}); the enclave parses it back.
+ */
 public enum WasmEngine {
     /** Chicory's interpreter: no start-up cost beyond parsing, slowest execution. */
     INTERPRETER,

@@ -1,4 +1,4 @@
-package io.teemate.faas.enclave;
+package io.teemate.faas.abi;
 
 import io.teemate.abi.Wire;
 
@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The call interface between the serverless platform (host) and {@link WasmApp} (enclave), the way an SGX SDK's EDL
- * file joins two halves: the container manifest's fields the app reads, and the framing of one invocation's
- * standard input.
+ * The call interface between the serverless platform (host) and the {@value #APP} container program (enclave,
+ * {@code io.teemate.faas.enclave.WasmApp}), the way an SGX SDK's EDL file joins two halves: the container manifest's
+ * fields the app reads, and the framing of one invocation's standard input.
  * <p><b>Container manifest.</b> {@code entry} is {@value #APP}; {@code args[0]} is the module's trusted-file path
  * (a {@code .wasm} listed in {@code files} with its SHA-256), {@code args[1..]} are the function's own arguments
  * (its argv after argv[0], which is the container's name); {@code env} is the function's environment plus the
@@ -30,7 +30,7 @@ import java.util.Map;
 public final class WasmAbi {
     /** The container program that runs WebAssembly modules. */
     public static final String APP = "wasm";
-    /** The container program that reports the enclave's Wasm runtime statistics ({@link WasmRuntimeStats}). */
+    /** The container program that reports the enclave's Wasm runtime statistics ({@code io.teemate.faas.enclave.WasmRuntimeStats}). */
     public static final String STATS_APP = "wasm-stats";
     public static final String ENV_MAX_MEMORY_PAGES = "TEEMATE_MAX_MEMORY_PAGES";
     public static final String ENV_TIMEOUT_MS = "TEEMATE_TIMEOUT_MS";

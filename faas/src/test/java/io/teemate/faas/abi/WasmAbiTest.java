@@ -1,4 +1,4 @@
-package io.teemate.faas.enclave;
+package io.teemate.faas.abi;
 
 import io.teemate.abi.Wire;
 import net.jqwik.api.ForAll;
@@ -44,13 +44,5 @@ class WasmAbiTest {
         assertThat(WasmAbi.parameterNameProblem("TEEMATE_TIMEOUT_MS")).contains("reserved");
         assertThat(WasmAbi.parameterNameProblem("A=B")).contains("'='");
         assertThat(WasmAbi.parameterNameProblem("")).contains("empty");
-    }
-
-    @Test
-    void theModuleSeesTheManifestEnvironmentAndParametersButNotThePlatformsKeys() {
-        Map<String, String> env = WasmApp.environment(Map.of("A", "1", "B", "2", WasmAbi.ENV_TIMEOUT_MS, "10"),
-                Map.of("B", "3", "C", "4", "TEEMATE_X", "no", WasmAbi.ENV_TIMEOUT_MS, "99"));
-        assertThat(env).as("a parameter adds a name but never replaces the manifest's (review finding 8)")
-                .containsExactlyInAnyOrderEntriesOf(Map.of("A", "1", "B", "2", "C", "4"));
     }
 }
