@@ -20,11 +20,14 @@ package io.teemate.abi.attest;
  *     report (as {@code sgx_qe_get_target_info} does). RAX = 0.</li>
  * </ul>
  * Every quote carries {@link #authData()} as its auth data. How the QE is laid out and signed is
- * {@link QuotingEnclaveImage}.
+ * {@link QuotingEnclaveImage}; its code image is the enclave binary {@link #NAME}.
  */
 public final class QuotingEnclaveAbi {
     private QuotingEnclaveAbi() {
     }
+
+    /** Its name as an enclave binary: what a loader asks {@code EnclaveBinaries} for. */
+    public static final String NAME = "quoting-enclave";
 
     public static final long ECALL_QUOTE = 1;
     public static final long ECALL_PCK_REQUEST = 2;

@@ -8,7 +8,9 @@ import io.teemate.abi.attest.QuotingEnclaveImage;
 import io.teemate.abi.attest.pki.PlatformPki;
 import io.teemate.abi.attest.verify.Expectations;
 import io.teemate.abi.attest.verify.QuoteVerifier;
+import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.sgx.program.CodeImage;
+import io.teemate.sgx.program.ProgramRegistry;
 import io.teemate.sgx.struct.Attributes;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,15 @@ class QuotingEnclaveKeysTest {
         assertThat(a.pckRequest().pckPublicKey()).as("asked twice").isEqualTo(first.pckPublicKey());
         assertThat(new QeRig(31).pckRequest().pckPublicKey()).as("same fuses, QE reloaded").isEqualTo(first.pckPublicKey());
         assertThat(new QeRig(32).pckRequest().pckPublicKey()).as("other fuses").isNotEqualTo(first.pckPublicKey());
+    }
+
+    @Test
+    void theInstalledBinaryNamedQuotingEnclaveIsThisProgramsCode() {
+        // What the host's quoting service loads by name is exactly the code this module's QE declares.
+        CodeImage installed = EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME);
+        assertThat(installed.bytes()).isEqualTo(CodeImage.of(new QuotingEnclave()).bytes());
+        assertThat(new ProgramRegistry().lookup(installed.bytes()))
+                .isInstanceOf(QuotingEnclave.class);
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.teemate.abi.attest.PckCertificationRequest;
 import io.teemate.abi.attest.QuotingEnclaveAbi;
 import io.teemate.abi.attest.QuotingEnclaveImage;
 import io.teemate.abi.attest.pki.PlatformPki;
-import io.teemate.enclave.attest.QuotingEnclave;
+import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.AnonymousMemory;
 import io.teemate.host.kernel.Kernel;
@@ -35,8 +35,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The platform's quoting stack on the emulated kernel, as the DCAP quote provider library and its daemon are on a
- * real SGX host: a {@code qe} process that loads the quoting enclave through the SGX driver (with
- * {@code /dev/sgx_provision}, since the QE needs ATTRIBUTES.PROVISIONKEY for its PCK key), asks it for its PCK
+ * real SGX host: a {@code qe} process that loads the quoting enclave (the enclave binary
+ * {@link QuotingEnclaveAbi#NAME}: bytes by name, as {@code libsgx_qe3.signed.so} is a file to the real library)
+ * through the SGX driver (with {@code /dev/sgx_provision}, since the QE needs ATTRIBUTES.PROVISIONKEY for its PCK
+ * key), asks it for its PCK
  * certification request once, has the platform's {@link PlatformPki} issue the PCK certificate (in DCAP the PCCS
  * fetches it from Intel's PCS), and then serves:
  * <ul>
@@ -104,7 +106,7 @@ public final class QuotingService implements AutoCloseable {
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(pki, "platform PKI");
         Objects.requireNonNull(qeSigner, "QE signing key");
-        EnclaveLayout layout = QuotingEnclaveImage.layout(kernel.machine().programs().register(new QuotingEnclave()));
+        EnclaveLayout layout = QuotingEnclaveImage.layout(EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME));
         SigStruct sig = QuotingEnclaveImage.sigStruct(layout, qeSigner);
         Process process = kernel.spawn("qe", Path.of("/"));
         try {
