@@ -1,20 +1,10 @@
 package io.teemate.cli;
 
-import io.teemate.host.container.Mode;
 import picocli.CommandLine;
 
 /** Checks of options several commands share; a bad value is a usage error (exit 2) that names the option. */
 public final class OptionChecks {
     private OptionChecks() {
-    }
-
-    /** {@code text} as a container mode. */
-    public static Mode mode(CommandLine.Model.CommandSpec spec, String option, String text) {
-        try {
-            return Mode.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-        }
     }
 
     /** {@code port} as a TCP port to listen on, 0 for any free one. */

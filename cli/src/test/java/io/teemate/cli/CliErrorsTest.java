@@ -32,6 +32,24 @@ class CliErrorsTest {
     }
 
     @Test
+    void everyModeOptionIsOneMixinThatTakesAnyCaseAndRefusesAnUnknownModeAsUsage() {
+        for (String command : new String[]{"run", "serve", "kv serve"}) {
+            var cmd = Teemate.commandLine();
+            var sub = cmd;
+            for (String part : command.split(" ")) {
+                sub = sub.getSubcommands().get(part);
+            }
+            var mode = sub.getCommandSpec().findOption("--mode");
+            assertThat(mode).as(command).isNotNull();
+            assertThat(mode.defaultValue()).as(command).isEqualTo("shared");
+            assertThat(new ModeOption.Converter().convert("CONVENTIONAL")).isEqualTo(io.teemate.host.container.Mode.CONVENTIONAL);
+        }
+        SignCommandTest.Run r = teemate("run", "--mode", "gramine", HELLO.resolve("container.json"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--mode").contains("gramine").contains("conventional, shared");
+    }
+
+    @Test
     void aKvHeapThatIsNotASizeIsOneLineNamingTheOptionAndMakesNoDataDirectory() {
         Path data = dir.resolve("data");
         SignCommandTest.Run r = teemate("kv", "serve", "--port", "0", "--heap", "12Q", "--dir", data);

@@ -1,8 +1,8 @@
 package io.teemate.cli.kv;
 
+import io.teemate.cli.ModeOption;
 import io.teemate.cli.CliErrors;
 import io.teemate.cli.EpcOption;
-import io.teemate.cli.OptionChecks;
 import io.teemate.cli.PortOption;
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.image.Sizes;
@@ -34,10 +34,9 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Mixin
     PortOption port = new PortOption(6379);
 
-    @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
-            description = "how BGSAVE forks: shared (the child joins the enclave, TeeMate) or conventional (a new"
-                    + " enclave and a sealed copy of the heap) (default: ${DEFAULT-VALUE})")
-    String mode;
+    /** How BGSAVE forks: shared, the child joins the enclave; conventional, a new enclave and a copy of the heap. */
+    @CommandLine.Mixin
+    ModeOption mode = new ModeOption();
 
     @Option(names = "--dir", defaultValue = "teemate-kv", paramLabel = "DIR",
             description = "data directory: the database's keys and images, and its sealed snapshot (default: ${DEFAULT-VALUE})")
@@ -60,7 +59,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = OptionChecks.mode(spec, "--mode", mode);
+        Mode m = mode.mode();
         int port = this.port.port(spec);
         int epcMiB = epc.mib(spec);
         if (heap != null) {

@@ -1,5 +1,6 @@
 package io.teemate.cli.run;
 
+import io.teemate.cli.ModeOption;
 import io.teemate.host.Platform;
 import io.teemate.cli.EnclaveHeapCheck;
 import io.teemate.cli.EpcOption;
@@ -47,9 +48,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONTAINER.json", description = "the container image's manifest")
     Path image;
 
-    @Option(names = "--mode", defaultValue = "shared", paramLabel = "conventional|shared",
-            description = "how containers get their enclave (default: ${DEFAULT-VALUE})")
-    String mode;
+    @CommandLine.Mixin
+    ModeOption mode = new ModeOption();
 
     @Option(names = "--count", defaultValue = "1", paramLabel = "N",
             description = "how many containers of the image to start, one after another (default: ${DEFAULT-VALUE})")
@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) {
-        Mode m = Mode.parse(mode);
+        Mode m = mode.mode();
         if (count < 1 || count > 256) {
             throw new IllegalArgumentException("--count " + count + " must be between 1 and 256");
         }

@@ -1,5 +1,6 @@
 package io.teemate.cli.serve;
 
+import io.teemate.cli.ModeOption;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.cli.PortOption;
@@ -48,10 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PortOption portOption = new PortOption(8080);
 
-    @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional",
-            description = "shared: function instances aliased into one enclave (TeeMate); conventional: an enclave"
-                    + " per instance (default: ${DEFAULT-VALUE})")
-    String mode;
+    @CommandLine.Mixin
+    ModeOption mode = new ModeOption();
 
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(128, 1);
@@ -99,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = OptionChecks.mode(spec, "--mode", mode);
+        Mode m = mode.mode();
         port = portOption.port(spec);
         if (kvPort != -1) {
             OptionChecks.port(spec, "--kv-port", kvPort);
