@@ -1,6 +1,6 @@
 package io.teemate.cli;
 
-import io.teemate.enclave.attest.PlatformPki;
+import io.teemate.abi.attest.pki.PlatformPki;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.container.Container;

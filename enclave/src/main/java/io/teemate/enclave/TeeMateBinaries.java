@@ -2,8 +2,10 @@ package io.teemate.enclave;
 
 import io.teemate.abi.HelloAbi;
 import io.teemate.abi.RuntimeAbi;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
 import io.teemate.abi.image.EnclaveBinary;
 import io.teemate.enclave.apps.WordCount;
+import io.teemate.enclave.attest.QuotingEnclave;
 import io.teemate.enclave.hello.HelloEnclave;
 import io.teemate.enclave.runtime.TrustedRuntime;
 
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * The enclave binaries this module ships (a {@link java.util.ServiceLoader} service): the trusted runtime, the
- * built-in container program, and the demo's enclave. Toolchain metadata, not enclave code: it names classes and
+ * built-in container program, the demo's enclave and the quoting enclave. Toolchain metadata, not enclave code: it names classes and
  * is in no image.
  */
 public final class TeeMateBinaries implements EnclaveBinary.Library {
@@ -20,6 +22,7 @@ public final class TeeMateBinaries implements EnclaveBinary.Library {
         return List.of(
                 new EnclaveBinary(RuntimeAbi.RUNTIME_NAME, EnclaveBinary.Kind.RUNTIME, TrustedRuntime.runtimeClasses()),
                 new WordCount().binary(),
-                new EnclaveBinary(HelloAbi.NAME, EnclaveBinary.Kind.PROGRAM, new HelloEnclave().codeClasses()));
+                new EnclaveBinary(HelloAbi.NAME, EnclaveBinary.Kind.PROGRAM, new HelloEnclave().codeClasses()),
+                new EnclaveBinary(QuotingEnclaveAbi.NAME, EnclaveBinary.Kind.PROGRAM, new QuotingEnclave().codeClasses()));
     }
 }

@@ -1,14 +1,16 @@
 package io.teemate.cli.attest;
 
-import io.teemate.enclave.attest.Expectations;
-import io.teemate.enclave.attest.Pem;
-import io.teemate.enclave.attest.QuoteVerifier;
-import io.teemate.enclave.attest.ReportDataBinding;
-import io.teemate.enclave.attest.Verification;
-import picocli.CommandLine;
+import io.teemate.abi.attest.Pem;
+import io.teemate.abi.attest.QuotingEnclaveImage;
+import io.teemate.abi.attest.ReportDataBinding;
+import io.teemate.abi.attest.verify.Expectations;
+import io.teemate.abi.attest.verify.QeIdentity;
+import io.teemate.abi.attest.verify.QuoteVerifier;
+import io.teemate.abi.attest.verify.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,11 +72,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "expected MRSIGNER of the quoting enclave (64 hex digits; teemate run --quote-dir prints it)")
     String qeMrSigner;
 
-    @Option(names = "--qe-isvprodid", paramLabel = "N", defaultValue = "" + io.teemate.enclave.attest.QuotingEnclave.ISVPRODID,
+    @Option(names = "--qe-isvprodid", paramLabel = "N", defaultValue = "" + QuotingEnclaveImage.ISVPRODID,
             description = "expected ISVPRODID of the quoting enclave (default: ${DEFAULT-VALUE}, TeeMate's QE)")
     int qeIsvProdId;
 
-    @Option(names = "--qe-min-isvsvn", paramLabel = "N", defaultValue = "" + io.teemate.enclave.attest.QuotingEnclave.ISVSVN,
+    @Option(names = "--qe-min-isvsvn", paramLabel = "N", defaultValue = "" + QuotingEnclaveImage.ISVSVN,
             description = "lowest acceptable ISVSVN of the quoting enclave (default: ${DEFAULT-VALUE})")
     int qeMinIsvSvn;
 
@@ -128,7 +130,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (qeMinIsvSvn < 0 || qeMinIsvSvn > 0xFFFF) {
             throw new BadInput("--qe-min-isvsvn: " + qeMinIsvSvn + " is not an ISVSVN (0..65535)");
         }
-        b.qeIdentity(new io.teemate.enclave.attest.QeIdentity(qeMrSigner == null ? null : hex("--qe-mrsigner", qeMrSigner, 32),
+        b.qeIdentity(new QeIdentity(qeMrSigner == null ? null : hex("--qe-mrsigner", qeMrSigner, 32),
                 qeIsvProdId, qeMinIsvSvn));
         if (container != null) {
             b.containerBinding(hex("--container", container, ReportDataBinding.CONTAINER_IDENTITY_LENGTH),

@@ -15,7 +15,7 @@ import io.teemate.host.container.ContainerManager;
 import io.teemate.host.container.EpcUsage;
 import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
-import io.teemate.enclave.attest.PlatformPki;
+import io.teemate.abi.attest.pki.PlatformPki;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;

@@ -3,7 +3,7 @@ package io.teemate.enclave.runtime;
 import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
 
-import io.teemate.enclave.attest.ReportDataBinding;
+import io.teemate.abi.attest.ReportDataBinding;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.enclave.memory.Arena;

@@ -1,6 +1,20 @@
 package io.teemate.enclave.attest;
 
-import io.teemate.enclave.attest.Verification.Check;
+import io.teemate.abi.attest.CertificationData;
+import io.teemate.abi.attest.EcdsaP256;
+import io.teemate.abi.attest.PckCertificationRequest;
+import io.teemate.abi.attest.Quote;
+import io.teemate.abi.attest.QuoteHeader;
+import io.teemate.abi.attest.QuoteSignatureData;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
+import io.teemate.abi.attest.QuotingEnclaveImage;
+import io.teemate.abi.attest.ReportDataBinding;
+import io.teemate.abi.attest.pki.PlatformPki;
+import io.teemate.abi.attest.verify.Expectations;
+import io.teemate.abi.attest.verify.QeIdentity;
+import io.teemate.abi.attest.verify.QuoteVerifier;
+import io.teemate.abi.attest.verify.Verification.Check;
+import io.teemate.abi.attest.verify.Verification;
 import io.teemate.sgx.sign.SigStructBuilder;
 import io.teemate.sgx.struct.Attributes;
 import io.teemate.sgx.struct.Report;
@@ -64,10 +78,10 @@ class AttestationRoundTripTest {
         assertThat(quote.rawReportBody()).isEqualTo(Arrays.copyOf(report, ReportBody.SIZE));
         assertThat(quote.header().version()).isEqualTo((short) 3);
         assertThat(quote.header().attKeyType()).isEqualTo((short) 2);
-        assertThat(quote.header().qeSvn()).isEqualTo((short) QuotingEnclave.ISVSVN);
+        assertThat(quote.header().qeSvn()).isEqualTo((short) QuotingEnclaveImage.ISVSVN);
         assertThat(quote.header().qeVendorId()).isEqualTo(QuoteHeader.teemateQeVendorId());
         assertThat(quote.header().userData()).startsWith(Arrays.copyOf(EcdsaP256.sha256(rig.pckRequest().pckPublicKey()), 16));
-        assertThat(quote.signatureData().authData()).isEqualTo(QuotingEnclave.authData());
+        assertThat(quote.signatureData().authData()).isEqualTo(QuotingEnclaveAbi.authData());
         assertThat(quote.signatureData().certificationData().type()).isEqualTo(CertificationData.PCK_CERT_CHAIN);
         assertThat(quote.signatureData().certificationData().dataAsText()).isEqualTo(chain);
         ReportBody qeReport = quote.signatureData().qeReportBody();
@@ -79,7 +93,7 @@ class AttestationRoundTripTest {
 
     @Test
     void theTargetInfoTheQeReportsIsTheOneItsSigStructPredicts() {
-        assertThat(rig.qeTargetInfo()).isEqualTo(QuotingEnclave.targetInfo(rig.qe.sigStruct()));
+        assertThat(rig.qeTargetInfo()).isEqualTo(QuotingEnclaveImage.targetInfo(rig.qe.sigStruct()));
     }
 
     @Test
@@ -194,15 +208,15 @@ class AttestationRoundTripTest {
         for (int offset : new int[] {0, ReportBody.OFFSET_MRENCLAVE, ReportBody.OFFSET_REPORTDATA + 63, Report.KEYID_OFFSET, Report.MAC_OFFSET,
                 Report.MAC_OFFSET + 15}) {
             long rax = rig.quoteCall(rig.qe, flip(report, offset), chain, QeRig.QUOTE_CAPACITY);
-            assertThat(rax).as("byte %d flipped", offset).isEqualTo(QuotingEnclave.ERROR_INVALID_REPORT);
+            assertThat(rax).as("byte %d flipped", offset).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT);
         }
     }
 
     @Test
     void theQeRefusesAReportMadeForAnotherEnclave() {
-        TargetInfo forApp = QuotingEnclave.targetInfo(rig.app.sigStruct());
+        TargetInfo forApp = QuotingEnclaveImage.targetInfo(rig.app.sigStruct());
         byte[] report = rig.appReport(forApp, IDENTITY, NONCE);
-        assertThat(rig.quoteCall(rig.qe, report, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclave.ERROR_INVALID_REPORT);
+        assertThat(rig.quoteCall(rig.qe, report, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT);
     }
 
     @Test
@@ -210,7 +224,7 @@ class AttestationRoundTripTest {
         QeRig other = new QeRig(22);
         byte[] foreign = other.appReport(other.qeTargetInfo(), IDENTITY, NONCE);
         assertThat(other.quoteCall(other.qe, foreign, chain, QeRig.QUOTE_CAPACITY)).isPositive();
-        assertThat(rig.quoteCall(rig.qe, foreign, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclave.ERROR_INVALID_REPORT);
+        assertThat(rig.quoteCall(rig.qe, foreign, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT);
     }
 
     @Test
@@ -296,12 +310,12 @@ class AttestationRoundTripTest {
     void theQeReportsAShortBufferAndABadCertificationLength() {
         byte[] report = appReport();
         assertThat(rig.quoteCall(rig.qe, report, chain, Quote.size(32, chain.length()) - 1))
-                .isEqualTo(QuotingEnclave.ERROR_BUFFER_TOO_SMALL);
+                .isEqualTo(QuotingEnclaveAbi.ERROR_BUFFER_TOO_SMALL);
         assertThat(rig.quoteCall(rig.qe, report, chain, Quote.size(32, chain.length()))).isEqualTo(Quote.size(32, chain.length()));
         rig.write(QeRig.U_REPORT, report);
-        assertThat(rig.call(rig.qe, QuotingEnclave.ECALL_QUOTE, QeRig.U_REPORT, QeRig.U_QUOTE, QeRig.QUOTE_CAPACITY,
-                QeRig.U_CERTS, QuotingEnclave.MAX_CERTIFICATION_DATA + 1)).isEqualTo(QuotingEnclave.ERROR_CERTIFICATION_DATA);
-        assertThat(rig.call(rig.qe, 77)).isEqualTo(QuotingEnclave.ERROR_UNKNOWN_ECALL);
+        assertThat(rig.call(rig.qe, QuotingEnclaveAbi.ECALL_QUOTE, QeRig.U_REPORT, QeRig.U_QUOTE, QeRig.QUOTE_CAPACITY,
+                QeRig.U_CERTS, QuotingEnclaveAbi.MAX_CERTIFICATION_DATA + 1)).isEqualTo(QuotingEnclaveAbi.ERROR_CERTIFICATION_DATA);
+        assertThat(rig.call(rig.qe, 77)).isEqualTo(QuotingEnclaveAbi.ERROR_UNKNOWN_ECALL);
     }
 
     @Test
@@ -309,10 +323,10 @@ class AttestationRoundTripTest {
         var layout = rig.qe.layout();
         var sig = SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(new Attributes(Attributes.MODE64BIT, 0x3))
-                .isvProdId(QuotingEnclave.ISVPRODID).isvSvn(QuotingEnclave.ISVSVN).sign(QeRig.QE_SIGNER);
+                .isvProdId(QuotingEnclaveImage.ISVPRODID).isvSvn(QuotingEnclaveImage.ISVSVN).sign(QeRig.QE_SIGNER);
         QeRig.Enclave bare = rig.load(layout, sig, 0x3_0000_0000L);
-        byte[] report = rig.appReport(QuotingEnclave.targetInfo(sig), IDENTITY, NONCE);
-        assertThat(rig.quoteCall(bare, report, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclave.ERROR_NO_PROVISION_KEY);
+        byte[] report = rig.appReport(QuotingEnclaveImage.targetInfo(sig), IDENTITY, NONCE);
+        assertThat(rig.quoteCall(bare, report, chain, QeRig.QUOTE_CAPACITY)).isEqualTo(QuotingEnclaveAbi.ERROR_NO_PROVISION_KEY);
     }
 
     /**
@@ -321,11 +335,11 @@ class AttestationRoundTripTest {
      */
     private byte[] quoteByQe(io.teemate.sgx.struct.SigStruct qeSig, long base) {
         QeRig.Enclave other = rig.load(rig.qe.layout(), qeSig, base);
-        assertThat(rig.call(other, QuotingEnclave.ECALL_PCK_REQUEST, QeRig.U_REQUEST, PckCertificationRequest.SIZE))
+        assertThat(rig.call(other, QuotingEnclaveAbi.ECALL_PCK_REQUEST, QeRig.U_REQUEST, PckCertificationRequest.SIZE))
                 .isEqualTo(PckCertificationRequest.SIZE);
         PckCertificationRequest request = PckCertificationRequest.parse(rig.read(QeRig.U_REQUEST, PckCertificationRequest.SIZE));
         String otherChain = pki.certificationChainPem(pki.issuePckCertificate(request));
-        byte[] report = rig.appReport(QuotingEnclave.targetInfo(qeSig), IDENTITY, NONCE);
+        byte[] report = rig.appReport(QuotingEnclaveImage.targetInfo(qeSig), IDENTITY, NONCE);
         long length = rig.quoteCall(other, report, otherChain, QeRig.QUOTE_CAPACITY);
         assertThat(length).as("QE result").isPositive();
         return rig.read(QeRig.U_QUOTE, (int) length);
@@ -339,7 +353,7 @@ class AttestationRoundTripTest {
 
     @Test
     void aQuoteFromAQeOfAnotherSignerIsRefused() {
-        byte[] quote = quoteByQe(qeSig(QeRig.APP_SIGNER, QuotingEnclave.ISVPRODID, QuotingEnclave.ISVSVN), 0x3_0000_0000L);
+        byte[] quote = quoteByQe(qeSig(QeRig.APP_SIGNER, QuotingEnclaveImage.ISVPRODID, QuotingEnclaveImage.ISVSVN), 0x3_0000_0000L);
         byte[] qeSigner = rig.qe.sigStruct().mrSigner();
         Verification v = QuoteVerifier.verify(quote, expectations()
                 .qeIdentity(QeIdentity.teemate().withMrSigner(qeSigner)).build());
@@ -351,18 +365,18 @@ class AttestationRoundTripTest {
 
     @Test
     void aQuoteFromAnEnclaveWithAnotherProductIdIsRefused() {
-        byte[] quote = quoteByQe(qeSig(QeRig.QE_SIGNER, QuotingEnclave.ISVPRODID + 1, QuotingEnclave.ISVSVN), 0x3_0000_0000L);
+        byte[] quote = quoteByQe(qeSig(QeRig.QE_SIGNER, QuotingEnclaveImage.ISVPRODID + 1, QuotingEnclaveImage.ISVSVN), 0x3_0000_0000L);
         Verification v = QuoteVerifier.verify(quote, expectations().build());
-        assertOnlyFailure(v, Check.QE_IDENTITY, "ISVPRODID is " + (QuotingEnclave.ISVPRODID + 1),
-                "expected " + QuotingEnclave.ISVPRODID);
+        assertOnlyFailure(v, Check.QE_IDENTITY, "ISVPRODID is " + (QuotingEnclaveImage.ISVPRODID + 1),
+                "expected " + QuotingEnclaveImage.ISVPRODID);
     }
 
     @Test
     void aQuoteFromAnOlderQeIsRefused() {
-        byte[] quote = quoteByQe(qeSig(QeRig.QE_SIGNER, QuotingEnclave.ISVPRODID, QuotingEnclave.ISVSVN - 1), 0x3_0000_0000L);
+        byte[] quote = quoteByQe(qeSig(QeRig.QE_SIGNER, QuotingEnclaveImage.ISVPRODID, QuotingEnclaveImage.ISVSVN - 1), 0x3_0000_0000L);
         Verification v = QuoteVerifier.verify(quote, expectations().build());
-        assertOnlyFailure(v, Check.QE_IDENTITY, "ISVSVN is " + (QuotingEnclave.ISVSVN - 1), "below the minimum "
-                + QuotingEnclave.ISVSVN);
+        assertOnlyFailure(v, Check.QE_IDENTITY, "ISVSVN is " + (QuotingEnclaveImage.ISVSVN - 1), "below the minimum "
+                + QuotingEnclaveImage.ISVSVN);
         assertThat(QuoteVerifier.verify(quote, expectations().qeIdentity(QeIdentity.teemate().withMinIsvSvn(0)).build())
                 .ok()).as("a lower minimum the verifier chose").isTrue();
     }

@@ -1,5 +1,6 @@
 package io.teemate.enclave.attest;
 
+import io.teemate.abi.attest.ReportDataBinding;
 import io.teemate.sgx.Registers;
 import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.program.EnclaveProgram;

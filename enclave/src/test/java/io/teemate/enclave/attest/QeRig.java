@@ -1,11 +1,14 @@
 package io.teemate.enclave.attest;
 
+import io.teemate.abi.attest.PckCertificationRequest;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
+import io.teemate.abi.attest.QuotingEnclaveImage;
 import io.teemate.sgx.ExitHandler;
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.Machine;
 import io.teemate.sgx.Registers;
-import io.teemate.sgx.loader.BareMetalLoader;
 import io.teemate.sgx.loader.BareMetalLoader.LoadedEnclave;
+import io.teemate.sgx.loader.BareMetalLoader;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.mmu.MapPageTable;
 import io.teemate.sgx.mmu.Pte;
@@ -74,8 +77,8 @@ final class QeRig {
         for (LogicalProcessor lp : machine.processors()) {
             lp.loadCr3(pageTable);
         }
-        EnclaveLayout qeLayout = QuotingEnclave.layout(machine.programs().register(new QuotingEnclave()));
-        qe = load(qeLayout, QuotingEnclave.sigStruct(qeLayout, QE_SIGNER), QE_BASE);
+        EnclaveLayout qeLayout = QuotingEnclaveImage.layout(machine.programs().register(new QuotingEnclave()));
+        qe = load(qeLayout, QuotingEnclaveImage.sigStruct(qeLayout, QE_SIGNER), QE_BASE);
         EnclaveLayout appLayout = EnclaveLayout.forProgram(machine.programs().register(new AttestingApp()), 1, 1, 1, 0);
         app = load(appLayout, appSigStruct(appLayout, debugApp), APP_BASE);
     }
@@ -118,7 +121,7 @@ final class QeRig {
 
     /** The QE's TARGETINFO, asked of the running QE. */
     TargetInfo qeTargetInfo() {
-        assertThat(call(qe, QuotingEnclave.ECALL_TARGET_INFO, U_TARGETINFO)).isZero();
+        assertThat(call(qe, QuotingEnclaveAbi.ECALL_TARGET_INFO, U_TARGETINFO)).isZero();
         return TargetInfo.fromBytes(read(U_TARGETINFO, TargetInfo.SIZE));
     }
 
@@ -132,7 +135,7 @@ final class QeRig {
     }
 
     PckCertificationRequest pckRequest() {
-        assertThat(call(qe, QuotingEnclave.ECALL_PCK_REQUEST, U_REQUEST, PckCertificationRequest.SIZE))
+        assertThat(call(qe, QuotingEnclaveAbi.ECALL_PCK_REQUEST, U_REQUEST, PckCertificationRequest.SIZE))
                 .isEqualTo(PckCertificationRequest.SIZE);
         return PckCertificationRequest.parse(read(U_REQUEST, PckCertificationRequest.SIZE));
     }
@@ -142,7 +145,7 @@ final class QeRig {
         byte[] certs = certificationPem.getBytes(StandardCharsets.US_ASCII);
         write(U_REPORT, report);
         write(U_CERTS, certs);
-        return call(quoting, QuotingEnclave.ECALL_QUOTE, U_REPORT, U_QUOTE, capacity, U_CERTS, certs.length);
+        return call(quoting, QuotingEnclaveAbi.ECALL_QUOTE, U_REPORT, U_QUOTE, capacity, U_CERTS, certs.length);
     }
 
     /** A quote of {@code report}; fails the test if the QE refuses. */

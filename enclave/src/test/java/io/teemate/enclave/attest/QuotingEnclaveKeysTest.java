@@ -1,5 +1,16 @@
 package io.teemate.enclave.attest;
 
+import io.teemate.abi.attest.EcdsaP256;
+import io.teemate.abi.attest.PckCertificationRequest;
+import io.teemate.abi.attest.Quote;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
+import io.teemate.abi.attest.QuotingEnclaveImage;
+import io.teemate.abi.attest.pki.PlatformPki;
+import io.teemate.abi.attest.verify.Expectations;
+import io.teemate.abi.attest.verify.QuoteVerifier;
+import io.teemate.abi.image.EnclaveBinaries;
+import io.teemate.sgx.program.CodeImage;
+import io.teemate.sgx.program.ProgramRegistry;
 import io.teemate.sgx.struct.Attributes;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +34,18 @@ class QuotingEnclaveKeysTest {
     }
 
     @Test
+    void theInstalledBinaryNamedQuotingEnclaveIsThisProgramsCode() {
+        // What the host's quoting service loads by name is exactly the code this module's QE declares.
+        CodeImage installed = EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME);
+        assertThat(installed.bytes()).isEqualTo(CodeImage.of(new QuotingEnclave()).bytes());
+        assertThat(new ProgramRegistry().lookup(installed.bytes()))
+                .isInstanceOf(QuotingEnclave.class);
+    }
+
+    @Test
     void theQeLayoutPredictsTheLoadedQesMrEnclave() {
         QeRig rig = new QeRig(31);
-        assertThat(QuotingEnclave.layout().mrEnclave()).isEqualTo(rig.qe.mrEnclave());
+        assertThat(QuotingEnclaveImage.layout(CodeImage.of(new QuotingEnclave())).mrEnclave()).isEqualTo(rig.qe.mrEnclave());
     }
 
     @Test
@@ -34,16 +54,16 @@ class QuotingEnclaveKeysTest {
         PckCertificationRequest request = rig.pckRequest();
         assertThat(request.qeReportBody().mrEnclave()).isEqualTo(rig.qe.mrEnclave());
         assertThat(request.qeReportBody().mrSigner()).isEqualTo(rig.qe.sigStruct().mrSigner());
-        assertThat(Short.toUnsignedInt(request.qeReportBody().isvSvn())).isEqualTo(QuotingEnclave.ISVSVN);
+        assertThat(Short.toUnsignedInt(request.qeReportBody().isvSvn())).isEqualTo(QuotingEnclaveImage.ISVSVN);
         assertThat(request.qeReportBody().attributes().has(Attributes.DEBUG)).isFalse();
     }
 
     @Test
     void aDebugQeGetsAnotherPckKey() {
         QeRig rig = new QeRig(31);
-        var debugSig = QuotingEnclave.sigStruct(rig.qe.layout(), QeRig.QE_SIGNER, true);
+        var debugSig = QuotingEnclaveImage.sigStruct(rig.qe.layout(), QeRig.QE_SIGNER, true);
         QeRig.Enclave debugQe = rig.load(rig.qe.layout(), debugSig, 0x3_0000_0000L);
-        assertThat(rig.call(debugQe, QuotingEnclave.ECALL_PCK_REQUEST, QeRig.U_REQUEST, 512)).isEqualTo(512);
+        assertThat(rig.call(debugQe, QuotingEnclaveAbi.ECALL_PCK_REQUEST, QeRig.U_REQUEST, 512)).isEqualTo(512);
         byte[] debugKey = PckCertificationRequest.parse(rig.read(QeRig.U_REQUEST, 512)).pckPublicKey();
         assertThat(debugKey).isNotEqualTo(rig.pckRequest().pckPublicKey());
     }

@@ -1,9 +1,10 @@
 package io.teemate.host.attest;
 
-import io.teemate.enclave.attest.PckCertificationRequest;
-import io.teemate.enclave.attest.PlatformPki;
-import io.teemate.enclave.attest.Quote;
-import io.teemate.enclave.attest.QuotingEnclave;
+import io.teemate.abi.attest.PckCertificationRequest;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
+import io.teemate.abi.attest.QuotingEnclaveImage;
+import io.teemate.abi.attest.pki.PlatformPki;
+import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.AnonymousMemory;
 import io.teemate.host.kernel.Kernel;
@@ -34,8 +35,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The platform's quoting stack on the emulated kernel, as the DCAP quote provider library and its daemon are on a
- * real SGX host: a {@code qe} process that loads the {@link QuotingEnclave} through the SGX driver (with
- * {@code /dev/sgx_provision}, since the QE needs ATTRIBUTES.PROVISIONKEY for its PCK key), asks it for its PCK
+ * real SGX host: a {@code qe} process that loads the quoting enclave (the enclave binary
+ * {@link QuotingEnclaveAbi#NAME}: bytes by name, as {@code libsgx_qe3.signed.so} is a file to the real library)
+ * through the SGX driver (with {@code /dev/sgx_provision}, since the QE needs ATTRIBUTES.PROVISIONKEY for its PCK
+ * key), asks it for its PCK
  * certification request once, has the platform's {@link PlatformPki} issue the PCK certificate (in DCAP the PCCS
  * fetches it from Intel's PCS), and then serves:
  * <ul>
@@ -57,8 +60,8 @@ public final class QuotingService implements AutoCloseable {
     /** Per TCS: a 4 KiB scratch (TARGETINFO, PCK request, REPORT), the certification data, then the quote. */
     private static final int OFFSET_SCRATCH = 0;
     private static final int OFFSET_CERTS = Memory.PAGE_SIZE;
-    private static final int OFFSET_QUOTE = OFFSET_CERTS + QuotingEnclave.MAX_CERTIFICATION_DATA;
-    private static final int QUOTE_CAPACITY = Quote.size(QuotingEnclave.authData().length, QuotingEnclave.MAX_CERTIFICATION_DATA);
+    private static final int OFFSET_QUOTE = OFFSET_CERTS + QuotingEnclaveAbi.MAX_CERTIFICATION_DATA;
+    private static final int QUOTE_CAPACITY = QuotingEnclaveAbi.quoteSize(QuotingEnclaveAbi.MAX_CERTIFICATION_DATA);
     private static final long SLOT_SIZE = pageAlign(OFFSET_QUOTE + (long) QUOTE_CAPACITY);
 
     private final Process process;
@@ -103,8 +106,8 @@ public final class QuotingService implements AutoCloseable {
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(pki, "platform PKI");
         Objects.requireNonNull(qeSigner, "QE signing key");
-        EnclaveLayout layout = QuotingEnclave.layout(kernel.machine().programs().register(new QuotingEnclave()));
-        SigStruct sig = QuotingEnclave.sigStruct(layout, qeSigner);
+        EnclaveLayout layout = QuotingEnclaveImage.layout(EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME));
+        SigStruct sig = QuotingEnclaveImage.sigStruct(layout, qeSigner);
         Process process = kernel.spawn("qe", Path.of("/"));
         try {
             return new QuotingService(process, driver, pki, layout, sig);
@@ -118,7 +121,7 @@ public final class QuotingService implements AutoCloseable {
         this.process = process;
         this.pki = pki;
         this.qeSigStruct = sig;
-        int threads = QuotingEnclave.THREADS;
+        int threads = QuotingEnclaveImage.THREADS;
         process.addressSpace().mmap(BUFFERS, SLOT_SIZE * threads, PagePermissions.RW,
                 new AnonymousMemory(process.kernel().machine().dram()));
         EnclaveLoader.Loaded loaded;
@@ -136,11 +139,11 @@ public final class QuotingService implements AutoCloseable {
 
         Slot first = freeSlots.peek();
         this.targetInfo = process.run(ctx -> {
-            check(ecall(ctx, first, QuotingEnclave.ECALL_TARGET_INFO, first.scratch()), "ECALL_TARGET_INFO");
+            check(ecall(ctx, first, QuotingEnclaveAbi.ECALL_TARGET_INFO, first.scratch()), "ECALL_TARGET_INFO");
             return TargetInfo.fromBytes(ctx.read(first.scratch(), TargetInfo.SIZE));
         });
         PckCertificationRequest request = process.run(ctx -> {
-            check(ecall(ctx, first, QuotingEnclave.ECALL_PCK_REQUEST, first.scratch(), PckCertificationRequest.SIZE),
+            check(ecall(ctx, first, QuotingEnclaveAbi.ECALL_PCK_REQUEST, first.scratch(), PckCertificationRequest.SIZE),
                     "ECALL_PCK_REQUEST");
             return PckCertificationRequest.parse(ctx.read(first.scratch(), PckCertificationRequest.SIZE));
         });
@@ -151,9 +154,9 @@ public final class QuotingService implements AutoCloseable {
         }
         this.certificationChainPem = pki.certificationChainPem(pckCertificate);
         byte[] chain = certificationChainPem.getBytes(StandardCharsets.US_ASCII);
-        if (chain.length > QuotingEnclave.MAX_CERTIFICATION_DATA) {
+        if (chain.length > QuotingEnclaveAbi.MAX_CERTIFICATION_DATA) {
             throw new QuotingException("the PCK certificate chain is " + chain.length + " bytes; the QE takes at most "
-                    + QuotingEnclave.MAX_CERTIFICATION_DATA, 0);
+                    + QuotingEnclaveAbi.MAX_CERTIFICATION_DATA, 0);
         }
         this.certificationLength = chain.length;
         process.run(ctx -> {
@@ -176,7 +179,7 @@ public final class QuotingService implements AutoCloseable {
      * The QE's ECDSA quote v3 of {@code report} (a 432-byte REPORT an enclave on this machine made for
      * {@link #qeTargetInfo()}), with the PEM PCK chain as certification data. A REPORT the QE cannot verify (made
      * for another target, altered, or forged) is a {@link QuotingException} with
-     * {@code QuotingEnclave.ERROR_INVALID_REPORT}.
+     * {@code QuotingEnclaveAbi.ERROR_INVALID_REPORT}.
      */
     public byte[] quote(byte[] report) {
         Objects.requireNonNull(report, "report");
@@ -192,7 +195,7 @@ public final class QuotingService implements AutoCloseable {
             try {
                 return process.run(ctx -> {
                     ctx.write(slot.scratch(), report);
-                    long length = ecall(ctx, slot, QuotingEnclave.ECALL_QUOTE, slot.scratch(), slot.quote(),
+                    long length = ecall(ctx, slot, QuotingEnclaveAbi.ECALL_QUOTE, slot.scratch(), slot.quote(),
                             QUOTE_CAPACITY, slot.certs(), certificationLength);
                     check(length, "ECALL_QUOTE");
                     if (length > QUOTE_CAPACITY) {
@@ -294,29 +297,16 @@ public final class QuotingService implements AutoCloseable {
         if (rax >= 0) {
             return;
         }
-        String why;
-        if (rax == QuotingEnclave.ERROR_INVALID_REPORT) {
-            why = "the REPORT's MAC does not verify with the QE's report key: it was made for another target than the"
-                    + " QE's TARGETINFO, or altered, or forged";
-        } else if (rax == QuotingEnclave.ERROR_BUFFER_TOO_SMALL) {
-            why = "the output buffer is too small";
-        } else if (rax == QuotingEnclave.ERROR_CERTIFICATION_DATA) {
-            why = "the certification data is larger than " + QuotingEnclave.MAX_CERTIFICATION_DATA + " bytes";
-        } else if (rax == QuotingEnclave.ERROR_NO_PROVISION_KEY) {
-            why = "EGETKEY(PROVISION) was refused: the QE was launched without ATTRIBUTES.PROVISIONKEY";
-        } else if (rax == QuotingEnclave.ERROR_UNKNOWN_ECALL) {
-            why = "the QE does not know this ecall";
-        } else {
-            why = "unknown error";
-        }
+        QuotingEnclaveAbi.Status status = QuotingEnclaveAbi.Status.of(rax);
+        String why = status == null ? "unknown error" : status.explanation();
         throw new QuotingException("the quoting enclave refused " + call + " (" + rax + "): " + why, rax);
     }
 
     private static String name(long ecall) {
-        if (ecall == QuotingEnclave.ECALL_QUOTE) {
+        if (ecall == QuotingEnclaveAbi.ECALL_QUOTE) {
             return "ECALL_QUOTE";
         }
-        return ecall == QuotingEnclave.ECALL_PCK_REQUEST ? "ECALL_PCK_REQUEST" : "ECALL_TARGET_INFO";
+        return ecall == QuotingEnclaveAbi.ECALL_PCK_REQUEST ? "ECALL_PCK_REQUEST" : "ECALL_TARGET_INFO";
     }
 
     private static long pageAlign(long bytes) {

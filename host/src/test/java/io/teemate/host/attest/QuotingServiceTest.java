@@ -1,7 +1,8 @@
 package io.teemate.host.attest;
 
-import io.teemate.enclave.attest.PlatformPki;
-import io.teemate.enclave.attest.QuotingEnclave;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
+import io.teemate.abi.attest.QuotingEnclaveImage;
+import io.teemate.abi.attest.pki.PlatformPki;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
 import io.teemate.sgx.Machine;
@@ -36,7 +37,7 @@ class QuotingServiceTest {
         assertThat(qs.process().name()).isEqualTo("qe");
         assertThat(driver.stats().enclaves().get(qs.enclaveId()).pids()).containsExactly(qs.process().pid());
         assertThat(qs.qeTargetInfo()).as("what the running QE reports is what its SIGSTRUCT predicts")
-                .isEqualTo(QuotingEnclave.targetInfo(qs.qeSigStruct()));
+                .isEqualTo(QuotingEnclaveImage.targetInfo(qs.qeSigStruct()));
         assertThat(qs.qeTargetInfo().attributes().has(Attributes.PROVISIONKEY | Attributes.INIT)).isTrue();
         assertThat(qs.qeTargetInfo().attributes().has(Attributes.DEBUG)).isFalse();
     }
@@ -69,7 +70,7 @@ class QuotingServiceTest {
         Arrays.fill(forged, (byte) 0x5a);
         assertThatThrownBy(() -> qs.quote(forged))
                 .isInstanceOfSatisfying(QuotingException.class,
-                        e -> assertThat(e.qeStatus()).isEqualTo(QuotingEnclave.ERROR_INVALID_REPORT))
+                        e -> assertThat(e.qeStatus()).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT))
                 .hasMessageContaining("ECALL_QUOTE").hasMessageContaining("MAC does not verify");
     }
 

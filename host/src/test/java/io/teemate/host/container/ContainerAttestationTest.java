@@ -1,12 +1,12 @@
 package io.teemate.host.container;
 
-import io.teemate.enclave.attest.Expectations;
-import io.teemate.enclave.attest.PlatformPki;
-import io.teemate.enclave.attest.QuoteVerifier;
-import io.teemate.enclave.attest.QuotingEnclave;
-import io.teemate.enclave.attest.ReportDataBinding;
-import io.teemate.enclave.attest.Verification;
-import io.teemate.enclave.attest.Verification.Check;
+import io.teemate.abi.attest.QuotingEnclaveAbi;
+import io.teemate.abi.attest.ReportDataBinding;
+import io.teemate.abi.attest.pki.PlatformPki;
+import io.teemate.abi.attest.verify.Expectations;
+import io.teemate.abi.attest.verify.QuoteVerifier;
+import io.teemate.abi.attest.verify.Verification;
+import io.teemate.abi.attest.verify.Verification.Check;
 import io.teemate.host.attest.QuotingException;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.controller.TeeMateController;
@@ -195,7 +195,7 @@ class ContainerAttestationTest {
         byte[] report = manager.report(c, self, nonce("x"));
         assertThatThrownBy(() -> qs.quote(report))
                 .isInstanceOfSatisfying(QuotingException.class,
-                        e -> assertThat(e.qeStatus()).isEqualTo(QuotingEnclave.ERROR_INVALID_REPORT))
+                        e -> assertThat(e.qeStatus()).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT))
                 .hasMessageContaining("another target");
     }
 

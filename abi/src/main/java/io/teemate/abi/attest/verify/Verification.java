@@ -1,5 +1,6 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest.verify;
 
+import io.teemate.abi.attest.Quote;
 import java.util.List;
 import java.util.Objects;
 

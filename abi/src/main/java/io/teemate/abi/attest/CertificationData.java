@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

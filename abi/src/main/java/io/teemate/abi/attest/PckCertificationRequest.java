@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 import io.teemate.sgx.struct.ReportBody;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What the quoting enclave hands the platform's PKI to get its PCK certificate (its {@link QuotingEnclave#ECALL_PCK_REQUEST}
+ * What the quoting enclave hands the platform's PKI to get its PCK certificate (its {@link QuotingEnclaveAbi#ECALL_PCK_REQUEST}
  * output): the PCK public key (x || y, 64 B), the QE's own report body (384 B, REPORTDATA = SHA-256(PCK public key)
  * || 0^32, so it names the QE identity and TCB the key belongs to) and an ECDSA signature by the PCK key over both
  * (64 B, proof of possession, as in a PKCS#10 request). 512 bytes in all.

@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.struct.Report;
@@ -14,6 +14,9 @@ import java.util.Objects;
  * [32, 64) are SHA-256 of the verifier's nonce. The identity stays readable so a verifier can say whether the
  * quote names the wrong container or answers another challenge (a replay); the nonce is hashed so any length fits.
  * EREPORT copies REPORTDATA into the MACed report body and the quote signs it (SDM Vol.3D EREPORT).
+ * <p>The attesting enclave writes it and the verifier reads it back out of the quote: a format both sides share.
+ * {@link #ereport} is the attesting side's helper (it runs inside an enclave, on the machine's ENCLU interface
+ * only); it stays with the format because the trusted runtime's code image lists this class.
  */
 public final class ReportDataBinding {
     public static final int CONTAINER_IDENTITY_LENGTH = 32;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

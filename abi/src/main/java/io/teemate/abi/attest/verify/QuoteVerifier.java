@@ -1,11 +1,18 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest.verify;
 
-import io.teemate.enclave.attest.Expectations.Any;
-import io.teemate.enclave.attest.Expectations.ContainerBinding;
-import io.teemate.enclave.attest.Expectations.Exact;
-import io.teemate.enclave.attest.Expectations.Matching;
-import io.teemate.enclave.attest.Verification.Check;
-import io.teemate.enclave.attest.Verification.CheckResult;
+import io.teemate.abi.attest.CertificationData;
+import io.teemate.abi.attest.EcdsaP256;
+import io.teemate.abi.attest.Pem;
+import io.teemate.abi.attest.Quote;
+import io.teemate.abi.attest.QuoteFormatException;
+import io.teemate.abi.attest.QuoteSignatureData;
+import io.teemate.abi.attest.ReportDataBinding;
+import io.teemate.abi.attest.verify.Expectations.Any;
+import io.teemate.abi.attest.verify.Expectations.ContainerBinding;
+import io.teemate.abi.attest.verify.Expectations.Exact;
+import io.teemate.abi.attest.verify.Expectations.Matching;
+import io.teemate.abi.attest.verify.Verification.Check;
+import io.teemate.abi.attest.verify.Verification.CheckResult;
 import io.teemate.sgx.struct.Attributes;
 import io.teemate.sgx.struct.ReportBody;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;

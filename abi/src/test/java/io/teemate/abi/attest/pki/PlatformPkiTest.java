@@ -1,5 +1,8 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest.pki;
 
+import io.teemate.abi.attest.EcdsaP256;
+import io.teemate.abi.attest.PckCertificationRequest;
+import io.teemate.abi.attest.Pem;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;

@@ -1,4 +1,6 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest.verify;
+
+import io.teemate.abi.attest.QuotingEnclaveImage;
 
 import java.util.HexFormat;
 
@@ -6,8 +8,9 @@ import java.util.HexFormat;
  * The quoting enclave a verifier accepts, as a DCAP verifier takes it from Intel's QE identity: the QE report's
  * MRSIGNER (null: not checked), ISVPRODID and lowest acceptable ISVSVN. The PCK chain alone proves only that some
  * enclave on a certified platform holding the PCK key signed; this says which one.
- * <p>The default, {@link #teemate()}, is this project's {@link QuotingEnclave}: ISVPRODID
- * {@value QuotingEnclave#ISVPRODID}, ISVSVN at least {@value QuotingEnclave#ISVSVN}. Its MRSIGNER is the key the
+ * <p>The default, {@link #teemate()}, is this project's quoting enclave
+ * ({@link QuotingEnclaveImage}): ISVPRODID {@value QuotingEnclaveImage#ISVPRODID}, ISVSVN at least
+ * {@value QuotingEnclaveImage#ISVSVN}. Its MRSIGNER is the key the
  * platform's quoting service signed it with (the emulator's stand-in for Intel's QE signing key, made by each
  * {@code QuotingService}), so it has no fixed default: give it with {@link #withMrSigner} (teemate attest verify
  * {@code --qe-mrsigner}; teemate run --quote-dir prints it).
@@ -30,7 +33,7 @@ public record QeIdentity(byte[] mrSigner, int isvProdId, int minIsvSvn) {
 
     /** This project's quoting enclave, with its MRSIGNER not checked until given. */
     public static QeIdentity teemate() {
-        return new QeIdentity(null, QuotingEnclave.ISVPRODID, QuotingEnclave.ISVSVN);
+        return new QeIdentity(null, QuotingEnclaveImage.ISVPRODID, QuotingEnclaveImage.ISVSVN);
     }
 
     public QeIdentity withMrSigner(byte[] value) {

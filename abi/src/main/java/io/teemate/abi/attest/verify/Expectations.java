@@ -1,5 +1,6 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest.verify;
 
+import io.teemate.abi.attest.ReportDataBinding;
 import io.teemate.sgx.struct.ReportBody;
 
 import java.security.cert.X509Certificate;

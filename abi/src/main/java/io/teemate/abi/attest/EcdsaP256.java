@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -30,10 +30,12 @@ import java.security.SecureRandom;
  * ECDSA over NIST P-256 with SHA-256 in the encodings DCAP quotes use: public keys as 64 bytes x || y and
  * signatures as 64 bytes r || s, both big-endian (sgx_quote_3.h, {@code sgx_ql_ecdsa_sig_data_t}). The
  * arithmetic is BouncyCastle's; signatures use deterministic nonces (RFC 6979), so signing needs no randomness.
+ * <p>Shared by everyone who signs or checks quote-related data: the quoting enclave, the verifier and the emulated
+ * platform PKI.
  */
-final class EcdsaP256 {
+public final class EcdsaP256 {
     static final X9ECParameters CURVE = ECNamedCurveTable.getByName("secp256r1");
-    static final ECNamedDomainParameters DOMAIN = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, CURVE);
+    public static final ECNamedDomainParameters DOMAIN = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, CURVE);
     static final int FIELD_BYTES = 32;
     /** 256 + 64 bits: FIPS 186-4 B.4.1 "key pair generation using extra random bits". */
     static final int SCALAR_SOURCE_BYTES = 40;
@@ -42,7 +44,7 @@ final class EcdsaP256 {
     }
 
     /** FIPS 186-4 B.4.1: d = (c mod (n - 1)) + 1 for a 320-bit string c, so d is in [1, n - 1] with negligible bias. */
-    static BigInteger scalarFrom(byte[] c) {
+    public static BigInteger scalarFrom(byte[] c) {
         if (c.length < SCALAR_SOURCE_BYTES) {
             throw new IllegalArgumentException("a P-256 scalar needs " + SCALAR_SOURCE_BYTES + " source bytes, got " + c.length);
         }
@@ -51,14 +53,14 @@ final class EcdsaP256 {
     }
 
     /** A fresh private scalar from {@code random}. */
-    static BigInteger randomScalar(SecureRandom random) {
+    public static BigInteger randomScalar(SecureRandom random) {
         byte[] c = new byte[SCALAR_SOURCE_BYTES];
         random.nextBytes(c);
         return scalarFrom(c);
     }
 
     /** A private scalar derived from key material by HKDF-SHA256 (RFC 5869) with the given salt and info. */
-    static BigInteger derivedScalar(byte[] keyMaterial, String salt, String info) {
+    public static BigInteger derivedScalar(byte[] keyMaterial, String salt, String info) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(keyMaterial, salt.getBytes(StandardCharsets.US_ASCII),
                 info.getBytes(StandardCharsets.US_ASCII)));
@@ -67,16 +69,16 @@ final class EcdsaP256 {
         return scalarFrom(c);
     }
 
-    static ECPrivateKeyParameters privateKey(BigInteger d) {
+    public static ECPrivateKeyParameters privateKey(BigInteger d) {
         return new ECPrivateKeyParameters(d, DOMAIN);
     }
 
-    static ECPublicKeyParameters publicKey(BigInteger d) {
+    public static ECPublicKeyParameters publicKey(BigInteger d) {
         return new ECPublicKeyParameters(DOMAIN.getG().multiply(d).normalize(), DOMAIN);
     }
 
     /** The 64-byte x || y encoding of a public key. */
-    static byte[] encode(ECPublicKeyParameters key) {
+    public static byte[] encode(ECPublicKeyParameters key) {
         ECPoint q = key.getQ().normalize();
         byte[] out = new byte[2 * FIELD_BYTES];
         BigIntegers.asUnsignedByteArray(q.getAffineXCoord().toBigInteger(), out, 0, FIELD_BYTES);
@@ -85,7 +87,7 @@ final class EcdsaP256 {
     }
 
     /** Decodes x || y; refuses anything that is not a point on P-256 (IllegalArgumentException saying so). */
-    static ECPublicKeyParameters decode(byte[] xy) {
+    public static ECPublicKeyParameters decode(byte[] xy) {
         if (xy.length != 2 * FIELD_BYTES) {
             throw new IllegalArgumentException("a P-256 public key is 64 bytes (x || y), got " + xy.length);
         }
@@ -100,7 +102,7 @@ final class EcdsaP256 {
     }
 
     /** {@link #decode}, or null if the bytes are not a P-256 point. */
-    static ECPublicKeyParameters decodeOrNull(byte[] xy) {
+    public static ECPublicKeyParameters decodeOrNull(byte[] xy) {
         try {
             return decode(xy);
         } catch (IllegalArgumentException e) {
@@ -109,7 +111,7 @@ final class EcdsaP256 {
     }
 
     /** A JCA public key (e.g. from a certificate) as BouncyCastle parameters; only P-256 keys are accepted. */
-    static ECPublicKeyParameters fromJca(PublicKey key) {
+    public static ECPublicKeyParameters fromJca(PublicKey key) {
         try {
             if (PublicKeyFactory.createKey(key.getEncoded()) instanceof ECPublicKeyParameters p
                     && p.getParameters().getCurve().equals(CURVE.getCurve())) {
@@ -122,7 +124,7 @@ final class EcdsaP256 {
     }
 
     /** The X.509 SubjectPublicKeyInfo of a key (named curve secp256r1). */
-    static SubjectPublicKeyInfo subjectPublicKeyInfo(ECPublicKeyParameters key) {
+    public static SubjectPublicKeyInfo subjectPublicKeyInfo(ECPublicKeyParameters key) {
         try {
             return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(new ECPublicKeyParameters(key.getQ(), DOMAIN));
         } catch (IOException e) {
@@ -131,7 +133,7 @@ final class EcdsaP256 {
     }
 
     /** ECDSA-SHA256 signature of {@code message} as r || s, 32 bytes each, big-endian. */
-    static byte[] sign(BigInteger d, byte[] message) {
+    public static byte[] sign(BigInteger d, byte[] message) {
         BigInteger[] rs = signRs(d, message);
         byte[] out = new byte[2 * FIELD_BYTES];
         BigIntegers.asUnsignedByteArray(rs[0], out, 0, FIELD_BYTES);
@@ -140,14 +142,14 @@ final class EcdsaP256 {
     }
 
     /** ECDSA-SHA256 signature as r and s. */
-    static BigInteger[] signRs(BigInteger d, byte[] message) {
+    public static BigInteger[] signRs(BigInteger d, byte[] message) {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, privateKey(d));
         return signer.generateSignature(sha256(message));
     }
 
     /** True if {@code signature} (r || s) is a valid ECDSA-SHA256 signature of {@code message} under {@code key}. */
-    static boolean verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
+    public static boolean verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
         if (signature.length != 2 * FIELD_BYTES) {
             return false;
         }
@@ -158,7 +160,7 @@ final class EcdsaP256 {
         return verifier.verifySignature(sha256(message), r, s);
     }
 
-    static byte[] sha256(byte[]... parts) {
+    public static byte[] sha256(byte[]... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (byte[] p : parts) {

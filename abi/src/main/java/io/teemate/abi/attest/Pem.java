@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;

@@ -1,4 +1,4 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest;
 
 /**
  * A quote (or a piece of one) that is not shaped like an SGX ECDSA quote v3: too short, a length field that

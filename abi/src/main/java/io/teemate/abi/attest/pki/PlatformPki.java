@@ -1,5 +1,8 @@
-package io.teemate.enclave.attest;
+package io.teemate.abi.attest.pki;
 
+import io.teemate.abi.attest.EcdsaP256;
+import io.teemate.abi.attest.PckCertificationRequest;
+import io.teemate.abi.attest.Pem;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -43,6 +46,11 @@ import java.util.Objects;
  * <p>Keys come from the {@link SecureRandom} given to {@link #generate}; {@link #fromSeed} uses a seeded SHA1PRNG
  * and a fixed validity start, and certificates are signed with deterministic ECDSA (RFC 6979), so the same seed
  * recreates the same platform certificate for certificate, byte for byte.
+ * <p>Which side it runs on: neither. It stands in for Intel's provisioning infrastructure, which is off the machine:
+ * the host's quoting service asks it for the QE's PCK certificate as a PCCS would ask Intel's PCS, and a verifier
+ * trusts its root. So it is not host code (a host cannot mint PCK certificates) and not enclave code (no enclave
+ * holds the CA keys); it lives in the abi module, beside the formats it reads and writes, where the host, the CLI and
+ * the enclave module's tests can all reach it.
  */
 public final class PlatformPki {
     /** Validity start of {@link #fromSeed} platforms. */
@@ -157,7 +165,7 @@ public final class PlatformPki {
         return List.of(pckCertificate, platformCa, root);
     }
 
-    /** {@link #chain} as PEM: the certification data the host passes to {@link QuotingEnclave#ECALL_QUOTE}. */
+    /** {@link #chain} as PEM: the certification data the host passes to {@link io.teemate.abi.attest.QuotingEnclaveAbi#ECALL_QUOTE}. */
     public String certificationChainPem(X509Certificate pckCertificate) {
         return Pem.encode(chain(pckCertificate));
     }
