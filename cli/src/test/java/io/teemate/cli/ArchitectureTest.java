@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.teemate.faas.abi.planted.PlantedSharedClass;
 import io.teemate.kv.host.planted.PlantedHostClass;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +24,31 @@ class ArchitectureTest {
         "io.teemate.host..", "io.teemate.faas.host..", "io.teemate.kv.host..", "io.teemate.cli.."};
 
     /** Trusted implementation: runs inside the enclave. */
-    static final String[] ENCLAVE_SIDE = {
-        "io.teemate.enclave.runtime..", "io.teemate.enclave.memory..", "io.teemate.enclave.apps..",
-        "io.teemate.enclave.hello..", "io.teemate.enclave.attest..",
-        "io.teemate.faas.enclave..", "io.teemate.kv.enclave.."};
+    static final String[] ENCLAVE_SIDE = {"io.teemate.enclave..", "io.teemate.faas.enclave..", "io.teemate.kv.enclave.."};
+
+    /** What both sides speak: the ABIs, image and attestation formats. It runs on either side, so it uses neither. */
+    static final String[] SHARED = {"io.teemate.abi..", "io.teemate.faas.abi..", "io.teemate.kv.abi.."};
 
     // io.teemate.bench.. is deliberately in neither list: the benchmarks measure internals on both sides.
     static final ArchRule HOST_DOES_NOT_USE_ENCLAVE_INTERNALS = noClasses()
             .that().resideInAnyPackage(HOST_SIDE)
             .should().dependOnClassesThat().resideInAnyPackage(ENCLAVE_SIDE)
             .as("host-side classes (io.teemate.host, faas.host, kv.host, cli; bench is exempt, it measures "
-                    + "internals) should not depend on enclave-side implementation classes (enclave.runtime, "
-                    + "memory, apps, hello, attest; faas.enclave; kv.enclave)")
+                    + "internals) should not depend on enclave-side classes (io.teemate.enclave, faas.enclave, "
+                    + "kv.enclave)")
             .because("host code reaches enclave code only through EENTER; "
                     + "the vocabulary both sides share is in io.teemate.abi (and faas.abi, kv.abi)");
+
+    static final ArchRule SHARED_VOCABULARY_USES_NEITHER_SIDE = noClasses()
+            .that().resideInAnyPackage(SHARED)
+            .should().dependOnClassesThat().resideInAnyPackage(concat(HOST_SIDE, ENCLAVE_SIDE))
+            .as("the shared vocabulary (io.teemate.abi, faas.abi, kv.abi) should depend on neither side")
+            .because("both sides compile against it; anything it used would be on both sides too");
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
+    }
 
     /** Production classes of every module; never the test classes (so never the planted one). */
     private static final class Production {
@@ -49,6 +61,19 @@ class ArchitectureTest {
     void hostCodeDoesNotDependOnEnclaveInternals() {
         assertThat(Production.CLASSES.contain(PlantedHostClass.class)).isFalse();
         HOST_DOES_NOT_USE_ENCLAVE_INTERNALS.check(Production.CLASSES);
+    }
+
+    @Test
+    void theSharedVocabularyDependsOnNeitherSide() {
+        SHARED_VOCABULARY_USES_NEITHER_SIDE.check(Production.CLASSES);
+    }
+
+    @Test
+    void theSharedVocabularyRuleReportsAPlantedViolation() {
+        EvaluationResult result = SHARED_VOCABULARY_USES_NEITHER_SIDE.evaluate(
+                new ClassFileImporter().importClasses(PlantedSharedClass.class));
+        assertThat(String.join("\n", result.getFailureReport().getDetails()))
+                .contains(PlantedSharedClass.class.getName()).contains("io.teemate.host.Platform");
     }
 
     @Test
