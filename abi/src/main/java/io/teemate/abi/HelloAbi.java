@@ -5,8 +5,7 @@ package io.teemate.abi;
  * and verifies them). Ecall number in RDI, pointers to untrusted buffers in RSI, RDX and R8, result in RAX.
  */
 public final class HelloAbi {
-    private HelloAbi() {
-    }
+    private HelloAbi() {}
 
     /** Its name as an enclave binary. */
     public static final String NAME = "hello";

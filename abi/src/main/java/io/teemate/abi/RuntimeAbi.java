@@ -17,8 +17,7 @@ public final class RuntimeAbi {
     /** The name enclave manifests give the trusted runtime ({@code "runtime": "teemate"}). */
     public static final String RUNTIME_NAME = "teemate";
 
-    private RuntimeAbi() {
-    }
+    private RuntimeAbi() {}
 
     /**
      * () -> nonce[32]: the challenge the next ATTACH through this TCS signs. It changes whenever the TCS's binding
@@ -158,10 +157,16 @@ public final class RuntimeAbi {
 
     /** Container attach-key signatures (ECDSA P-256 / SHA-256) are over this statement. */
     public static byte[] attachStatement(byte[] nonce, long tcsOffset, byte[] containerDigest) {
-        return new Wire.Writer().bytes(ATTACH_CONTEXT).bytes(nonce).u64(tcsOffset).bytes(containerDigest).toBytes();
+        return new Wire.Writer()
+                .bytes(ATTACH_CONTEXT)
+                .bytes(nonce)
+                .u64(tcsOffset)
+                .bytes(containerDigest)
+                .toBytes();
     }
 
-    private static final byte[] ATTACH_CONTEXT = "TEEMATE-ATTACH-V1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ATTACH_CONTEXT =
+            "TEEMATE-ATTACH-V1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** A readable name for a status, for host-side messages. */
     public static String statusName(long status) {

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  * {@link MalformedException} naming the field.
  */
 public final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     /** A request or response that does not decode. */
     public static final class MalformedException extends RuntimeException {
@@ -25,12 +24,18 @@ public final class Wire {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         public Writer u32(long v) {
-            out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) v).array());
+            out.writeBytes(ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt((int) v)
+                    .array());
             return this;
         }
 
         public Writer u64(long v) {
-            out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+            out.writeBytes(ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(v)
+                    .array());
             return this;
         }
 
@@ -81,7 +86,8 @@ public final class Wire {
         public byte[] blob(String field) {
             long length = u32(field + " length");
             if (length > in.remaining()) {
-                throw new MalformedException(field + ": length " + length + " exceeds the " + in.remaining() + " bytes left");
+                throw new MalformedException(
+                        field + ": length " + length + " exceeds the " + in.remaining() + " bytes left");
             }
             return fixed((int) length, field);
         }

@@ -23,6 +23,7 @@ public final class TeeMateBinaries implements EnclaveBinary.Library {
                 new EnclaveBinary(RuntimeAbi.RUNTIME_NAME, EnclaveBinary.Kind.RUNTIME, TrustedRuntime.runtimeClasses()),
                 new WordCount().binary(),
                 new EnclaveBinary(HelloAbi.NAME, EnclaveBinary.Kind.PROGRAM, new HelloEnclave().codeClasses()),
-                new EnclaveBinary(QuotingEnclaveAbi.NAME, EnclaveBinary.Kind.PROGRAM, new QuotingEnclave().codeClasses()));
+                new EnclaveBinary(
+                        QuotingEnclaveAbi.NAME, EnclaveBinary.Kind.PROGRAM, new QuotingEnclave().codeClasses()));
     }
 }

@@ -36,7 +36,8 @@ class AliasingTest {
         rig.controller.alias(worker, enclave.id());
         var aliasCost = rig.machine.counters().minus(before);
         assertThat(aliasCost.count(SgxLeaf.ECREATE) + aliasCost.count(SgxLeaf.EADD) + aliasCost.count(SgxLeaf.EINIT))
-                .as("aliasing creates, adds and initializes nothing").isZero();
+                .as("aliasing creates, adds and initializes nothing")
+                .isZero();
         long seen;
         try (TcsLease lease = rig.controller.acquireTcs(worker, enclave.id(), WAIT)) {
             seen = worker.run(ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, slot, 0, 0));
@@ -50,12 +51,15 @@ class AliasingTest {
         Process stranger = rig.spawn("stranger");
         long tcs = rig.controller.inspect(enclave.id()).get(0).tcsAddress();
         assertThatThrownBy(() -> stranger.run(ctx -> ctx.readLong(slot)))
-                .isInstanceOf(SegmentationFault.class).hasMessageContaining("page not present");
+                .isInstanceOf(SegmentationFault.class)
+                .hasMessageContaining("page not present");
         assertThatThrownBy(() -> stranger.run(ctx -> HostRig.ecall(ctx, tcs, HeapProgram.READ_LONG, slot, 0, 0)))
                 .isInstanceOf(SegmentationFault.class);
         EnclaveFile own = rig.driver.open(stranger);
-        assertThatThrownBy(() -> rig.driver.mmap(own, stranger, slot & ~4095L, 4096, io.teemate.sgx.struct.PagePermissions.RW))
-                .as("a file without an enclave maps nothing").isInstanceOf(KernelException.class);
+        assertThatThrownBy(() ->
+                        rig.driver.mmap(own, stranger, slot & ~4095L, 4096, io.teemate.sgx.struct.PagePermissions.RW))
+                .as("a file without an enclave maps nothing")
+                .isInstanceOf(KernelException.class);
     }
 
     @Test
@@ -83,7 +87,8 @@ class AliasingTest {
         assertThat(rig.driver.alive(enclave.id())).isTrue();
         assertThat(rig.driver.stats().pagesInUse()).isEqualTo(inUse);
         try (TcsLease lease = rig.controller.acquireTcs(worker, enclave.id(), WAIT)) {
-            assertThat((long) worker.<Long>run(ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, enclave.heap(), 0, 0)))
+            assertThat((long) worker.<Long>run(
+                            ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, enclave.heap(), 0, 0)))
                     .isEqualTo(77);
         }
 
@@ -97,13 +102,26 @@ class AliasingTest {
     void onlyInitializedEnclavesThatExistCanBeShared() {
         Process p = rig.spawn("p");
         assertThatThrownBy(() -> rig.controller.alias(p, 999))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOENT));
         EnclaveFile f = rig.driver.open(p);
-        long id = p.run(ctx -> rig.driver.create(f, new io.teemate.sgx.struct.Secs(0x10000, HostRig.BASE, 1, 0,
-                io.teemate.sgx.loader.EnclaveLayout.defaultAttributes(false), new byte[32], new byte[32], new byte[64],
-                (short) 0, (short) 0, (short) 0)));
+        long id = p.run(ctx -> rig.driver.create(
+                f,
+                new io.teemate.sgx.struct.Secs(
+                        0x10000,
+                        HostRig.BASE,
+                        1,
+                        0,
+                        io.teemate.sgx.loader.EnclaveLayout.defaultAttributes(false),
+                        new byte[32],
+                        new byte[32],
+                        new byte[64],
+                        (short) 0,
+                        (short) 0,
+                        (short) 0)));
         assertThatThrownBy(() -> rig.controller.alias(rig.spawn("q"), id))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.getMessage()).contains("not initialized"));
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.getMessage()).contains("not initialized"));
     }
 
     @Test
@@ -111,10 +129,16 @@ class AliasingTest {
         Process creator = rig.spawn("creator");
         HostRig.Built enclave = rig.build(creator, 1, 2);
         Process busy = rig.spawn("busy");
-        busy.addressSpace().mmap(HostRig.BASE, 4096, io.teemate.sgx.struct.PagePermissions.RW,
-                new io.teemate.host.kernel.AnonymousMemory(rig.machine.dram()));
+        busy.addressSpace()
+                .mmap(
+                        HostRig.BASE,
+                        4096,
+                        io.teemate.sgx.struct.PagePermissions.RW,
+                        new io.teemate.host.kernel.AnonymousMemory(rig.machine.dram()));
         assertThatThrownBy(() -> rig.controller.alias(busy, enclave.id()))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
-        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses()).isEqualTo(1);
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
+        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses())
+                .isEqualTo(1);
     }
 }

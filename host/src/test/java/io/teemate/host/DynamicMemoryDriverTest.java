@@ -40,7 +40,8 @@ class DynamicMemoryDriverTest {
         rig.driver.augment(enclave.loaded().file(), freeOffset, 4096);
         rig.driver.mmap(enclave.loaded().file(), owner, freeStart, 4096, PagePermissions.RW);
         assertThatThrownBy(() -> call(HeapProgram.WRITE_LONG, freeStart, 1))
-                .as("PENDING until EACCEPT").isInstanceOf(EnclaveFaultException.class);
+                .as("PENDING until EACCEPT")
+                .isInstanceOf(EnclaveFaultException.class);
         assertThat(call(HeapProgram.ACCEPT, freeStart, flags(PageType.REG, PagePermissions.RW, SecInfo.FLAG_PENDING)))
                 .isEqualTo(SgxStatus.SUCCESS.code());
         call(HeapProgram.WRITE_LONG, freeStart + 8, 99);
@@ -53,7 +54,8 @@ class DynamicMemoryDriverTest {
         int before = rig.driver.stats().enclaves().get(enclave.id()).residentPages();
         assertThat(call(HeapProgram.ACCEPT, freeStart, flags(PageType.REG, PagePermissions.RW, SecInfo.FLAG_PENDING)))
                 .isEqualTo(SgxStatus.SUCCESS.code());
-        assertThat(rig.driver.stats().enclaves().get(enclave.id()).residentPages()).isEqualTo(before + 1);
+        assertThat(rig.driver.stats().enclaves().get(enclave.id()).residentPages())
+                .isEqualTo(before + 1);
         call(HeapProgram.WRITE_LONG, freeStart, 7);
         assertThat(call(HeapProgram.READ_LONG, freeStart, 0)).isEqualTo(7);
     }
@@ -76,13 +78,17 @@ class DynamicMemoryDriverTest {
         long offset = page - enclave.loaded().base();
         rig.driver.modifyTypes(enclave.loaded().file(), offset, 4096, PageType.TRIM);
         assertThatThrownBy(() -> rig.driver.removePages(enclave.loaded().file(), offset, 4096))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPERM));
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPERM));
         assertThat(call(HeapProgram.ACCEPT, page, flags(PageType.TRIM, PagePermissions.NONE, SecInfo.FLAG_MODIFIED)))
                 .isEqualTo(SgxStatus.SUCCESS.code());
         int before = rig.driver.stats().pagesInUse();
-        assertThat(rig.driver.removePages(enclave.loaded().file(), offset, 4096)).isEqualTo(4096);
+        assertThat(rig.driver.removePages(enclave.loaded().file(), offset, 4096))
+                .isEqualTo(4096);
         assertThat(rig.driver.stats().pagesInUse()).isEqualTo(before - 1);
-        assertThatThrownBy(() -> call(HeapProgram.READ_LONG, page, 0)).as("gone").isInstanceOf(EnclaveFaultException.class);
+        assertThatThrownBy(() -> call(HeapProgram.READ_LONG, page, 0))
+                .as("gone")
+                .isInstanceOf(EnclaveFaultException.class);
     }
 
     @Test
@@ -93,8 +99,10 @@ class DynamicMemoryDriverTest {
                     assertThat(e.getMessage()).contains("page aligned");
                 });
         assertThatThrownBy(() -> rig.driver.modifyTypes(enclave.loaded().file(), 0, 4096, PageType.REG))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.getMessage()).contains("only become TRIM or TCS"));
-        assertThatThrownBy(() -> rig.driver.restrictPermissions(enclave.loaded().file(), enclave.layout().size() - 4096 + 0L, 4096, PagePermissions.R))
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.getMessage()).contains("only become TRIM or TCS"));
+        assertThatThrownBy(() -> rig.driver.restrictPermissions(
+                        enclave.loaded().file(), enclave.layout().size() - 4096 + 0L, 4096, PagePermissions.R))
                 .isInstanceOf(KernelException.class);
     }
 }

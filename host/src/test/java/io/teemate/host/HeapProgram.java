@@ -8,12 +8,12 @@ import io.teemate.sgx.struct.SecInfo;
 
 /** Enclave code for the host tests: ecall in RDI, arguments in RSI, RDX, R8, result in RAX. */
 public final class HeapProgram implements EnclaveProgram {
-    public static final long WRITE_LONG = 1;  // [RSI] = RDX
-    public static final long READ_LONG = 2;   // RAX = [RSI]
-    public static final long FILL = 3;        // pages at RSI, count RDX, seed R8: every long = pattern(seed, page, i)
-    public static final long CHECK = 4;       // RAX = number of longs that differ from pattern(seed, page, i)
-    public static final long TOUCH = 5;       // RAX = sum of the first long of RDX pages at RSI
-    public static final long ACCEPT = 6;      // RAX = EACCEPT(page RSI, SECINFO flags RDX) status code
+    public static final long WRITE_LONG = 1; // [RSI] = RDX
+    public static final long READ_LONG = 2; // RAX = [RSI]
+    public static final long FILL = 3; // pages at RSI, count RDX, seed R8: every long = pattern(seed, page, i)
+    public static final long CHECK = 4; // RAX = number of longs that differ from pattern(seed, page, i)
+    public static final long TOUCH = 5; // RAX = sum of the first long of RDX pages at RSI
+    public static final long ACCEPT = 6; // RAX = EACCEPT(page RSI, SECINFO flags RDX) status code
 
     public static long pattern(long seed, long page, long index) {
         return seed * 0x9E3779B97F4A7C15L + (page << 16) + index;

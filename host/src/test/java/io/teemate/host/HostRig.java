@@ -32,7 +32,11 @@ final class HostRig {
     final EnclaveLoader loader;
 
     HostRig(long epcPages, int processors) {
-        machine = Machine.builder().epcBytes(epcPages * 4096).logicalProcessors(processors).seed(17).build();
+        machine = Machine.builder()
+                .epcBytes(epcPages * 4096)
+                .logicalProcessors(processors)
+                .seed(17)
+                .build();
         kernel = new Kernel(machine);
         driver = new SgxDriver(kernel);
         controller = new TeeMateController(driver);
@@ -57,8 +61,11 @@ final class HostRig {
     }
 
     Built build(Process creator, int threads, int heapPages) {
-        EnclaveLayout layout = EnclaveLayout.forProgram(machine.programs().register(new HeapProgram()), threads, 2, 1, heapPages);
-        SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave()).attributes(EnclaveLayout.defaultAttributes(false)).sign(KEY);
+        EnclaveLayout layout =
+                EnclaveLayout.forProgram(machine.programs().register(new HeapProgram()), threads, 2, 1, heapPages);
+        SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
+                .attributes(EnclaveLayout.defaultAttributes(false))
+                .sign(KEY);
         EnclaveLoader.Loaded loaded = creator.run(ctx -> loader.load(creator, layout, sig, BASE));
         return new Built(loaded, layout, heapPages);
     }

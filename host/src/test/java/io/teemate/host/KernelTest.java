@@ -20,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Processes: private address spaces filled on fault, mount namespaces, and teardown at exit. */
 class KernelTest {
-    private final Machine machine = Machine.builder().epcMiB(1).logicalProcessors(2).seed(1).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(1).logicalProcessors(2).seed(1).build();
     private final Kernel kernel = new Kernel(machine);
 
     @Test
     void eachProcessHasItsOwnMemory() {
         Process a = kernel.spawn("a", Path.of("/tmp"));
         Process b = kernel.spawn("b", Path.of("/tmp"));
-        for (Process p : new Process[]{a, b}) {
+        for (Process p : new Process[] {a, b}) {
             p.addressSpace().mmap(0x10000, 2 * 4096, PagePermissions.RW, new AnonymousMemory(machine.dram()));
         }
         a.run(ctx -> {
@@ -40,7 +41,9 @@ class KernelTest {
         });
         assertThat((long) a.<Long>run(ctx -> ctx.readLong(0x10008))).isEqualTo(41);
         assertThat((long) b.<Long>run(ctx -> ctx.readLong(0x10008))).isEqualTo(42);
-        assertThat(a.addressSpace().mappedPages()).as("filled on first touch only").isEqualTo(1);
+        assertThat(a.addressSpace().mappedPages())
+                .as("filled on first touch only")
+                .isEqualTo(1);
         assertThatThrownBy(() -> a.run(ctx -> ctx.readLong(0x20000))).isInstanceOf(SegmentationFault.class);
     }
 
@@ -50,9 +53,11 @@ class KernelTest {
         a.addressSpace().mmap(0x10000, 4096, PagePermissions.R, new AnonymousMemory(machine.dram()));
         assertThat((long) a.<Long>run(ctx -> ctx.readLong(0x10000))).isZero();
         assertThatThrownBy(() -> a.run(ctx -> {
-            ctx.writeLong(0x10000, 1);
-            return null;
-        })).isInstanceOf(SegmentationFault.class).hasMessageContaining("read-only");
+                    ctx.writeLong(0x10000, 1);
+                    return null;
+                }))
+                .isInstanceOf(SegmentationFault.class)
+                .hasMessageContaining("read-only");
     }
 
     @Test
@@ -67,7 +72,8 @@ class KernelTest {
         assertThat(new String(a.readFile("/etc/hostname"))).isEqualTo("alpha");
         assertThat(new String(b.readFile("/etc/hostname"))).isEqualTo("beta");
         assertThatThrownBy(() -> a.readFile("/../secret"))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES));
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES));
         assertThatThrownBy(() -> a.readFile("/etc/missing")).hasMessageContaining("cannot read /etc/missing");
     }
 
@@ -84,15 +90,18 @@ class KernelTest {
         assertThat(a.addressSpace().vmas()).isEmpty();
         assertThat(machine.dram().allocatedFrames()).isEqualTo(framesBefore - 1);
         assertThat(kernel.processes()).doesNotContain(a);
-        assertThatThrownBy(() -> a.run(ctx -> 0)).isInstanceOfSatisfying(KernelException.class,
-                e -> assertThat(e.errno()).isEqualTo(Errno.ESRCH));
+        assertThatThrownBy(() -> a.run(ctx -> 0))
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ESRCH));
     }
 
     @Test
     void overlappingMappingsAreRefused() {
         Process a = kernel.spawn("a", Path.of("/tmp"));
         a.addressSpace().mmap(0x10000, 2 * 4096, PagePermissions.RW, new AnonymousMemory(machine.dram()));
-        assertThatThrownBy(() -> a.addressSpace().mmap(0x11000, 4096, PagePermissions.RW, new AnonymousMemory(machine.dram())))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
+        assertThatThrownBy(() ->
+                        a.addressSpace().mmap(0x11000, 4096, PagePermissions.RW, new AnonymousMemory(machine.dram())))
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EEXIST));
     }
 }

@@ -50,10 +50,14 @@ class PagingTest {
     @Test
     void aWorkingSetTwiceTheEpcRunsCorrectly() {
         assertThat(rig.driver.stats().enclaves().get(enclave.id()).evictedPages())
-                .as("building an enclave larger than the EPC already evicts").isPositive();
+                .as("building an enclave larger than the EPC already evicts")
+                .isPositive();
         call(owner, HeapProgram.FILL, enclave.heap(), HEAP_PAGES, 7);
-        assertThat(call(owner, HeapProgram.CHECK, enclave.heap(), HEAP_PAGES, 7)).isZero();
-        assertThat(call(owner, HeapProgram.CHECK, enclave.heap(), HEAP_PAGES, 8)).as("the check can fail").isPositive();
+        assertThat(call(owner, HeapProgram.CHECK, enclave.heap(), HEAP_PAGES, 7))
+                .isZero();
+        assertThat(call(owner, HeapProgram.CHECK, enclave.heap(), HEAP_PAGES, 8))
+                .as("the check can fail")
+                .isPositive();
         var counters = rig.machine.counters();
         assertThat(counters.count(SgxLeaf.EWB)).isGreaterThan(HEAP_PAGES);
         assertThat(counters.count(SgxLeaf.ELDU)).isGreaterThan(HEAP_PAGES);
@@ -85,7 +89,9 @@ class PagingTest {
         rig.driver.evictedPage(enclave.id(), heapOffset(k)).contents()[100] ^= 0x04;
         assertThatThrownBy(() -> call(owner, HeapProgram.READ_LONG, enclave.heap() + 4096L * k, 0, 0))
                 .isInstanceOf(EnclaveFaultException.class);
-        assertThat(rig.driver.evictedPage(enclave.id(), heapOffset(k))).as("still evicted, never loaded").isNotNull();
+        assertThat(rig.driver.evictedPage(enclave.id(), heapOffset(k)))
+                .as("still evicted, never loaded")
+                .isNotNull();
         int other = (k + 1) % HEAP_PAGES;
         assertThat(call(owner, HeapProgram.READ_LONG, enclave.heap() + 4096L * other, 0, 0))
                 .isEqualTo(HeapProgram.pattern(5, other, 0));
@@ -101,9 +107,12 @@ class PagingTest {
         for (int i = 0; i < 100 && rig.driver.evictedPage(enclave.id(), heapOffset(k)) == null; i++) {
             rig.driver.reclaim();
         }
-        assertThat(rig.driver.evictedPage(enclave.id(), heapOffset(k))).as("evicted again").isNotNull();
+        assertThat(rig.driver.evictedPage(enclave.id(), heapOffset(k)))
+                .as("evicted again")
+                .isNotNull();
         rig.driver.replaceEvictedPage(enclave.id(), heapOffset(k), old);
-        assertThatThrownBy(() -> call(owner, HeapProgram.READ_LONG, page, 0, 0)).isInstanceOf(EnclaveFaultException.class);
+        assertThatThrownBy(() -> call(owner, HeapProgram.READ_LONG, page, 0, 0))
+                .isInstanceOf(EnclaveFaultException.class);
     }
 
     @Test
@@ -124,9 +133,14 @@ class PagingTest {
                 return HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.CHECK, second, half, 12);
             }
         });
-        assertThat(List.of(a.get(120, TimeUnit.SECONDS), b.get(120, TimeUnit.SECONDS))).containsOnly(0L);
-        assertThat(call(worker, HeapProgram.CHECK, enclave.heap(), half, 11)).as("the worker reads the owner's half").isZero();
-        assertThat(call(owner, HeapProgram.CHECK, enclave.heap() + 4096L * half, half, 12)).isZero();
-        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses()).isEqualTo(2);
+        assertThat(List.of(a.get(120, TimeUnit.SECONDS), b.get(120, TimeUnit.SECONDS)))
+                .containsOnly(0L);
+        assertThat(call(worker, HeapProgram.CHECK, enclave.heap(), half, 11))
+                .as("the worker reads the owner's half")
+                .isZero();
+        assertThat(call(owner, HeapProgram.CHECK, enclave.heap() + 4096L * half, half, 12))
+                .isZero();
+        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses())
+                .isEqualTo(2);
     }
 }

@@ -21,19 +21,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProvisionKeyDriverTest {
     private final HostRig rig = new HostRig(256, 1);
     private final Process loader = rig.spawn("loader");
-    private final EnclaveLayout layout = EnclaveLayout.forProgram(rig.machine.programs().register(new HeapProgram()), 1, 2, 1, 0);
+    private final EnclaveLayout layout =
+            EnclaveLayout.forProgram(rig.machine.programs().register(new HeapProgram()), 1, 2, 1, 0);
 
     private SigStruct signed(long flags) {
-        return SigStructBuilder.forEnclave(layout.mrEnclave()).attributes(new Attributes(flags, 0x3)).sign(HostRig.KEY);
+        return SigStructBuilder.forEnclave(layout.mrEnclave())
+                .attributes(new Attributes(flags, 0x3))
+                .sign(HostRig.KEY);
     }
 
     @Test
     void aProvisioningEnclaveWithoutSgxProvisionIsRefusedWithEacces() {
         SigStruct sig = signed(Attributes.MODE64BIT | Attributes.PROVISIONKEY);
         assertThatThrownBy(() -> rig.loader.load(loader, layout, sig, HostRig.BASE))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES))
-                .hasMessageContaining("PROVISIONKEY").hasMessageContaining("/dev/sgx_provision");
-        assertThat(rig.driver.stats().enclaves()).as("the refused enclave is torn down").isEmpty();
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES))
+                .hasMessageContaining("PROVISIONKEY")
+                .hasMessageContaining("/dev/sgx_provision");
+        assertThat(rig.driver.stats().enclaves())
+                .as("the refused enclave is torn down")
+                .isEmpty();
     }
 
     @Test
@@ -53,7 +60,8 @@ class ProvisionKeyDriverTest {
     void einitTokenKeyCannotBeGrantedAtAll() {
         SigStruct sig = signed(Attributes.MODE64BIT | Attributes.EINITTOKENKEY);
         assertThatThrownBy(() -> rig.loader.load(loader, layout, sig, HostRig.BASE, rig.driver.openProvision(loader)))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES))
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EACCES))
                 .hasMessageContaining("0x20");
     }
 
@@ -61,9 +69,22 @@ class ProvisionKeyDriverTest {
     void sgxProvisionMustFollowEnclaveCreate() {
         EnclaveFile file = rig.driver.open(loader);
         assertThatThrownBy(() -> rig.driver.allowProvisionKey(file, rig.driver.openProvision(loader)))
-                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
-        rig.driver.create(file, new Secs(layout.size(), HostRig.BASE, 1, 0, new Attributes(Attributes.MODE64BIT, 3),
-                new byte[32], new byte[32], new byte[64], (short) 0, (short) 0, (short) 0));
+                .isInstanceOfSatisfying(
+                        KernelException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINVAL));
+        rig.driver.create(
+                file,
+                new Secs(
+                        layout.size(),
+                        HostRig.BASE,
+                        1,
+                        0,
+                        new Attributes(Attributes.MODE64BIT, 3),
+                        new byte[32],
+                        new byte[32],
+                        new byte[64],
+                        (short) 0,
+                        (short) 0,
+                        (short) 0));
         rig.driver.allowProvisionKey(file, rig.driver.openProvision(loader));
         file.close();
     }

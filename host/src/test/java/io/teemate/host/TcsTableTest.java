@@ -62,7 +62,9 @@ class TcsTableTest {
         TcsLease lease = rig.controller.acquireTcs(creator, enclave.id(), Duration.ofSeconds(1));
         List<TcsTable.Assignment> rows = rig.controller.inspect(enclave.id());
         assertThat(rows).hasSize(3);
-        assertThat(rows).filteredOn(r -> r.state() == TcsTable.State.HELD).singleElement()
+        assertThat(rows)
+                .filteredOn(r -> r.state() == TcsTable.State.HELD)
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.tcsAddress()).isEqualTo(lease.tcsAddress());
                     assertThat(r.holderPid()).isEqualTo(creator.pid());
@@ -81,15 +83,18 @@ class TcsTableTest {
         TcsLease a = rig.controller.acquireTcs(doomed, enclave.id(), Duration.ofSeconds(1));
         TcsLease b = rig.controller.acquireTcs(doomed, enclave.id(), Duration.ofSeconds(1));
         doomed.run(ctx -> HostRig.ecall(ctx, a.tcsAddress(), HeapProgram.WRITE_LONG, enclave.heap(), 5, 0));
-        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses()).isEqualTo(2);
+        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses())
+                .isEqualTo(2);
 
         doomed.exit();
         assertThat(rig.controller.inspect(enclave.id())).allMatch(r -> r.state() == TcsTable.State.FREE);
         assertThat(doomed.addressSpace().mappedPages()).isZero();
         assertThat(doomed.addressSpace().vmas()).isEmpty();
-        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses()).isEqualTo(1);
+        assertThat(rig.driver.stats().enclaves().get(enclave.id()).mappedProcesses())
+                .isEqualTo(1);
         try (TcsLease lease = rig.controller.acquireTcs(creator, enclave.id(), Duration.ofSeconds(1))) {
-            assertThat((long) creator.<Long>run(ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, enclave.heap(), 0, 0)))
+            assertThat((long) creator.<Long>run(
+                            ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, enclave.heap(), 0, 0)))
                     .isEqualTo(5);
         }
         assertThat(b.tcsAddress()).isNotEqualTo(a.tcsAddress());
@@ -114,7 +119,8 @@ class TcsTableTest {
         assertThat(r).isEqualTo("aborted");
         lease.close();
         assertThat(rig.controller.inspect(enclave.id()))
-                .filteredOn(row -> row.tcsAddress() == lease.tcsAddress()).singleElement()
+                .filteredOn(row -> row.tcsAddress() == lease.tcsAddress())
+                .singleElement()
                 .satisfies(row -> assertThat(row.state()).isEqualTo(TcsTable.State.QUARANTINED));
         try (TcsLease other = rig.controller.acquireTcs(creator, enclave.id(), Duration.ofSeconds(1))) {
             assertThat(other.tcsAddress()).isNotEqualTo(lease.tcsAddress());
@@ -163,8 +169,10 @@ class TcsTableTest {
         for (int i = 0; i < processes.size() * threadsPerProcess; i++) {
             long slot = enclave.heap() + 8L * i;
             try (TcsLease lease = big.controller.acquireTcs(creator, enclave.id(), Duration.ofSeconds(5))) {
-                assertThat((long) creator.<Long>run(ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, slot, 0, 0)))
-                        .as("every increment of thread %d landed", i).isEqualTo(rounds);
+                assertThat((long) creator.<Long>run(
+                                ctx -> HostRig.ecall(ctx, lease.tcsAddress(), HeapProgram.READ_LONG, slot, 0, 0)))
+                        .as("every increment of thread %d landed", i)
+                        .isEqualTo(rounds);
             }
         }
         assertThat(big.controller.inspect(enclave.id())).allMatch(r -> r.state() == TcsTable.State.FREE);

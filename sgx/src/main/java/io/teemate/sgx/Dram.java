@@ -41,7 +41,8 @@ public final class Dram {
     ByteBuffer frame(long physicalAddress) {
         ByteBuffer b = frames.get(Memory.pageBase(physicalAddress));
         if (b == null) {
-            throw new IllegalStateException("machine check: no DRAM at physical address 0x" + Long.toHexString(physicalAddress));
+            throw new IllegalStateException(
+                    "machine check: no DRAM at physical address 0x" + Long.toHexString(physicalAddress));
         }
         return b;
     }

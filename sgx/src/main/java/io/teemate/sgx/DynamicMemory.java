@@ -18,8 +18,7 @@ import io.teemate.sgx.struct.Tcs;
 final class DynamicMemory {
     private static final int SECINFO_ALIGN = 64;
 
-    private DynamicMemory() {
-    }
+    private DynamicMemory() {}
 
     // ---------------------------------------------------------------- ENCLS (ring 0)
 
@@ -29,7 +28,8 @@ final class DynamicMemory {
         Machine m = lp.machine();
         int frame = EnclaveBuild.requireEpcPage(m, epcPage, "EAUG target");
         if (!Memory.pageAligned(linearAddress)) {
-            throw new GeneralProtectionFault("EAUG: PAGEINFO.LINADDR 0x" + Long.toHexString(linearAddress) + " is not 4 KiB aligned");
+            throw new GeneralProtectionFault(
+                    "EAUG: PAGEINFO.LINADDR 0x" + Long.toHexString(linearAddress) + " is not 4 KiB aligned");
         }
         if (m.epcm().get(frame).valid()) {
             throw EnclaveBuild.sgxPageFault(epcPage, "EAUG target EPC page is already valid"); // SDM Vol.3D EAUG
@@ -40,7 +40,8 @@ final class DynamicMemory {
                 throw new GeneralProtectionFault("EAUG to an enclave that is not initialized"); // SDM Vol.3D EAUG
             }
             if (!enclave.inElrange(linearAddress)) {
-                throw new GeneralProtectionFault(String.format("EAUG: LINADDR 0x%x is outside ELRANGE of %s", linearAddress, enclave));
+                throw new GeneralProtectionFault(
+                        String.format("EAUG: LINADDR 0x%x is outside ELRANGE of %s", linearAddress, enclave));
             }
             if (m.epcm().get(frame).valid()) {
                 throw EnclaveBuild.sgxPageFault(epcPage, "EAUG target EPC page is already valid");
@@ -48,8 +49,11 @@ final class DynamicMemory {
             m.epc().zero(frame); // SDM Vol.3D EAUG: cleared, unmeasured
             enclave.childCount++;
             // SDM Vol.3D EAUG: PT_REG, R=1 W=1 X=0, PENDING=1 until the enclave EACCEPTs it.
-            m.epcm().set(frame, EpcmEntry.of(PageType.REG, PagePermissions.RW, enclave, linearAddress)
-                    .withStates(true, false, false));
+            m.epcm()
+                    .set(
+                            frame,
+                            EpcmEntry.of(PageType.REG, PagePermissions.RW, enclave, linearAddress)
+                                    .withStates(true, false, false));
         }
     }
 
@@ -60,7 +64,8 @@ final class DynamicMemory {
         int frame = EnclaveBuild.requireEpcPage(m, epcPage, "EMODPR target");
         PagePermissions restrict = secInfo.permissions();
         if (secInfo.reservedBitsSet() || (restrict.write() && !restrict.read())) {
-            throw new GeneralProtectionFault("EMODPR: SECINFO has reserved bits set or grants W without R"); // SDM Vol.3D EMODPR
+            throw new GeneralProtectionFault(
+                    "EMODPR: SECINFO has reserved bits set or grants W without R"); // SDM Vol.3D EMODPR
         }
         EpcmEntry e = m.epcm().get(frame);
         if (!e.valid()) {
@@ -84,8 +89,12 @@ final class DynamicMemory {
                 throw new GeneralProtectionFault("EMODPR: the enclave is not initialized");
             }
             // SDM Vol.3D EMODPR: PR ← 1, RWX ← RWX ∧ SECINFO.RWX; the epoch marks when the restriction began.
-            m.epcm().set(frame, e.withPermissions(e.permissions().and(restrict)).withStates(false, false, true)
-                    .withTrackingEpoch(enclave.trackingEpoch));
+            m.epcm()
+                    .set(
+                            frame,
+                            e.withPermissions(e.permissions().and(restrict))
+                                    .withStates(false, false, true)
+                                    .withTrackingEpoch(enclave.trackingEpoch));
         }
         return SgxStatus.SUCCESS;
     }
@@ -98,8 +107,9 @@ final class DynamicMemory {
         PageType target = EnclaveBuild.pageType(secInfo);
         if (target != PageType.TCS && target != PageType.TRIM) {
             // SDM Vol.3D EMODT: reserved bits, or a type other than PT_TCS / PT_TRIM.
-            throw new GeneralProtectionFault("EMODT needs SECINFO.PT = PT_TCS or PT_TRIM with no reserved bits, got flags 0x"
-                    + Long.toHexString(secInfo.flags()));
+            throw new GeneralProtectionFault(
+                    "EMODT needs SECINFO.PT = PT_TCS or PT_TRIM with no reserved bits, got flags 0x"
+                            + Long.toHexString(secInfo.flags()));
         }
         EpcmEntry e = m.epcm().get(frame);
         if (!e.valid()) {
@@ -121,8 +131,13 @@ final class DynamicMemory {
                 throw new GeneralProtectionFault("EMODT: the enclave is not initialized");
             }
             // SDM Vol.3D EMODT: PR ← 0, MODIFIED ← 1, R=W=X=0, PT ← SECINFO.PT.
-            m.epcm().set(frame, e.withType(target).withPermissions(PagePermissions.NONE).withStates(false, true, false)
-                    .withTrackingEpoch(enclave.trackingEpoch));
+            m.epcm()
+                    .set(
+                            frame,
+                            e.withType(target)
+                                    .withPermissions(PagePermissions.NONE)
+                                    .withStates(false, true, false)
+                                    .withTrackingEpoch(enclave.trackingEpoch));
         }
         return SgxStatus.SUCCESS;
     }
@@ -141,7 +156,8 @@ final class DynamicMemory {
         boolean legal = (type == PageType.REG && (si.pr() || si.pending()) && !si.modified())
                 || ((type == PageType.TCS || type == PageType.TRIM) && !si.pr() && !si.pending() && si.modified());
         if (!legal) {
-            throw new GeneralProtectionFault("EACCEPT: SECINFO flags 0x" + Long.toHexString(si.flags()) + " are no legal request");
+            throw new GeneralProtectionFault(
+                    "EACCEPT: SECINFO flags 0x" + Long.toHexString(si.flags()) + " are no legal request");
         }
         Machine m = lp.machine();
         int frame = enclaveFrame(lp, pageAddress, false, "EACCEPT");
@@ -150,13 +166,21 @@ final class DynamicMemory {
             // SDM Vol.3D EACCEPT: a valid, unblocked REG/TCS/TRIM page of this enclave, else #PF. The SDM reports a
             // wrong ENCLAVEADDRESS as SGX_PAGE_ATTRIBUTES_MISMATCH; here it is #PF like any access at a wrong
             // address, so the host can repair the mapping and ERESUME.
-            if (!e.valid() || e.blocked() || !EnclavePaging.blockable(e.type()) || e.enclave() != enclave
+            if (!e.valid()
+                    || e.blocked()
+                    || !EnclavePaging.blockable(e.type())
+                    || e.enclave() != enclave
                     || e.linearAddress() != pageAddress) {
-                throw sgxFault(pageAddress, false, "EACCEPT: not a valid, unblocked REG/TCS/TRIM page of this enclave at this address");
+                throw sgxFault(
+                        pageAddress,
+                        false,
+                        "EACCEPT: not a valid, unblocked REG/TCS/TRIM page of this enclave at this address");
             }
             // SDM Vol.3D EACCEPT: the request must describe the EPCM exactly (PENDING, MODIFIED, RWX, PT; not PR).
-            if (e.pending() != si.pending() || e.modified() != si.modified()
-                    || !e.permissions().equals(si.permissions()) || e.type() != type) {
+            if (e.pending() != si.pending()
+                    || e.modified() != si.modified()
+                    || !e.permissions().equals(si.permissions())
+                    || e.type() != type) {
                 return SgxStatus.PAGE_ATTRIBUTES_MISMATCH;
             }
             // SDM Vol.3D EACCEPT "Tracking not correct": an EMODPR/EMODT needs a completed ETRACK since.
@@ -171,7 +195,8 @@ final class DynamicMemory {
         return SgxStatus.SUCCESS;
     }
 
-    static SgxStatus eacceptcopy(LogicalProcessor lp, long secInfoAddress, long destinationAddress, long sourceAddress) {
+    static SgxStatus eacceptcopy(
+            LogicalProcessor lp, long secInfoAddress, long destinationAddress, long sourceAddress) {
         lp.charge(SgxLeaf.EACCEPTCOPY);
         EnclaveMode mode = EnclaveEntry.requireEnclaveMode(lp, "EACCEPTCOPY");
         SecsState enclave = mode.enclave;
@@ -180,7 +205,8 @@ final class DynamicMemory {
         SecInfo si = readSecInfo(lp, enclave, secInfoAddress, "EACCEPTCOPY");
         PagePermissions perms = si.permissions();
         if (EnclaveBuild.pageType(si) != PageType.REG || (perms.write() && !perms.read())) {
-            throw new GeneralProtectionFault("EACCEPTCOPY: SECINFO must be PT_REG without W-only permissions"); // SDM Vol.3D EACCEPTCOPY
+            throw new GeneralProtectionFault(
+                    "EACCEPTCOPY: SECINFO must be PT_REG without W-only permissions"); // SDM Vol.3D EACCEPTCOPY
         }
         // SDM Vol.3D EACCEPTCOPY: the source must be a readable, accepted, unblocked REG page of this enclave at
         // that address; the normal enclave read path enforces exactly that (faults become an AEX).
@@ -190,8 +216,13 @@ final class DynamicMemory {
         synchronized (enclave) {
             EpcmEntry e = m.epcm().get(frame);
             // SDM Vol.3D EACCEPTCOPY: the destination must still be exactly as EAUG left it.
-            if (!e.valid() || !e.pending() || e.modified() || e.blocked() || e.type() != PageType.REG
-                    || e.enclave() != enclave || e.linearAddress() != destinationAddress
+            if (!e.valid()
+                    || !e.pending()
+                    || e.modified()
+                    || e.blocked()
+                    || e.type() != PageType.REG
+                    || e.enclave() != enclave
+                    || e.linearAddress() != destinationAddress
                     || !e.permissions().equals(PagePermissions.RW)) {
                 return SgxStatus.PAGE_ATTRIBUTES_MISMATCH;
             }
@@ -212,15 +243,27 @@ final class DynamicMemory {
         synchronized (enclave) {
             EpcmEntry e = m.epcm().get(frame);
             // SDM Vol.3D EMODPE: a valid, accepted, unblocked REG page of this enclave at that address, else #PF.
-            if (!e.valid() || e.pending() || e.modified() || e.blocked() || e.type() != PageType.REG
-                    || e.enclave() != enclave || e.linearAddress() != pageAddress) {
-                throw sgxFault(pageAddress, false, "EMODPE: not an accepted, unblocked REG page of this enclave at this address");
+            if (!e.valid()
+                    || e.pending()
+                    || e.modified()
+                    || e.blocked()
+                    || e.type() != PageType.REG
+                    || e.enclave() != enclave
+                    || e.linearAddress() != pageAddress) {
+                throw sgxFault(
+                        pageAddress,
+                        false,
+                        "EMODPE: not an accepted, unblocked REG page of this enclave at this address");
             }
             PagePermissions extend = si.permissions();
             if (!e.permissions().read() && !extend.read() && extend.write()) {
                 throw new GeneralProtectionFault("EMODPE would grant W without R"); // SDM Vol.3D EMODPE
             }
-            m.epcm().set(frame, e.withPermissions(e.permissions().or(extend))); // SDM Vol.3D EMODPE: RWX ← RWX ∨ SECINFO.RWX
+            m.epcm()
+                    .set(
+                            frame,
+                            e.withPermissions(
+                                    e.permissions().or(extend))); // SDM Vol.3D EMODPE: RWX ← RWX ∨ SECINFO.RWX
         }
     }
 
@@ -236,20 +279,23 @@ final class DynamicMemory {
             reservedZero = raw[i] == 0;
         }
         if (!reservedZero) {
-            throw new GeneralProtectionFault(leaf + ": SECINFO has reserved bits or bytes set"); // SDM Vol.3D EACCEPT et al.
+            throw new GeneralProtectionFault(
+                    leaf + ": SECINFO has reserved bits or bytes set"); // SDM Vol.3D EACCEPT et al.
         }
         return si;
     }
 
     private static void requireSecInfoOperand(SecsState enclave, long address, String leaf) {
         if ((address & (SECINFO_ALIGN - 1)) != 0 || !enclave.inElrange(address)) {
-            throw new GeneralProtectionFault(String.format("%s: SECINFO at 0x%x must be 64-byte aligned and inside ELRANGE", leaf, address));
+            throw new GeneralProtectionFault(
+                    String.format("%s: SECINFO at 0x%x must be 64-byte aligned and inside ELRANGE", leaf, address));
         }
     }
 
     private static void requirePageOperand(SecsState enclave, long address, String what) {
         if (!Memory.pageAligned(address) || !enclave.inElrange(address)) {
-            throw new GeneralProtectionFault(String.format("%s 0x%x must be 4 KiB aligned and inside ELRANGE", what, address));
+            throw new GeneralProtectionFault(
+                    String.format("%s 0x%x must be 4 KiB aligned and inside ELRANGE", what, address));
         }
     }
 
@@ -275,7 +321,8 @@ final class DynamicMemory {
     }
 
     private static PageFault sgxFault(long la, boolean write, String reason) {
-        return new PageFault(la, PageFault.PRESENT | PageFault.USER | PageFault.SGX | (write ? PageFault.WRITE : 0), reason);
+        return new PageFault(
+                la, PageFault.PRESENT | PageFault.USER | PageFault.SGX | (write ? PageFault.WRITE : 0), reason);
     }
 
     /**
@@ -289,8 +336,10 @@ final class DynamicMemory {
             }
         }
         Tcs tcs = Tcs.fromBytes(page);
-        if ((tcs.flags() & Tcs.FLAG_DBGOPTIN) != 0 || Integer.compareUnsigned(tcs.cssa(), tcs.nssa()) >= 0
-                || tcs.aep() != 0 || tcs.state() != 0) {
+        if ((tcs.flags() & Tcs.FLAG_DBGOPTIN) != 0
+                || Integer.compareUnsigned(tcs.cssa(), tcs.nssa()) >= 0
+                || tcs.aep() != 0
+                || tcs.state() != 0) {
             throw new GeneralProtectionFault("EACCEPT: the new TCS is not in its initial state");
         }
     }

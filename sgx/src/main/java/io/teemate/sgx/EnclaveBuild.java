@@ -16,10 +16,10 @@ import java.security.MessageDigest;
 final class EnclaveBuild {
     /** MISCSELECT bits this processor supports: bit 0, EXINFO (SDM Vol.3D "SGX Enclave Control Structure (SECS)"). */
     static final int MISCSELECT_SUPPORTED = 0x1;
+
     private static final long TCS_FLAGS_SUPPORTED = 0x1; // DBGOPTIN
 
-    private EnclaveBuild() {
-    }
+    private EnclaveBuild() {}
 
     static void ecreate(LogicalProcessor lp, SecInfo secInfo, Secs secs, long epcPage) {
         lp.charge(SgxLeaf.ECREATE);
@@ -31,11 +31,12 @@ final class EnclaveBuild {
         }
         long size = secs.size();
         if (size < 2L * Memory.PAGE_SIZE || Long.bitCount(size) != 1) {
-            throw new GeneralProtectionFault("SECS.SIZE 0x" + Long.toHexString(size) + " is not a power of two of at least 2 pages");
+            throw new GeneralProtectionFault(
+                    "SECS.SIZE 0x" + Long.toHexString(size) + " is not a power of two of at least 2 pages");
         }
         if ((secs.baseAddress() & (size - 1)) != 0) {
-            throw new GeneralProtectionFault(String.format("SECS.BASEADDR 0x%x is not naturally aligned to SIZE 0x%x",
-                    secs.baseAddress(), size));
+            throw new GeneralProtectionFault(String.format(
+                    "SECS.BASEADDR 0x%x is not naturally aligned to SIZE 0x%x", secs.baseAddress(), size));
         }
         Attributes a = secs.attributes();
         if ((a.flags() & Attributes.RESERVED_FLAGS) != 0) {
@@ -45,13 +46,15 @@ final class EnclaveBuild {
             throw new GeneralProtectionFault("SECS.ATTRIBUTES.INIT must be 0 at ECREATE");
         }
         if (!a.has(Attributes.MODE64BIT)) {
-            throw new GeneralProtectionFault("SECS.ATTRIBUTES.MODE64BIT is clear: this processor runs 64-bit enclaves only");
+            throw new GeneralProtectionFault(
+                    "SECS.ATTRIBUTES.MODE64BIT is clear: this processor runs 64-bit enclaves only");
         }
         if ((a.xfrm() & 0x3) != 0x3) {
             throw new GeneralProtectionFault("SECS.ATTRIBUTES.XFRM must enable x87 and SSE (bits 0 and 1)");
         }
         if ((secs.miscSelect() & ~MISCSELECT_SUPPORTED) != 0) {
-            throw new GeneralProtectionFault("SECS.MISCSELECT asks for unsupported bits 0x" + Integer.toHexString(secs.miscSelect()));
+            throw new GeneralProtectionFault(
+                    "SECS.MISCSELECT asks for unsupported bits 0x" + Integer.toHexString(secs.miscSelect()));
         }
         if (secs.ssaFrameSize() < 1) {
             throw new GeneralProtectionFault("SECS.SSAFRAMESIZE must be at least 1 page");
@@ -59,16 +62,28 @@ final class EnclaveBuild {
         if (m.epcm().get(frame).valid()) {
             throw sgxPageFault(epcPage, "ECREATE target EPC page is already valid");
         }
-        SecsState state = new SecsState(frame, m.nextEid(), secs.baseAddress(), size, secs.ssaFrameSize(),
-                secs.miscSelect(), a);
+        SecsState state =
+                new SecsState(frame, m.nextEid(), secs.baseAddress(), size, secs.ssaFrameSize(), secs.miscSelect(), a);
         state.measurement.ecreate(secs.ssaFrameSize(), size);
-        byte[] page = new Secs(size, secs.baseAddress(), secs.ssaFrameSize(), secs.miscSelect(), a,
-                new byte[32], new byte[32], secs.configId(), (short) 0, (short) 0, secs.configSvn()).toBytes();
+        byte[] page = new Secs(
+                        size,
+                        secs.baseAddress(),
+                        secs.ssaFrameSize(),
+                        secs.miscSelect(),
+                        a,
+                        new byte[32],
+                        new byte[32],
+                        secs.configId(),
+                        (short) 0,
+                        (short) 0,
+                        secs.configSvn())
+                .toBytes();
         m.epc().write(frame, 0, page, 0, page.length);
         m.epcm().set(frame, EpcmEntry.of(PageType.SECS, PagePermissions.NONE, state, 0));
     }
 
-    static void eadd(LogicalProcessor lp, long linearAddress, byte[] source, SecInfo secInfo, long secsPage, long epcPage) {
+    static void eadd(
+            LogicalProcessor lp, long linearAddress, byte[] source, SecInfo secInfo, long secsPage, long epcPage) {
         lp.charge(SgxLeaf.EADD);
         Machine m = lp.machine();
         if (source.length != Memory.PAGE_SIZE) {
@@ -77,12 +92,14 @@ final class EnclaveBuild {
         int frame = requireEpcPage(m, epcPage, "EADD target");
         SecsState enclave = requireSecs(m, secsPage, "EADD");
         if (!Memory.pageAligned(linearAddress)) {
-            throw new GeneralProtectionFault("PAGEINFO.LINADDR 0x" + Long.toHexString(linearAddress) + " is not 4 KiB aligned");
+            throw new GeneralProtectionFault(
+                    "PAGEINFO.LINADDR 0x" + Long.toHexString(linearAddress) + " is not 4 KiB aligned");
         }
         PageType type = pageType(secInfo);
         if (type != PageType.REG && type != PageType.TCS) {
-            throw new GeneralProtectionFault("EADD needs SECINFO.PT = PT_REG or PT_TCS with no reserved bits, got flags 0x"
-                    + Long.toHexString(secInfo.flags()));
+            throw new GeneralProtectionFault(
+                    "EADD needs SECINFO.PT = PT_REG or PT_TCS with no reserved bits, got flags 0x"
+                            + Long.toHexString(secInfo.flags()));
         }
         if (secInfo.pending() || secInfo.modified() || secInfo.pr()) {
             throw new GeneralProtectionFault("EADD SECINFO may not set PENDING, MODIFIED or PR");
@@ -101,7 +118,8 @@ final class EnclaveBuild {
                 throw new GeneralProtectionFault("EADD to an initialized enclave");
             }
             if (!enclave.inElrange(linearAddress)) {
-                throw new GeneralProtectionFault(String.format("PAGEINFO.LINADDR 0x%x is outside ELRANGE of %s", linearAddress, enclave));
+                throw new GeneralProtectionFault(
+                        String.format("PAGEINFO.LINADDR 0x%x is outside ELRANGE of %s", linearAddress, enclave));
             }
             if (type == PageType.TCS) {
                 content = checkedTcsContent(source);
@@ -121,7 +139,9 @@ final class EnclaveBuild {
         if ((tcs.flags() & ~TCS_FLAGS_SUPPORTED) != 0) {
             throw new GeneralProtectionFault("TCS.FLAGS has reserved bits set: 0x" + Long.toHexString(tcs.flags()));
         }
-        if (!Memory.pageAligned(tcs.ossa()) || !Memory.pageAligned(tcs.ofsBase()) || !Memory.pageAligned(tcs.ogsBase())) {
+        if (!Memory.pageAligned(tcs.ossa())
+                || !Memory.pageAligned(tcs.ofsBase())
+                || !Memory.pageAligned(tcs.ogsBase())) {
             throw new GeneralProtectionFault("TCS.OSSA, OFSBASE and OGSBASE must be 4 KiB aligned");
         }
         if (tcs.nssa() < 1) {
@@ -137,7 +157,8 @@ final class EnclaveBuild {
         lp.charge(SgxLeaf.EEXTEND);
         Machine m = lp.machine();
         if ((chunk & (Measurement.EEXTEND_CHUNK - 1)) != 0) {
-            throw new GeneralProtectionFault("EEXTEND address 0x" + Long.toHexString(chunk) + " is not 256-byte aligned");
+            throw new GeneralProtectionFault(
+                    "EEXTEND address 0x" + Long.toHexString(chunk) + " is not 256-byte aligned");
         }
         int frame = requireEpcPage(m, Memory.pageBase(chunk), "EEXTEND chunk");
         SecsState enclave = requireSecs(m, secsPage, "EEXTEND");
@@ -150,8 +171,10 @@ final class EnclaveBuild {
             if (enclave.initialized) {
                 throw new GeneralProtectionFault("EEXTEND of an initialized enclave");
             }
-            enclave.measurement.eextend(e.linearAddress() - enclave.baseAddress + inPage,
-                    m.epc().chunk(frame), Epc.offsetInChunk(frame) + inPage);
+            enclave.measurement.eextend(
+                    e.linearAddress() - enclave.baseAddress + inPage,
+                    m.epc().chunk(frame),
+                    Epc.offsetInChunk(frame) + inPage);
         }
     }
 
@@ -193,8 +216,19 @@ final class EnclaveBuild {
             enclave.isvProdId = sig.isvProdId();
             enclave.isvSvn = sig.isvSvn();
             enclave.attributes = mine.with(Attributes.INIT);
-            byte[] page = new Secs(enclave.size, enclave.baseAddress, enclave.ssaFrameSize, enclave.miscSelect,
-                    enclave.attributes, measured, signer, new byte[64], sig.isvProdId(), sig.isvSvn(), (short) 0).toBytes();
+            byte[] page = new Secs(
+                            enclave.size,
+                            enclave.baseAddress,
+                            enclave.ssaFrameSize,
+                            enclave.miscSelect,
+                            enclave.attributes,
+                            measured,
+                            signer,
+                            new byte[64],
+                            sig.isvProdId(),
+                            sig.isvSvn(),
+                            (short) 0)
+                    .toBytes();
             m.epc().write(enclave.secsFrame, 0, page, 0, page.length);
             enclave.initialized = true;
             return SgxStatus.SUCCESS;

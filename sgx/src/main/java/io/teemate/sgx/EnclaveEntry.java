@@ -22,10 +22,10 @@ final class EnclaveEntry {
     private static final int EXINFO_SIZE = 16;
     /** Faults one re-entry may take before the thread is given up (each must make progress). */
     private static final int MAX_ENTRY_FAULTS = 64;
+
     private static final long TCS_FLAGS_SUPPORTED = 0x1;
 
-    private EnclaveEntry() {
-    }
+    private EnclaveEntry() {}
 
     /** Thrown through enclave code to unwind an abandoned enclave thread; enclave code must not catch it. */
     static final class ThreadAbandoned extends Error {
@@ -44,7 +44,8 @@ final class EnclaveEntry {
         EnclaveMode m = enter(lp, tcsAddress, aep, exits, false, SgxLeaf.EENTER);
         try {
             m.program = bind(lp, m);
-            m.program.enter(new EnclaveContext(lp, m.enclave.baseAddress, m.enclave.size, tcsAddress, m.enclave.enclavePrivate));
+            m.program.enter(new EnclaveContext(
+                    lp, m.enclave.baseAddress, m.enclave.size, tcsAddress, m.enclave.enclavePrivate));
             eexit(lp);
         } catch (ThreadAbandoned abandoned) {
             throw new EnclaveFaultException(abandoned.event, abandoned.getCause());
@@ -54,7 +55,8 @@ final class EnclaveEntry {
             }
             // Enclave code cannot go on (unbound code, or a bug in the program): an exception in enclave
             // mode, so an AEX; nothing can be resumed, so the thread is abandoned.
-            CpuException ud = crash instanceof InvalidOpcodeFault u ? u
+            CpuException ud = crash instanceof InvalidOpcodeFault u
+                    ? u
                     : new InvalidOpcodeFault(lp.registers().rip(), "enclave code failed: " + crash);
             AexEvent event = aex(lp, ud, ud.vector(), 0, ud.address());
             throw new EnclaveFaultException(event, crash);
@@ -111,8 +113,13 @@ final class EnclaveEntry {
         Epc epc = lp.machine().epc();
         for (long la = Memory.pageBase(from); la < from + length; la += Memory.PAGE_SIZE) {
             Pte pte = lp.cr3().lookup(la);
-            if (pte == null || !epc.contains(pte.physicalAddress())
-                    || lp.machine().epcm().get(epc.frameOf(pte.physicalAddress())).permissions().write()) {
+            if (pte == null
+                    || !epc.contains(pte.physicalAddress())
+                    || lp.machine()
+                            .epcm()
+                            .get(epc.frameOf(pte.physicalAddress()))
+                            .permissions()
+                            .write()) {
                 return true;
             }
         }
@@ -120,12 +127,13 @@ final class EnclaveEntry {
     }
 
     /** EENTER or ERESUME's checks and state change; returns the new enclave mode. */
-    private static EnclaveMode enter(LogicalProcessor lp, long tcsAddress, long aep, ExitHandler exits,
-                                     boolean resume, SgxLeaf leaf) {
+    private static EnclaveMode enter(
+            LogicalProcessor lp, long tcsAddress, long aep, ExitHandler exits, boolean resume, SgxLeaf leaf) {
         lp.charge(leaf);
         Machine machine = lp.machine();
         if (!Memory.pageAligned(tcsAddress)) {
-            throw new GeneralProtectionFault(leaf + ": TCS address 0x" + Long.toHexString(tcsAddress) + " is not 4 KiB aligned");
+            throw new GeneralProtectionFault(
+                    leaf + ": TCS address 0x" + Long.toHexString(tcsAddress) + " is not 4 KiB aligned");
         }
         int tcsFrame = tcsFrame(lp, tcsAddress, leaf);
         EpcmEntry tcsEntry = machine.epcm().get(tcsFrame);
@@ -142,7 +150,9 @@ final class EnclaveEntry {
             if ((tcs.flags() & ~TCS_FLAGS_SUPPORTED) != 0) {
                 throw new GeneralProtectionFault(leaf + ": TCS.FLAGS has reserved bits set");
             }
-            if (!Memory.pageAligned(tcs.ossa()) || !Memory.pageAligned(tcs.ofsBase()) || !Memory.pageAligned(tcs.ogsBase())) {
+            if (!Memory.pageAligned(tcs.ossa())
+                    || !Memory.pageAligned(tcs.ofsBase())
+                    || !Memory.pageAligned(tcs.ogsBase())) {
                 throw new GeneralProtectionFault(leaf + ": TCS.OSSA/OFSBASE/OGSBASE not 4 KiB aligned");
             }
             int cssa = tcs.cssa();
@@ -154,7 +164,8 @@ final class EnclaveEntry {
                 frameIndex = cssa - 1;
             } else {
                 if (cssa >= tcs.nssa()) {
-                    throw new GeneralProtectionFault(String.format("EENTER: TCS.CSSA %d >= NSSA %d, no free SSA frame", cssa, tcs.nssa()));
+                    throw new GeneralProtectionFault(
+                            String.format("EENTER: TCS.CSSA %d >= NSSA %d, no free SSA frame", cssa, tcs.nssa()));
                 }
                 frameIndex = cssa;
             }
@@ -192,12 +203,22 @@ final class EnclaveEntry {
         }
         Epc epc = lp.machine().epc();
         if (!epc.contains(pte.physicalAddress())) {
-            throw new PageFault(tcsAddress, PageFault.PRESENT | PageFault.USER | PageFault.SGX, leaf + ": TCS address does not map to EPC");
+            throw new PageFault(
+                    tcsAddress,
+                    PageFault.PRESENT | PageFault.USER | PageFault.SGX,
+                    leaf + ": TCS address does not map to EPC");
         }
         int frame = epc.frameOf(pte.physicalAddress());
         EpcmEntry e = lp.machine().epcm().get(frame);
-        if (!e.valid() || e.type() != PageType.TCS || e.linearAddress() != tcsAddress || e.blocked() || e.pending() || e.modified()) {
-            throw new PageFault(tcsAddress, PageFault.PRESENT | PageFault.USER | PageFault.SGX,
+        if (!e.valid()
+                || e.type() != PageType.TCS
+                || e.linearAddress() != tcsAddress
+                || e.blocked()
+                || e.pending()
+                || e.modified()) {
+            throw new PageFault(
+                    tcsAddress,
+                    PageFault.PRESENT | PageFault.USER | PageFault.SGX,
                     leaf + ": not a valid, unblocked PT_TCS page at this linear address");
         }
         return frame;
@@ -213,14 +234,18 @@ final class EnclaveEntry {
             Pte pte = lp.cr3().lookup(la);
             int pfec = PageFault.WRITE | PageFault.USER;
             if (pte == null || !pte.writable()) {
-                throw new PageFault(la, pfec | (pte == null ? 0 : PageFault.PRESENT), leaf + ": SSA page not mapped writable");
+                throw new PageFault(
+                        la, pfec | (pte == null ? 0 : PageFault.PRESENT), leaf + ": SSA page not mapped writable");
             }
             if (!enclave.inElrange(la) || !epc.contains(pte.physicalAddress())) {
-                throw new PageFault(la, pfec | PageFault.PRESENT | PageFault.SGX, leaf + ": SSA page is not an EPC page in ELRANGE");
+                throw new PageFault(
+                        la,
+                        pfec | PageFault.PRESENT | PageFault.SGX,
+                        leaf + ": SSA page is not an EPC page in ELRANGE");
             }
             int frame = epc.frameOf(pte.physicalAddress());
-            String why = LogicalProcessor.enclaveAccessDenial(lp.machine().epcm().get(frame), enclave, la,
-                    io.teemate.sgx.mmu.AccessType.WRITE);
+            String why = LogicalProcessor.enclaveAccessDenial(
+                    lp.machine().epcm().get(frame), enclave, la, io.teemate.sgx.mmu.AccessType.WRITE);
             if (why != null) {
                 throw new PageFault(la, pfec | PageFault.PRESENT | PageFault.SGX, leaf + ": SSA page: " + why);
             }
@@ -255,7 +280,8 @@ final class EnclaveEntry {
     private static void reenter(LogicalProcessor lp, EnclaveMode m, boolean resume) {
         for (int attempt = 0; ; attempt++) {
             try {
-                EnclaveMode back = enter(lp, m.tcsAddress, m.aep, m.exits, resume, resume ? SgxLeaf.ERESUME : SgxLeaf.EENTER);
+                EnclaveMode back =
+                        enter(lp, m.tcsAddress, m.aep, m.exits, resume, resume ? SgxLeaf.ERESUME : SgxLeaf.EENTER);
                 back.program = m.program;
                 return;
             } catch (PageFault pf) {
@@ -301,7 +327,11 @@ final class EnclaveEntry {
         boolean exinfo = (enclave.miscSelect & 1) != 0;
         boolean pfOrGp = vector == PageFault.VECTOR || vector == GeneralProtectionFault.VECTOR;
         int exitInfo = cause == null || (pfOrGp && !exinfo) ? 0 : GprSgx.exitInfo(vector, GprSgx.EXIT_TYPE_HARDWARE);
-        writeSsa(epc, m.ssaFrames, gprBase, regs.toGprSgx(entry.ursp(), entry.urbp(), exitInfo).toBytes());
+        writeSsa(
+                epc,
+                m.ssaFrames,
+                gprBase,
+                regs.toGprSgx(entry.ursp(), entry.urbp(), exitInfo).toBytes());
         if (cause != null && pfOrGp && exinfo) {
             writeSsa(epc, m.ssaFrames, gprBase - EXINFO_SIZE, new ExInfo(address, errorCode).toBytes());
         }

@@ -20,7 +20,8 @@ public final class EnclaveFaultException extends RuntimeException {
         if (e.isInterrupt()) {
             return "enclave thread abandoned after an interrupt";
         }
-        return String.format("enclave thread aborted by vector %d (error code 0x%x) at page 0x%x: %s",
+        return String.format(
+                "enclave thread aborted by vector %d (error code 0x%x) at page 0x%x: %s",
                 e.vector(), e.errorCode(), e.pageAddress(), e.cause().getMessage());
     }
 

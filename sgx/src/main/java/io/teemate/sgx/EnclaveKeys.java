@@ -15,8 +15,7 @@ final class EnclaveKeys {
     private static final int REPORT_DATA_SIZE = 64;
     private static final int KEY_SIZE = 16;
 
-    private EnclaveKeys() {
-    }
+    private EnclaveKeys() {}
 
     static void ereport(LogicalProcessor lp, long targetInfoAddress, long reportDataAddress, long outputAddress) {
         EnclaveMode m = EnclaveEntry.requireEnclaveMode(lp, "EREPORT");
@@ -29,9 +28,21 @@ final class EnclaveKeys {
         byte[] reportData = lp.read(reportDataAddress, REPORT_DATA_SIZE);
         lp.read(outputAddress, new byte[1], 0, 1); // OUTPUTDATA must be writable before anything is written
         Machine machine = lp.machine();
-        ReportBody body = new ReportBody(Machine.CPU_SVN.clone(), self.miscSelect, new byte[16], self.attributes,
-                self.mrEnclave, self.mrSigner, new byte[64], self.isvProdId, self.isvSvn, (short) 0, new byte[16], reportData);
-        byte[] reportKey = reportKey(machine, target.measurement(), target.attributes(), target.miscSelect(), machine.reportKeyId());
+        ReportBody body = new ReportBody(
+                Machine.CPU_SVN.clone(),
+                self.miscSelect,
+                new byte[16],
+                self.attributes,
+                self.mrEnclave,
+                self.mrSigner,
+                new byte[64],
+                self.isvProdId,
+                self.isvSvn,
+                (short) 0,
+                new byte[16],
+                reportData);
+        byte[] reportKey = reportKey(
+                machine, target.measurement(), target.attributes(), target.miscSelect(), machine.reportKeyId());
         byte[] mac = KeyDerivation.cmac(reportKey, body.toBytes());
         Report report = new Report(body, machine.reportKeyId().clone(), mac);
         lp.write(outputAddress, report.toBytes(), 0, Report.SIZE);
@@ -56,7 +67,8 @@ final class EnclaveKeys {
         Attributes attrs = self.attributes;
         byte[] key;
         switch (req.keyName()) {
-            case KeyRequest.KEYNAME_REPORT -> key = reportKey(machine, self.mrEnclave, attrs, self.miscSelect, req.keyId());
+            case KeyRequest.KEYNAME_REPORT ->
+                key = reportKey(machine, self.mrEnclave, attrs, self.miscSelect, req.keyId());
             case KeyRequest.KEYNAME_SEAL, KeyRequest.KEYNAME_PROVISION, KeyRequest.KEYNAME_PROVISION_SEAL -> {
                 boolean provision = req.keyName() != KeyRequest.KEYNAME_SEAL;
                 if (provision && !attrs.has(Attributes.PROVISIONKEY)) {
@@ -69,21 +81,33 @@ final class EnclaveKeys {
                     return SgxStatus.INVALID_ISVSVN;
                 }
                 // Masked attributes always keep INIT and DEBUG (SDM: ATTRIBUTEMASK | 0x3).
-                Attributes mask = new Attributes(req.attributeMask().flags() | 0x3, req.attributeMask().xfrm());
+                Attributes mask = new Attributes(
+                        req.attributeMask().flags() | 0x3, req.attributeMask().xfrm());
                 int policy = provision ? KeyRequest.POLICY_MRSIGNER : req.keyPolicy();
                 boolean byEnclave = (policy & KeyRequest.POLICY_MRENCLAVE) != 0;
                 boolean bySigner = (policy & KeyRequest.POLICY_MRSIGNER) != 0;
                 boolean noProdId = !provision && (policy & KeyRequest.POLICY_NOISVPRODID) != 0;
-                var deps = new KeyDerivation.Dependencies(req.keyName(), policy, noProdId ? 0 : self.isvProdId, req.isvSvn(),
+                var deps = new KeyDerivation.Dependencies(
+                        req.keyName(),
+                        policy,
+                        noProdId ? 0 : self.isvProdId,
+                        req.isvSvn(),
                         req.keyName() == KeyRequest.KEYNAME_PROVISION ? null : fuses.ownerEpoch(),
-                        attrs.and(mask), self.miscSelect & req.miscMask(), req.cpuSvn(),
-                        byEnclave ? self.mrEnclave : null, bySigner ? self.mrSigner : null,
+                        attrs.and(mask),
+                        self.miscSelect & req.miscMask(),
+                        req.cpuSvn(),
+                        byEnclave ? self.mrEnclave : null,
+                        bySigner ? self.mrSigner : null,
                         provision ? null : req.keyId());
-                key = KeyDerivation.derive(req.keyName() == KeyRequest.KEYNAME_PROVISION
-                        ? fuses.rootProvisioningKey() : fuses.rootSealKey(), deps);
+                key = KeyDerivation.derive(
+                        req.keyName() == KeyRequest.KEYNAME_PROVISION
+                                ? fuses.rootProvisioningKey()
+                                : fuses.rootSealKey(),
+                        deps);
             }
             case KeyRequest.KEYNAME_EINITTOKEN -> {
-                return SgxStatus.INVALID_ATTRIBUTE; // needs ATTRIBUTES.EINITTOKENKEY: a launch enclave; none is emulated
+                return SgxStatus
+                        .INVALID_ATTRIBUTE; // needs ATTRIBUTES.EINITTOKENKEY: a launch enclave; none is emulated
             }
             default -> {
                 return SgxStatus.INVALID_KEYNAME;
@@ -95,17 +119,28 @@ final class EnclaveKeys {
     }
 
     /** The REPORT key of an enclave: its MRENCLAVE, attributes, MISCSELECT, owner epoch, CPUSVN and a KEYID. */
-    private static byte[] reportKey(Machine machine, byte[] mrEnclave, Attributes attributes, int miscSelect, byte[] keyId) {
-        var deps = new KeyDerivation.Dependencies(KeyRequest.KEYNAME_REPORT, 0, (short) 0, (short) 0,
-                machine.fuses().ownerEpoch(), attributes, miscSelect, Machine.CPU_SVN, mrEnclave, null, keyId);
+    private static byte[] reportKey(
+            Machine machine, byte[] mrEnclave, Attributes attributes, int miscSelect, byte[] keyId) {
+        var deps = new KeyDerivation.Dependencies(
+                KeyRequest.KEYNAME_REPORT,
+                0,
+                (short) 0,
+                (short) 0,
+                machine.fuses().ownerEpoch(),
+                attributes,
+                miscSelect,
+                Machine.CPU_SVN,
+                mrEnclave,
+                null,
+                keyId);
         return KeyDerivation.derive(machine.fuses().rootSealKey(), deps);
     }
 
     /** ENCLU memory operands must be aligned and inside ELRANGE (#GP); the access itself checks the EPCM. */
     private static void requireOperand(SecsState enclave, long address, int alignment, String what) {
         if ((address & (alignment - 1)) != 0 || !enclave.inElrange(address)) {
-            throw new GeneralProtectionFault(String.format("%s at 0x%x must be %d-byte aligned and inside ELRANGE",
-                    what, address, alignment));
+            throw new GeneralProtectionFault(
+                    String.format("%s at 0x%x must be %d-byte aligned and inside ELRANGE", what, address, alignment));
         }
     }
 

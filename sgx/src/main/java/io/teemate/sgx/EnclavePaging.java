@@ -2,8 +2,8 @@ package io.teemate.sgx;
 
 import io.teemate.sgx.cost.SgxLeaf;
 import io.teemate.sgx.mmu.Memory;
-import io.teemate.sgx.struct.Pcmd;
 import io.teemate.sgx.struct.PageType;
+import io.teemate.sgx.struct.Pcmd;
 import io.teemate.sgx.struct.SecInfo;
 
 import java.nio.ByteBuffer;
@@ -23,8 +23,7 @@ final class EnclavePaging {
     private static final int VA_SLOT_SIZE = 8;
     private static final int HEADER_SIZE = 3 * Long.BYTES;
 
-    private EnclavePaging() {
-    }
+    private EnclavePaging() {}
 
     static void epa(LogicalProcessor lp, long epcPage) {
         lp.charge(SgxLeaf.EPA);
@@ -107,7 +106,8 @@ final class EnclavePaging {
                 if (!e.valid()) {
                     throw EnclaveBuild.sgxPageFault(epcPage, "EWB source EPC page is not valid");
                 }
-                return writeOut(m, frame, e, 0, 0, null, vaFrame, vaSlot, out) ? SgxStatus.SUCCESS
+                return writeOut(m, frame, e, 0, 0, null, vaFrame, vaSlot, out)
+                        ? SgxStatus.SUCCESS
                         : SgxStatus.VA_SLOT_OCCUPIED;
             }
         }
@@ -154,8 +154,16 @@ final class EnclavePaging {
      * fresh version, fill {@code out}, record the version in the VA slot, invalidate and clear the EPC page.
      * False, with nothing changed, when the VA slot is occupied.
      */
-    private static boolean writeOut(Machine m, int frame, EpcmEntry e, long headerEid, long pcmdEid, SecsState parkSecs,
-                                    int vaFrame, long vaSlot, EvictedPage out) {
+    private static boolean writeOut(
+            Machine m,
+            int frame,
+            EpcmEntry e,
+            long headerEid,
+            long pcmdEid,
+            SecsState parkSecs,
+            int vaFrame,
+            long vaSlot,
+            EvictedPage out) {
         requireVaPage(m, vaFrame, vaSlot, SgxLeaf.EWB);
         int slot = slotOffset(vaSlot);
         if (m.epc().readLong(vaFrame, slot) != 0) {
@@ -164,7 +172,8 @@ final class EnclavePaging {
         PageCrypto crypto = m.pageCrypto();
         long version = crypto.freshVersion();
         long flags = secInfoFlags(e);
-        byte[] sealed = crypto.seal(version, header(e.linearAddress(), flags, headerEid), m.epc().readPage(frame));
+        byte[] sealed = crypto.seal(
+                version, header(e.linearAddress(), flags, headerEid), m.epc().readPage(frame));
         byte[] tag = Arrays.copyOfRange(sealed, Memory.PAGE_SIZE, Memory.PAGE_SIZE + PageCrypto.TAG_LENGTH);
         // SDM Vol.3D EWB: PCMD.SECINFO from the EPCM, reserved bytes zero, ENCLAVEID, MAC; LINADDR into PAGEINFO.
         out.fill(sealed, new Pcmd(new SecInfo(flags), pcmdEid, tag).toBytes(), e.linearAddress());
@@ -177,7 +186,8 @@ final class EnclavePaging {
         return true;
     }
 
-    static SgxStatus eld(LogicalProcessor lp, EvictedPage in, long secsPage, long epcPage, long vaSlot, boolean blocked) {
+    static SgxStatus eld(
+            LogicalProcessor lp, EvictedPage in, long secsPage, long epcPage, long vaSlot, boolean blocked) {
         SgxLeaf leaf = blocked ? SgxLeaf.ELDB : SgxLeaf.ELDU;
         lp.charge(leaf);
         EnclaveBuild.requireOutsideEnclave(lp, leaf);
@@ -186,7 +196,8 @@ final class EnclavePaging {
         int frame = EnclaveBuild.requireEpcPage(m, epcPage, leaf + " target");
         int vaFrame = vaSlotFrame(m, vaSlot, leaf);
         if (m.epcm().get(frame).valid()) {
-            throw EnclaveBuild.sgxPageFault(epcPage, leaf + " target EPC page is already valid"); // SDM Vol.3D ELDB/ELDU
+            throw EnclaveBuild.sgxPageFault(
+                    epcPage, leaf + " target EPC page is already valid"); // SDM Vol.3D ELDB/ELDU
         }
         requireVaPage(m, vaFrame, vaSlot, leaf);
         // Untrusted memory is read once into scratch copies (SDM: SCRATCH_PCMD), so later host writes cannot race.
@@ -217,7 +228,8 @@ final class EnclavePaging {
             requireVaPage(m, vaFrame, vaSlot, leaf);
             version = m.epc().readLong(vaFrame, slotOffset(vaSlot));
         }
-        byte[] plain = m.pageCrypto().open(version, header(linearAddress, secInfo.flags(), headerEid), ciphertext, pcmd.mac());
+        byte[] plain =
+                m.pageCrypto().open(version, header(linearAddress, secInfo.flags(), headerEid), ciphertext, pcmd.mac());
         if (plain == null) {
             return SgxStatus.MAC_COMPARE_FAIL; // SDM Vol.3D ELDB/ELDU: nothing is committed
         }
@@ -230,8 +242,17 @@ final class EnclavePaging {
         }
         // SDM Vol.3D ELDB/ELDU: EPCM from the PCMD's SECINFO and LINADDR; BLOCKED ← 1 only for ELDB of a
         // REG/TCS/TRIM page. No TLB can hold the page, so it needs no further ETRACK (NO_EPOCH).
-        EpcmEntry entry = new EpcmEntry(true, type, secInfo.permissions(), owner, linearAddress, blocked && child,
-                secInfo.pending(), secInfo.modified(), secInfo.pr(), EpcmEntry.NO_EPOCH);
+        EpcmEntry entry = new EpcmEntry(
+                true,
+                type,
+                secInfo.permissions(),
+                owner,
+                linearAddress,
+                blocked && child,
+                secInfo.pending(),
+                secInfo.modified(),
+                secInfo.pr(),
+                EpcmEntry.NO_EPOCH);
         synchronized (owner != null ? owner : m.vaSlotLock) {
             synchronized (m.vaSlotLock) {
                 if (m.epcm().get(frame).valid()) {
@@ -271,8 +292,12 @@ final class EnclavePaging {
 
     /** The MAC header (AES-GCM AAD): LINADDR ‖ SECINFO.FLAGS ‖ EID, each u64 little-endian (SDM TMP_HEADER). */
     static byte[] header(long linearAddress, long secInfoFlags, long eid) {
-        return ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(linearAddress).putLong(secInfoFlags).putLong(eid).array();
+        return ByteBuffer.allocate(HEADER_SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(linearAddress)
+                .putLong(secInfoFlags)
+                .putLong(eid)
+                .array();
     }
 
     /** SECINFO's 56 reserved bytes and the PCMD's 40 reserved bytes are zero, and FLAGS has no reserved bit. */

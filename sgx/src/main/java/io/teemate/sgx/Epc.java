@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class Epc {
     /** Physical address of the first EPC frame: above any DRAM frame the host hands out. */
     public static final long BASE = 1L << 40;
+
     private static final int CHUNK_SHIFT = 26; // 64 MiB chunks
     private static final int FRAMES_PER_CHUNK = 1 << (CHUNK_SHIFT - Memory.PAGE_SHIFT);
 
@@ -23,7 +24,8 @@ public final class Epc {
 
     Epc(long bytes) {
         if (bytes < 2L * Memory.PAGE_SIZE || bytes % Memory.PAGE_SIZE != 0) {
-            throw new IllegalArgumentException("EPC size must be a multiple of 4 KiB and hold at least 2 pages, got " + bytes);
+            throw new IllegalArgumentException(
+                    "EPC size must be a multiple of 4 KiB and hold at least 2 pages, got " + bytes);
         }
         long f = bytes / Memory.PAGE_SIZE;
         if (f > Integer.MAX_VALUE) {
@@ -64,7 +66,8 @@ public final class Epc {
         ByteBuffer b = chunks.get(c);
         if (b == null) {
             int framesHere = Math.min(FRAMES_PER_CHUNK, frames - c * FRAMES_PER_CHUNK);
-            ByteBuffer fresh = ByteBuffer.allocateDirect(framesHere * Memory.PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer fresh =
+                    ByteBuffer.allocateDirect(framesHere * Memory.PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
             b = chunks.compareAndExchange(c, null, fresh);
             if (b == null) {
                 b = fresh;

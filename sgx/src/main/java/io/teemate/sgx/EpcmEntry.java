@@ -14,15 +14,23 @@ import io.teemate.sgx.struct.PageType;
  *                       (the SDM's blocking epoch); EWB of a blocked page and EACCEPT of a PR/MODIFIED page need
  *                       a completed ETRACK after it. {@link #NO_EPOCH} when nothing is waiting for a shootdown.
  */
-public record EpcmEntry(boolean valid, PageType type, PagePermissions permissions, SecsState enclave,
-                        long linearAddress, boolean blocked, boolean pending, boolean modified, boolean pr,
-                        long trackingEpoch) {
+public record EpcmEntry(
+        boolean valid,
+        PageType type,
+        PagePermissions permissions,
+        SecsState enclave,
+        long linearAddress,
+        boolean blocked,
+        boolean pending,
+        boolean modified,
+        boolean pr,
+        long trackingEpoch) {
 
     /** An epoch every enclave has tracked past from the start: nothing to wait for. */
     public static final long NO_EPOCH = -2;
 
-    public static final EpcmEntry INVALID = new EpcmEntry(false, PageType.REG, PagePermissions.NONE, null, 0,
-            false, false, false, false, NO_EPOCH);
+    public static final EpcmEntry INVALID =
+            new EpcmEntry(false, PageType.REG, PagePermissions.NONE, null, 0, false, false, false, false, NO_EPOCH);
 
     static EpcmEntry of(PageType type, PagePermissions permissions, SecsState enclave, long linearAddress) {
         return new EpcmEntry(true, type, permissions, enclave, linearAddress, false, false, false, false, NO_EPOCH);
@@ -42,12 +50,22 @@ public record EpcmEntry(boolean valid, PageType type, PagePermissions permission
     }
 
     EpcmEntry withStates(boolean newPending, boolean newModified, boolean newPr) {
-        return new EpcmEntry(valid, type, permissions, enclave, linearAddress, blocked, newPending, newModified, newPr,
+        return new EpcmEntry(
+                valid,
+                type,
+                permissions,
+                enclave,
+                linearAddress,
+                blocked,
+                newPending,
+                newModified,
+                newPr,
                 trackingEpoch);
     }
 
     EpcmEntry withType(PageType t) {
-        return new EpcmEntry(valid, t, permissions, enclave, linearAddress, blocked, pending, modified, pr, trackingEpoch);
+        return new EpcmEntry(
+                valid, t, permissions, enclave, linearAddress, blocked, pending, modified, pr, trackingEpoch);
     }
 
     EpcmEntry withTrackingEpoch(long epoch) {

@@ -36,7 +36,8 @@ public final class FuseKeys {
 
     /** Fuses derived from {@code seed}: the same seed gives the same platform, for reproducible tests. */
     public static FuseKeys fromSeed(long seed) {
-        return new FuseKeys(expand(seed, "root seal key"), expand(seed, "root provisioning key"), expand(seed, "owner epoch"));
+        return new FuseKeys(
+                expand(seed, "root seal key"), expand(seed, "root provisioning key"), expand(seed, "owner epoch"));
     }
 
     static byte[] expand(long seed, String label) {

@@ -15,22 +15,39 @@ import java.nio.ByteOrder;
  * an unrelated key; another platform's fuses, another key.
  */
 final class KeyDerivation {
-    private static final byte[] LABEL = "TeeMate SGX key derivation v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] LABEL =
+            "TeeMate SGX key derivation v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private KeyDerivation() {
-    }
+    private KeyDerivation() {}
 
     /** Everything a derived key depends on; fields a key name does not use are zero. */
-    record Dependencies(int keyName, int keyPolicy, short isvProdId, short isvSvn, byte[] ownerEpoch,
-                        Attributes attributes, int miscSelect, byte[] cpuSvn, byte[] mrEnclave, byte[] mrSigner,
-                        byte[] keyId) {
+    record Dependencies(
+            int keyName,
+            int keyPolicy,
+            short isvProdId,
+            short isvSvn,
+            byte[] ownerEpoch,
+            Attributes attributes,
+            int miscSelect,
+            byte[] cpuSvn,
+            byte[] mrEnclave,
+            byte[] mrSigner,
+            byte[] keyId) {
         byte[] encode() {
             ByteBuffer b = ByteBuffer.allocate(LABEL.length + 2 + 2 + 2 + 2 + 16 + 16 + 4 + 16 + 32 + 32 + 32)
                     .order(ByteOrder.LITTLE_ENDIAN);
-            b.put(LABEL).putShort((short) keyName).putShort((short) keyPolicy).putShort(isvProdId).putShort(isvSvn);
+            b.put(LABEL)
+                    .putShort((short) keyName)
+                    .putShort((short) keyPolicy)
+                    .putShort(isvProdId)
+                    .putShort(isvSvn);
             b.put(orZero(ownerEpoch, 16));
             attributes.writeTo(b);
-            b.putInt(miscSelect).put(orZero(cpuSvn, 16)).put(orZero(mrEnclave, 32)).put(orZero(mrSigner, 32)).put(orZero(keyId, 32));
+            b.putInt(miscSelect)
+                    .put(orZero(cpuSvn, 16))
+                    .put(orZero(mrEnclave, 32))
+                    .put(orZero(mrSigner, 32))
+                    .put(orZero(keyId, 32));
             return b.array();
         }
     }

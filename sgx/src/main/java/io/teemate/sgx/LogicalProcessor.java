@@ -264,8 +264,8 @@ public final class LogicalProcessor {
      * {@code destinationAddress} and give it the permissions of the SECINFO at {@code secInfoAddress}.
      */
     public SgxStatus eacceptcopy(long secInfoAddress, long destinationAddress, long sourceAddress) {
-        return EnclaveEntry.enclaveInstruction(this,
-                () -> DynamicMemory.eacceptcopy(this, secInfoAddress, destinationAddress, sourceAddress));
+        return EnclaveEntry.enclaveInstruction(
+                this, () -> DynamicMemory.eacceptcopy(this, secInfoAddress, destinationAddress, sourceAddress));
     }
 
     /** EMODPE (in enclave mode): extend the EPCM permissions of the page at {@code pageAddress}. */
@@ -444,7 +444,8 @@ public final class LogicalProcessor {
         if (cr3 == null) {
             throw new PageFault(la, 0, "no address space loaded (CR3 unset)");
         }
-        int pfec = (type == AccessType.WRITE ? PageFault.WRITE : 0) | PageFault.USER
+        int pfec = (type == AccessType.WRITE ? PageFault.WRITE : 0)
+                | PageFault.USER
                 | (type == AccessType.EXECUTE ? PageFault.INSTRUCTION : 0);
         Pte pte = cr3.lookup(la);
         if (pte == null) {
@@ -461,7 +462,8 @@ public final class LogicalProcessor {
         EnclaveMode m = mode;
         if (m != null && m.enclave.inElrange(la)) {
             if (!epc.contains(pa)) {
-                throw new PageFault(la, pfec | PageFault.PRESENT | PageFault.SGX, "ELRANGE address maps to non-EPC memory");
+                throw new PageFault(
+                        la, pfec | PageFault.PRESENT | PageFault.SGX, "ELRANGE address maps to non-EPC memory");
             }
             int frame = epc.frameOf(pa);
             EpcmEntry e = machine.epcm().get(frame);
@@ -470,8 +472,13 @@ public final class LogicalProcessor {
                 throw new PageFault(la, pfec | PageFault.PRESENT | PageFault.SGX, why);
             }
             PagePermissions p = e.permissions();
-            return new TlbEntry(epc.chunk(frame), Epc.offsetInChunk(frame), false, p.read(),
-                    p.write() && pte.writable(), p.execute() && pte.executable());
+            return new TlbEntry(
+                    epc.chunk(frame),
+                    Epc.offsetInChunk(frame),
+                    false,
+                    p.read(),
+                    p.write() && pte.writable(),
+                    p.execute() && pte.executable());
         }
         if (m != null && type == AccessType.EXECUTE) {
             throw new GeneralProtectionFault(String.format("code fetch at 0x%x outside ELRANGE in enclave mode", la));

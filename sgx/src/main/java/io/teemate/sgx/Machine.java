@@ -38,6 +38,7 @@ public final class Machine {
     final Map<Long, SecsState> evictedSecs = new ConcurrentHashMap<>();
     /** Serializes VA slot reads and writes between EWB and ELDB/ELDU on different processors. */
     final Object vaSlotLock = new Object();
+
     private final ProgramRegistry programs = new ProgramRegistry();
     private final AtomicLong nextEid = new AtomicLong(1);
     /** Whether the logical processors keep a software TLB ({@link Builder#softwareTlb}). */

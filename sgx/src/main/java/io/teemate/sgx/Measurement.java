@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 public final class Measurement {
     static final long ECREATE_TAG = 0x0045544145524345L; // "ECREATE\0"
-    static final long EADD_TAG = 0x0000000044444145L;    // "EADD\0\0\0\0"
+    static final long EADD_TAG = 0x0000000044444145L; // "EADD\0\0\0\0"
     static final long EEXTEND_TAG = 0x00444E4554584545L; // "EEXTEND\0"
     /** Bytes of one EEXTEND: 256 of page data per instruction, 16 per page. */
     public static final int EEXTEND_CHUNK = 256;
@@ -22,10 +22,12 @@ public final class Measurement {
     private final MessageDigest sha256;
     /** The one-block ECREATE and EADD records. */
     private final byte[] block = new byte[64];
+
     private final ByteBuffer header = ByteBuffer.wrap(block, 0, 64).order(ByteOrder.LITTLE_ENDIAN);
     private boolean finished;
     /** EEXTEND's header (tag preset, offset at 8, zeros) followed by the 256 measured bytes: one digest update. */
     private final byte[] eextendBlock = new byte[64 + EEXTEND_CHUNK];
+
     private static final java.lang.invoke.VarHandle LONG_LE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 

@@ -16,8 +16,9 @@ public final class PageFault extends CpuException {
     private final int errorCode;
 
     public PageFault(long address, int errorCode, String reason) {
-        super(String.format("#PF at 0x%x (error code 0x%x%s): %s", address, errorCode,
-                (errorCode & SGX) != 0 ? ", SGX" : "", reason));
+        super(String.format(
+                "#PF at 0x%x (error code 0x%x%s): %s",
+                address, errorCode, (errorCode & SGX) != 0 ? ", SGX" : "", reason));
         this.address = address;
         this.errorCode = errorCode;
     }

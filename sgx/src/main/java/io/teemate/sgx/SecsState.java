@@ -23,6 +23,7 @@ public final class SecsState {
      * this object's monitor (ELD of the SECS); volatile for readers outside it.
      */
     volatile int secsFrame;
+
     final long eid;
     final long baseAddress;
     final long size;
@@ -70,7 +71,14 @@ public final class SecsState {
     /** The Java objects this enclave's code keeps between entries; dropped with the SECS. */
     final EnclavePrivate enclavePrivate = new EnclavePrivate();
 
-    SecsState(int secsFrame, long eid, long baseAddress, long size, int ssaFrameSize, int miscSelect, Attributes attributes) {
+    SecsState(
+            int secsFrame,
+            long eid,
+            long baseAddress,
+            long size,
+            int ssaFrameSize,
+            int miscSelect,
+            Attributes attributes) {
         this.secsFrame = secsFrame;
         this.eid = eid;
         this.baseAddress = baseAddress;
@@ -146,11 +154,11 @@ public final class SecsState {
     }
 
     /** A program found bound to the code at {@code oentry}; reusable while the EPCM generation holds. */
-    record CodeBinding(long oentry, long epcmGeneration, io.teemate.sgx.program.EnclaveProgram program) {
-    }
+    record CodeBinding(long oentry, long epcmGeneration, io.teemate.sgx.program.EnclaveProgram program) {}
 
     @Override
     public String toString() {
-        return String.format("enclave[eid=%d, base=0x%x, size=0x%x%s]", eid, baseAddress, size, initialized ? ", initialized" : "");
+        return String.format(
+                "enclave[eid=%d, base=0x%x, size=0x%x%s]", eid, baseAddress, size, initialized ? ", initialized" : "");
     }
 }

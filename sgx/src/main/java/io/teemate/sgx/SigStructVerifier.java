@@ -19,8 +19,7 @@ import java.util.Arrays;
 final class SigStructVerifier {
     private static final int MODULUS_BITS = 3072;
 
-    private SigStructVerifier() {
-    }
+    private SigStructVerifier() {}
 
     static SgxStatus verify(SigStruct sig) {
         if (!Arrays.equals(sig.header(), SigStruct.architecturalHeader())
@@ -47,7 +46,8 @@ final class SigStructVerifier {
             return SgxStatus.INVALID_SIGNATURE;
         }
         try {
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, BigInteger.valueOf(3)));
+            PublicKey key =
+                    KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, BigInteger.valueOf(3)));
             Signature v = Signature.getInstance("SHA256withRSA");
             v.initVerify(key);
             v.update(sig.signedBytes());

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** SGX2 EDMM: EAUG, EMODPR, EMODT from the kernel and EACCEPT, EACCEPTCOPY, EMODPE from the enclave (sgx.md section 6). */
 class DynamicMemoryTest {
-    private static final long REG_RW_PENDING = SecInfo.of(PageType.REG, PagePermissions.RW).flags() | SecInfo.FLAG_PENDING;
+    private static final long REG_RW_PENDING =
+            SecInfo.of(PageType.REG, PagePermissions.RW).flags() | SecInfo.FLAG_PENDING;
 
     private final Rig rig = new Rig(51);
     private final Rig.TestEnclave e = rig.load(new TestProgram(), 0x1_0000_0000L);
@@ -44,7 +45,9 @@ class DynamicMemoryTest {
 
     /** What Linux's fault handler does for an address with no page: EAUG, then map it writable. */
     private void augment(long la, long epc) {
-        assertThat(la + 4096).as("room in ELRANGE").isLessThanOrEqualTo(e.loaded().base() + e.layout().size());
+        assertThat(la + 4096)
+                .as("room in ELRANGE")
+                .isLessThanOrEqualTo(e.loaded().base() + e.layout().size());
         kernel.eaug(la, secs, epc);
         rig.pageTable.map(la, new Pte(epc, true, false));
     }
@@ -94,10 +97,12 @@ class DynamicMemoryTest {
         assertThat(enclave(TestProgram.EACCEPT, rwx, free)).isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
         assertThat(enclave(TestProgram.EACCEPT, r, free)).isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
         assertThat(enclave(TestProgram.EACCEPT, REG_RW_PENDING, e.heap() + 4096))
-                .as("an ordinary page is not PENDING").isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
+                .as("an ordinary page is not PENDING")
+                .isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
         assertThat(epcm(freeEpc(0)).pending()).isTrue();
         assertThat(enclave(TestProgram.EACCEPT, REG_RW_PENDING, free)).isEqualTo(SgxStatus.SUCCESS.code());
-        assertThat(enclave(TestProgram.EACCEPT, REG_RW_PENDING, free)).as("only once")
+        assertThat(enclave(TestProgram.EACCEPT, REG_RW_PENDING, free))
+                .as("only once")
                 .isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
     }
 
@@ -106,7 +111,9 @@ class DynamicMemoryTest {
         long epc = freeEpc(0);
         augment(free, epc);
         long alias = free + 4096;
-        assertThat(alias + 4096).as("room in ELRANGE").isLessThanOrEqualTo(e.loaded().base() + e.layout().size());
+        assertThat(alias + 4096)
+                .as("room in ELRANGE")
+                .isLessThanOrEqualTo(e.loaded().base() + e.layout().size());
         rig.pageTable.map(alias, new Pte(epc, true, false));
         PageFault pf = faultOf(() -> enclave(TestProgram.EACCEPT, REG_RW_PENDING, alias));
         assertThat(pf.isSgx()).isTrue();
@@ -119,15 +126,20 @@ class DynamicMemoryTest {
     void eaugChecksItsOperandsAndTheEnclave() {
         long size = e.layout().size();
         assertThatThrownBy(() -> kernel.eaug(e.loaded().base() + size, secs, freeEpc(0)))
-                .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("outside ELRANGE");
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("outside ELRANGE");
         assertThatThrownBy(() -> kernel.eaug(free + 8, secs, freeEpc(0)))
-                .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("aligned");
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("aligned");
         assertThatThrownBy(() -> kernel.eaug(free, secs, epcPageAt(e.heap())))
-                .isInstanceOf(PageFault.class).hasMessageContaining("already valid");
-        LoadedEnclave uninitialized = rig.loader.create(kernel, e.layout(), e.sigStruct().attributes(), 0,
-                0x2_0000_0000L, rig.pageTable);
-        assertThatThrownBy(() -> kernel.eaug(uninitialized.base() + e.layout().end(), uninitialized.secsPage(), freeEpc(0)))
-                .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("not initialized");
+                .isInstanceOf(PageFault.class)
+                .hasMessageContaining("already valid");
+        LoadedEnclave uninitialized =
+                rig.loader.create(kernel, e.layout(), e.sigStruct().attributes(), 0, 0x2_0000_0000L, rig.pageTable);
+        assertThatThrownBy(() ->
+                        kernel.eaug(uninitialized.base() + e.layout().end(), uninitialized.secsPage(), freeEpc(0)))
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("not initialized");
         assertThat(epcm(freeEpc(0)).valid()).isFalse();
     }
 
@@ -138,13 +150,17 @@ class DynamicMemoryTest {
         enclave(TestProgram.WRITE_LONG, 42, la);
         long acceptR = SecInfo.of(PageType.REG, PagePermissions.R).flags() | SecInfo.FLAG_PR;
 
-        assertThat(kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epc)).isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epc))
+                .isEqualTo(SgxStatus.SUCCESS);
         assertThat(epcm(epc).pr()).isTrue();
         assertThat(epcm(epc).permissions()).isEqualTo(PagePermissions.R);
-        assertThat(enclave(TestProgram.EACCEPT, acceptR, la)).as("no ETRACK yet").isEqualTo(SgxStatus.NOT_TRACKED.code());
+        assertThat(enclave(TestProgram.EACCEPT, acceptR, la))
+                .as("no ETRACK yet")
+                .isEqualTo(SgxStatus.NOT_TRACKED.code());
         assertThat(kernel.etrack(secs)).isEqualTo(SgxStatus.SUCCESS);
         long acceptRw = SecInfo.of(PageType.REG, PagePermissions.RW).flags() | SecInfo.FLAG_PR;
-        assertThat(enclave(TestProgram.EACCEPT, acceptRw, la)).as("RWX must be the restricted rights")
+        assertThat(enclave(TestProgram.EACCEPT, acceptRw, la))
+                .as("RWX must be the restricted rights")
                 .isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
         assertThat(enclave(TestProgram.EACCEPT, acceptR, la)).isEqualTo(SgxStatus.SUCCESS.code());
         assertThat(epcm(epc).pr()).isFalse();
@@ -158,13 +174,17 @@ class DynamicMemoryTest {
     @Test
     void emodprAndEmodtRefuseAPageThatIsNotYetAccepted() {
         augment(free, freeEpc(0));
-        assertThat(kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), freeEpc(0))).isEqualTo(SgxStatus.PAGE_NOT_MODIFIABLE);
-        assertThat(kernel.emodt(SecInfo.of(PageType.TRIM, PagePermissions.NONE), freeEpc(0))).isEqualTo(SgxStatus.PAGE_NOT_MODIFIABLE);
+        assertThat(kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), freeEpc(0)))
+                .isEqualTo(SgxStatus.PAGE_NOT_MODIFIABLE);
+        assertThat(kernel.emodt(SecInfo.of(PageType.TRIM, PagePermissions.NONE), freeEpc(0)))
+                .isEqualTo(SgxStatus.PAGE_NOT_MODIFIABLE);
         assertThat(epcm(freeEpc(0)).type()).isEqualTo(PageType.REG);
         assertThatThrownBy(() -> kernel.emodt(SecInfo.of(PageType.REG, PagePermissions.NONE), epcPageAt(e.heap())))
-                .as("EMODT only to TCS or TRIM").isInstanceOf(GeneralProtectionFault.class);
+                .as("EMODT only to TCS or TRIM")
+                .isInstanceOf(GeneralProtectionFault.class);
         assertThatThrownBy(() -> kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epcPageAt(e.tcs(1))))
-                .as("EMODPR only on PT_REG").isInstanceOf(PageFault.class);
+                .as("EMODPR only on PT_REG")
+                .isInstanceOf(PageFault.class);
     }
 
     @Test
@@ -174,18 +194,21 @@ class DynamicMemoryTest {
         long trim = SecInfo.of(PageType.TRIM, PagePermissions.NONE).flags() | SecInfo.FLAG_MODIFIED;
         int children = epcm(secs).enclave().childCount;
 
-        assertThat(kernel.emodt(SecInfo.of(PageType.TRIM, PagePermissions.NONE), epc)).isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.emodt(SecInfo.of(PageType.TRIM, PagePermissions.NONE), epc))
+                .isEqualTo(SgxStatus.SUCCESS);
         EpcmEntry trimmed = epcm(epc);
         assertThat(trimmed.type()).isEqualTo(PageType.TRIM);
         assertThat(trimmed.modified()).isTrue();
         assertThat(trimmed.permissions()).isEqualTo(PagePermissions.NONE);
         // Linux probes acceptance with EMODPR: SGX_PAGE_NOT_MODIFIABLE until accepted, #PF after.
-        assertThat(kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epc)).isEqualTo(SgxStatus.PAGE_NOT_MODIFIABLE);
+        assertThat(kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epc))
+                .isEqualTo(SgxStatus.PAGE_NOT_MODIFIABLE);
         assertThat(enclave(TestProgram.EACCEPT, trim, la)).isEqualTo(SgxStatus.NOT_TRACKED.code());
         assertThat(kernel.etrack(secs)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(enclave(TestProgram.EACCEPT, trim, la)).isEqualTo(SgxStatus.SUCCESS.code());
         assertThat(epcm(epc).modified()).isFalse();
-        assertThatThrownBy(() -> kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epc)).isInstanceOf(PageFault.class);
+        assertThatThrownBy(() -> kernel.emodpr(SecInfo.of(PageType.REG, PagePermissions.R), epc))
+                .isInstanceOf(PageFault.class);
 
         assertThat(kernel.eremove(epc)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(epcm(epc).valid()).isFalse();
@@ -200,13 +223,16 @@ class DynamicMemoryTest {
         augment(free, epc);
         long readOnly = SecInfo.of(PageType.REG, PagePermissions.R).flags();
 
-        assertThat(rig.call(kernel, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.EACCEPTCOPY, readOnly, free, source))
+        assertThat(rig.call(
+                        kernel, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.EACCEPTCOPY, readOnly, free, source))
                 .isEqualTo(SgxStatus.SUCCESS.code());
         assertThat(epcm(epc).pending()).isFalse();
         assertThat(epcm(epc).permissions()).isEqualTo(PagePermissions.R);
         assertThat(enclave(TestProgram.READ_LONG, 0, free + 8)).isEqualTo(0x600DL);
-        assertThat(rig.call(kernel, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.EACCEPTCOPY, readOnly, free, source))
-                .as("no longer PENDING").isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
+        assertThat(rig.call(
+                        kernel, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.EACCEPTCOPY, readOnly, free, source))
+                .as("no longer PENDING")
+                .isEqualTo(SgxStatus.PAGE_ATTRIBUTES_MISMATCH.code());
         PageFault pf = faultOf(() -> enclave(TestProgram.WRITE_LONG, 1, free + 8));
         assertThat(pf.getMessage()).contains("deny WRITE");
 
@@ -237,7 +263,8 @@ class DynamicMemoryTest {
         enclave(TestProgram.WRITE_LONG, 1L << 32, la + 24);
         enclave(TestProgram.WRITE_LONG, -1L, la + 64);
 
-        assertThat(kernel.emodt(SecInfo.of(PageType.TCS, PagePermissions.NONE), epc)).isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.emodt(SecInfo.of(PageType.TCS, PagePermissions.NONE), epc))
+                .isEqualTo(SgxStatus.SUCCESS);
         long acceptTcs = SecInfo.of(PageType.TCS, PagePermissions.NONE).flags() | SecInfo.FLAG_MODIFIED;
         assertThat(kernel.etrack(secs)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(enclave(TestProgram.EACCEPT, acceptTcs, la)).isEqualTo(SgxStatus.SUCCESS.code());
@@ -246,6 +273,8 @@ class DynamicMemoryTest {
         lp.registers().set(GprSgx.RDI, TestProgram.CSSA);
         lp.registers().set(GprSgx.R9, e.heap());
         lp.eenter(la, Rig.AEP, ExitHandler.RESUME_INTERRUPTS);
-        assertThat(lp.registers().get(GprSgx.RAX)).as("ran the enclave's code through the new TCS").isZero();
+        assertThat(lp.registers().get(GprSgx.RAX))
+                .as("ran the enclave's code through the new TCS")
+                .isZero();
     }
 }

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** EINIT's SIGSTRUCT checks (SDM Vol.3D EINIT): signature, Q1/Q2, header, measurement, attributes, launch key. */
 class EinitTest {
     private final EnclaveLayout layout = MeasurementKnownAnswerTest.katLayout();
-    private final SigStruct good = SigStructBuilder.forEnclave(layout.mrEnclave()).isvProdId(5).isvSvn(2).sign(Rig.KEY);
+    private final SigStruct good = SigStructBuilder.forEnclave(layout.mrEnclave())
+            .isvProdId(5)
+            .isvSvn(2)
+            .sign(Rig.KEY);
 
     private SgxStatus einit(SigStruct sig) {
         Machine m = Machine.builder().epcMiB(1).seed(2).build();
@@ -74,9 +77,11 @@ class EinitTest {
     void signedAttributesMustMatchTheSecsUnderTheMask() {
         Machine m = Machine.builder().epcMiB(1).seed(2).build();
         LogicalProcessor lp = m.processor(0);
-        var e = new BareMetalLoader(m).create(lp, layout, EnclaveLayout.defaultAttributes(true), 0, 0x4000_0000L, new MapPageTable());
+        var e = new BareMetalLoader(m)
+                .create(lp, layout, EnclaveLayout.defaultAttributes(true), 0, 0x4000_0000L, new MapPageTable());
         lp.writeLePubKeyHash(sha256(good.modulus()));
-        assertThat(lp.einit(good, e.secsPage())).as("SECS has DEBUG, SIGSTRUCT does not")
+        assertThat(lp.einit(good, e.secsPage()))
+                .as("SECS has DEBUG, SIGSTRUCT does not")
                 .isEqualTo(SgxStatus.INVALID_ATTRIBUTE);
     }
 
@@ -87,9 +92,11 @@ class EinitTest {
         var e = new BareMetalLoader(m).create(lp, layout, good.attributes(), 0, 0x4000_0000L, new MapPageTable());
         assertThat(lp.einit(good, e.secsPage())).isEqualTo(SgxStatus.INVALID_EINITTOKEN);
         lp.writeLePubKeyHash(sha256(good.modulus()));
-        assertThat(lp.einit(good, e.secsPage())).as("a failed EINIT leaves the enclave initializable")
+        assertThat(lp.einit(good, e.secsPage()))
+                .as("a failed EINIT leaves the enclave initializable")
                 .isEqualTo(SgxStatus.SUCCESS);
-        assertThatThrownBy(() -> lp.einit(good, e.secsPage())).isInstanceOf(GeneralProtectionFault.class)
+        assertThatThrownBy(() -> lp.einit(good, e.secsPage()))
+                .isInstanceOf(GeneralProtectionFault.class)
                 .hasMessageContaining("already initialized");
     }
 
@@ -98,7 +105,8 @@ class EinitTest {
         Machine m = Machine.builder().epcMiB(1).seed(2).build();
         BareMetalLoader loader = new BareMetalLoader(m);
         assertThatThrownBy(() -> loader.load(m.processor(0), layout, flip(516), 0x4000_0000L, new MapPageTable()))
-                .isInstanceOf(EinitException.class).hasMessageContaining("INVALID_SIGNATURE");
+                .isInstanceOf(EinitException.class)
+                .hasMessageContaining("INVALID_SIGNATURE");
         assertThat(loader.framesInUse()).isZero();
         assertThat(m.probe().epcPagesInUse()).isZero();
     }

@@ -8,9 +8,8 @@ import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.struct.ExInfo;
 import io.teemate.sgx.struct.GprSgx;
 import io.teemate.sgx.struct.PageType;
-import org.junit.jupiter.api.Test;
-
 import io.teemate.sgx.struct.SigStruct;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,18 +45,23 @@ class EnclaveEntryTest {
         inside.start();
         try {
             assertThat(TestProgram.entered.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThatThrownBy(() -> rig.call(rig.lp(0), e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0))
-                    .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("busy");
+            assertThatThrownBy(
+                            () -> rig.call(rig.lp(0), e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0))
+                    .isInstanceOf(GeneralProtectionFault.class)
+                    .hasMessageContaining("busy");
             assertThat(rig.lp(0).eremove(e.loaded().pages().get(0).epcPage()))
-                    .as("no EREMOVE while a thread is inside").isEqualTo(SgxStatus.ENCLAVE_ACT);
-            assertThat(rig.call(rig.lp(0), e, 1, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0)).isZero();
+                    .as("no EREMOVE while a thread is inside")
+                    .isEqualTo(SgxStatus.ENCLAVE_ACT);
+            assertThat(rig.call(rig.lp(0), e, 1, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0))
+                    .isZero();
         } finally {
             TestProgram.release.countDown();
             inside.join(10_000);
         }
         assertThat(failure.get()).isNull();
         assertThat(rig.call(rig.lp(0), e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0))
-                .as("free again after EEXIT").isZero();
+                .as("free again after EEXIT")
+                .isZero();
     }
 
     @Test
@@ -69,7 +73,9 @@ class EnclaveEntryTest {
             // In-enclave exception handling: EENTER the same TCS with CSSA = 1, read SSA frame 0.
             rig.call(lp, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.COPY_SSA_TAIL, e.ssa(0, 0), OUT, 0);
             ssaTail[0] = lp.read(OUT, TestProgram.SSA_TAIL);
-            assertThat(lp.registers().get(GprSgx.R12)).as("nested entry ran with its own registers").isNotEqualTo(0xFEEDL);
+            assertThat(lp.registers().get(GprSgx.R12))
+                    .as("nested entry ran with its own registers")
+                    .isNotEqualTo(0xFEEDL);
             return ExitHandler.AexAction.ERESUME;
         };
         rig.call(e, TestProgram.WRITE_LONG, 1234, e.heap());
@@ -87,7 +93,9 @@ class EnclaveEntryTest {
         assertThat(saved.exitInfo()).as("interrupts leave EXITINFO invalid").isZero();
         assertThat(saved.ursp()).as("EENTER saved the untrusted stack").isEqualTo(0x7FFE_1000L);
         assertThat(lp.registers().get(GprSgx.R12)).as("restored by ERESUME").isEqualTo(0xFEED);
-        assertThat(rig.call(e, TestProgram.CSSA, 0, 0)).as("CSSA back to 0 after ERESUME").isZero();
+        assertThat(rig.call(e, TestProgram.CSSA, 0, 0))
+                .as("CSSA back to 0 after ERESUME")
+                .isZero();
         assertThat(lp.counters().count(SgxLeaf.AEX)).isEqualTo(1);
         assertThat(lp.counters().count(SgxLeaf.ERESUME)).isEqualTo(1);
     }
@@ -115,11 +123,15 @@ class EnclaveEntryTest {
             rig.pageTable.map(event.pageAddress(), pte);
             return ExitHandler.AexAction.ERESUME;
         };
-        assertThat(rig.call(rig.lp(0), e, 0, host, TestProgram.READ_LONG, 0, la + 8, 0)).isZero();
-        assertThat(rig.call(rig.lp(0), e, 0, host, TestProgram.READ_LONG, 0, la, 0)).isEqualTo(77);
+        assertThat(rig.call(rig.lp(0), e, 0, host, TestProgram.READ_LONG, 0, la + 8, 0))
+                .isZero();
+        assertThat(rig.call(rig.lp(0), e, 0, host, TestProgram.READ_LONG, 0, la, 0))
+                .isEqualTo(77);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).vector()).isEqualTo(PageFault.VECTOR);
-        assertThat(((PageFault) events.get(0).cause()).isSgx()).as("page tables, not EPCM").isFalse();
+        assertThat(((PageFault) events.get(0).cause()).isSgx())
+                .as("page tables, not EPCM")
+                .isFalse();
         assertThat(events.get(0).pageAddress()).isEqualTo(la);
     }
 
@@ -130,7 +142,15 @@ class EnclaveEntryTest {
         Pte pte = rig.pageTable.unmap(la);
         byte[][] tail = new byte[1][];
         ExitHandler host = (lp, event) -> {
-            rig.call(lp, withExinfo, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.COPY_SSA_TAIL, withExinfo.ssa(0, 0), OUT, 0);
+            rig.call(
+                    lp,
+                    withExinfo,
+                    0,
+                    ExitHandler.RESUME_INTERRUPTS,
+                    TestProgram.COPY_SSA_TAIL,
+                    withExinfo.ssa(0, 0),
+                    OUT,
+                    0);
             tail[0] = lp.read(OUT, TestProgram.SSA_TAIL);
             rig.pageTable.map(la, pte);
             return ExitHandler.AexAction.ERESUME;
@@ -149,12 +169,13 @@ class EnclaveEntryTest {
         rig.pageTable.unmap(unmapped);
         for (int cssa = 0; cssa < Rig.NSSA; cssa++) {
             assertThat(rig.call(e, TestProgram.CSSA, 0, 0)).isEqualTo(cssa);
-            var thrown = catchThrowableOfType(EnclaveFaultException.class,
-                    () -> rig.call(e, TestProgram.READ_LONG, 0, unmapped));
+            var thrown = catchThrowableOfType(
+                    EnclaveFaultException.class, () -> rig.call(e, TestProgram.READ_LONG, 0, unmapped));
             assertThat(thrown.event().cssa()).isEqualTo(cssa + 1);
         }
         assertThatThrownBy(() -> rig.call(e, TestProgram.CSSA, 0, 0))
-                .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("no free SSA frame");
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("no free SSA frame");
     }
 
     @Test
@@ -182,7 +203,9 @@ class EnclaveEntryTest {
     void aCrashInEnclaveCodeIsAnAexThatAbandonsTheThread() {
         var thrown = catchThrowableOfType(EnclaveFaultException.class, () -> rig.call(e, 999, 0, 0));
         assertThat(thrown.event().vector()).isEqualTo(InvalidOpcodeFault.VECTOR);
-        assertThat(thrown.getCause()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ecall 999");
+        assertThat(thrown.getCause())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no ecall 999");
         assertThat(rig.lp(0).inEnclaveMode()).isFalse();
         assertThat(rig.call(e, TestProgram.CSSA, 0, 0)).isEqualTo(1);
     }
@@ -192,7 +215,8 @@ class EnclaveEntryTest {
         CodeImage notAProgram = CodeImage.of(List.of(Rig.class), "a class that is no enclave program");
         EnclaveLayout layout = Rig.layoutFor(notAProgram);
         var loaded = rig.loader.load(rig.lp(0), layout, Rig.sign(layout, Rig.KEY, 0), 0x5_0000_0000L, rig.pageTable);
-        var thrown = catchThrowableOfType(EnclaveFaultException.class,
+        var thrown = catchThrowableOfType(
+                EnclaveFaultException.class,
                 () -> rig.lp(0).eenter(loaded.tcsAddresses().get(0), Rig.AEP, ExitHandler.RESUME_INTERRUPTS));
         assertThat(thrown.event().cause()).isInstanceOf(InvalidOpcodeFault.class);
         assertThat(thrown.getMessage()).contains("no enclave program of this machine");
@@ -204,7 +228,8 @@ class EnclaveEntryTest {
         CodeImage other = CodeImage.of(new TestProgram.Other());
         EnclaveLayout layout = Rig.layoutFor(other);
         SigStruct sig = Rig.sign(layout, Rig.KEY, 0);
-        var e = new Rig.TestEnclave(rig.loader.load(rig.lp(0), layout, sig, 0x5_0000_0000L, rig.pageTable), layout, sig);
+        var e = new Rig.TestEnclave(
+                rig.loader.load(rig.lp(0), layout, sig, 0x5_0000_0000L, rig.pageTable), layout, sig);
         assertThat(rig.call(e, TestProgram.CSSA, 0, 0)).isEqualTo(0);
     }
 
@@ -214,7 +239,8 @@ class EnclaveEntryTest {
         CodeImage padded = CodeImage.of(List.of(TestProgram.Other.class, Rig.class), "a program with a stowaway");
         EnclaveLayout layout = Rig.layoutFor(padded);
         var loaded = rig.loader.load(rig.lp(0), layout, Rig.sign(layout, Rig.KEY, 0), 0x5_0000_0000L, rig.pageTable);
-        var thrown = catchThrowableOfType(EnclaveFaultException.class,
+        var thrown = catchThrowableOfType(
+                EnclaveFaultException.class,
                 () -> rig.lp(0).eenter(loaded.tcsAddresses().get(0), Rig.AEP, ExitHandler.RESUME_INTERRUPTS));
         assertThat(thrown.event().cause()).isInstanceOf(InvalidOpcodeFault.class);
     }
@@ -231,6 +257,7 @@ class EnclaveEntryTest {
         assertThat(evil.mrEnclave()).isNotEqualTo(good.mrEnclave());
         var loaded = rig.loader.load(rig.lp(0), evil, Rig.sign(evil, Rig.KEY, 0), 0x6_0000_0000L, rig.pageTable);
         assertThatThrownBy(() -> rig.lp(0).eenter(loaded.tcsAddresses().get(0), Rig.AEP, ExitHandler.RESUME_INTERRUPTS))
-                .isInstanceOf(EnclaveFaultException.class).hasMessageContaining("#UD");
+                .isInstanceOf(EnclaveFaultException.class)
+                .hasMessageContaining("#UD");
     }
 }

@@ -34,6 +34,7 @@ class EnclavePagingTest {
     private final long secs = e.loaded().secsPage();
     /** A heap page: not the scratch page TestProgram uses (heap()), and never a TCS or SSA page. */
     private final long page = e.heap() + 4096;
+
     private final long epcPage = epcPageAt(page);
     private final long vaPage = freeEpc(0);
     private final long slot = vaPage + 8 * 5;
@@ -107,16 +108,23 @@ class EnclavePagingTest {
         EvictedPage out = evict(epcPage, slot);
 
         assertThat(epcm(epcPage).valid()).as("EWB frees the EPC page").isFalse();
-        assertThat(rig.machine.epc().readPage(rig.machine.epc().frameOf(epcPage))).as("and clears it").containsOnly(0);
+        assertThat(rig.machine.epc().readPage(rig.machine.epc().frameOf(epcPage)))
+                .as("and clears it")
+                .containsOnly(0);
         assertThat(out.linearAddress()).isEqualTo(page);
         Pcmd pcmd = out.decodedPcmd();
         assertThat(pcmd.enclaveId()).isEqualTo(eid());
         assertThat(pcmd.secInfo()).isEqualTo(SecInfo.of(PageType.REG, PagePermissions.RW));
         assertThat(out.contents()).as("ciphertext, not the page").isNotEqualTo(expected);
-        assertThat(containsRun(out.contents(), PATTERN, 16)).as("the fill pattern does not show through").isFalse();
-        var gone = catchThrowableOfType(EnclaveFaultException.class,
+        assertThat(containsRun(out.contents(), PATTERN, 16))
+                .as("the fill pattern does not show through")
+                .isFalse();
+        var gone = catchThrowableOfType(
+                EnclaveFaultException.class,
                 () -> rig.call(kernel, e, 1, ExitHandler.RESUME_INTERRUPTS, TestProgram.READ_LONG, 0, page, 0));
-        assertThat(((PageFault) gone.event().cause()).isSgx()).as("the evicted page is gone from the EPC").isTrue();
+        assertThat(((PageFault) gone.event().cause()).isSgx())
+                .as("the evicted page is gone from the EPC")
+                .isTrue();
 
         long target = freeEpc(1);
         assertThat(kernel.eldu(out, secs, target, slot)).isEqualTo(SgxStatus.SUCCESS);
@@ -130,7 +138,8 @@ class EnclavePagingTest {
         rig.call(e, TestProgram.WRITE_LONG, 99, page + 8);
         assertThat(rig.call(e, TestProgram.READ_LONG, 0, page + 8)).isEqualTo(99);
 
-        assertThat(kernel.eldu(out, secs, freeEpc(2), slot)).as("the VA slot was cleared: no second load")
+        assertThat(kernel.eldu(out, secs, freeEpc(2), slot))
+                .as("the VA slot was cleared: no second load")
                 .isEqualTo(SgxStatus.MAC_COMPARE_FAIL);
         assertThat(kernel.counters().count(SgxLeaf.EWB)).isEqualTo(1);
         assertThat(kernel.counters().count(SgxLeaf.ELDU)).isEqualTo(2);
@@ -143,11 +152,11 @@ class EnclavePagingTest {
         long target = freeEpc(1);
         int targetFrame = rig.machine.epc().frameOf(target);
         int[][] pcmdFlips = {
-                {Pcmd.OFFSET_MAC + 3, 0x10},           // the MAC itself
-                {Pcmd.OFFSET_SECINFO, SecInfo.FLAG_X},  // claim execute permission
-                {Pcmd.OFFSET_SECINFO + 1, 0x01},        // page type PT_REG (2) -> PT_VA (3)
-                {Pcmd.OFFSET_ENCLAVEID, 0x01},          // another enclave
-                {80, 0x01},                             // a reserved byte
+            {Pcmd.OFFSET_MAC + 3, 0x10}, // the MAC itself
+            {Pcmd.OFFSET_SECINFO, SecInfo.FLAG_X}, // claim execute permission
+            {Pcmd.OFFSET_SECINFO + 1, 0x01}, // page type PT_REG (2) -> PT_VA (3)
+            {Pcmd.OFFSET_ENCLAVEID, 0x01}, // another enclave
+            {80, 0x01}, // a reserved byte
         };
         EvictedPage flippedContents = out.copy();
         flippedContents.contents()[1234] ^= 0x01;
@@ -155,16 +164,22 @@ class EnclavePagingTest {
         for (int[] flip : pcmdFlips) {
             EvictedPage tampered = out.copy();
             tampered.pcmd()[flip[0]] ^= (byte) flip[1];
-            assertThat(kernel.eldu(tampered, secs, target, slot)).as("PCMD byte %d flipped", flip[0])
+            assertThat(kernel.eldu(tampered, secs, target, slot))
+                    .as("PCMD byte %d flipped", flip[0])
                     .isEqualTo(SgxStatus.MAC_COMPARE_FAIL);
         }
         EvictedPage moved = out.copy();
         moved.linearAddress(page + 4096);
-        assertThat(kernel.eldu(moved, secs, target, slot)).as("another linear address").isEqualTo(SgxStatus.MAC_COMPARE_FAIL);
+        assertThat(kernel.eldu(moved, secs, target, slot))
+                .as("another linear address")
+                .isEqualTo(SgxStatus.MAC_COMPARE_FAIL);
 
         assertThat(epcm(target).valid()).as("nothing reached the EPCM").isFalse();
-        assertThat(rig.machine.epc().readPage(targetFrame)).as("nothing reached the EPC page").containsOnly(0);
-        assertThat(kernel.eldu(out, secs, target, slot)).as("the slot survived the failures")
+        assertThat(rig.machine.epc().readPage(targetFrame))
+                .as("nothing reached the EPC page")
+                .containsOnly(0);
+        assertThat(kernel.eldu(out, secs, target, slot))
+                .as("the slot survived the failures")
                 .isEqualTo(SgxStatus.SUCCESS);
     }
 
@@ -178,7 +193,9 @@ class EnclavePagingTest {
         rig.call(e, TestProgram.WRITE_LONG, 2, page);
         EvictedPage newer = evict(second, slot);
 
-        assertThat(kernel.eldu(old, secs, freeEpc(2), slot)).as("rollback to value 1").isEqualTo(SgxStatus.MAC_COMPARE_FAIL);
+        assertThat(kernel.eldu(old, secs, freeEpc(2), slot))
+                .as("rollback to value 1")
+                .isEqualTo(SgxStatus.MAC_COMPARE_FAIL);
         assertThat(kernel.eldu(newer, secs, freeEpc(2), slot)).isEqualTo(SgxStatus.SUCCESS);
         rig.pageTable.map(page, new Pte(freeEpc(2), true, false));
         assertThat(rig.call(e, TestProgram.READ_LONG, 0, page)).isEqualTo(2);
@@ -194,7 +211,9 @@ class EnclavePagingTest {
 
     @Test
     void ewbAfterEblockNeedsAnEtrackIssuedAfterTheBlock() {
-        assertThat(kernel.etrack(secs)).as("an ETRACK before the EBLOCK does not count").isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.etrack(secs))
+                .as("an ETRACK before the EBLOCK does not count")
+                .isEqualTo(SgxStatus.SUCCESS);
         assertThat(kernel.eblock(epcPage)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(kernel.ewb(epcPage, slot, new EvictedPage())).isEqualTo(SgxStatus.NOT_TRACKED);
         assertThat(epcm(epcPage).valid()).isTrue();
@@ -222,14 +241,17 @@ class EnclavePagingTest {
             assertThat(kernel.etrack(secs)).as("LP1 has not left since").isEqualTo(SgxStatus.PREV_TRK_INCMPL);
             assertThat(kernel.ewb(epcPage, slot, new EvictedPage())).isEqualTo(SgxStatus.NOT_TRACKED);
             // A thread entering after the ETRACK is not waited for: it cannot hold a translation of the blocked page.
-            assertThat(rig.call(rig.lp(2), e, 1, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0)).isZero();
+            assertThat(rig.call(rig.lp(2), e, 1, ExitHandler.RESUME_INTERRUPTS, TestProgram.CSSA, 0, 0, 0))
+                    .isZero();
             assertThat(kernel.ewb(epcPage, slot, new EvictedPage())).isEqualTo(SgxStatus.NOT_TRACKED);
         } finally {
             TestProgram.release.countDown();
             inside.join(10_000);
         }
         assertThat(failure.get()).isNull();
-        assertThat(kernel.ewb(epcPage, slot, new EvictedPage())).as("after EEXIT").isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.ewb(epcPage, slot, new EvictedPage()))
+                .as("after EEXIT")
+                .isEqualTo(SgxStatus.SUCCESS);
         assertThat(kernel.etrack(secs)).isEqualTo(SgxStatus.SUCCESS);
     }
 
@@ -237,7 +259,8 @@ class EnclavePagingTest {
     void aBlockedPageFaultsWithPfecSgxInsideTheEnclave() {
         rig.call(e, TestProgram.WRITE_LONG, 7, page);
         assertThat(kernel.eblock(epcPage)).isEqualTo(SgxStatus.SUCCESS);
-        var thrown = catchThrowableOfType(EnclaveFaultException.class, () -> rig.call(e, TestProgram.READ_LONG, 0, page));
+        var thrown =
+                catchThrowableOfType(EnclaveFaultException.class, () -> rig.call(e, TestProgram.READ_LONG, 0, page));
         PageFault pf = (PageFault) thrown.event().cause();
         assertThat(pf.isSgx()).isTrue();
         assertThat(pf.getMessage()).contains("BLOCKED");
@@ -262,24 +285,32 @@ class EnclavePagingTest {
         assertThat(kernel.eblock(vaPage)).isEqualTo(SgxStatus.NOTBLOCKABLE);
         assertThat(kernel.eblock(epcPage)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(kernel.eblock(epcPage)).isEqualTo(SgxStatus.BLKSTATE);
-        assertThat(kernel.eblock(epcPageAt(e.tcs(1)))).as("a TCS can be blocked").isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.eblock(epcPageAt(e.tcs(1))))
+                .as("a TCS can be blocked")
+                .isEqualTo(SgxStatus.SUCCESS);
     }
 
     @Test
     void epaAndVaSlotOperandsAreChecked() {
-        assertThatThrownBy(() -> kernel.epa(vaPage)).isInstanceOf(PageFault.class).hasMessageContaining("already valid");
+        assertThatThrownBy(() -> kernel.epa(vaPage))
+                .isInstanceOf(PageFault.class)
+                .hasMessageContaining("already valid");
         assertThat(epcm(vaPage).type()).isEqualTo(PageType.VA);
         assertThat(epcm(vaPage).enclave()).isNull();
         assertThat(kernel.eblock(epcPage)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(kernel.etrack(secs)).isEqualTo(SgxStatus.SUCCESS);
         assertThatThrownBy(() -> kernel.ewb(epcPage, slot + 4, new EvictedPage()))
-                .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("8-byte aligned");
-        var notVa = catchThrowableOfType(PageFault.class, () -> kernel.ewb(epcPage, epcPageAt(e.heap()) + 8, new EvictedPage()));
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("8-byte aligned");
+        var notVa = catchThrowableOfType(
+                PageFault.class, () -> kernel.ewb(epcPage, epcPageAt(e.heap()) + 8, new EvictedPage()));
         assertThat(notVa.isSgx()).isTrue();
         assertThat(notVa.getMessage()).contains("PT_VA");
-        assertThatThrownBy(() -> kernel.ewb(epcPage, Rig.UNTRUSTED, new EvictedPage())).isInstanceOf(PageFault.class);
+        assertThatThrownBy(() -> kernel.ewb(epcPage, Rig.UNTRUSTED, new EvictedPage()))
+                .isInstanceOf(PageFault.class);
         assertThatThrownBy(() -> kernel.ewb(vaPage, vaPage + 8, new EvictedPage()))
-                .isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("same EPC page");
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("same EPC page");
         assertThat(epcm(epcPage).valid()).as("no failed EWB touched the page").isTrue();
     }
 
@@ -304,15 +335,29 @@ class EnclavePagingTest {
     void aChildlessSecsGoesOutAndComesBackAtAnotherFrame() {
         long oldSecs = freeEpc(4);
         long base = 0x40_0000_0000L;
-        kernel.ecreate(SecInfo.of(PageType.SECS, PagePermissions.NONE), new Secs(0x10_0000L, base, 1, 0,
-                EnclaveLayout.defaultAttributes(false), new byte[32], new byte[32], new byte[64], (short) 0, (short) 0,
-                (short) 0), oldSecs);
+        kernel.ecreate(
+                SecInfo.of(PageType.SECS, PagePermissions.NONE),
+                new Secs(
+                        0x10_0000L,
+                        base,
+                        1,
+                        0,
+                        EnclaveLayout.defaultAttributes(false),
+                        new byte[32],
+                        new byte[32],
+                        new byte[64],
+                        (short) 0,
+                        (short) 0,
+                        (short) 0),
+                oldSecs);
         long childlessEid = epcm(oldSecs).enclave().eid();
         EvictedPage out = new EvictedPage();
         assertThat(kernel.ewb(oldSecs, slot, out)).isEqualTo(SgxStatus.SUCCESS);
         assertThat(epcm(oldSecs).valid()).isFalse();
         assertThat(out.linearAddress()).isZero();
-        assertThat(out.decodedPcmd().enclaveId()).as("PCMD.ENCLAVEID names the enclave for software").isEqualTo(childlessEid);
+        assertThat(out.decodedPcmd().enclaveId())
+                .as("PCMD.ENCLAVEID names the enclave for software")
+                .isEqualTo(childlessEid);
         assertThatThrownBy(() -> kernel.etrack(oldSecs)).isInstanceOf(PageFault.class);
 
         long newSecs = freeEpc(5);
@@ -331,11 +376,14 @@ class EnclavePagingTest {
         long otherVa = freeEpc(1);
         kernel.epa(otherVa);
         EvictedPage va = new EvictedPage();
-        assertThat(kernel.ewb(vaPage, otherVa, va)).as("VA pages need no EBLOCK").isEqualTo(SgxStatus.SUCCESS);
+        assertThat(kernel.ewb(vaPage, otherVa, va))
+                .as("VA pages need no EBLOCK")
+                .isEqualTo(SgxStatus.SUCCESS);
         assertThat(va.decodedPcmd().secInfo().pageType()).isEqualTo(PageType.VA);
         assertThat(va.decodedPcmd().enclaveId()).isZero();
         assertThatThrownBy(() -> kernel.eldu(data, secs, freeEpc(2), slot))
-                .as("the slot's page is out").isInstanceOf(PageFault.class);
+                .as("the slot's page is out")
+                .isInstanceOf(PageFault.class);
 
         long reloadedVa = freeEpc(3);
         assertThat(kernel.eldu(va, 0, reloadedVa, otherVa)).isEqualTo(SgxStatus.SUCCESS);
@@ -349,7 +397,9 @@ class EnclavePagingTest {
     void pagingLeavesAreRing0OnlyAndEnclaveLeavesEnclaveOnly() {
         Rig.TestEnclave other = rig.load(new EnclsInside(), 0x2_0000_0000L);
         var thrown = catchThrowableOfType(EnclaveFaultException.class, () -> rig.call(other, 0, secs, 0));
-        assertThat(thrown.getCause()).isInstanceOf(GeneralProtectionFault.class).hasMessageContaining("ENCLS[ETRACK] in enclave mode");
+        assertThat(thrown.getCause())
+                .isInstanceOf(GeneralProtectionFault.class)
+                .hasMessageContaining("ENCLS[ETRACK] in enclave mode");
         assertThat(kernel.etrack(secs)).as("the refused ETRACK changed nothing").isEqualTo(SgxStatus.SUCCESS);
         assertThatThrownBy(() -> kernel.eaccept(e.heap(), page)).isInstanceOf(InvalidOpcodeFault.class);
     }

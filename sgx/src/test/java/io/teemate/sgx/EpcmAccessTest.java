@@ -27,8 +27,8 @@ class EpcmAccessTest {
 
     /** Runs READ_LONG at {@code la} in enclave A and returns the page fault that aborted it. */
     private PageFault faultReading(long la) {
-        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(EnclaveFaultException.class,
-                () -> rig.call(a, TestProgram.READ_LONG, 0, la));
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                EnclaveFaultException.class, () -> rig.call(a, TestProgram.READ_LONG, 0, la));
         assertThat(thrown).as("reading 0x%x must fault", la).isNotNull();
         assertThat(thrown.event().cause()).isInstanceOf(PageFault.class);
         return (PageFault) thrown.event().cause();
@@ -63,13 +63,15 @@ class EpcmAccessTest {
     void epcmPermissionsRestrictEvenWhenThePageTableAllows() {
         long code = a.loaded().base();
         rig.pageTable.map(code, new Pte(epcPageAt(a, code), true, true));
-        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(EnclaveFaultException.class,
-                () -> rig.call(a, TestProgram.WRITE_LONG, 1, code + 64));
+        var thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                EnclaveFaultException.class, () -> rig.call(a, TestProgram.WRITE_LONG, 1, code + 64));
         PageFault pf = (PageFault) thrown.event().cause();
         assertThat(pf.isSgx()).isTrue();
         assertThat(pf.errorCode() & PageFault.WRITE).isNotZero();
         assertThat(pf.getMessage()).contains("deny WRITE");
-        assertThat(thrown.event().pageAddress()).as("CR2 is page-granular after AEX").isEqualTo(code);
+        assertThat(thrown.event().pageAddress())
+                .as("CR2 is page-granular after AEX")
+                .isEqualTo(code);
     }
 
     @Test
@@ -93,7 +95,7 @@ class EpcmAccessTest {
         assertThat(host.read(a.heap(), 16)).containsOnly((byte) 0xFF);
         assertThat(host.readLong(a.heap())).isEqualTo(-1L);
         host.writeLong(a.heap(), 7);
-        host.write(a.heap() + 8, new byte[]{1, 2, 3}, 0, 3);
+        host.write(a.heap() + 8, new byte[] {1, 2, 3}, 0, 3);
         assertThat(rig.call(a, TestProgram.READ_LONG, 0, a.heap())).isEqualTo(42);
         assertThat(rig.call(a, TestProgram.READ_LONG, 0, a.heap() + 8)).isZero();
     }
@@ -109,6 +111,7 @@ class EpcmAccessTest {
     @Test
     void theHostCannotEnterWhatIsNotATcs() {
         assertThatThrownBy(() -> rig.lp(0).eenter(a.heap(), Rig.AEP, ExitHandler.RESUME_INTERRUPTS))
-                .isInstanceOf(PageFault.class).hasMessageContaining("PT_TCS");
+                .isInstanceOf(PageFault.class)
+                .hasMessageContaining("PT_TCS");
     }
 }

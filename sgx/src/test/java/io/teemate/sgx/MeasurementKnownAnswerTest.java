@@ -35,12 +35,15 @@ class MeasurementKnownAnswerTest {
         byte[] heap = new byte[4096];
         Arrays.fill(heap, (byte) 0x5A);
         Tcs tcs = new Tcs(0, 0, 0x3000, 0, 1, 0x1000, 0, 0, 0, 0, 0);
-        return new EnclaveLayout(0x10000, 1, List.of(
-                new EnclavePage(0x0000, PageType.TCS, PagePermissions.NONE, true, tcs.toBytes()),
-                new EnclavePage(0x1000, PageType.REG, PagePermissions.RX, true, code),
-                new EnclavePage(0x2000, PageType.REG, PagePermissions.RW, true, data),
-                new EnclavePage(0x3000, PageType.REG, PagePermissions.RW, true, new byte[4096]),
-                new EnclavePage(0x4000, PageType.REG, PagePermissions.RW, false, heap)));
+        return new EnclaveLayout(
+                0x10000,
+                1,
+                List.of(
+                        new EnclavePage(0x0000, PageType.TCS, PagePermissions.NONE, true, tcs.toBytes()),
+                        new EnclavePage(0x1000, PageType.REG, PagePermissions.RX, true, code),
+                        new EnclavePage(0x2000, PageType.REG, PagePermissions.RW, true, data),
+                        new EnclavePage(0x3000, PageType.REG, PagePermissions.RW, true, new byte[4096]),
+                        new EnclavePage(0x4000, PageType.REG, PagePermissions.RW, false, heap)));
     }
 
     @Test
@@ -52,44 +55,73 @@ class MeasurementKnownAnswerTest {
     void machineMeasuresTheVectorThroughEcreateEaddEextend() {
         Machine m = Machine.builder().epcMiB(1).seed(1).build();
         BareMetalLoader loader = new BareMetalLoader(m);
-        var enclave = loader.create(m.processor(0), katLayout(), EnclaveLayout.defaultAttributes(false), 0,
-                0x7000_0000L, new MapPageTable());
-        assertThat(HexFormat.of().formatHex(m.probe().pendingMrEnclave(enclave.secsPage()))).isEqualTo(KAT);
+        var enclave = loader.create(
+                m.processor(0),
+                katLayout(),
+                EnclaveLayout.defaultAttributes(false),
+                0,
+                0x7000_0000L,
+                new MapPageTable());
+        assertThat(HexFormat.of().formatHex(m.probe().pendingMrEnclave(enclave.secsPage())))
+                .isEqualTo(KAT);
     }
 
     @Test
     void einitAcceptsASigstructCarryingTheVectorAsEnclaveHash() {
         Machine m = Machine.builder().epcMiB(1).seed(1).build();
         BareMetalLoader loader = new BareMetalLoader(m);
-        SigStruct sig = SigStructBuilder.forEnclave(HexFormat.of().parseHex(KAT)).sign(Rig.KEY);
+        SigStruct sig =
+                SigStructBuilder.forEnclave(HexFormat.of().parseHex(KAT)).sign(Rig.KEY);
         var enclave = loader.load(m.processor(0), katLayout(), sig, 0x7000_0000L, new MapPageTable());
-        assertThat(m.probe().pendingMrEnclave(enclave.secsPage())).isEqualTo(HexFormat.of().parseHex(KAT));
+        assertThat(m.probe().pendingMrEnclave(enclave.secsPage()))
+                .isEqualTo(HexFormat.of().parseHex(KAT));
     }
 
     @Test
     void measurementIsIndependentOfTheBaseButNotOfPageOrder() {
         Machine m = Machine.builder().epcMiB(1).seed(1).build();
         BareMetalLoader loader = new BareMetalLoader(m);
-        var a = loader.create(m.processor(0), katLayout(), EnclaveLayout.defaultAttributes(false), 0, 0x7000_0000L, new MapPageTable());
-        var b = loader.create(m.processor(0), katLayout(), EnclaveLayout.defaultAttributes(false), 0, 0x9000_0000L, new MapPageTable());
+        var a = loader.create(
+                m.processor(0),
+                katLayout(),
+                EnclaveLayout.defaultAttributes(false),
+                0,
+                0x7000_0000L,
+                new MapPageTable());
+        var b = loader.create(
+                m.processor(0),
+                katLayout(),
+                EnclaveLayout.defaultAttributes(false),
+                0,
+                0x9000_0000L,
+                new MapPageTable());
         assertThat(m.probe().pendingMrEnclave(a.secsPage())).isEqualTo(m.probe().pendingMrEnclave(b.secsPage()));
 
         List<EnclavePage> reordered = new java.util.ArrayList<>(katLayout().pages());
         java.util.Collections.swap(reordered, 1, 2);
-        assertThat(new EnclaveLayout(0x10000, 1, reordered).mrEnclave()).isNotEqualTo(katLayout().mrEnclave());
+        assertThat(new EnclaveLayout(0x10000, 1, reordered).mrEnclave())
+                .isNotEqualTo(katLayout().mrEnclave());
     }
 
     @Test
     void executedLeavesAreCountedAndCharged() {
         Machine m = Machine.builder().epcMiB(1).seed(1).build();
-        new BareMetalLoader(m).create(m.processor(0), katLayout(), EnclaveLayout.defaultAttributes(false), 0,
-                0x7000_0000L, new MapPageTable());
+        new BareMetalLoader(m)
+                .create(
+                        m.processor(0),
+                        katLayout(),
+                        EnclaveLayout.defaultAttributes(false),
+                        0,
+                        0x7000_0000L,
+                        new MapPageTable());
         var c = m.counters();
         assertThat(c.count(io.teemate.sgx.cost.SgxLeaf.ECREATE)).isEqualTo(1);
         assertThat(c.count(io.teemate.sgx.cost.SgxLeaf.EADD)).isEqualTo(5);
         assertThat(c.count(io.teemate.sgx.cost.SgxLeaf.EEXTEND)).isEqualTo(4 * 16);
         var model = m.costModel();
-        assertThat(c.totalCycles()).isEqualTo(model.cycles(io.teemate.sgx.cost.SgxLeaf.ECREATE)
-                + 5 * model.cycles(io.teemate.sgx.cost.SgxLeaf.EADD) + 64 * model.cycles(io.teemate.sgx.cost.SgxLeaf.EEXTEND));
+        assertThat(c.totalCycles())
+                .isEqualTo(model.cycles(io.teemate.sgx.cost.SgxLeaf.ECREATE)
+                        + 5 * model.cycles(io.teemate.sgx.cost.SgxLeaf.EADD)
+                        + 64 * model.cycles(io.teemate.sgx.cost.SgxLeaf.EEXTEND));
     }
 }

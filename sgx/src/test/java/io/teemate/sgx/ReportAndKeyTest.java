@@ -18,7 +18,8 @@ class ReportAndKeyTest {
 
     /** A report by {@code from} for {@code target}, as the host sees it in untrusted memory. */
     private byte[] report(Rig rig, Rig.TestEnclave from, Rig.TestEnclave target, int dataByte) {
-        TargetInfo ti = new TargetInfo(target.mrEnclave(), target.sigStruct().attributes().with(Attributes.INIT), 0);
+        TargetInfo ti = new TargetInfo(
+                target.mrEnclave(), target.sigStruct().attributes().with(Attributes.INIT), 0);
         rig.lp(0).write(Rig.UNTRUSTED, ti.toBytes(), 0, TargetInfo.SIZE);
         rig.call(rig.lp(0), from, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.REPORT, Rig.UNTRUSTED, OUT, dataByte);
         return rig.lp(0).read(OUT, Report.SIZE);
@@ -51,7 +52,7 @@ class ReportAndKeyTest {
     @Test
     void anyChangedByteOfTheBodyOrMacIsDetected() {
         byte[] raw = report(rig, a, b, 1);
-        for (int offset : new int[]{0, 64, 128, 256, 320, 383, 416, 431}) {
+        for (int offset : new int[] {0, 64, 128, 256, 320, 383, 416, 431}) {
             byte[] t = raw.clone();
             t[offset] ^= 0x40;
             assertThat(verifies(rig, b, t)).as("byte %d flipped", offset).isFalse();
@@ -85,16 +86,21 @@ class ReportAndKeyTest {
         assertThat(aByEnclave).isNotEqualTo(aBySigner);
         assertThat(aByEnclave).as("different code").isNotEqualTo(bByEnclave);
         assertThat(aBySigner).as("same signer, same product").isEqualTo(bBySigner);
-        assertThat(sealKey(rig, a, KeyRequest.POLICY_MRENCLAVE)).as("deterministic").isEqualTo(aByEnclave);
+        assertThat(sealKey(rig, a, KeyRequest.POLICY_MRENCLAVE))
+                .as("deterministic")
+                .isEqualTo(aByEnclave);
 
         Rig.TestEnclave otherSigner = rig.load(new TestProgram(), 0x3_0000_0000L, Rig.OTHER_KEY, 0);
         assertThat(sealKey(rig, otherSigner, KeyRequest.POLICY_MRSIGNER)).isNotEqualTo(aBySigner);
-        assertThat(sealKey(rig, otherSigner, KeyRequest.POLICY_MRENCLAVE)).as("same MRENCLAVE, same machine")
+        assertThat(sealKey(rig, otherSigner, KeyRequest.POLICY_MRENCLAVE))
+                .as("same MRENCLAVE, same machine")
                 .isEqualTo(aByEnclave);
 
         Rig other = new Rig(99);
         Rig.TestEnclave there = other.load(new TestProgram(), 0x1_0000_0000L);
-        assertThat(sealKey(other, there, KeyRequest.POLICY_MRENCLAVE)).as("another machine").isNotEqualTo(aByEnclave);
+        assertThat(sealKey(other, there, KeyRequest.POLICY_MRENCLAVE))
+                .as("another machine")
+                .isNotEqualTo(aByEnclave);
     }
 
     @Test

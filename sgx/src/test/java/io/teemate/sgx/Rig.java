@@ -77,7 +77,8 @@ final class Rig {
         return SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(EnclaveLayout.defaultAttributes(true))
                 .miscSelect(miscSelect, ~0)
-                .isvProdId(7).isvSvn(3)
+                .isvProdId(7)
+                .isvSvn(3)
                 .date(LocalDate.of(2026, 11, 25))
                 .sign(key);
     }

@@ -6,7 +6,6 @@ import io.teemate.sgx.struct.GprSgx;
 import io.teemate.sgx.struct.KeyRequest;
 import io.teemate.sgx.struct.Report;
 import io.teemate.sgx.struct.SecInfo;
-
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.macs.CMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -19,28 +18,31 @@ import java.util.concurrent.CountDownLatch;
  * The scratch area is the enclave's heap, whose address the host passes in R9.
  */
 public class TestProgram implements EnclaveProgram {
-    public static final long WRITE_LONG = 1;       // [RDX] = RSI
-    public static final long READ_LONG = 2;        // RAX = [RDX]
-    public static final long REPORT = 3;           // TARGETINFO from untrusted RSI, REPORTDATA byte R8, REPORT to untrusted RDX
-    public static final long SEAL_KEY = 4;         // seal key of policy RSI copied to untrusted RDX
-    public static final long VERIFY_REPORT = 5;    // RAX = 1 if the REPORT at untrusted RSI verifies for this enclave
-    public static final long OCALL_ADD = 6;        // RAX = RSI + what the host puts in RSI during an ocall
+    public static final long WRITE_LONG = 1; // [RDX] = RSI
+    public static final long READ_LONG = 2; // RAX = [RDX]
+    public static final long REPORT = 3; // TARGETINFO from untrusted RSI, REPORTDATA byte R8, REPORT to untrusted RDX
+    public static final long SEAL_KEY = 4; // seal key of policy RSI copied to untrusted RDX
+    public static final long VERIFY_REPORT = 5; // RAX = 1 if the REPORT at untrusted RSI verifies for this enclave
+    public static final long OCALL_ADD = 6; // RAX = RSI + what the host puts in RSI during an ocall
     public static final long MARK_INTERRUPT_READ = 7; // R12 = RSI (a marker), a timer interrupt fires, RAX = [RDX]
-    public static final long COPY_SSA_TAIL = 8;    // entered with CSSA 1: copy EXINFO + GPRSGX of SSA frame RSI to untrusted RDX
-    public static final long WAIT_INSIDE = 9;      // count down ENTERED, then wait for RELEASE
-    public static final long SET_R12_IN_SSA = 10;  // entered with CSSA 1: set GPRSGX.R12 of SSA frame RSI to RDX
-    public static final long WRITE_BYTE = 11;      // [RDX] = (byte) RSI
-    public static final long CSSA = 12;            // RAX = CSSA at entry
-    public static final long EACCEPT = 13;         // RAX = EACCEPT(SECINFO with FLAGS = RSI, page RDX)
-    public static final long EACCEPTCOPY = 14;     // RAX = EACCEPTCOPY(SECINFO with FLAGS = RSI, destination RDX, source R8)
-    public static final long EMODPE = 15;          // EMODPE(SECINFO with FLAGS = RSI, page RDX)
-    public static final long FILL_PAGE = 16;       // the 4096 bytes at RDX = (byte) RSI
-    public static final long COPY_OUT = 17;        // copy R8 bytes from enclave address RSI to untrusted RDX
+    public static final long COPY_SSA_TAIL =
+            8; // entered with CSSA 1: copy EXINFO + GPRSGX of SSA frame RSI to untrusted RDX
+    public static final long WAIT_INSIDE = 9; // count down ENTERED, then wait for RELEASE
+    public static final long SET_R12_IN_SSA = 10; // entered with CSSA 1: set GPRSGX.R12 of SSA frame RSI to RDX
+    public static final long WRITE_BYTE = 11; // [RDX] = (byte) RSI
+    public static final long CSSA = 12; // RAX = CSSA at entry
+    public static final long EACCEPT = 13; // RAX = EACCEPT(SECINFO with FLAGS = RSI, page RDX)
+    public static final long EACCEPTCOPY =
+            14; // RAX = EACCEPTCOPY(SECINFO with FLAGS = RSI, destination RDX, source R8)
+    public static final long EMODPE = 15; // EMODPE(SECINFO with FLAGS = RSI, page RDX)
+    public static final long FILL_PAGE = 16; // the 4096 bytes at RDX = (byte) RSI
+    public static final long COPY_OUT = 17; // copy R8 bytes from enclave address RSI to untrusted RDX
     /** Bytes COPY_SSA_TAIL copies: EXINFO (16) directly below GPRSGX (184), at the end of the frame. */
     public static final int SSA_TAIL = 16 + GprSgx.SIZE;
 
     /** Test plumbing for WAIT_INSIDE, so a test can hold a thread inside the enclave. */
     public static volatile CountDownLatch entered = new CountDownLatch(1);
+
     public static volatile CountDownLatch release = new CountDownLatch(1);
 
     @Override
@@ -56,7 +58,7 @@ public class TestProgram implements EnclaveProgram {
             case (int) WRITE_BYTE -> ctx.writeByte(b, (byte) a);
             case (int) READ_LONG -> r.set(GprSgx.RAX, ctx.readLong(b));
             case (int) REPORT -> {
-                ctx.write(scratch, ctx.read(a, 512));              // TARGETINFO into the enclave
+                ctx.write(scratch, ctx.read(a, 512)); // TARGETINFO into the enclave
                 byte[] data = new byte[64];
                 java.util.Arrays.fill(data, (byte) r.get(GprSgx.R8));
                 ctx.write(scratch + 512, data);
@@ -64,8 +66,15 @@ public class TestProgram implements EnclaveProgram {
                 ctx.write(b, ctx.read(scratch + 1024, Report.SIZE));
             }
             case (int) SEAL_KEY -> {
-                KeyRequest req = new KeyRequest(KeyRequest.KEYNAME_SEAL, (short) a, (short) 0, new byte[16],
-                        new io.teemate.sgx.struct.Attributes(0x3, 0), new byte[32], 0, (short) 0);
+                KeyRequest req = new KeyRequest(
+                        KeyRequest.KEYNAME_SEAL,
+                        (short) a,
+                        (short) 0,
+                        new byte[16],
+                        new io.teemate.sgx.struct.Attributes(0x3, 0),
+                        new byte[32],
+                        0,
+                        (short) 0);
                 ctx.write(scratch, req.toBytes());
                 SgxStatus s = ctx.egetkey(scratch, scratch + 512);
                 r.set(GprSgx.RAX, s.code());
@@ -73,8 +82,15 @@ public class TestProgram implements EnclaveProgram {
             }
             case (int) VERIFY_REPORT -> {
                 Report report = Report.fromBytes(ctx.read(a, Report.SIZE));
-                KeyRequest req = new KeyRequest(KeyRequest.KEYNAME_REPORT, (short) 0, (short) 0, new byte[16],
-                        new io.teemate.sgx.struct.Attributes(0, 0), report.keyId(), 0, (short) 0);
+                KeyRequest req = new KeyRequest(
+                        KeyRequest.KEYNAME_REPORT,
+                        (short) 0,
+                        (short) 0,
+                        new byte[16],
+                        new io.teemate.sgx.struct.Attributes(0, 0),
+                        report.keyId(),
+                        0,
+                        (short) 0);
                 ctx.write(scratch, req.toBytes());
                 ctx.egetkey(scratch, scratch + 512);
                 byte[] key = ctx.read(scratch + 512, 16);
@@ -133,6 +149,5 @@ public class TestProgram implements EnclaveProgram {
     private static final long GPRSGX_OFFSET = 4096 - GprSgx.SIZE;
 
     /** A second program with other code, so its enclave has another MRENCLAVE. */
-    public static final class Other extends TestProgram {
-    }
+    public static final class Other extends TestProgram {}
 }

@@ -34,16 +34,21 @@ class TlbShootdownTest {
             throw new AssertionError("unexpected AEX " + event);
         };
         lp.requestTlbShootdown();
-        assertThat(rig.call(lp, e, 0, noExits, TestProgram.READ_LONG, 0, e.heap() + 8, 0)).isEqualTo(9);
+        assertThat(rig.call(lp, e, 0, noExits, TestProgram.READ_LONG, 0, e.heap() + 8, 0))
+                .isEqualTo(9);
         lp.raiseInterrupt();
         lp.requestTlbShootdown();
-        assertThat(rig.call(lp, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.READ_LONG, 0, e.heap() + 8, 0)).isEqualTo(9);
-        assertThat(lp.counters().count(SgxLeaf.AEX)).as("only the interrupt exits").isEqualTo(1);
+        assertThat(rig.call(lp, e, 0, ExitHandler.RESUME_INTERRUPTS, TestProgram.READ_LONG, 0, e.heap() + 8, 0))
+                .isEqualTo(9);
+        assertThat(lp.counters().count(SgxLeaf.AEX))
+                .as("only the interrupt exits")
+                .isEqualTo(1);
     }
 
     @Test
     void withoutTheSoftwareTlbEveryAccessSeesTheCurrentMappingAndEnclaveAccessesGiveTheSameResults() {
-        Rig noTlb = new Rig(Machine.builder().epcMiB(8).seed(61).logicalProcessors(4).softwareTlb(false));
+        Rig noTlb = new Rig(
+                Machine.builder().epcMiB(8).seed(61).logicalProcessors(4).softwareTlb(false));
         LogicalProcessor lp = noTlb.lp(1);
         long la = Rig.UNTRUSTED + 4096;
         lp.writeLong(la, 1);
@@ -51,7 +56,9 @@ class TlbShootdownTest {
         byte[] two = {2, 0, 0, 0, 0, 0, 0, 0};
         noTlb.machine.dram().write(other, two, 0, two.length);
         noTlb.pageTable.map(la, new Pte(other, true, false));
-        assertThat(lp.readLong(la)).as("no cached translation: the new mapping at once").isEqualTo(2);
+        assertThat(lp.readLong(la))
+                .as("no cached translation: the new mapping at once")
+                .isEqualTo(2);
 
         Rig.TestEnclave e = noTlb.load(new TestProgram(), 0x1_0000_0000L);
         noTlb.call(e, TestProgram.WRITE_LONG, 77, e.heap() + 16);

@@ -35,18 +35,19 @@ import java.security.SecureRandom;
  */
 public final class EcdsaP256 {
     static final X9ECParameters CURVE = ECNamedCurveTable.getByName("secp256r1");
-    public static final ECNamedDomainParameters DOMAIN = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, CURVE);
+    public static final ECNamedDomainParameters DOMAIN =
+            new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, CURVE);
     static final int FIELD_BYTES = 32;
     /** 256 + 64 bits: FIPS 186-4 B.4.1 "key pair generation using extra random bits". */
     static final int SCALAR_SOURCE_BYTES = 40;
 
-    private EcdsaP256() {
-    }
+    private EcdsaP256() {}
 
     /** FIPS 186-4 B.4.1: d = (c mod (n - 1)) + 1 for a 320-bit string c, so d is in [1, n - 1] with negligible bias. */
     public static BigInteger scalarFrom(byte[] c) {
         if (c.length < SCALAR_SOURCE_BYTES) {
-            throw new IllegalArgumentException("a P-256 scalar needs " + SCALAR_SOURCE_BYTES + " source bytes, got " + c.length);
+            throw new IllegalArgumentException(
+                    "a P-256 scalar needs " + SCALAR_SOURCE_BYTES + " source bytes, got " + c.length);
         }
         BigInteger nMinus1 = DOMAIN.getN().subtract(BigInteger.ONE);
         return new BigInteger(1, c).mod(nMinus1).add(BigInteger.ONE);
@@ -62,8 +63,8 @@ public final class EcdsaP256 {
     /** A private scalar derived from key material by HKDF-SHA256 (RFC 5869) with the given salt and info. */
     public static BigInteger derivedScalar(byte[] keyMaterial, String salt, String info) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(keyMaterial, salt.getBytes(StandardCharsets.US_ASCII),
-                info.getBytes(StandardCharsets.US_ASCII)));
+        hkdf.init(new HKDFParameters(
+                keyMaterial, salt.getBytes(StandardCharsets.US_ASCII), info.getBytes(StandardCharsets.US_ASCII)));
         byte[] c = new byte[SCALAR_SOURCE_BYTES];
         hkdf.generateBytes(c, 0, c.length);
         return scalarFrom(c);
@@ -126,7 +127,8 @@ public final class EcdsaP256 {
     /** The X.509 SubjectPublicKeyInfo of a key (named curve secp256r1). */
     public static SubjectPublicKeyInfo subjectPublicKeyInfo(ECPublicKeyParameters key) {
         try {
-            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(new ECPublicKeyParameters(key.getQ(), DOMAIN));
+            return SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+                    new ECPublicKeyParameters(key.getQ(), DOMAIN));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

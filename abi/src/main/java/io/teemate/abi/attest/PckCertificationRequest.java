@@ -29,8 +29,8 @@ public record PckCertificationRequest(byte[] pckPublicKey, byte[] rawQeReportBod
     private static byte[] exact(String what, byte[] v, int length) {
         Objects.requireNonNull(v, what);
         if (v.length != length) {
-            throw new IllegalArgumentException("PCK certification request: " + what + " must be " + length
-                    + " bytes, got " + v.length);
+            throw new IllegalArgumentException(
+                    "PCK certification request: " + what + " must be " + length + " bytes, got " + v.length);
         }
         return v.clone();
     }
@@ -56,11 +56,18 @@ public record PckCertificationRequest(byte[] pckPublicKey, byte[] rawQeReportBod
 
     /** The signed part: PCK public key || QE report body. */
     public byte[] signedBytes() {
-        return ByteBuffer.allocate(OFFSET_SIGNATURE).put(pckPublicKey).put(rawQeReportBody).array();
+        return ByteBuffer.allocate(OFFSET_SIGNATURE)
+                .put(pckPublicKey)
+                .put(rawQeReportBody)
+                .array();
     }
 
     public byte[] toBytes() {
-        return ByteBuffer.allocate(SIZE).put(pckPublicKey).put(rawQeReportBody).put(signature).array();
+        return ByteBuffer.allocate(SIZE)
+                .put(pckPublicKey)
+                .put(rawQeReportBody)
+                .put(signature)
+                .array();
     }
 
     public static PckCertificationRequest parse(byte[] raw) {
@@ -68,8 +75,10 @@ public record PckCertificationRequest(byte[] pckPublicKey, byte[] rawQeReportBod
         if (raw.length != SIZE) {
             throw new IllegalArgumentException("a PCK certification request is " + SIZE + " bytes, got " + raw.length);
         }
-        return new PckCertificationRequest(Arrays.copyOfRange(raw, 0, OFFSET_QE_REPORT_BODY),
-                Arrays.copyOfRange(raw, OFFSET_QE_REPORT_BODY, OFFSET_SIGNATURE), Arrays.copyOfRange(raw, OFFSET_SIGNATURE, SIZE));
+        return new PckCertificationRequest(
+                Arrays.copyOfRange(raw, 0, OFFSET_QE_REPORT_BODY),
+                Arrays.copyOfRange(raw, OFFSET_QE_REPORT_BODY, OFFSET_SIGNATURE),
+                Arrays.copyOfRange(raw, OFFSET_SIGNATURE, SIZE));
     }
 
     /**
@@ -93,8 +102,10 @@ public record PckCertificationRequest(byte[] pckPublicKey, byte[] rawQeReportBod
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PckCertificationRequest r && Arrays.equals(pckPublicKey, r.pckPublicKey)
-                && Arrays.equals(rawQeReportBody, r.rawQeReportBody) && Arrays.equals(signature, r.signature);
+        return o instanceof PckCertificationRequest r
+                && Arrays.equals(pckPublicKey, r.pckPublicKey)
+                && Arrays.equals(rawQeReportBody, r.rawQeReportBody)
+                && Arrays.equals(signature, r.signature);
     }
 
     @Override
@@ -104,6 +115,7 @@ public record PckCertificationRequest(byte[] pckPublicKey, byte[] rawQeReportBod
 
     @Override
     public String toString() {
-        return "PckCertificationRequest[pckPublicKey=" + java.util.HexFormat.of().formatHex(pckPublicKey) + "]";
+        return "PckCertificationRequest[pckPublicKey="
+                + java.util.HexFormat.of().formatHex(pckPublicKey) + "]";
     }
 }

@@ -20,8 +20,7 @@ import java.util.List;
 public final class Pem {
     private static final String CERTIFICATE = "CERTIFICATE";
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static String encode(X509Certificate certificate) {
         return encode(List.of(certificate));
@@ -53,12 +52,14 @@ public final class Pem {
             while ((o = r.readPemObject()) != null) {
                 int n = out.size() + 1;
                 if (!CERTIFICATE.equals(o.getType())) {
-                    throw new IllegalArgumentException("PEM block " + n + " is a " + o.getType() + ", not a CERTIFICATE");
+                    throw new IllegalArgumentException(
+                            "PEM block " + n + " is a " + o.getType() + ", not a CERTIFICATE");
                 }
                 out.add(certificate(o.getContent(), "PEM block " + n));
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("malformed PEM after " + out.size() + " certificate(s): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "malformed PEM after " + out.size() + " certificate(s): " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("no PEM CERTIFICATE block found");
@@ -77,8 +78,8 @@ public final class Pem {
 
     static X509Certificate certificate(byte[] der, String what) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
             throw new IllegalArgumentException(what + " is not an X.509 certificate: " + e.getMessage(), e);
         }

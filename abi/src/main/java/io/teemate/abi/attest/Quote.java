@@ -57,8 +57,12 @@ public record Quote(QuoteHeader header, byte[] rawReportBody, QuoteSignatureData
 
     /** The quote's size for given auth data and certification data lengths. */
     public static int size(int authDataLength, int certificationDataLength) {
-        return OFFSET_SIGNATURE_DATA + QuoteSignatureData.FIXED_SIZE + 2 + authDataLength
-                + CertificationData.HEADER_SIZE + certificationDataLength;
+        return OFFSET_SIGNATURE_DATA
+                + QuoteSignatureData.FIXED_SIZE
+                + 2
+                + authDataLength
+                + CertificationData.HEADER_SIZE
+                + certificationDataLength;
     }
 
     public int size() {
@@ -80,23 +84,33 @@ public record Quote(QuoteHeader header, byte[] rawReportBody, QuoteSignatureData
         Objects.requireNonNull(quote, "quote");
         QuoteHeader header = QuoteHeader.parse(quote);
         if (quote.length < OFFSET_SIGNATURE_DATA_LEN) {
-            throw new QuoteFormatException("report_body", OFFSET_REPORT_BODY, "the quote is " + quote.length
-                    + " bytes, too short for the 384-byte report body that ends at offset 432");
+            throw new QuoteFormatException(
+                    "report_body",
+                    OFFSET_REPORT_BODY,
+                    "the quote is " + quote.length
+                            + " bytes, too short for the 384-byte report body that ends at offset 432");
         }
         if (quote.length < OFFSET_SIGNATURE_DATA) {
-            throw new QuoteFormatException("signature_data_len", OFFSET_SIGNATURE_DATA_LEN, "the quote is "
-                    + quote.length + " bytes, too short for the 4-byte signature data length");
+            throw new QuoteFormatException(
+                    "signature_data_len",
+                    OFFSET_SIGNATURE_DATA_LEN,
+                    "the quote is " + quote.length + " bytes, too short for the 4-byte signature data length");
         }
-        long sigLen = Integer.toUnsignedLong(ByteBuffer.wrap(quote).order(ByteOrder.LITTLE_ENDIAN)
-                .getInt(OFFSET_SIGNATURE_DATA_LEN));
+        long sigLen = Integer.toUnsignedLong(
+                ByteBuffer.wrap(quote).order(ByteOrder.LITTLE_ENDIAN).getInt(OFFSET_SIGNATURE_DATA_LEN));
         long available = quote.length - OFFSET_SIGNATURE_DATA;
         if (sigLen > available) {
-            throw new QuoteFormatException("signature_data_len", OFFSET_SIGNATURE_DATA_LEN, "says " + sigLen
-                    + " bytes of signature data but only " + available + " follow (truncated quote?)");
+            throw new QuoteFormatException(
+                    "signature_data_len",
+                    OFFSET_SIGNATURE_DATA_LEN,
+                    "says " + sigLen + " bytes of signature data but only " + available + " follow (truncated quote?)");
         }
         if (sigLen < available) {
-            throw new QuoteFormatException("signature_data", OFFSET_SIGNATURE_DATA + (int) sigLen, (available - sigLen)
-                    + " bytes follow the " + sigLen + " bytes of signature data that signature_data_len announces");
+            throw new QuoteFormatException(
+                    "signature_data",
+                    OFFSET_SIGNATURE_DATA + (int) sigLen,
+                    (available - sigLen) + " bytes follow the " + sigLen
+                            + " bytes of signature data that signature_data_len announces");
         }
         QuoteSignatureData sig = QuoteSignatureData.parse(quote, OFFSET_SIGNATURE_DATA, (int) sigLen);
         return new Quote(header, Arrays.copyOfRange(quote, OFFSET_REPORT_BODY, OFFSET_SIGNATURE_DATA_LEN), sig);
@@ -104,7 +118,9 @@ public record Quote(QuoteHeader header, byte[] rawReportBody, QuoteSignatureData
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Quote q && header.equals(q.header) && Arrays.equals(rawReportBody, q.rawReportBody)
+        return o instanceof Quote q
+                && header.equals(q.header)
+                && Arrays.equals(rawReportBody, q.rawReportBody)
                 && signatureData.equals(q.signatureData);
     }
 

@@ -13,8 +13,14 @@ import java.util.Objects;
  * vendor_id 16 @12, user_data 20 @28 (the header file's comment says "16:", but 12 + 16 = 28). Little-endian.
  * Every byte is a field, so a header round-trips exactly.
  */
-public record QuoteHeader(short version, short attKeyType, int attKeyData0, short qeSvn, short pceSvn,
-                          byte[] qeVendorId, byte[] userData) {
+public record QuoteHeader(
+        short version,
+        short attKeyType,
+        int attKeyData0,
+        short qeSvn,
+        short pceSvn,
+        byte[] qeVendorId,
+        byte[] userData) {
     public static final int SIZE = 48;
     public static final int OFFSET_VERSION = 0;
     public static final int OFFSET_ATT_KEY_TYPE = 2;
@@ -30,6 +36,7 @@ public record QuoteHeader(short version, short attKeyType, int attKeyData0, shor
     public static final short VERSION_3 = 3;
     /** {@code SGX_QL_ALG_ECDSA_P256} of {@code sgx_ql_attestation_algorithm_id_t}: ECDSA-256-with-P-256. */
     public static final short ATT_KEY_TYPE_ECDSA_P256 = 2;
+
     private static final byte[] INTEL_QE_VENDOR_ID = HexFormat.of().parseHex("939a7233f79c4ca9940a0db3957f0607");
     private static final byte[] TEEMATE_QE_VENDOR_ID = HexFormat.of().parseHex("42b1a60a139eadea084ce11bac10d574");
 
@@ -71,8 +78,13 @@ public record QuoteHeader(short version, short attKeyType, int attKeyData0, shor
 
     public byte[] toBytes() {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort(version).putShort(attKeyType).putInt(attKeyData0).putShort(qeSvn).putShort(pceSvn)
-                .put(qeVendorId).put(userData);
+        b.putShort(version)
+                .putShort(attKeyType)
+                .putInt(attKeyData0)
+                .putShort(qeSvn)
+                .putShort(pceSvn)
+                .put(qeVendorId)
+                .put(userData);
         return b.array();
     }
 
@@ -82,30 +94,45 @@ public record QuoteHeader(short version, short attKeyType, int attKeyData0, shor
      */
     public static QuoteHeader parse(byte[] quote) {
         if (quote.length < SIZE) {
-            throw new QuoteFormatException("header", 0,
-                    "the quote is " + quote.length + " bytes, shorter than the 48-byte header");
+            throw new QuoteFormatException(
+                    "header", 0, "the quote is " + quote.length + " bytes, shorter than the 48-byte header");
         }
         ByteBuffer b = ByteBuffer.wrap(quote, 0, SIZE).order(ByteOrder.LITTLE_ENDIAN);
         short version = b.getShort(OFFSET_VERSION);
         if (version != VERSION_3) {
-            throw new QuoteFormatException("version", OFFSET_VERSION,
+            throw new QuoteFormatException(
+                    "version",
+                    OFFSET_VERSION,
                     "quote version " + Short.toUnsignedInt(version) + " is not supported (only DCAP quote v3)");
         }
         short keyType = b.getShort(OFFSET_ATT_KEY_TYPE);
         if (keyType != ATT_KEY_TYPE_ECDSA_P256) {
-            throw new QuoteFormatException("att_key_type", OFFSET_ATT_KEY_TYPE, "attestation key type "
-                    + Short.toUnsignedInt(keyType) + " is not supported (only 2 = ECDSA-256-with-P-256)");
+            throw new QuoteFormatException(
+                    "att_key_type",
+                    OFFSET_ATT_KEY_TYPE,
+                    "attestation key type " + Short.toUnsignedInt(keyType)
+                            + " is not supported (only 2 = ECDSA-256-with-P-256)");
         }
-        return new QuoteHeader(version, keyType, b.getInt(OFFSET_ATT_KEY_DATA_0), b.getShort(OFFSET_QE_SVN),
-                b.getShort(OFFSET_PCE_SVN), Arrays.copyOfRange(quote, OFFSET_VENDOR_ID, OFFSET_USER_DATA),
+        return new QuoteHeader(
+                version,
+                keyType,
+                b.getInt(OFFSET_ATT_KEY_DATA_0),
+                b.getShort(OFFSET_QE_SVN),
+                b.getShort(OFFSET_PCE_SVN),
+                Arrays.copyOfRange(quote, OFFSET_VENDOR_ID, OFFSET_USER_DATA),
                 Arrays.copyOfRange(quote, OFFSET_USER_DATA, SIZE));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QuoteHeader h && version == h.version && attKeyType == h.attKeyType
-                && attKeyData0 == h.attKeyData0 && qeSvn == h.qeSvn && pceSvn == h.pceSvn
-                && Arrays.equals(qeVendorId, h.qeVendorId) && Arrays.equals(userData, h.userData);
+        return o instanceof QuoteHeader h
+                && version == h.version
+                && attKeyType == h.attKeyType
+                && attKeyData0 == h.attKeyData0
+                && qeSvn == h.qeSvn
+                && pceSvn == h.pceSvn
+                && Arrays.equals(qeVendorId, h.qeVendorId)
+                && Arrays.equals(userData, h.userData);
     }
 
     @Override

@@ -22,8 +22,13 @@ import java.util.Objects;
  * Report bodies are kept as the raw bytes that were signed: {@link ReportBody} ignores reserved bytes, and a
  * verifier must check signatures over exactly what the quote carries.
  */
-public record QuoteSignatureData(byte[] signature, byte[] attestationPublicKey, byte[] rawQeReportBody,
-                                 byte[] qeReportSignature, byte[] authData, CertificationData certificationData) {
+public record QuoteSignatureData(
+        byte[] signature,
+        byte[] attestationPublicKey,
+        byte[] rawQeReportBody,
+        byte[] qeReportSignature,
+        byte[] authData,
+        CertificationData certificationData) {
     public static final int OFFSET_SIGNATURE = 0;
     public static final int OFFSET_ATTEST_PUB_KEY = 64;
     public static final int OFFSET_QE_REPORT = 128;
@@ -43,7 +48,8 @@ public record QuoteSignatureData(byte[] signature, byte[] attestationPublicKey, 
         qeReportSignature = exact("qe3_report_sig", qeReportSignature, SIGNATURE_LENGTH);
         Objects.requireNonNull(authData, "auth data");
         if (authData.length > MAX_AUTH_DATA) {
-            throw new IllegalArgumentException("auth data is " + authData.length + " bytes, more than a u16 size allows");
+            throw new IllegalArgumentException(
+                    "auth data is " + authData.length + " bytes, more than a u16 size allows");
         }
         authData = authData.clone();
         Objects.requireNonNull(certificationData, "certification data");
@@ -95,9 +101,15 @@ public record QuoteSignatureData(byte[] signature, byte[] attestationPublicKey, 
     public byte[] toBytes() {
         byte[] cert = certificationData.data();
         ByteBuffer b = ByteBuffer.allocate(encodedLength()).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(signature).put(attestationPublicKey).put(rawQeReportBody).put(qeReportSignature)
-                .putShort((short) authData.length).put(authData)
-                .putShort(certificationData.type()).putInt(cert.length).put(cert);
+        b.put(signature)
+                .put(attestationPublicKey)
+                .put(rawQeReportBody)
+                .put(qeReportSignature)
+                .putShort((short) authData.length)
+                .put(authData)
+                .putShort(certificationData.type())
+                .putInt(cert.length)
+                .put(cert);
         return b.array();
     }
 
@@ -107,28 +119,52 @@ public record QuoteSignatureData(byte[] signature, byte[] attestationPublicKey, 
      */
     static QuoteSignatureData parse(byte[] quote, int start, int length) {
         int end = start + length;
-        need(quote, start, end, start, FIXED_SIZE + 2, "sig .. qe3_report_sig, auth data size",
+        need(
+                quote,
+                start,
+                end,
+                start,
+                FIXED_SIZE + 2,
+                "sig .. qe3_report_sig, auth data size",
                 "the fixed part of the ECDSA signature data (576 bytes) and the auth data size (2 bytes)");
         ByteBuffer b = ByteBuffer.wrap(quote).order(ByteOrder.LITTLE_ENDIAN);
         int authSizeAt = start + OFFSET_AUTH_DATA;
         int authSize = Short.toUnsignedInt(b.getShort(authSizeAt));
         int authAt = authSizeAt + 2;
-        need(quote, authAt, end, authSizeAt, authSize, "sgx_ql_auth_data_t.size",
+        need(
+                quote,
+                authAt,
+                end,
+                authSizeAt,
+                authSize,
+                "sgx_ql_auth_data_t.size",
                 "auth data of " + authSize + " bytes");
         int certAt = authAt + authSize;
-        need(quote, certAt, end, certAt, CertificationData.HEADER_SIZE, "sgx_ql_certification_data_t",
+        need(
+                quote,
+                certAt,
+                end,
+                certAt,
+                CertificationData.HEADER_SIZE,
+                "sgx_ql_certification_data_t",
                 "the certification data type and size (6 bytes)");
         short certType = b.getShort(certAt);
         long certSize = Integer.toUnsignedLong(b.getInt(certAt + 2));
         int certDataAt = certAt + CertificationData.HEADER_SIZE;
         if (certSize > end - certDataAt) {
-            throw new QuoteFormatException("sgx_ql_certification_data_t.size", certAt + 2, "says " + certSize
-                    + " bytes of certification data but only " + (end - certDataAt) + " remain in the signature data");
+            throw new QuoteFormatException(
+                    "sgx_ql_certification_data_t.size",
+                    certAt + 2,
+                    "says " + certSize + " bytes of certification data but only " + (end - certDataAt)
+                            + " remain in the signature data");
         }
         int used = certDataAt + (int) certSize;
         if (used != end) {
-            throw new QuoteFormatException("signature_data", used, (end - used)
-                    + " bytes after the certification data are not part of any field (signature_data_len too large?)");
+            throw new QuoteFormatException(
+                    "signature_data",
+                    used,
+                    (end - used)
+                            + " bytes after the certification data are not part of any field (signature_data_len too large?)");
         }
         return new QuoteSignatureData(
                 Arrays.copyOfRange(quote, start + OFFSET_SIGNATURE, start + OFFSET_ATTEST_PUB_KEY),
@@ -142,18 +178,22 @@ public record QuoteSignatureData(byte[] signature, byte[] attestationPublicKey, 
     /** Fails unless {@code count} bytes starting at {@code at} lie before {@code end}. */
     private static void need(byte[] quote, int at, int end, int fieldOffset, int count, String field, String what) {
         if ((long) at + count > end) {
-            throw new QuoteFormatException(field, fieldOffset, "needs " + what + " but only "
-                    + Math.max(0, end - at) + " bytes remain in the signature data");
+            throw new QuoteFormatException(
+                    field,
+                    fieldOffset,
+                    "needs " + what + " but only " + Math.max(0, end - at) + " bytes remain in the signature data");
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QuoteSignatureData s && Arrays.equals(signature, s.signature)
+        return o instanceof QuoteSignatureData s
+                && Arrays.equals(signature, s.signature)
                 && Arrays.equals(attestationPublicKey, s.attestationPublicKey)
                 && Arrays.equals(rawQeReportBody, s.rawQeReportBody)
                 && Arrays.equals(qeReportSignature, s.qeReportSignature)
-                && Arrays.equals(authData, s.authData) && certificationData.equals(s.certificationData);
+                && Arrays.equals(authData, s.authData)
+                && certificationData.equals(s.certificationData);
     }
 
     @Override
@@ -168,7 +208,7 @@ public record QuoteSignatureData(byte[] signature, byte[] attestationPublicKey, 
     @Override
     public String toString() {
         HexFormat hex = HexFormat.of();
-        return "QuoteSignatureData[attestationPublicKey=" + hex.formatHex(attestationPublicKey)
-                + ", authData=" + authData.length + " bytes, " + certificationData + "]";
+        return "QuoteSignatureData[attestationPublicKey=" + hex.formatHex(attestationPublicKey) + ", authData="
+                + authData.length + " bytes, " + certificationData + "]";
     }
 }

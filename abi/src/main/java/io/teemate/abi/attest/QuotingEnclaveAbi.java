@@ -23,8 +23,7 @@ package io.teemate.abi.attest;
  * {@link QuotingEnclaveImage}; its code image is the enclave binary {@link #NAME}.
  */
 public final class QuotingEnclaveAbi {
-    private QuotingEnclaveAbi() {
-    }
+    private QuotingEnclaveAbi() {}
 
     /** Its name as an enclave binary: what a loader asks {@code EnclaveBinaries} for. */
     public static final String NAME = "quoting-enclave";
@@ -44,8 +43,10 @@ public final class QuotingEnclaveAbi {
      */
     public enum Status {
         /** The REPORT's MAC does not verify with this QE's REPORT key: forged, altered, or made for another enclave. */
-        INVALID_REPORT(-1, "the REPORT's MAC does not verify with the QE's report key: it was made for another target"
-                + " than the QE's TARGETINFO, or altered, or forged"),
+        INVALID_REPORT(
+                -1,
+                "the REPORT's MAC does not verify with the QE's report key: it was made for another target"
+                        + " than the QE's TARGETINFO, or altered, or forged"),
         /** The output buffer is smaller than the quote (or the 512-byte PCK request). */
         BUFFER_TOO_SMALL(-2, "the output buffer is too small"),
         /** The certification data length is negative or above {@link #MAX_CERTIFICATION_DATA}. */

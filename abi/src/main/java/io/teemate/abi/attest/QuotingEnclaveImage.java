@@ -18,11 +18,11 @@ import java.time.LocalDate;
  * takes it.
  */
 public final class QuotingEnclaveImage {
-    private QuotingEnclaveImage() {
-    }
+    private QuotingEnclaveImage() {}
 
     /** TCSs (threads) of the QE: the quoting service gives each its own untrusted buffers. */
     public static final int THREADS = 2;
+
     public static final int NSSA = 2;
     public static final int SSA_FRAME_SIZE = 1;
     public static final int HEAP_PAGES = 0;
@@ -51,7 +51,8 @@ public final class QuotingEnclaveImage {
     public static SigStruct sigStruct(EnclaveLayout layout, SigningKey key, boolean debug) {
         return SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(attributes(debug))
-                .isvProdId(ISVPRODID).isvSvn(ISVSVN)
+                .isvProdId(ISVPRODID)
+                .isvSvn(ISVSVN)
                 .date(SIGNING_DATE)
                 .sign(key);
     }
@@ -63,6 +64,7 @@ public final class QuotingEnclaveImage {
      * {@link QuotingEnclaveAbi#ECALL_TARGET_INFO} returns the same from the running QE.
      */
     public static TargetInfo targetInfo(SigStruct sigStruct) {
-        return new TargetInfo(sigStruct.enclaveHash(), sigStruct.attributes().with(Attributes.INIT), sigStruct.miscSelect());
+        return new TargetInfo(
+                sigStruct.enclaveHash(), sigStruct.attributes().with(Attributes.INIT), sigStruct.miscSelect());
     }
 }

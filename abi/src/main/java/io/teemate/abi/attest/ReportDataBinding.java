@@ -25,15 +25,15 @@ public final class ReportDataBinding {
     /** Bytes of enclave memory {@link #ereport} needs at its scratch address: TARGETINFO, REPORTDATA, REPORT. */
     public static final int SCRATCH_SIZE = 1024 + Report.SIZE;
 
-    private ReportDataBinding() {
-    }
+    private ReportDataBinding() {}
 
     /** REPORTDATA = containerIdentity (32) || SHA-256(nonce) (32). */
     public static byte[] reportData(byte[] containerIdentity, byte[] nonce) {
         Objects.requireNonNull(containerIdentity, "container identity");
         Objects.requireNonNull(nonce, "nonce");
         if (containerIdentity.length != CONTAINER_IDENTITY_LENGTH) {
-            throw new IllegalArgumentException("a container identity is a 32-byte digest, got " + containerIdentity.length + " bytes");
+            throw new IllegalArgumentException(
+                    "a container identity is a 32-byte digest, got " + containerIdentity.length + " bytes");
         }
         byte[] out = new byte[ReportBody.REPORTDATA_LENGTH];
         System.arraycopy(containerIdentity, 0, out, OFFSET_CONTAINER_IDENTITY, CONTAINER_IDENTITY_LENGTH);
@@ -43,7 +43,8 @@ public final class ReportDataBinding {
 
     /** The container identity half of a REPORTDATA. */
     public static byte[] containerIdentity(byte[] reportData) {
-        return Arrays.copyOfRange(reportData, OFFSET_CONTAINER_IDENTITY, OFFSET_CONTAINER_IDENTITY + CONTAINER_IDENTITY_LENGTH);
+        return Arrays.copyOfRange(
+                reportData, OFFSET_CONTAINER_IDENTITY, OFFSET_CONTAINER_IDENTITY + CONTAINER_IDENTITY_LENGTH);
     }
 
     /** The nonce half of a REPORTDATA: SHA-256 of the nonce. */
@@ -57,7 +58,8 @@ public final class ReportDataBinding {
      * memory of at least {@link #SCRATCH_SIZE} bytes (EREPORT's operands must lie inside ELRANGE); the REPORT is
      * returned and left at {@code scratch + 1024}.
      */
-    public static Report ereport(EnclaveContext ctx, long scratch, TargetInfo target, byte[] containerIdentity, byte[] nonce) {
+    public static Report ereport(
+            EnclaveContext ctx, long scratch, TargetInfo target, byte[] containerIdentity, byte[] nonce) {
         if ((scratch & 511) != 0) {
             throw new IllegalArgumentException(String.format("scratch 0x%x is not 512-byte aligned", scratch));
         }

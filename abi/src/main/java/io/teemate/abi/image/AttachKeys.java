@@ -27,8 +27,7 @@ import java.security.spec.X509EncodedKeySpec;
  * the trusted runtime's attach challenge. Private keys are PEM files (PKCS#8), read and written by BouncyCastle.
  */
 public final class AttachKeys {
-    private AttachKeys() {
-    }
+    private AttachKeys() {}
 
     /** Where the private attach key of the container manifest {@code manifest} is kept: {@code <stem>.key.pem} beside it. */
     public static Path keyFileOf(Path manifest) {
@@ -85,7 +84,8 @@ public final class AttachKeys {
 
     /** Reads a PEM EC private key (PKCS#8 or SEC1); the message names the file and what is wrong. */
     public static PrivateKey readPrivate(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file); PEMParser pem = new PEMParser(in)) {
+        try (Reader in = Files.newBufferedReader(file);
+                PEMParser pem = new PEMParser(in)) {
             Object o = pem.readObject();
             JcaPEMKeyConverter convert = new JcaPEMKeyConverter();
             PrivateKey key;

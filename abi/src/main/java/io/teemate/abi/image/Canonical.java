@@ -15,8 +15,7 @@ import java.util.Arrays;
  * equal however their JSON was written.
  */
 final class Canonical {
-    private Canonical() {
-    }
+    private Canonical() {}
 
     static final class Writer {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,8 +81,8 @@ final class Canonical {
             byte[] got = new byte[expected.length];
             in.get(got);
             if (!Arrays.equals(got, expected)) {
-                throw new IllegalArgumentException(what + " does not start with \""
-                        + new String(expected, StandardCharsets.US_ASCII) + "\"");
+                throw new IllegalArgumentException(
+                        what + " does not start with \"" + new String(expected, StandardCharsets.US_ASCII) + "\"");
             }
         }
 
@@ -133,8 +132,12 @@ final class Canonical {
             int n = count(1);
             byte[] b = bytes(n);
             try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+                return StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b))
+                        .toString();
             } catch (CharacterCodingException e) {
                 throw new IllegalArgumentException(what + ": a string before byte " + in.position() + " is not UTF-8");
             }

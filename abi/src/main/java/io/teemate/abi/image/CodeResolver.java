@@ -16,8 +16,10 @@ public interface CodeResolver {
     static CodeResolver runtime(String runtimeName, EnclaveProgram program) {
         return m -> {
             if (!m.runtime().equals(runtimeName)) {
-                throw new ManifestException(EnclaveImageLayout.sourceOf(m), "runtime", "unknown runtime \""
-                        + m.runtime() + "\" (known: " + runtimeName + ")");
+                throw new ManifestException(
+                        EnclaveImageLayout.sourceOf(m),
+                        "runtime",
+                        "unknown runtime \"" + m.runtime() + "\" (known: " + runtimeName + ")");
             }
             return CodeImage.of(program);
         };

@@ -2,7 +2,6 @@ package io.teemate.abi.image;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,15 +35,23 @@ import java.util.regex.Pattern;
  *                     multiple of 4 KiB); 0 for no limit but the heap's size. The trusted runtime enforces it, so
  *                     it is part of the identity: a host cannot attach the same container with a bigger share
  */
-public record ContainerManifest(String name, String enclaveImage, String entry, List<String> args,
-                                Map<String, String> env, List<TrustedFile> files, byte[] attachKey, long memoryLimit) {
-    static final Set<String> FIELDS = Set.of("name", "enclave_image", "entry", "args", "env", "files", "attach_key", "memory_limit");
+public record ContainerManifest(
+        String name,
+        String enclaveImage,
+        String entry,
+        List<String> args,
+        Map<String, String> env,
+        List<TrustedFile> files,
+        byte[] attachKey,
+        long memoryLimit) {
+    static final Set<String> FIELDS =
+            Set.of("name", "enclave_image", "entry", "args", "env", "files", "attach_key", "memory_limit");
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final byte[] MAGIC = "TMCTNR02".getBytes(StandardCharsets.US_ASCII);
     private static final String IN_CODE = "ContainerManifest";
     /** Keys in the order of their UTF-8 bytes, which is the order they are encoded in. */
-    private static final Comparator<String> UTF8_ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    private static final Comparator<String> UTF8_ORDER =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     public ContainerManifest {
         Objects.requireNonNull(name, "name");
@@ -55,36 +62,61 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
         SortedMap<String, String> sorted = new TreeMap<>(UTF8_ORDER);
         sorted.putAll(env);
         env = Collections.unmodifiableSortedMap(sorted);
-        check(!name.isEmpty() && name.chars().noneMatch(Character::isISOControl), "name",
+        check(
+                !name.isEmpty() && name.chars().noneMatch(Character::isISOControl),
+                "name",
                 "must be a non-empty name without control characters");
-        check(!enclaveImage.isEmpty() && !enclaveImage.startsWith("/") && !enclaveImage.contains("\\")
-                        && enclaveImage.indexOf('\0') < 0 && !enclaveImage.matches("^[A-Za-z]:.*"), "enclave_image",
+        check(
+                !enclaveImage.isEmpty()
+                        && !enclaveImage.startsWith("/")
+                        && !enclaveImage.contains("\\")
+                        && enclaveImage.indexOf('\0') < 0
+                        && !enclaveImage.matches("^[A-Za-z]:.*"),
+                "enclave_image",
                 "\"" + enclaveImage + "\" must be a relative path to the enclave manifest, written with '/'");
-        check(ENTRY.matcher(entry).matches(), "entry",
+        check(
+                ENTRY.matcher(entry).matches(),
+                "entry",
                 "\"" + entry + "\" is not an application name (letters, digits, '_', '.', '-'; at most 64)");
         for (int i = 0; i < args.size(); i++) {
             check(args.get(i).indexOf('\0') < 0, "args[" + i + "]", "contains a NUL character");
         }
         for (var e : env.entrySet()) {
-            check(!e.getKey().isEmpty() && e.getKey().indexOf('=') < 0 && e.getKey().indexOf('\0') < 0,
-                    "env." + e.getKey(), "\"" + e.getKey() + "\" is not an environment variable name (non-empty, no '=' or NUL)");
+            check(
+                    !e.getKey().isEmpty()
+                            && e.getKey().indexOf('=') < 0
+                            && e.getKey().indexOf('\0') < 0,
+                    "env." + e.getKey(),
+                    "\"" + e.getKey() + "\" is not an environment variable name (non-empty, no '=' or NUL)");
             check(e.getValue().indexOf('\0') < 0, "env." + e.getKey(), "contains a NUL character");
         }
         attachKey = attachKey.clone();
-        check(attachKey.length == 0 || AttachKeys.decodePublic(attachKey) != null, "attach_key",
+        check(
+                attachKey.length == 0 || AttachKeys.decodePublic(attachKey) != null,
+                "attach_key",
                 "is not an EC P-256 public key (base64 of an X.509 SubjectPublicKeyInfo)");
-        check(memoryLimit >= 0 && memoryLimit % 4096 == 0 && memoryLimit / 4096 < Integer.MAX_VALUE, "memory_limit",
+        check(
+                memoryLimit >= 0 && memoryLimit % 4096 == 0 && memoryLimit / 4096 < Integer.MAX_VALUE,
+                "memory_limit",
                 memoryLimit + " bytes is not a size in whole 4 KiB pages (0 for no limit)");
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < files.size(); i++) {
-            check(paths.add(files.get(i).path()), "files[" + i + "].path",
+            check(
+                    paths.add(files.get(i).path()),
+                    "files[" + i + "].path",
                     "\"" + files.get(i).path() + "\" is listed twice");
         }
     }
 
     /** A container without a memory limit of its own. */
-    public ContainerManifest(String name, String enclaveImage, String entry, List<String> args,
-                             Map<String, String> env, List<TrustedFile> files, byte[] attachKey) {
+    public ContainerManifest(
+            String name,
+            String enclaveImage,
+            String entry,
+            List<String> args,
+            Map<String, String> env,
+            List<TrustedFile> files,
+            byte[] attachKey) {
         this(name, enclaveImage, entry, args, env, files, attachKey, 0);
     }
 
@@ -166,7 +198,8 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
 
     @Override
     public String toString() {
-        return "ContainerManifest[" + name + ", entry " + entry + ", " + files.size() + " file(s), identity " + digestHex() + "]";
+        return "ContainerManifest[" + name + ", entry " + entry + ", " + files.size() + " file(s), identity "
+                + digestHex() + "]";
     }
 
     /** The attach key (DER SubjectPublicKeyInfo), or an empty array. */
@@ -183,8 +216,8 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
     /** Checks that this container can run on {@code enclave}: its entry is one of the enclave's apps. */
     public void checkRunsOn(EnclaveManifest enclave, String sourceName) {
         if (!enclave.apps().contains(entry)) {
-            throw new ManifestException(sourceName, "entry", "\"" + entry + "\" is not one of the enclave image's apps "
-                    + enclave.apps());
+            throw new ManifestException(
+                    sourceName, "entry", "\"" + entry + "\" is not one of the enclave image's apps " + enclave.apps());
         }
     }
 
@@ -204,7 +237,11 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
      * memory_limit (u64 bytes, 0 = none). Integers little-endian.
      */
     public byte[] canonicalBytes() {
-        Canonical.Writer w = new Canonical.Writer().bytes(MAGIC).string(name).string(enclaveImage).string(entry)
+        Canonical.Writer w = new Canonical.Writer()
+                .bytes(MAGIC)
+                .string(name)
+                .string(enclaveImage)
+                .string(entry)
                 .u32(args.size());
         args.forEach(w::string);
         w.u32(env.size());
@@ -268,7 +305,8 @@ public record ContainerManifest(String name, String enclaveImage, String entry, 
         byte[] attachKey = r.bytes(r.count(1));
         long memoryLimit = r.u64();
         r.end();
-        ContainerManifest m = new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey, memoryLimit);
+        ContainerManifest m =
+                new ContainerManifest(name, enclaveImage, entry, args, env, files, attachKey, memoryLimit);
         if (!Arrays.equals(m.canonicalBytes(), bytes)) {
             throw new IllegalArgumentException("the container manifest encoding is not in canonical form");
         }

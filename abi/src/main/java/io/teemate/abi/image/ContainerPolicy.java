@@ -72,7 +72,8 @@ public final class ContainerPolicy {
         sorted.sort(UNSIGNED);
         for (int i = 1; i < sorted.size(); i++) {
             if (Arrays.equals(sorted.get(i - 1), sorted.get(i))) {
-                throw new IllegalArgumentException("container digest " + HexFormat.of().formatHex(sorted.get(i)) + " is listed twice");
+                throw new IllegalArgumentException(
+                        "container digest " + HexFormat.of().formatHex(sorted.get(i)) + " is listed twice");
             }
         }
         byte[] signed = signedBytes(version, mrEnclave, sorted);
@@ -85,18 +86,30 @@ public final class ContainerPolicy {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing the container policy failed", e);
         }
-        return new ContainerPolicy(version, mrEnclave.clone(), List.copyOf(sorted),
-                Rsa3072.toLittleEndian(key.publicKey().getModulus()), Rsa3072.toLittleEndian(new BigInteger(1, sig)));
+        return new ContainerPolicy(
+                version,
+                mrEnclave.clone(),
+                List.copyOf(sorted),
+                Rsa3072.toLittleEndian(key.publicKey().getModulus()),
+                Rsa3072.toLittleEndian(new BigInteger(1, sig)));
     }
 
     private static byte[] signedBytes(int version, byte[] mrEnclave, List<byte[]> digests) {
-        Canonical.Writer w = new Canonical.Writer().bytes(MAGIC).u32(version).bytes(mrEnclave).u32(digests.size());
+        Canonical.Writer w = new Canonical.Writer()
+                .bytes(MAGIC)
+                .u32(version)
+                .bytes(mrEnclave)
+                .u32(digests.size());
         digests.forEach(w::bytes);
         return w.toBytes();
     }
 
     public byte[] toBytes() {
-        return new Canonical.Writer().bytes(signedBytes(version, mrEnclave, digests)).bytes(modulus).bytes(signature).toBytes();
+        return new Canonical.Writer()
+                .bytes(signedBytes(version, mrEnclave, digests))
+                .bytes(modulus)
+                .bytes(signature)
+                .toBytes();
     }
 
     /**
@@ -114,7 +127,8 @@ public final class ContainerPolicy {
         byte[] mrEnclave = r.bytes(32);
         int count = r.count(DIGEST_BYTES);
         if (count > MAX_DIGESTS) {
-            throw new IllegalArgumentException("the container policy lists " + count + " containers, at most " + MAX_DIGESTS);
+            throw new IllegalArgumentException(
+                    "the container policy lists " + count + " containers, at most " + MAX_DIGESTS);
         }
         List<byte[]> digests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -138,7 +152,8 @@ public final class ContainerPolicy {
             return false;
         }
         try {
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, BigInteger.valueOf(3)));
+            PublicKey key =
+                    KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, BigInteger.valueOf(3)));
             Signature v = Signature.getInstance("SHA256withRSA");
             v.initVerify(key);
             v.update(signedBytes(version, mrEnclave, digests));
@@ -155,7 +170,8 @@ public final class ContainerPolicy {
      * verifies. The runtime passes its own MRENCLAVE and MRSIGNER from EREPORT.
      */
     public boolean verifiedFor(byte[] mrEnclave, byte[] mrSigner) {
-        return MessageDigest.isEqual(this.mrEnclave, mrEnclave) && MessageDigest.isEqual(mrSigner(), mrSigner)
+        return MessageDigest.isEqual(this.mrEnclave, mrEnclave)
+                && MessageDigest.isEqual(mrSigner(), mrSigner)
                 && signatureValid();
     }
 
@@ -189,7 +205,7 @@ public final class ContainerPolicy {
 
     @Override
     public String toString() {
-        return "ContainerPolicy[version " + version + ", MRENCLAVE " + HexFormat.of().formatHex(mrEnclave) + ", "
-                + digests.size() + " container(s)]";
+        return "ContainerPolicy[version " + version + ", MRENCLAVE "
+                + HexFormat.of().formatHex(mrEnclave) + ", " + digests.size() + " container(s)]";
     }
 }

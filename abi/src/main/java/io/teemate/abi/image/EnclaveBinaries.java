@@ -32,13 +32,14 @@ public final class EnclaveBinaries implements CodeResolver {
 
         private static EnclaveBinaries scan() {
             Map<String, EnclaveBinary> byName = new LinkedHashMap<>();
-            for (EnclaveBinary.Library library : ServiceLoader.load(EnclaveBinary.Library.class,
-                    EnclaveBinaries.class.getClassLoader())) {
+            for (EnclaveBinary.Library library :
+                    ServiceLoader.load(EnclaveBinary.Library.class, EnclaveBinaries.class.getClassLoader())) {
                 for (EnclaveBinary b : library.binaries()) {
                     EnclaveBinary previous = byName.putIfAbsent(b.name(), b);
                     if (previous != null) {
                         throw new IllegalStateException("two enclave binaries are named " + b.name() + ": "
-                                + previous.codeClasses().get(0).getName() + " and " + b.codeClasses().get(0).getName());
+                                + previous.codeClasses().get(0).getName() + " and "
+                                + b.codeClasses().get(0).getName());
                     }
                 }
             }
@@ -48,7 +49,10 @@ public final class EnclaveBinaries implements CodeResolver {
 
     /** The names of the installed binaries of one kind, in class-path order. */
     public List<String> names(EnclaveBinary.Kind kind) {
-        return byName.values().stream().filter(b -> b.kind() == kind).map(EnclaveBinary::name).toList();
+        return byName.values().stream()
+                .filter(b -> b.kind() == kind)
+                .map(EnclaveBinary::name)
+                .toList();
     }
 
     /** The code image of the stand-alone program {@code name}; an unknown name lists the known ones. */
@@ -70,16 +74,21 @@ public final class EnclaveBinaries implements CodeResolver {
         String source = EnclaveImageLayout.sourceOf(m);
         EnclaveBinary runtime = byName.get(m.runtime());
         if (runtime == null || runtime.kind() != EnclaveBinary.Kind.RUNTIME) {
-            throw new ManifestException(source, "runtime", "unknown runtime \"" + m.runtime() + "\" (known: "
-                    + String.join(", ", names(EnclaveBinary.Kind.RUNTIME)) + ")");
+            throw new ManifestException(
+                    source,
+                    "runtime",
+                    "unknown runtime \"" + m.runtime() + "\" (known: "
+                            + String.join(", ", names(EnclaveBinary.Kind.RUNTIME)) + ")");
         }
         List<Class<?>> classes = new ArrayList<>(runtime.codeClasses());
         List<String> seen = new ArrayList<>();
         for (String name : m.apps()) {
             EnclaveBinary app = byName.get(name);
             if (app == null || app.kind() != EnclaveBinary.Kind.APP) {
-                throw new ManifestException(source, "apps", "unknown app " + name + " (known: "
-                        + String.join(", ", names(EnclaveBinary.Kind.APP)) + ")");
+                throw new ManifestException(
+                        source,
+                        "apps",
+                        "unknown app " + name + " (known: " + String.join(", ", names(EnclaveBinary.Kind.APP)) + ")");
             }
             if (seen.contains(name)) {
                 throw new ManifestException(source, "apps", "app " + name + " is listed twice");

@@ -18,13 +18,21 @@ public record EnclaveConfig(HeapRegion heap, EnclaveManifest manifest) {
     public static final int HEADER_SIZE = 44;
     /** Bytes at the start that tell the total length: read these first, then the rest. */
     public static final int PREFIX_SIZE = 12;
+
     private static final byte[] MAGIC = "TMCONF01".getBytes(StandardCharsets.US_ASCII);
 
     public byte[] toBytes() {
         byte[] m = manifest.canonicalBytes();
-        return new Canonical.Writer().bytes(MAGIC).u32(HEADER_SIZE + m.length).u32(0)
-                .u64(heap.offset()).u64(heap.committedPages()).u64(heap.maxPages())
-                .u32(m.length).bytes(m).toBytes();
+        return new Canonical.Writer()
+                .bytes(MAGIC)
+                .u32(HEADER_SIZE + m.length)
+                .u32(0)
+                .u64(heap.offset())
+                .u64(heap.committedPages())
+                .u64(heap.maxPages())
+                .u32(m.length)
+                .bytes(m)
+                .toBytes();
     }
 
     /** The encoding padded with zeros to whole pages, as it is added to the enclave. */
@@ -49,7 +57,8 @@ public record EnclaveConfig(HeapRegion heap, EnclaveManifest manifest) {
         Canonical.Reader r = new Canonical.Reader(bytes, "the enclave config");
         r.magic(MAGIC);
         if (r.u32() != bytes.length || r.u32() != 0) {
-            throw new IllegalArgumentException("the enclave config's length field does not match its " + bytes.length + " bytes");
+            throw new IllegalArgumentException(
+                    "the enclave config's length field does not match its " + bytes.length + " bytes");
         }
         HeapRegion heap = new HeapRegion(r.u64(), r.u64(), r.u64());
         byte[] manifest = r.bytes(r.count(1));

@@ -54,13 +54,19 @@ public record EnclaveImageLayout(EnclaveLayout layout, long configOffset, int co
         if (m.enclaveSize() == 0) {
             size = Long.highestOneBit(Math.max(needed, 2L * Memory.PAGE_SIZE) - 1) << 1;
         } else if (m.enclaveSize() < needed) {
-            throw new ManifestException(sourceOf(m), "enclave_size", Sizes.format(m.enclaveSize())
-                    + " is too small: code, config, " + m.threads() + " thread(s) and a " + Sizes.format(m.heapSize())
-                    + " heap need " + Sizes.format(needed) + " (leave it out to get the smallest power of two that fits)");
+            throw new ManifestException(
+                    sourceOf(m),
+                    "enclave_size",
+                    Sizes.format(m.enclaveSize())
+                            + " is too small: code, config, " + m.threads() + " thread(s) and a "
+                            + Sizes.format(m.heapSize())
+                            + " heap need " + Sizes.format(needed)
+                            + " (leave it out to get the smallest power of two that fits)");
         } else {
             size = m.enclaveSize();
         }
-        return new EnclaveImageLayout(new EnclaveLayout(size, m.ssaFrameSize(), pages), configOffset, config.length, heap);
+        return new EnclaveImageLayout(
+                new EnclaveLayout(size, m.ssaFrameSize(), pages), configOffset, config.length, heap);
     }
 
     /** Where the config starts for a code image of {@code codeImageLength} bytes: the next page boundary. */

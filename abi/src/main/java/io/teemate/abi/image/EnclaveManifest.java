@@ -34,9 +34,21 @@ import java.util.regex.Pattern;
  * @param isvSvn       SIGSTRUCT.ISVSVN, 0..65535
  * @param debug        SIGSTRUCT.ATTRIBUTES.DEBUG: a debugger may read the enclave (never for production)
  */
-public record EnclaveManifest(String name, long enclaveSize, int threads, int ssaFrameSize, int nssa,
-                              String runtime, List<String> apps, long heapSize, boolean edmm, long heapInitial,
-                              List<TrustedFile> trustedFiles, int isvProdId, int isvSvn, boolean debug) {
+public record EnclaveManifest(
+        String name,
+        long enclaveSize,
+        int threads,
+        int ssaFrameSize,
+        int nssa,
+        String runtime,
+        List<String> apps,
+        long heapSize,
+        boolean edmm,
+        long heapInitial,
+        List<TrustedFile> trustedFiles,
+        int isvProdId,
+        int isvSvn,
+        boolean debug) {
     public static final int MAX_THREADS = 4096;
     public static final int MAX_SSA_FRAME_SIZE = 256;
     public static final int MAX_NSSA = 64;
@@ -45,8 +57,21 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
     /** Largest ELRANGE a manifest may ask for (64 TiB); keeps every offset sum far from overflow. */
     public static final long MAX_ENCLAVE_SIZE = 1L << 46;
 
-    static final Set<String> FIELDS = Set.of("name", "enclave_size", "threads", "ssa_frame_size", "nssa", "runtime",
-            "apps", "heap_size", "edmm", "heap_initial", "trusted_files", "isv_prod_id", "isv_svn", "debug");
+    static final Set<String> FIELDS = Set.of(
+            "name",
+            "enclave_size",
+            "threads",
+            "ssa_frame_size",
+            "nssa",
+            "runtime",
+            "apps",
+            "heap_size",
+            "edmm",
+            "heap_initial",
+            "trusted_files",
+            "isv_prod_id",
+            "isv_svn",
+            "debug");
     private static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final byte[] MAGIC = "TMENCL01".getBytes(StandardCharsets.US_ASCII);
     /** The source named by errors in a manifest built in code rather than read from a file. */
@@ -58,15 +83,21 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
         Objects.requireNonNull(runtime, "runtime");
         apps = List.copyOf(apps);
         trustedFiles = List.copyOf(trustedFiles);
-        check(!name.isEmpty() && name.chars().noneMatch(Character::isISOControl), "name",
+        check(
+                !name.isEmpty() && name.chars().noneMatch(Character::isISOControl),
+                "name",
                 "must be a non-empty name without control characters");
         if (enclaveSize != 0 && (enclaveSize < 2L * Memory.PAGE_SIZE || Long.bitCount(enclaveSize) != 1)) {
-            throw new ManifestException(IN_CODE, "enclave_size", Sizes.format(enclaveSize)
-                    + " is not a power of two of at least 8K (SDM Vol.3D 37.7: SECS.SIZE)");
+            throw new ManifestException(
+                    IN_CODE,
+                    "enclave_size",
+                    Sizes.format(enclaveSize) + " is not a power of two of at least 8K (SDM Vol.3D 37.7: SECS.SIZE)");
         }
         check(enclaveSize <= MAX_ENCLAVE_SIZE, "enclave_size", Sizes.format(enclaveSize) + " is more than 64T");
         check(threads >= 1 && threads <= MAX_THREADS, "threads", threads + " is not from 1 to " + MAX_THREADS);
-        check(ssaFrameSize >= 1 && ssaFrameSize <= MAX_SSA_FRAME_SIZE, "ssa_frame_size",
+        check(
+                ssaFrameSize >= 1 && ssaFrameSize <= MAX_SSA_FRAME_SIZE,
+                "ssa_frame_size",
                 ssaFrameSize + " pages is not from 1 to " + MAX_SSA_FRAME_SIZE);
         check(nssa >= 1 && nssa <= MAX_NSSA, "nssa", nssa + " is not from 1 to " + MAX_NSSA);
         check(!runtime.isEmpty(), "runtime", "must name the trusted runtime");
@@ -74,25 +105,37 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < apps.size(); i++) {
             String app = apps.get(i);
-            check(APP_NAME.matcher(app).matches(), "apps[" + i + "]",
+            check(
+                    APP_NAME.matcher(app).matches(),
+                    "apps[" + i + "]",
                     "\"" + app + "\" is not an application name (letters, digits, '_', '.', '-'; at most 64)");
             check(seen.add(app), "apps[" + i + "]", "\"" + app + "\" is listed twice");
         }
-        check(heapSize >= Memory.PAGE_SIZE && heapSize % Memory.PAGE_SIZE == 0, "heap_size",
+        check(
+                heapSize >= Memory.PAGE_SIZE && heapSize % Memory.PAGE_SIZE == 0,
+                "heap_size",
                 Sizes.format(heapSize) + " is not a positive multiple of 4K");
         check(heapSize <= MAX_ENCLAVE_SIZE / 2, "heap_size", Sizes.format(heapSize) + " is more than 32T");
         if (edmm) {
-            check(heapInitial >= 0 && heapInitial % Memory.PAGE_SIZE == 0, "heap_initial",
+            check(
+                    heapInitial >= 0 && heapInitial % Memory.PAGE_SIZE == 0,
+                    "heap_initial",
                     Sizes.format(heapInitial) + " is not a multiple of 4K");
-            check(heapInitial <= heapSize, "heap_initial",
+            check(
+                    heapInitial <= heapSize,
+                    "heap_initial",
                     Sizes.format(heapInitial) + " is more than heap_size " + Sizes.format(heapSize));
         } else {
-            check(heapInitial == heapSize, "heap_initial",
+            check(
+                    heapInitial == heapSize,
+                    "heap_initial",
                     "only with \"edmm\": true; SGX1 adds the whole heap before EINIT");
         }
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < trustedFiles.size(); i++) {
-            check(paths.add(trustedFiles.get(i).path()), "trusted_files[" + i + "].path",
+            check(
+                    paths.add(trustedFiles.get(i).path()),
+                    "trusted_files[" + i + "].path",
                     "\"" + trustedFiles.get(i).path() + "\" is listed twice");
         }
         check(isvProdId >= 0 && isvProdId <= 0xFFFF, "isv_prod_id", isvProdId + " is not from 0 to 65535");
@@ -118,7 +161,9 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
         String name = f.string("name");
         long enclaveSize = f.size("enclave_size");
         if (enclaveSize == 0) {
-            throw f.error("enclave_size", "0 is not a power of two of at least 8K; leave the field out to get the smallest that fits");
+            throw f.error(
+                    "enclave_size",
+                    "0 is not a power of two of at least 8K; leave the field out to get the smallest that fits");
         }
         int threads = (int) f.integer("threads", 1, MAX_THREADS, null);
         int ssa = (int) f.integer("ssa_frame_size", 1, MAX_SSA_FRAME_SIZE, (long) DEFAULT_SSA_FRAME_SIZE);
@@ -148,8 +193,21 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
         int svn = (int) f.integer("isv_svn", 0, 0xFFFF, 0L);
         boolean debug = f.bool("debug", false);
         try {
-            return new EnclaveManifest(name, Math.max(enclaveSize, 0), threads, ssa, nssa, runtime, apps, heapSize,
-                    edmm, heapInitial, files, prodId, svn, debug);
+            return new EnclaveManifest(
+                    name,
+                    Math.max(enclaveSize, 0),
+                    threads,
+                    ssa,
+                    nssa,
+                    runtime,
+                    apps,
+                    heapSize,
+                    edmm,
+                    heapInitial,
+                    files,
+                    prodId,
+                    svn,
+                    debug);
         } catch (ManifestException e) {
             throw e.withSource(sourceName);
         }
@@ -184,8 +242,15 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
      * isv_svn (u16 each), debug (u8). These bytes are EADDed and measured into the enclave.
      */
     public byte[] canonicalBytes() {
-        Canonical.Writer w = new Canonical.Writer().bytes(MAGIC).string(name).u64(enclaveSize)
-                .u32(threads).u32(ssaFrameSize).u32(nssa).string(runtime).u32(apps.size());
+        Canonical.Writer w = new Canonical.Writer()
+                .bytes(MAGIC)
+                .string(name)
+                .u64(enclaveSize)
+                .u32(threads)
+                .u32(ssaFrameSize)
+                .u32(nssa)
+                .string(runtime)
+                .u32(apps.size());
         apps.forEach(w::string);
         w.u64(heapSize).bool(edmm).u64(heapInitial).u32(trustedFiles.size());
         for (TrustedFile t : trustedFiles) {
@@ -229,8 +294,21 @@ public record EnclaveManifest(String name, long enclaveSize, int threads, int ss
         int svn = r.u16();
         boolean debug = r.bool();
         r.end();
-        EnclaveManifest m = new EnclaveManifest(name, enclaveSize, threads, ssa, nssa, runtime, apps, heapSize, edmm,
-                heapInitial, files, prodId, svn, debug);
+        EnclaveManifest m = new EnclaveManifest(
+                name,
+                enclaveSize,
+                threads,
+                ssa,
+                nssa,
+                runtime,
+                apps,
+                heapSize,
+                edmm,
+                heapInitial,
+                files,
+                prodId,
+                svn,
+                debug);
         if (!java.util.Arrays.equals(m.canonicalBytes(), bytes)) {
             throw new IllegalArgumentException("the enclave manifest encoding is not in canonical form");
         }

@@ -20,8 +20,7 @@ import java.util.TreeSet;
  * rule is checked here, so no Jackson message or stack trace reaches the user.
  */
 final class JsonFields {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String source;
     private final String path;
@@ -37,7 +36,8 @@ final class JsonFields {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new ManifestException(source, where(f), "unknown field (expected one of " + new TreeSet<>(known) + ")");
+                throw new ManifestException(
+                        source, where(f), "unknown field (expected one of " + new TreeSet<>(known) + ")");
             }
         }
     }
@@ -48,7 +48,8 @@ final class JsonFields {
         try {
             return java.nio.file.Files.readString(file);
         } catch (java.io.IOException e) {
-            throw new ManifestException(file.getFileName().toString(), "", "cannot read " + file + ": " + e.getMessage());
+            throw new ManifestException(
+                    file.getFileName().toString(), "", "cannot read " + file + ": " + e.getMessage());
         }
     }
 

@@ -27,15 +27,15 @@ public final class SecretFiles {
     private static final String FILE_MODE = "rw-------";
     private static final String DIR_MODE = "rwx------";
 
-    private SecretFiles() {
-    }
+    private SecretFiles() {}
 
     private static boolean posix(Path p) {
         return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static FileAttribute<?>[] mode(Path p, String mode) {
-        return posix(p) ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
+        return posix(p)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
                 : new FileAttribute<?>[0];
     }
 

@@ -35,8 +35,7 @@ public final class SigningKeys {
     private static final String PKCS8 = "PRIVATE KEY";
     private static final String HOW_TO_MAKE = "make one with `teemate sign --generate-key` or `openssl genrsa -3 3072`";
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     /** A key file the user gave us that is not an SGX signing key. */
     public static final class SigningKeyException extends RuntimeException {
@@ -67,7 +66,8 @@ public final class SigningKeys {
             throw new SigningKeyException(name + ": not a PEM file (no -----BEGIN ...----- line); " + HOW_TO_MAKE);
         }
         String type = object.getType();
-        if (type.equals("ENCRYPTED PRIVATE KEY") || (type.equals(PKCS1) && !object.getHeaders().isEmpty())) {
+        if (type.equals("ENCRYPTED PRIVATE KEY")
+                || (type.equals(PKCS1) && !object.getHeaders().isEmpty())) {
             throw new SigningKeyException(name + ": the key is encrypted; give an unencrypted key "
                     + "(e.g. openssl pkey -in KEY -out PLAIN.pem)");
         }
@@ -104,9 +104,15 @@ public final class SigningKeys {
         try {
             KeyFactory kf = KeyFactory.getInstance("RSA");
             RSAPublicKey pub = (RSAPublicKey) kf.generatePublic(new RSAPublicKeySpec(n, rsa.getPublicExponent()));
-            RSAPrivateCrtKey priv = (RSAPrivateCrtKey) kf.generatePrivate(new RSAPrivateCrtKeySpec(n,
-                    rsa.getPublicExponent(), rsa.getPrivateExponent(), rsa.getPrime1(), rsa.getPrime2(),
-                    rsa.getExponent1(), rsa.getExponent2(), rsa.getCoefficient()));
+            RSAPrivateCrtKey priv = (RSAPrivateCrtKey) kf.generatePrivate(new RSAPrivateCrtKeySpec(
+                    n,
+                    rsa.getPublicExponent(),
+                    rsa.getPrivateExponent(),
+                    rsa.getPrime1(),
+                    rsa.getPrime2(),
+                    rsa.getExponent1(),
+                    rsa.getExponent2(),
+                    rsa.getCoefficient()));
             if (!rsa.getPrime1().multiply(rsa.getPrime2()).equals(n)) {
                 throw new SigningKeyException(name + ": is not a consistent RSA key (p * q != n)");
             }
@@ -120,8 +126,10 @@ public final class SigningKeys {
     public static String toPem(SigningKey key) {
         byte[] pkcs1;
         try {
-            pkcs1 = PrivateKeyInfo.getInstance(key.privateKey().getEncoded()).parsePrivateKey()
-                    .toASN1Primitive().getEncoded();
+            pkcs1 = PrivateKeyInfo.getInstance(key.privateKey().getEncoded())
+                    .parsePrivateKey()
+                    .toASN1Primitive()
+                    .getEncoded();
         } catch (IOException e) {
             throw new UncheckedIOException("encoding the private key", e);
         }

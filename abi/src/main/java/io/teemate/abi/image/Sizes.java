@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 public final class Sizes {
     private static final Pattern SIZE = Pattern.compile("([0-9]{1,19})([KMG]?)");
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /**
      * The number of bytes {@code text} stands for ("4096", "64K", "16M", "1G"; suffixes are case-insensitive).

@@ -71,8 +71,10 @@ public record TrustedFile(String path, byte[] sha256) {
             throw new ManifestException(source, field + ".path", "cannot read " + file + ": " + e.getMessage());
         }
         if (!MessageDigest.isEqual(actual, sha256)) {
-            throw new ManifestException(source, field + ".sha256", path + " has SHA-256 "
-                    + HexFormat.of().formatHex(actual) + ", the manifest says " + sha256Hex());
+            throw new ManifestException(
+                    source,
+                    field + ".sha256",
+                    path + " has SHA-256 " + HexFormat.of().formatHex(actual) + ", the manifest says " + sha256Hex());
         }
     }
 
@@ -101,8 +103,10 @@ public record TrustedFile(String path, byte[] sha256) {
         }
         String hex = f.string("sha256");
         if (!hex.matches("[0-9a-fA-F]{64}")) {
-            throw f.error("sha256", "\"" + (hex.length() > 70 ? hex.substring(0, 67) + "..." : hex)
-                    + "\" is not a SHA-256 (64 hex digits, got " + hex.length() + " characters)");
+            throw f.error(
+                    "sha256",
+                    "\"" + (hex.length() > 70 ? hex.substring(0, 67) + "..." : hex)
+                            + "\" is not a SHA-256 (64 hex digits, got " + hex.length() + " characters)");
         }
         return new TrustedFile(path, HexFormat.of().parseHex(hex));
     }

@@ -23,23 +23,45 @@ class QuoteLayoutTest {
     }
 
     static Quote markedQuote(int authLength, byte[] certData) {
-        QuoteHeader header = new QuoteHeader((short) 3, (short) 2, 0x0A0B0C0D, (short) 0x1122, (short) 0x3344,
-                filled(16, 0xA1), filled(20, 0xA2));
-        QuoteSignatureData sig = new QuoteSignatureData(filled(64, 0xB1), filled(64, 0xB2), filled(384, 0xB3),
-                filled(64, 0xB4), filled(authLength, 0xB5), new CertificationData((short) 5, certData));
+        QuoteHeader header = new QuoteHeader(
+                (short) 3, (short) 2, 0x0A0B0C0D, (short) 0x1122, (short) 0x3344, filled(16, 0xA1), filled(20, 0xA2));
+        QuoteSignatureData sig = new QuoteSignatureData(
+                filled(64, 0xB1),
+                filled(64, 0xB2),
+                filled(384, 0xB3),
+                filled(64, 0xB4),
+                filled(authLength, 0xB5),
+                new CertificationData((short) 5, certData));
         return new Quote(header, filled(384, 0xC1), sig);
     }
 
     @Test
     void offsetsAreThoseOfTheHeaderFile() {
         assertThat(QuoteHeader.SIZE).isEqualTo(48);
-        assertThat(new int[] {QuoteHeader.OFFSET_VERSION, QuoteHeader.OFFSET_ATT_KEY_TYPE, QuoteHeader.OFFSET_ATT_KEY_DATA_0,
-                QuoteHeader.OFFSET_QE_SVN, QuoteHeader.OFFSET_PCE_SVN, QuoteHeader.OFFSET_VENDOR_ID, QuoteHeader.OFFSET_USER_DATA})
+        assertThat(new int[] {
+                    QuoteHeader.OFFSET_VERSION,
+                    QuoteHeader.OFFSET_ATT_KEY_TYPE,
+                    QuoteHeader.OFFSET_ATT_KEY_DATA_0,
+                    QuoteHeader.OFFSET_QE_SVN,
+                    QuoteHeader.OFFSET_PCE_SVN,
+                    QuoteHeader.OFFSET_VENDOR_ID,
+                    QuoteHeader.OFFSET_USER_DATA
+                })
                 .containsExactly(0, 2, 4, 8, 10, 12, 28);
-        assertThat(new int[] {Quote.OFFSET_HEADER, Quote.OFFSET_REPORT_BODY, Quote.OFFSET_SIGNATURE_DATA_LEN,
-                Quote.OFFSET_SIGNATURE_DATA}).containsExactly(0, 48, 432, 436);
-        assertThat(new int[] {QuoteSignatureData.OFFSET_SIGNATURE, QuoteSignatureData.OFFSET_ATTEST_PUB_KEY,
-                QuoteSignatureData.OFFSET_QE_REPORT, QuoteSignatureData.OFFSET_QE_REPORT_SIG, QuoteSignatureData.OFFSET_AUTH_DATA})
+        assertThat(new int[] {
+                    Quote.OFFSET_HEADER,
+                    Quote.OFFSET_REPORT_BODY,
+                    Quote.OFFSET_SIGNATURE_DATA_LEN,
+                    Quote.OFFSET_SIGNATURE_DATA
+                })
+                .containsExactly(0, 48, 432, 436);
+        assertThat(new int[] {
+                    QuoteSignatureData.OFFSET_SIGNATURE,
+                    QuoteSignatureData.OFFSET_ATTEST_PUB_KEY,
+                    QuoteSignatureData.OFFSET_QE_REPORT,
+                    QuoteSignatureData.OFFSET_QE_REPORT_SIG,
+                    QuoteSignatureData.OFFSET_AUTH_DATA
+                })
                 .containsExactly(0, 64, 128, 512, 576);
         assertThat(Quote.size(32, 100)).isEqualTo(436 + 576 + 2 + 32 + 6 + 100);
     }
@@ -50,19 +72,20 @@ class QuoteLayoutTest {
         byte[] q = markedQuote(32, cert).toBytes();
         ByteBuffer b = ByteBuffer.wrap(q).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(q).hasSize(Quote.size(32, cert.length));
-        assertThat(Arrays.copyOfRange(q, 0, 12)).containsExactly(0x03, 0x00, 0x02, 0x00, 0x0D, 0x0C, 0x0B, 0x0A, 0x22, 0x11, 0x44, 0x33);
+        assertThat(Arrays.copyOfRange(q, 0, 12))
+                .containsExactly(0x03, 0x00, 0x02, 0x00, 0x0D, 0x0C, 0x0B, 0x0A, 0x22, 0x11, 0x44, 0x33);
         assertThat(Arrays.copyOfRange(q, 12, 28)).containsOnly(0xA1);
         assertThat(Arrays.copyOfRange(q, 28, 48)).containsOnly(0xA2);
         assertThat(Arrays.copyOfRange(q, 48, 432)).containsOnly(0xC1);
         assertThat(b.getInt(432)).isEqualTo(q.length - 436).isEqualTo(576 + 2 + 32 + 6 + cert.length);
-        assertThat(Arrays.copyOfRange(q, 436, 500)).containsOnly(0xB1);      // sig
-        assertThat(Arrays.copyOfRange(q, 500, 564)).containsOnly(0xB2);      // attest_pub_key
-        assertThat(Arrays.copyOfRange(q, 564, 948)).containsOnly(0xB3);      // qe3_report
-        assertThat(Arrays.copyOfRange(q, 948, 1012)).containsOnly(0xB4);     // qe3_report_sig
-        assertThat(b.getShort(1012)).isEqualTo((short) 32);                  // sgx_ql_auth_data_t.size
-        assertThat(Arrays.copyOfRange(q, 1014, 1046)).containsOnly(0xB5);    // auth_data
-        assertThat(b.getShort(1046)).isEqualTo((short) 5);                   // cert_key_type = PCK_CERT_CHAIN
-        assertThat(b.getInt(1048)).isEqualTo(cert.length);                   // size
+        assertThat(Arrays.copyOfRange(q, 436, 500)).containsOnly(0xB1); // sig
+        assertThat(Arrays.copyOfRange(q, 500, 564)).containsOnly(0xB2); // attest_pub_key
+        assertThat(Arrays.copyOfRange(q, 564, 948)).containsOnly(0xB3); // qe3_report
+        assertThat(Arrays.copyOfRange(q, 948, 1012)).containsOnly(0xB4); // qe3_report_sig
+        assertThat(b.getShort(1012)).isEqualTo((short) 32); // sgx_ql_auth_data_t.size
+        assertThat(Arrays.copyOfRange(q, 1014, 1046)).containsOnly(0xB5); // auth_data
+        assertThat(b.getShort(1046)).isEqualTo((short) 5); // cert_key_type = PCK_CERT_CHAIN
+        assertThat(b.getInt(1048)).isEqualTo(cert.length); // size
         assertThat(Arrays.copyOfRange(q, 1052, q.length)).isEqualTo(cert);
     }
 
@@ -79,7 +102,7 @@ class QuoteLayoutTest {
     void theReportBodyKeepsReservedBytes() {
         byte[] q = markedQuote(0, new byte[0]).toBytes();
         byte[] body = Arrays.copyOfRange(Quote.parse(q).toBytes(), 48, 432);
-        assertThat(body).containsOnly(0xC1);                                  // ReportBody would have zeroed reserved bytes
+        assertThat(body).containsOnly(0xC1); // ReportBody would have zeroed reserved bytes
         assertThat(Quote.parse(q).reportBody().mrEnclave()).containsOnly(0xC1);
         assertThat(ReportBody.OFFSET_REPORTDATA).isEqualTo(320);
     }
@@ -90,7 +113,9 @@ class QuoteLayoutTest {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.offset()).isEqualTo(offset);
                 })
-                .hasMessageContaining(field).hasMessageContaining("offset " + offset).hasMessageContaining(phrase);
+                .hasMessageContaining(field)
+                .hasMessageContaining("offset " + offset)
+                .hasMessageContaining(phrase);
     }
 
     @Test

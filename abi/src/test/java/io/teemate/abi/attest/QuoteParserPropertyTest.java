@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Quote.parse on hostile input: it either returns a quote that re-serializes to the same bytes or names a field. */
 class QuoteParserPropertyTest {
-    private static final byte[] VALID = QuoteLayoutTest.markedQuote(32, "-----BEGIN CERTIFICATE-----".getBytes()).toBytes();
+    private static final byte[] VALID = QuoteLayoutTest.markedQuote(32, "-----BEGIN CERTIFICATE-----".getBytes())
+            .toBytes();
 
     /** Parse, and check the only two acceptable outcomes. */
     private static void parsesExactlyOrNamesAField(byte[] input) {
-        Throwable t = catchThrowable(() -> assertThat(Quote.parse(input).toBytes()).isEqualTo(input));
+        Throwable t =
+                catchThrowable(() -> assertThat(Quote.parse(input).toBytes()).isEqualTo(input));
         if (t != null) {
             assertThat(t).isInstanceOf(QuoteFormatException.class);
             QuoteFormatException e = (QuoteFormatException) t;
@@ -45,7 +47,8 @@ class QuoteParserPropertyTest {
     @Provide
     Arbitrary<Integer> positions() {
         // Weighted toward the length and type fields, where a change moves every later field.
-        return Arbitraries.oneOf(Arbitraries.of(0, 1, 2, 3, 432, 433, 434, 435, 1012, 1013, 1046, 1047, 1048, 1049, 1050, 1051),
+        return Arbitraries.oneOf(
+                Arbitraries.of(0, 1, 2, 3, 432, 433, 434, 435, 1012, 1013, 1046, 1047, 1048, 1049, 1050, 1051),
                 Arbitraries.integers().between(0, VALID.length - 1));
     }
 
@@ -55,8 +58,8 @@ class QuoteParserPropertyTest {
     }
 
     @Property
-    void randomTailsAfterAValidPrefixParseExactlyOrAreRefused(@ForAll @IntRange(min = 0, max = 1079) int keep,
-                                                              @ForAll @Size(max = 600) byte[] tail) {
+    void randomTailsAfterAValidPrefixParseExactlyOrAreRefused(
+            @ForAll @IntRange(min = 0, max = 1079) int keep, @ForAll @Size(max = 600) byte[] tail) {
         byte[] input = Arrays.copyOf(VALID, keep + tail.length);
         System.arraycopy(tail, 0, input, keep, tail.length);
         parsesExactlyOrNamesAField(input);

@@ -67,6 +67,7 @@ public final class WordCount implements ContainerApp {
     }
 
     private static String line(EnclaveMemory mem, long counts, String name) {
-        return String.format("%7d %7d %7d %s%n", mem.readLong(counts), mem.readLong(counts + 8), mem.readLong(counts + 16), name);
+        return String.format(
+                "%7d %7d %7d %s%n", mem.readLong(counts), mem.readLong(counts + 8), mem.readLong(counts + 16), name);
     }
 }

@@ -73,6 +73,7 @@ import java.util.List;
 public final class QuotingEnclave implements EnclaveProgram {
     /** HKDF salt and info that turn the 128-bit PROVISION key into the PCK scalar. */
     static final String PCK_SALT = "TeeMate PCK v1";
+
     static final String PCK_INFO = "ECDSA P-256 provisioning certification key";
 
     private static final byte[] AUTH_DATA = QuotingEnclaveAbi.authData();
@@ -85,14 +86,27 @@ public final class QuotingEnclave implements EnclaveProgram {
     private static final int TLS_KEY = 2048;
 
     /** The QE's per-enclave state, in {@code ctx.enclavePrivate()}. */
-    private record QeState(BigInteger pckKey, byte[] pckPublicKey, BigInteger attestationKey,
-                           byte[] attestationPublicKey, byte[] qeReportBody, byte[] qeReportSignature, short isvSvn) {
-    }
+    private record QeState(
+            BigInteger pckKey,
+            byte[] pckPublicKey,
+            BigInteger attestationKey,
+            byte[] attestationPublicKey,
+            byte[] qeReportBody,
+            byte[] qeReportSignature,
+            short isvSvn) {}
 
     @Override
     public List<Class<?>> codeClasses() {
-        return List.of(QuotingEnclave.class, QeState.class, Quote.class, QuoteHeader.class, QuoteSignatureData.class,
-                CertificationData.class, PckCertificationRequest.class, EcdsaP256.class, QuotingEnclaveAbi.class,
+        return List.of(
+                QuotingEnclave.class,
+                QeState.class,
+                Quote.class,
+                QuoteHeader.class,
+                QuoteSignatureData.class,
+                CertificationData.class,
+                PckCertificationRequest.class,
+                EcdsaP256.class,
+                QuotingEnclaveAbi.class,
                 QuotingEnclaveAbi.Status.class);
     }
 
@@ -102,11 +116,14 @@ public final class QuotingEnclave implements EnclaveProgram {
         long ecall = r.get(GprSgx.RDI);
         long result;
         if (ecall == QuotingEnclaveAbi.ECALL_QUOTE) {
-            result = quote(ctx, r.get(GprSgx.RSI), r.get(GprSgx.RDX), r.get(GprSgx.R8), r.get(GprSgx.R9), r.get(GprSgx.R10));
+            result = quote(
+                    ctx, r.get(GprSgx.RSI), r.get(GprSgx.RDX), r.get(GprSgx.R8), r.get(GprSgx.R9), r.get(GprSgx.R10));
         } else if (ecall == QuotingEnclaveAbi.ECALL_PCK_REQUEST) {
             result = pckRequest(ctx, r.get(GprSgx.RSI), r.get(GprSgx.RDX));
         } else if (ecall == QuotingEnclaveAbi.ECALL_TARGET_INFO) {
-            ctx.write(r.get(GprSgx.RSI), selfTargetInfo(selfReport(ctx, new byte[64])).toBytes());
+            ctx.write(
+                    r.get(GprSgx.RSI),
+                    selfTargetInfo(selfReport(ctx, new byte[64])).toBytes());
             result = 0;
         } else {
             result = QuotingEnclaveAbi.ERROR_UNKNOWN_ECALL;
@@ -114,8 +131,8 @@ public final class QuotingEnclave implements EnclaveProgram {
         r.set(GprSgx.RAX, result);
     }
 
-    private static long quote(EnclaveContext ctx, long reportAddress, long output, long capacity,
-                              long certAddress, long certLength) {
+    private static long quote(
+            EnclaveContext ctx, long reportAddress, long output, long capacity, long certAddress, long certLength) {
         if (certLength < 0 || certLength > QuotingEnclaveAbi.MAX_CERTIFICATION_DATA) {
             return QuotingEnclaveAbi.ERROR_CERTIFICATION_DATA;
         }
@@ -134,14 +151,25 @@ public final class QuotingEnclave implements EnclaveProgram {
             return QuotingEnclaveAbi.ERROR_BUFFER_TOO_SMALL;
         }
         byte[] certificationData = ctx.read(certAddress, (int) certLength);
-        byte[] userData = Arrays.copyOf(Arrays.copyOf(EcdsaP256.sha256(state.pckPublicKey()), 16), QuoteHeader.USER_DATA_LENGTH);
-        QuoteHeader header = new QuoteHeader(QuoteHeader.VERSION_3, QuoteHeader.ATT_KEY_TYPE_ECDSA_P256, 0,
-                state.isvSvn(), state.isvSvn(), QuoteHeader.teemateQeVendorId(), userData);
+        byte[] userData =
+                Arrays.copyOf(Arrays.copyOf(EcdsaP256.sha256(state.pckPublicKey()), 16), QuoteHeader.USER_DATA_LENGTH);
+        QuoteHeader header = new QuoteHeader(
+                QuoteHeader.VERSION_3,
+                QuoteHeader.ATT_KEY_TYPE_ECDSA_P256,
+                0,
+                state.isvSvn(),
+                state.isvSvn(),
+                QuoteHeader.teemateQeVendorId(),
+                userData);
         byte[] signed = new byte[Quote.SIGNED_LENGTH];
         System.arraycopy(header.toBytes(), 0, signed, Quote.OFFSET_HEADER, QuoteHeader.SIZE);
         System.arraycopy(body, 0, signed, Quote.OFFSET_REPORT_BODY, ReportBody.SIZE);
-        QuoteSignatureData signature = new QuoteSignatureData(EcdsaP256.sign(state.attestationKey(), signed),
-                state.attestationPublicKey(), state.qeReportBody(), state.qeReportSignature(), AUTH_DATA,
+        QuoteSignatureData signature = new QuoteSignatureData(
+                EcdsaP256.sign(state.attestationKey(), signed),
+                state.attestationPublicKey(),
+                state.qeReportBody(),
+                state.qeReportSignature(),
+                AUTH_DATA,
                 new CertificationData(CertificationData.PCK_CERT_CHAIN, certificationData));
         byte[] quote = new Quote(header, body, signature).toBytes();
         ctx.write(output, quote);
@@ -153,8 +181,9 @@ public final class QuotingEnclave implements EnclaveProgram {
         long tls = ctx.threadLocalBase();
         byte[] keyId = Arrays.copyOfRange(rawReport, Report.KEYID_OFFSET, Report.KEYID_OFFSET + Report.KEYID_LENGTH);
         byte[] mac = Arrays.copyOfRange(rawReport, Report.MAC_OFFSET, Report.MAC_OFFSET + Report.MAC_LENGTH);
-        KeyRequest req = new KeyRequest(KeyRequest.KEYNAME_REPORT, (short) 0, (short) 0, new byte[16],
-                new Attributes(0, 0), keyId, 0, (short) 0);
+        KeyRequest req = new KeyRequest(
+                KeyRequest.KEYNAME_REPORT, (short) 0, (short) 0, new byte[16], new Attributes(0, 0), keyId, 0, (short)
+                        0);
         ctx.write(tls + TLS_KEYREQUEST, req.toBytes());
         if (ctx.egetkey(tls + TLS_KEYREQUEST, tls + TLS_KEY) != SgxStatus.SUCCESS) {
             return false;
@@ -183,10 +212,17 @@ public final class QuotingEnclave implements EnclaveProgram {
         }
         BigInteger attestation = EcdsaP256.randomScalar(new SecureRandom());
         byte[] attestationPublic = EcdsaP256.encode(EcdsaP256.publicKey(attestation));
-        byte[] qeReportData = Arrays.copyOf(EcdsaP256.sha256(attestationPublic, AUTH_DATA), ReportBody.REPORTDATA_LENGTH);
+        byte[] qeReportData =
+                Arrays.copyOf(EcdsaP256.sha256(attestationPublic, AUTH_DATA), ReportBody.REPORTDATA_LENGTH);
         byte[] qeReportBody = selfReport(ctx, qeReportData);
-        QeState made = new QeState(pck, EcdsaP256.encode(EcdsaP256.publicKey(pck)), attestation, attestationPublic,
-                qeReportBody, EcdsaP256.sign(pck, qeReportBody), self.isvSvn());
+        QeState made = new QeState(
+                pck,
+                EcdsaP256.encode(EcdsaP256.publicKey(pck)),
+                attestation,
+                attestationPublic,
+                qeReportBody,
+                EcdsaP256.sign(pck, qeReportBody),
+                self.isvSvn());
         // Two threads may race to the first quote; one state wins and both use it.
         return ctx.enclavePrivate().computeIfAbsent(QeState.class, () -> made);
     }
@@ -194,8 +230,15 @@ public final class QuotingEnclave implements EnclaveProgram {
     /** EGETKEY(PROVISION) for the QE's own ISVSVN and CPUSVN, then HKDF to a P-256 scalar; null if refused. */
     private static BigInteger pckKey(EnclaveContext ctx, ReportBody self) {
         long tls = ctx.threadLocalBase();
-        KeyRequest req = new KeyRequest(KeyRequest.KEYNAME_PROVISION, KeyRequest.POLICY_MRSIGNER, self.isvSvn(),
-                self.cpuSvn(), new Attributes(Attributes.INIT | Attributes.DEBUG, 0), new byte[32], 0, (short) 0);
+        KeyRequest req = new KeyRequest(
+                KeyRequest.KEYNAME_PROVISION,
+                KeyRequest.POLICY_MRSIGNER,
+                self.isvSvn(),
+                self.cpuSvn(),
+                new Attributes(Attributes.INIT | Attributes.DEBUG, 0),
+                new byte[32],
+                0,
+                (short) 0);
         ctx.write(tls + TLS_KEYREQUEST, req.toBytes());
         if (ctx.egetkey(tls + TLS_KEYREQUEST, tls + TLS_KEY) != SgxStatus.SUCCESS) {
             return null;
@@ -215,10 +258,11 @@ public final class QuotingEnclave implements EnclaveProgram {
         if (capacity < PckCertificationRequest.SIZE) {
             return QuotingEnclaveAbi.ERROR_BUFFER_TOO_SMALL;
         }
-        byte[] body = selfReport(ctx, Arrays.copyOf(EcdsaP256.sha256(state.pckPublicKey()), ReportBody.REPORTDATA_LENGTH));
+        byte[] body =
+                selfReport(ctx, Arrays.copyOf(EcdsaP256.sha256(state.pckPublicKey()), ReportBody.REPORTDATA_LENGTH));
         byte[] signed = new PckCertificationRequest(state.pckPublicKey(), body, new byte[64]).signedBytes();
-        PckCertificationRequest request = new PckCertificationRequest(state.pckPublicKey(), body,
-                EcdsaP256.sign(state.pckKey(), signed));
+        PckCertificationRequest request =
+                new PckCertificationRequest(state.pckPublicKey(), body, EcdsaP256.sign(state.pckKey(), signed));
         ctx.write(output, request.toBytes());
         return PckCertificationRequest.SIZE;
     }

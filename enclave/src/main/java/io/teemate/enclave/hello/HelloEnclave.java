@@ -1,7 +1,6 @@
 package io.teemate.enclave.hello;
 
 import io.teemate.abi.HelloAbi;
-
 import io.teemate.sgx.Registers;
 import io.teemate.sgx.SgxStatus;
 import io.teemate.sgx.program.EnclaveContext;
@@ -54,8 +53,15 @@ public final class HelloEnclave implements EnclaveProgram {
      * over the body.
      */
     private static boolean verify(EnclaveContext ctx, long tls, Report report) {
-        KeyRequest req = new KeyRequest(KeyRequest.KEYNAME_REPORT, (short) 0, (short) 0, new byte[16],
-                new Attributes(0, 0), report.keyId(), 0, (short) 0);
+        KeyRequest req = new KeyRequest(
+                KeyRequest.KEYNAME_REPORT,
+                (short) 0,
+                (short) 0,
+                new byte[16],
+                new Attributes(0, 0),
+                report.keyId(),
+                0,
+                (short) 0);
         ctx.write(tls + KEYREQUEST, req.toBytes());
         if (ctx.egetkey(tls + KEYREQUEST, tls + KEY) != SgxStatus.SUCCESS) {
             return false;

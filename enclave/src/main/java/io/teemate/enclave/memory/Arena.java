@@ -28,8 +28,10 @@ public final class Arena {
     public static final int MAX_SMALL = 2048;
     /** Every address {@link #allocate} returns is a multiple of this. */
     public static final int ALIGNMENT = 8;
+
     private static final int PAGE_SIZE = EnclaveMemory.PAGE_SIZE;
-    private static final int[] CLASS_SIZES = {8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048};
+    private static final int[] CLASS_SIZES = {8, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048
+    };
 
     private final PageSource pages;
     private final EnclaveMemory memory;
@@ -39,6 +41,7 @@ public final class Arena {
     private final List<LinkedHashSet<Slab>> partial = new ArrayList<>();
     /** Large allocation base address to its run. */
     private final java.util.TreeMap<Long, LargeRun> large = new java.util.TreeMap<>();
+
     private long bytesInUse;
     private int pageCount;
     private int allocations;
@@ -86,8 +89,7 @@ public final class Arena {
         }
     }
 
-    private record LargeRun(long base, int pages, int size) {
-    }
+    private record LargeRun(long base, int pages, int size) {}
 
     /** Blocks handed out by {@link #allocateBlock}, by base address, so that a free or a destroy ends them. */
     private final Map<Long, Block> blocks = new HashMap<>();
@@ -219,7 +221,8 @@ public final class Arena {
     public synchronized void free(Block block) {
         requireLive();
         if (blocks.get(block.base) != block) {
-            throw new IllegalArgumentException(String.format("free(block 0x%x): not a live block of this arena", block.base));
+            throw new IllegalArgumentException(
+                    String.format("free(block 0x%x): not a live block of this arena", block.base));
         }
         block.live = false;
         blocks.remove(block.base);
@@ -240,23 +243,26 @@ public final class Arena {
             long offset = address - page;
             if (offset % slab.slotSize != 0) {
                 throw new IllegalArgumentException(String.format(
-                        "free(0x%x): not the start of an allocation (inside a %d-byte slot of this arena)", address, slab.slotSize));
+                        "free(0x%x): not the start of an allocation (inside a %d-byte slot of this arena)",
+                        address, slab.slotSize));
             }
             int slot = (int) (offset / slab.slotSize);
             if (slot >= slab.slots || !slab.isUsed(slot)) {
-                throw new IllegalArgumentException(String.format(
-                        "free(0x%x): not a live allocation of this arena (double free)", address));
+                throw new IllegalArgumentException(
+                        String.format("free(0x%x): not a live allocation of this arena (double free)", address));
             }
             freeSlot(slab, slot);
             return;
         }
         if (blocks.containsKey(address)) {
-            throw new IllegalArgumentException(String.format("free(0x%x): a block is freed as a block, not by address", address));
+            throw new IllegalArgumentException(
+                    String.format("free(0x%x): a block is freed as a block, not by address", address));
         }
         LargeRun run = large.remove(address);
         if (run == null) {
             throw new IllegalArgumentException(String.format(
-                    "free(0x%x): not a live allocation of this arena (double free, or a pointer it never returned)", address));
+                    "free(0x%x): not a live allocation of this arena (double free, or a pointer it never returned)",
+                    address));
         }
         pages.freePages(run.base(), run.pages());
         pageCount -= run.pages();

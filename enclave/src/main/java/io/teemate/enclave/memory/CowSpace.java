@@ -35,6 +35,7 @@ public final class CowSpace implements AutoCloseable {
     private final long sizeBytes;
     /** Virtual page number to enclave page address; 0 = not backed. Touched only by the owning thread. */
     private final long[] table;
+
     private volatile long pagesCopied;
     private volatile boolean closed;
 
@@ -42,8 +43,8 @@ public final class CowSpace implements AutoCloseable {
     public CowSpace(PageSource pages, long sizeBytes) {
         this.pages = Objects.requireNonNull(pages, "pages");
         if (sizeBytes < 1 || (sizeBytes + PAGE_SIZE - 1) / PAGE_SIZE > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a CowSpace needs between 1 byte and " + (long) (Integer.MAX_VALUE - 8) * PAGE_SIZE
-                    + " bytes, got " + sizeBytes);
+            throw new IllegalArgumentException("a CowSpace needs between 1 byte and "
+                    + (long) (Integer.MAX_VALUE - 8) * PAGE_SIZE + " bytes, got " + sizeBytes);
         }
         this.memory = pages.memory();
         this.refs = new PageRefCounts(pages);
@@ -367,13 +368,15 @@ public final class CowSpace implements AutoCloseable {
 
     private void checkRange(long va, long len) {
         if (va < 0 || len < 0 || va > sizeBytes - len) {
-            throw new IndexOutOfBoundsException(String.format("range [0x%x, +%d) is outside the space [0, 0x%x)", va, len, sizeBytes));
+            throw new IndexOutOfBoundsException(
+                    String.format("range [0x%x, +%d) is outside the space [0, 0x%x)", va, len, sizeBytes));
         }
     }
 
     @Override
     public String toString() {
-        return "CowSpace[" + sizeBytes + " bytes, " + (closed ? "closed" : privatePages() + " private, " + sharedPages() + " shared")
-                + ", " + pagesCopied + " copied]";
+        return "CowSpace[" + sizeBytes + " bytes, "
+                + (closed ? "closed" : privatePages() + " private, " + sharedPages() + " shared") + ", " + pagesCopied
+                + " copied]";
     }
 }

@@ -28,6 +28,7 @@ public final class EnclavePageAllocator implements PageSource {
     private final BitSet used = new BitSet();
     /** Pages [0, committed) exist in the enclave. Guarded by {@code this}; read racily by {@link #pagesCommitted}. */
     private volatile int committed;
+
     private volatile int inUse;
     /** No page below this is free (first-fit scans start here). */
     private int firstFree;
@@ -40,17 +41,21 @@ public final class EnclavePageAllocator implements PageSource {
      * @param growth         how a page above the committed ones is added (EACCEPT); may be null when
      *                       {@code maxPages == committedPages}
      */
-    public EnclavePageAllocator(EnclaveMemory memory, long heapBase, int committedPages, int maxPages, PageAccepter growth) {
+    public EnclavePageAllocator(
+            EnclaveMemory memory, long heapBase, int committedPages, int maxPages, PageAccepter growth) {
         this.memory = Objects.requireNonNull(memory, "memory");
         if ((heapBase & (PAGE_SIZE - 1)) != 0 || heapBase <= 0) {
-            throw new IllegalArgumentException(String.format("heap base 0x%x must be a positive, 4 KiB aligned address", heapBase));
+            throw new IllegalArgumentException(
+                    String.format("heap base 0x%x must be a positive, 4 KiB aligned address", heapBase));
         }
         if (committedPages < 0 || maxPages < committedPages) {
-            throw new IllegalArgumentException("heap of " + committedPages + " committed pages cannot have a maximum of "
-                    + maxPages + " pages: need 0 <= committedPages <= maxPages");
+            throw new IllegalArgumentException(
+                    "heap of " + committedPages + " committed pages cannot have a maximum of " + maxPages
+                            + " pages: need 0 <= committedPages <= maxPages");
         }
         if (heapBase + (long) maxPages * PAGE_SIZE < heapBase) {
-            throw new IllegalArgumentException(String.format("heap of %d pages at 0x%x overflows the address space", maxPages, heapBase));
+            throw new IllegalArgumentException(
+                    String.format("heap of %d pages at 0x%x overflows the address space", maxPages, heapBase));
         }
         if (maxPages > committedPages && growth == null) {
             throw new IllegalArgumentException("a heap that may grow from " + committedPages + " to " + maxPages
@@ -130,13 +135,14 @@ public final class EnclavePageAllocator implements PageSource {
         }
         int first = pageIndex(address);
         if ((long) first + count > committed) {
-            throw new IllegalArgumentException(String.format("pages 0x%x..0x%x are beyond the heap's %d committed pages",
+            throw new IllegalArgumentException(String.format(
+                    "pages 0x%x..0x%x are beyond the heap's %d committed pages",
                     address, address + (long) count * PAGE_SIZE, committed));
         }
         int notUsed = used.nextClearBit(first);
         if (notUsed < first + count) {
-            throw new IllegalArgumentException(String.format("page 0x%x is not allocated (double free or foreign pointer)",
-                    address(notUsed)));
+            throw new IllegalArgumentException(
+                    String.format("page 0x%x is not allocated (double free or foreign pointer)", address(notUsed)));
         }
         for (int i = 0; i < count; i++) {
             memory.zero(address + (long) i * PAGE_SIZE, PAGE_SIZE); // no bytes of one owner reach the next
@@ -156,10 +162,12 @@ public final class EnclavePageAllocator implements PageSource {
 
     private int pageIndex(long address) {
         if ((address & (PAGE_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException(String.format("0x%x is not a page address (not 4 KiB aligned)", address));
+            throw new IllegalArgumentException(
+                    String.format("0x%x is not a page address (not 4 KiB aligned)", address));
         }
         if (address < heapBase || address >= heapBase + (long) maxPages * PAGE_SIZE) {
-            throw new IllegalArgumentException(String.format("page 0x%x is outside the enclave heap [0x%x, 0x%x)",
+            throw new IllegalArgumentException(String.format(
+                    "page 0x%x is outside the enclave heap [0x%x, 0x%x)",
                     address, heapBase, heapBase + (long) maxPages * PAGE_SIZE));
         }
         return (int) ((address - heapBase) / PAGE_SIZE);
@@ -175,11 +183,13 @@ public final class EnclavePageAllocator implements PageSource {
         if (maxPages == committedAtBuild) {
             return new EnclaveOutOfMemoryException(String.format(
                     "enclave heap exhausted: cannot allocate %s; %d of %d pages (%s) in use, and the heap cannot grow "
-                            + "(built without EDMM: maximum = committed = %s)", request, inUse, c, kib(c), kib(maxPages)));
+                            + "(built without EDMM: maximum = committed = %s)",
+                    request, inUse, c, kib(c), kib(maxPages)));
         }
         return new EnclaveOutOfMemoryException(String.format(
                 "enclave heap exhausted: cannot allocate %s; %d of %d committed pages in use, and growing (EDMM) "
-                        + "would pass the heap's maximum of %d pages (%s)", request, inUse, c, maxPages, kib(maxPages)));
+                        + "would pass the heap's maximum of %d pages (%s)",
+                request, inUse, c, maxPages, kib(maxPages)));
     }
 
     private static String kib(long pages) {
@@ -218,6 +228,8 @@ public final class EnclavePageAllocator implements PageSource {
 
     @Override
     public String toString() {
-        return String.format("EnclavePageAllocator[heap 0x%x, %d in use, %d committed, max %d]", heapBase, inUse, committed, maxPages);
+        return String.format(
+                "EnclavePageAllocator[heap 0x%x, %d in use, %d committed, max %d]",
+                heapBase, inUse, committed, maxPages);
     }
 }

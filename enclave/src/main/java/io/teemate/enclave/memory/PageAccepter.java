@@ -40,7 +40,9 @@ public interface PageAccepter {
      *                     64-byte aligned (SDM Vol.3D EACCEPT: #GP otherwise)
      */
     static PageAccepter eaccept(ThreadBoundMemory threads, int secInfoSlot) {
-        if (secInfoSlot < 0 || secInfoSlot > EnclaveMemory.PAGE_SIZE - SecInfo.SIZE || secInfoSlot % SecInfo.SIZE != 0) {
+        if (secInfoSlot < 0
+                || secInfoSlot > EnclaveMemory.PAGE_SIZE - SecInfo.SIZE
+                || secInfoSlot % SecInfo.SIZE != 0) {
             throw new IllegalArgumentException("SECINFO slot offset " + secInfoSlot
                     + " must be a multiple of 64 inside the 4 KiB thread-local page");
         }

@@ -58,8 +58,13 @@ public final class PageQuota implements PageSource {
             if ((long) now + count > limitPages) {
                 throw new ContainerMemoryLimitException(String.format(
                         "%s is over its memory limit: %d more page%s on top of the %d it holds would pass its limit of "
-                                + "%d pages (%d KiB); raise memory_limit in its manifest", owner, count, count == 1 ? "" : "s",
-                        now, limitPages, (long) limitPages * EnclaveMemory.PAGE_SIZE / 1024));
+                                + "%d pages (%d KiB); raise memory_limit in its manifest",
+                        owner,
+                        count,
+                        count == 1 ? "" : "s",
+                        now,
+                        limitPages,
+                        (long) limitPages * EnclaveMemory.PAGE_SIZE / 1024));
             }
             if (charged.compareAndSet(now, now + count)) {
                 return;
@@ -104,6 +109,7 @@ public final class PageQuota implements PageSource {
 
     @Override
     public String toString() {
-        return "PageQuota[" + owner + ": " + charged.get() + " of " + (limitPages == UNLIMITED ? "unlimited" : limitPages) + " pages]";
+        return "PageQuota[" + owner + ": " + charged.get() + " of "
+                + (limitPages == UNLIMITED ? "unlimited" : limitPages) + " pages]";
     }
 }

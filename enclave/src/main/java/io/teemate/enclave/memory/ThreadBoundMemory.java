@@ -21,8 +21,7 @@ public final class ThreadBoundMemory implements EnclaveMemory {
     private final ThreadLocal<Entry> current = new ThreadLocal<>();
 
     /** A context bound for the current thread and the memory view of it. */
-    private record Entry(EnclaveContext ctx, EnclaveMemory memory) {
-    }
+    private record Entry(EnclaveContext ctx, EnclaveMemory memory) {}
 
     /** Undoes a {@link #bind}: restores the binding that was in force before (so nested entries work). */
     public final class Binding implements AutoCloseable {
@@ -40,8 +39,9 @@ public final class ThreadBoundMemory implements EnclaveMemory {
                 return;
             }
             if (Thread.currentThread() != owner) {
-                throw new IllegalStateException("a binding must be closed by the enclave thread that made it ("
-                        + owner.getName() + "), not by " + Thread.currentThread().getName());
+                throw new IllegalStateException(
+                        "a binding must be closed by the enclave thread that made it (" + owner.getName() + "), not by "
+                                + Thread.currentThread().getName());
             }
             closed = true;
             if (previous == null) {
@@ -93,7 +93,8 @@ public final class ThreadBoundMemory implements EnclaveMemory {
     private Entry entry() {
         Entry e = current.get();
         if (e == null) {
-            throw new IllegalStateException("no enclave context is bound on thread " + Thread.currentThread().getName()
+            throw new IllegalStateException("no enclave context is bound on thread "
+                    + Thread.currentThread().getName()
                     + ": enclave memory is reachable only from an enclave entry that called bind(ctx)");
         }
         return e;

@@ -24,20 +24,22 @@ final class ContainerInstance {
     final ContainerManifest manifest;
     /** Every page of the container, its arena's and its copy-on-write spaces', is charged to this. */
     final PageQuota quota;
+
     final Arena heap;
     final TrustedFiles files;
     final byte[] sessionToken;
     final long tcs;
     /** The container program's own objects between entries ({@link ContainerEnv#local}). */
     final ContainerLocals locals = new ContainerLocals();
+
     private final List<ContainerInstance> children = new ArrayList<>();
     private byte[] sealingKey;
     private int running;
     private boolean retired;
     private boolean destroyed;
 
-    ContainerInstance(int id, byte[] identity, ContainerManifest manifest, PageQuota quota, byte[] sessionToken,
-                      long tcs) {
+    ContainerInstance(
+            int id, byte[] identity, ContainerManifest manifest, PageQuota quota, byte[] sessionToken, long tcs) {
         this.id = id;
         this.identity = identity;
         this.manifest = manifest;

@@ -29,7 +29,8 @@ final class ContainerMemory implements EnclaveMemory {
 
     private void check(long la, int len) {
         if (!heap.owns(la, len)) {
-            throw new IsolationViolation(String.format("container %s accessed [0x%x, +%d) outside its own heap", container, la, len));
+            throw new IsolationViolation(
+                    String.format("container %s accessed [0x%x, +%d) outside its own heap", container, la, len));
         }
     }
 

@@ -1,8 +1,7 @@
 package io.teemate.enclave.runtime;
 
-import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
-
+import io.teemate.abi.Wire;
 import io.teemate.enclave.memory.Arena;
 import io.teemate.enclave.memory.EnclaveMemory;
 import io.teemate.sgx.program.EnclaveContext;
@@ -20,7 +19,8 @@ final class ContainerSession implements ContainerEnv {
     private final HostCalls host;
     private final byte[] stdin;
 
-    ContainerSession(EnclaveContext ctx, RuntimeState state, ContainerInstance container, HostCalls host, byte[] stdin) {
+    ContainerSession(
+            EnclaveContext ctx, RuntimeState state, ContainerInstance container, HostCalls host, byte[] stdin) {
         this.ctx = ctx;
         this.state = state;
         this.container = container;
@@ -42,7 +42,6 @@ final class ContainerSession implements ContainerEnv {
     public EnclavePrivate enclavePrivate() {
         return ctx.enclavePrivate();
     }
-
 
     @Override
     public String name() {
@@ -80,7 +79,8 @@ final class ContainerSession implements ContainerEnv {
         for (int at = 0; at < bytes.length; at += step) {
             int n = Math.min(step, bytes.length - at);
             byte[] part = java.util.Arrays.copyOfRange(bytes, at, at + n);
-            host.call(RuntimeAbi.OCALL_WRITE, new Wire.Writer().u32(1).blob(part).toBytes());
+            host.call(
+                    RuntimeAbi.OCALL_WRITE, new Wire.Writer().u32(1).blob(part).toBytes());
         }
     }
 
@@ -124,7 +124,8 @@ final class ContainerSession implements ContainerEnv {
     public byte[] unseal(byte[] blob) {
         byte[] plain = unsealOrNull(blob);
         if (plain == null) {
-            throw new IllegalArgumentException("the blob was not sealed by container " + name() + " in this enclave image, or it was changed");
+            throw new IllegalArgumentException(
+                    "the blob was not sealed by container " + name() + " in this enclave image, or it was changed");
         }
         return plain;
     }

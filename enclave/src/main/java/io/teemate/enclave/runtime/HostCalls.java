@@ -1,7 +1,6 @@
 package io.teemate.enclave.runtime;
 
 import io.teemate.abi.RuntimeAbi;
-
 import io.teemate.sgx.Registers;
 import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.struct.GprSgx;
@@ -40,7 +39,9 @@ final class HostCalls {
     /** Makes ocall {@code number} with {@code argument}; returns the result bytes copied into the enclave. */
     byte[] call(long number, byte[] argument) {
         if (argument.length > capacity) {
-            throw new OcallException(-1, "ocall argument of " + argument.length + " bytes exceeds the " + capacity + "-byte ocall buffer");
+            throw new OcallException(
+                    -1,
+                    "ocall argument of " + argument.length + " bytes exceeds the " + capacity + "-byte ocall buffer");
         }
         Registers r = ctx.registers();
         ctx.write(buffer + RuntimeAbi.OCALL_HEADER, argument);
@@ -52,7 +53,8 @@ final class HostCalls {
             throw new OcallException(result, "ocall " + number + " failed with errno " + -result);
         }
         if (result > capacity) {
-            throw new OcallException(-1, "the host claims " + result + " result bytes in a " + capacity + "-byte buffer");
+            throw new OcallException(
+                    -1, "the host claims " + result + " result bytes in a " + capacity + "-byte buffer");
         }
         return ctx.read(buffer + RuntimeAbi.OCALL_HEADER, (int) result);
     }

@@ -1,7 +1,7 @@
 package io.teemate.enclave.runtime;
 
-import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
+import io.teemate.abi.Wire;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -14,13 +14,13 @@ import java.io.InputStream;
  * AES-GCM tag refuses anything the host changed.
  */
 final class HostFiles {
-    private HostFiles() {
-    }
+    private HostFiles() {}
 
     static InputStream open(HostCalls host, String path) throws IOException {
         long size;
         try {
-            Wire.Reader r = new Wire.Reader(host.call(RuntimeAbi.OCALL_FILE_SIZE, new Wire.Writer().string(path).toBytes()));
+            Wire.Reader r = new Wire.Reader(host.call(
+                    RuntimeAbi.OCALL_FILE_SIZE, new Wire.Writer().string(path).toBytes()));
             size = r.u64("file size");
             r.end();
         } catch (HostCalls.OcallException e) {
@@ -38,7 +38,13 @@ final class HostFiles {
                 int want = (int) Math.min(chunk, size - position);
                 byte[] got;
                 try {
-                    got = host.call(RuntimeAbi.OCALL_FILE_READ, new Wire.Writer().string(path).u64(position).u32(want).toBytes());
+                    got = host.call(
+                            RuntimeAbi.OCALL_FILE_READ,
+                            new Wire.Writer()
+                                    .string(path)
+                                    .u64(position)
+                                    .u32(want)
+                                    .toBytes());
                 } catch (HostCalls.OcallException e) {
                     throw new IOException(path + ": read at " + position + " failed (" + e.getMessage() + ")");
                 }

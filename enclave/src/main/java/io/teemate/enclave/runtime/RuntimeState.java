@@ -1,7 +1,6 @@
 package io.teemate.enclave.runtime;
 
 import io.teemate.abi.Wire;
-
 import io.teemate.abi.image.EnclaveConfig;
 import io.teemate.abi.image.EnclaveImageLayout;
 import io.teemate.abi.image.HeapRegion;
@@ -32,6 +31,7 @@ final class RuntimeState {
     final EnclavePageAllocator pages;
     /** Enclave memory through the processor of whichever entry the calling thread is in. */
     final ThreadBoundMemory memory = new ThreadBoundMemory();
+
     final SecureRandom random = new SecureRandom();
     /** Keys the challenges: a secret of this enclave instance, never leaves it. */
     private final byte[] challengeKey = freshSecret();
@@ -45,6 +45,7 @@ final class RuntimeState {
     private final java.util.Set<Long> inEcall = ConcurrentHashMap.newKeySet();
     /** The container each TCS is bound to. */
     final ConcurrentHashMap<Long, ContainerInstance> byTcs = new ConcurrentHashMap<>();
+
     final AtomicInteger nextInstance = new AtomicInteger(1);
     /** The newest container policy version a verified attach presented: older ones are refused from then on. */
     final AtomicInteger policyVersion = new AtomicInteger();
@@ -53,13 +54,17 @@ final class RuntimeState {
         this.config = readConfig(ctx);
         this.enclaveBase = ctx.enclaveBase();
         // EREPORT to any target carries this enclave's own MRENCLAVE and MRSIGNER in its body (SDM Vol.3D EREPORT).
-        ReportBody self = ThreadPage.ereport(ctx, new TargetInfo(new byte[32], new Attributes(0, 0), 0), new byte[64]).body();
+        ReportBody self = ThreadPage.ereport(ctx, new TargetInfo(new byte[32], new Attributes(0, 0), 0), new byte[64])
+                .body();
         this.mrEnclave = self.mrEnclave();
         this.mrSigner = self.mrSigner();
         this.attributes = self.attributes();
         HeapRegion heap = config.heap();
-        this.pages = new EnclavePageAllocator(memory, enclaveBase + heap.offset(),
-                Math.toIntExact(heap.committedPages()), Math.toIntExact(heap.maxPages()),
+        this.pages = new EnclavePageAllocator(
+                memory,
+                enclaveBase + heap.offset(),
+                Math.toIntExact(heap.committedPages()),
+                Math.toIntExact(heap.maxPages()),
                 PageAccepter.eaccept(memory, ThreadPage.SECINFO));
     }
 
@@ -97,7 +102,11 @@ final class RuntimeState {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(challengeKey, "HmacSHA256"));
-            return mac.doFinal(new Wire.Writer().bytes(CHALLENGE_CONTEXT).u64(tcs).u64(bindingEpoch.getOrDefault(tcs, 0L)).toBytes());
+            return mac.doFinal(new Wire.Writer()
+                    .bytes(CHALLENGE_CONTEXT)
+                    .u64(tcs)
+                    .u64(bindingEpoch.getOrDefault(tcs, 0L))
+                    .toBytes());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
@@ -108,7 +117,8 @@ final class RuntimeState {
         bindingEpoch.merge(tcs, 1L, Long::sum);
     }
 
-    private static final byte[] CHALLENGE_CONTEXT = "TEEMATE-CHALLENGE-V1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CHALLENGE_CONTEXT =
+            "TEEMATE-CHALLENGE-V1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     byte[] freshSecret() {
         byte[] b = new byte[32];

@@ -36,11 +36,11 @@ final class SealingKeys {
     private static final int IV = 12;
     /** The label of the key the seal/unseal ecalls use: the host's. */
     static final String ECALL = "teemate/ecall";
+
     private static final String APP_PREFIX = "teemate/app/";
     private static final int MAX_PURPOSE = 64;
 
-    private SealingKeys() {
-    }
+    private SealingKeys() {}
 
     /** The container's 32-byte sealing key from the enclave seal key and the container identity. */
     static byte[] containerKey(byte[] enclaveSealKey, byte[] identity) {
@@ -56,8 +56,15 @@ final class SealingKeys {
      * [a-z0-9._-]. Its namespace is apart from {@link #ECALL}'s, so no purpose an app names reaches the ecalls' key.
      */
     static String appLabel(String purpose) {
-        if (purpose == null || purpose.isEmpty() || purpose.length() > MAX_PURPOSE || !purpose.chars().allMatch(
-                ch -> (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-')) {
+        if (purpose == null
+                || purpose.isEmpty()
+                || purpose.length() > MAX_PURPOSE
+                || !purpose.chars()
+                        .allMatch(ch -> (ch >= 'a' && ch <= 'z')
+                                || (ch >= '0' && ch <= '9')
+                                || ch == '.'
+                                || ch == '_'
+                                || ch == '-')) {
             throw new IllegalArgumentException("a sealing purpose is 1 to " + MAX_PURPOSE + " of [a-z0-9._-], not "
                     + (purpose == null ? "null" : "\"" + purpose + "\""));
         }
@@ -106,8 +113,12 @@ final class SealingKeys {
 
     private static byte[] aad(String label, byte[] identity) {
         byte[] l = label.getBytes(StandardCharsets.UTF_8);
-        return java.nio.ByteBuffer.allocate(1 + 2 + l.length + identity.length).put(VERSION).putShort((short) l.length)
-                .put(l).put(identity).array();
+        return java.nio.ByteBuffer.allocate(1 + 2 + l.length + identity.length)
+                .put(VERSION)
+                .putShort((short) l.length)
+                .put(l)
+                .put(identity)
+                .array();
     }
 
     private static byte[] sealWith(byte[] key, byte[] aad, byte[] plaintext, SecureRandom random) {

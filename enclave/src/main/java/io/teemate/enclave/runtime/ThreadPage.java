@@ -22,8 +22,7 @@ final class ThreadPage {
     /** Where the heap's EACCEPT stages its SECINFO (see {@link io.teemate.enclave.memory.PageAccepter#eaccept}). */
     static final int SECINFO = 3072;
 
-    private ThreadPage() {
-    }
+    private ThreadPage() {}
 
     /** ENCLU[EREPORT] for {@code target} with {@code reportData} (64 B). */
     static Report ereport(EnclaveContext ctx, TargetInfo target, byte[] reportData) {
@@ -49,7 +48,14 @@ final class ThreadPage {
 
     /** A KEYREQUEST for the enclave's seal key bound to MRENCLAVE (SDM Vol.3D EGETKEY, KEYPOLICY.MRENCLAVE). */
     static KeyRequest sealKeyRequest(byte[] keyId) {
-        return new KeyRequest(KeyRequest.KEYNAME_SEAL, KeyRequest.POLICY_MRENCLAVE, (short) 0, new byte[16],
-                new Attributes(Attributes.INIT | Attributes.DEBUG | Attributes.MODE64BIT, 0), keyId, 0, (short) 0);
+        return new KeyRequest(
+                KeyRequest.KEYNAME_SEAL,
+                KeyRequest.POLICY_MRENCLAVE,
+                (short) 0,
+                new byte[16],
+                new Attributes(Attributes.INIT | Attributes.DEBUG | Attributes.MODE64BIT, 0),
+                keyId,
+                0,
+                (short) 0);
     }
 }

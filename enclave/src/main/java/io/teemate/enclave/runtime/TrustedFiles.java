@@ -1,8 +1,7 @@
 package io.teemate.enclave.runtime;
 
-import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
-
+import io.teemate.abi.Wire;
 import io.teemate.abi.image.TrustedFile;
 
 import java.io.InputStream;
@@ -29,8 +28,7 @@ final class TrustedFiles {
         }
     }
 
-    private record Verified(long size, List<byte[]> chunkHashes) {
-    }
+    private record Verified(long size, List<byte[]> chunkHashes) {}
 
     private final String container;
     private final Map<String, byte[]> expected = new HashMap<>();
@@ -91,8 +89,8 @@ final class TrustedFiles {
             chunks.add(sha256().digest(c));
         }
         if (!MessageDigest.isEqual(whole.digest(), want)) {
-            throw new TrustedFileException(path + " does not match the SHA-256 in the manifest of container " + container
-                    + ": the file was changed");
+            throw new TrustedFileException(path + " does not match the SHA-256 in the manifest of container "
+                    + container + ": the file was changed");
         }
         Verified v = new Verified(size, List.copyOf(chunks));
         verified.put(path, v);
@@ -110,7 +108,8 @@ final class TrustedFiles {
 
     private long fileSize(HostCalls host, String path) {
         try {
-            Wire.Reader r = new Wire.Reader(host.call(RuntimeAbi.OCALL_FILE_SIZE, new Wire.Writer().string(path).toBytes()));
+            Wire.Reader r = new Wire.Reader(host.call(
+                    RuntimeAbi.OCALL_FILE_SIZE, new Wire.Writer().string(path).toBytes()));
             long size = r.u64("file size");
             r.end();
             if (size < 0) {
@@ -124,16 +123,20 @@ final class TrustedFiles {
 
     private byte[] readChunk(HostCalls host, String path, long offset, int length) {
         if (length > host.capacity()) {
-            throw new TrustedFileException("the ocall buffer (" + host.capacity() + " B) is smaller than a " + length + "-byte chunk");
+            throw new TrustedFileException(
+                    "the ocall buffer (" + host.capacity() + " B) is smaller than a " + length + "-byte chunk");
         }
         byte[] c;
         try {
-            c = host.call(RuntimeAbi.OCALL_FILE_READ, new Wire.Writer().string(path).u64(offset).u32(length).toBytes());
+            c = host.call(
+                    RuntimeAbi.OCALL_FILE_READ,
+                    new Wire.Writer().string(path).u64(offset).u32(length).toBytes());
         } catch (HostCalls.OcallException e) {
             throw new TrustedFileException(path + ": read at " + offset + " failed (" + e.getMessage() + ")");
         }
         if (c.length != length) {
-            throw new TrustedFileException(path + ": the host returned " + c.length + " bytes at offset " + offset + ", expected " + length);
+            throw new TrustedFileException(
+                    path + ": the host returned " + c.length + " bytes at offset " + offset + ", expected " + length);
         }
         return c;
     }

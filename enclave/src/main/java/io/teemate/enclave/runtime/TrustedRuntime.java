@@ -1,8 +1,7 @@
 package io.teemate.enclave.runtime;
 
-import io.teemate.abi.Wire;
 import io.teemate.abi.RuntimeAbi;
-
+import io.teemate.abi.Wire;
 import io.teemate.abi.attest.ReportDataBinding;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ContainerPolicy;
@@ -16,7 +15,6 @@ import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.program.EnclaveProgram;
 import io.teemate.sgx.struct.GprSgx;
-import io.teemate.sgx.struct.Report;
 import io.teemate.sgx.struct.TargetInfo;
 
 import java.nio.charset.StandardCharsets;
@@ -47,12 +45,30 @@ public final class TrustedRuntime implements EnclaveProgram {
     static final int MAX_REQUEST = 64 << 20;
 
     /** The runtime's own code, in image order: the runtime binary ({@code io.teemate.enclave.TeeMateBinaries}); apps follow it. */
-    static final List<Class<?>> RUNTIME_CLASSES = List.of(TrustedRuntime.class, RuntimeAbi.class, Wire.class,
-            RuntimeState.class, ContainerInstance.class, ContainerSession.class, ContainerLocals.class, HostFiles.class,
-            ChunkedInputStream.class, ContainerMemory.class, ContainerTimeoutException.class,
-            ContainerMemoryLimitException.class, PageQuota.class, TrustedFiles.class, SealingKeys.class, HostCalls.class,
-            ThreadPage.class, ThreadBoundMemory.class, ContainerPolicy.class, ContainerManifest.class,
-            ReportDataBinding.class, Arena.class, io.teemate.enclave.memory.EnclavePageAllocator.class,
+    static final List<Class<?>> RUNTIME_CLASSES = List.of(
+            TrustedRuntime.class,
+            RuntimeAbi.class,
+            Wire.class,
+            RuntimeState.class,
+            ContainerInstance.class,
+            ContainerSession.class,
+            ContainerLocals.class,
+            HostFiles.class,
+            ChunkedInputStream.class,
+            ContainerMemory.class,
+            ContainerTimeoutException.class,
+            ContainerMemoryLimitException.class,
+            PageQuota.class,
+            TrustedFiles.class,
+            SealingKeys.class,
+            HostCalls.class,
+            ThreadPage.class,
+            ThreadBoundMemory.class,
+            ContainerPolicy.class,
+            ContainerManifest.class,
+            ReportDataBinding.class,
+            Arena.class,
+            io.teemate.enclave.memory.EnclavePageAllocator.class,
             io.teemate.enclave.memory.CowSpace.class);
 
     private final Map<String, ContainerApp> apps = new LinkedHashMap<>();
@@ -76,7 +92,8 @@ public final class TrustedRuntime implements EnclaveProgram {
     }
 
     private static List<ContainerApp> appsOf(List<Class<?>> classes) {
-        if (classes.size() < RUNTIME_CLASSES.size() || !classes.subList(0, RUNTIME_CLASSES.size()).equals(RUNTIME_CLASSES)) {
+        if (classes.size() < RUNTIME_CLASSES.size()
+                || !classes.subList(0, RUNTIME_CLASSES.size()).equals(RUNTIME_CLASSES)) {
             throw new IllegalArgumentException("the image does not start with the trusted runtime's code");
         }
         List<ContainerApp> apps = new ArrayList<>();
@@ -134,9 +151,14 @@ public final class TrustedRuntime implements EnclaveProgram {
         long responseCapacity = r.get(GprSgx.R9);
         long ocallBuffer = r.get(GprSgx.R10);
         long ocallCapacity = r.get(GprSgx.R11);
-        if (requestLength < 0 || requestLength > MAX_REQUEST || responseCapacity < 0 || responseCapacity > Integer.MAX_VALUE
-                || ocallCapacity < 0 || ocallCapacity > Integer.MAX_VALUE
-                || ctx.overlapsEnclave(request, requestLength) || ctx.overlapsEnclave(response, responseCapacity)
+        if (requestLength < 0
+                || requestLength > MAX_REQUEST
+                || responseCapacity < 0
+                || responseCapacity > Integer.MAX_VALUE
+                || ocallCapacity < 0
+                || ocallCapacity > Integer.MAX_VALUE
+                || ctx.overlapsEnclave(request, requestLength)
+                || ctx.overlapsEnclave(response, responseCapacity)
                 || ctx.overlapsEnclave(ocallBuffer, ocallCapacity)) {
             // A buffer inside ELRANGE would make the runtime read or overwrite its own pages for the host: nothing
             // is read or written, not even an error message.
@@ -158,12 +180,18 @@ public final class TrustedRuntime implements EnclaveProgram {
         if (!state.beginEcall(tcs)) {
             // An ecall of this TCS is out in an ocall or an AEX (the TCS is not busy then, so EENTER succeeds):
             // refused before anything is read, so no nested call can free or change what the outer one holds.
-            refuse(ctx, RuntimeAbi.E_REENTRY, "an ecall is already in progress on this TCS (it is in an ocall or an "
-                    + "AEX): nested entries are refused", response, responseCapacity);
+            refuse(
+                    ctx,
+                    RuntimeAbi.E_REENTRY,
+                    "an ecall is already in progress on this TCS (it is in an ocall or an "
+                            + "AEX): nested entries are refused",
+                    response,
+                    responseCapacity);
             return;
         }
         try {
-            finishEcall(ctx, state, ecall, request, requestLength, response, responseCapacity, ocallBuffer, ocallCapacity);
+            finishEcall(
+                    ctx, state, ecall, request, requestLength, response, responseCapacity, ocallBuffer, ocallCapacity);
         } finally {
             state.endEcall(tcs);
         }
@@ -177,8 +205,16 @@ public final class TrustedRuntime implements EnclaveProgram {
         ctx.registers().set(GprSgx.RDX, n);
     }
 
-    private void finishEcall(EnclaveContext ctx, RuntimeState state, long ecall, long request, long requestLength,
-                             long response, long responseCapacity, long ocallBuffer, long ocallCapacity) {
+    private void finishEcall(
+            EnclaveContext ctx,
+            RuntimeState state,
+            long ecall,
+            long request,
+            long requestLength,
+            long response,
+            long responseCapacity,
+            long ocallBuffer,
+            long ocallCapacity) {
         Registers r = ctx.registers();
         long status;
         byte[] out;
@@ -243,22 +279,30 @@ public final class TrustedRuntime implements EnclaveProgram {
 
     private static final String NOT_ATTACHED = "no container of this session is attached through this TCS";
 
-    private byte[] dispatchBound(EnclaveContext ctx, RuntimeState state, ContainerInstance c, long ecall, Wire.Reader in, HostCalls host) {
+    private byte[] dispatchBound(
+            EnclaveContext ctx, RuntimeState state, ContainerInstance c, long ecall, Wire.Reader in, HostCalls host) {
         if (ecall == RuntimeAbi.ECALL_STATS) {
             in.end();
             // The caller's own share, and what the host sees anyway (committed pages are EADDed or EAUGed by it);
             // never the other containers' use of the heap.
-            return new Wire.Writer().u32(c.quota.pagesCharged()).u32(c.manifest.memoryLimitPages())
-                    .u32(state.pages.pagesCommitted()).toBytes();
+            return new Wire.Writer()
+                    .u32(c.quota.pagesCharged())
+                    .u32(c.manifest.memoryLimitPages())
+                    .u32(state.pages.pagesCommitted())
+                    .toBytes();
         }
         if (ecall == RuntimeAbi.ECALL_RUN) {
             in.end();
-            return new Wire.Writer().u32(run(state, c, new ContainerSession(ctx, state, c, host, new byte[0]))).toBytes();
+            return new Wire.Writer()
+                    .u32(run(state, c, new ContainerSession(ctx, state, c, host, new byte[0])))
+                    .toBytes();
         }
         if (ecall == RuntimeAbi.ECALL_INVOKE) {
             byte[] stdin = in.blob("stdin");
             in.end();
-            return new Wire.Writer().u32(run(state, c, new ContainerSession(ctx, state, c, host, stdin))).toBytes();
+            return new Wire.Writer()
+                    .u32(run(state, c, new ContainerSession(ctx, state, c, host, stdin)))
+                    .toBytes();
         }
         if (ecall == RuntimeAbi.ECALL_FORK) {
             long childTcsOffset = in.u64("child TCS offset");
@@ -281,8 +325,10 @@ public final class TrustedRuntime implements EnclaveProgram {
             in.end();
             byte[] plain = session.unsealOrNull(blob);
             if (plain == null) {
-                throw new Refusal(RuntimeAbi.E_SEAL, "the blob was not sealed by container " + c.manifest.name()
-                        + " in this enclave image, or it was changed");
+                throw new Refusal(
+                        RuntimeAbi.E_SEAL,
+                        "the blob was not sealed by container " + c.manifest.name()
+                                + " in this enclave image, or it was changed");
             }
             return plain;
         }
@@ -290,7 +336,8 @@ public final class TrustedRuntime implements EnclaveProgram {
             TargetInfo target = TargetInfo.fromBytes(in.fixed(TargetInfo.SIZE, "target info"));
             byte[] nonce = in.fixed(32, "nonce");
             in.end();
-            return ThreadPage.ereport(ctx, target, ReportDataBinding.reportData(c.identity, nonce)).toBytes();
+            return ThreadPage.ereport(ctx, target, ReportDataBinding.reportData(c.identity, nonce))
+                    .toBytes();
         }
         if (ecall == RuntimeAbi.ECALL_READ_FILE) {
             String path = in.string("path");
@@ -316,29 +363,40 @@ public final class TrustedRuntime implements EnclaveProgram {
         }
         byte[] identity = ContainerManifest.digestOf(manifestBytes);
         if (!policy.verifiedFor(state.mrEnclave, state.mrSigner)) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: the policy is not signed by this enclave's signer "
-                    + "(MRSIGNER) or is for another enclave (MRENCLAVE)");
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED,
+                    "attach refused: the policy is not signed by this enclave's signer "
+                            + "(MRSIGNER) or is for another enclave (MRENCLAVE)");
         }
         int seen = state.policyVersion.accumulateAndGet(policy.version(), Math::max);
         if (policy.version() < seen) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: policy version " + policy.version()
-                    + " is older than version " + seen + " this enclave has already accepted (a rolled-back policy)");
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED,
+                    "attach refused: policy version " + policy.version() + " is older than version " + seen
+                            + " this enclave has already accepted (a rolled-back policy)");
         }
         if (!policy.allows(identity)) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: container " + manifest.name() + " ("
-                    + java.util.HexFormat.of().formatHex(identity) + ") is not in the enclave's policy");
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED,
+                    "attach refused: container " + manifest.name() + " ("
+                            + java.util.HexFormat.of().formatHex(identity) + ") is not in the enclave's policy");
         }
         if (manifest.attachKey().length == 0) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: container " + manifest.name() + " has no attach key");
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED, "attach refused: container " + manifest.name() + " has no attach key");
         }
         long tcsOffset = tcs - state.enclaveBase;
-        if (!attachSignatureValid(manifest.attachKey(), RuntimeAbi.attachStatement(nonce, tcsOffset, identity), signature)) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: the signature over this TCS's challenge does not "
-                    + "verify with container " + manifest.name() + "'s attach key (a replayed or forged attach)");
+        if (!attachSignatureValid(
+                manifest.attachKey(), RuntimeAbi.attachStatement(nonce, tcsOffset, identity), signature)) {
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED,
+                    "attach refused: the signature over this TCS's challenge does not " + "verify with container "
+                            + manifest.name() + "'s attach key (a replayed or forged attach)");
         }
         if (!apps.containsKey(manifest.entry())) {
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: entry " + manifest.entry() + " is not an app of this enclave "
-                    + appNames());
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED,
+                    "attach refused: entry " + manifest.entry() + " is not an app of this enclave " + appNames());
         }
         ContainerInstance c = newInstance(state, identity, manifest, tcs);
         if (state.byTcs.putIfAbsent(tcs, c) != null) {
@@ -346,7 +404,8 @@ public final class TrustedRuntime implements EnclaveProgram {
             // its teardown frees the TCS. Checked after the signature, so only a container the owner's policy
             // admits learns that the TCS is taken.
             c.retire();
-            throw new Refusal(RuntimeAbi.E_REFUSED, "attach refused: this TCS is bound to a container; it must detach first");
+            throw new Refusal(
+                    RuntimeAbi.E_REFUSED, "attach refused: this TCS is bound to a container; it must detach first");
         }
         state.bindingChanged(tcs);
         return new Wire.Writer().u32(c.id).bytes(c.sessionToken).toBytes();
@@ -356,10 +415,13 @@ public final class TrustedRuntime implements EnclaveProgram {
      * ECALL_FORK: a child container of {@code parent}'s identity, bound to the free TCS at {@code childTcsOffset},
      * given what it inherits by the app's {@link ContainerApp#fork}. A refused or failed fork leaves nothing.
      */
-    private byte[] fork(EnclaveContext ctx, RuntimeState state, ContainerInstance parent, long childTcsOffset, HostCalls host) {
+    private byte[] fork(
+            EnclaveContext ctx, RuntimeState state, ContainerInstance parent, long childTcsOffset, HostCalls host) {
         if (childTcsOffset < 0 || childTcsOffset >= ctx.enclaveSize() || (childTcsOffset & 0xFFF) != 0) {
-            throw new Refusal(RuntimeAbi.E_INVALID, "fork: the child's TCS offset 0x" + Long.toHexString(childTcsOffset)
-                    + " is not a page of this enclave");
+            throw new Refusal(
+                    RuntimeAbi.E_INVALID,
+                    "fork: the child's TCS offset 0x" + Long.toHexString(childTcsOffset)
+                            + " is not a page of this enclave");
         }
         long childTcs = state.enclaveBase + childTcsOffset;
         if (childTcs == parent.tcs || state.byTcs.containsKey(childTcs)) {
@@ -369,7 +431,8 @@ public final class TrustedRuntime implements EnclaveProgram {
         ContainerInstance child = newInstance(state, parent.identity, parent.manifest, childTcs);
         boolean bound = false;
         try {
-            app.fork(new ContainerSession(ctx, state, parent, host, new byte[0]),
+            app.fork(
+                    new ContainerSession(ctx, state, parent, host, new byte[0]),
                     new ContainerSession(ctx, state, child, host, new byte[0]));
             if (state.byTcs.putIfAbsent(childTcs, child) != null) {
                 throw new Refusal(RuntimeAbi.E_REFUSED, "fork: the child's TCS was bound meanwhile");
@@ -468,12 +531,14 @@ public final class TrustedRuntime implements EnclaveProgram {
     private ContainerInstance newInstance(RuntimeState state, byte[] identity, ContainerManifest manifest, long tcs) {
         int id = state.nextInstance.getAndIncrement();
         int limit = manifest.memoryLimitPages() == 0 ? PageQuota.UNLIMITED : manifest.memoryLimitPages();
-        return new ContainerInstance(id, identity, manifest,
+        return new ContainerInstance(
+                id,
+                identity,
+                manifest,
                 new PageQuota(state.pages, limit, "container " + manifest.name() + " (instance " + id + ")"),
-                state.freshSecret(), tcs);
+                state.freshSecret(),
+                tcs);
     }
-
-
 
     private static byte[] message(String s) {
         return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);

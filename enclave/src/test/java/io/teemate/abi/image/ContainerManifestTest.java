@@ -45,8 +45,11 @@ class ContainerManifestTest {
         assertThat(c.entry()).isEqualTo("wordcount");
         assertThat(c.args()).containsExactly("data/words.txt");
         assertThat(c.env()).containsExactly(Map.entry("LANG", "C.UTF-8"), Map.entry("WORDCOUNT_TOP", "3"));
-        assertThat(c.files()).containsExactly(new TrustedFile("data/words.txt", HexFormat.of().parseHex(WORDS)));
-        assertThat(c.enclaveManifestPath(Examples.CONTAINER)).isEqualTo(Examples.ENCLAVE.toAbsolutePath().normalize());
+        assertThat(c.files())
+                .containsExactly(
+                        new TrustedFile("data/words.txt", HexFormat.of().parseHex(WORDS)));
+        assertThat(c.enclaveManifestPath(Examples.CONTAINER))
+                .isEqualTo(Examples.ENCLAVE.toAbsolutePath().normalize());
         c.verifyFiles(Examples.CONTAINER);
         assertThat(c.digest()).hasSize(32).isEqualTo(ContainerManifest.digestOf(c.canonicalBytes()));
     }
@@ -62,20 +65,27 @@ class ContainerManifestTest {
     static Stream<Arguments> brokenManifests() {
         return Stream.of(
                 arguments("entry", "is missing", (Consumer<ObjectNode>) m -> m.remove("entry")),
-                arguments("entry", "\"../sh\" is not an application name", (Consumer<ObjectNode>) m -> m.put("entry", "../sh")),
-                arguments("enclave_image", "\"/abs/enclave.json\" must be a relative path",
-                        (Consumer<ObjectNode>) m -> m.put("enclave_image", "/abs/enclave.json")),
-                arguments("args", "must be a list of strings, got \"data/words.txt\"",
-                        (Consumer<ObjectNode>) m -> m.put("args", "data/words.txt")),
-                arguments("args[0]", "contains a NUL character", (Consumer<ObjectNode>) m -> m.putArray("args").add("a\u0000b")),
-                arguments("env.LANG", "must be a string, got 1", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("env")).put("LANG", 1)),
-                arguments("env.A=B", "\"A=B\" is not an environment variable name",
-                        (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("env")).put("A=B", "x")),
-                arguments("env", "must be an object of strings, got a list", (Consumer<ObjectNode>) m -> m.putArray("env")),
-                arguments("files[0].sha256", "is not a SHA-256", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("files").get(0)).put("sha256", "00")),
-                arguments("files[0].path", "\"\" ", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("files").get(0)).put("path", "")),
-                arguments("files[1].path", "\"data/words.txt\" is listed twice",
-                        (Consumer<ObjectNode>) m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("files")).add(m.get("files").get(0).deepCopy())),
+                arguments("entry", "\"../sh\" is not an application name", (Consumer<ObjectNode>)
+                        m -> m.put("entry", "../sh")),
+                arguments("enclave_image", "\"/abs/enclave.json\" must be a relative path", (Consumer<ObjectNode>)
+                        m -> m.put("enclave_image", "/abs/enclave.json")),
+                arguments("args", "must be a list of strings, got \"data/words.txt\"", (Consumer<ObjectNode>)
+                        m -> m.put("args", "data/words.txt")),
+                arguments("args[0]", "contains a NUL character", (Consumer<ObjectNode>)
+                        m -> m.putArray("args").add("a\u0000b")),
+                arguments("env.LANG", "must be a string, got 1", (Consumer<ObjectNode>)
+                        m -> ((ObjectNode) m.get("env")).put("LANG", 1)),
+                arguments("env.A=B", "\"A=B\" is not an environment variable name", (Consumer<ObjectNode>)
+                        m -> ((ObjectNode) m.get("env")).put("A=B", "x")),
+                arguments("env", "must be an object of strings, got a list", (Consumer<ObjectNode>)
+                        m -> m.putArray("env")),
+                arguments("files[0].sha256", "is not a SHA-256", (Consumer<ObjectNode>)
+                        m -> ((ObjectNode) m.get("files").get(0)).put("sha256", "00")),
+                arguments("files[0].path", "\"\" ", (Consumer<ObjectNode>)
+                        m -> ((ObjectNode) m.get("files").get(0)).put("path", "")),
+                arguments("files[1].path", "\"data/words.txt\" is listed twice", (Consumer<ObjectNode>)
+                        m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("files"))
+                                .add(m.get("files").get(0).deepCopy())),
                 arguments("signing_key", "unknown field", (Consumer<ObjectNode>) m -> m.put("signing_key", "k.pem")));
     }
 
@@ -84,7 +94,8 @@ class ContainerManifestTest {
     void aBrokenFieldIsNamedInTheError(String field, String fragment, Consumer<ObjectNode> edit) {
         ObjectNode m = good();
         edit.accept(m);
-        var e = catchThrowableOfType(ManifestException.class, () -> ContainerManifest.parse(m.toString(), "container.json"));
+        var e = catchThrowableOfType(
+                ManifestException.class, () -> ContainerManifest.parse(m.toString(), "container.json"));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.field()).isEqualTo(field);
         assertThat(e.getMessage()).startsWith("container.json: " + field + ": ");
@@ -96,7 +107,8 @@ class ContainerManifestTest {
     @Test
     void theEntryMustBeOneOfTheEnclaveImagesApps() throws IOException {
         Examples.copyHello(dir);
-        Files.writeString(dir.resolve("container.json"), good().put("entry", "redis").toString());
+        Files.writeString(
+                dir.resolve("container.json"), good().put("entry", "redis").toString());
         assertThatThrownBy(() -> ContainerManifest.load(dir.resolve("container.json")))
                 .isInstanceOf(ManifestException.class)
                 .hasMessage("container.json: entry: \"redis\" is not one of the enclave image's apps [wordcount]");
@@ -105,9 +117,12 @@ class ContainerManifestTest {
     @Test
     void theEnclaveImageMustExistAndBeValid() throws IOException {
         Examples.copyHello(dir);
-        Files.writeString(dir.resolve("container.json"), good().put("enclave_image", "missing/enclave.json").toString());
+        Files.writeString(
+                dir.resolve("container.json"),
+                good().put("enclave_image", "missing/enclave.json").toString());
         assertThatThrownBy(() -> ContainerManifest.load(dir.resolve("container.json")))
-                .hasMessageStartingWith("container.json: enclave_image: file ").hasMessageEndingWith("does not exist");
+                .hasMessageStartingWith("container.json: enclave_image: file ")
+                .hasMessageEndingWith("does not exist");
         Files.writeString(dir.resolve("container.json"), good().toString());
         Files.writeString(dir.resolve("enclave.json"), "{\"name\": \"x\"}");
         assertThatThrownBy(() -> ContainerManifest.load(dir.resolve("container.json")))
@@ -133,8 +148,12 @@ class ContainerManifestTest {
             Collections.shuffle(fields, random);
             StringBuilder b = new StringBuilder("{" + ws);
             for (int i = 0; i < fields.size(); i++) {
-                b.append(i == 0 ? "" : "," + ws).append(JSON.valueToTree(fields.get(i).getKey()).toString())
-                        .append(ws).append(':').append(ws).append(rewritten(fields.get(i).getValue(), random));
+                b.append(i == 0 ? "" : "," + ws)
+                        .append(JSON.valueToTree(fields.get(i).getKey()).toString())
+                        .append(ws)
+                        .append(':')
+                        .append(ws)
+                        .append(rewritten(fields.get(i).getValue(), random));
             }
             return b.append(ws).append('}').toString();
         }
@@ -165,14 +184,19 @@ class ContainerManifestTest {
                 arguments("name", (Consumer<ObjectNode>) m -> m.put("name", "hello-wordcount2")),
                 arguments("enclave_image", (Consumer<ObjectNode>) m -> m.put("enclave_image", "./enclave.json")),
                 arguments("entry", (Consumer<ObjectNode>) m -> m.put("entry", "wordcount2")),
-                arguments("args order", (Consumer<ObjectNode>) m -> m.putArray("args").add("b").add("a")),
-                arguments("an empty arg", (Consumer<ObjectNode>) m -> m.putArray("args").add("data/words.txt").add("")),
+                arguments("args order", (Consumer<ObjectNode>)
+                        m -> m.putArray("args").add("b").add("a")),
+                arguments("an empty arg", (Consumer<ObjectNode>)
+                        m -> m.putArray("args").add("data/words.txt").add("")),
                 arguments("env value", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("env")).put("LANG", "C")),
                 arguments("env key", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("env")).remove("LANG")),
-                arguments("file hash", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("files").get(0)).put("sha256", "00".repeat(32))),
-                arguments("file path", (Consumer<ObjectNode>) m -> ((ObjectNode) m.get("files").get(0)).put("path", "data/Words.txt")),
+                arguments("file hash", (Consumer<ObjectNode>)
+                        m -> ((ObjectNode) m.get("files").get(0)).put("sha256", "00".repeat(32))),
+                arguments("file path", (Consumer<ObjectNode>)
+                        m -> ((ObjectNode) m.get("files").get(0)).put("path", "data/Words.txt")),
                 // Length prefixes: moving a character from one string to the next must change the encoding.
-                arguments("string boundary", (Consumer<ObjectNode>) m -> m.putArray("args").add("data/words.tx").add("t")));
+                arguments("string boundary", (Consumer<ObjectNode>)
+                        m -> m.putArray("args").add("data/words.tx").add("t")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -186,32 +210,40 @@ class ContainerManifestTest {
 
     @Test
     void canonicalBytesAreDocumentedAndRoundTrip() {
-        ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
+        ContainerManifest c = new ContainerManifest(
+                "n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
         String hex = HexFormat.of().formatHex(c.canonicalBytes());
         String expected = HexFormat.of().formatHex("TMCTNR02".getBytes())
-                + "01000000" + "6e"                       // name
+                + "01000000" + "6e" // name
                 + "06000000" + HexFormat.of().formatHex("e.json".getBytes())
                 + "03000000" + HexFormat.of().formatHex("app".getBytes())
-                + "01000000" + "01000000" + "78"          // args
-                + "02000000" + "01000000" + "41" + "01000000" + "31" + "01000000" + "42" + "01000000" + "32" // env, sorted
-                + "00000000"                              // files
-                + "00000000"                              // attach_key (none)
-                + "0000000000000000";                     // memory_limit (none)
+                + "01000000" + "01000000" + "78" // args
+                + "02000000" + "01000000" + "41" + "01000000" + "31" + "01000000" + "42" + "01000000"
+                + "32" // env, sorted
+                + "00000000" // files
+                + "00000000" // attach_key (none)
+                + "0000000000000000"; // memory_limit (none)
         assertThat(hex).isEqualTo(expected);
-        ContainerManifest limited = new ContainerManifest("n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"),
-                List.of(), new byte[0], 64 * 1024);
-        assertThat(HexFormat.of().formatHex(limited.canonicalBytes())).endsWith("0000010000000000"); // 65536, little-endian
+        ContainerManifest limited = new ContainerManifest(
+                "n", "e.json", "app", List.of("x"), Map.of("B", "2", "A", "1"), List.of(), new byte[0], 64 * 1024);
+        assertThat(HexFormat.of().formatHex(limited.canonicalBytes()))
+                .endsWith("0000010000000000"); // 65536, little-endian
         assertThat(limited.digest()).as("the limit is part of the identity").isNotEqualTo(c.digest());
-        assertThat(ContainerManifest.fromCanonicalBytes(limited.canonicalBytes())).isEqualTo(limited);
+        assertThat(ContainerManifest.fromCanonicalBytes(limited.canonicalBytes()))
+                .isEqualTo(limited);
         assertThat(ContainerManifest.fromCanonicalBytes(c.canonicalBytes())).isEqualTo(c);
         ContainerManifest example = ContainerManifest.load(Examples.CONTAINER);
-        assertThat(ContainerManifest.fromCanonicalBytes(example.canonicalBytes())).isEqualTo(example);
-        assertThat(ContainerManifest.fromCanonicalBytes(example.canonicalBytes()).digest()).isEqualTo(example.digest());
+        assertThat(ContainerManifest.fromCanonicalBytes(example.canonicalBytes()))
+                .isEqualTo(example);
+        assertThat(ContainerManifest.fromCanonicalBytes(example.canonicalBytes())
+                        .digest())
+                .isEqualTo(example.digest());
     }
 
     @Test
     void nonCanonicalOrMalformedBytesAreRefused() {
-        ContainerManifest c = new ContainerManifest("n", "e.json", "app", List.of(), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
+        ContainerManifest c = new ContainerManifest(
+                "n", "e.json", "app", List.of(), Map.of("B", "2", "A", "1"), List.of(), new byte[0]);
         byte[] b = c.canonicalBytes();
         // Swap the two env entries: same manifest, but not the canonical order.
         byte[] swapped = b.clone();
@@ -219,15 +251,18 @@ class ContainerManifestTest {
         System.arraycopy(b, env, swapped, env + 10, 10);
         System.arraycopy(b, env + 10, swapped, env, 10);
         assertThat(swapped).isNotEqualTo(b);
-        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(swapped)).hasMessageContaining("not in canonical form");
-        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(Arrays.copyOf(b, 20))).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(swapped))
+                .hasMessageContaining("not in canonical form");
+        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(Arrays.copyOf(b, 20)))
+                .hasMessageContaining("truncated");
         byte[] huge = b.clone();
         huge[8] = (byte) 0xFF;
         huge[11] = (byte) 0x7F;
         assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(huge)).hasMessageContaining("truncated");
         byte[] wrongMagic = b.clone();
         wrongMagic[0] = 'X';
-        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(wrongMagic)).hasMessageContaining("does not start with \"TMCTNR02\"");
+        assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(wrongMagic))
+                .hasMessageContaining("does not start with \"TMCTNR02\"");
         byte[] badUtf8 = b.clone();
         badUtf8[12] = (byte) 0xC0;
         assertThatThrownBy(() -> ContainerManifest.fromCanonicalBytes(badUtf8)).hasMessageContaining("not UTF-8");

@@ -55,14 +55,17 @@ class ContainerPolicyTest {
     @Test
     void theExampleContainersDigestCanBeAllowed() {
         byte[] digest = ContainerManifest.load(Examples.CONTAINER).digest();
-        ContainerPolicy p = ContainerPolicy.parse(ContainerPolicy.sign(owner, MRENCLAVE, List.of(digest), 1).toBytes());
+        ContainerPolicy p = ContainerPolicy.parse(
+                ContainerPolicy.sign(owner, MRENCLAVE, List.of(digest), 1).toBytes());
         assertThat(p.verifiedFor(MRENCLAVE, mrSigner) && p.allows(digest)).isTrue();
     }
 
     @Test
     void anotherSignersPolicyIsRefused() {
         ContainerPolicy forged = ContainerPolicy.sign(other, MRENCLAVE, List.of(A, B, C), 4);
-        assertThat(forged.signatureValid()).as("a valid signature, by the wrong key").isTrue();
+        assertThat(forged.signatureValid())
+                .as("a valid signature, by the wrong key")
+                .isTrue();
         assertThat(forged.verifiedFor(MRENCLAVE, mrSigner)).isFalse();
     }
 
@@ -101,17 +104,23 @@ class ContainerPolicyTest {
     @Test
     void malformedPoliciesAndInputsAreRefusedByName() {
         byte[] good = policy().toBytes();
-        assertThatThrownBy(() -> ContainerPolicy.parse(Arrays.copyOf(good, good.length - 1))).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> ContainerPolicy.parse(Arrays.copyOf(good, good.length + 1))).hasMessageContaining("after its end");
+        assertThatThrownBy(() -> ContainerPolicy.parse(Arrays.copyOf(good, good.length - 1)))
+                .hasMessageContaining("truncated");
+        assertThatThrownBy(() -> ContainerPolicy.parse(Arrays.copyOf(good, good.length + 1)))
+                .hasMessageContaining("after its end");
         byte[] unsorted = good.clone();
         System.arraycopy(A, 0, unsorted, 48, 32);
         System.arraycopy(B, 0, unsorted, 80, 32);
         assertThatThrownBy(() -> ContainerPolicy.parse(unsorted)).hasMessageContaining("not in ascending order");
-        assertThatThrownBy(() -> ContainerPolicy.sign(owner, MRENCLAVE, List.of(A, A), 1)).hasMessageContaining("listed twice");
-        assertThatThrownBy(() -> ContainerPolicy.sign(owner, new byte[31], List.of(A), 1)).hasMessageContaining("MRENCLAVE is 32 bytes");
-        assertThatThrownBy(() -> ContainerPolicy.sign(owner, MRENCLAVE, List.of(new byte[20]), 1)).hasMessageContaining("digest is 32 bytes");
+        assertThatThrownBy(() -> ContainerPolicy.sign(owner, MRENCLAVE, List.of(A, A), 1))
+                .hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> ContainerPolicy.sign(owner, new byte[31], List.of(A), 1))
+                .hasMessageContaining("MRENCLAVE is 32 bytes");
+        assertThatThrownBy(() -> ContainerPolicy.sign(owner, MRENCLAVE, List.of(new byte[20]), 1))
+                .hasMessageContaining("digest is 32 bytes");
         List<byte[]> empty = new ArrayList<>();
-        ContainerPolicy none = ContainerPolicy.parse(ContainerPolicy.sign(owner, MRENCLAVE, empty, 0).toBytes());
+        ContainerPolicy none = ContainerPolicy.parse(
+                ContainerPolicy.sign(owner, MRENCLAVE, empty, 0).toBytes());
         assertThat(none.verifiedFor(MRENCLAVE, mrSigner)).isTrue();
         assertThat(none.allows(A)).isFalse();
     }

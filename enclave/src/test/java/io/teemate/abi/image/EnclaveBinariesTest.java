@@ -19,7 +19,8 @@ class EnclaveBinariesTest {
     private final EnclaveBinaries binaries = EnclaveBinaries.installed();
 
     private static EnclaveManifest manifest(String runtime, String... apps) {
-        return new EnclaveManifest("t", 1L << 24, 2, 1, 1, runtime, List.of(apps), 1 << 20, false, 1 << 20, List.of(), 1, 1, false);
+        return new EnclaveManifest(
+                "t", 1L << 24, 2, 1, 1, runtime, List.of(apps), 1 << 20, false, 1 << 20, List.of(), 1, 1, false);
     }
 
     @Test
@@ -32,8 +33,11 @@ class EnclaveBinariesTest {
     @Test
     void aLinkedImageIsByteForByteTheProgramItNames() {
         CodeImage linked = binaries.resolve(manifest(RuntimeAbi.RUNTIME_NAME, "wordcount"));
-        assertThat(linked.bytes()).isEqualTo(CodeImage.of(new TrustedRuntime(List.of(new WordCount()))).bytes());
-        assertThat(binaries.program(HelloAbi.NAME).bytes()).isEqualTo(CodeImage.of(new HelloEnclave()).bytes());
+        assertThat(linked.bytes())
+                .isEqualTo(CodeImage.of(new TrustedRuntime(List.of(new WordCount())))
+                        .bytes());
+        assertThat(binaries.program(HelloAbi.NAME).bytes())
+                .isEqualTo(CodeImage.of(new HelloEnclave()).bytes());
     }
 
     @Test
@@ -49,21 +53,30 @@ class EnclaveBinariesTest {
         // a runtime image with a class after it that is not an app: the runtime refuses it, the processor runs nothing
         List<Class<?>> classes = new java.util.ArrayList<>(TrustedRuntime.runtimeClasses());
         classes.add(HelloEnclave.class);
-        assertThat(new ProgramRegistry().lookup(CodeImage.of(classes, "stowaway").bytes())).isNull();
+        assertThat(new ProgramRegistry()
+                        .lookup(CodeImage.of(classes, "stowaway").bytes()))
+                .isNull();
     }
 
     @Test
     void unknownNamesAreManifestErrorsListingWhatIsKnown() {
         assertThatThrownBy(() -> binaries.resolve(manifest("gramine", "wordcount")))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("runtime")
-                .hasMessageContaining("unknown runtime \"gramine\"").hasMessageContaining(RuntimeAbi.RUNTIME_NAME);
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("runtime")
+                .hasMessageContaining("unknown runtime \"gramine\"")
+                .hasMessageContaining(RuntimeAbi.RUNTIME_NAME);
         assertThatThrownBy(() -> binaries.resolve(manifest(RuntimeAbi.RUNTIME_NAME, "redis")))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("apps")
-                .hasMessageContaining("unknown app redis").hasMessageContaining("wordcount");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("apps")
+                .hasMessageContaining("unknown app redis")
+                .hasMessageContaining("wordcount");
         assertThatThrownBy(() -> binaries.resolve(manifest(RuntimeAbi.RUNTIME_NAME, "wordcount", "wordcount")))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("listed twice");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("listed twice");
         assertThatThrownBy(() -> binaries.resolve(manifest(HelloAbi.NAME, "wordcount")))
-                .as("a stand-alone program is no runtime").isInstanceOf(ManifestException.class);
-        assertThatThrownBy(() -> binaries.program("wordcount")).hasMessageContaining("no enclave program named wordcount");
+                .as("a stand-alone program is no runtime")
+                .isInstanceOf(ManifestException.class);
+        assertThatThrownBy(() -> binaries.program("wordcount"))
+                .hasMessageContaining("no enclave program named wordcount");
     }
 }

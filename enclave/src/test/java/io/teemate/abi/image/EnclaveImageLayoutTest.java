@@ -38,8 +38,21 @@ class EnclaveImageLayoutTest {
 
     private static EnclaveManifest manifest(String heap, boolean edmm, String heapInitial, long enclaveSize) {
         long h = Sizes.parse(heap);
-        return new EnclaveManifest("t", enclaveSize, 3, 1, 2, "teemate", List.of("wordcount", "kv"), h, edmm,
-                edmm ? Sizes.parse(heapInitial) : h, List.of(new TrustedFile("a.txt", new byte[32])), 1, 2, true);
+        return new EnclaveManifest(
+                "t",
+                enclaveSize,
+                3,
+                1,
+                2,
+                "teemate",
+                List.of("wordcount", "kv"),
+                h,
+                edmm,
+                edmm ? Sizes.parse(heapInitial) : h,
+                List.of(new TrustedFile("a.txt", new byte[32])),
+                1,
+                2,
+                true);
     }
 
     private static EnclaveImageLayout build(EnclaveManifest m) {
@@ -47,7 +60,9 @@ class EnclaveImageLayoutTest {
     }
 
     private static long count(EnclaveLayout l, PageType type, PagePermissions perms) {
-        return l.pages().stream().filter(p -> p.type() == type && p.permissions().equals(perms)).count();
+        return l.pages().stream()
+                .filter(p -> p.type() == type && p.permissions().equals(perms))
+                .count();
     }
 
     @Test
@@ -55,11 +70,17 @@ class EnclaveImageLayoutTest {
         EnclaveImageLayout l = build(manifest("1M", false, null, 0));
         int code = Examples.CODE.pageCount();
         EnclaveLayout layout = l.layout();
-        assertThat(l.configOffset()).isEqualTo((long) code * PAGE).isEqualTo(EnclaveImageLayout.configOffset(Examples.CODE.bytes().length));
+        assertThat(l.configOffset())
+                .isEqualTo((long) code * PAGE)
+                .isEqualTo(EnclaveImageLayout.configOffset(Examples.CODE.bytes().length));
         assertThat(count(layout, PageType.REG, PagePermissions.RX)).isEqualTo(code);
-        assertThat(count(layout, PageType.REG, PagePermissions.R)).as("config pages").isEqualTo(1);
+        assertThat(count(layout, PageType.REG, PagePermissions.R))
+                .as("config pages")
+                .isEqualTo(1);
         assertThat(count(layout, PageType.TCS, PagePermissions.NONE)).isEqualTo(3);
-        assertThat(count(layout, PageType.REG, PagePermissions.RW)).as("3 x (2 SSA + TLS) + 256 heap").isEqualTo(9 + 256);
+        assertThat(count(layout, PageType.REG, PagePermissions.RW))
+                .as("3 x (2 SSA + TLS) + 256 heap")
+                .isEqualTo(9 + 256);
         assertThat(layout.pages()).allMatch(EnclavePage::measured);
         assertThat(l.heapOffset()).isEqualTo((code + 1 + 3 * 4L) * PAGE);
         assertThat(l.heapCommittedPages()).isEqualTo(256).isEqualTo(l.heapMaxPages());
@@ -79,7 +100,9 @@ class EnclaveImageLayoutTest {
         assertThat(edmm.heap().growable()).isTrue();
         assertThat(edmm.addedPages()).isEqualTo(sgx1.addedPages() - 4096 + 16);
         assertThat(edmm.layout().end()).isEqualTo(edmm.heap().committedEnd());
-        assertThat(edmm.layout().size()).as("ELRANGE covers the whole heap").isGreaterThanOrEqualTo(edmm.heap().end())
+        assertThat(edmm.layout().size())
+                .as("ELRANGE covers the whole heap")
+                .isGreaterThanOrEqualTo(edmm.heap().end())
                 .isEqualTo(sgx1.layout().size());
         assertThat(edmm.mrEnclave()).isNotEqualTo(sgx1.mrEnclave());
         EnclaveImageLayout none = build(manifest("16M", true, "0", 0));
@@ -89,14 +112,16 @@ class EnclaveImageLayoutTest {
 
     @Test
     void mrEnclaveChangesWithTheHeapSizeInBothModes() {
-        assertThat(build(manifest("1M", false, null, 0)).mrEnclave()).isNotEqualTo(build(manifest("2M", false, null, 0)).mrEnclave());
+        assertThat(build(manifest("1M", false, null, 0)).mrEnclave())
+                .isNotEqualTo(build(manifest("2M", false, null, 0)).mrEnclave());
         // With EDMM the extra heap is never EADDed; the limit still reaches MRENCLAVE through the measured config.
         EnclaveImageLayout small = build(manifest("1M", true, "0", 1L << 24));
         EnclaveImageLayout large = build(manifest("2M", true, "0", 1L << 24));
         assertThat(small.addedPages()).isEqualTo(large.addedPages());
         assertThat(small.layout().size()).isEqualTo(large.layout().size());
         assertThat(small.mrEnclave()).isNotEqualTo(large.mrEnclave());
-        assertThat(build(manifest("1M", false, null, 0)).mrEnclave()).as("deterministic")
+        assertThat(build(manifest("1M", false, null, 0)).mrEnclave())
+                .as("deterministic")
                 .isEqualTo(build(manifest("1M", false, null, 0)).mrEnclave());
     }
 
@@ -105,15 +130,126 @@ class EnclaveImageLayoutTest {
         EnclaveManifest m = manifest("64K", false, null, 0);
         byte[] base = build(m).mrEnclave();
         List<EnclaveManifest> variants = List.of(
-                new EnclaveManifest("t2", 0, 3, 1, 2, "teemate", m.apps(), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 2, true),
-                new EnclaveManifest("t", 0, 3, 1, 2, "teemate", List.of("wordcount"), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 2, true),
-                new EnclaveManifest("t", 0, 3, 1, 2, "teemate", m.apps(), m.heapSize(), false, m.heapSize(),
-                        List.of(new TrustedFile("a.txt", HexFormat.of().parseHex("01" + "00".repeat(31)))), 1, 2, true),
-                new EnclaveManifest("t", 0, 3, 1, 2, "teemate", m.apps(), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 3, true),
-                new EnclaveManifest("t", 0, 3, 1, 2, "teemate", m.apps(), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 2, false),
-                new EnclaveManifest("t", 0, 4, 1, 2, "teemate", m.apps(), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 2, true),
-                new EnclaveManifest("t", 0, 3, 2, 2, "teemate", m.apps(), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 2, true),
-                new EnclaveManifest("t", 0, 3, 1, 3, "teemate", m.apps(), m.heapSize(), false, m.heapSize(), m.trustedFiles(), 1, 2, true));
+                new EnclaveManifest(
+                        "t2",
+                        0,
+                        3,
+                        1,
+                        2,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        2,
+                        true),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        3,
+                        1,
+                        2,
+                        "teemate",
+                        List.of("wordcount"),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        2,
+                        true),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        3,
+                        1,
+                        2,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        List.of(new TrustedFile("a.txt", HexFormat.of().parseHex("01" + "00".repeat(31)))),
+                        1,
+                        2,
+                        true),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        3,
+                        1,
+                        2,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        3,
+                        true),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        3,
+                        1,
+                        2,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        2,
+                        false),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        4,
+                        1,
+                        2,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        2,
+                        true),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        3,
+                        2,
+                        2,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        2,
+                        true),
+                new EnclaveManifest(
+                        "t",
+                        0,
+                        3,
+                        1,
+                        3,
+                        "teemate",
+                        m.apps(),
+                        m.heapSize(),
+                        false,
+                        m.heapSize(),
+                        m.trustedFiles(),
+                        1,
+                        2,
+                        true));
         for (EnclaveManifest v : variants) {
             assertThat(build(v).mrEnclave()).as(v.toString()).isNotEqualTo(base);
         }
@@ -128,7 +264,8 @@ class EnclaveImageLayoutTest {
                 .hasMessageStartingWith("enclave manifest \"t\": enclave_size: 1M is too small: ")
                 .hasMessageContaining("need ");
         assertThatThrownBy(() -> build(manifest("16M", true, "0", 1L << 23)))
-                .as("EDMM: the size must cover heap_size, not only what is added").hasMessageContaining("enclave_size: 8M is too small");
+                .as("EDMM: the size must cover heap_size, not only what is added")
+                .hasMessageContaining("enclave_size: 8M is too small");
     }
 
     @Test
@@ -136,27 +273,33 @@ class EnclaveImageLayoutTest {
         EnclaveManifest m = manifest("2M", true, "8K", 0);
         EnclaveImageLayout l = build(m);
         ByteArrayOutputStream config = new ByteArrayOutputStream();
-        l.layout().pages().stream().filter(p -> p.offset() >= l.configOffset() && p.offset() < l.configOffset() + l.configLength())
+        l.layout().pages().stream()
+                .filter(p -> p.offset() >= l.configOffset() && p.offset() < l.configOffset() + l.configLength())
                 .forEach(p -> config.writeBytes(p.content()));
         byte[] bytes = config.toByteArray();
         assertThat(EnclaveConfig.length(bytes)).isEqualTo(l.configLength());
         EnclaveConfig c = EnclaveConfig.fromBytes(Arrays.copyOf(bytes, l.configLength()));
         assertThat(c.manifest()).isEqualTo(m);
         assertThat(c.heap()).isEqualTo(l.heap());
-        assertThatThrownBy(() -> EnclaveConfig.fromBytes(Arrays.copyOf(bytes, l.configLength() - 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EnclaveConfig.fromBytes(Arrays.copyOf(bytes, l.configLength() - 1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theImageLoadsInitializesAndItsRuntimeFindsAndGrowsItsHeap() {
-        Machine machine = Machine.builder().epcMiB(8).logicalProcessors(1).seed(7).build();
+        Machine machine =
+                Machine.builder().epcMiB(8).logicalProcessors(1).seed(7).build();
         LogicalProcessor lp = machine.processor(0);
         MapPageTable pt = new MapPageTable();
         lp.loadCr3(pt);
         CodeImage code = machine.programs().register(new HeapProbe());
         EnclaveManifest m = manifest("1M", true, "8K", 0);
         EnclaveImageLayout l = EnclaveImageLayout.build(m, code);
-        SigStruct sig = SigStructBuilder.forEnclave(l.mrEnclave()).attributes(EnclaveLayout.defaultAttributes(m.debug()))
-                .isvProdId(m.isvProdId()).isvSvn(m.isvSvn()).sign(key);
+        SigStruct sig = SigStructBuilder.forEnclave(l.mrEnclave())
+                .attributes(EnclaveLayout.defaultAttributes(m.debug()))
+                .isvProdId(m.isvProdId())
+                .isvSvn(m.isvSvn())
+                .sign(key);
         long base = 1L << 36;
         var loader = new BareMetalLoader(machine);
         var enclave = loader.load(lp, l.layout(), sig, base, pt);

@@ -58,8 +58,9 @@ class EnclaveManifestTest {
     void optionalFieldsTakeTheirDefaults() {
         EnclaveManifest m = EnclaveManifest.parse("""
                 {"name": "x", "threads": 1, "runtime": "teemate", "apps": ["a"], "heap_size": 8192}""", "x.json");
-        assertThat(m).isEqualTo(new EnclaveManifest("x", 0, 1, 1, 2, "teemate", List.of("a"), 8192, false, 8192,
-                List.of(), 0, 0, false));
+        assertThat(m)
+                .isEqualTo(new EnclaveManifest(
+                        "x", 0, 1, 1, 2, "teemate", List.of("a"), 8192, false, 8192, List.of(), 0, 0, false));
     }
 
     @Test
@@ -69,7 +70,8 @@ class EnclaveManifestTest {
         EnclaveManifest empty = EnclaveManifest.parse(base.formatted(""), "x.json");
         assertThat(empty.heapInitial()).isZero();
         assertThat(empty.heapMaxPages()).isEqualTo(4096);
-        EnclaveManifest some = EnclaveManifest.parse(base.formatted(", \"heap_initial\": \"256K\", \"enclave_size\": \"64M\""), "x.json");
+        EnclaveManifest some = EnclaveManifest.parse(
+                base.formatted(", \"heap_initial\": \"256K\", \"enclave_size\": \"64M\""), "x.json");
         assertThat(some.heapInitialPages()).isEqualTo(64);
         assertThat(some.enclaveSize()).isEqualTo(64L << 20);
     }
@@ -111,27 +113,53 @@ class EnclaveManifestTest {
                 broken("apps", "must be a list of strings, got \"wordcount\"", m -> m.put("apps", "wordcount")),
                 broken("apps[1]", "must be a string, got 3", m -> ((ArrayNode) m.get("apps")).add(3)),
                 broken("apps[1]", "\"wordcount\" is listed twice", m -> ((ArrayNode) m.get("apps")).add("wordcount")),
-                broken("apps[0]", "\"word count\" is not an application name", m -> m.putArray("apps").add("word count")),
+                broken(
+                        "apps[0]",
+                        "\"word count\" is not an application name",
+                        m -> m.putArray("apps").add("word count")),
                 broken("edmm", "must be true or false, got \"yes\"", m -> m.put("edmm", "yes")),
                 broken("heap_initial", "only with \"edmm\": true", m -> m.put("heap_initial", "4K")),
-                broken("heap_initial", "2M is more than heap_size 1M", m -> m.put("edmm", true).put("heap_initial", "2M")),
-                broken("heap_initial", "6K is not a multiple of 4K", m -> m.put("edmm", true).put("heap_initial", "6K")),
+                broken(
+                        "heap_initial",
+                        "2M is more than heap_size 1M",
+                        m -> m.put("edmm", true).put("heap_initial", "2M")),
+                broken(
+                        "heap_initial",
+                        "6K is not a multiple of 4K",
+                        m -> m.put("edmm", true).put("heap_initial", "6K")),
                 broken("isv_svn", "from 0 to 65535, got 65536", m -> m.put("isv_svn", 65536)),
                 broken("isv_prod_id", "from 0 to 65535, got -1", m -> m.put("isv_prod_id", -1)),
                 broken("debug", "must be true or false, got null", m -> m.putNull("debug")),
                 broken("heap_sise", "unknown field (expected one of [apps, debug,", m -> m.put("heap_sise", "1M")),
                 broken("trusted_files", "must be a list, got an object", m -> m.putObject("trusted_files")),
-                broken("trusted_files[0]", "must be a JSON object, got \"stopwords.txt\"",
+                broken(
+                        "trusted_files[0]",
+                        "must be a JSON object, got \"stopwords.txt\"",
                         m -> m.putArray("trusted_files").add("stopwords.txt")),
-                broken("trusted_files[0].sha256", "is not a SHA-256 (64 hex digits, got 63 characters)",
+                broken(
+                        "trusted_files[0].sha256",
+                        "is not a SHA-256 (64 hex digits, got 63 characters)",
                         m -> file(m).put("sha256", HASH.substring(1))),
-                broken("trusted_files[0].sha256", "\"" + HASH.replace('b', 'g') + "\" is not a SHA-256",
+                broken(
+                        "trusted_files[0].sha256",
+                        "\"" + HASH.replace('b', 'g') + "\" is not a SHA-256",
                         m -> file(m).put("sha256", HASH.replace('b', 'g'))),
                 broken("trusted_files[0].sha256", "is missing", m -> file(m).remove("sha256")),
-                broken("trusted_files[0].path", "\"/etc/passwd\" must be a relative path", m -> file(m).put("path", "/etc/passwd")),
-                broken("trusted_files[0].path", "must stay inside the manifest's directory", m -> file(m).put("path", "../x")),
-                broken("trusted_files[0].size", "unknown field (expected one of [path, sha256])", m -> file(m).put("size", 3)),
-                broken("trusted_files[1].path", "\"stopwords.txt\" is listed twice",
+                broken(
+                        "trusted_files[0].path",
+                        "\"/etc/passwd\" must be a relative path",
+                        m -> file(m).put("path", "/etc/passwd")),
+                broken(
+                        "trusted_files[0].path",
+                        "must stay inside the manifest's directory",
+                        m -> file(m).put("path", "../x")),
+                broken(
+                        "trusted_files[0].size",
+                        "unknown field (expected one of [path, sha256])",
+                        m -> file(m).put("size", 3)),
+                broken(
+                        "trusted_files[1].path",
+                        "\"stopwords.txt\" is listed twice",
                         m -> ((ArrayNode) m.get("trusted_files")).add(file(m).deepCopy())));
     }
 
@@ -144,7 +172,8 @@ class EnclaveManifestTest {
     void aBrokenFieldIsNamedInTheError(String field, String fragment, Consumer<ObjectNode> edit) {
         ObjectNode m = good();
         edit.accept(m);
-        var e = catchThrowableOfType(ManifestException.class, () -> EnclaveManifest.parse(m.toPrettyString(), "enclave.json"));
+        var e = catchThrowableOfType(
+                ManifestException.class, () -> EnclaveManifest.parse(m.toPrettyString(), "enclave.json"));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.field()).isEqualTo(field);
         assertThat(e.source()).isEqualTo("enclave.json");
@@ -160,19 +189,25 @@ class EnclaveManifestTest {
 
     @Test
     void textThatIsNotAJsonObjectIsRefusedWithoutAJacksonStackTrace() {
-        var broken = catchThrowableOfType(ManifestException.class, () -> EnclaveManifest.parse("{\"name\": \"x\",\n  \"threads\": }", "e.json"));
-        assertThat(broken.getMessage()).startsWith("e.json: not valid JSON (line 2, column").doesNotContain("com.fasterxml");
+        var broken = catchThrowableOfType(
+                ManifestException.class, () -> EnclaveManifest.parse("{\"name\": \"x\",\n  \"threads\": }", "e.json"));
+        assertThat(broken.getMessage())
+                .startsWith("e.json: not valid JSON (line 2, column")
+                .doesNotContain("com.fasterxml");
         assertThat(broken.getCause()).isNull();
-        assertThatThrownBy(() -> EnclaveManifest.parse("[1, 2]", "e.json")).hasMessage("e.json: must be a JSON object, got a list");
+        assertThatThrownBy(() -> EnclaveManifest.parse("[1, 2]", "e.json"))
+                .hasMessage("e.json: must be a JSON object, got a list");
         assertThatThrownBy(() -> EnclaveManifest.parse("", "e.json")).hasMessageStartingWith("e.json: is empty");
         assertThatThrownBy(() -> EnclaveManifest.parse("{\"threads\": 1, \"threads\": 2}", "e.json"))
-                .hasMessageStartingWith("e.json: not valid JSON").hasMessageContaining("threads");
+                .hasMessageStartingWith("e.json: not valid JSON")
+                .hasMessageContaining("threads");
     }
 
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> EnclaveManifest.load(dir.resolve("nope.json")))
-                .isInstanceOf(ManifestException.class).hasMessageStartingWith("nope.json: cannot read");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("nope.json: cannot read");
     }
 
     @Test
@@ -196,11 +231,15 @@ class EnclaveManifestTest {
 
     @Test
     void trustedFileHashHelperMatchesTheManifest() {
-        assertThat(TrustedFile.hash(Examples.HELLO, "stopwords.txt").sha256Hex()).isEqualTo(HASH);
+        assertThat(TrustedFile.hash(Examples.HELLO, "stopwords.txt").sha256Hex())
+                .isEqualTo(HASH);
         assertThat(TrustedFile.hash(Examples.HELLO, "data/words.txt"))
-                .isEqualTo(ContainerManifest.parse(Examples.read(Examples.CONTAINER), "c.json").files().get(0));
+                .isEqualTo(ContainerManifest.parse(Examples.read(Examples.CONTAINER), "c.json")
+                        .files()
+                        .get(0));
         assertThatThrownBy(() -> TrustedFile.hash(Examples.HELLO, "../hello/stopwords.txt"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inside the manifest's directory");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside the manifest's directory");
     }
 
     @Test
@@ -209,30 +248,55 @@ class EnclaveManifestTest {
         byte[] b = m.canonicalBytes();
         assertThat(EnclaveManifest.fromCanonicalBytes(b)).isEqualTo(m);
         assertThatThrownBy(() -> EnclaveManifest.fromCanonicalBytes(java.util.Arrays.copyOf(b, b.length - 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("truncated");
         assertThatThrownBy(() -> EnclaveManifest.fromCanonicalBytes(java.util.Arrays.copyOf(b, b.length + 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after its end");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("after its end");
         byte[] badBool = b.clone();
         badBool[badBool.length - 1] = 2;
-        assertThatThrownBy(() -> EnclaveManifest.fromCanonicalBytes(badBool)).hasMessageContaining("is a boolean, got 2");
+        assertThatThrownBy(() -> EnclaveManifest.fromCanonicalBytes(badBool))
+                .hasMessageContaining("is a boolean, got 2");
     }
 
     @Provide
     Arbitrary<EnclaveManifest> manifests() {
-        Arbitrary<String> names = Arbitraries.strings().ofMinLength(1).ofMaxLength(12).alpha().numeric();
-        Arbitrary<TrustedFile> files = Combinators.combine(names, Arbitraries.bytes().array(byte[].class).ofSize(32))
+        Arbitrary<String> names =
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(12).alpha().numeric();
+        Arbitrary<TrustedFile> files = Combinators.combine(
+                        names, Arbitraries.bytes().array(byte[].class).ofSize(32))
                 .as((p, h) -> new TrustedFile("d/" + p, h));
         Arbitrary<Long> heapPages = Arbitraries.longs().between(1, 1 << 16);
-        return Combinators.combine(names, Arbitraries.integers().between(1, 64), Arbitraries.integers().between(1, 4),
-                        names.list().ofMinSize(1).ofMaxSize(4).uniqueElements(), heapPages, Arbitraries.of(true, false),
-                        files.list().ofMaxSize(3).uniqueElements(TrustedFile::path), Arbitraries.integers().between(0, 65535))
-                .as((name, threads, nssa, apps, pages, edmm, tf, svn) -> new EnclaveManifest(name, 0, threads, 1, nssa,
-                        "teemate", apps, pages * 4096, edmm, edmm ? (pages / 2) * 4096 : pages * 4096, tf, svn, svn, edmm));
+        return Combinators.combine(
+                        names,
+                        Arbitraries.integers().between(1, 64),
+                        Arbitraries.integers().between(1, 4),
+                        names.list().ofMinSize(1).ofMaxSize(4).uniqueElements(),
+                        heapPages,
+                        Arbitraries.of(true, false),
+                        files.list().ofMaxSize(3).uniqueElements(TrustedFile::path),
+                        Arbitraries.integers().between(0, 65535))
+                .as((name, threads, nssa, apps, pages, edmm, tf, svn) -> new EnclaveManifest(
+                        name,
+                        0,
+                        threads,
+                        1,
+                        nssa,
+                        "teemate",
+                        apps,
+                        pages * 4096,
+                        edmm,
+                        edmm ? (pages / 2) * 4096 : pages * 4096,
+                        tf,
+                        svn,
+                        svn,
+                        edmm));
     }
 
     @Property(tries = 200)
     void everyManifestSurvivesItsCanonicalEncoding(@ForAll("manifests") EnclaveManifest m) {
         assertThat(EnclaveManifest.fromCanonicalBytes(m.canonicalBytes())).isEqualTo(m);
-        assertThat(HexFormat.of().formatHex(m.canonicalBytes(), 0, 8)).isEqualTo(HexFormat.of().formatHex("TMENCL01".getBytes()));
+        assertThat(HexFormat.of().formatHex(m.canonicalBytes(), 0, 8))
+                .isEqualTo(HexFormat.of().formatHex("TMENCL01".getBytes()));
     }
 }

@@ -17,10 +17,10 @@ final class Examples {
     static final Path CONTAINER = HELLO.resolve("container.json");
     /** For the format tests any program will do as the "teemate" runtime's code: the hello enclave's is small. */
     static final CodeResolver RESOLVER = CodeResolver.runtime("teemate", new HelloEnclave());
+
     static final CodeImage CODE = CodeImage.of(new HelloEnclave());
 
-    private Examples() {
-    }
+    private Examples() {}
 
     static String read(Path p) {
         try {

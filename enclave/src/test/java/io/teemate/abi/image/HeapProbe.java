@@ -35,7 +35,9 @@ public final class HeapProbe implements EnclaveProgram {
         } else if (r.get(GprSgx.RDI) == ACCEPT_HEAP_PAGE) {
             long page = r.get(GprSgx.RSI);
             long secInfo = ctx.threadLocalBase();
-            ctx.write(secInfo, new SecInfo(SecInfo.of(PageType.REG, PagePermissions.RW).flags() | SecInfo.FLAG_PENDING).toBytes());
+            ctx.write(
+                    secInfo,
+                    new SecInfo(SecInfo.of(PageType.REG, PagePermissions.RW).flags() | SecInfo.FLAG_PENDING).toBytes());
             r.set(GprSgx.RAX, ctx.eaccept(secInfo, page).code());
             ctx.writeLong(page, r.get(GprSgx.RDX));
             r.set(GprSgx.RDX, ctx.readLong(page));

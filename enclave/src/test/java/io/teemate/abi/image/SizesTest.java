@@ -12,8 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SizesTest {
     @ParameterizedTest
-    @CsvSource({"4096, 4096", "0, 0", "4K, 4096", "64k, 65536", "16M, 16777216", "1G, 1073741824",
-            "' 2M ', 2097152", "8589934591G, 9223372035781033984"})
+    @CsvSource({
+        "4096, 4096",
+        "0, 0",
+        "4K, 4096",
+        "64k, 65536",
+        "16M, 16777216",
+        "1G, 1073741824",
+        "' 2M ', 2097152",
+        "8589934591G, 9223372035781033984"
+    })
     void parsesBytesAndBinarySuffixes(String text, long bytes) {
         assertThat(Sizes.parse(text)).isEqualTo(bytes);
     }
@@ -27,7 +35,8 @@ class SizesTest {
     @ParameterizedTest
     @ValueSource(strings = {"12Q", "", "M", "-4K", "1.5M", "1 M", "0x1000", "4KB"})
     void refusesWhatIsNotASize(String text) {
-        assertThatThrownBy(() -> Sizes.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Sizes.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("\"" + text + "\" is not a size (use bytes or K/M/G)");
     }
 

@@ -7,8 +7,8 @@ import io.teemate.sgx.ExitHandler;
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.Machine;
 import io.teemate.sgx.Registers;
-import io.teemate.sgx.loader.BareMetalLoader.LoadedEnclave;
 import io.teemate.sgx.loader.BareMetalLoader;
+import io.teemate.sgx.loader.BareMetalLoader.LoadedEnclave;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.mmu.MapPageTable;
 import io.teemate.sgx.mmu.Pte;
@@ -86,7 +86,8 @@ final class QeRig {
     static SigStruct appSigStruct(EnclaveLayout layout, boolean debug) {
         return SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(EnclaveLayout.defaultAttributes(debug))
-                .isvProdId(9).isvSvn(APP_ISVSVN)
+                .isvProdId(9)
+                .isvSvn(APP_ISVSVN)
                 .date(LocalDate.of(2026, 1, 1))
                 .sign(APP_SIGNER);
     }
@@ -130,7 +131,8 @@ final class QeRig {
         write(U_TARGETINFO, target.toBytes());
         write(U_IDENTITY, identity);
         write(U_NONCE, nonce);
-        assertThat(call(app, AttestingApp.ECALL_REPORT, U_TARGETINFO, U_IDENTITY, U_NONCE, nonce.length, U_REPORT)).isZero();
+        assertThat(call(app, AttestingApp.ECALL_REPORT, U_TARGETINFO, U_IDENTITY, U_NONCE, nonce.length, U_REPORT))
+                .isZero();
         return read(U_REPORT, Report.SIZE);
     }
 

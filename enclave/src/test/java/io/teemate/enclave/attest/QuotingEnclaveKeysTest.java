@@ -29,7 +29,9 @@ class QuotingEnclaveKeysTest {
         PckCertificationRequest first = a.pckRequest();
         assertThat(first.problem()).isNull();
         assertThat(a.pckRequest().pckPublicKey()).as("asked twice").isEqualTo(first.pckPublicKey());
-        assertThat(new QeRig(31).pckRequest().pckPublicKey()).as("same fuses, QE reloaded").isEqualTo(first.pckPublicKey());
+        assertThat(new QeRig(31).pckRequest().pckPublicKey())
+                .as("same fuses, QE reloaded")
+                .isEqualTo(first.pckPublicKey());
         assertThat(new QeRig(32).pckRequest().pckPublicKey()).as("other fuses").isNotEqualTo(first.pckPublicKey());
     }
 
@@ -37,15 +39,17 @@ class QuotingEnclaveKeysTest {
     void theInstalledBinaryNamedQuotingEnclaveIsThisProgramsCode() {
         // What the host's quoting service loads by name is exactly the code this module's QE declares.
         CodeImage installed = EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME);
-        assertThat(installed.bytes()).isEqualTo(CodeImage.of(new QuotingEnclave()).bytes());
-        assertThat(new ProgramRegistry().lookup(installed.bytes()))
-                .isInstanceOf(QuotingEnclave.class);
+        assertThat(installed.bytes())
+                .isEqualTo(CodeImage.of(new QuotingEnclave()).bytes());
+        assertThat(new ProgramRegistry().lookup(installed.bytes())).isInstanceOf(QuotingEnclave.class);
     }
 
     @Test
     void theQeLayoutPredictsTheLoadedQesMrEnclave() {
         QeRig rig = new QeRig(31);
-        assertThat(QuotingEnclaveImage.layout(CodeImage.of(new QuotingEnclave())).mrEnclave()).isEqualTo(rig.qe.mrEnclave());
+        assertThat(QuotingEnclaveImage.layout(CodeImage.of(new QuotingEnclave()))
+                        .mrEnclave())
+                .isEqualTo(rig.qe.mrEnclave());
     }
 
     @Test
@@ -53,7 +57,8 @@ class QuotingEnclaveKeysTest {
         QeRig rig = new QeRig(31);
         PckCertificationRequest request = rig.pckRequest();
         assertThat(request.qeReportBody().mrEnclave()).isEqualTo(rig.qe.mrEnclave());
-        assertThat(request.qeReportBody().mrSigner()).isEqualTo(rig.qe.sigStruct().mrSigner());
+        assertThat(request.qeReportBody().mrSigner())
+                .isEqualTo(rig.qe.sigStruct().mrSigner());
         assertThat(Short.toUnsignedInt(request.qeReportBody().isvSvn())).isEqualTo(QuotingEnclaveImage.ISVSVN);
         assertThat(request.qeReportBody().attributes().has(Attributes.DEBUG)).isFalse();
     }
@@ -63,8 +68,10 @@ class QuotingEnclaveKeysTest {
         QeRig rig = new QeRig(31);
         var debugSig = QuotingEnclaveImage.sigStruct(rig.qe.layout(), QeRig.QE_SIGNER, true);
         QeRig.Enclave debugQe = rig.load(rig.qe.layout(), debugSig, 0x3_0000_0000L);
-        assertThat(rig.call(debugQe, QuotingEnclaveAbi.ECALL_PCK_REQUEST, QeRig.U_REQUEST, 512)).isEqualTo(512);
-        byte[] debugKey = PckCertificationRequest.parse(rig.read(QeRig.U_REQUEST, 512)).pckPublicKey();
+        assertThat(rig.call(debugQe, QuotingEnclaveAbi.ECALL_PCK_REQUEST, QeRig.U_REQUEST, 512))
+                .isEqualTo(512);
+        byte[] debugKey =
+                PckCertificationRequest.parse(rig.read(QeRig.U_REQUEST, 512)).pckPublicKey();
         assertThat(debugKey).isNotEqualTo(rig.pckRequest().pckPublicKey());
     }
 
@@ -78,10 +85,18 @@ class QuotingEnclaveKeysTest {
         QeRig reloaded = new QeRig(31);
         byte[] q3 = reloaded.quote(reloaded.appReport(reloaded.qeTargetInfo(), ID, NONCE), chain);
         byte[] k1 = Quote.parse(q1).signatureData().attestationPublicKey();
-        assertThat(Quote.parse(q2).signatureData().attestationPublicKey()).as("same QE instance").isEqualTo(k1);
-        assertThat(Quote.parse(q3).signatureData().attestationPublicKey()).as("new QE instance").isNotEqualTo(k1);
-        Expectations e = Expectations.trusting(pki.rootCertificate()).containerBinding(ID, NONCE).build();
+        assertThat(Quote.parse(q2).signatureData().attestationPublicKey())
+                .as("same QE instance")
+                .isEqualTo(k1);
+        assertThat(Quote.parse(q3).signatureData().attestationPublicKey())
+                .as("new QE instance")
+                .isNotEqualTo(k1);
+        Expectations e = Expectations.trusting(pki.rootCertificate())
+                .containerBinding(ID, NONCE)
+                .build();
         assertThat(QuoteVerifier.verify(q1, e).ok()).isTrue();
-        assertThat(QuoteVerifier.verify(q3, e).ok()).as("the reloaded QE's PCK key is the same, so the chain still fits").isTrue();
+        assertThat(QuoteVerifier.verify(q3, e).ok())
+                .as("the reloaded QE's PCK key is the same, so the chain still fits")
+                .isTrue();
     }
 }

@@ -24,19 +24,23 @@ class ArenaBlockAndQuotaTest {
         assertThat(at).isEqualTo(b.address(0) + PAGE + 8);
         assertThatThrownBy(() -> b.address(2 * PAGE)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> b.address(-1)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> arena.free(b.address(0))).as("a block is freed as a block")
+        assertThatThrownBy(() -> arena.free(b.address(0)))
+                .as("a block is freed as a block")
                 .hasMessageContaining("as a block");
 
         Arena.Block other = arena.allocateBlock(PAGE);
         arena.free(other);
-        assertThatThrownBy(() -> other.address(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("freed");
+        assertThatThrownBy(() -> other.address(0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("freed");
         assertThatThrownBy(() -> arena.free(other)).hasMessageContaining("not a live block");
 
         arena.destroy(); // the container left: its pages may go to anyone next
         Arena next = new Arena(heap);
         next.allocate(2 * PAGE);
         assertThat(b.live()).isFalse();
-        assertThatThrownBy(() -> b.address(8)).as("no access through a block of a destroyed arena")
+        assertThatThrownBy(() -> b.address(8))
+                .as("no access through a block of a destroyed arena")
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -47,8 +51,10 @@ class ArenaBlockAndQuotaTest {
         long a = arena.allocate(3 * PAGE);
         assertThat(quota.pagesCharged()).isEqualTo(3);
         int inUse = heap.pagesInUse();
-        assertThatThrownBy(() -> arena.allocate(2 * PAGE)).isInstanceOf(ContainerMemoryLimitException.class)
-                .isInstanceOf(EnclaveOutOfMemoryException.class).hasMessageContaining("container t")
+        assertThatThrownBy(() -> arena.allocate(2 * PAGE))
+                .isInstanceOf(ContainerMemoryLimitException.class)
+                .isInstanceOf(EnclaveOutOfMemoryException.class)
+                .hasMessageContaining("container t")
                 .hasMessageContaining("limit of 4 pages");
         assertThat(heap.pagesInUse()).as("nothing was taken from the heap").isEqualTo(inUse);
         assertThat(quota.pagesCharged()).isEqualTo(3);
@@ -58,7 +64,8 @@ class ArenaBlockAndQuotaTest {
         CowSpace space = new CowSpace(quota, 8L * PAGE);
         space.write(0, new byte[4 * PAGE], 0, 4 * PAGE);
         assertThat(quota.pagesCharged()).isEqualTo(4);
-        assertThatThrownBy(() -> space.write(4L * PAGE, new byte[]{1}, 0, 1)).isInstanceOf(ContainerMemoryLimitException.class);
+        assertThatThrownBy(() -> space.write(4L * PAGE, new byte[] {1}, 0, 1))
+                .isInstanceOf(ContainerMemoryLimitException.class);
         CowSpace child = space.fork();
         assertThat(quota.pagesCharged()).as("a fork copies no page").isEqualTo(4);
         child.close();

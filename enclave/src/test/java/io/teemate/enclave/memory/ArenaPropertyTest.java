@@ -25,17 +25,13 @@ class ArenaPropertyTest {
     private static final long HEAP = 0x3_0000_0000L;
     private static final int HEAP_PAGES = 48;
 
-    sealed interface Op permits Allocate, Free, Fill {
-    }
+    sealed interface Op permits Allocate, Free, Fill {}
 
-    record Allocate(int size) implements Op {
-    }
+    record Allocate(int size) implements Op {}
 
-    record Free(int which) implements Op {
-    }
+    record Free(int which) implements Op {}
 
-    record Fill(int which, byte value) implements Op {
-    }
+    record Fill(int which, byte value) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
@@ -48,11 +44,12 @@ class ArenaPropertyTest {
         Arbitrary<Op> free = which.map(Free::new);
         Arbitrary<Op> fill = Combinators.combine(which, Arbitraries.bytes()).as(Fill::new);
         return Arbitraries.frequencyOf(Tuple.of(5, allocate), Tuple.of(3, free), Tuple.of(2, fill))
-                .list().ofMinSize(1).ofMaxSize(120);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(120);
     }
 
-    private record Live(long address, int size, byte[] content) {
-    }
+    private record Live(long address, int size, byte[] content) {}
 
     @Property(tries = 300)
     void liveAllocationsNeverOverlapAndKeepTheirBytes(@ForAll("ops") List<Op> ops) {
@@ -77,11 +74,17 @@ class ArenaPropertyTest {
                     assertThat(address % Arena.ALIGNMENT).isZero();
                     assertThat(address).isGreaterThanOrEqualTo(HEAP);
                     assertThat(address + a.size()).isLessThanOrEqualTo(HEAP + (long) HEAP_PAGES * PAGE);
-                    assertThat(memory.peek(address, a.size())).as("a new allocation is zeroed").containsOnly(0);
+                    assertThat(memory.peek(address, a.size()))
+                            .as("a new allocation is zeroed")
+                            .containsOnly(0);
                     for (Live other : live) {
-                        boolean disjoint = address + a.size() <= other.address() || other.address() + other.size() <= address;
-                        assertThat(disjoint).as("[0x%x,+%d) overlaps live [0x%x,+%d)", address, a.size(),
-                                other.address(), other.size()).isTrue();
+                        boolean disjoint =
+                                address + a.size() <= other.address() || other.address() + other.size() <= address;
+                        assertThat(disjoint)
+                                .as(
+                                        "[0x%x,+%d) overlaps live [0x%x,+%d)",
+                                        address, a.size(), other.address(), other.size())
+                                .isTrue();
                     }
                     live.add(new Live(address, a.size(), new byte[a.size()]));
                 }
@@ -103,7 +106,9 @@ class ArenaPropertyTest {
         }
         live.sort(Comparator.comparingLong(Live::address));
         for (Live l : live) {
-            assertThat(memory.peek(l.address(), l.size())).as("contents of 0x%x", l.address()).isEqualTo(l.content());
+            assertThat(memory.peek(l.address(), l.size()))
+                    .as("contents of 0x%x", l.address())
+                    .isEqualTo(l.content());
             assertThat(arena.sizeOf(l.address())).isEqualTo(l.size());
         }
         for (Live l : live) {
@@ -115,11 +120,14 @@ class ArenaPropertyTest {
     }
 
     private static void checkAccounting(Arena arena, EnclavePageAllocator heap, List<Live> live) {
-        assertThat(arena.bytesInUse()).isEqualTo(live.stream().mapToLong(Live::size).sum());
+        assertThat(arena.bytesInUse())
+                .isEqualTo(live.stream().mapToLong(Live::size).sum());
         assertThat(arena.allocations()).isEqualTo(live.size());
         assertThat(heap.pagesInUse()).isEqualTo(arena.pages());
         // Every page the arena holds serves a live allocation: a slab page at least one, a large run exactly one.
-        long needed = live.stream().mapToLong(l -> l.size() > Arena.MAX_SMALL ? (l.size() + PAGE - 1) / PAGE : 1).sum();
+        long needed = live.stream()
+                .mapToLong(l -> l.size() > Arena.MAX_SMALL ? (l.size() + PAGE - 1) / PAGE : 1)
+                .sum();
         assertThat(arena.pages()).isLessThanOrEqualTo((int) needed);
     }
 }

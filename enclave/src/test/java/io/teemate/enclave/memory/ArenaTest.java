@@ -56,7 +56,7 @@ class ArenaTest {
     void aFreedSlotIsZeroedAndItsPageGoesBackWhenItsLastSlotIsFreed() {
         long a = arena.allocate(100);
         long b = arena.allocate(100);
-        memory.write(a, new byte[]{1, 2, 3}, 0, 3);
+        memory.write(a, new byte[] {1, 2, 3}, 0, 3);
         arena.free(a);
         assertThat(memory.peek(a, 128)).containsOnly(0);
         assertThat(arena.pages()).isEqualTo(1);
@@ -73,19 +73,26 @@ class ArenaTest {
         long a = arena.allocate(64);
         long big = arena.allocate(2 * PAGE);
         arena.allocate(64);
-        assertThatThrownBy(() -> arena.free(a + 8)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0x" + Long.toHexString(a + 8)).hasMessageContaining("not the start");
+        assertThatThrownBy(() -> arena.free(a + 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0x" + Long.toHexString(a + 8))
+                .hasMessageContaining("not the start");
         arena.free(a);
-        assertThatThrownBy(() -> arena.free(a)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0x" + Long.toHexString(a)).hasMessageContaining("double free");
-        assertThatThrownBy(() -> arena.free(big + PAGE)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> arena.free(a))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0x" + Long.toHexString(a))
+                .hasMessageContaining("double free");
+        assertThatThrownBy(() -> arena.free(big + PAGE))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("0x" + Long.toHexString(big + PAGE));
         Arena other = new Arena(heap);
         long foreign = other.allocate(64);
-        assertThatThrownBy(() -> arena.free(foreign)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> arena.free(foreign))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("never returned");
         assertThatThrownBy(() -> arena.sizeOf(a)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> arena.allocate(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> arena.allocate(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1 byte");
         assertThat(other.sizeOf(foreign)).isEqualTo(64);
     }
@@ -101,7 +108,9 @@ class ArenaTest {
         arena.destroy();
         assertThat(heap.pagesInUse()).isZero();
         assertThat(memory.allZero()).isTrue();
-        assertThatThrownBy(() -> arena.allocate(8)).isInstanceOf(IllegalStateException.class).hasMessageContaining("destroyed");
+        assertThatThrownBy(() -> arena.allocate(8))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("destroyed");
         arena.destroy();
 
         Arena next = new Arena(heap);
@@ -129,11 +138,15 @@ class ArenaTest {
         assertThat(arena.owns(small, 16)).isTrue();
         assertThat(arena.owns(big, 3 * PAGE)).isTrue();
         assertThat(arena.owns(big + 3 * PAGE - 8, 8)).isTrue();
-        assertThat(arena.owns(big + 3 * PAGE - 8, 16)).as("runs past the large run").isFalse();
+        assertThat(arena.owns(big + 3 * PAGE - 8, 16))
+                .as("runs past the large run")
+                .isFalse();
         assertThat(arena.owns(foreign, 8)).isFalse();
         assertThat(other.owns(small, 8)).isFalse();
         arena.free(big);
-        assertThat(arena.owns(big, 8)).as("freed pages are not the arena's any more").isFalse();
+        assertThat(arena.owns(big, 8))
+                .as("freed pages are not the arena's any more")
+                .isFalse();
         assertThat(arena.owns(small, -1)).isFalse();
     }
 }

@@ -27,50 +27,56 @@ class CowSpacePropertyTest {
     /** Five pages and a partial one, so the last page is only partly addressable. */
     private static final int SIZE = 5 * PAGE + 123;
 
-    sealed interface Op permits Write, WriteLong, Read, Fork, Free, Close {
-    }
+    sealed interface Op permits Write, WriteLong, Read, Fork, Free, Close {}
 
-    record Write(int view, int va, int len, byte seed) implements Op {
-    }
+    record Write(int view, int va, int len, byte seed) implements Op {}
 
-    record WriteLong(int view, int va, long value) implements Op {
-    }
+    record WriteLong(int view, int va, long value) implements Op {}
 
-    record Read(int view, int va, int len) implements Op {
-    }
+    record Read(int view, int va, int len) implements Op {}
 
-    record Fork(int view) implements Op {
-    }
+    record Fork(int view) implements Op {}
 
-    record Free(int view, int va, int len) implements Op {
-    }
+    record Free(int view, int va, int len) implements Op {}
 
-    record Close(int view) implements Op {
-    }
+    record Close(int view) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Integer> view = Arbitraries.integers().between(0, 63);
         // Addresses near page boundaries are where page-crossing bugs live; mix them with uniform ones.
-        Arbitrary<Integer> nearBoundary = Combinators.combine(Arbitraries.integers().between(0, 5),
-                Arbitraries.integers().between(-16, 16)).as((p, d) -> Math.floorMod(p * PAGE + d, SIZE));
-        Arbitrary<Integer> va = Arbitraries.oneOf(nearBoundary, Arbitraries.integers().between(0, SIZE - 1));
-        Arbitrary<Integer> len = Arbitraries.oneOf(Arbitraries.integers().between(0, 64),
-                Arbitraries.integers().between(0, 3 * PAGE), Arbitraries.just(PAGE));
-        Arbitrary<Op> write = Combinators.combine(view, va, len, Arbitraries.bytes()).as(Write::new);
-        Arbitrary<Op> writeLong = Combinators.combine(view, va, Arbitraries.longs()).as(WriteLong::new);
+        Arbitrary<Integer> nearBoundary = Combinators.combine(
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.integers().between(-16, 16))
+                .as((p, d) -> Math.floorMod(p * PAGE + d, SIZE));
+        Arbitrary<Integer> va =
+                Arbitraries.oneOf(nearBoundary, Arbitraries.integers().between(0, SIZE - 1));
+        Arbitrary<Integer> len = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 64),
+                Arbitraries.integers().between(0, 3 * PAGE),
+                Arbitraries.just(PAGE));
+        Arbitrary<Op> write =
+                Combinators.combine(view, va, len, Arbitraries.bytes()).as(Write::new);
+        Arbitrary<Op> writeLong =
+                Combinators.combine(view, va, Arbitraries.longs()).as(WriteLong::new);
         Arbitrary<Op> read = Combinators.combine(view, va, len).as(Read::new);
         Arbitrary<Op> fork = view.map(Fork::new);
         Arbitrary<Op> free = Combinators.combine(view, va, len).as(Free::new);
         Arbitrary<Op> close = view.map(Close::new);
         return Arbitraries.frequencyOf(
-                Tuple.of(6, write), Tuple.of(3, writeLong), Tuple.of(4, read), Tuple.of(2, fork),
-                Tuple.of(2, free), Tuple.of(1, close)).list().ofMinSize(1).ofMaxSize(60);
+                        Tuple.of(6, write),
+                        Tuple.of(3, writeLong),
+                        Tuple.of(4, read),
+                        Tuple.of(2, fork),
+                        Tuple.of(2, free),
+                        Tuple.of(1, close))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(60);
     }
 
     /** A live view and its model. */
-    private record View(CowSpace space, byte[] model) {
-    }
+    private record View(CowSpace space, byte[] model) {}
 
     @Property(tries = 300)
     void everyViewReadsExactlyWhatItsModelHolds(@ForAll("ops") List<Op> ops) {
@@ -121,8 +127,7 @@ class CowSpacePropertyTest {
             case Read r -> {
                 View v = pick(views, r.view());
                 int len = Math.min(r.len(), SIZE - r.va());
-                assertThat(v.space().read(r.va(), len))
-                        .isEqualTo(Arrays.copyOfRange(v.model(), r.va(), r.va() + len));
+                assertThat(v.space().read(r.va(), len)).isEqualTo(Arrays.copyOfRange(v.model(), r.va(), r.va() + len));
             }
             case Fork f -> {
                 View v = pick(views, f.view());
@@ -159,8 +164,11 @@ class CowSpacePropertyTest {
                 }
             }
         }
-        assertThat(heap.pagesInUse()).as("pages in use = distinct pages the page tables name").isEqualTo(distinct.size());
-        int privatePages = views.stream().mapToInt(v -> v.space().privatePages()).sum();
+        assertThat(heap.pagesInUse())
+                .as("pages in use = distinct pages the page tables name")
+                .isEqualTo(distinct.size());
+        int privatePages =
+                views.stream().mapToInt(v -> v.space().privatePages()).sum();
         int sharedRefs = views.stream().mapToInt(v -> v.space().sharedPages()).sum();
         assertThat(privatePages + sharedRefs).isEqualTo(references);
     }

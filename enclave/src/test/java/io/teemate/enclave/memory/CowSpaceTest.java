@@ -83,7 +83,9 @@ class CowSpaceTest {
         parent.writeLong(5 * PAGE + 16, 42);
 
         assertThat(parent.pagesCopied()).isEqualTo(1);
-        assertThat(memory.bytesWritten() - written).as("one page copied plus the 8-byte write").isEqualTo(PAGE + 8);
+        assertThat(memory.bytesWritten() - written)
+                .as("one page copied plus the 8-byte write")
+                .isEqualTo(PAGE + 8);
         assertThat(heap.pagesInUse()).isEqualTo(9);
         assertThat(parent.privatePages()).isEqualTo(1);
         assertThat(parent.sharedPages()).isEqualTo(7);
@@ -95,7 +97,9 @@ class CowSpaceTest {
         assertThat(parent.pagesCopied()).as("the page is private now").isEqualTo(1);
 
         child.write(5 * PAGE, filled(10, 0x77));
-        assertThat(child.pagesCopied()).as("the parent let go of the old page, so the child owns it alone").isZero();
+        assertThat(child.pagesCopied())
+                .as("the parent let go of the old page, so the child owns it alone")
+                .isZero();
         assertThat(child.privatePages()).isEqualTo(1);
         assertThat(parent.readLong(5 * PAGE + 16)).isEqualTo(42);
         assertThat(heap.pagesInUse()).isEqualTo(9);
@@ -138,7 +142,9 @@ class CowSpaceTest {
         assertThat(heap.pagesInUse()).as("page 3 is still the parent's").isEqualTo(3);
         int before = heap.pagesInUse();
         child.free(PAGE, 10);
-        assertThat(heap.pagesInUse()).as("freeing an unbacked page takes no page").isEqualTo(before);
+        assertThat(heap.pagesInUse())
+                .as("freeing an unbacked page takes no page")
+                .isEqualTo(before);
     }
 
     @Test
@@ -165,14 +171,17 @@ class CowSpaceTest {
         child.close();
         assertThat(heap.pagesInUse()).isZero();
         assertThat(memory.allZero()).as("no bytes left in freed pages").isTrue();
-        assertThatThrownBy(() -> child.read(0, 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> child.read(0, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
         assertThatThrownBy(child::fork).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void accessesOutsideTheSpaceAreRefused() {
         CowSpace s = new CowSpace(heap, 2 * PAGE);
-        assertThatThrownBy(() -> s.read(2 * PAGE - 4, 8)).isInstanceOf(IndexOutOfBoundsException.class)
+        assertThatThrownBy(() -> s.read(2 * PAGE - 4, 8))
+                .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("outside the space [0, 0x2000)");
         assertThatThrownBy(() -> s.writeLong(-1, 0)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> s.free(PAGE, 2 * PAGE)).isInstanceOf(IndexOutOfBoundsException.class);
@@ -195,7 +204,8 @@ class CowSpaceTest {
         assertThat(child.read(3 * PAGE, PAGE)).containsOnly(0);
         assertThat(child.sharedPages()).isEqualTo(3);
         assertThat(tiny.pagesInUse()).isEqualTo(3);
-        assertThatThrownBy(() -> child.free(10, 3 * PAGE - 20)).as("two partial shared pages, one free page")
+        assertThatThrownBy(() -> child.free(10, 3 * PAGE - 20))
+                .as("two partial shared pages, one free page")
                 .isInstanceOf(EnclaveOutOfMemoryException.class);
         assertThat(child.read(0, 3 * PAGE)).containsOnly(1);
         assertThat(tiny.pagesInUse()).isEqualTo(3);
@@ -213,37 +223,42 @@ class CowSpaceTest {
         CyclicBarrier barrier = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         // The parent forks once per round and hands the fork to the reader, then keeps writing.
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try {
-                for (int r = 0; r < rounds; r++) {
-                    snapshots[r] = parent.fork();
-                    barrier.await(10, TimeUnit.SECONDS);
-                    for (int p = 0; p < pages; p++) {
-                        parent.writeLong((long) p * PAGE + 8 * (r % 64), p + 1000L * (r + 1));
-                    }
-                }
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }, threads);
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try {
-                for (int r = 0; r < rounds; r++) {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    CowSpace snap = snapshots[r];
-                    for (int p = 0; p < pages; p++) {
-                        long expected = r == 0 ? p : p + 1000L * r;
-                        long slot = r == 0 ? 0 : 8 * ((r - 1) % 64);
-                        if (snap.readLong((long) p * PAGE + slot) != expected) {
-                            throw new AssertionError("snapshot " + r + " page " + p + " changed under the reader");
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        for (int r = 0; r < rounds; r++) {
+                            snapshots[r] = parent.fork();
+                            barrier.await(10, TimeUnit.SECONDS);
+                            for (int p = 0; p < pages; p++) {
+                                parent.writeLong((long) p * PAGE + 8 * (r % 64), p + 1000L * (r + 1));
+                            }
                         }
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
                     }
-                    snap.close();
-                }
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }, threads);
+                },
+                threads);
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        for (int r = 0; r < rounds; r++) {
+                            barrier.await(10, TimeUnit.SECONDS);
+                            CowSpace snap = snapshots[r];
+                            for (int p = 0; p < pages; p++) {
+                                long expected = r == 0 ? p : p + 1000L * r;
+                                long slot = r == 0 ? 0 : 8 * ((r - 1) % 64);
+                                if (snap.readLong((long) p * PAGE + slot) != expected) {
+                                    throw new AssertionError(
+                                            "snapshot " + r + " page " + p + " changed under the reader");
+                                }
+                            }
+                            snap.close();
+                        }
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                },
+                threads);
         try {
             CompletableFuture.allOf(writer, reader).get(60, TimeUnit.SECONDS);
         } finally {

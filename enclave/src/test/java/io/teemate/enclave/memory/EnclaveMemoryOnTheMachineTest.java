@@ -47,7 +47,8 @@ class EnclaveMemoryOnTheMachineTest {
     private static final long VIEW_SIZE = 6L * PAGE + 100;
     private static SigningKey key;
 
-    private final Machine machine = Machine.builder().epcMiB(8).logicalProcessors(2).seed(77).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(8).logicalProcessors(2).seed(77).build();
     private final MapPageTable pageTable = new MapPageTable();
     private final BareMetalLoader loader = new BareMetalLoader(machine);
     private final AtomicInteger augmented = new AtomicInteger();
@@ -68,9 +69,12 @@ class EnclaveMemoryOnTheMachineTest {
         CodeImage image = machine.programs().register(new MemoryTestEnclave());
         EnclaveLayout built = EnclaveLayout.forProgram(image, 2, 2, 1, COMMITTED);
         long needed = built.end() + (long) growth * PAGE;
-        EnclaveLayout layout = new EnclaveLayout(Long.highestOneBit(needed - 1) << 1, built.ssaFrameSize(), built.pages());
-        SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave()).attributes(EnclaveLayout.defaultAttributes(true))
-                .date(LocalDate.of(2026, 11, 25)).sign(key);
+        EnclaveLayout layout =
+                new EnclaveLayout(Long.highestOneBit(needed - 1) << 1, built.ssaFrameSize(), built.pages());
+        SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
+                .attributes(EnclaveLayout.defaultAttributes(true))
+                .date(LocalDate.of(2026, 11, 25))
+                .sign(key);
         enclave = loader.load(machine.processor(0), layout, sig, BASE, pageTable);
         heap = BASE + built.end() - (long) COMMITTED * PAGE;
     }
@@ -126,7 +130,8 @@ class EnclaveMemoryOnTheMachineTest {
 
     private byte[] read(int thread, int view, long va, int len) {
         long buffer = UNTRUSTED + (long) thread * 4 * PAGE;
-        assertThat(callOn(thread, MemoryTestEnclave.READ, view, va, buffer, len)).isZero();
+        assertThat(callOn(thread, MemoryTestEnclave.READ, view, va, buffer, len))
+                .isZero();
         return machine.processor(thread).read(buffer, len);
     }
 
@@ -146,14 +151,20 @@ class EnclaveMemoryOnTheMachineTest {
 
         long fork = call(MemoryTestEnclave.FORK, 0, 0, 0, 0);
         assertThat(fork).isEqualTo(1);
-        assertThat(call(MemoryTestEnclave.PAGES_IN_USE, 0, 0, 0, 0)).as("fork copies no page").isEqualTo(3);
+        assertThat(call(MemoryTestEnclave.PAGES_IN_USE, 0, 0, 0, 0))
+                .as("fork copies no page")
+                .isEqualTo(3);
 
         assertThat(write(0, 0, PAGE + 8, filled(8, 0x22))).isZero();
         assertThat(call(MemoryTestEnclave.PAGES_COPIED, 0, 0, 0, 0)).isEqualTo(1);
         assertThat(call(MemoryTestEnclave.PAGES_IN_USE, 0, 0, 0, 0)).isEqualTo(4);
-        assertThat(augmented.get()).as("the four EADDed heap pages suffice so far").isZero();
+        assertThat(augmented.get())
+                .as("the four EADDed heap pages suffice so far")
+                .isZero();
         assertThat(read(0, 0, PAGE, 24)).containsExactly(concat(filled(8, 0x11), filled(8, 0x22), filled(8, 0x11)));
-        assertThat(read(0, (int) fork, PAGE, 24)).as("the fork keeps its snapshot").containsOnly(0x11);
+        assertThat(read(0, (int) fork, PAGE, 24))
+                .as("the fork keeps its snapshot")
+                .containsOnly(0x11);
 
         // Writing the whole space from the fork needs six private pages: the heap must grow by EDMM.
         assertThat(write(0, (int) fork, 0, filled((int) VIEW_SIZE, 0x33))).isZero();
@@ -184,7 +195,9 @@ class EnclaveMemoryOnTheMachineTest {
         assertThat(call(MemoryTestEnclave.CLOSE, fork, 0, 0, 0)).isZero();
         assertThat(call(MemoryTestEnclave.CLOSE, 0, 0, 0, 0)).isZero();
         assertThat(call(MemoryTestEnclave.PAGES_IN_USE, 0, 0, 0, 0)).isZero();
-        assertThat(call(MemoryTestEnclave.PAGES_COMMITTED, 0, 0, 0, 0)).as("growth is kept for reuse").isEqualTo(committed);
+        assertThat(call(MemoryTestEnclave.PAGES_COMMITTED, 0, 0, 0, 0))
+                .as("growth is kept for reuse")
+                .isEqualTo(committed);
     }
 
     @Test
@@ -193,11 +206,15 @@ class EnclaveMemoryOnTheMachineTest {
         assertThat(init(COMMITTED)).isEqualTo(1);
         assertThat(write(0, 0, 0, filled(4 * PAGE, 1))).isZero();
         assertThat(write(0, 0, 4 * PAGE, filled(16, 2))).isEqualTo(MemoryTestEnclave.ENOMEM);
-        assertThat(read(0, 0, 4 * PAGE, 16)).as("the failed write changed nothing").containsOnly(0);
+        assertThat(read(0, 0, 4 * PAGE, 16))
+                .as("the failed write changed nothing")
+                .containsOnly(0);
         assertThat(machine.counters().count(SgxLeaf.EAUG)).isZero();
         assertThat(machine.counters().count(SgxLeaf.EACCEPT)).isZero();
         assertThat(call(MemoryTestEnclave.FREE, 0, 0, 2 * PAGE, 0)).isZero();
-        assertThat(write(0, 0, 4 * PAGE, filled(16, 2))).as("freed pages are reused").isZero();
+        assertThat(write(0, 0, 4 * PAGE, filled(16, 2)))
+                .as("freed pages are reused")
+                .isZero();
         assertThat(read(0, 0, 0, 2 * PAGE)).containsOnly(0);
     }
 
@@ -229,14 +246,16 @@ class EnclaveMemoryOnTheMachineTest {
         try {
             Future<?> parent = threads.submit(() -> {
                 for (int i = 0; i < rounds; i++) {
-                    assertThat(write(0, 0, (long) (i % 3) * PAGE + 8 * i, filled(8, i))).isZero();
+                    assertThat(write(0, 0, (long) (i % 3) * PAGE + 8 * i, filled(8, i)))
+                            .isZero();
                 }
             });
             Future<?> reader = threads.submit(() -> {
                 for (int i = 0; i < rounds; i++) {
                     assertThat(read(1, child, (long) (i % 3) * PAGE, PAGE)).containsOnly(0x40);
                     if (i == rounds / 2) {
-                        assertThat(write(1, child, 3 * PAGE, filled(2 * PAGE, 0x41))).isZero();
+                        assertThat(write(1, child, 3 * PAGE, filled(2 * PAGE, 0x41)))
+                                .isZero();
                     }
                 }
             });
@@ -248,9 +267,13 @@ class EnclaveMemoryOnTheMachineTest {
         assertThat(read(0, child, 0, 3 * PAGE)).containsOnly(0x40);
         assertThat(read(0, child, 3 * PAGE, 2 * PAGE)).containsOnly(0x41);
         assertThat(read(0, 0, 3 * PAGE, 2 * PAGE)).containsOnly(0);
-        assertThat(call(MemoryTestEnclave.PAGES_COPIED, 0, 0, 0, 0)).as("the parent copied each page it wrote once").isEqualTo(3);
+        assertThat(call(MemoryTestEnclave.PAGES_COPIED, 0, 0, 0, 0))
+                .as("the parent copied each page it wrote once")
+                .isEqualTo(3);
         assertThat(call(MemoryTestEnclave.PAGES_COPIED, child, 0, 0, 0)).isZero();
-        assertThat(call(MemoryTestEnclave.PAGES_IN_USE, 0, 0, 0, 0)).as("3 parent copies + 3 snapshot + 2 child pages").isEqualTo(8);
+        assertThat(call(MemoryTestEnclave.PAGES_IN_USE, 0, 0, 0, 0))
+                .as("3 parent copies + 3 snapshot + 2 child pages")
+                .isEqualTo(8);
         assertThat(call(MemoryTestEnclave.PAGES_COMMITTED, 0, 0, 0, 0)).isEqualTo(8);
         assertThat(machine.counters().count(SgxLeaf.EAUG)).isEqualTo(4);
     }
@@ -259,7 +282,8 @@ class EnclaveMemoryOnTheMachineTest {
     void enclaveMemoryOfAContextAndAThreadBoundMemoryRefuseUseOutsideAnEntry() {
         ThreadBoundMemory memory = new ThreadBoundMemory();
         assertThat(memory.isBound()).isFalse();
-        assertThatThrownBy(() -> memory.readLong(0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> memory.readLong(0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no enclave context is bound");
         assertThatThrownBy(() -> EnclaveMemory.of((EnclaveContext) null)).isInstanceOf(NullPointerException.class);
     }
@@ -267,14 +291,18 @@ class EnclaveMemoryOnTheMachineTest {
     @Test
     void bindingsNestPerThreadAndAreUndoneInOrder() throws Exception {
         ThreadBoundMemory memory = new ThreadBoundMemory();
-        EnclaveContext outer = new EnclaveContext(machine.processor(0), BASE, 1L << 20, 0, new io.teemate.sgx.program.EnclavePrivate());
-        EnclaveContext inner = new EnclaveContext(machine.processor(1), BASE, 1L << 20, 0, new io.teemate.sgx.program.EnclavePrivate());
+        EnclaveContext outer = new EnclaveContext(
+                machine.processor(0), BASE, 1L << 20, 0, new io.teemate.sgx.program.EnclavePrivate());
+        EnclaveContext inner = new EnclaveContext(
+                machine.processor(1), BASE, 1L << 20, 0, new io.teemate.sgx.program.EnclavePrivate());
         ThreadBoundMemory.Binding first = memory.bind(outer);
         ThreadBoundMemory.Binding second = memory.bind(inner);
         assertThat(memory.context()).isSameAs(inner);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            assertThat(other.submit(memory::isBound).get(10, TimeUnit.SECONDS)).as("bindings are per thread").isFalse();
+            assertThat(other.submit(memory::isBound).get(10, TimeUnit.SECONDS))
+                    .as("bindings are per thread")
+                    .isFalse();
             Future<?> foreignClose = other.submit(first::close);
             assertThatThrownBy(() -> foreignClose.get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(IllegalStateException.class);

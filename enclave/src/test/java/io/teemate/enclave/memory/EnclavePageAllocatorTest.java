@@ -70,7 +70,9 @@ class EnclavePageAllocatorTest {
                 .hasMessageContaining("maximum of 5 pages (20 KiB)");
 
         a.freePage(third);
-        assertThat(a.allocatePage()).as("a freed page is reused, never accepted again").isEqualTo(third);
+        assertThat(a.allocatePage())
+                .as("a freed page is reused, never accepted again")
+                .isEqualTo(third);
         assertThat(accepted).hasSize(3);
     }
 
@@ -109,14 +111,20 @@ class EnclavePageAllocatorTest {
     void freeRefusesWhatItNeverHandedOut() {
         EnclavePageAllocator a = new EnclavePageAllocator(memory, HEAP, 4, 4, null);
         long p = a.allocatePage();
-        assertThatThrownBy(() -> a.freePage(p + 8)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(Long.toHexString(p + 8)).hasMessageContaining("not 4 KiB aligned");
-        assertThatThrownBy(() -> a.freePage(HEAP - PAGE)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> a.freePage(p + 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Long.toHexString(p + 8))
+                .hasMessageContaining("not 4 KiB aligned");
+        assertThatThrownBy(() -> a.freePage(HEAP - PAGE))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("outside the enclave heap");
-        assertThatThrownBy(() -> a.freePage(HEAP + PAGE)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(Long.toHexString(HEAP + PAGE)).hasMessageContaining("not allocated");
+        assertThatThrownBy(() -> a.freePage(HEAP + PAGE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Long.toHexString(HEAP + PAGE))
+                .hasMessageContaining("not allocated");
         a.freePage(p);
-        assertThatThrownBy(() -> a.freePage(p)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> a.freePage(p))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("double free");
         assertThat(a.pagesInUse()).isZero();
     }
@@ -136,7 +144,8 @@ class EnclavePageAllocatorTest {
         assertThat(a.allocatePages(4)).isEqualTo(HEAP + 4L * PAGE);
         assertThat(accepted).containsExactly(HEAP + 6L * PAGE, HEAP + 7L * PAGE);
         assertThat(a.pagesInUse()).isEqualTo(8);
-        assertThatThrownBy(() -> a.allocatePages(3)).isInstanceOf(EnclaveOutOfMemoryException.class)
+        assertThatThrownBy(() -> a.allocatePages(3))
+                .isInstanceOf(EnclaveOutOfMemoryException.class)
                 .hasMessageContaining("3 contiguous pages (12 KiB)");
         a.freePages(HEAP + 4L * PAGE, 4);
         assertThat(a.pagesInUse()).isEqualTo(4);
@@ -146,11 +155,14 @@ class EnclavePageAllocatorTest {
     @Test
     void constructionChecksItsArguments() {
         assertThatThrownBy(() -> new EnclavePageAllocator(memory, HEAP + 1, 1, 1, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("aligned");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aligned");
         assertThatThrownBy(() -> new EnclavePageAllocator(memory, HEAP, 4, 2, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("committedPages <= maxPages");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("committedPages <= maxPages");
         assertThatThrownBy(() -> new EnclavePageAllocator(memory, HEAP, 2, 4, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a PageAccepter");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a PageAccepter");
         assertThatThrownBy(() -> new EnclavePageAllocator(memory, HEAP, 2, 2, null).allocatePages(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -159,7 +171,7 @@ class EnclavePageAllocatorTest {
     void threadsAllocatingAtOnceNeverGetTheSamePage() throws Exception {
         int threads = 4;
         int each = 12;
-        EnclavePageAllocator a = new EnclavePageAllocator(memory, HEAP, 8, threads * each, p -> { });
+        EnclavePageAllocator a = new EnclavePageAllocator(memory, HEAP, 8, threads * each, p -> {});
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<Long>>> results = new ArrayList<>();
@@ -180,7 +192,9 @@ class EnclavePageAllocatorTest {
             Set<Long> all = new HashSet<>();
             for (Future<List<Long>> r : results) {
                 for (long p : r.get()) {
-                    assertThat(all.add(p)).as("page 0x%x owned by two threads", p).isTrue();
+                    assertThat(all.add(p))
+                            .as("page 0x%x owned by two threads", p)
+                            .isTrue();
                 }
             }
             assertThat(all).hasSize(threads * each);

@@ -33,8 +33,8 @@ public final class FakeEnclaveMemory implements EnclaveMemory {
 
     private int index(long la, int len) {
         if (la < base || len < 0 || la - base > bytes.length - len) {
-            throw new IndexOutOfBoundsException(String.format("access [0x%x, +%d) outside the fake enclave [0x%x, 0x%x)",
-                    la, len, base, base + bytes.length));
+            throw new IndexOutOfBoundsException(String.format(
+                    "access [0x%x, +%d) outside the fake enclave [0x%x, 0x%x)", la, len, base, base + bytes.length));
         }
         return (int) (la - base);
     }

@@ -47,15 +47,26 @@ public final class MemoryTestEnclave implements EnclaveProgram {
     private static final int SECINFO_SLOT = 0;
 
     /** This enclave's runtime state, one per enclave instance. */
-    private record State(ThreadBoundMemory memory, EnclavePageAllocator heap, Arena arena,
-                         ConcurrentHashMap<Integer, CowSpace> views, AtomicInteger nextView) {
-    }
+    private record State(
+            ThreadBoundMemory memory,
+            EnclavePageAllocator heap,
+            Arena arena,
+            ConcurrentHashMap<Integer, CowSpace> views,
+            AtomicInteger nextView) {}
 
     @Override
     public List<Class<?>> codeClasses() {
-        return List.of(MemoryTestEnclave.class, EnclaveMemory.class, ThreadBoundMemory.class, ThreadBoundMemory.Binding.class,
-                PageAccepter.class, EnclavePageAllocator.class, EnclaveOutOfMemoryException.class, Arena.class,
-                CowSpace.class, PageRefCounts.class);
+        return List.of(
+                MemoryTestEnclave.class,
+                EnclaveMemory.class,
+                ThreadBoundMemory.class,
+                ThreadBoundMemory.Binding.class,
+                PageAccepter.class,
+                EnclavePageAllocator.class,
+                EnclaveOutOfMemoryException.class,
+                Arena.class,
+                CowSpace.class,
+                PageRefCounts.class);
     }
 
     @Override
@@ -70,7 +81,11 @@ public final class MemoryTestEnclave implements EnclaveProgram {
             // A real runtime takes the heap's place and size from its measured manifest, not from the host.
             State fresh = ctx.enclavePrivate().computeIfAbsent(State.class, () -> {
                 ThreadBoundMemory memory = new ThreadBoundMemory();
-                EnclavePageAllocator heap = new EnclavePageAllocator(memory, ctx.enclaveBase() + a, (int) b, (int) c,
+                EnclavePageAllocator heap = new EnclavePageAllocator(
+                        memory,
+                        ctx.enclaveBase() + a,
+                        (int) b,
+                        (int) c,
                         c > b ? PageAccepter.eaccept(memory, SECINFO_SLOT) : null);
                 ConcurrentHashMap<Integer, CowSpace> views = new ConcurrentHashMap<>();
                 views.put(0, new CowSpace(heap, d));

@@ -57,8 +57,7 @@ public final class ModuleLimits {
 
     private static final long WASM_PAGE_BYTES = 65_536;
 
-    private ModuleLimits() {
-    }
+    private ModuleLimits() {}
 
     /** A module over one of the limits; the message names the limit. */
     public static final class ExceededException extends RuntimeException {
@@ -73,13 +72,13 @@ public final class ModuleLimits {
      * @param tableElements the most table elements an instance can hold (see {@link #MAX_TABLE_ELEMENTS})
      * @param tablePages    their cost in 64 KiB Wasm pages, charged to the function's memory limit
      */
-    public record Footprint(long tableElements, int tablePages) {
-    }
+    public record Footprint(long tableElements, int tablePages) {}
 
     /** Refuses a module binary larger than {@link #MAX_MODULE_BYTES} before it is parsed. */
     public static void checkSize(long bytes) {
         if (bytes > MAX_MODULE_BYTES) {
-            throw new ExceededException("the module is " + bytes + " bytes, more than the limit of " + MAX_MODULE_BYTES);
+            throw new ExceededException(
+                    "the module is " + bytes + " bytes, more than the limit of " + MAX_MODULE_BYTES);
         }
     }
 
@@ -102,7 +101,9 @@ public final class ModuleLimits {
         long elements = 0;
         for (int i = 0; i < tables; i++) {
             Table t = module.tableSection().getTable(i);
-            elements += grows ? Math.max(t.limits().min(), t.limits().max()) : t.limits().min();
+            elements += grows
+                    ? Math.max(t.limits().min(), t.limits().max())
+                    : t.limits().min();
         }
         if (elements > MAX_TABLE_ELEMENTS) {
             throw new ExceededException("the module's " + tables + " tables hold " + elements + " elements"

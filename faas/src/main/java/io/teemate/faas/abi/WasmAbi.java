@@ -32,6 +32,7 @@ public final class WasmAbi {
     public static final String APP = "wasm";
     /** The container program that reports the enclave's Wasm runtime statistics ({@code io.teemate.faas.enclave.WasmRuntimeStats}). */
     public static final String STATS_APP = "wasm-stats";
+
     public static final String ENV_MAX_MEMORY_PAGES = "TEEMATE_MAX_MEMORY_PAGES";
     public static final String ENV_TIMEOUT_MS = "TEEMATE_TIMEOUT_MS";
     public static final String ENV_ENGINE = "TEEMATE_WASM_ENGINE";
@@ -39,12 +40,12 @@ public final class WasmAbi {
     public static final String RESERVED_PREFIX = "TEEMATE_";
     /** When the manifest gives no limit: 16 MiB of linear memory, 10 s per invocation. */
     public static final int DEFAULT_MAX_MEMORY_PAGES = 256;
+
     public static final long DEFAULT_TIMEOUT_MS = 10_000;
 
     private static final byte[] MAGIC = {0, 'T', 'M', 'W', 'A', 'S', 'M', '1'};
 
-    private WasmAbi() {
-    }
+    private WasmAbi() {}
 
     /** One decoded invocation: prepare only (empty standard input), or parameters and a body. */
     public record Request(boolean prepareOnly, Map<String, String> params, byte[] body) {
@@ -96,10 +97,12 @@ public final class WasmAbi {
             return "a parameter name must not be empty";
         }
         if (name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
-            return "parameter name \"" + name.replace("\0", "\\0") + "\" contains '=' or NUL, so it cannot be an environment variable";
+            return "parameter name \"" + name.replace("\0", "\\0")
+                    + "\" contains '=' or NUL, so it cannot be an environment variable";
         }
         if (name.startsWith(RESERVED_PREFIX)) {
-            return "parameter name \"" + name + "\" starts with " + RESERVED_PREFIX + ", which is reserved for the platform";
+            return "parameter name \"" + name + "\" starts with " + RESERVED_PREFIX
+                    + ", which is reserved for the platform";
         }
         return null;
     }

@@ -35,6 +35,7 @@ import java.util.function.IntConsumer;
 public final class EnclaveLinearMemory implements Memory {
     /** Enclave pages backing one Wasm page. */
     public static final int ENCLAVE_PAGES_PER_WASM_PAGE = PAGE_SIZE / EnclaveMemory.PAGE_SIZE;
+
     private static final int SHIFT = 16;
     private static final int MASK = PAGE_SIZE - 1;
 
@@ -49,6 +50,7 @@ public final class EnclaveLinearMemory implements Memory {
      * the block is freed or the container's arena destroyed, so no access can reach a page handed on meanwhile.
      */
     private Arena.Block[] chunks;
+
     private int pages;
     private DataSegment[] dataSegments;
     private boolean freed;
@@ -67,7 +69,8 @@ public final class EnclaveLinearMemory implements Memory {
 
     EnclaveLinearMemory(Arena heap, Cells cells, MemoryLimits limits, int allowedPages, IntConsumer pageDelta) {
         if (limits.shared()) {
-            throw new UnsupportedOperationException("a shared linear memory (the Wasm threads proposal) is not supported");
+            throw new UnsupportedOperationException(
+                    "a shared linear memory (the Wasm threads proposal) is not supported");
         }
         if (limits.initialPages() > allowedPages) {
             throw new WasmMemoryLimitException("the module's memory starts at " + limits.initialPages()
@@ -287,7 +290,8 @@ public final class EnclaveLinearMemory implements Memory {
                 byte[] data = segment.data();
                 if (offset < 0 || (long) offset + data.length > sizeInBytes()) {
                     throw new UninstantiableException("out of bounds memory access: data segment of " + data.length
-                            + " bytes at " + Integer.toUnsignedString(offset) + " does not fit in " + sizeInBytes() + " bytes");
+                            + " bytes at " + Integer.toUnsignedString(offset) + " does not fit in " + sizeInBytes()
+                            + " bytes");
                 }
                 write(offset, data, 0, data.length);
             } else if (!(s instanceof PassiveDataSegment)) {

@@ -22,8 +22,14 @@ import java.util.function.Function;
  * @param footprint      what an instance costs beside its linear memory, checked against {@link ModuleLimits}
  * @param sizeBytes      the module binary's size
  */
-public record LoadedModule(byte[] sha256, WasmModule module, WasmEngine engine, Function<Instance, Machine> machineFactory,
-                           long loadNanos, ModuleLimits.Footprint footprint, long sizeBytes) {
+public record LoadedModule(
+        byte[] sha256,
+        WasmModule module,
+        WasmEngine engine,
+        Function<Instance, Machine> machineFactory,
+        long loadNanos,
+        ModuleLimits.Footprint footprint,
+        long sizeBytes) {
     public String sha256Hex() {
         return HexFormat.of().formatHex(sha256);
     }

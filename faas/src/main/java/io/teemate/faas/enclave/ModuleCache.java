@@ -35,8 +35,7 @@ public final class ModuleCache {
      */
     public static final long MAX_CACHED_BYTES = 64L << 20;
 
-    private record Key(ByteBuffer sha256, WasmEngine engine) {
-    }
+    private record Key(ByteBuffer sha256, WasmEngine engine) {}
 
     /** A module being loaded or loaded: the first container to ask loads it, the others wait for it. */
     private static final class Slot {
@@ -64,6 +63,7 @@ public final class ModuleCache {
     private final LinkedHashMap<Key, Slot> modules = new LinkedHashMap<>(16, 0.75f, true);
     /** Container identity (manifest digest, which covers the module's hash) to its module's key: warm lookups. */
     private final LinkedHashMap<ByteBuffer, Key> byContainer = new LinkedHashMap<>(16, 0.75f, true);
+
     private long cachedBytes;
     private final AtomicLong moduleLoads = new AtomicLong();
     private final AtomicLong moduleReads = new AtomicLong();
@@ -206,8 +206,17 @@ public final class ModuleCache {
             held = loadedCount();
             bytes = cachedBytes;
         }
-        return new Stats(held, moduleLoads.get(), moduleReads.get(), instancesCreated.get(), liveInstances.get(),
-                liveWasmPages.get(), cacheHits.get(), cacheMisses.get(), evictions.get(), bytes);
+        return new Stats(
+                held,
+                moduleLoads.get(),
+                moduleReads.get(),
+                instancesCreated.get(),
+                liveInstances.get(),
+                liveWasmPages.get(),
+                cacheHits.get(),
+                cacheMisses.get(),
+                evictions.get(),
+                bytes);
     }
 
     /**
@@ -224,7 +233,15 @@ public final class ModuleCache {
      *                         {@link #MAX_CACHED_BYTES}
      * @param cachedBytes      the held modules' binary sizes, summed
      */
-    public record Stats(int modules, long moduleLoads, long moduleReads, long instancesCreated, int liveInstances,
-                        long liveWasmPages, long cacheHits, long cacheMisses, long evictions, long cachedBytes) {
-    }
+    public record Stats(
+            int modules,
+            long moduleLoads,
+            long moduleReads,
+            long instancesCreated,
+            int liveInstances,
+            long liveWasmPages,
+            long cacheHits,
+            long cacheMisses,
+            long evictions,
+            long cachedBytes) {}
 }

@@ -64,9 +64,14 @@ public final class WasmApp implements ContainerApp {
     /** The function's limits and engine, from the container manifest's environment. */
     record Limits(int maxMemoryPages, long timeoutMillis, WasmEngine engine) {
         static Limits of(Map<String, String> env) {
-            int pages = (int) number(env, WasmAbi.ENV_MAX_MEMORY_PAGES, WasmAbi.DEFAULT_MAX_MEMORY_PAGES, 0,
+            int pages = (int) number(
+                    env,
+                    WasmAbi.ENV_MAX_MEMORY_PAGES,
+                    WasmAbi.DEFAULT_MAX_MEMORY_PAGES,
+                    0,
                     com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES);
-            long timeout = number(env, WasmAbi.ENV_TIMEOUT_MS, WasmAbi.DEFAULT_TIMEOUT_MS, 1, Long.MAX_VALUE / 1_000_000);
+            long timeout =
+                    number(env, WasmAbi.ENV_TIMEOUT_MS, WasmAbi.DEFAULT_TIMEOUT_MS, 1, Long.MAX_VALUE / 1_000_000);
             String engine = env.get(WasmAbi.ENV_ENGINE);
             return new Limits(pages, timeout, engine == null ? WasmEngine.COMPILER : WasmEngine.parse(engine));
         }
@@ -92,8 +97,8 @@ public final class WasmApp implements ContainerApp {
     public int main(ContainerEnv env) {
         List<String> args = env.args();
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("container " + env.name() + ": the wasm app needs the module's trusted-file "
-                    + "path as args[0]");
+            throw new IllegalArgumentException(
+                    "container " + env.name() + ": the wasm app needs the module's trusted-file " + "path as args[0]");
         }
         Limits limits = Limits.of(env.environment());
         WasmAbi.Request request = WasmAbi.decodeInvocation(env.stdin());
@@ -168,15 +173,25 @@ public final class WasmApp implements ContainerApp {
         return new WasmCrashException("the Wasm runtime failed " + what + ": " + t, t);
     }
 
-    private static int execute(ContainerEnv env, ModuleCache cache, LoadedModule module, Limits limits,
-                               WasmAbi.Request request, BoundedOutput stdout, BoundedOutput stderr) {
+    private static int execute(
+            ContainerEnv env,
+            ModuleCache cache,
+            LoadedModule module,
+            Limits limits,
+            WasmAbi.Request request,
+            BoundedOutput stdout,
+            BoundedOutput stderr) {
         // The tables Chicory allocates on the Java heap count against the function's memory limit: the linear
         // memory gets what they leave.
         int tablePages = module.footprint().tablePages();
-        int initialPages = module.module().memorySection().filter(m -> m.memoryCount() > 0)
-                .map(m -> m.getMemory(0).limits().initialPages()).orElse(0);
+        int initialPages = module.module()
+                .memorySection()
+                .filter(m -> m.memoryCount() > 0)
+                .map(m -> m.getMemory(0).limits().initialPages())
+                .orElse(0);
         if ((long) tablePages + initialPages > limits.maxMemoryPages()) {
-            throw new WasmMemoryLimitException("the module's tables (" + module.footprint().tableElements()
+            throw new WasmMemoryLimitException("the module's tables ("
+                    + module.footprint().tableElements()
                     + " elements, " + tablePages + " Wasm pages) and its memory (" + initialPages + " pages) are more "
                     + "than the function's limit of " + limits.maxMemoryPages() + " pages");
         }
@@ -193,9 +208,12 @@ public final class WasmApp implements ContainerApp {
         boolean abandoned = false;
         Throwable failure = null;
         int exit = 0;
-        try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
+        try (WasiPreview1 wasi =
+                WasiPreview1.builder().withOptions(options.build()).build()) {
             Instance.Builder builder = Instance.builder(module.module())
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                    .withImportValues(ImportValues.builder()
+                            .addFunction(wasi.toHostFunctions())
+                            .build())
                     .withMemoryFactory(memories::create)
                     .withStart(false);
             if (module.machineFactory() != null) {

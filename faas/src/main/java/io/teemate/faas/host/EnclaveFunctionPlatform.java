@@ -1,12 +1,12 @@
 package io.teemate.faas.host;
 
-import io.teemate.host.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ManifestException;
-import io.teemate.abi.RuntimeAbi;
 import io.teemate.faas.abi.WasmAbi;
+import io.teemate.host.Platform;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;

@@ -13,8 +13,7 @@ import java.util.HexFormat;
 final class ErrorReport {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ErrorReport() {
-    }
+    private ErrorReport() {}
 
     /** Writes {@code detail} (and {@code cause}'s stack, if any) to stderr under a new id; returns the id. */
     static String log(String detail, Throwable cause) {

@@ -44,6 +44,7 @@ public final class FaasMetrics {
 
     /** 10 µs to ~42 s in steps of 4: modeled SGX phases are microseconds, a cold start or timeout is seconds. */
     private static final double BUCKET_START = 1e-5;
+
     private static final double BUCKET_FACTOR = 4;
     private static final int BUCKETS = 12;
 
@@ -66,9 +67,9 @@ public final class FaasMetrics {
                 .labelNames("function", "outcome", "start")
                 .withoutExemplars()
                 .register(registry);
-        wallSeconds = phaseHistogram("teemate_faas_invocation_wall_seconds",
-                "Invocation phases in wall-clock seconds");
-        modeledSeconds = phaseHistogram("teemate_faas_invocation_modeled_seconds",
+        wallSeconds = phaseHistogram("teemate_faas_invocation_wall_seconds", "Invocation phases in wall-clock seconds");
+        modeledSeconds = phaseHistogram(
+                "teemate_faas_invocation_modeled_seconds",
                 "Invocation phases in modeled seconds (SGX instructions priced by the cost model)");
         requests = Counter.builder()
                 .name("teemate_faas_http_requests_total")
@@ -108,11 +109,17 @@ public final class FaasMetrics {
 
     /** Reads the shared enclave's runtime statistics once for the whole scrape (each read starts a container). */
     private void moduleCacheMetrics(FunctionPlatform platform) {
-        cacheCounter("teemate_faas_module_cache_hits_total", "Times a container found its module loaded in the shared enclave",
+        cacheCounter(
+                "teemate_faas_module_cache_hits_total",
+                "Times a container found its module loaded in the shared enclave",
                 RuntimeStats::moduleCacheHits);
-        cacheCounter("teemate_faas_module_cache_misses_total", "Times a module was loaded (parsed, compiled) in the shared enclave",
+        cacheCounter(
+                "teemate_faas_module_cache_misses_total",
+                "Times a module was loaded (parsed, compiled) in the shared enclave",
                 RuntimeStats::moduleCacheMisses);
-        cacheCounter("teemate_faas_module_cache_evictions_total", "Modules evicted from the shared enclave's bounded cache",
+        cacheCounter(
+                "teemate_faas_module_cache_evictions_total",
+                "Modules evicted from the shared enclave's bounded cache",
                 RuntimeStats::moduleCacheEvictions);
         GaugeWithCallback.builder()
                 .name("teemate_faas_module_cache_modules")
@@ -153,7 +160,9 @@ public final class FaasMetrics {
     /** Counts a finished invocation and observes its phases (nanoseconds in {@link Invocation.Phases}). */
     public void invoked(Invocation invocation) {
         String start = invocation.cold() ? "cold" : "warm";
-        invocations.labelValues(invocation.function(), invocation.exitCode() == 0 ? "ok" : "exit_nonzero", start).inc();
+        invocations
+                .labelValues(invocation.function(), invocation.exitCode() == 0 ? "ok" : "exit_nonzero", start)
+                .inc();
         observe(wallSeconds, invocation.function(), start, invocation.cold(), invocation.wall());
         observe(modeledSeconds, invocation.function(), start, invocation.cold(), invocation.modeled());
     }
@@ -170,7 +179,9 @@ public final class FaasMetrics {
 
     /** Counts an invocation of an existing function that failed with {@code kind}. */
     public void failed(String function, FunctionException.Kind kind) {
-        invocations.labelValues(function, kind.name().toLowerCase(Locale.ROOT), "unknown").inc();
+        invocations
+                .labelValues(function, kind.name().toLowerCase(Locale.ROOT), "unknown")
+                .inc();
     }
 
     /** Counts one HTTP request; {@code route} is its template ({@code /v1/functions/{name}}), never the raw path. */

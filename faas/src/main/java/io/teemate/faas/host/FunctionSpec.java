@@ -8,8 +8,14 @@ import java.util.Map;
  * arguments and environment it always gets, the most linear memory it may use (64 KiB Wasm pages) and how long one
  * invocation may run.
  */
-public record FunctionSpec(String name, byte[] module, boolean text, List<String> args, Map<String, String> env,
-                           int maxMemoryPages, long timeoutMillis) {
+public record FunctionSpec(
+        String name,
+        byte[] module,
+        boolean text,
+        List<String> args,
+        Map<String, String> env,
+        int maxMemoryPages,
+        long timeoutMillis) {
     public FunctionSpec {
         module = module.clone();
         args = List.copyOf(args);

@@ -40,8 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Gateway implements AutoCloseable {
     /** One route: its method and path template. */
-    public record Route(String method, String template) {
-    }
+    public record Route(String method, String template) {}
 
     /** Every route the gateway serves; docs/faas-openapi.yaml documents each (a test holds them to it). */
     public static final List<Route> ROUTES = List.of(
@@ -86,9 +85,15 @@ public final class Gateway implements AutoCloseable {
         };
         // A bounded pool and queue; when both are full the accepting thread runs the request itself, which
         // holds back new connections until a worker is free.
-        this.workers = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.queueCapacity()), threads, new ThreadPoolExecutor.CallerRunsPolicy());
-        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[]{127, 0, 0, 1});
+        this.workers = new ThreadPoolExecutor(
+                config.threads(),
+                config.threads(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.queueCapacity()),
+                threads,
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         this.server = HttpServer.create(new InetSocketAddress(loopback, config.port()), 128);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -146,8 +151,12 @@ public final class Gateway implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "I/O error on " + method + " " + x.path(), e);
         } catch (RuntimeException e) {
             // A platform bug: its text is Java detail for the operator (stderr, under the id), not for the client.
-            trySendError(x, new GatewayError(500, FunctionException.Kind.INTERNAL.name(),
-                    ErrorReport.generic("internal error", "on " + method + " " + x.path() + ": " + e, e)));
+            trySendError(
+                    x,
+                    new GatewayError(
+                            500,
+                            FunctionException.Kind.INTERNAL.name(),
+                            ErrorReport.generic("internal error", "on " + method + " " + x.path() + ": " + e, e)));
         } finally {
             metrics.request(x.route(), KNOWN_METHODS.contains(method) ? method : "OTHER", x.status());
             x.close();
@@ -182,20 +191,26 @@ public final class Gateway implements AutoCloseable {
         } else if (s.size() == 2 && s.get(0).equals("v1") && s.get(1).equals("functions")) {
             allow(x, "/v1/functions", method, "GET");
             list(x);
-        } else if (s.size() == 3 && s.get(0).equals("v1") && s.get(1).equals("functions") && !s.get(2).isEmpty()) {
+        } else if (s.size() == 3
+                && s.get(0).equals("v1")
+                && s.get(1).equals("functions")
+                && !s.get(2).isEmpty()) {
             allow(x, "/v1/functions/{name}", method, "GET", "PUT", "DELETE");
             switch (method) {
                 case "GET" -> get(x, s.get(2));
                 case "PUT" -> deploy(x, s.get(2));
                 default -> delete(x, s.get(2));
             }
-        } else if (s.size() == 4 && s.get(0).equals("v1") && s.get(1).equals("functions") && !s.get(2).isEmpty()
+        } else if (s.size() == 4
+                && s.get(0).equals("v1")
+                && s.get(1).equals("functions")
+                && !s.get(2).isEmpty()
                 && s.get(3).equals("invoke")) {
             allow(x, "/v1/functions/{name}/invoke", method, "POST");
             invoke(x, s.get(2));
         } else {
-            throw GatewayError.notFound("no route " + method + " " + x.path()
-                    + "; the routes are listed in docs/faas-openapi.yaml");
+            throw GatewayError.notFound(
+                    "no route " + method + " " + x.path() + "; the routes are listed in docs/faas-openapi.yaml");
         }
     }
 
@@ -207,8 +222,10 @@ public final class Gateway implements AutoCloseable {
             }
         }
         x.header("Allow", String.join(", ", allowed));
-        throw new GatewayError(405, GatewayError.METHOD_NOT_ALLOWED, "method " + method + " is not allowed on "
-                + template + "; use " + String.join(" or ", allowed));
+        throw new GatewayError(
+                405,
+                GatewayError.METHOD_NOT_ALLOWED,
+                "method " + method + " is not allowed on " + template + "; use " + String.join(" or ", allowed));
     }
 
     // ---------------------------------------------------------------- REST handlers

@@ -18,9 +18,16 @@ import java.io.PrintStream;
  *                              (the invoker reads it from the container's stdout); null for none
  * @param openWhiskStderr       the same for stderr; null for none
  */
-public record GatewayConfig(int port, int threads, int queueCapacity, long maxBodyBytes, int defaultMaxMemoryPages,
-                            long defaultTimeoutMillis, long maxTimeoutMillis, PrintStream openWhiskStdout,
-                            PrintStream openWhiskStderr) {
+public record GatewayConfig(
+        int port,
+        int threads,
+        int queueCapacity,
+        long maxBodyBytes,
+        int defaultMaxMemoryPages,
+        long defaultTimeoutMillis,
+        long maxTimeoutMillis,
+        PrintStream openWhiskStdout,
+        PrintStream openWhiskStderr) {
     /** The largest linear memory a 32-bit Wasm module can address: 4 GiB in 64 KiB pages (Wasm core spec 2.5.5). */
     public static final int WASM_MAX_PAGES = 65536;
 
@@ -35,16 +42,19 @@ public record GatewayConfig(int port, int threads, int queueCapacity, long maxBo
             throw new IllegalArgumentException("queueCapacity must be at least 1, not " + queueCapacity);
         }
         if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("maxBodyBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", not " + maxBodyBytes);
+            throw new IllegalArgumentException(
+                    "maxBodyBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", not " + maxBodyBytes);
         }
         if (defaultMaxMemoryPages < 1 || defaultMaxMemoryPages > WASM_MAX_PAGES) {
-            throw new IllegalArgumentException("defaultMaxMemoryPages must be 1.." + WASM_MAX_PAGES + ", not " + defaultMaxMemoryPages);
+            throw new IllegalArgumentException(
+                    "defaultMaxMemoryPages must be 1.." + WASM_MAX_PAGES + ", not " + defaultMaxMemoryPages);
         }
         if (maxTimeoutMillis < 1) {
             throw new IllegalArgumentException("maxTimeoutMillis must be positive, not " + maxTimeoutMillis);
         }
         if (defaultTimeoutMillis < 1 || defaultTimeoutMillis > maxTimeoutMillis) {
-            throw new IllegalArgumentException("defaultTimeoutMillis must be 1.." + maxTimeoutMillis + ", not " + defaultTimeoutMillis);
+            throw new IllegalArgumentException(
+                    "defaultTimeoutMillis must be 1.." + maxTimeoutMillis + ", not " + defaultTimeoutMillis);
         }
     }
 
@@ -58,27 +68,67 @@ public record GatewayConfig(int port, int threads, int queueCapacity, long maxBo
     }
 
     public GatewayConfig withPort(int port) {
-        return new GatewayConfig(port, threads, queueCapacity, maxBodyBytes, defaultMaxMemoryPages,
-                defaultTimeoutMillis, maxTimeoutMillis, openWhiskStdout, openWhiskStderr);
+        return new GatewayConfig(
+                port,
+                threads,
+                queueCapacity,
+                maxBodyBytes,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                maxTimeoutMillis,
+                openWhiskStdout,
+                openWhiskStderr);
     }
 
     public GatewayConfig withThreads(int threads) {
-        return new GatewayConfig(port, threads, queueCapacity, maxBodyBytes, defaultMaxMemoryPages,
-                defaultTimeoutMillis, maxTimeoutMillis, openWhiskStdout, openWhiskStderr);
+        return new GatewayConfig(
+                port,
+                threads,
+                queueCapacity,
+                maxBodyBytes,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                maxTimeoutMillis,
+                openWhiskStdout,
+                openWhiskStderr);
     }
 
     public GatewayConfig withMaxBodyBytes(long maxBodyBytes) {
-        return new GatewayConfig(port, threads, queueCapacity, maxBodyBytes, defaultMaxMemoryPages,
-                defaultTimeoutMillis, maxTimeoutMillis, openWhiskStdout, openWhiskStderr);
+        return new GatewayConfig(
+                port,
+                threads,
+                queueCapacity,
+                maxBodyBytes,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                maxTimeoutMillis,
+                openWhiskStdout,
+                openWhiskStderr);
     }
 
     public GatewayConfig withDefaults(int defaultMaxMemoryPages, long defaultTimeoutMillis) {
-        return new GatewayConfig(port, threads, queueCapacity, maxBodyBytes, defaultMaxMemoryPages,
-                defaultTimeoutMillis, maxTimeoutMillis, openWhiskStdout, openWhiskStderr);
+        return new GatewayConfig(
+                port,
+                threads,
+                queueCapacity,
+                maxBodyBytes,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                maxTimeoutMillis,
+                openWhiskStdout,
+                openWhiskStderr);
     }
 
     public GatewayConfig withOpenWhiskLogs(PrintStream stdout, PrintStream stderr) {
-        return new GatewayConfig(port, threads, queueCapacity, maxBodyBytes, defaultMaxMemoryPages,
-                defaultTimeoutMillis, maxTimeoutMillis, stdout, stderr);
+        return new GatewayConfig(
+                port,
+                threads,
+                queueCapacity,
+                maxBodyBytes,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                maxTimeoutMillis,
+                stdout,
+                stderr);
     }
 }

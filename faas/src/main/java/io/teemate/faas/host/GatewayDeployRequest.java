@@ -32,8 +32,9 @@ final class GatewayDeployRequest {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     /** The Wasm binary magic and version 1 (Wasm core spec 5.5.16, "Modules"). */
     private static final byte[] WASM_MAGIC = {0x00, 0x61, 0x73, 0x6d};
-    private static final Set<String> JSON_FIELDS = Set.of("wat", "module_base64", "args", "env", "max_memory_pages",
-            "timeout_ms");
+
+    private static final Set<String> JSON_FIELDS =
+            Set.of("wat", "module_base64", "args", "env", "max_memory_pages", "timeout_ms");
     private static final Set<String> QUERY_PARAMS = Set.of("arg", "env", "max_memory_pages", "timeout_ms");
 
     private final GatewayConfig config;
@@ -95,9 +96,12 @@ final class GatewayDeployRequest {
                 if (first == '{') {
                     yield fromJson(name, body, query);
                 }
-                throw new GatewayError(400, FunctionException.Kind.BAD_MODULE.name(), "request body is not a"
-                        + " WebAssembly module: a binary module starts with the magic bytes 00 61 73 6D,"
-                        + " WebAssembly text with '(' (or a ';;' comment), a JSON deploy request with '{'");
+                throw new GatewayError(
+                        400,
+                        FunctionException.Kind.BAD_MODULE.name(),
+                        "request body is not a"
+                                + " WebAssembly module: a binary module starts with the magic bytes 00 61 73 6D,"
+                                + " WebAssembly text with '(' (or a ';;' comment), a JSON deploy request with '{'");
             }
         };
     }
@@ -115,7 +119,8 @@ final class GatewayDeployRequest {
                 case "env" -> {
                     int eq = p.value().indexOf('=');
                     if (eq <= 0) {
-                        throw GatewayError.badRequest("query parameter 'env' must be KEY=VALUE, not '" + p.value() + "'");
+                        throw GatewayError.badRequest(
+                                "query parameter 'env' must be KEY=VALUE, not '" + p.value() + "'");
                     }
                     String key = p.value().substring(0, eq);
                     checkEnvName("query parameter 'env'", key);
@@ -128,19 +133,26 @@ final class GatewayDeployRequest {
                         throw GatewayError.badRequest("query parameter 'max_memory_pages' given twice");
                     }
                     sawPages = true;
-                    pages = (int) checkRange("query parameter 'max_memory_pages'", parseLong("query parameter"
-                            + " 'max_memory_pages'", p.value()), 1, GatewayConfig.WASM_MAX_PAGES);
+                    pages = (int) checkRange(
+                            "query parameter 'max_memory_pages'",
+                            parseLong("query parameter" + " 'max_memory_pages'", p.value()),
+                            1,
+                            GatewayConfig.WASM_MAX_PAGES);
                 }
                 case "timeout_ms" -> {
                     if (sawTimeout) {
                         throw GatewayError.badRequest("query parameter 'timeout_ms' given twice");
                     }
                     sawTimeout = true;
-                    timeout = checkRange("query parameter 'timeout_ms'", parseLong("query parameter 'timeout_ms'",
-                            p.value()), 1, config.maxTimeoutMillis());
+                    timeout = checkRange(
+                            "query parameter 'timeout_ms'",
+                            parseLong("query parameter 'timeout_ms'", p.value()),
+                            1,
+                            config.maxTimeoutMillis());
                 }
-                default -> throw GatewayError.badRequest("unknown query parameter '" + p.name() + "'; a module upload"
-                        + " takes " + String.join(", ", new java.util.TreeSet<>(QUERY_PARAMS)));
+                default ->
+                    throw GatewayError.badRequest("unknown query parameter '" + p.name() + "'; a module upload"
+                            + " takes " + String.join(", ", new java.util.TreeSet<>(QUERY_PARAMS)));
             }
         }
         return new FunctionSpec(name, body, text, args, env, pages, timeout);
@@ -155,7 +167,8 @@ final class GatewayDeployRequest {
         try {
             root = json.readTree(body);
         } catch (IOException e) {
-            throw GatewayError.badRequest("request body is not valid JSON: " + GatewayExchange.firstLine(e.getMessage()));
+            throw GatewayError.badRequest(
+                    "request body is not valid JSON: " + GatewayExchange.firstLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw GatewayError.badRequest("a JSON deploy request must be an object, not " + kindOf(root));
@@ -170,15 +183,17 @@ final class GatewayDeployRequest {
         JsonNode wat = root.get("wat");
         JsonNode base64 = root.get("module_base64");
         if ((wat == null) == (base64 == null)) {
-            throw GatewayError.badRequest(wat == null
-                    ? "missing field: give the module as 'wat' (WebAssembly text) or 'module_base64' (a .wasm, base64)"
-                    : "give either field 'wat' or field 'module_base64', not both");
+            throw GatewayError.badRequest(
+                    wat == null
+                            ? "missing field: give the module as 'wat' (WebAssembly text) or 'module_base64' (a .wasm, base64)"
+                            : "give either field 'wat' or field 'module_base64', not both");
         }
         byte[] module;
         boolean text;
         if (wat != null) {
             if (!wat.isTextual() || wat.asText().isBlank()) {
-                throw GatewayError.badRequest("field 'wat' must be a non-empty string of WebAssembly text, not " + kindOf(wat));
+                throw GatewayError.badRequest(
+                        "field 'wat' must be a non-empty string of WebAssembly text, not " + kindOf(wat));
             }
             module = wat.asText().getBytes(StandardCharsets.UTF_8);
             text = true;
@@ -204,7 +219,8 @@ final class GatewayDeployRequest {
             }
             for (int i = 0; i < argsNode.size(); i++) {
                 if (!argsNode.get(i).isTextual()) {
-                    throw GatewayError.badRequest("field 'args[" + i + "]' must be a string, not " + kindOf(argsNode.get(i)));
+                    throw GatewayError.badRequest(
+                            "field 'args[" + i + "]' must be a string, not " + kindOf(argsNode.get(i)));
                 }
                 args.add(argsNode.get(i).asText());
             }
@@ -218,12 +234,14 @@ final class GatewayDeployRequest {
             for (Map.Entry<String, JsonNode> e : envNode.properties()) {
                 checkEnvName("field 'env'", e.getKey());
                 if (!e.getValue().isTextual()) {
-                    throw GatewayError.badRequest("field 'env." + e.getKey() + "' must be a string, not " + kindOf(e.getValue()));
+                    throw GatewayError.badRequest(
+                            "field 'env." + e.getKey() + "' must be a string, not " + kindOf(e.getValue()));
                 }
                 env.put(e.getKey(), e.getValue().asText());
             }
         }
-        int pages = (int) integerField(root, "max_memory_pages", config.defaultMaxMemoryPages(), GatewayConfig.WASM_MAX_PAGES);
+        int pages = (int)
+                integerField(root, "max_memory_pages", config.defaultMaxMemoryPages(), GatewayConfig.WASM_MAX_PAGES);
         long timeout = integerField(root, "timeout_ms", config.defaultTimeoutMillis(), config.maxTimeoutMillis());
         return new FunctionSpec(name, module, text, args, env, pages, timeout);
     }
@@ -234,7 +252,8 @@ final class GatewayDeployRequest {
             return absent;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw GatewayError.badRequest("field '" + field + "' must be an integer 1.." + max + ", not " + kindOf(node));
+            throw GatewayError.badRequest(
+                    "field '" + field + "' must be an integer 1.." + max + ", not " + kindOf(node));
         }
         return checkRange("field '" + field + "'", node.asLong(), 1, max);
     }

@@ -7,6 +7,7 @@ package io.teemate.faas.host;
 final class GatewayError extends RuntimeException {
     /** The kinds the gateway adds to {@link FunctionException.Kind}'s. */
     static final String BAD_REQUEST = "BAD_REQUEST";
+
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     static final String NOT_FOUND = "NOT_FOUND";

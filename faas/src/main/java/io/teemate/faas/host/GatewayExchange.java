@@ -18,8 +18,7 @@ import java.util.Map;
 /** One HTTP request and its response, with the reading limits and the response shapes the gateway uses. */
 final class GatewayExchange {
     /** A query parameter in the order given; a name may repeat. */
-    record QueryParam(String name, String value) {
-    }
+    record QueryParam(String name, String value) {}
 
     private final HttpExchange exchange;
     private final ObjectMapper json;
@@ -112,8 +111,11 @@ final class GatewayExchange {
     }
 
     private static GatewayError tooLarge(long declared, long maxBytes) {
-        return new GatewayError(413, GatewayError.PAYLOAD_TOO_LARGE, "request body "
-                + (declared >= 0 ? "of " + declared + " bytes " : "") + "is larger than the limit of " + maxBytes + " bytes");
+        return new GatewayError(
+                413,
+                GatewayError.PAYLOAD_TOO_LARGE,
+                "request body " + (declared >= 0 ? "of " + declared + " bytes " : "") + "is larger than the limit of "
+                        + maxBytes + " bytes");
     }
 
     /** The request body parsed as JSON; malformed JSON is a 400 that says where it broke. */

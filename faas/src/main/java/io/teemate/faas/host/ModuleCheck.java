@@ -27,16 +27,16 @@ final class ModuleCheck {
     private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
     private static final Set<String> WASI_FUNCTIONS = wasiFunctions();
 
-    private ModuleCheck() {
-    }
+    private ModuleCheck() {}
 
     /** What deploy learns of a valid module. */
-    record Summary(int initialMemoryPages, int declaredMaxMemoryPages) {
-    }
+    record Summary(int initialMemoryPages, int declaredMaxMemoryPages) {}
 
     static Summary check(String function, byte[] wasm, int maxMemoryPages) {
         if (wasm.length < 8 || !Arrays.equals(wasm, 0, 4, WASM_MAGIC, 0, 4)) {
-            throw bad(function, "not a WebAssembly binary (it does not start with \\0asm); send WebAssembly text as text");
+            throw bad(
+                    function,
+                    "not a WebAssembly binary (it does not start with \\0asm); send WebAssembly text as text");
         }
         WasmModule module;
         try {
@@ -66,12 +66,16 @@ final class ModuleCheck {
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import im = module.importSection().getImport(i);
             if (im.importType() != ExternalType.FUNCTION) {
-                throw bad(function, "the module imports " + im.importType().name().toLowerCase() + " " + im.module() + "."
-                        + im.name() + ": the platform provides only " + WASI_MODULE + " functions");
+                throw bad(
+                        function,
+                        "the module imports " + im.importType().name().toLowerCase() + " " + im.module() + "."
+                                + im.name() + ": the platform provides only " + WASI_MODULE + " functions");
             }
             if (!im.module().equals(WASI_MODULE) || !WASI_FUNCTIONS.contains(im.name())) {
-                throw bad(function, "the module imports " + im.module() + "." + im.name()
-                        + ", which the platform does not provide (only " + WASI_MODULE + " functions)");
+                throw bad(
+                        function,
+                        "the module imports " + im.module() + "." + im.name()
+                                + ", which the platform does not provide (only " + WASI_MODULE + " functions)");
             }
         }
         ModuleLimits.Footprint footprint;
@@ -92,14 +96,20 @@ final class ModuleCheck {
             max = limits.maximumPages();
         }
         if (initial > maxMemoryPages) {
-            throw new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + function + ": the module's memory "
-                    + "starts at " + initial + " Wasm pages (64 KiB each), more than the limit of " + maxMemoryPages + " pages");
+            throw new FunctionException(
+                    FunctionException.Kind.MEMORY_LIMIT,
+                    "function " + function + ": the module's memory " + "starts at " + initial
+                            + " Wasm pages (64 KiB each), more than the limit of " + maxMemoryPages + " pages");
         }
         if ((long) initial + footprint.tablePages() > maxMemoryPages) {
-            throw new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + function + ": the module's "
-                    + "tables (" + footprint.tableElements() + " elements, " + footprint.tablePages() + " Wasm pages at "
-                    + ModuleLimits.TABLE_BYTES_PER_ELEMENT + " bytes each) and its memory (" + initial + " pages) "
-                    + "are more than the limit of " + maxMemoryPages + " pages");
+            throw new FunctionException(
+                    FunctionException.Kind.MEMORY_LIMIT,
+                    "function " + function + ": the module's "
+                            + "tables (" + footprint.tableElements() + " elements, " + footprint.tablePages()
+                            + " Wasm pages at "
+                            + ModuleLimits.TABLE_BYTES_PER_ELEMENT + " bytes each) and its memory (" + initial
+                            + " pages) "
+                            + "are more than the limit of " + maxMemoryPages + " pages");
         }
         return new Summary(initial, max);
     }

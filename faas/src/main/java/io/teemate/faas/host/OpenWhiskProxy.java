@@ -35,6 +35,7 @@ import java.util.Map;
 final class OpenWhiskProxy {
     /** The log frame marker the invoker waits for on stdout and stderr after each activation. */
     static final String END_OF_ACTIVATION = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+
     static final String DEFAULT_ACTION = "action";
 
     /** A protocol failure: its status and the message of {@code {"error": ...}}. */
@@ -80,7 +81,11 @@ final class OpenWhiskProxy {
         JsonNode root = readObject(x);
         JsonNode value = root.get("value");
         JsonNode code = value == null ? null : value.get("code");
-        if (value == null || !value.isObject() || code == null || !code.isTextual() || code.asText().isEmpty()) {
+        if (value == null
+                || !value.isObject()
+                || code == null
+                || !code.isTextual()
+                || code.asText().isEmpty()) {
             throw new Failure(403, "Missing main/no code to execute.");
         }
         JsonNode binaryNode = value.get("binary");
@@ -102,7 +107,10 @@ final class OpenWhiskProxy {
         JsonNode envNode = value.get("env");
         if (envNode != null && !envNode.isNull()) {
             if (!envNode.isObject()) {
-                throw new Failure(400, "value.env must be an object, not " + envNode.getNodeType().name().toLowerCase(Locale.ROOT));
+                throw new Failure(
+                        400,
+                        "value.env must be an object, not "
+                                + envNode.getNodeType().name().toLowerCase(Locale.ROOT));
             }
             for (Map.Entry<String, JsonNode> e : envNode.properties()) {
                 try {
@@ -110,12 +118,22 @@ final class OpenWhiskProxy {
                 } catch (GatewayError bad) {
                     throw new Failure(400, bad.getMessage());
                 }
-                env.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+                env.put(
+                        e.getKey(),
+                        e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
             }
         }
         String name = functionName(value.get("name"));
         try {
-            platform.deploy(new FunctionSpec(name, module, !binary, List.of(), env, config.defaultMaxMemoryPages(),
+            platform.deploy(new FunctionSpec(
+                    name,
+                    module,
+                    !binary,
+                    List.of(),
+                    env,
+                    config.defaultMaxMemoryPages(),
                     config.defaultTimeoutMillis()));
         } catch (FunctionException e) {
             throw new Failure(502, "Initialization has failed: " + e.kind() + ": " + e.getMessage());
@@ -130,7 +148,9 @@ final class OpenWhiskProxy {
             return DEFAULT_ACTION;
         }
         String s = name.asText();
-        s = s.substring(s.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "-").replaceFirst("^[._-]+", "");
+        s = s.substring(s.lastIndexOf('/') + 1)
+                .replaceAll("[^A-Za-z0-9._-]", "-")
+                .replaceFirst("^[._-]+", "");
         if (s.length() > 128) {
             s = s.substring(0, 128);
         }
@@ -170,8 +190,10 @@ final class OpenWhiskProxy {
         if (value == null || value.isNull()) {
             value = json.createObjectNode();
         } else if (!value.isObject()) {
-            throw new Failure(400, "value must be a JSON object of the action's parameters, not "
-                    + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new Failure(
+                    400,
+                    "value must be a JSON object of the action's parameters, not "
+                            + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         Map<String, String> context = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
@@ -184,7 +206,11 @@ final class OpenWhiskProxy {
             } catch (GatewayError bad) {
                 throw new Failure(400, bad.getMessage());
             }
-            context.put(variable, e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            context.put(
+                    variable,
+                    e.getValue().isTextual()
+                            ? e.getValue().asText()
+                            : e.getValue().toString());
         }
         Invocation inv;
         try {
@@ -215,7 +241,10 @@ final class OpenWhiskProxy {
             throw new Failure(e.status(), e.getMessage());
         }
         if (!root.isObject()) {
-            throw new Failure(400, "request body must be a JSON object, not " + root.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw new Failure(
+                    400,
+                    "request body must be a JSON object, not "
+                            + root.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return root;
     }

@@ -27,9 +27,20 @@ import java.time.Duration;
  * @param owner                 the enclave owner's RSA-3072 key: signs the enclave's SIGSTRUCT (MRSIGNER) and the
  *                              policy admitting each function's container; null for a fresh key per platform
  */
-public record PlatformOptions(String heapSize, boolean edmm, String heapInitial, int threads, int maxInstances,
-                              WasmEngine engine, int defaultMaxMemoryPages, long defaultTimeoutMillis,
-                              Duration tcsTimeout, Duration warmPeriod, int epcMiB, int logicalProcessors, SigningKey owner) {
+public record PlatformOptions(
+        String heapSize,
+        boolean edmm,
+        String heapInitial,
+        int threads,
+        int maxInstances,
+        WasmEngine engine,
+        int defaultMaxMemoryPages,
+        long defaultTimeoutMillis,
+        Duration tcsTimeout,
+        Duration warmPeriod,
+        int epcMiB,
+        int logicalProcessors,
+        SigningKey owner) {
     public PlatformOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -44,53 +55,173 @@ public record PlatformOptions(String heapSize, boolean edmm, String heapInitial,
 
     /** 64 MiB SGX1 heap, 32 threads and instances, the compiler, 64 pages (4 MiB) and 10 s per function. */
     public static PlatformOptions defaults() {
-        return new PlatformOptions("64M", false, "256K", 32, 32, WasmEngine.COMPILER, 64, 10_000,
-                Duration.ofSeconds(30), Duration.ofMinutes(10), 256, Math.max(4, Runtime.getRuntime().availableProcessors()), null);
+        return new PlatformOptions(
+                "64M",
+                false,
+                "256K",
+                32,
+                32,
+                WasmEngine.COMPILER,
+                64,
+                10_000,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                256,
+                Math.max(4, Runtime.getRuntime().availableProcessors()),
+                null);
     }
 
     public PlatformOptions withHeap(String size, boolean edmm) {
-        return new PlatformOptions(size, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                size,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     /** {@code threads} TCS pages, and as many instances at most. */
     public PlatformOptions withThreads(int threads) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, threads, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                threads,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withMaxInstances(int maxInstances) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withEngine(WasmEngine engine) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withDefaults(int maxMemoryPages, long timeoutMillis) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, maxMemoryPages,
-                timeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                maxMemoryPages,
+                timeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withTcsTimeout(Duration tcsTimeout) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withWarmPeriod(Duration warmPeriod) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 
     public PlatformOptions withOwner(SigningKey owner) {
-        return new PlatformOptions(heapSize, edmm, heapInitial, threads, maxInstances, engine, defaultMaxMemoryPages,
-                defaultTimeoutMillis, tcsTimeout, warmPeriod, epcMiB, logicalProcessors, owner);
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner);
     }
 }

@@ -32,8 +32,9 @@ public final class WatCompiler {
      */
     public byte[] compile(byte[] text) {
         if (text.length > MAX_TEXT) {
-            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "WebAssembly text of " + text.length
-                    + " bytes is more than the " + MAX_TEXT + " accepted");
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE,
+                    "WebAssembly text of " + text.length + " bytes is more than the " + MAX_TEXT + " accepted");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -47,15 +48,21 @@ public final class WatCompiler {
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
             Instance.builder(module())
                     .withMachineFactory(Wat2WasmModule::create)
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                    .withImportValues(ImportValues.builder()
+                            .addFunction(wasi.toHostFunctions())
+                            .build())
                     .build(); // runs _start: wat2wasm's main
         } catch (WasiExitException e) {
             exit = e.exitCode();
         }
         if (exit != 0 || out.size() == 0) {
             String diagnostics = err.toString(StandardCharsets.UTF_8).strip().replace("\n-:", "\nline ");
-            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "not valid WebAssembly text: "
-                    + (diagnostics.isEmpty() ? "wat2wasm exited with status " + exit : diagnostics.replaceFirst("^-:", "line ")));
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE,
+                    "not valid WebAssembly text: "
+                            + (diagnostics.isEmpty()
+                                    ? "wat2wasm exited with status " + exit
+                                    : diagnostics.replaceFirst("^-:", "line ")));
         }
         return out.toByteArray();
     }

@@ -35,7 +35,8 @@ class WasmAbiTest {
     void aCutFrameIsMalformed() {
         byte[] framed = WasmAbi.encodeInvocation(Map.of("K", "v"), "body".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> WasmAbi.decodeInvocation(Arrays.copyOf(framed, framed.length - 1)))
-                .isInstanceOf(Wire.MalformedException.class).hasMessageContaining("body");
+                .isInstanceOf(Wire.MalformedException.class)
+                .hasMessageContaining("body");
     }
 
     @Test

@@ -22,7 +22,7 @@ class EnclaveLinearMemoryLivenessTest {
         FakeEnclaveMemory pages = new FakeEnclaveMemory(BASE, 32); // two Wasm pages
         EnclavePageAllocator heap = new EnclavePageAllocator(pages, BASE, 32, 32, null);
         Arena containerA = new Arena(heap);
-        EnclaveLinearMemory m = new EnclaveLinearMemory(containerA, new MemoryLimits(1, 1), 1, n -> { });
+        EnclaveLinearMemory m = new EnclaveLinearMemory(containerA, new MemoryLimits(1, 1), 1, n -> {});
         m.writeLong(0, 1);
         containerA.destroy(); // a DETACH while A's instance could still run
 

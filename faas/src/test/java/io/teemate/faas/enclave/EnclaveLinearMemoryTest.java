@@ -45,7 +45,9 @@ class EnclaveLinearMemoryTest {
         assertThat(heap.pages()).isZero();
         assertThat(livePages.get()).isZero();
         EnclaveLinearMemory next = memory(5, 5, 5);
-        assertThat(next.readBytes(0, 5 * Memory.PAGE_SIZE)).as("freed pages come back zeroed").containsOnly(0);
+        assertThat(next.readBytes(0, 5 * Memory.PAGE_SIZE))
+                .as("freed pages come back zeroed")
+                .containsOnly(0);
     }
 
     @Test
@@ -57,16 +59,21 @@ class EnclaveLinearMemoryTest {
         assertThat(m.grow(1)).isEqualTo(-1);
         assertThat(m.pages()).isEqualTo(4);
         EnclaveLinearMemory other = memory(1, 100, 100);
-        assertThat(other.grow(12)).as("16 Wasm pages of heap: 4 + 1 used, 12 do not fit").isEqualTo(-1);
+        assertThat(other.grow(12))
+                .as("16 Wasm pages of heap: 4 + 1 used, 12 do not fit")
+                .isEqualTo(-1);
         assertThat(other.pages()).as("a failed grow adds nothing").isEqualTo(1);
         assertThat(other.grow(11)).isEqualTo(1);
     }
 
     @Test
     void aModuleThatStartsAboveItsLimitIsRefused() {
-        assertThatThrownBy(() -> memory(5, 10, 4)).isInstanceOf(WasmMemoryLimitException.class)
-                .hasMessageContaining("starts at 5 Wasm pages").hasMessageContaining("limit of 4");
-        assertThatThrownBy(() -> memory(17, 17, 100)).isInstanceOf(WasmMemoryLimitException.class)
+        assertThatThrownBy(() -> memory(5, 10, 4))
+                .isInstanceOf(WasmMemoryLimitException.class)
+                .hasMessageContaining("starts at 5 Wasm pages")
+                .hasMessageContaining("limit of 4");
+        assertThatThrownBy(() -> memory(17, 17, 100))
+                .isInstanceOf(WasmMemoryLimitException.class)
                 .hasMessageContaining("enclave heap has no room");
         assertThat(heap.pages()).as("nothing left allocated").isZero();
     }
@@ -76,36 +83,44 @@ class EnclaveLinearMemoryTest {
         EnclaveLinearMemory mine = memory(1, 1, 1);
         EnclaveLinearMemory neighbour = memory(1, 1, 1);
         neighbour.writeLong(0, 0x5EC2E7L);
-        for (int addr : new int[] {Memory.PAGE_SIZE, Memory.PAGE_SIZE - 7, 2 * Memory.PAGE_SIZE, -1, Integer.MIN_VALUE,
-                Integer.MAX_VALUE - 3}) {
-            assertThatThrownBy(() -> mine.readLong(addr)).isInstanceOf(WasmRuntimeException.class)
+        for (int addr : new int[] {
+            Memory.PAGE_SIZE, Memory.PAGE_SIZE - 7, 2 * Memory.PAGE_SIZE, -1, Integer.MIN_VALUE, Integer.MAX_VALUE - 3
+        }) {
+            assertThatThrownBy(() -> mine.readLong(addr))
+                    .isInstanceOf(WasmRuntimeException.class)
                     .hasMessageContaining("out of bounds memory access");
             assertThatThrownBy(() -> mine.readBytes(addr, 16)).isInstanceOf(WasmRuntimeException.class);
             assertThatThrownBy(() -> mine.writeLong(addr, 1)).isInstanceOf(WasmRuntimeException.class);
         }
         assertThatThrownBy(() -> mine.copy(0, Memory.PAGE_SIZE - 8, 16)).isInstanceOf(WasmRuntimeException.class);
-        assertThatThrownBy(() -> mine.fill((byte) 1, 10, Memory.PAGE_SIZE + 1)).isInstanceOf(WasmRuntimeException.class);
+        assertThatThrownBy(() -> mine.fill((byte) 1, 10, Memory.PAGE_SIZE + 1))
+                .isInstanceOf(WasmRuntimeException.class);
         assertThat(neighbour.readLong(0)).isEqualTo(0x5EC2E7L);
     }
 
     /** One access: kind 0..5 = byte, short, int, long, bytes, fill; address near page boundaries often. */
-    record Op(int kind, int address, long value, int length) {
-    }
+    record Op(int kind, int address, long value, int length) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        Arbitrary<Integer> near = Arbitraries.integers().between(-9, 9).flatMap(d -> Arbitraries.integers().between(1, 3)
-                .map(p -> p * Memory.PAGE_SIZE + d));
-        Arbitrary<Integer> address = Arbitraries.oneOf(near, Arbitraries.integers().between(-16, 4 * Memory.PAGE_SIZE + 16));
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 5), address, Arbitraries.longs(),
-                Arbitraries.integers().between(0, 300)).as(Op::new);
+        Arbitrary<Integer> near = Arbitraries.integers()
+                .between(-9, 9)
+                .flatMap(d -> Arbitraries.integers().between(1, 3).map(p -> p * Memory.PAGE_SIZE + d));
+        Arbitrary<Integer> address =
+                Arbitraries.oneOf(near, Arbitraries.integers().between(-16, 4 * Memory.PAGE_SIZE + 16));
+        Arbitrary<Op> op = Combinators.combine(
+                        Arbitraries.integers().between(0, 5),
+                        address,
+                        Arbitraries.longs(),
+                        Arbitraries.integers().between(0, 300))
+                .as(Op::new);
         return op.list().ofMaxSize(60);
     }
 
     @Property(tries = 200)
     void behavesLikeChicorysOwnMemory(@ForAll("ops") List<Op> ops) {
         MemoryLimits limits = new MemoryLimits(2, 4);
-        EnclaveLinearMemory enclave = new EnclaveLinearMemory(heap, limits, 4, n -> { });
+        EnclaveLinearMemory enclave = new EnclaveLinearMemory(heap, limits, 4, n -> {});
         Memory reference = new ByteArrayMemory(limits);
         try {
             for (Op op : ops) {

@@ -14,12 +14,12 @@ class ModuleCacheTest {
         byte[] marker = ("m" + n).getBytes(StandardCharsets.US_ASCII);
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
         b.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        b.writeBytes(new byte[] {1, 4, 1, 0x60, 0, 0});                  // type: () -> ()
-        b.writeBytes(new byte[] {3, 2, 1, 0});                           // function 0 of type 0
-        b.writeBytes(new byte[] {5, 3, 1, 0, 1});                        // memory: min 1
+        b.writeBytes(new byte[] {1, 4, 1, 0x60, 0, 0}); // type: () -> ()
+        b.writeBytes(new byte[] {3, 2, 1, 0}); // function 0 of type 0
+        b.writeBytes(new byte[] {5, 3, 1, 0, 1}); // memory: min 1
         b.writeBytes(new byte[] {7, 10, 1, 6, '_', 's', 't', 'a', 'r', 't', 0, 0}); // export "_start"
-        b.writeBytes(new byte[] {10, 4, 1, 2, 0, 0x0b});                 // code: empty body
-        int seg = 1 + 3 + 1 + marker.length;                            // flags, i32.const 0 end, length, bytes
+        b.writeBytes(new byte[] {10, 4, 1, 2, 0, 0x0b}); // code: empty body
+        int seg = 1 + 3 + 1 + marker.length; // flags, i32.const 0 end, length, bytes
         b.writeBytes(new byte[] {11, (byte) (1 + seg), 1, 0, 0x41, 0, 0x0b, (byte) marker.length});
         b.writeBytes(marker);
         return b.toByteArray();
@@ -42,8 +42,8 @@ class ModuleCacheTest {
         LoadedModule m0 = get(cache, 0);
         get(cache, 1);
         get(cache, 2);
-        assertThat(get(cache, 0)).as("a hit: same object").isSameAs(m0);   // 0 is now the most recently used
-        get(cache, 3);                                                       // evicts 1, the least recently used
+        assertThat(get(cache, 0)).as("a hit: same object").isSameAs(m0); // 0 is now the most recently used
+        get(cache, 3); // evicts 1, the least recently used
         ModuleCache.Stats s = cache.stats();
         assertThat(s.modules()).isEqualTo(3);
         assertThat(s.evictions()).isEqualTo(1);

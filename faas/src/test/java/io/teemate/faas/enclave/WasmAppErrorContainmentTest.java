@@ -90,26 +90,101 @@ class WasmAppErrorContainmentTest {
             this.module = module;
         }
 
-        @Override public String name() { return "f"; }
-        @Override public byte[] identity() { return new byte[32]; }
-        @Override public List<String> args() { return List.of("module.wasm"); }
-        @Override public byte[] stdin() { return stdin; }
-        @Override public Map<String, String> environment() {
-            return Map.of(WasmAbi.ENV_MAX_MEMORY_PAGES, "4", WasmAbi.ENV_TIMEOUT_MS, Long.toString(WATCHDOG_MS), WasmAbi.ENV_ENGINE, "interpreter");
+        @Override
+        public String name() {
+            return "f";
         }
-        @Override public InputStream openFile(String path) { return new ByteArrayInputStream(module); }
-        @Override public byte[] readFile(String path) { return module.clone(); }
-        @Override public void stdout(byte[] bytes) { out.writeBytes(bytes); }
-        @Override public Arena heap() { return heap; }
-        @Override public EnclaveMemory memory() { return pages; }
-        @Override public EnclavePrivate enclavePrivate() { return enclave; }
-        @Override public <T> T local(Class<T> type, Supplier<? extends T> factory) { throw new UnsupportedOperationException(); }
-        @Override public CowSpace cowSpace(long sizeBytes) { throw new UnsupportedOperationException(); }
-        @Override public InputStream openHostFile(String path) { throw new UnsupportedOperationException(); }
-        @Override public byte[] seal(byte[] data) { throw new UnsupportedOperationException(); }
-        @Override public byte[] unseal(byte[] blob) { throw new UnsupportedOperationException(); }
-        @Override public byte[] sealPrivate(String purpose, byte[] data) { throw new UnsupportedOperationException(); }
-        @Override public byte[] unsealPrivate(String purpose, byte[] blob) { throw new UnsupportedOperationException(); }
+
+        @Override
+        public byte[] identity() {
+            return new byte[32];
+        }
+
+        @Override
+        public List<String> args() {
+            return List.of("module.wasm");
+        }
+
+        @Override
+        public byte[] stdin() {
+            return stdin;
+        }
+
+        @Override
+        public Map<String, String> environment() {
+            return Map.of(
+                    WasmAbi.ENV_MAX_MEMORY_PAGES,
+                    "4",
+                    WasmAbi.ENV_TIMEOUT_MS,
+                    Long.toString(WATCHDOG_MS),
+                    WasmAbi.ENV_ENGINE,
+                    "interpreter");
+        }
+
+        @Override
+        public InputStream openFile(String path) {
+            return new ByteArrayInputStream(module);
+        }
+
+        @Override
+        public byte[] readFile(String path) {
+            return module.clone();
+        }
+
+        @Override
+        public void stdout(byte[] bytes) {
+            out.writeBytes(bytes);
+        }
+
+        @Override
+        public Arena heap() {
+            return heap;
+        }
+
+        @Override
+        public EnclaveMemory memory() {
+            return pages;
+        }
+
+        @Override
+        public EnclavePrivate enclavePrivate() {
+            return enclave;
+        }
+
+        @Override
+        public <T> T local(Class<T> type, Supplier<? extends T> factory) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CowSpace cowSpace(long sizeBytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public InputStream openHostFile(String path) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] seal(byte[] data) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] unseal(byte[] blob) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] sealPrivate(String purpose, byte[] data) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] unsealPrivate(String purpose, byte[] blob) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static Env echo() throws Exception {
@@ -132,7 +207,9 @@ class WasmAppErrorContainmentTest {
     void anOutOfMemoryErrorUnderTheInstanceIsThatInvocationsMemoryFailure() throws Exception {
         Env env = echo();
         Throwable t = invokeFailing(env, () -> new OutOfMemoryError("Java heap space"));
-        assertThat(t).isInstanceOf(WasmMemoryLimitException.class).isNotInstanceOf(Error.class)
+        assertThat(t)
+                .isInstanceOf(WasmMemoryLimitException.class)
+                .isNotInstanceOf(Error.class)
                 .hasMessageContaining("ran out of memory");
         assertThat(env.heap.pages()).as("the instance's memory went back").isZero();
         assertThat(new WasmApp().main(env)).as("the next invocation runs").isZero();
@@ -144,14 +221,19 @@ class WasmAppErrorContainmentTest {
         Env env = echo();
         env.pages.persistent = true;
         Throwable t = invokeFailing(env, () -> new OutOfMemoryError("Java heap space"));
-        assertThat(t).as("the runtime tears the container and its heap down").isInstanceOf(WasmMemoryLimitException.class);
+        assertThat(t)
+                .as("the runtime tears the container and its heap down")
+                .isInstanceOf(WasmMemoryLimitException.class);
     }
 
     @Test
     void otherErrorsAreACrashOfThatInvocationNotAnError() throws Exception {
         Env env = echo();
-        for (Supplier<Throwable> error : List.<Supplier<Throwable>>of(() -> new NoClassDefFoundError("x/Y"),
-                () -> new InternalError("boom"), () -> new AssertionError("bug"), () -> new IllegalStateException("bug"))) {
+        for (Supplier<Throwable> error : List.<Supplier<Throwable>>of(
+                () -> new NoClassDefFoundError("x/Y"),
+                () -> new InternalError("boom"),
+                () -> new AssertionError("bug"),
+                () -> new IllegalStateException("bug"))) {
             Throwable t = invokeFailing(env, error);
             assertThat(t).isInstanceOf(WasmCrashException.class).isNotInstanceOf(Error.class);
             assertThat(env.heap.pages()).isZero();
@@ -170,7 +252,8 @@ class WasmAppErrorContainmentTest {
         assertThat(t).isSameAs(abandon);
         assertThat(Thread.interrupted()).isFalse();
         Thread.sleep(WATCHDOG_MS + 500);
-        assertThat(Thread.interrupted()).as("the invocation's watchdog was disarmed: it does not interrupt the thread later")
+        assertThat(Thread.interrupted())
+                .as("the invocation's watchdog was disarmed: it does not interrupt the thread later")
                 .isFalse();
     }
 }

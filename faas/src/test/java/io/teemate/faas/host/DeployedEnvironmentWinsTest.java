@@ -33,8 +33,14 @@ class DeployedEnvironmentWinsTest {
     Path dir;
 
     private static FunctionSpec auth() throws Exception {
-        return new FunctionSpec("auth", Files.readAllBytes(Path.of("workloads/wasm/auth.wasm")), false, List.of(),
-                Map.of("AUTH_KEY", SECRET), 16, 5_000);
+        return new FunctionSpec(
+                "auth",
+                Files.readAllBytes(Path.of("workloads/wasm/auth.wasm")),
+                false,
+                List.of(),
+                Map.of("AUTH_KEY", SECRET),
+                16,
+                5_000);
     }
 
     private static String token(String key) throws Exception {
@@ -49,16 +55,21 @@ class DeployedEnvironmentWinsTest {
 
     @Test
     void aParameterCannotReplaceTheDeployedSecretButMayAddNewNames() throws Exception {
-        try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small())) {
+        try (EnclaveFunctionPlatform p =
+                EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small())) {
             p.deploy(auth());
             byte[] forged = token("evil").getBytes(StandardCharsets.UTF_8);
             assertThat(text(p.invoke("auth", forged, Map.of()))).contains("\"valid\":false");
             assertThat(text(p.invoke("auth", forged, Map.of("AUTH_KEY", "evil"))))
-                    .as("the deployed AUTH_KEY wins over the parameter").contains("\"valid\":false");
-            assertThat(text(p.invoke("auth", token(SECRET).getBytes(StandardCharsets.UTF_8), Map.of("AUTH_KEY", "evil"))))
-                    .as("and is the key the function checks with").contains("\"valid\":true");
+                    .as("the deployed AUTH_KEY wins over the parameter")
+                    .contains("\"valid\":false");
+            assertThat(text(p.invoke(
+                            "auth", token(SECRET).getBytes(StandardCharsets.UTF_8), Map.of("AUTH_KEY", "evil"))))
+                    .as("and is the key the function checks with")
+                    .contains("\"valid\":true");
 
-            p.deploy(new FunctionSpec("env", Wat.bytes(Wat.ENVIRON), true, List.of(), Map.of("KEPT", "deployed"), 0, 0));
+            p.deploy(
+                    new FunctionSpec("env", Wat.bytes(Wat.ENVIRON), true, List.of(), Map.of("KEPT", "deployed"), 0, 0));
             String env = text(p.invoke("env", new byte[0], Map.of("KEPT", "param", "EXTRA", "added")));
             assertThat(env).contains("KEPT=deployed").contains("EXTRA=added").doesNotContain("KEPT=param");
         }
@@ -66,13 +77,19 @@ class DeployedEnvironmentWinsTest {
 
     @Test
     void aQueryParameterCannotReplaceTheDeployedSecretThroughTheGateway() throws Exception {
-        try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small());
-             Gateway gateway = Gateway.start(p, GatewayConfig.defaults().withPort(0).withThreads(2))) {
+        try (EnclaveFunctionPlatform p =
+                        EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small());
+                Gateway gateway =
+                        Gateway.start(p, GatewayConfig.defaults().withPort(0).withThreads(2))) {
             p.deploy(auth());
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI invoke = gateway.uri().resolve("/v1/functions/auth/invoke?AUTH_KEY=evil");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(invoke)
-                    .POST(HttpRequest.BodyPublishers.ofString(token("evil"))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(invoke)
+                            .POST(HttpRequest.BodyPublishers.ofString(token("evil")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("\"valid\":false").doesNotContain("\"valid\":true");
         }

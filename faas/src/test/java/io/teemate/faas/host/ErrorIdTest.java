@@ -46,26 +46,34 @@ class ErrorIdTest {
     }
 
     private static void noInternals(String message) {
-        assertThat(message).doesNotContain("java.").doesNotContain("io.teemate").doesNotContain("Exception")
-                .doesNotContain("Error:").doesNotContain("Java heap space");
+        assertThat(message)
+                .doesNotContain("java.")
+                .doesNotContain("io.teemate")
+                .doesNotContain("Exception")
+                .doesNotContain("Error:")
+                .doesNotContain("Java heap space");
     }
 
     @Test
     void aCrashInTheEnclaveIsAGenericErrorWithAnIdAndItsDetailGoesToStderr() {
-        FunctionException e = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_CRASHED,
-                "container f crashed: java.lang.OutOfMemoryError: Java heap space");
+        FunctionException e = EnclaveFunctionPlatform.failure(
+                "f", 1000, RuntimeAbi.E_CRASHED, "container f crashed: java.lang.OutOfMemoryError: Java heap space");
         assertThat(e.kind()).isEqualTo(FunctionException.Kind.TRAP);
         assertThat(e.getMessage()).startsWith("function f crashed (error id ");
         noInternals(e.getMessage());
         assertThat(stderr()).contains(id(e.getMessage())).contains("java.lang.OutOfMemoryError: Java heap space");
 
-        FunctionException crash = EnclaveFunctionPlatform.failure("g", 1000, RuntimeAbi.E_CRASHED,
+        FunctionException crash = EnclaveFunctionPlatform.failure(
+                "g",
+                1000,
+                RuntimeAbi.E_CRASHED,
                 "container g crashed: io.teemate.faas.enclave.WasmCrashException: the Wasm runtime failed running the "
                         + "function: java.lang.NoClassDefFoundError: x/Y");
         noInternals(crash.getMessage());
         assertThat(stderr()).contains(id(crash.getMessage())).contains("NoClassDefFoundError: x/Y");
 
-        FunctionException file = EnclaveFunctionPlatform.failure("h", 1000, RuntimeAbi.E_FILE, "module.wasm: chunk 3 hash mismatch");
+        FunctionException file =
+                EnclaveFunctionPlatform.failure("h", 1000, RuntimeAbi.E_FILE, "module.wasm: chunk 3 hash mismatch");
         assertThat(file.kind()).isEqualTo(FunctionException.Kind.INTERNAL);
         noInternals(file.getMessage());
         assertThat(file.getMessage()).doesNotContain("chunk");
@@ -74,35 +82,44 @@ class ErrorIdTest {
 
     @Test
     void theFunctionsOwnErrorsKeepTheirWords() {
-        FunctionException trap = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_FAULT,
-                "out of bounds memory access");
+        FunctionException trap =
+                EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_FAULT, "out of bounds memory access");
         assertThat(trap.kind()).isEqualTo(FunctionException.Kind.TRAP);
         assertThat(trap.getMessage()).isEqualTo("function f trapped: out of bounds memory access");
-        FunctionException timeout = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_TIMEOUT,
-                "function f ran past its time limit of 1000 ms and was stopped");
+        FunctionException timeout = EnclaveFunctionPlatform.failure(
+                "f", 1000, RuntimeAbi.E_TIMEOUT, "function f ran past its time limit of 1000 ms and was stopped");
         assertThat(timeout.kind()).isEqualTo(FunctionException.Kind.TIMEOUT);
         assertThat(timeout.getMessage()).isEqualTo("function f ran past its time limit of 1000 ms and was stopped");
-        FunctionException memory = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_NO_MEMORY,
+        FunctionException memory = EnclaveFunctionPlatform.failure(
+                "f",
+                1000,
+                RuntimeAbi.E_NO_MEMORY,
                 "the module's memory starts at 40 Wasm pages (64 KiB each), more than the function's limit of 16 pages");
         assertThat(memory.kind()).isEqualTo(FunctionException.Kind.MEMORY_LIMIT);
-        assertThat(memory.getMessage()).isEqualTo("function f: the module's memory starts at 40 Wasm pages (64 KiB each), "
-                + "more than the function's limit of 16 pages");
+        assertThat(memory.getMessage())
+                .isEqualTo("function f: the module's memory starts at 40 Wasm pages (64 KiB each), "
+                        + "more than the function's limit of 16 pages");
         assertThat(stderr()).isEmpty();
     }
 
     @Test
     void theStatusAloneDecidesNotTheMessagesText() {
         // A crash whose text names the trap class is still a crash: the host reads no class names out of text.
-        FunctionException crash = EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_CRASHED,
+        FunctionException crash = EnclaveFunctionPlatform.failure(
+                "f",
+                1000,
+                RuntimeAbi.E_CRASHED,
                 "container f crashed: io.teemate.faas.enclave.WasmTrapException: out of bounds memory access");
         assertThat(crash.kind()).isEqualTo(FunctionException.Kind.TRAP);
         assertThat(crash.getMessage()).startsWith("function f crashed (error id ");
         noInternals(crash.getMessage());
         assertThat(stderr()).contains(id(crash.getMessage())).contains("WasmTrapException");
         // A memory limit is one by its status, whatever its words; a timeout with no words gets the host's own.
-        assertThat(EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_NO_MEMORY, "no room").kind())
+        assertThat(EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_NO_MEMORY, "no room")
+                        .kind())
                 .isEqualTo(FunctionException.Kind.MEMORY_LIMIT);
-        assertThat(EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_TIMEOUT, "").getMessage())
+        assertThat(EnclaveFunctionPlatform.failure("f", 1000, RuntimeAbi.E_TIMEOUT, "")
+                        .getMessage())
                 .isEqualTo("function f ran past its time limit of 1000 ms and was stopped");
         FunctionException unknown = EnclaveFunctionPlatform.failure("f", 1000, -99, "what");
         assertThat(unknown.kind()).isEqualTo(FunctionException.Kind.INTERNAL);
@@ -112,7 +129,8 @@ class ErrorIdTest {
     @Test
     void aPlatformBugBehindTheGatewayIsAGenericErrorWithAnIdInRestAndOpenWhisk() throws Exception {
         try (ScriptedFunctionPlatform platform = new ScriptedFunctionPlatform("shared");
-             Gateway gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(0).withThreads(2))) {
+                Gateway gateway = Gateway.start(
+                        platform, GatewayConfig.defaults().withPort(0).withThreads(2))) {
             GatewayClient client = new GatewayClient(gateway.uri());
             client.deployWat("bad", "crash");
             GatewayClient.Reply r = client.invoke("bad", "x");
@@ -123,7 +141,8 @@ class ErrorIdTest {
             assertThat(stderr()).contains(id(r.message())).contains("scripted platform bug");
 
             String code = GatewayClient.JSON.writeValueAsString(ScriptedFunctionPlatform.wat("crash"));
-            assertThat(client.post("/init", "application/json", "{\"value\":{\"name\":\"ow\",\"code\":" + code + "}}").status())
+            assertThat(client.post("/init", "application/json", "{\"value\":{\"name\":\"ow\",\"code\":" + code + "}}")
+                            .status())
                     .isEqualTo(200);
             GatewayClient.Reply run = client.post("/run", "application/json", "{\"value\":{}}");
             assertThat(run.status()).isEqualTo(500);

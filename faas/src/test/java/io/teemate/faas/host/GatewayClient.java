@@ -47,7 +47,10 @@ final class GatewayClient {
 
     GatewayClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     Reply send(String method, String path, String contentType, byte[] body) {
@@ -55,7 +58,9 @@ final class GatewayClient {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), r);
@@ -89,7 +94,9 @@ final class GatewayClient {
 
     Reply deployWat(String name, String behaviour) {
         ObjectMapper m = JSON;
-        String body = m.createObjectNode().put("wat", ScriptedFunctionPlatform.wat(behaviour)).toString();
+        String body = m.createObjectNode()
+                .put("wat", ScriptedFunctionPlatform.wat(behaviour))
+                .toString();
         return putJson("/v1/functions/" + name, body);
     }
 

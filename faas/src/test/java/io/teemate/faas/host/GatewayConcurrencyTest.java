@@ -20,7 +20,8 @@ class GatewayConcurrencyTest {
     @Test
     void sixteenClientsGetTheirOwnAnswersWhileOtherFunctionsFail() throws Exception {
         try (ScriptedFunctionPlatform platform = new ScriptedFunctionPlatform("shared");
-             Gateway gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(0).withThreads(8))) {
+                Gateway gateway = Gateway.start(
+                        platform, GatewayConfig.defaults().withPort(0).withThreads(8))) {
             GatewayClient setup = new GatewayClient(gateway.uri());
             assertThat(setup.deployWat("upper", "upper").status()).isEqualTo(201);
             assertThat(setup.deployWat("trap", "trap").status()).isEqualTo(201);

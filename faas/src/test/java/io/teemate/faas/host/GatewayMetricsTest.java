@@ -50,28 +50,30 @@ class GatewayMetricsTest {
         client.invoke("nobody", "x");
 
         List<String> lines = scrape();
-        assertThat(lines).contains(
-                "# TYPE teemate_faas_invocations_total counter",
-                "teemate_faas_invocations_total{function=\"echo\",outcome=\"ok\",start=\"cold\"} 1.0",
-                "teemate_faas_invocations_total{function=\"echo\",outcome=\"ok\",start=\"warm\"} 2.0",
-                "teemate_faas_invocations_total{function=\"fails\",outcome=\"exit_nonzero\",start=\"cold\"} 1.0",
-                "teemate_faas_invocations_total{function=\"trap\",outcome=\"trap\",start=\"unknown\"} 1.0",
-                "teemate_faas_invocations_total{function=\"crash\",outcome=\"internal\",start=\"unknown\"} 1.0",
-                "# TYPE teemate_faas_invocation_wall_seconds histogram",
-                "# TYPE teemate_faas_invocation_modeled_seconds histogram",
-                "teemate_faas_invocation_wall_seconds_count{function=\"echo\",phase=\"execution\",start=\"warm\"} 2",
-                "teemate_faas_invocation_wall_seconds_count{function=\"echo\",phase=\"enclave\",start=\"cold\"} 1",
-                "teemate_faas_invocation_wall_seconds_sum{function=\"echo\",phase=\"enclave\",start=\"cold\"} 0.003",
-                "teemate_faas_invocation_modeled_seconds_sum{function=\"echo\",phase=\"enclave\",start=\"cold\"} 9.0E-4",
-                "teemate_faas_invocation_wall_seconds_bucket{function=\"echo\",phase=\"enclave\",start=\"cold\",le=\"+Inf\"} 1",
-                "# TYPE teemate_faas_epc_pages gauge",
-                "teemate_faas_epc_pages{enclave=\"shared\"} 1040.0",
-                "teemate_faas_functions 4.0",
-                "# TYPE teemate_faas_memory_limit_bytes gauge",
-                "teemate_faas_instances{function=\"echo\",state=\"idle\"} 1.0",
-                "teemate_faas_http_requests_total{code=\"404\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 1.0",
-                "teemate_faas_http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 2.0");
-        assertThat(lines).as("a warm start has no cold-start phases")
+        assertThat(lines)
+                .contains(
+                        "# TYPE teemate_faas_invocations_total counter",
+                        "teemate_faas_invocations_total{function=\"echo\",outcome=\"ok\",start=\"cold\"} 1.0",
+                        "teemate_faas_invocations_total{function=\"echo\",outcome=\"ok\",start=\"warm\"} 2.0",
+                        "teemate_faas_invocations_total{function=\"fails\",outcome=\"exit_nonzero\",start=\"cold\"} 1.0",
+                        "teemate_faas_invocations_total{function=\"trap\",outcome=\"trap\",start=\"unknown\"} 1.0",
+                        "teemate_faas_invocations_total{function=\"crash\",outcome=\"internal\",start=\"unknown\"} 1.0",
+                        "# TYPE teemate_faas_invocation_wall_seconds histogram",
+                        "# TYPE teemate_faas_invocation_modeled_seconds histogram",
+                        "teemate_faas_invocation_wall_seconds_count{function=\"echo\",phase=\"execution\",start=\"warm\"} 2",
+                        "teemate_faas_invocation_wall_seconds_count{function=\"echo\",phase=\"enclave\",start=\"cold\"} 1",
+                        "teemate_faas_invocation_wall_seconds_sum{function=\"echo\",phase=\"enclave\",start=\"cold\"} 0.003",
+                        "teemate_faas_invocation_modeled_seconds_sum{function=\"echo\",phase=\"enclave\",start=\"cold\"} 9.0E-4",
+                        "teemate_faas_invocation_wall_seconds_bucket{function=\"echo\",phase=\"enclave\",start=\"cold\",le=\"+Inf\"} 1",
+                        "# TYPE teemate_faas_epc_pages gauge",
+                        "teemate_faas_epc_pages{enclave=\"shared\"} 1040.0",
+                        "teemate_faas_functions 4.0",
+                        "# TYPE teemate_faas_memory_limit_bytes gauge",
+                        "teemate_faas_instances{function=\"echo\",state=\"idle\"} 1.0",
+                        "teemate_faas_http_requests_total{code=\"404\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 1.0",
+                        "teemate_faas_http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/functions/{name}/invoke\"} 2.0");
+        assertThat(lines)
+                .as("a warm start has no cold-start phases")
                 .noneMatch(l -> l.contains("phase=\"enclave\",start=\"warm\""));
         assertThat(lines).as("unknown functions are not a label").noneMatch(l -> l.contains("nobody"));
     }
@@ -79,14 +81,16 @@ class GatewayMetricsTest {
     @Test
     void conventionalModeReportsAnEnclavePerInstance() throws Exception {
         try (ScriptedFunctionPlatform conventional = new ScriptedFunctionPlatform("conventional");
-             Gateway other = Gateway.start(conventional, GatewayConfig.defaults().withPort(0))) {
+                Gateway other =
+                        Gateway.start(conventional, GatewayConfig.defaults().withPort(0))) {
             GatewayClient c = new GatewayClient(other.uri());
             c.deployWat("a", "echo");
             c.deployWat("b", "echo");
             c.invoke("a", "x");
             c.invoke("b", "x");
             String text = c.get("/metrics").text();
-            assertThat(text).contains("teemate_faas_epc_pages{enclave=\"a#0\"} 1000.0")
+            assertThat(text)
+                    .contains("teemate_faas_epc_pages{enclave=\"a#0\"} 1000.0")
                     .contains("teemate_faas_epc_pages{enclave=\"b#0\"} 1000.0");
         }
     }
@@ -96,7 +100,7 @@ class GatewayMetricsTest {
         client.deployWat("echo", "echo");
         client.invoke("echo", "1");
         try (ScriptedFunctionPlatform p2 = new ScriptedFunctionPlatform("shared");
-             Gateway other = Gateway.start(p2, GatewayConfig.defaults().withPort(0))) {
+                Gateway other = Gateway.start(p2, GatewayConfig.defaults().withPort(0))) {
             assertThat(new GatewayClient(other.uri()).get("/metrics").text()).doesNotContain("function=\"echo\"");
         }
     }

@@ -22,7 +22,8 @@ class GatewayRestTest {
     @BeforeEach
     void start() throws Exception {
         platform = new ScriptedFunctionPlatform("shared");
-        gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(0).withThreads(4).withMaxBodyBytes(4096));
+        gateway = Gateway.start(
+                platform, GatewayConfig.defaults().withPort(0).withThreads(4).withMaxBodyBytes(4096));
         client = new GatewayClient(gateway.uri());
     }
 
@@ -52,14 +53,16 @@ class GatewayRestTest {
     void deployFromJsonWatCreatesThenReplaces() {
         GatewayClient.Reply created = client.putJson("/v1/functions/hello", """
                 {"wat": "%s", "args": ["a", "b"], "env": {"GREETING": "hi"}, "max_memory_pages": 16, "timeout_ms": 1500}
-                """.formatted(ScriptedFunctionPlatform.wat("args").replace("\"", "\\\"")));
+                """.formatted(
+                        ScriptedFunctionPlatform.wat("args").replace("\"", "\\\"")));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/v1/functions/hello");
         JsonNode info = created.json();
         assertThat(info.path("name").asText()).isEqualTo("hello");
         assertThat(info.path("max_memory_pages").asInt()).isEqualTo(16);
         assertThat(info.path("timeout_ms").asLong()).isEqualTo(1500);
-        assertThat(info.path("module_bytes").asLong()).isEqualTo(ScriptedFunctionPlatform.wat("args").length());
+        assertThat(info.path("module_bytes").asLong())
+                .isEqualTo(ScriptedFunctionPlatform.wat("args").length());
         assertThat(info.path("identity").asText()).hasSize(64);
         assertThat(info.path("invocations").asLong()).isZero();
 
@@ -68,8 +71,10 @@ class GatewayRestTest {
 
         GatewayClient.Reply replaced = client.deployWat("hello", "echo");
         assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.json().path("timeout_ms").asLong()).isEqualTo(GatewayConfig.defaults().defaultTimeoutMillis());
-        assertThat(replaced.json().path("max_memory_pages").asInt()).isEqualTo(GatewayConfig.defaults().defaultMaxMemoryPages());
+        assertThat(replaced.json().path("timeout_ms").asLong())
+                .isEqualTo(GatewayConfig.defaults().defaultTimeoutMillis());
+        assertThat(replaced.json().path("max_memory_pages").asInt())
+                .isEqualTo(GatewayConfig.defaults().defaultMaxMemoryPages());
         assertThat(client.invoke("hello", "now echo").text()).isEqualTo("now echo");
     }
 
@@ -83,7 +88,8 @@ class GatewayRestTest {
 
     @Test
     void deployRawWasmWithManifestInQuery() {
-        GatewayClient.Reply r = client.put("/v1/functions/env?timeout_ms=250&max_memory_pages=3&env=A%3D1&env=B=two%20words&arg=x",
+        GatewayClient.Reply r = client.put(
+                "/v1/functions/env?timeout_ms=250&max_memory_pages=3&env=A%3D1&env=B=two%20words&arg=x",
                 "application/wasm", ScriptedFunctionPlatform.wasm("env"));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().path("timeout_ms").asLong()).isEqualTo(250);
@@ -94,22 +100,41 @@ class GatewayRestTest {
     @Test
     void deployRawBodiesAreSniffedWhatEverTheirContentType() {
         // curl --data-binary sends application/x-www-form-urlencoded unless told otherwise.
-        assertThat(client.put("/v1/functions/bin", "application/x-www-form-urlencoded",
-                ScriptedFunctionPlatform.wasm("echo")).status()).isEqualTo(201);
-        assertThat(client.put("/v1/functions/txt", "application/octet-stream",
-                ("\n  " + ScriptedFunctionPlatform.wat("upper")).getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        assertThat(client.put("/v1/functions/plain", "text/plain",
-                ScriptedFunctionPlatform.wat("echo").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        assertThat(client.put("/v1/functions/js", null, ("{\"wat\": \"" + ScriptedFunctionPlatform.wat("echo")
-                .replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        assertThat(client.put(
+                                "/v1/functions/bin",
+                                "application/x-www-form-urlencoded",
+                                ScriptedFunctionPlatform.wasm("echo"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.put(
+                                "/v1/functions/txt",
+                                "application/octet-stream",
+                                ("\n  " + ScriptedFunctionPlatform.wat("upper")).getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.put(
+                                "/v1/functions/plain",
+                                "text/plain",
+                                ScriptedFunctionPlatform.wat("echo").getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.put(
+                                "/v1/functions/js",
+                                null,
+                                ("{\"wat\": \""
+                                                + ScriptedFunctionPlatform.wat("echo")
+                                                        .replace("\"", "\\\"") + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
         assertThat(client.invoke("txt", "abc").text()).isEqualTo("ABC");
         assertThat(client.invoke("bin", "abc").text()).isEqualTo("abc");
     }
 
     @Test
     void bodyThatIsNoModuleIs400BadModule() {
-        GatewayClient.Reply r = client.put("/v1/functions/junk", "application/octet-stream",
-                "hello world".getBytes(StandardCharsets.UTF_8));
+        GatewayClient.Reply r = client.put(
+                "/v1/functions/junk", "application/octet-stream", "hello world".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.kind()).isEqualTo("BAD_MODULE");
         assertThat(r.message()).contains("not a WebAssembly module").contains("magic bytes 00 61 73 6D");
@@ -118,7 +143,8 @@ class GatewayRestTest {
 
     @Test
     void moduleThePlatformRefusesIs400WithItsMessage() {
-        GatewayClient.Reply r = client.put("/v1/functions/bad", "application/wasm", "not wasm".getBytes(StandardCharsets.UTF_8));
+        GatewayClient.Reply r =
+                client.put("/v1/functions/bad", "application/wasm", "not wasm".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.kind()).isEqualTo("BAD_MODULE");
         assertThat(r.message()).contains("not a WebAssembly binary");
@@ -129,26 +155,28 @@ class GatewayRestTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"wat\": |request body is not valid JSON",
-            "[1, 2]|must be an object",
-            "{}|missing field",
-            "{\"wat\": \"(module)\", \"module_base64\": \"AA==\"}|not both",
-            "{\"wat\": 7}|field 'wat' must be a non-empty string",
-            "{\"module_base64\": \"@@@\"}|field 'module_base64' is not valid base64",
-            "{\"wat\": \"(module)\", \"timeout_ms\": \"abc\"}|field 'timeout_ms' must be an integer",
-            "{\"wat\": \"(module)\", \"timeout_ms\": 0}|field 'timeout_ms' must be 1..300000",
-            "{\"wat\": \"(module)\", \"timeout_ms\": 1.5}|field 'timeout_ms' must be an integer",
-            "{\"wat\": \"(module)\", \"max_memory_pages\": 65537}|field 'max_memory_pages' must be 1..65536",
-            "{\"wat\": \"(module)\", \"args\": \"a\"}|field 'args' must be an array of strings",
-            "{\"wat\": \"(module)\", \"args\": [\"a\", 2]}|field 'args[1]' must be a string",
-            "{\"wat\": \"(module)\", \"env\": [\"A=1\"]}|field 'env' must be an object",
-            "{\"wat\": \"(module)\", \"env\": {\"A\": 1}}|field 'env.A' must be a string",
-            "{\"wat\": \"(module)\", \"env\": {\"A=B\": \"1\"}}|bad variable name 'A=B'",
-            "{\"wat\": \"(module)\", \"timeout\": 5}|unknown field 'timeout'",
-            "{\"wat\": \"(module)\", \"wat\": \"(module)\"}|Duplicate field 'wat'",
-            "{\"wat\": \"(module)\"} trailing|request body is not valid JSON",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"wat\": |request body is not valid JSON",
+                "[1, 2]|must be an object",
+                "{}|missing field",
+                "{\"wat\": \"(module)\", \"module_base64\": \"AA==\"}|not both",
+                "{\"wat\": 7}|field 'wat' must be a non-empty string",
+                "{\"module_base64\": \"@@@\"}|field 'module_base64' is not valid base64",
+                "{\"wat\": \"(module)\", \"timeout_ms\": \"abc\"}|field 'timeout_ms' must be an integer",
+                "{\"wat\": \"(module)\", \"timeout_ms\": 0}|field 'timeout_ms' must be 1..300000",
+                "{\"wat\": \"(module)\", \"timeout_ms\": 1.5}|field 'timeout_ms' must be an integer",
+                "{\"wat\": \"(module)\", \"max_memory_pages\": 65537}|field 'max_memory_pages' must be 1..65536",
+                "{\"wat\": \"(module)\", \"args\": \"a\"}|field 'args' must be an array of strings",
+                "{\"wat\": \"(module)\", \"args\": [\"a\", 2]}|field 'args[1]' must be a string",
+                "{\"wat\": \"(module)\", \"env\": [\"A=1\"]}|field 'env' must be an object",
+                "{\"wat\": \"(module)\", \"env\": {\"A\": 1}}|field 'env.A' must be a string",
+                "{\"wat\": \"(module)\", \"env\": {\"A=B\": \"1\"}}|bad variable name 'A=B'",
+                "{\"wat\": \"(module)\", \"timeout\": 5}|unknown field 'timeout'",
+                "{\"wat\": \"(module)\", \"wat\": \"(module)\"}|Duplicate field 'wat'",
+                "{\"wat\": \"(module)\"} trailing|request body is not valid JSON",
+            })
     void badJsonDeployIs400NamingTheField(String body, String expected) {
         GatewayClient.Reply r = client.putJson("/v1/functions/f", body);
         assertThat(r.status()).isEqualTo(400);
@@ -158,33 +186,41 @@ class GatewayRestTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "timeout_ms=soon|query parameter 'timeout_ms' must be an integer",
-            "max_memory_pages=0|query parameter 'max_memory_pages' must be 1..65536",
-            "timeout_ms=5&timeout_ms=6|given twice",
-            "env=NOVALUE|must be KEY=VALUE",
-            "memory=3|unknown query parameter 'memory'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "timeout_ms=soon|query parameter 'timeout_ms' must be an integer",
+                "max_memory_pages=0|query parameter 'max_memory_pages' must be 1..65536",
+                "timeout_ms=5&timeout_ms=6|given twice",
+                "env=NOVALUE|must be KEY=VALUE",
+                "memory=3|unknown query parameter 'memory'",
+            })
     void badUploadQueryIs400NamingTheParameter(String query, String expected) {
-        GatewayClient.Reply r = client.put("/v1/functions/f?" + query, "application/wasm", ScriptedFunctionPlatform.wasm("echo"));
+        GatewayClient.Reply r =
+                client.put("/v1/functions/f?" + query, "application/wasm", ScriptedFunctionPlatform.wasm("echo"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).contains(expected);
     }
 
     @Test
     void jsonDeployRefusesManifestInQuery() {
-        GatewayClient.Reply r = client.put("/v1/functions/f?timeout_ms=5", "application/json",
-                ("{\"wat\": \"" + ScriptedFunctionPlatform.wat("echo").replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8));
+        GatewayClient.Reply r = client.put(
+                "/v1/functions/f?timeout_ms=5",
+                "application/json",
+                ("{\"wat\": \"" + ScriptedFunctionPlatform.wat("echo").replace("\"", "\\\"") + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).contains("remove query parameter 'timeout_ms'");
     }
 
     @Test
     void badFunctionNameIs400() {
-        GatewayClient.Reply r = client.put("/v1/functions/-x", "application/wasm", ScriptedFunctionPlatform.wasm("echo"));
+        GatewayClient.Reply r =
+                client.put("/v1/functions/-x", "application/wasm", ScriptedFunctionPlatform.wasm("echo"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.message()).contains("bad function name '-x'");
-        GatewayClient.Reply spaced = client.put("/v1/functions/a%20b", "application/wasm", ScriptedFunctionPlatform.wasm("echo"));
+        GatewayClient.Reply spaced =
+                client.put("/v1/functions/a%20b", "application/wasm", ScriptedFunctionPlatform.wasm("echo"));
         assertThat(spaced.message()).contains("bad function name 'a b'");
     }
 
@@ -201,7 +237,9 @@ class GatewayRestTest {
         client.deployWat("a", "upper");
         GatewayClient.Reply list = client.get("/v1/functions");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().path("functions")).extracting(n -> n.path("name").asText()).containsExactly("a", "b");
+        assertThat(list.json().path("functions"))
+                .extracting(n -> n.path("name").asText())
+                .containsExactly("a", "b");
 
         client.invoke("a", "x");
         GatewayClient.Reply one = client.get("/v1/functions/a");
@@ -280,10 +318,10 @@ class GatewayRestTest {
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
-            "trap, 500, TRAP, unreachable executed",
-            "timeout, 504, TIMEOUT, ran past its time limit of 60000 ms",
-            "grow:300, 507, MEMORY_LIMIT, asked for 300 pages of linear memory; its limit is 256",
-            "crash, 500, INTERNAL, internal error (error id ",
+        "trap, 500, TRAP, unreachable executed",
+        "timeout, 504, TIMEOUT, ran past its time limit of 60000 ms",
+        "grow:300, 507, MEMORY_LIMIT, asked for 300 pages of linear memory; its limit is 256",
+        "crash, 500, INTERNAL, internal error (error id ",
     })
     void failingFunctionGetsItsStatusAndOthersKeepServing(String behaviour, int status, String kind, String message) {
         client.deployWat("bad", behaviour);
@@ -300,7 +338,8 @@ class GatewayRestTest {
 
     @Test
     void memoryLimitComesFromTheDeployRequest() {
-        client.put("/v1/functions/g?max_memory_pages=400", "application/wasm", ScriptedFunctionPlatform.wasm("grow:300"));
+        client.put(
+                "/v1/functions/g?max_memory_pages=400", "application/wasm", ScriptedFunctionPlatform.wasm("grow:300"));
         assertThat(client.invoke("g", "fits").text()).isEqualTo("fits");
     }
 
@@ -313,8 +352,14 @@ class GatewayRestTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET, /", "GET, /v2/functions", "GET, /v1/functions/", "GET, /v1/functions/a/invoke/more",
-            "POST, /v1/functions/a/call", "GET, /favicon.ico"})
+    @CsvSource({
+        "GET, /",
+        "GET, /v2/functions",
+        "GET, /v1/functions/",
+        "GET, /v1/functions/a/invoke/more",
+        "POST, /v1/functions/a/call",
+        "GET, /favicon.ico"
+    })
     void unknownRouteIs404(String method, String path) {
         GatewayClient.Reply r = client.send(method, path, null, null);
         assertThat(r.status()).isEqualTo(404);
@@ -323,9 +368,15 @@ class GatewayRestTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DELETE, /v1/functions, GET", "POST, /v1/functions/a, 'GET, PUT, DELETE'",
-            "GET, /v1/functions/a/invoke, POST", "GET, /init, POST", "GET, /run, POST", "POST, /metrics, GET",
-            "PUT, /healthz, GET"})
+    @CsvSource({
+        "DELETE, /v1/functions, GET",
+        "POST, /v1/functions/a, 'GET, PUT, DELETE'",
+        "GET, /v1/functions/a/invoke, POST",
+        "GET, /init, POST",
+        "GET, /run, POST",
+        "POST, /metrics, GET",
+        "PUT, /healthz, GET"
+    })
     void wrongMethodIs405WithAllow(String method, String path, String allow) {
         GatewayClient.Reply r = client.send(method, path, "text/plain", "x".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(405);
@@ -351,8 +402,14 @@ class GatewayRestTest {
     @Test
     void conventionalModeShowsInHealthz() throws Exception {
         try (ScriptedFunctionPlatform conventional = new ScriptedFunctionPlatform("conventional");
-             Gateway other = Gateway.start(conventional, GatewayConfig.defaults().withPort(0))) {
-            assertThat(new GatewayClient(other.uri()).get("/healthz").json().path("mode").asText()).isEqualTo("conventional");
+                Gateway other =
+                        Gateway.start(conventional, GatewayConfig.defaults().withPort(0))) {
+            assertThat(new GatewayClient(other.uri())
+                            .get("/healthz")
+                            .json()
+                            .path("mode")
+                            .asText())
+                    .isEqualTo("conventional");
         }
     }
 }

@@ -16,10 +16,13 @@ class ModuleCacheStatsTest {
 
     @Test
     void cacheHitsMissesAndBytesAreInTheRuntimeStatsAndInMetrics() {
-        try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small());
-             Gateway gateway = Gateway.start(p, GatewayConfig.defaults().withPort(0).withThreads(2))) {
+        try (EnclaveFunctionPlatform p =
+                        EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small());
+                Gateway gateway =
+                        Gateway.start(p, GatewayConfig.defaults().withPort(0).withThreads(2))) {
             GatewayClient client = new GatewayClient(gateway.uri());
-            assertThat(client.get("/metrics").text()).as("no enclave yet: nothing is started to count it")
+            assertThat(client.get("/metrics").text())
+                    .as("no enclave yet: nothing is started to count it")
                     .doesNotContain("teemate_faas_module_cache_hits_total");
             p.deploy(Wat.spec("a", Wat.ECHO, 0, 0));
             p.deploy(Wat.spec("b", Wat.ECHO, 0, 0)); // same module, another container
@@ -31,7 +34,8 @@ class ModuleCacheStatsTest {
             assertThat(s.moduleCacheEvictions()).isZero();
             assertThat(s.moduleCacheBytes()).isPositive();
             String metrics = client.get("/metrics").text();
-            assertThat(metrics).contains("teemate_faas_module_cache_misses_total 1.0")
+            assertThat(metrics)
+                    .contains("teemate_faas_module_cache_misses_total 1.0")
                     .contains("teemate_faas_module_cache_evictions_total 0.0")
                     .containsPattern("teemate_faas_module_cache_hits_total [1-9]")
                     .containsPattern("teemate_faas_module_cache_modules 1.0")

@@ -31,8 +31,8 @@ class NoisyNeighbourTest {
     }
 
     /** Runs {@code rounds} invocations of {@code name}, each of which must fail with {@code kind}. */
-    private static Future<List<String>> abuse(ExecutorService pool, EnclaveFunctionPlatform p, String name, int rounds,
-                                              FunctionException.Kind kind) {
+    private static Future<List<String>> abuse(
+            ExecutorService pool, EnclaveFunctionPlatform p, String name, int rounds, FunctionException.Kind kind) {
         return pool.submit(() -> {
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
@@ -56,10 +56,10 @@ class NoisyNeighbourTest {
             p.deploy(Wat.spec("victim", Wat.ECHO, 1, 0));
             assertThat(text(p.invoke("victim", "before".getBytes(), Map.of()))).isEqualTo("before");
 
-            p.deploy(Wat.spec("spin", Wat.LOOP, 0, 300));                     // runs into its time limit
-            p.deploy(Wat.spec("grower", Wat.grow(100), 8, 0));                // memory.grow past its limit: -1, exit 3
+            p.deploy(Wat.spec("spin", Wat.LOOP, 0, 300)); // runs into its time limit
+            p.deploy(Wat.spec("grower", Wat.grow(100), 8, 0)); // memory.grow past its limit: -1, exit 3
             p.deployUnchecked(Wat.spec("greedy", Wat.initialMemory(20), 16, 0)); // over its limit from the start
-            p.deployUnchecked(Wat.spec("bomb", TableBombTest.bomb(), 1, 0));   // the table bomb, host check skipped
+            p.deployUnchecked(Wat.spec("bomb", TableBombTest.bomb(), 1, 0)); // the table bomb, host check skipped
 
             ExecutorService pool = Executors.newFixedThreadPool(4);
             AtomicBoolean growerOk = new AtomicBoolean(true);
@@ -78,14 +78,17 @@ class NoisyNeighbourTest {
                 int calls = 0;
                 while (calls < 10 || abusers.stream().anyMatch(f -> !f.isDone()) || !grower.isDone()) {
                     String body = "during " + calls + " " + "x".repeat(calls % 50);
-                    assertThat(text(p.invoke("victim", body.getBytes(), Map.of()))).isEqualTo(body);
+                    assertThat(text(p.invoke("victim", body.getBytes(), Map.of())))
+                            .isEqualTo(body);
                     calls++;
                 }
                 for (Future<List<String>> f : abusers) {
                     assertThat(f.get(60, TimeUnit.SECONDS)).isEmpty();
                 }
                 grower.get(60, TimeUnit.SECONDS);
-                assertThat(growerOk).as("memory.grow past the limit returns -1 every time").isTrue();
+                assertThat(growerOk)
+                        .as("memory.grow past the limit returns -1 every time")
+                        .isTrue();
             } finally {
                 pool.shutdownNow();
             }
@@ -94,7 +97,9 @@ class NoisyNeighbourTest {
             assertThat(text(p.invoke("newcomer", "hello".getBytes(), Map.of()))).isEqualTo("hello");
             RuntimeStats s = p.runtimeStats();
             assertThat(s.liveInstances()).isZero();
-            assertThat(s.liveWasmPages()).as("every instance's memory went back").isZero();
+            assertThat(s.liveWasmPages())
+                    .as("every instance's memory went back")
+                    .isZero();
         }
     }
 }

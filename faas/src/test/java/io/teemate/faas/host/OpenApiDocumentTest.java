@@ -26,8 +26,10 @@ class OpenApiDocumentTest {
     @BeforeAll
     static void parse() throws Exception {
         Path file = Stream.of(Path.of("docs", "faas-openapi.yaml"), Path.of("..", "docs", "faas-openapi.yaml"))
-                .filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new AssertionError("docs/faas-openapi.yaml not found from " + Path.of("").toAbsolutePath()));
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "docs/faas-openapi.yaml not found from " + Path.of("").toAbsolutePath()));
         doc = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     }
 
@@ -59,7 +61,10 @@ class OpenApiDocumentTest {
                 }
                 List<String> codes = new ArrayList<>();
                 op.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
-                assertThat(codes).as(op.getKey() + " " + path.getKey()).anyMatch(c -> c.startsWith("2")).contains("405");
+                assertThat(codes)
+                        .as(op.getKey() + " " + path.getKey())
+                        .anyMatch(c -> c.startsWith("2"))
+                        .contains("405");
             }
         }
     }
@@ -92,12 +97,16 @@ class OpenApiDocumentTest {
     @Test
     void errorKindsAreThePlatformsAndTheGateways() {
         Set<String> documented = new HashSet<>();
-        doc.at("/components/schemas/Error/properties/error/properties/kind/enum").forEach(n -> documented.add(n.asText()));
+        doc.at("/components/schemas/Error/properties/error/properties/kind/enum")
+                .forEach(n -> documented.add(n.asText()));
         Set<String> sent = new HashSet<>();
         for (FunctionException.Kind k : FunctionException.Kind.values()) {
             sent.add(k.name());
         }
-        sent.addAll(Set.of(GatewayError.BAD_REQUEST, GatewayError.METHOD_NOT_ALLOWED, GatewayError.PAYLOAD_TOO_LARGE,
+        sent.addAll(Set.of(
+                GatewayError.BAD_REQUEST,
+                GatewayError.METHOD_NOT_ALLOWED,
+                GatewayError.PAYLOAD_TOO_LARGE,
                 GatewayError.NOT_FOUND));
         assertThat(documented).isEqualTo(sent);
     }

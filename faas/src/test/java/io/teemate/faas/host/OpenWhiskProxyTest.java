@@ -26,9 +26,14 @@ class OpenWhiskProxyTest {
     @BeforeEach
     void start() throws Exception {
         platform = new ScriptedFunctionPlatform("shared");
-        gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(0).withThreads(2)
-                .withOpenWhiskLogs(new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                        new PrintStream(stderr, true, StandardCharsets.UTF_8)));
+        gateway = Gateway.start(
+                platform,
+                GatewayConfig.defaults()
+                        .withPort(0)
+                        .withThreads(2)
+                        .withOpenWhiskLogs(
+                                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                                new PrintStream(stderr, true, StandardCharsets.UTF_8)));
         client = new GatewayClient(gateway.uri());
     }
 
@@ -67,15 +72,20 @@ class OpenWhiskProxyTest {
 
         GatewayClient.Reply again = client.post("/run", "application/json", "{\"value\": {\"name\": \"Grace\"}}");
         assertThat(again.json().path("greeting").asText()).isEqualTo("hello Grace");
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(
-                OpenWhiskProxy.END_OF_ACTIVATION + System.lineSeparator() + OpenWhiskProxy.END_OF_ACTIVATION + System.lineSeparator());
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .isEqualTo(OpenWhiskProxy.END_OF_ACTIVATION
+                        + System.lineSeparator()
+                        + OpenWhiskProxy.END_OF_ACTIVATION
+                        + System.lineSeparator());
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(OpenWhiskProxy.END_OF_ACTIVATION);
     }
 
     @Test
     void binaryCodeIsBase64Wasm() {
         String code = Base64.getEncoder().encodeToString(ScriptedFunctionPlatform.wasm("echo"));
-        GatewayClient.Reply init = client.post("/init", "application/json",
+        GatewayClient.Reply init = client.post(
+                "/init",
+                "application/json",
                 "{\"value\": {\"name\": \"e\", \"main\": \"main\", \"binary\": true, \"code\": \"" + code + "\"}}");
         assertThat(init.status()).isEqualTo(200);
         GatewayClient.Reply run = client.post("/run", "application/json", "{\"value\": {\"x\": [1, 2], \"s\": \"☃\"}}");
@@ -87,9 +97,23 @@ class OpenWhiskProxyTest {
     @Test
     void activationContextBecomesOwEnvironment() {
         String code = ScriptedFunctionPlatform.wat("json-env");
-        client.post("/init", "application/json", GatewayClient.JSON.createObjectNode().set("value",
-                GatewayClient.JSON.createObjectNode().put("code", code).put("binary", false)
-                        .set("env", GatewayClient.JSON.createObjectNode().put("FROM_INIT", "yes"))).toString());
+        client.post(
+                "/init",
+                "application/json",
+                GatewayClient.JSON
+                        .createObjectNode()
+                        .set(
+                                "value",
+                                GatewayClient.JSON
+                                        .createObjectNode()
+                                        .put("code", code)
+                                        .put("binary", false)
+                                        .set(
+                                                "env",
+                                                GatewayClient.JSON
+                                                        .createObjectNode()
+                                                        .put("FROM_INIT", "yes")))
+                        .toString());
         GatewayClient.Reply run = client.post("/run", "application/json", """
                 {"value": {}, "activation_id": "act-7", "deadline": 1700000000000, "action_name": "/ns/a"}""");
         assertThat(run.status()).isEqualTo(200);
@@ -97,7 +121,9 @@ class OpenWhiskProxyTest {
         assertThat(run.json().path("__OW_DEADLINE").asText()).isEqualTo("1700000000000");
         assertThat(run.json().path("__OW_ACTION_NAME").asText()).isEqualTo("/ns/a");
         assertThat(run.json().path("FROM_INIT").asText()).isEqualTo("yes");
-        assertThat(platform.get(OpenWhiskProxy.DEFAULT_ACTION)).as("no name: the action is called 'action'").isPresent();
+        assertThat(platform.get(OpenWhiskProxy.DEFAULT_ACTION))
+                .as("no name: the action is called 'action'")
+                .isPresent();
     }
 
     @Test
@@ -119,8 +145,11 @@ class OpenWhiskProxyTest {
 
     @Test
     void initWithBadModuleIs502AndMayBeRetried() {
-        GatewayClient.Reply r = client.post("/init", "application/json",
-                "{\"value\": {\"code\": \"" + Base64.getEncoder().encodeToString("MZ not wasm".getBytes(StandardCharsets.UTF_8))
+        GatewayClient.Reply r = client.post(
+                "/init",
+                "application/json",
+                "{\"value\": {\"code\": \""
+                        + Base64.getEncoder().encodeToString("MZ not wasm".getBytes(StandardCharsets.UTF_8))
                         + "\", \"binary\": true}}");
         assertThat(r.status()).isEqualTo(502);
         assertThat(r.json().path("error").asText()).contains("BAD_MODULE").contains("not a WebAssembly binary");
@@ -132,7 +161,8 @@ class OpenWhiskProxyTest {
         GatewayClient.Reply r = client.post("/init", "application/json", "{\"value\": ");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("error").asText()).contains("not valid JSON");
-        GatewayClient.Reply b64 = client.post("/init", "application/json", "{\"value\": {\"code\": \"%%%\", \"binary\": true}}");
+        GatewayClient.Reply b64 =
+                client.post("/init", "application/json", "{\"value\": {\"code\": \"%%%\", \"binary\": true}}");
         assertThat(b64.status()).isEqualTo(400);
         assertThat(b64.json().path("error").asText()).contains("value.code is not valid base64");
     }
@@ -151,8 +181,14 @@ class OpenWhiskProxyTest {
         // upper-casing the JSON keeps it an object; a plain string does not parse as one.
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("A").asInt()).isEqualTo(1);
-        platform.deploy(new FunctionSpec("u", ScriptedFunctionPlatform.wat("args").getBytes(StandardCharsets.UTF_8), true,
-                java.util.List.of("not json"), java.util.Map.of(), 1, 1));
+        platform.deploy(new FunctionSpec(
+                "u",
+                ScriptedFunctionPlatform.wat("args").getBytes(StandardCharsets.UTF_8),
+                true,
+                java.util.List.of("not json"),
+                java.util.Map.of(),
+                1,
+                1));
         GatewayClient.Reply notObject = client.post("/run", "application/json", "{\"value\": {}}");
         assertThat(notObject.status()).isEqualTo(502);
         assertThat(notObject.json().path("error").asText()).isEqualTo("The action did not return a dictionary.");
@@ -187,9 +223,12 @@ class OpenWhiskProxyTest {
 
     @Test
     void actionNamesAreMadeFunctionNames() {
-        assertThat(OpenWhiskProxy.functionName(GatewayClient.JSON.getNodeFactory().textNode("/guest/pkg/hello world")))
+        assertThat(OpenWhiskProxy.functionName(
+                        GatewayClient.JSON.getNodeFactory().textNode("/guest/pkg/hello world")))
                 .isEqualTo("hello-world");
-        assertThat(OpenWhiskProxy.functionName(GatewayClient.JSON.getNodeFactory().textNode("/guest/"))).isEqualTo("action");
+        assertThat(OpenWhiskProxy.functionName(
+                        GatewayClient.JSON.getNodeFactory().textNode("/guest/")))
+                .isEqualTo("action");
         assertThat(OpenWhiskProxy.functionName(null)).isEqualTo("action");
     }
 }

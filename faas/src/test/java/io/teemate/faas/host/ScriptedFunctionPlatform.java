@@ -57,8 +57,16 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         }
 
         synchronized FunctionInfo info() {
-            return new FunctionInfo(spec.name(), identity, spec.module().length, spec.maxMemoryPages(),
-                    spec.timeoutMillis(), idle, busy, invocations, 0);
+            return new FunctionInfo(
+                    spec.name(),
+                    identity,
+                    spec.module().length,
+                    spec.maxMemoryPages(),
+                    spec.timeoutMillis(),
+                    idle,
+                    busy,
+                    invocations,
+                    0);
         }
     }
 
@@ -85,8 +93,10 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         if (spec.text()) {
             String text = new String(module, StandardCharsets.UTF_8).strip();
             if (!text.startsWith("(module")) {
-                throw new FunctionException(FunctionException.Kind.BAD_MODULE,
-                        "WebAssembly text must start with '(module', found '" + text.substring(0, Math.min(12, text.length())) + "'");
+                throw new FunctionException(
+                        FunctionException.Kind.BAD_MODULE,
+                        "WebAssembly text must start with '(module', found '"
+                                + text.substring(0, Math.min(12, text.length())) + "'");
             }
             Matcher m = WAT_BEHAVIOUR.matcher(text);
             if (!m.find()) {
@@ -96,10 +106,12 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         } else {
             if (module.length < WASM_HEADER.length
                     || !java.util.Arrays.equals(module, 0, WASM_HEADER.length, WASM_HEADER, 0, WASM_HEADER.length)) {
-                throw new FunctionException(FunctionException.Kind.BAD_MODULE,
+                throw new FunctionException(
+                        FunctionException.Kind.BAD_MODULE,
                         "not a WebAssembly binary: it does not start with \\0asm version 1");
             }
-            behaviour = new String(module, WASM_HEADER.length, module.length - WASM_HEADER.length, StandardCharsets.US_ASCII);
+            behaviour = new String(
+                    module, WASM_HEADER.length, module.length - WASM_HEADER.length, StandardCharsets.US_ASCII);
         }
         if (!behaviour.matches("echo|upper|env|args|json-env|greet|trap|timeout|crash|exit:\\d+|grow:\\d+")) {
             throw new FunctionException(FunctionException.Kind.BAD_MODULE, "unknown behaviour '" + behaviour + "'");
@@ -174,8 +186,12 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
             out = String.join("\n", d.spec.args());
         } else if (b.equals("json-env")) {
             StringBuilder s = new StringBuilder("{");
-            env.forEach((k, v) -> s.append(s.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
-                    .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+            env.forEach((k, v) -> s.append(s.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(k)
+                    .append("\":\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"'));
             out = s.append('}').toString();
         } else if (b.equals("greet")) {
             Matcher m = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]*)\"").matcher(stdin);
@@ -186,13 +202,16 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         } else if (b.equals("trap")) {
             throw new FunctionException(FunctionException.Kind.TRAP, "wasm trap: unreachable executed in " + name);
         } else if (b.equals("timeout")) {
-            throw new FunctionException(FunctionException.Kind.TIMEOUT,
+            throw new FunctionException(
+                    FunctionException.Kind.TIMEOUT,
                     name + " ran past its time limit of " + d.spec.timeoutMillis() + " ms");
         } else if (b.startsWith("grow:")) {
             int pages = Integer.parseInt(b.substring(5));
             if (pages > d.spec.maxMemoryPages()) {
-                throw new FunctionException(FunctionException.Kind.MEMORY_LIMIT, name + " asked for " + pages
-                        + " pages of linear memory; its limit is " + d.spec.maxMemoryPages());
+                throw new FunctionException(
+                        FunctionException.Kind.MEMORY_LIMIT,
+                        name + " asked for " + pages + " pages of linear memory; its limit is "
+                                + d.spec.maxMemoryPages());
             }
             out = stdin;
         } else if (b.equals("crash")) {
@@ -203,8 +222,7 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         Invocation.Phases wallExec = new Invocation.Phases(0, 0, 0, 500_000);
         Invocation.Phases modeledExec = new Invocation.Phases(0, 0, 0, 5_000);
         byte[] output = b.equals("echo") ? body : out.getBytes(StandardCharsets.UTF_8);
-        return new Invocation(name, exit, output, cold,
-                cold ? COLD_WALL : wallExec, cold ? COLD_MODELED : modeledExec);
+        return new Invocation(name, exit, output, cold, cold ? COLD_WALL : wallExec, cold ? COLD_MODELED : modeledExec);
     }
 
     @Override
@@ -216,7 +234,9 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
     public Map<String, Long> epcPagesByEnclave() {
         Map<String, Long> pages = new TreeMap<>();
         if (mode.equals("shared")) {
-            long instances = functions.values().stream().mapToLong(d -> d.info().idleInstances() + d.info().busyInstances()).sum();
+            long instances = functions.values().stream()
+                    .mapToLong(d -> d.info().idleInstances() + d.info().busyInstances())
+                    .sum();
             pages.put("shared", 1000 + 10 * instances);
         } else {
             functions.values().forEach(d -> {

@@ -1,7 +1,7 @@
 package io.teemate.faas.host;
 
-import io.teemate.faas.enclave.EnclaveLinearMemory;
 import io.teemate.faas.abi.WasmEngine;
+import io.teemate.faas.enclave.EnclaveLinearMemory;
 import io.teemate.host.container.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +32,15 @@ class SharedEnclaveTest {
 
     /** ECHO with a marker in a data segment: a module whose bytes no other test deploys. */
     private static String uniqueEcho(String marker) {
-        return Wat.ECHO.replace("(memory (export \"memory\") 1)", "(memory (export \"memory\") 1) (data (i32.const 60000) \"" + marker + "\")");
+        return Wat.ECHO.replace(
+                "(memory (export \"memory\") 1)",
+                "(memory (export \"memory\") 1) (data (i32.const 60000) \"" + marker + "\")");
     }
 
     @Test
     void aModuleIsLoadedOncePerSharedEnclaveAndEachContainerChecksItsFile() {
-        try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small())) {
+        try (EnclaveFunctionPlatform p =
+                EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small())) {
             String module = uniqueEcho("once");
             p.deploy(Wat.spec("same-a", module, 0, 0));
             p.deploy(Wat.spec("same-b", module, 0, 0));
@@ -45,15 +48,25 @@ class SharedEnclaveTest {
             RuntimeStats before = p.runtimeStats();
             assertThat(p.invoke("same-a", "1".getBytes(), Map.of()).cold()).isTrue();
             assertThat(p.invoke("same-a", "2".getBytes(), Map.of()).cold()).isFalse();
-            assertThat(p.invoke("same-b", "3".getBytes(), Map.of()).cold()).as("another container, same module").isTrue();
+            assertThat(p.invoke("same-b", "3".getBytes(), Map.of()).cold())
+                    .as("another container, same module")
+                    .isTrue();
             p.invoke("other", "4".getBytes(), Map.of());
             RuntimeStats after = p.runtimeStats();
-            assertThat(after.moduleLoads() - before.moduleLoads()).as("parsed and compiled: once per module").isEqualTo(2);
+            assertThat(after.moduleLoads() - before.moduleLoads())
+                    .as("parsed and compiled: once per module")
+                    .isEqualTo(2);
             assertThat(after.modules() - before.modules()).isEqualTo(2);
-            assertThat(after.moduleReads() - before.moduleReads()).as("each container reads and checks its file").isEqualTo(3);
-            assertThat(after.instancesCreated() - before.instancesCreated()).as("an isolate per invocation").isEqualTo(4);
+            assertThat(after.moduleReads() - before.moduleReads())
+                    .as("each container reads and checks its file")
+                    .isEqualTo(3);
+            assertThat(after.instancesCreated() - before.instancesCreated())
+                    .as("an isolate per invocation")
+                    .isEqualTo(4);
             assertThat(after.liveInstances()).isZero();
-            assertThat(after.liveWasmPages()).as("every instance's memory went back").isZero();
+            assertThat(after.liveWasmPages())
+                    .as("every instance's memory went back")
+                    .isZero();
             assertThat(p.epcPagesByEnclave()).hasSize(1);
         }
     }
@@ -70,49 +83,66 @@ class SharedEnclaveTest {
             long after = total(p);
             // 48 Wasm pages = 768 enclave pages. The heap had 64 added at build (heap_initial 256K), some in use; the
             // rest were EAUGed (EDMM) as the instance's memory took them, so the enclave's EPC grew by them.
-            assertThat(after - before).isGreaterThanOrEqualTo(48L * EnclaveLinearMemory.ENCLAVE_PAGES_PER_WASM_PAGE - 64);
+            assertThat(after - before)
+                    .isGreaterThanOrEqualTo(48L * EnclaveLinearMemory.ENCLAVE_PAGES_PER_WASM_PAGE - 64);
             p.invoke("heavy", new byte[0], Map.of());
-            assertThat(total(p) - after).as("freed pages are reused by the next instance").isLessThan(16);
+            assertThat(total(p) - after)
+                    .as("freed pages are reused by the next instance")
+                    .isLessThan(16);
         }
     }
 
     private static long total(EnclaveFunctionPlatform p) {
-        return p.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
+        return p.epcPagesByEnclave().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     @Test
     void anInstanceCannotReadAnotherLiveInstancesMemoryInTheSameEnclave() throws Exception {
-        try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small())) {
+        try (EnclaveFunctionPlatform p =
+                EnclaveFunctionPlatform.create(Mode.SHARED, dir, EnclaveFunctionPlatformTest.small())) {
             p.deploy(Wat.spec("holder", Wat.HOLDER, 1, 4_000));
             p.deploy(Wat.spec("dumper", Wat.DUMPER, 1, 0));
-            List<Long> addresses = List.of(65_536L, 65_536L + 4096, 131_072L, 1L << 20, 0x7FFF_FFF0L, 0xFFFF_FFF8L, 65_529L);
+            List<Long> addresses =
+                    List.of(65_536L, 65_536L + 4096, 131_072L, 1L << 20, 0x7FFF_FFF0L, 0xFFFF_FFF8L, 65_529L);
             for (long a : addresses) {
                 p.deploy(Wat.spec("probe-" + Long.toHexString(a), Wat.prober(a), 1, 0));
             }
-            CompletableFuture<Invocation> holding = CompletableFuture.supplyAsync(() -> p.invoke("holder", new byte[0], Map.of()));
+            CompletableFuture<Invocation> holding =
+                    CompletableFuture.supplyAsync(() -> p.invoke("holder", new byte[0], Map.of()));
             awaitLiveInstance(p, holding);
 
             Invocation dump = p.invoke("dumper", new byte[0], Map.of());
             assertThat(dump.output()).hasSize(65_536);
             assertThat(new String(dump.output(), StandardCharsets.ISO_8859_1)).doesNotContain("SECRET");
-            assertThat(Arrays.copyOfRange(dump.output(), 16, 65_536)).as("its own memory: zeros past its iovec").containsOnly(0);
+            assertThat(Arrays.copyOfRange(dump.output(), 16, 65_536))
+                    .as("its own memory: zeros past its iovec")
+                    .containsOnly(0);
             for (long a : addresses) {
                 assertThatThrownBy(() -> p.invoke("probe-" + Long.toHexString(a), new byte[0], Map.of()))
-                        .as("load at %d", a).isInstanceOf(FunctionException.class)
+                        .as("load at %d", a)
+                        .isInstanceOf(FunctionException.class)
                         .hasMessageContaining("out of bounds memory access")
-                        .extracting(e -> ((FunctionException) e).kind()).isEqualTo(FunctionException.Kind.TRAP);
+                        .extracting(e -> ((FunctionException) e).kind())
+                        .isEqualTo(FunctionException.Kind.TRAP);
             }
             assertThat(holding).isNotDone();
-            assertThatThrownBy(holding::get).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(FunctionException.class).hasMessageContaining("time limit");
+            assertThatThrownBy(holding::get)
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(FunctionException.class)
+                    .hasMessageContaining("time limit");
             Invocation afterwards = p.invoke("dumper", new byte[0], Map.of());
-            assertThat(new String(afterwards.output(), StandardCharsets.ISO_8859_1)).as("the holder's pages came back zeroed")
+            assertThat(new String(afterwards.output(), StandardCharsets.ISO_8859_1))
+                    .as("the holder's pages came back zeroed")
                     .doesNotContain("SECRET");
         }
     }
 
     /** Waits until the holder's instance is live in the enclave (its data segment is in its memory then). */
-    private static void awaitLiveInstance(EnclaveFunctionPlatform p, CompletableFuture<Invocation> holding) throws InterruptedException {
+    private static void awaitLiveInstance(EnclaveFunctionPlatform p, CompletableFuture<Invocation> holding)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (p.runtimeStats().liveInstances() < 1) {
             assertThat(holding).as("the holder ended before it was seen live").isNotDone();
@@ -131,7 +161,9 @@ class SharedEnclaveTest {
             p.invoke("a", "1".getBytes(), Map.of());
             p.invoke("b", "2".getBytes(), Map.of());
             assertThat(p.invoke("c", "3".getBytes(), Map.of()).cold()).isTrue();
-            assertThat(p.get("a").orElseThrow().idleInstances()).as("the least recently used made room").isZero();
+            assertThat(p.get("a").orElseThrow().idleInstances())
+                    .as("the least recently used made room")
+                    .isZero();
             assertThat(p.get("b").orElseThrow().idleInstances()).isEqualTo(1);
             assertThat(p.get("c").orElseThrow().idleInstances()).isEqualTo(1);
             List<CompletableFuture<String>> calls = new java.util.ArrayList<>();
@@ -139,15 +171,20 @@ class SharedEnclaveTest {
             for (int t = 0; t < 6; t++) {
                 String body = "call " + t;
                 String function = t % 2 == 0 ? "a" : "b";
-                calls.add(CompletableFuture.supplyAsync(() -> text(p.invoke(function, body.getBytes(), Map.of())), six));
+                calls.add(
+                        CompletableFuture.supplyAsync(() -> text(p.invoke(function, body.getBytes(), Map.of())), six));
             }
             for (int t = 0; t < 6; t++) {
                 assertThat(calls.get(t).get()).isEqualTo("call " + t);
             }
             six.shutdown();
-            int up = p.list().stream().mapToInt(i -> i.idleInstances() + i.busyInstances()).sum();
+            int up = p.list().stream()
+                    .mapToInt(i -> i.idleInstances() + i.busyInstances())
+                    .sum();
             assertThat(up).as("never more instances than TCSs").isLessThanOrEqualTo(2);
-            assertThat(p.runtimeStats().liveInstances()).as("the statistics container has a TCS of its own").isZero();
+            assertThat(p.runtimeStats().liveInstances())
+                    .as("the statistics container has a TCS of its own")
+                    .isZero();
         }
     }
 
@@ -158,9 +195,11 @@ class SharedEnclaveTest {
             p.deploy(Wat.spec("echo", Wat.ECHO, 0, 0));
             p.deploy(Wat.spec("spin", Wat.LOOP, 0, 200));
             p.deploy(Wat.spec("grow", Wat.grow(4), 8, 0));
-            assertThat(text(p.invoke("echo", "interpreted".getBytes(), Map.of()))).isEqualTo("interpreted");
+            assertThat(text(p.invoke("echo", "interpreted".getBytes(), Map.of())))
+                    .isEqualTo("interpreted");
             assertThatThrownBy(() -> p.invoke("spin", new byte[0], Map.of()))
-                    .extracting(e -> ((FunctionException) e).kind()).isEqualTo(FunctionException.Kind.TIMEOUT);
+                    .extracting(e -> ((FunctionException) e).kind())
+                    .isEqualTo(FunctionException.Kind.TIMEOUT);
             assertThat(text(p.invoke("grow", new byte[0], Map.of()))).isEqualTo("grew");
             assertThat(text(p.invoke("echo", "still".getBytes(), Map.of()))).isEqualTo("still");
         }

@@ -45,18 +45,30 @@ class TableBombTest {
         try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(Mode.SHARED, dir, twoThreads())) {
             assertThatThrownBy(() -> p.deploy(Wat.spec("bomb", bomb(), 1, 0)))
                     .isInstanceOf(FunctionException.class)
-                    .hasMessageContaining("function bomb").hasMessageContaining("more than the limit of")
-                    .extracting(e -> ((FunctionException) e).kind()).isEqualTo(FunctionException.Kind.BAD_MODULE);
-            assertThatThrownBy(() -> p.deploy(Wat.spec("bomb40", "(module " + "(table 10000000 funcref) ".repeat(40)
-                    + "(memory 1) (func (export \"_start\")))", 1, 0)))
+                    .hasMessageContaining("function bomb")
+                    .hasMessageContaining("more than the limit of")
+                    .extracting(e -> ((FunctionException) e).kind())
+                    .isEqualTo(FunctionException.Kind.BAD_MODULE);
+            assertThatThrownBy(() -> p.deploy(Wat.spec(
+                            "bomb40",
+                            "(module " + "(table 10000000 funcref) ".repeat(40)
+                                    + "(memory 1) (func (export \"_start\")))",
+                            1,
+                            0)))
                     .as("the review's own module: 40 tables, under the table count, over the elements")
-                    .hasMessageContaining("400000000 elements").hasMessageContaining("more than the limit of 1048576");
-            assertThatThrownBy(() -> p.deploy(Wat.spec("tables", "(module (table 40000 funcref) (memory 8) (func (export \"_start\")))", 16, 0)))
+                    .hasMessageContaining("400000000 elements")
+                    .hasMessageContaining("more than the limit of 1048576");
+            assertThatThrownBy(() -> p.deploy(Wat.spec(
+                            "tables", "(module (table 40000 funcref) (memory 8) (func (export \"_start\")))", 16, 0)))
                     .as("40000 elements at 16 bytes are 10 Wasm pages; with 8 of memory that is over 16")
-                    .isInstanceOf(FunctionException.class).hasMessageContaining("table")
-                    .extracting(e -> ((FunctionException) e).kind()).isEqualTo(FunctionException.Kind.MEMORY_LIMIT);
-            p.deploy(Wat.spec("small-table", "(module (table 40000 funcref) (memory 1) (func (export \"_start\")))", 16, 0));
-            assertThat(p.invoke("small-table", new byte[0], Map.of()).exitCode()).isZero();
+                    .isInstanceOf(FunctionException.class)
+                    .hasMessageContaining("table")
+                    .extracting(e -> ((FunctionException) e).kind())
+                    .isEqualTo(FunctionException.Kind.MEMORY_LIMIT);
+            p.deploy(Wat.spec(
+                    "small-table", "(module (table 40000 funcref) (memory 1) (func (export \"_start\")))", 16, 0));
+            assertThat(p.invoke("small-table", new byte[0], Map.of()).exitCode())
+                    .isZero();
         }
     }
 
@@ -68,11 +80,16 @@ class TableBombTest {
             p.deployUnchecked(Wat.spec("bomb", bomb(), 1, 0)); // a host that skips ModuleCheck
             for (int i = 0; i < 4; i++) {
                 assertThatThrownBy(() -> p.invoke("bomb", new byte[0], Map.of()))
-                        .as("bomb invocation %d", i).isInstanceOf(FunctionException.class)
+                        .as("bomb invocation %d", i)
+                        .isInstanceOf(FunctionException.class)
                         .hasMessageContaining("more than the limit of")
-                        .extracting(e -> ((FunctionException) e).kind()).isIn(FunctionException.Kind.TRAP,
-                                FunctionException.Kind.MEMORY_LIMIT, FunctionException.Kind.BAD_MODULE);
-                assertThat(text(p.invoke("victim", ("during " + i).getBytes(), Map.of()))).isEqualTo("during " + i);
+                        .extracting(e -> ((FunctionException) e).kind())
+                        .isIn(
+                                FunctionException.Kind.TRAP,
+                                FunctionException.Kind.MEMORY_LIMIT,
+                                FunctionException.Kind.BAD_MODULE);
+                assertThat(text(p.invoke("victim", ("during " + i).getBytes(), Map.of())))
+                        .isEqualTo("during " + i);
             }
             p.deploy(Wat.spec("after", Wat.ECHO, 0, 0));
             assertThat(text(p.invoke("after", "hello".getBytes(), Map.of()))).isEqualTo("hello");

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Small WASI command modules in WebAssembly text, written for the tests. */
 final class Wat {
-    private Wat() {
-    }
+    private Wat() {}
 
     private static final String WASI = """
               (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
@@ -155,6 +154,7 @@ final class Wat {
 
     /** A function spec from WebAssembly text with no arguments or environment. */
     static io.teemate.faas.host.FunctionSpec spec(String name, String text, int maxPages, long timeoutMillis) {
-        return new io.teemate.faas.host.FunctionSpec(name, bytes(text), true, List.of(), Map.of(), maxPages, timeoutMillis);
+        return new io.teemate.faas.host.FunctionSpec(
+                name, bytes(text), true, List.of(), Map.of(), maxPages, timeoutMillis);
     }
 }

@@ -1,7 +1,5 @@
 package io.teemate.faas.workloads;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasi.WasiExitException;
@@ -9,6 +7,10 @@ import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,9 +23,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Guards the committed workload binaries: runs every case of every {@code faas/workloads/expected/*.json} on plain
@@ -33,8 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 class WorkloadExpectedOutputsTest {
 
     /** What one run of a WASI command gave back. */
-    record Outcome(int exitCode, String stdout, String stderr, int memoryPages) {
-    }
+    record Outcome(int exitCode, String stdout, String stderr, int memoryPages) {}
 
     static Outcome run(WasmModule module, WorkloadCatalog.Case c) {
         var stdout = new ByteArrayOutputStream();
@@ -52,7 +52,9 @@ class WorkloadExpectedOutputsTest {
         Instance instance;
         try (var wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
             instance = Instance.builder(module)
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                    .withImportValues(ImportValues.builder()
+                            .addFunction(wasi.toHostFunctions())
+                            .build())
                     .withStart(false)
                     .build();
             try {
@@ -62,7 +64,10 @@ class WorkloadExpectedOutputsTest {
                 exitCode = e.exitCode();
             }
         }
-        return new Outcome(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
+        return new Outcome(
+                exitCode,
+                stdout.toString(StandardCharsets.UTF_8),
+                stderr.toString(StandardCharsets.UTF_8),
                 instance.memory().pages());
     }
 
@@ -70,23 +75,30 @@ class WorkloadExpectedOutputsTest {
     Stream<DynamicTest> everyCaseGivesItsRecordedOutput() {
         return WorkloadCatalog.all().stream().flatMap(w -> {
             WasmModule module = Parser.parse(w.wasmBytes());
-            return w.cases().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
-                Outcome got = run(module, c);
-                assertThat(got.exitCode()).as("%s exit code (stderr: %s)", c, got.stderr()).isEqualTo(c.exitCode());
-                assertThat(c.stdoutMatches(got.stdout()))
-                        .as("%s stdout%n  got:      %s%n  expected: %s", c, got.stdout(), c.stdoutDescription())
-                        .isTrue();
-                assertThat(got.stderr()).as("%s stderr", c).isEqualTo(c.stderr());
-                assertThat(got.memoryPages()).as("%s linear memory pages at exit", c).isEqualTo(c.memoryPages());
-            }));
+            return w.cases().stream()
+                    .map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+                        Outcome got = run(module, c);
+                        assertThat(got.exitCode())
+                                .as("%s exit code (stderr: %s)", c, got.stderr())
+                                .isEqualTo(c.exitCode());
+                        assertThat(c.stdoutMatches(got.stdout()))
+                                .as("%s stdout%n  got:      %s%n  expected: %s", c, got.stdout(), c.stdoutDescription())
+                                .isTrue();
+                        assertThat(got.stderr()).as("%s stderr", c).isEqualTo(c.stderr());
+                        assertThat(got.memoryPages())
+                                .as("%s linear memory pages at exit", c)
+                                .isEqualTo(c.memoryPages());
+                    }));
         });
     }
 
     @Test
     void committedBinariesAreTheOnesTheExpectationsWereRecordedFrom() throws IOException, NoSuchAlgorithmException {
         for (var w : WorkloadCatalog.all()) {
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(w.wasmBytes()));
-            assertThat(sha).as("SHA-256 of %s (rerun tools/make_expected.mjs after build.sh)", w.wasm())
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(w.wasmBytes()));
+            assertThat(sha)
+                    .as("SHA-256 of %s (rerun tools/make_expected.mjs after build.sh)", w.wasm())
                     .isEqualTo(w.sha256());
         }
     }
@@ -96,16 +108,20 @@ class WorkloadExpectedOutputsTest {
         Path wasmDir = WorkloadCatalog.root().resolve("wasm");
         List<String> binaries;
         try (var files = Files.list(wasmDir)) {
-            binaries = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".wasm"))
-                    .map(n -> n.substring(0, n.length() - ".wasm".length())).sorted().toList();
+            binaries = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".wasm"))
+                    .map(n -> n.substring(0, n.length() - ".wasm".length()))
+                    .sorted()
+                    .toList();
         }
         var workloads = WorkloadCatalog.all();
         assertThat(workloads.stream().map(WorkloadCatalog.Workload::name).toList())
                 .containsExactlyElementsOf(binaries)
-                .contains("auth", "dynamic_html", "sleep", "crypto", "binary_trees", "partial_sums",
-                        "string_validate");
+                .contains("auth", "dynamic_html", "sleep", "crypto", "binary_trees", "partial_sums", "string_validate");
         for (var w : workloads) {
-            assertThat(w.defaultCase().exitCode()).as("%s default case exit code", w.name()).isZero();
+            assertThat(w.defaultCase().exitCode())
+                    .as("%s default case exit code", w.name())
+                    .isZero();
         }
     }
 }

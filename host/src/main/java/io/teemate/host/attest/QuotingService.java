@@ -55,10 +55,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class QuotingService implements AutoCloseable {
     /** Where the QE is placed in the {@code qe} process. */
     public static final long QE_BASE = 0x7e00_0000_0000L;
+
     static final long AEP = 0x40_1000L;
     static final long BUFFERS = 0x1000_0000L;
     /** Per TCS: a 4 KiB scratch (TARGETINFO, PCK request, REPORT), the certification data, then the quote. */
     private static final int OFFSET_SCRATCH = 0;
+
     private static final int OFFSET_CERTS = Memory.PAGE_SIZE;
     private static final int OFFSET_QUOTE = OFFSET_CERTS + QuotingEnclaveAbi.MAX_CERTIFICATION_DATA;
     private static final int QUOTE_CAPACITY = QuotingEnclaveAbi.quoteSize(QuotingEnclaveAbi.MAX_CERTIFICATION_DATA);
@@ -106,14 +108,17 @@ public final class QuotingService implements AutoCloseable {
         Objects.requireNonNull(driver, "driver");
         Objects.requireNonNull(pki, "platform PKI");
         Objects.requireNonNull(qeSigner, "QE signing key");
-        EnclaveLayout layout = QuotingEnclaveImage.layout(EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME));
+        EnclaveLayout layout =
+                QuotingEnclaveImage.layout(EnclaveBinaries.installed().program(QuotingEnclaveAbi.NAME));
         SigStruct sig = QuotingEnclaveImage.sigStruct(layout, qeSigner);
         Process process = kernel.spawn("qe", Path.of("/"));
         try {
             return new QuotingService(process, driver, pki, layout, sig);
         } catch (RuntimeException e) {
             process.exit();
-            throw e instanceof QuotingException ? e : new QuotingException("the quoting service did not start: " + e.getMessage(), e);
+            throw e instanceof QuotingException
+                    ? e
+                    : new QuotingException("the quoting service did not start: " + e.getMessage(), e);
         }
     }
 
@@ -122,8 +127,12 @@ public final class QuotingService implements AutoCloseable {
         this.pki = pki;
         this.qeSigStruct = sig;
         int threads = QuotingEnclaveImage.THREADS;
-        process.addressSpace().mmap(BUFFERS, SLOT_SIZE * threads, PagePermissions.RW,
-                new AnonymousMemory(process.kernel().machine().dram()));
+        process.addressSpace()
+                .mmap(
+                        BUFFERS,
+                        SLOT_SIZE * threads,
+                        PagePermissions.RW,
+                        new AnonymousMemory(process.kernel().machine().dram()));
         EnclaveLoader.Loaded loaded;
         try {
             loaded = new EnclaveLoader(driver).load(process, layout, sig, QE_BASE, driver.openProvision(process));
@@ -143,20 +152,29 @@ public final class QuotingService implements AutoCloseable {
             return TargetInfo.fromBytes(ctx.read(first.scratch(), TargetInfo.SIZE));
         });
         PckCertificationRequest request = process.run(ctx -> {
-            check(ecall(ctx, first, QuotingEnclaveAbi.ECALL_PCK_REQUEST, first.scratch(), PckCertificationRequest.SIZE),
+            check(
+                    ecall(
+                            ctx,
+                            first,
+                            QuotingEnclaveAbi.ECALL_PCK_REQUEST,
+                            first.scratch(),
+                            PckCertificationRequest.SIZE),
                     "ECALL_PCK_REQUEST");
             return PckCertificationRequest.parse(ctx.read(first.scratch(), PckCertificationRequest.SIZE));
         });
         try {
             this.pckCertificate = pki.issuePckCertificate(request);
         } catch (IllegalArgumentException e) {
-            throw new QuotingException("the platform PKI refused the quoting enclave's PCK request: " + e.getMessage(), e);
+            throw new QuotingException(
+                    "the platform PKI refused the quoting enclave's PCK request: " + e.getMessage(), e);
         }
         this.certificationChainPem = pki.certificationChainPem(pckCertificate);
         byte[] chain = certificationChainPem.getBytes(StandardCharsets.US_ASCII);
         if (chain.length > QuotingEnclaveAbi.MAX_CERTIFICATION_DATA) {
-            throw new QuotingException("the PCK certificate chain is " + chain.length + " bytes; the QE takes at most "
-                    + QuotingEnclaveAbi.MAX_CERTIFICATION_DATA, 0);
+            throw new QuotingException(
+                    "the PCK certificate chain is " + chain.length + " bytes; the QE takes at most "
+                            + QuotingEnclaveAbi.MAX_CERTIFICATION_DATA,
+                    0);
         }
         this.certificationLength = chain.length;
         process.run(ctx -> {
@@ -195,12 +213,21 @@ public final class QuotingService implements AutoCloseable {
             try {
                 return process.run(ctx -> {
                     ctx.write(slot.scratch(), report);
-                    long length = ecall(ctx, slot, QuotingEnclaveAbi.ECALL_QUOTE, slot.scratch(), slot.quote(),
-                            QUOTE_CAPACITY, slot.certs(), certificationLength);
+                    long length = ecall(
+                            ctx,
+                            slot,
+                            QuotingEnclaveAbi.ECALL_QUOTE,
+                            slot.scratch(),
+                            slot.quote(),
+                            QUOTE_CAPACITY,
+                            slot.certs(),
+                            certificationLength);
                     check(length, "ECALL_QUOTE");
                     if (length > QUOTE_CAPACITY) {
-                        throw new QuotingException("the quoting enclave reported a quote of " + length
-                                + " bytes, more than the " + QUOTE_CAPACITY + "-byte buffer it was given", 0);
+                        throw new QuotingException(
+                                "the quoting enclave reported a quote of " + length + " bytes, more than the "
+                                        + QUOTE_CAPACITY + "-byte buffer it was given",
+                                0);
                     }
                     return ctx.read(slot.quote(), (int) length);
                 });
@@ -287,8 +314,8 @@ public final class QuotingService implements AutoCloseable {
         try {
             ctx.eenter(slot.tcs(), AEP, ctx.exits());
         } catch (EnclaveFaultException | CpuException e) {
-            throw new QuotingException("the quoting enclave's thread was abandoned during " + name(ecall) + ": "
-                    + e.getMessage(), e);
+            throw new QuotingException(
+                    "the quoting enclave's thread was abandoned during " + name(ecall) + ": " + e.getMessage(), e);
         }
         return r.get(GprSgx.RAX);
     }

@@ -19,6 +19,7 @@ public final class Container {
     TcsLease lease;
     /** Conventional mode: the file of the container's own enclave. */
     io.teemate.host.driver.EnclaveFile ownEnclave;
+
     int instance;
     byte[] sessionToken;
     boolean stopped;

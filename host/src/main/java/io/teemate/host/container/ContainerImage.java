@@ -17,8 +17,8 @@ import java.util.List;
  * namespace), and the attach key that proves its identity to the trusted runtime ({@code <manifest>.key.pem}
  * next to the manifest: an EC P-256 private key whose public half is the manifest's {@code attach_key}).
  */
-public record ContainerImage(Path manifestFile, ContainerManifest manifest, EnclaveImage enclave, byte[] policy,
-                             PrivateKey attachKey) {
+public record ContainerImage(
+        Path manifestFile, ContainerManifest manifest, EnclaveImage enclave, byte[] policy, PrivateKey attachKey) {
     /** Reads the container manifest, its enclave image and files, and signs a policy admitting it with {@code owner}. */
     public static ContainerImage load(Path manifestFile, SigningKey owner) {
         ContainerManifest m = ContainerManifest.load(manifestFile);
@@ -29,7 +29,8 @@ public record ContainerImage(Path manifestFile, ContainerManifest manifest, Encl
 
     /** An image on an already loaded enclave image (several container images often share one). */
     public static ContainerImage of(Path manifestFile, ContainerManifest m, EnclaveImage enclave, SigningKey owner) {
-        byte[] policy = ContainerPolicy.sign(owner, enclave.mrEnclave(), List.of(m.digest()), 1).toBytes();
+        byte[] policy = ContainerPolicy.sign(owner, enclave.mrEnclave(), List.of(m.digest()), 1)
+                .toBytes();
         return new ContainerImage(manifestFile, m, enclave, policy, readAttachKey(manifestFile));
     }
 
@@ -52,7 +53,9 @@ public record ContainerImage(Path manifestFile, ContainerManifest manifest, Encl
         try {
             return AttachKeys.readPrivate(keyFile);
         } catch (IOException e) {
-            throw new ManifestException(manifestFile.getFileName().toString(), "attach_key",
+            throw new ManifestException(
+                    manifestFile.getFileName().toString(),
+                    "attach_key",
                     "cannot read the private attach key " + keyFile + ": " + e.getMessage());
         }
     }

@@ -58,6 +58,7 @@ public final class ContainerManager implements AutoCloseable {
     private final Duration warmPeriod;
     /** The manager's own process: it holds shared enclaves open through their warm period. */
     private final Process keeper;
+
     private final Map<ByteBuffer, SharedEnclave> shared = new HashMap<>();
     /**
      * Session tokens of containers whose process died without detaching, by enclave and TCS. The runtime never
@@ -65,6 +66,7 @@ public final class ContainerManager implements AutoCloseable {
      * containers), detaches such a binding with its token before it attaches the next container there.
      */
     private final Map<String, byte[]> staleBindings = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "teemate-warm-timer");
         t.setDaemon(true);
@@ -84,7 +86,8 @@ public final class ContainerManager implements AutoCloseable {
         }
     }
 
-    public ContainerManager(Kernel kernel, SgxDriver driver, TeeMateController controller, Duration tcsTimeout, Duration warmPeriod) {
+    public ContainerManager(
+            Kernel kernel, SgxDriver driver, TeeMateController controller, Duration tcsTimeout, Duration warmPeriod) {
         this.kernel = kernel;
         this.driver = driver;
         this.controller = controller;
@@ -142,9 +145,13 @@ public final class ContainerManager implements AutoCloseable {
                 return null;
             });
             if (c.enclaveId != parent.enclaveId) {
-                throw new ContainerException(c + " joined enclave " + c.enclaveId + ", not its parent's " + parent.enclaveId, 0);
+                throw new ContainerException(
+                        c + " joined enclave " + c.enclaveId + ", not its parent's " + parent.enclaveId, 0);
             }
-            byte[] request = new Wire.Writer().bytes(parent.sessionToken).u64(c.tcs - ENCLAVE_BASE).toBytes();
+            byte[] request = new Wire.Writer()
+                    .bytes(parent.sessionToken)
+                    .u64(c.tcs - ENCLAVE_BASE)
+                    .toBytes();
             Measured<EcallReply> m = measured(parent, ctx -> ecall(parent, ctx, RuntimeAbi.ECALL_FORK, request));
             c.phases.record(Phase.RUNTIME_INIT, m.wallNanos, m.modeledNanos);
             Wire.Reader r = new Wire.Reader(m.value.orThrow(parent + ": fork"));
@@ -196,8 +203,13 @@ public final class ContainerManager implements AutoCloseable {
         try {
             m = measured(c, ctx -> ecall(c, ctx, ecall, request));
         } catch (EnclaveFaultException e) {
-            return new Container.Outcome(-1, c.channel.takeStdout(), "the enclave thread was abandoned: " + e.getMessage(),
-                    RuntimeAbi.E_CRASHED, 0, 0);
+            return new Container.Outcome(
+                    -1,
+                    c.channel.takeStdout(),
+                    "the enclave thread was abandoned: " + e.getMessage(),
+                    RuntimeAbi.E_CRASHED,
+                    0,
+                    0);
         } finally {
             c.entered = true;
         }
@@ -206,17 +218,23 @@ public final class ContainerManager implements AutoCloseable {
         }
         EcallReply reply = m.value;
         if (!reply.ok()) {
-            return new Container.Outcome(-1, c.channel.takeStdout(), RuntimeAbi.statusName(reply.status()) + ": "
-                    + reply.message(), reply.status(), m.wallNanos, m.modeledNanos);
+            return new Container.Outcome(
+                    -1,
+                    c.channel.takeStdout(),
+                    RuntimeAbi.statusName(reply.status()) + ": " + reply.message(),
+                    reply.status(),
+                    m.wallNanos,
+                    m.modeledNanos);
         }
         Wire.Reader r = new Wire.Reader(reply.body());
-        return new Container.Outcome((int) r.u32("exit code"), c.channel.takeStdout(), null, RuntimeAbi.OK,
-                m.wallNanos, m.modeledNanos);
+        return new Container.Outcome(
+                (int) r.u32("exit code"), c.channel.takeStdout(), null, RuntimeAbi.OK, m.wallNanos, m.modeledNanos);
     }
 
     /** One more ecall for {@code c} (seal, unseal, attest, read a file), with its session token prepended. */
     public EcallReply call(Container c, long ecall, byte[] arguments) {
-        byte[] request = new Wire.Writer().bytes(c.sessionToken).bytes(arguments).toBytes();
+        byte[] request =
+                new Wire.Writer().bytes(c.sessionToken).bytes(arguments).toBytes();
         return c.process.run(ctx -> ecall(c, ctx, ecall, request));
     }
 
@@ -238,14 +256,19 @@ public final class ContainerManager implements AutoCloseable {
         java.util.Objects.requireNonNull(target, "target info");
         java.util.Objects.requireNonNull(nonce, "nonce");
         if (nonce.length != ATTEST_NONCE_LENGTH) {
-            throw new IllegalArgumentException("an attestation nonce is " + ATTEST_NONCE_LENGTH
-                    + " bytes (ECALL_ATTEST), got " + nonce.length);
+            throw new IllegalArgumentException(
+                    "an attestation nonce is " + ATTEST_NONCE_LENGTH + " bytes (ECALL_ATTEST), got " + nonce.length);
         }
-        byte[] args = ByteBuffer.allocate(TargetInfo.SIZE + nonce.length).put(target.toBytes()).put(nonce).array();
+        byte[] args = ByteBuffer.allocate(TargetInfo.SIZE + nonce.length)
+                .put(target.toBytes())
+                .put(nonce)
+                .array();
         byte[] report = call(c, RuntimeAbi.ECALL_ATTEST, args).orThrow(c + ": attest");
         if (report.length != Report.SIZE) {
-            throw new ContainerException(c + ": attest: the runtime answered " + report.length + " bytes, not a "
-                    + Report.SIZE + "-byte REPORT", 0);
+            throw new ContainerException(
+                    c + ": attest: the runtime answered " + report.length + " bytes, not a " + Report.SIZE
+                            + "-byte REPORT",
+                    0);
         }
         return report;
     }
@@ -279,7 +302,8 @@ public final class ContainerManager implements AutoCloseable {
 
     /** The container's share of its enclave's heap, asked of the trusted runtime with the container's session. */
     public HeapShare heapShare(Container c) {
-        Wire.Reader r = new Wire.Reader(call(c, RuntimeAbi.ECALL_STATS, new byte[0]).orThrow(c + ": stats"));
+        Wire.Reader r =
+                new Wire.Reader(call(c, RuntimeAbi.ECALL_STATS, new byte[0]).orThrow(c + ": stats"));
         HeapShare share = new HeapShare((int) r.u32("pages held"), (int) r.u32("limit pages"));
         r.u32("pages committed");
         return share;
@@ -300,7 +324,9 @@ public final class ContainerManager implements AutoCloseable {
 
     /** EPC pages (resident or evicted) of every enclave on the machine. */
     public long totalEnclavePages() {
-        return driver.stats().enclaves().values().stream().mapToLong(e -> e.residentPages() + e.evictedPages()).sum();
+        return driver.stats().enclaves().values().stream()
+                .mapToLong(e -> e.residentPages() + e.evictedPages())
+                .sum();
     }
 
     @Override
@@ -362,7 +388,11 @@ public final class ContainerManager implements AutoCloseable {
     private void mapHeapGrowth(Container c, EnclaveFile file) {
         var heap = c.image.enclave().layout().heap();
         if (heap.growable()) {
-            driver.mmap(file, c.process, ENCLAVE_BASE + heap.committedEnd(), heap.end() - heap.committedEnd(),
+            driver.mmap(
+                    file,
+                    c.process,
+                    ENCLAVE_BASE + heap.committedEnd(),
+                    heap.end() - heap.committedEnd(),
                     io.teemate.sgx.struct.PagePermissions.RW);
         }
     }
@@ -378,13 +408,16 @@ public final class ContainerManager implements AutoCloseable {
                     if (warmPeriod.isZero()) {
                         retire(entry.getKey(), s);
                     } else {
-                        s.expiry = timers.schedule(() -> {
-                            synchronized (shared) {
-                                if (s.users == 0) {
-                                    retire(entry.getKey(), s);
-                                }
-                            }
-                        }, warmPeriod.toMillis(), TimeUnit.MILLISECONDS);
+                        s.expiry = timers.schedule(
+                                () -> {
+                                    synchronized (shared) {
+                                        if (s.users == 0) {
+                                            retire(entry.getKey(), s);
+                                        }
+                                    }
+                                },
+                                warmPeriod.toMillis(),
+                                TimeUnit.MILLISECONDS);
                     }
                 }
                 return;
@@ -410,9 +443,15 @@ public final class ContainerManager implements AutoCloseable {
         }
         byte[] nonce = ecall(c, ctx, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow(c + ": challenge");
         byte[] manifest = c.image.manifest().canonicalBytes();
-        byte[] statement = RuntimeAbi.attachStatement(nonce, c.tcs - ENCLAVE_BASE, c.image.manifest().digest());
-        byte[] request = new Wire.Writer().blob(c.image.policy()).blob(manifest).blob(sign(c.image, statement)).toBytes();
-        Wire.Reader r = new Wire.Reader(ecall(c, ctx, RuntimeAbi.ECALL_ATTACH, request).orThrow(c + ": attach"));
+        byte[] statement = RuntimeAbi.attachStatement(
+                nonce, c.tcs - ENCLAVE_BASE, c.image.manifest().digest());
+        byte[] request = new Wire.Writer()
+                .blob(c.image.policy())
+                .blob(manifest)
+                .blob(sign(c.image, statement))
+                .toBytes();
+        Wire.Reader r =
+                new Wire.Reader(ecall(c, ctx, RuntimeAbi.ECALL_ATTACH, request).orThrow(c + ": attach"));
         c.instance = (int) r.u32("instance");
         c.sessionToken = r.fixed(32, "session token");
         rememberIfItDies(c);
@@ -436,7 +475,8 @@ public final class ContainerManager implements AutoCloseable {
             s.update(statement);
             return s.sign();
         } catch (GeneralSecurityException e) {
-            throw new ContainerException("signing the attach challenge with " + image.name() + "'s attach key: " + e.getMessage(), e);
+            throw new ContainerException(
+                    "signing the attach challenge with " + image.name() + "'s attach key: " + e.getMessage(), e);
         }
     }
 
@@ -445,7 +485,11 @@ public final class ContainerManager implements AutoCloseable {
     }
 
     private EcallReply ecall(Container c, UserContext ctx, long number, byte[] request) {
-        return c.channel.ecall(ctx, number, request, c.lease != null ? c.lease::enter : (t, aep, exits) -> t.eenter(c.tcs, aep, exits));
+        return c.channel.ecall(
+                ctx,
+                number,
+                request,
+                c.lease != null ? c.lease::enter : (t, aep, exits) -> t.eenter(c.tcs, aep, exits));
     }
 
     /** Runs {@code body} on a thread of the container's process and books its wall and modeled time to {@code phase}. */
@@ -456,8 +500,7 @@ public final class ContainerManager implements AutoCloseable {
     }
 
     /** A result with the wall time it took and the modeled time of the SGX leaves its processor ran meanwhile. */
-    private record Measured<T>(T value, long wallNanos, double modeledNanos) {
-    }
+    private record Measured<T>(T value, long wallNanos, double modeledNanos) {}
 
     private <T> Measured<T> measured(Container c, Function<UserContext, T> body) {
         return c.process.run(ctx -> {
@@ -467,7 +510,12 @@ public final class ContainerManager implements AutoCloseable {
             long t0 = System.nanoTime();
             T value = body.apply(ctx);
             long wall = System.nanoTime() - t0;
-            return new Measured<>(value, wall, InstructionCounters.sum(List.of(lp.counters()), model).minus(before).modeledNanos());
+            return new Measured<>(
+                    value,
+                    wall,
+                    InstructionCounters.sum(List.of(lp.counters()), model)
+                            .minus(before)
+                            .modeledNanos());
         });
     }
 }

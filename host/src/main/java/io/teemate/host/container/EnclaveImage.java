@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * manifest's runtime and apps, measured configuration, threads, heap) and the owner's SIGSTRUCT over its
  * MRENCLAVE. It holds bytes only: which program runs is decided by the code image at EENTER.
  */
-public record EnclaveImage(Path manifestFile, EnclaveManifest manifest, EnclaveImageLayout layout, SigStruct sigStruct) {
+public record EnclaveImage(
+        Path manifestFile, EnclaveManifest manifest, EnclaveImageLayout layout, SigStruct sigStruct) {
     /** Reads, lays out and signs the enclave image at {@code manifestFile}. */
     public static EnclaveImage load(Path manifestFile, SigningKey owner) {
         EnclaveManifest m = EnclaveManifest.load(manifestFile);
@@ -25,10 +26,12 @@ public record EnclaveImage(Path manifestFile, EnclaveManifest manifest, EnclaveI
 
     /** Lays out and signs {@code m}; its runtime and apps must be installed enclave binaries. */
     public static EnclaveImage of(Path manifestFile, EnclaveManifest m, SigningKey owner) {
-        EnclaveImageLayout layout = EnclaveImageLayout.build(m, EnclaveBinaries.installed().resolve(m));
+        EnclaveImageLayout layout =
+                EnclaveImageLayout.build(m, EnclaveBinaries.installed().resolve(m));
         SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
                 .attributes(EnclaveLayout.defaultAttributes(m.debug()))
-                .isvProdId(m.isvProdId()).isvSvn(m.isvSvn())
+                .isvProdId(m.isvProdId())
+                .isvSvn(m.isvSvn())
                 .sign(owner);
         return new EnclaveImage(manifestFile, m, layout, sig);
     }

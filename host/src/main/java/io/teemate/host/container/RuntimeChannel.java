@@ -40,8 +40,12 @@ final class RuntimeChannel {
 
     RuntimeChannel(Process process) {
         this.process = process;
-        process.addressSpace().mmap(BUFFERS, REQUEST_CAPACITY + RESPONSE_CAPACITY + OCALL_CAPACITY, PagePermissions.RW,
-                new AnonymousMemory(process.kernel().machine().dram()));
+        process.addressSpace()
+                .mmap(
+                        BUFFERS,
+                        REQUEST_CAPACITY + RESPONSE_CAPACITY + OCALL_CAPACITY,
+                        PagePermissions.RW,
+                        new AnonymousMemory(process.kernel().machine().dram()));
     }
 
     /** What the container wrote to its stdout since the last call, which empties it. */
@@ -108,7 +112,8 @@ final class RuntimeChannel {
                     if (length < 0 || length > OCALL_CAPACITY - RuntimeAbi.OCALL_HEADER) {
                         throw new KernelException(Errno.EINVAL, "ocall argument length " + length);
                     }
-                    byte[] reply = serve(number, new Wire.Reader(ctx.read(OCALL + RuntimeAbi.OCALL_HEADER, (int) length)));
+                    byte[] reply =
+                            serve(number, new Wire.Reader(ctx.read(OCALL + RuntimeAbi.OCALL_HEADER, (int) length)));
                     ctx.write(OCALL + RuntimeAbi.OCALL_HEADER, reply);
                     result = reply.length;
                 } catch (KernelException e) {

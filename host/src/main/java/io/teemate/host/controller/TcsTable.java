@@ -19,11 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class TcsTable {
     /** What one TCS is doing. */
-    public enum State { FREE, HELD, QUARANTINED }
+    public enum State {
+        FREE,
+        HELD,
+        QUARANTINED
+    }
 
     /** One row of {@link #inspect()}. */
-    public record Assignment(long tcsAddress, State state, int holderPid, String holderThread) {
-    }
+    public record Assignment(long tcsAddress, State state, int holderPid, String holderThread) {}
 
     private final long enclaveId;
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -49,25 +52,35 @@ public final class TcsTable {
             while (true) {
                 for (Assignment a : rows.values()) {
                     if (a.state() == State.FREE) {
-                        rows.put(a.tcsAddress(), new Assignment(a.tcsAddress(), State.HELD, pid, Thread.currentThread().getName()));
+                        rows.put(
+                                a.tcsAddress(),
+                                new Assignment(
+                                        a.tcsAddress(),
+                                        State.HELD,
+                                        pid,
+                                        Thread.currentThread().getName()));
                         return new TcsLease(this, a.tcsAddress(), pid);
                     }
                 }
                 if (rows.values().stream().noneMatch(a -> a.state() == State.HELD)) {
-                    throw new KernelException(Errno.EBUSY, "enclave " + enclaveId + " has no usable TCS (all "
-                            + rows.size() + " quarantined)");
+                    throw new KernelException(
+                            Errno.EBUSY,
+                            "enclave " + enclaveId + " has no usable TCS (all " + rows.size() + " quarantined)");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new KernelException(Errno.ETIMEDOUT, String.format(
-                            "no free TCS in enclave %d after %d ms: all %d are held (%s)", enclaveId,
-                            timeout.toMillis(), rows.size(), holders()));
+                    throw new KernelException(
+                            Errno.ETIMEDOUT,
+                            String.format(
+                                    "no free TCS in enclave %d after %d ms: all %d are held (%s)",
+                                    enclaveId, timeout.toMillis(), rows.size(), holders()));
                 }
                 try {
                     released.awaitNanos(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new KernelException(Errno.EINTR, "interrupted while waiting for a TCS of enclave " + enclaveId);
+                    throw new KernelException(
+                            Errno.EINTR, "interrupted while waiting for a TCS of enclave " + enclaveId);
                 }
             }
         } finally {
@@ -81,9 +94,12 @@ public final class TcsTable {
         try {
             Assignment a = rows.get(lease.tcsAddress());
             if (a.state() != State.HELD || a.holderPid() != lease.pid()) {
-                throw new IllegalStateException("TCS 0x" + Long.toHexString(lease.tcsAddress()) + " is not held by pid " + lease.pid());
+                throw new IllegalStateException(
+                        "TCS 0x" + Long.toHexString(lease.tcsAddress()) + " is not held by pid " + lease.pid());
             }
-            rows.put(a.tcsAddress(), new Assignment(a.tcsAddress(), quarantine ? State.QUARANTINED : State.FREE, 0, null));
+            rows.put(
+                    a.tcsAddress(),
+                    new Assignment(a.tcsAddress(), quarantine ? State.QUARANTINED : State.FREE, 0, null));
             released.signalAll();
         } finally {
             lock.unlock();

@@ -28,8 +28,9 @@ final class EpcPool {
             reclaimer.reclaim(lp);
             frame = used.nextClearBit(0);
             if (frame >= epc.frameCount()) {
-                throw new KernelException(Errno.ENOMEM, "EPC exhausted: all " + epc.frameCount()
-                        + " pages are in use and none could be evicted");
+                throw new KernelException(
+                        Errno.ENOMEM,
+                        "EPC exhausted: all " + epc.frameCount() + " pages are in use and none could be evicted");
             }
         }
         used.set(frame);

@@ -9,8 +9,13 @@ import java.util.Map;
  * processes that map it, and the pages each process's faults added by EAUG (its own, in a shared enclave).
  */
 public record EpcStats(int totalPages, int pagesInUse, Map<Long, PerEnclave> enclaves) {
-    public record PerEnclave(long id, int residentPages, int evictedPages, int mappedProcesses, List<Integer> pids,
-                             Map<Integer, Integer> augmentedPagesByPid) {
+    public record PerEnclave(
+            long id,
+            int residentPages,
+            int evictedPages,
+            int mappedProcesses,
+            List<Integer> pids,
+            Map<Integer, Integer> augmentedPagesByPid) {
         public PerEnclave {
             pids = List.copyOf(pids);
             augmentedPagesByPid = Map.copyOf(augmentedPagesByPid);
@@ -18,7 +23,11 @@ public record EpcStats(int totalPages, int pagesInUse, Map<Long, PerEnclave> enc
 
         /** Pages of the enclave (resident or evicted) that no process's fault added: shared by all its users. */
         public int sharedPages() {
-            return residentPages + evictedPages - augmentedPagesByPid.values().stream().mapToInt(Integer::intValue).sum();
+            return residentPages
+                    + evictedPages
+                    - augmentedPagesByPid.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum();
         }
     }
 }

@@ -44,6 +44,7 @@ public final class SgxDriver {
      * {@link SgxEnclavePage}, {@link EnclaveFile}, the {@link EpcPool} and the {@link Reclaimer}.
      */
     private final ReentrantLock lock = new ReentrantLock();
+
     private final Reclaimer reclaimer;
     private final EpcPool pool;
     /** Only incremented under {@link #lock}; atomic regardless. */
@@ -120,18 +121,24 @@ public final class SgxDriver {
             if (e.initialized) {
                 throw new KernelException(Errno.EINVAL, "ADD_PAGES: the enclave is already initialized");
             }
-            if (!Memory.pageAligned(offset) || source.length == 0 || source.length % Memory.PAGE_SIZE != 0
-                    || offset < 0 || offset + source.length > e.size) {
-                throw new KernelException(Errno.EINVAL, String.format(
-                        "ADD_PAGES: offset 0x%x and length 0x%x must be page aligned and inside the enclave (size 0x%x)",
-                        offset, source.length, e.size));
+            if (!Memory.pageAligned(offset)
+                    || source.length == 0
+                    || source.length % Memory.PAGE_SIZE != 0
+                    || offset < 0
+                    || offset + source.length > e.size) {
+                throw new KernelException(
+                        Errno.EINVAL,
+                        String.format(
+                                "ADD_PAGES: offset 0x%x and length 0x%x must be page aligned and inside the enclave (size 0x%x)",
+                                offset, source.length, e.size));
             }
             validateSecInfo(secInfo);
             long done = 0;
             for (long at = 0; at < source.length; at += Memory.PAGE_SIZE) {
                 long pageOffset = offset + at;
                 if (e.pages.containsKey(pageOffset)) {
-                    throw new KernelException(Errno.EEXIST, String.format("ADD_PAGES: a page already exists at offset 0x%x", pageOffset));
+                    throw new KernelException(
+                            Errno.EEXIST, String.format("ADD_PAGES: a page already exists at offset 0x%x", pageOffset));
                 }
                 growVaSlots(lp, e);
                 long epc = pool.allocate(lp);
@@ -147,8 +154,10 @@ public final class SgxDriver {
                 } catch (CpuException fault) {
                     lp.eremove(epc);
                     pool.free(epc);
-                    throw new KernelException(Errno.EINVAL, "ADD_PAGES: EADD refused the page at offset 0x"
-                            + Long.toHexString(pageOffset) + ": " + fault.getMessage());
+                    throw new KernelException(
+                            Errno.EINVAL,
+                            "ADD_PAGES: EADD refused the page at offset 0x" + Long.toHexString(pageOffset) + ": "
+                                    + fault.getMessage());
                 }
                 SgxEnclavePage p = new SgxEnclavePage(pageOffset, la, secInfo.pageType(), secInfo.permissions());
                 p.epcPage = epc;
@@ -193,14 +202,19 @@ public final class SgxDriver {
             }
             long denied = e.attributes & ~e.attributesMask;
             if (denied != 0) {
-                throw new KernelException(Errno.EACCES, "ENCLAVE_INIT: the SECS asks for ATTRIBUTES 0x"
-                        + Long.toHexString(denied) + ((denied & Attributes.PROVISIONKEY) != 0
-                        ? " (PROVISIONKEY), which needs SGX_IOC_ENCLAVE_PROVISION with an open /dev/sgx_provision first"
-                        : ", which no process may grant"));
+                throw new KernelException(
+                        Errno.EACCES,
+                        "ENCLAVE_INIT: the SECS asks for ATTRIBUTES 0x"
+                                + Long.toHexString(denied)
+                                + ((denied & Attributes.PROVISIONKEY) != 0
+                                        ? " (PROVISIONKEY), which needs SGX_IOC_ENCLAVE_PROVISION with an open /dev/sgx_provision first"
+                                        : ", which no process may grant"));
             }
             if (sigStruct.vendor() != 0 && sigStruct.vendor() != 0x8086) {
-                throw new KernelException(Errno.EINVAL, "ENCLAVE_INIT: SIGSTRUCT vendor 0x"
-                        + Integer.toHexString(sigStruct.vendor()) + " is neither 0 nor 0x8086");
+                throw new KernelException(
+                        Errno.EINVAL,
+                        "ENCLAVE_INIT: SIGSTRUCT vendor 0x" + Integer.toHexString(sigStruct.vendor())
+                                + " is neither 0 nor 0x8086");
             }
             lp.writeLePubKeyHash(sigStruct.mrSigner());
             SgxStatus s;
@@ -227,14 +241,22 @@ public final class SgxDriver {
         try {
             SgxEnclave e = requireEnclave(file);
             if (!e.contains(address) || !e.contains(address + length - 1)) {
-                throw new KernelException(Errno.EINVAL, String.format("mmap: [0x%x, 0x%x) is not inside ELRANGE [0x%x, 0x%x)",
-                        address, address + length, e.base, e.base + e.size));
+                throw new KernelException(
+                        Errno.EINVAL,
+                        String.format(
+                                "mmap: [0x%x, 0x%x) is not inside ELRANGE [0x%x, 0x%x)",
+                                address, address + length, e.base, e.base + e.size));
             }
-            for (SgxEnclavePage p : e.pages.subMap(address - e.base, true, address - e.base + length, false).values()) {
+            for (SgxEnclavePage p : e.pages
+                    .subMap(address - e.base, true, address - e.base + length, false)
+                    .values()) {
                 PagePermissions max = p.type == PageType.TCS ? PagePermissions.RW : p.maxPermissions;
                 if (!max.allows(protection)) {
-                    throw new KernelException(Errno.EACCES, String.format(
-                            "mmap: protection %s exceeds %s of the page at 0x%x", protection, max, p.linearAddress));
+                    throw new KernelException(
+                            Errno.EACCES,
+                            String.format(
+                                    "mmap: protection %s exceeds %s of the page at 0x%x",
+                                    protection, max, p.linearAddress));
                 }
             }
             insertVma(e, process, address, length, protection);
@@ -324,8 +346,13 @@ public final class SgxDriver {
                 }
                 boolean tcs = p.type == PageType.TCS;
                 PagePermissions prot = vma.protection();
-                return space.insertPfn(address, new Pte(p.epcPage, prot.write() && (tcs || p.maxPermissions.write()),
-                        !tcs && prot.execute() && p.maxPermissions.execute()), access);
+                return space.insertPfn(
+                        address,
+                        new Pte(
+                                p.epcPage,
+                                prot.write() && (tcs || p.maxPermissions.write()),
+                                !tcs && prot.execute() && p.maxPermissions.execute()),
+                        access);
             } catch (KernelException e) {
                 return false; // SIGBUS: e.g. the EPC is exhausted
             } finally {
@@ -337,7 +364,8 @@ public final class SgxDriver {
         public void unmapped(AddressSpace space, Vma vma) {
             lock.lock();
             try {
-                boolean stillMapped = space.vmas().stream().anyMatch(v -> v.backing() instanceof EnclaveMapping m && m.enclave == enclave);
+                boolean stillMapped = space.vmas().stream()
+                        .anyMatch(v -> v.backing() instanceof EnclaveMapping m && m.enclave == enclave);
                 if (!stillMapped && enclave.mms.remove(space)) {
                     unreference(enclave);
                 }
@@ -389,7 +417,8 @@ public final class SgxDriver {
             lp.eaug(e.base + offset, e.secsPage, epc);
         } catch (CpuException fault) {
             pool.free(epc);
-            throw new KernelException(Errno.EFAULT, "EAUG at offset 0x" + Long.toHexString(offset) + ": " + fault.getMessage());
+            throw new KernelException(
+                    Errno.EFAULT, "EAUG at offset 0x" + Long.toHexString(offset) + ": " + fault.getMessage());
         }
         SgxEnclavePage p = new SgxEnclavePage(offset, e.base + offset, PageType.REG, PagePermissions.RWX);
         p.epcPage = epc;
@@ -420,8 +449,9 @@ public final class SgxDriver {
     public long restrictPermissions(EnclaveFile file, long offset, long length, PagePermissions permissions) {
         return forEachPage(file, offset, length, "RESTRICT_PERMISSIONS", true, (lp, e, p) -> {
             if (p.type != PageType.REG) {
-                throw new KernelException(Errno.EINVAL, "RESTRICT_PERMISSIONS: the page at offset 0x"
-                        + Long.toHexString(p.offset) + " is " + p.type);
+                throw new KernelException(
+                        Errno.EINVAL,
+                        "RESTRICT_PERMISSIONS: the page at offset 0x" + Long.toHexString(p.offset) + " is " + p.type);
             }
             requireOk(lp.emodpr(SecInfo.of(PageType.REG, permissions), p.epcPage), "RESTRICT_PERMISSIONS: EMODPR", p);
             p.maxPermissions = permissions;
@@ -451,17 +481,22 @@ public final class SgxDriver {
     public long removePages(EnclaveFile file, long offset, long length) {
         return forEachPage(file, offset, length, "REMOVE_PAGES", false, (lp, e, p) -> {
             if (p.type != PageType.TRIM) {
-                throw new KernelException(Errno.EPERM, "REMOVE_PAGES: the page at offset 0x" + Long.toHexString(p.offset) + " is not TRIM");
+                throw new KernelException(
+                        Errno.EPERM,
+                        "REMOVE_PAGES: the page at offset 0x" + Long.toHexString(p.offset) + " is not TRIM");
             }
             boolean accepted;
             try {
-                accepted = lp.emodpr(SecInfo.of(PageType.REG, PagePermissions.NONE), p.epcPage) != SgxStatus.PAGE_NOT_MODIFIABLE;
+                accepted = lp.emodpr(SecInfo.of(PageType.REG, PagePermissions.NONE), p.epcPage)
+                        != SgxStatus.PAGE_NOT_MODIFIABLE;
             } catch (CpuException probeFault) {
                 accepted = true;
             }
             if (!accepted) {
-                throw new KernelException(Errno.EPERM, "REMOVE_PAGES: the enclave has not EACCEPTed the TRIM page at offset 0x"
-                        + Long.toHexString(p.offset));
+                throw new KernelException(
+                        Errno.EPERM,
+                        "REMOVE_PAGES: the enclave has not EACCEPTed the TRIM page at offset 0x"
+                                + Long.toHexString(p.offset));
             }
             zapEverywhere(e, p);
             SgxStatus s = lp.eremove(p.epcPage);
@@ -484,7 +519,8 @@ public final class SgxDriver {
      * The frame of the SGX2 calls: check the enclave and range, bring each page in, apply {@code action}, and
      * ETRACK afterwards when the change must be tracked before the enclave can EACCEPT it. Returns bytes done.
      */
-    private long forEachPage(EnclaveFile file, long offset, long length, String call, boolean track, PageAction action) {
+    private long forEachPage(
+            EnclaveFile file, long offset, long length, String call, boolean track, PageAction action) {
         return locked(lp -> {
             SgxEnclave e = requireInitialized(file, call);
             requireRange(e, offset, length, call);
@@ -504,7 +540,8 @@ public final class SgxDriver {
 
     private static void requireOk(SgxStatus s, String what, SgxEnclavePage p) {
         if (!s.ok()) {
-            throw new KernelException(Errno.EFAULT, what + " returned SGX_" + s + " at offset 0x" + Long.toHexString(p.offset));
+            throw new KernelException(
+                    Errno.EFAULT, what + " returned SGX_" + s + " at offset 0x" + Long.toHexString(p.offset));
         }
     }
 
@@ -514,8 +551,15 @@ public final class SgxDriver {
         try {
             Map<Long, EpcStats.PerEnclave> per = new LinkedHashMap<>();
             for (SgxEnclave e : enclaves.values()) {
-                per.put(e.id, new EpcStats.PerEnclave(e.id, e.residentPages(), e.evictedPages(), e.mms.size(),
-                        e.mms.stream().map(AddressSpace::pid).sorted().toList(), e.augmentedPagesByPid()));
+                per.put(
+                        e.id,
+                        new EpcStats.PerEnclave(
+                                e.id,
+                                e.residentPages(),
+                                e.evictedPages(),
+                                e.mms.size(),
+                                e.mms.stream().map(AddressSpace::pid).sorted().toList(),
+                                e.augmentedPagesByPid()));
             }
             return new EpcStats(pool.total(), pool.inUse(), per);
         } finally {
@@ -531,7 +575,8 @@ public final class SgxDriver {
         try {
             SgxEnclave e = enclave(id);
             if (!e.initialized) {
-                throw new KernelException(Errno.EINVAL, "enclave " + id + " is not initialized; only initialized enclaves can be shared");
+                throw new KernelException(
+                        Errno.EINVAL, "enclave " + id + " is not initialized; only initialized enclaves can be shared");
             }
             EnclaveFile f = open(process);
             f.enclave = e;
@@ -581,7 +626,8 @@ public final class SgxDriver {
         try {
             SgxEnclavePage p = enclave(id).pages.get(offset);
             if (p == null || p.resident()) {
-                throw new KernelException(Errno.EINVAL, "the page at offset 0x" + Long.toHexString(offset) + " is not evicted");
+                throw new KernelException(
+                        Errno.EINVAL, "the page at offset 0x" + Long.toHexString(offset) + " is not evicted");
             }
             p.evicted = copy;
         } finally {
@@ -644,7 +690,8 @@ public final class SgxDriver {
 
     private void requireResident(LogicalProcessor lp, SgxEnclave e, SgxEnclavePage p) {
         if (!makeResident(lp, e, p)) {
-            throw new KernelException(Errno.EIO, "the page at offset 0x" + Long.toHexString(p.offset) + " could not be reloaded");
+            throw new KernelException(
+                    Errno.EIO, "the page at offset 0x" + Long.toHexString(p.offset) + " could not be reloaded");
         }
     }
 
@@ -688,9 +735,16 @@ public final class SgxDriver {
     }
 
     private static void requireRange(SgxEnclave e, long offset, long length, String call) {
-        if (!Memory.pageAligned(offset) || !Memory.pageAligned(length) || length <= 0 || offset < 0 || offset + length > e.size) {
-            throw new KernelException(Errno.EINVAL, String.format("%s: offset 0x%x length 0x%x must be page aligned inside the enclave",
-                    call, offset, length));
+        if (!Memory.pageAligned(offset)
+                || !Memory.pageAligned(length)
+                || length <= 0
+                || offset < 0
+                || offset + length > e.size) {
+            throw new KernelException(
+                    Errno.EINVAL,
+                    String.format(
+                            "%s: offset 0x%x length 0x%x must be page aligned inside the enclave",
+                            call, offset, length));
         }
     }
 
@@ -705,7 +759,8 @@ public final class SgxDriver {
     /** Linux {@code sgx_validate_secinfo}: no reserved bits, W implies R, type REG or TCS, TCS without permissions. */
     private static void validateSecInfo(SecInfo s) {
         if (s.reservedBitsSet() || s.pending() || s.modified() || s.pr()) {
-            throw new KernelException(Errno.EINVAL, "SECINFO has reserved or state bits set: 0x" + Long.toHexString(s.flags()));
+            throw new KernelException(
+                    Errno.EINVAL, "SECINFO has reserved or state bits set: 0x" + Long.toHexString(s.flags()));
         }
         PageType t;
         try {

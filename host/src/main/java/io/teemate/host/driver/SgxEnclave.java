@@ -63,8 +63,7 @@ final class SgxEnclave {
     }
 
     /** A page-aligned range [start, end) of the enclave whose pages share one maximum protection. */
-    record Segment(long start, long end, PagePermissions protection) {
-    }
+    record Segment(long start, long end, PagePermissions protection) {}
 
     boolean contains(long address) {
         return address >= base && address - base < size;

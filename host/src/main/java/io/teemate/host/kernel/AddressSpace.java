@@ -43,13 +43,22 @@ public final class AddressSpace implements PageTable {
     /** mmap(MAP_FIXED_NOREPLACE): a new VMA; fails if the range overlaps an existing one. */
     public synchronized Vma mmap(long start, long length, PagePermissions protection, VmaBacking backing) {
         if (!Memory.pageAligned(start) || length <= 0 || !Memory.pageAligned(length)) {
-            throw new KernelException(Errno.EINVAL, String.format("mmap(0x%x, 0x%x): start and length must be page aligned", start, length));
+            throw new KernelException(
+                    Errno.EINVAL,
+                    String.format("mmap(0x%x, 0x%x): start and length must be page aligned", start, length));
         }
         long end = start + length;
         Map.Entry<Long, Vma> before = vmas.floorEntry(end - 1);
         if (before != null && before.getValue().end() > start) {
-            throw new KernelException(Errno.EEXIST, String.format("mmap(0x%x, 0x%x) overlaps [0x%x, 0x%x) in pid %d",
-                    start, length, before.getValue().start(), before.getValue().end(), pid));
+            throw new KernelException(
+                    Errno.EEXIST,
+                    String.format(
+                            "mmap(0x%x, 0x%x) overlaps [0x%x, 0x%x) in pid %d",
+                            start,
+                            length,
+                            before.getValue().start(),
+                            before.getValue().end(),
+                            pid));
         }
         Vma vma = new Vma(start, end, protection, backing);
         vmas.put(start, vma);
@@ -60,7 +69,8 @@ public final class AddressSpace implements PageTable {
     public void munmap(long start, long length) {
         List<Vma> removed = new ArrayList<>();
         synchronized (this) {
-            for (Vma v : new ArrayList<>(vmas.subMap(start, true, start + length, false).values())) {
+            for (Vma v : new ArrayList<>(
+                    vmas.subMap(start, true, start + length, false).values())) {
                 vmas.remove(v.start());
                 removed.add(v);
             }

@@ -20,7 +20,10 @@ public final class AnonymousMemory implements VmaBacking {
     @Override
     public boolean fault(AddressSpace space, Vma vma, long address, AccessType access, LogicalProcessor lp) {
         long frame = frames.computeIfAbsent(Memory.pageBase(address), a -> dram.allocate());
-        return space.insertPfn(address, new Pte(frame, vma.protection().write(), vma.protection().execute()), access);
+        return space.insertPfn(
+                address,
+                new Pte(frame, vma.protection().write(), vma.protection().execute()),
+                access);
     }
 
     @Override

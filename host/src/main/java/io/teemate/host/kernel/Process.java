@@ -88,13 +88,15 @@ public final class Process {
     /** Starts a new thread of this process running {@code body}. */
     public <T> Future<T> start(Function<UserContext, T> body) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(run(body));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, name + "/" + pid);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        f.complete(run(body));
+                    } catch (Throwable e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                name + "/" + pid);
         t.setDaemon(true);
         t.start();
         return f;
@@ -121,8 +123,10 @@ public final class Process {
                 t.lp().raiseInterrupt();
             }
             if (System.nanoTime() > deadline) {
-                throw new KernelException(Errno.EBUSY, "pid " + pid + " still has " + runningThreads.get()
-                        + " running thread(s) after " + timeoutMillis + " ms");
+                throw new KernelException(
+                        Errno.EBUSY,
+                        "pid " + pid + " still has " + runningThreads.get() + " running thread(s) after "
+                                + timeoutMillis + " ms");
             }
             Thread.onSpinWait();
             Thread.yield();

@@ -78,7 +78,8 @@ public final class UserContext {
 
             @Override
             public boolean onEntryFault(LogicalProcessor cpu, PageFault fault) {
-                return !process.exiting() && !fault.isSgx()
+                return !process.exiting()
+                        && !fault.isSgx()
                         && process.addressSpace().handleFault(fault.address(), accessOf(fault.errorCode()), cpu);
             }
         };
@@ -91,7 +92,8 @@ public final class UserContext {
         if (event.isInterrupt()) {
             return ExitHandler.AexAction.ERESUME;
         }
-        if (event.cause() instanceof PageFault pf && !pf.isSgx()
+        if (event.cause() instanceof PageFault pf
+                && !pf.isSgx()
                 && process.addressSpace().handleFault(event.pageAddress(), accessOf(pf.errorCode()), cpu)) {
             return ExitHandler.AexAction.ERESUME;
         }
@@ -114,7 +116,9 @@ public final class UserContext {
                 long page = pf.address() & ~0xFFFL;
                 samePage = page == lastPage ? samePage + 1 : 0;
                 lastPage = page;
-                if (lp.inEnclaveMode() || pf.isSgx() || samePage > 8
+                if (lp.inEnclaveMode()
+                        || pf.isSgx()
+                        || samePage > 8
                         || !process.addressSpace().handleFault(pf.address(), accessOf(pf.errorCode()), lp)) {
                     throw new SegmentationFault(process, pf);
                 }

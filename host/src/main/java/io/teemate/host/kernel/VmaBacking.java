@@ -15,6 +15,5 @@ public interface VmaBacking {
     boolean fault(AddressSpace space, Vma vma, long address, AccessType access, LogicalProcessor lp);
 
     /** The VMA was unmapped (munmap, or the process exited). */
-    default void unmapped(AddressSpace space, Vma vma) {
-    }
+    default void unmapped(AddressSpace space, Vma vma) {}
 }

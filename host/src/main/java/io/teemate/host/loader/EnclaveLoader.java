@@ -22,8 +22,7 @@ public final class EnclaveLoader {
     }
 
     /** A built, initialized and mapped enclave: its file (whose id the controller shares) and base. */
-    public record Loaded(EnclaveFile file, long id, long base, long size) {
-    }
+    public record Loaded(EnclaveFile file, long id, long base, long size) {}
 
     /** Builds {@code layout} at {@code base} for {@code process}; must run on a thread of that process or any. */
     public Loaded load(Process process, EnclaveLayout layout, SigStruct sigStruct, long base) {
@@ -38,8 +37,20 @@ public final class EnclaveLoader {
     public Loaded load(Process process, EnclaveLayout layout, SigStruct sigStruct, long base, ProvisionFile provision) {
         EnclaveFile file = driver.open(process);
         try {
-            long id = driver.create(file, new Secs(layout.size(), base, layout.ssaFrameSize(), sigStruct.miscSelect(),
-                    sigStruct.attributes(), new byte[32], new byte[32], new byte[64], (short) 0, (short) 0, (short) 0));
+            long id = driver.create(
+                    file,
+                    new Secs(
+                            layout.size(),
+                            base,
+                            layout.ssaFrameSize(),
+                            sigStruct.miscSelect(),
+                            sigStruct.attributes(),
+                            new byte[32],
+                            new byte[32],
+                            new byte[64],
+                            (short) 0,
+                            (short) 0,
+                            (short) 0));
             if (provision != null) {
                 driver.allowProvisionKey(file, provision);
             }

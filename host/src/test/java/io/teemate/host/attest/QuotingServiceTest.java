@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The quoting stack's own behaviour; quotes of real container reports are in ContainerAttestationTest. */
 class QuotingServiceTest {
-    private final Machine machine = Machine.builder().epcMiB(16).logicalProcessors(2).seed(11).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(16).logicalProcessors(2).seed(11).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
     private final PlatformPki pki = PlatformPki.fromSeed(11);
@@ -35,10 +36,13 @@ class QuotingServiceTest {
     @Test
     void theQeRunsInItsOwnProcessWithTheProvisionKeyAttribute() {
         assertThat(qs.process().name()).isEqualTo("qe");
-        assertThat(driver.stats().enclaves().get(qs.enclaveId()).pids()).containsExactly(qs.process().pid());
-        assertThat(qs.qeTargetInfo()).as("what the running QE reports is what its SIGSTRUCT predicts")
+        assertThat(driver.stats().enclaves().get(qs.enclaveId()).pids())
+                .containsExactly(qs.process().pid());
+        assertThat(qs.qeTargetInfo())
+                .as("what the running QE reports is what its SIGSTRUCT predicts")
                 .isEqualTo(QuotingEnclaveImage.targetInfo(qs.qeSigStruct()));
-        assertThat(qs.qeTargetInfo().attributes().has(Attributes.PROVISIONKEY | Attributes.INIT)).isTrue();
+        assertThat(qs.qeTargetInfo().attributes().has(Attributes.PROVISIONKEY | Attributes.INIT))
+                .isTrue();
         assertThat(qs.qeTargetInfo().attributes().has(Attributes.DEBUG)).isFalse();
     }
 
@@ -69,14 +73,17 @@ class QuotingServiceTest {
         byte[] forged = new byte[Report.SIZE];
         Arrays.fill(forged, (byte) 0x5a);
         assertThatThrownBy(() -> qs.quote(forged))
-                .isInstanceOfSatisfying(QuotingException.class,
+                .isInstanceOfSatisfying(
+                        QuotingException.class,
                         e -> assertThat(e.qeStatus()).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT))
-                .hasMessageContaining("ECALL_QUOTE").hasMessageContaining("MAC does not verify");
+                .hasMessageContaining("ECALL_QUOTE")
+                .hasMessageContaining("MAC does not verify");
     }
 
     @Test
     void aReportOfTheWrongSizeIsRefusedBeforeTheQeSeesIt() {
-        assertThatThrownBy(() -> qs.quote(new byte[431])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> qs.quote(new byte[431]))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("432 bytes, got 431");
     }
 
@@ -86,7 +93,8 @@ class QuotingServiceTest {
         qs.close();
         assertThat(driver.alive(id)).isFalse();
         assertThat(qs.process().exited()).isTrue();
-        assertThatThrownBy(() -> qs.quote(new byte[Report.SIZE])).isInstanceOf(QuotingException.class)
+        assertThatThrownBy(() -> qs.quote(new byte[Report.SIZE]))
+                .isInstanceOf(QuotingException.class)
                 .hasMessageContaining("closed");
         qs.close(); // idempotent
     }

@@ -49,11 +49,12 @@ class ContainerAttestationTest {
     @TempDir
     Path dir;
 
-    private final Machine machine = Machine.builder().epcMiB(64).logicalProcessors(2).seed(5).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(64).logicalProcessors(2).seed(5).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
-    private final ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-            Duration.ofSeconds(10), Duration.ZERO);
+    private final ContainerManager manager =
+            new ContainerManager(kernel, driver, new TeeMateController(driver), Duration.ofSeconds(10), Duration.ZERO);
     private final PlatformPki pki = PlatformPki.fromSeed(5);
     private final QuotingService qs = QuotingService.start(kernel, driver, pki);
     private final List<Container> started = new ArrayList<>();
@@ -113,12 +114,15 @@ class ContainerAttestationTest {
 
         byte[] quote = manager.attest(c, qs, nonce);
 
-        Verification v = QuoteVerifier.verify(quote, expect(image, image.manifest().digest(), nonce).build());
+        Verification v = QuoteVerifier.verify(
+                quote, expect(image, image.manifest().digest(), nonce).build());
         assertThat(v.ok()).as(v.explain()).isTrue();
         assertThat(v.checks()).extracting(Verification.CheckResult::check).containsExactly(Check.values());
         ReportBody body = v.quote().reportBody();
-        assertThat(body.reportData()).isEqualTo(ReportDataBinding.reportData(image.manifest().digest(), nonce));
-        assertThat(v.quote().signatureData().qeReportBody().mrEnclave()).isEqualTo(qs.qeSigStruct().enclaveHash());
+        assertThat(body.reportData())
+                .isEqualTo(ReportDataBinding.reportData(image.manifest().digest(), nonce));
+        assertThat(v.quote().signatureData().qeReportBody().mrEnclave())
+                .isEqualTo(qs.qeSigStruct().enclaveHash());
         assertThat(v.explain()).endsWith("quote verified: all " + Check.values().length + " checks passed\n");
     }
 
@@ -133,12 +137,18 @@ class ContainerAttestationTest {
         byte[] nonce = nonce("fresh");
         byte[] quote = manager.attest(c, qs, nonce);
 
-        Verification otherContainer = QuoteVerifier.verify(quote, expect(web1, web2.manifest().digest(), nonce).build());
-        assertOnlyFailure(otherContainer, Check.REPORT_DATA, "another container",
-                HEX.formatHex(web1.manifest().digest()), HEX.formatHex(web2.manifest().digest()));
+        Verification otherContainer = QuoteVerifier.verify(
+                quote, expect(web1, web2.manifest().digest(), nonce).build());
+        assertOnlyFailure(
+                otherContainer,
+                Check.REPORT_DATA,
+                "another container",
+                HEX.formatHex(web1.manifest().digest()),
+                HEX.formatHex(web2.manifest().digest()));
         assertThat(otherContainer.result(Check.REPORT_DATA).explanation()).doesNotContain("another challenge");
 
-        Verification otherNonce = QuoteVerifier.verify(quote, expect(web1, web1.manifest().digest(), nonce("stale")).build());
+        Verification otherNonce = QuoteVerifier.verify(
+                quote, expect(web1, web1.manifest().digest(), nonce("stale")).build());
         assertOnlyFailure(otherNonce, Check.REPORT_DATA, "another challenge");
         assertThat(otherNonce.result(Check.REPORT_DATA).explanation()).doesNotContain("another container");
     }
@@ -154,19 +164,29 @@ class ContainerAttestationTest {
         assertThat(a.enclaveId()).as("one enclave").isEqualTo(b.enclaveId());
         byte[] nonce = nonce("same challenge for both");
 
-        Verification va = QuoteVerifier.verify(manager.attest(a, qs, nonce), expect(web1, web1.manifest().digest(), nonce).build());
-        Verification vb = QuoteVerifier.verify(manager.attest(b, qs, nonce), expect(web2, web2.manifest().digest(), nonce).build());
+        Verification va = QuoteVerifier.verify(
+                manager.attest(a, qs, nonce),
+                expect(web1, web1.manifest().digest(), nonce).build());
+        Verification vb = QuoteVerifier.verify(
+                manager.attest(b, qs, nonce),
+                expect(web2, web2.manifest().digest(), nonce).build());
 
         assertThat(va.ok()).as(va.explain()).isTrue();
         assertThat(vb.ok()).as(vb.explain()).isTrue();
-        assertThat(va.quote().reportBody().mrEnclave()).isEqualTo(vb.quote().reportBody().mrEnclave())
+        assertThat(va.quote().reportBody().mrEnclave())
+                .isEqualTo(vb.quote().reportBody().mrEnclave())
                 .isEqualTo(web1.enclave().mrEnclave());
         assertThat(ReportDataBinding.containerIdentity(va.quote().reportBody().reportData()))
                 .isEqualTo(web1.manifest().digest())
-                .isNotEqualTo(ReportDataBinding.containerIdentity(vb.quote().reportBody().reportData()));
+                .isNotEqualTo(ReportDataBinding.containerIdentity(
+                        vb.quote().reportBody().reportData()));
         // The measurements cannot tell the two apart; only the identity in REPORTDATA does.
-        assertOnlyFailure(QuoteVerifier.verify(manager.attest(b, qs, nonce),
-                expect(web1, web1.manifest().digest(), nonce).build()), Check.REPORT_DATA, "another container");
+        assertOnlyFailure(
+                QuoteVerifier.verify(
+                        manager.attest(b, qs, nonce),
+                        expect(web1, web1.manifest().digest(), nonce).build()),
+                Check.REPORT_DATA,
+                "another container");
     }
 
     @Test
@@ -174,13 +194,16 @@ class ContainerAttestationTest {
         ImageFixture f = images();
         ContainerImage image = web(f, f.enclave("rt", "256K", false, 4, "wordcount"), "web-1");
         byte[] nonce = nonce("n");
-        Verification conventional = QuoteVerifier.verify(manager.attest(start(image, Mode.CONVENTIONAL), qs, nonce),
+        Verification conventional = QuoteVerifier.verify(
+                manager.attest(start(image, Mode.CONVENTIONAL), qs, nonce),
                 expect(image, image.manifest().digest(), nonce).build());
-        Verification shared = QuoteVerifier.verify(manager.attest(start(image, Mode.SHARED), qs, nonce),
+        Verification shared = QuoteVerifier.verify(
+                manager.attest(start(image, Mode.SHARED), qs, nonce),
                 expect(image, image.manifest().digest(), nonce).build());
         assertThat(conventional.ok()).as(conventional.explain()).isTrue();
         assertThat(shared.ok()).as(shared.explain()).isTrue();
-        assertThat(conventional.quote().rawReportBody()).as("same enclave, same container, same nonce")
+        assertThat(conventional.quote().rawReportBody())
+                .as("same enclave, same container, same nonce")
                 .isEqualTo(shared.quote().rawReportBody());
     }
 
@@ -194,7 +217,8 @@ class ContainerAttestationTest {
         TargetInfo self = new TargetInfo(sig.enclaveHash(), sig.attributes().with(Attributes.INIT), sig.miscSelect());
         byte[] report = manager.report(c, self, nonce("x"));
         assertThatThrownBy(() -> qs.quote(report))
-                .isInstanceOfSatisfying(QuotingException.class,
+                .isInstanceOfSatisfying(
+                        QuotingException.class,
                         e -> assertThat(e.qeStatus()).isEqualTo(QuotingEnclaveAbi.ERROR_INVALID_REPORT))
                 .hasMessageContaining("another target");
     }
@@ -203,8 +227,10 @@ class ContainerAttestationTest {
     void aNonceMustBe32Bytes() {
         ImageFixture f = images();
         Container c = start(web(f, f.enclave("rt", "256K", false, 4, "wordcount"), "web-1"), Mode.SHARED);
-        assertThatThrownBy(() -> manager.attest(c, qs, new byte[31])).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("32 bytes").hasMessageContaining("got 31");
+        assertThatThrownBy(() -> manager.attest(c, qs, new byte[31]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes")
+                .hasMessageContaining("got 31");
     }
 
     @Test
@@ -226,7 +252,8 @@ class ContainerAttestationTest {
                     Container c = containers.get(i);
                     ContainerImage image = images.get(i);
                     byte[] nonce = nonce(round + "/" + i);
-                    results.add(pool.submit(() -> QuoteVerifier.verify(manager.attest(c, qs, nonce),
+                    results.add(pool.submit(() -> QuoteVerifier.verify(
+                            manager.attest(c, qs, nonce),
                             expect(image, image.manifest().digest(), nonce).build())));
                 }
             }

@@ -38,11 +38,12 @@ class ContainerFailureStatusTest {
     @TempDir
     Path dir;
 
-    private final Machine machine = Machine.builder().epcMiB(32).logicalProcessors(2).seed(13).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(32).logicalProcessors(2).seed(13).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
-    private final ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-            Duration.ofSeconds(10), Duration.ZERO);
+    private final ContainerManager manager =
+            new ContainerManager(kernel, driver, new TeeMateController(driver), Duration.ofSeconds(10), Duration.ZERO);
     private final List<Container> started = new ArrayList<>();
     private ImageFixture images;
     private Path enclave;
@@ -114,8 +115,7 @@ class ContainerFailureStatusTest {
     @EnumSource(Mode.class)
     void eachFailureComesBackAsItsOwnStatusAndOnlyTheContainersOwnErrorsKeepTheirWords(Mode mode) {
         Container bystander = start("bystander", "failer", null, mode);
-        record Case(String stdin, long status, String error) {
-        }
+        record Case(String stdin, long status, String error) {}
         List<Case> cases = List.of(
                 new Case("fault", RuntimeAbi.E_FAULT, "E_FAULT: " + FAULT),
                 new Case("timeout", RuntimeAbi.E_TIMEOUT, "E_TIMEOUT: " + TIMEOUT),
@@ -124,16 +124,21 @@ class ContainerFailureStatusTest {
             Container c = start("failer-" + k.stdin(), "failer", null, mode);
             Container.Outcome o = invoke(c, k.stdin());
             assertThat(o.status()).as(k.stdin() + ": " + o.error()).isEqualTo(k.status());
-            assertThat(o.error()).as("the code's message alone: no container name, no class name").isEqualTo(k.error());
-            assertThat(invoke(c, "again").status()).as(k.stdin() + ": the container was torn down")
+            assertThat(o.error())
+                    .as("the code's message alone: no container name, no class name")
+                    .isEqualTo(k.error());
+            assertThat(invoke(c, "again").status())
+                    .as(k.stdin() + ": the container was torn down")
                     .isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
             stop(c); // its TCS back to the pool (the enclave has 4)
         }
         Container buggy = start("failer-bug", "failer", null, mode);
         Container.Outcome crash = invoke(buggy, "bug");
         assertThat(crash.status()).isEqualTo(RuntimeAbi.E_CRASHED);
-        assertThat(crash.error()).as("a crash's detail is for the operator: what was thrown")
-                .contains("java.lang.IllegalStateException").contains("a bug in failer-bug");
+        assertThat(crash.error())
+                .as("a crash's detail is for the operator: what was thrown")
+                .contains("java.lang.IllegalStateException")
+                .contains("a bug in failer-bug");
         assertThat(invoke(buggy, "again").status()).isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
         stop(buggy);
 
@@ -148,7 +153,10 @@ class ContainerFailureStatusTest {
         Container hog = start("hog", "stdin-hog", "64K", mode);
         Container.Outcome o = invoke(hog, "128");
         assertThat(o.status()).as(o.error()).isEqualTo(RuntimeAbi.E_NO_MEMORY);
-        assertThat(o.error()).startsWith("E_NO_MEMORY: container hog").contains("over its memory limit")
-                .doesNotContain("Exception").doesNotContain("io.teemate");
+        assertThat(o.error())
+                .startsWith("E_NO_MEMORY: container hog")
+                .contains("over its memory limit")
+                .doesNotContain("Exception")
+                .doesNotContain("io.teemate");
     }
 }

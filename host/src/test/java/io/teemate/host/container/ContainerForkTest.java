@@ -21,11 +21,12 @@ class ContainerForkTest {
     @TempDir
     Path dir;
 
-    private final Machine machine = Machine.builder().epcMiB(64).logicalProcessors(2).seed(5).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(64).logicalProcessors(2).seed(5).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
-    private final ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-            Duration.ofSeconds(5), Duration.ZERO);
+    private final ContainerManager manager =
+            new ContainerManager(kernel, driver, new TeeMateController(driver), Duration.ofSeconds(5), Duration.ZERO);
 
     @AfterEach
     void tearDown() {
@@ -50,15 +51,25 @@ class ContainerForkTest {
         assertThat(child.enclaveId()).isEqualTo(parent.enclaveId());
         assertThat(child.tcsAddress()).isNotEqualTo(parent.tcsAddress());
         assertThat(child.process().pid()).isNotEqualTo(parent.process().pid());
-        assertThat(child.phases().modeledNanos(Phase.ENCLAVE)).as("aliased: nothing added or measured").isZero();
-        assertThat(child.phases().modeledNanos(Phase.RUNTIME_INIT)).as("one ecall, EENTER + EEXIT").isPositive();
+        assertThat(child.phases().modeledNanos(Phase.ENCLAVE))
+                .as("aliased: nothing added or measured")
+                .isZero();
+        assertThat(child.phases().modeledNanos(Phase.RUNTIME_INIT))
+                .as("one ecall, EENTER + EEXIT")
+                .isPositive();
         assertThat(manager.totalEnclavePages()).as("no EPC page for the child").isEqualTo(pagesBefore);
-        assertThat(manager.invoke(child, new byte[0]).stdoutText()).as("inherited 2, its own count from there").isEqualTo("3");
-        assertThat(manager.invoke(parent, new byte[0]).stdoutText()).as("the parent's count is its own").isEqualTo("3");
+        assertThat(manager.invoke(child, new byte[0]).stdoutText())
+                .as("inherited 2, its own count from there")
+                .isEqualTo("3");
+        assertThat(manager.invoke(parent, new byte[0]).stdoutText())
+                .as("the parent's count is its own")
+                .isEqualTo("3");
         assertThat(manager.invoke(child, new byte[0]).stdoutText()).isEqualTo("4");
 
         manager.stop(child);
-        assertThat(manager.invoke(parent, new byte[0]).stdoutText()).as("the parent goes on").isEqualTo("4");
+        assertThat(manager.invoke(parent, new byte[0]).stdoutText())
+                .as("the parent goes on")
+                .isEqualTo("4");
         manager.stop(parent);
         assertThat(driver.stats().enclaves()).isEmpty();
     }
@@ -67,9 +78,13 @@ class ContainerForkTest {
     void anAppThatDoesNotForkIsRefusedAndTheChildLeavesNothingBehind() {
         ContainerImage image = image("upper", 2);
         Container parent = manager.start(image, Mode.SHARED);
-        assertThatThrownBy(() -> manager.fork(parent)).isInstanceOf(ContainerException.class)
-                .hasMessageContaining("E_UNSUPPORTED").hasMessageContaining("does not fork");
-        assertThat(kernel.processes()).as("the child process is gone").noneMatch(p -> p.toString().startsWith("upper-child"));
+        assertThatThrownBy(() -> manager.fork(parent))
+                .isInstanceOf(ContainerException.class)
+                .hasMessageContaining("E_UNSUPPORTED")
+                .hasMessageContaining("does not fork");
+        assertThat(kernel.processes())
+                .as("the child process is gone")
+                .noneMatch(p -> p.toString().startsWith("upper-child"));
         // The child's TCS went back to the table: the enclave's second TCS takes a new container.
         Container other = manager.start(image, Mode.SHARED);
         assertThat(manager.invoke(other, "x".getBytes()).stdoutText()).isEqualTo("X");
@@ -81,7 +96,8 @@ class ContainerForkTest {
     @Test
     void aConventionalContainerCannotForkIntoItsEnclave() {
         Container parent = manager.start(image("forker", 2), Mode.CONVENTIONAL);
-        assertThatThrownBy(() -> manager.fork(parent)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> manager.fork(parent))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("conventional");
         manager.stop(parent);
     }
@@ -89,8 +105,8 @@ class ContainerForkTest {
     @Test
     void aForkWithNoFreeTcsWaitsAndThenFailsWithoutHarmingTheParent() {
         ContainerImage image = image("forker", 1);
-        try (ContainerManager quick = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofMillis(200), Duration.ZERO)) {
+        try (ContainerManager quick = new ContainerManager(
+                kernel, driver, new TeeMateController(driver), Duration.ofMillis(200), Duration.ZERO)) {
             Container parent = quick.start(image, Mode.SHARED);
             assertThatThrownBy(() -> quick.fork(parent)).isInstanceOf(ContainerException.class);
             assertThat(quick.invoke(parent, new byte[0]).stdoutText()).isEqualTo("1");

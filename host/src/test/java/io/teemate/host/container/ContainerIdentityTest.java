@@ -1,8 +1,8 @@
 package io.teemate.host.container;
 
-import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.Wire;
+import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
 import io.teemate.host.kernel.Kernel;
@@ -33,11 +33,12 @@ class ContainerIdentityTest {
     @TempDir
     Path dir;
 
-    private final Machine machine = Machine.builder().epcMiB(32).logicalProcessors(2).seed(5).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(32).logicalProcessors(2).seed(5).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
-    private final ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-            Duration.ofSeconds(10), Duration.ZERO);
+    private final ContainerManager manager =
+            new ContainerManager(kernel, driver, new TeeMateController(driver), Duration.ofSeconds(10), Duration.ZERO);
     private final List<Container> started = new ArrayList<>();
     private ImageFixture images;
     private Path enclave;
@@ -53,7 +54,8 @@ class ContainerIdentityTest {
             images = new ImageFixture(dir);
             enclave = images.enclave("rt", "128K", false, 4, "cat");
         }
-        return images.container(enclave, name, "cat", List.of(name + ".txt"), Map.of(name + ".txt", "secret of " + name));
+        return images.container(
+                enclave, name, "cat", List.of(name + ".txt"), Map.of(name + ".txt", "secret of " + name));
     }
 
     private Container start(ContainerImage image, Mode mode) {
@@ -64,7 +66,8 @@ class ContainerIdentityTest {
 
     /** The hostile kernel enters {@code tcs} from {@code via}'s process with a request of its choosing. */
     private static EcallReply enter(Container via, long tcs, long ecall, byte[] request) {
-        return via.process.run(ctx -> via.channel.ecall(ctx, ecall, request, (t, aep, exits) -> t.eenter(tcs, aep, exits)));
+        return via.process.run(
+                ctx -> via.channel.ecall(ctx, ecall, request, (t, aep, exits) -> t.eenter(tcs, aep, exits)));
     }
 
     private static byte[] withToken(Container c, byte[] args) {
@@ -72,12 +75,18 @@ class ContainerIdentityTest {
     }
 
     private byte[] seal(Container c, String text) {
-        return manager.call(c, RuntimeAbi.ECALL_SEAL, new Wire.Writer().blob(text.getBytes(StandardCharsets.UTF_8)).toBytes())
+        return manager.call(
+                        c,
+                        RuntimeAbi.ECALL_SEAL,
+                        new Wire.Writer()
+                                .blob(text.getBytes(StandardCharsets.UTF_8))
+                                .toBytes())
                 .orThrow("seal");
     }
 
     private EcallReply unseal(Container c, byte[] blob) {
-        return manager.call(c, RuntimeAbi.ECALL_UNSEAL, new Wire.Writer().blob(blob).toBytes());
+        return manager.call(
+                c, RuntimeAbi.ECALL_UNSEAL, new Wire.Writer().blob(blob).toBytes());
     }
 
     @Test
@@ -86,14 +95,23 @@ class ContainerIdentityTest {
         Container b = start(image("b"), Mode.SHARED);
         byte[] secretOfA = seal(a, "a's data");
         // The kernel hands a's TCS to b's process: b's session does not open it.
-        EcallReply swapped = enter(b, a.tcs, RuntimeAbi.ECALL_UNSEAL, withToken(b, new Wire.Writer().blob(secretOfA).toBytes()));
+        EcallReply swapped = enter(
+                b,
+                a.tcs,
+                RuntimeAbi.ECALL_UNSEAL,
+                withToken(b, new Wire.Writer().blob(secretOfA).toBytes()));
         assertThat(swapped.status()).isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
         assertThat(swapped.message()).contains("no container of this session");
-        EcallReply fileOfA = enter(b, a.tcs, RuntimeAbi.ECALL_READ_FILE, withToken(b, new Wire.Writer().string("a.txt").toBytes()));
+        EcallReply fileOfA = enter(
+                b,
+                a.tcs,
+                RuntimeAbi.ECALL_READ_FILE,
+                withToken(b, new Wire.Writer().string("a.txt").toBytes()));
         assertThat(fileOfA.status()).isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
         // Through its own TCS, b's key does not open a's blob either.
         assertThat(unseal(b, secretOfA).status()).isEqualTo(RuntimeAbi.E_SEAL);
-        assertThat(new String(unseal(a, secretOfA).orThrow("unseal"), StandardCharsets.UTF_8)).isEqualTo("a's data");
+        assertThat(new String(unseal(a, secretOfA).orThrow("unseal"), StandardCharsets.UTF_8))
+                .isEqualTo("a's data");
     }
 
     @Test
@@ -104,7 +122,9 @@ class ContainerIdentityTest {
         manager.call(a, RuntimeAbi.ECALL_DETACH, new byte[0]).orThrow("detach"); // a's TCS is free again
         byte[] nonce = enter(a, a.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
         byte[] attach = attachRequest(imageA, nonce, a.tcs);
-        assertThat(enter(a, a.tcs, RuntimeAbi.ECALL_ATTACH, attach).ok()).as("the genuine attach").isTrue();
+        assertThat(enter(a, a.tcs, RuntimeAbi.ECALL_ATTACH, attach).ok())
+                .as("the genuine attach")
+                .isTrue();
 
         enter(a, a.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
         EcallReply again = enter(a, a.tcs, RuntimeAbi.ECALL_ATTACH, attach);
@@ -113,7 +133,9 @@ class ContainerIdentityTest {
 
         enter(b, b.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
         assertThat(enter(b, b.tcs, RuntimeAbi.ECALL_ATTACH, attach).status()).isEqualTo(RuntimeAbi.E_REFUSED);
-        assertThat(unseal(b, seal(b, "b still works")).ok()).as("b's own session survives the refused replay").isTrue();
+        assertThat(unseal(b, seal(b, "b still works")).ok())
+                .as("b's own session survives the refused replay")
+                .isTrue();
     }
 
     @Test
@@ -129,13 +151,27 @@ class ContainerIdentityTest {
     @Test
     void aPolicyOfAnotherOwnerOrWithoutTheContainerIsRefused() {
         ContainerImage genuine = image("a");
-        ContainerImage otherOwner = new ContainerImage(genuine.manifestFile(), genuine.manifest(), genuine.enclave(),
-                ContainerPolicy.sign(SigningKey.generate(), genuine.enclave().mrEnclave(), List.of(genuine.manifest().digest()), 1).toBytes(),
+        ContainerImage otherOwner = new ContainerImage(
+                genuine.manifestFile(),
+                genuine.manifest(),
+                genuine.enclave(),
+                ContainerPolicy.sign(
+                                SigningKey.generate(),
+                                genuine.enclave().mrEnclave(),
+                                List.of(genuine.manifest().digest()),
+                                1)
+                        .toBytes(),
                 genuine.attachKey());
-        assertThatThrownBy(() -> start(otherOwner, Mode.SHARED)).isInstanceOf(ContainerException.class)
-                .hasMessageContaining("E_REFUSED").hasMessageContaining("MRSIGNER");
-        ContainerImage notListed = new ContainerImage(genuine.manifestFile(), genuine.manifest(), genuine.enclave(),
-                ContainerPolicy.sign(ImageFixture.OWNER, genuine.enclave().mrEnclave(), List.of(new byte[32]), 1).toBytes(),
+        assertThatThrownBy(() -> start(otherOwner, Mode.SHARED))
+                .isInstanceOf(ContainerException.class)
+                .hasMessageContaining("E_REFUSED")
+                .hasMessageContaining("MRSIGNER");
+        ContainerImage notListed = new ContainerImage(
+                genuine.manifestFile(),
+                genuine.manifest(),
+                genuine.enclave(),
+                ContainerPolicy.sign(ImageFixture.OWNER, genuine.enclave().mrEnclave(), List.of(new byte[32]), 1)
+                        .toBytes(),
                 genuine.attachKey());
         assertThatThrownBy(() -> start(notListed, Mode.SHARED)).hasMessageContaining("not in the enclave's policy");
         assertThat(manager.run(start(genuine, Mode.SHARED)).stdoutText()).isEqualTo("secret of a");
@@ -146,13 +182,22 @@ class ContainerIdentityTest {
         ContainerImage genuine = image("a");
         byte[] mr = genuine.enclave().mrEnclave();
         List<byte[]> allowed = List.of(genuine.manifest().digest());
-        ContainerImage v2 = new ContainerImage(genuine.manifestFile(), genuine.manifest(), genuine.enclave(),
-                ContainerPolicy.sign(ImageFixture.OWNER, mr, allowed, 2).toBytes(), genuine.attachKey());
-        ContainerImage v1 = new ContainerImage(genuine.manifestFile(), genuine.manifest(), genuine.enclave(),
-                ContainerPolicy.sign(ImageFixture.OWNER, mr, allowed, 1).toBytes(), genuine.attachKey());
+        ContainerImage v2 = new ContainerImage(
+                genuine.manifestFile(),
+                genuine.manifest(),
+                genuine.enclave(),
+                ContainerPolicy.sign(ImageFixture.OWNER, mr, allowed, 2).toBytes(),
+                genuine.attachKey());
+        ContainerImage v1 = new ContainerImage(
+                genuine.manifestFile(),
+                genuine.manifest(),
+                genuine.enclave(),
+                ContainerPolicy.sign(ImageFixture.OWNER, mr, allowed, 1).toBytes(),
+                genuine.attachKey());
         start(v1, Mode.SHARED);
         start(v2, Mode.SHARED);
-        assertThatThrownBy(() -> start(v1, Mode.SHARED)).hasMessageContaining("policy version 1 is older than version 2");
+        assertThatThrownBy(() -> start(v1, Mode.SHARED))
+                .hasMessageContaining("policy version 1 is older than version 2");
     }
 
     @Test
@@ -161,12 +206,15 @@ class ContainerIdentityTest {
         Container first = start(imageA, Mode.CONVENTIONAL);
         byte[] blob = seal(first, "persisted");
         Container second = start(imageA, Mode.CONVENTIONAL); // another enclave instance, same MRENCLAVE
-        assertThat(new String(unseal(second, blob).orThrow("unseal"), StandardCharsets.UTF_8)).isEqualTo("persisted");
+        assertThat(new String(unseal(second, blob).orThrow("unseal"), StandardCharsets.UTF_8))
+                .isEqualTo("persisted");
 
         Files.writeString(enclave, Files.readString(enclave).replace("128K", "256K")); // another enclave image
         ContainerImage sameContainerOtherEnclave = ContainerImage.load(imageA.manifestFile(), ImageFixture.OWNER);
-        assertThat(sameContainerOtherEnclave.manifest().digest()).isEqualTo(imageA.manifest().digest());
-        assertThat(sameContainerOtherEnclave.enclave().mrEnclave()).isNotEqualTo(imageA.enclave().mrEnclave());
+        assertThat(sameContainerOtherEnclave.manifest().digest())
+                .isEqualTo(imageA.manifest().digest());
+        assertThat(sameContainerOtherEnclave.enclave().mrEnclave())
+                .isNotEqualTo(imageA.enclave().mrEnclave());
         Container elsewhere = start(sameContainerOtherEnclave, Mode.CONVENTIONAL);
         assertThat(unseal(elsewhere, blob).status()).isEqualTo(RuntimeAbi.E_SEAL);
     }
@@ -193,7 +241,12 @@ class ContainerIdentityTest {
     private static byte[] attachRequest(ContainerImage image, byte[] nonce, long tcs) throws Exception {
         Signature s = Signature.getInstance("SHA256withECDSA");
         s.initSign(image.attachKey());
-        s.update(RuntimeAbi.attachStatement(nonce, tcs - ContainerManager.ENCLAVE_BASE, image.manifest().digest()));
-        return new Wire.Writer().blob(image.policy()).blob(image.manifest().canonicalBytes()).blob(s.sign()).toBytes();
+        s.update(RuntimeAbi.attachStatement(
+                nonce, tcs - ContainerManager.ENCLAVE_BASE, image.manifest().digest()));
+        return new Wire.Writer()
+                .blob(image.policy())
+                .blob(image.manifest().canonicalBytes())
+                .blob(s.sign())
+                .toBytes();
     }
 }

@@ -25,11 +25,12 @@ class ContainerManagerTest {
     @TempDir
     Path dir;
 
-    private final Machine machine = Machine.builder().epcMiB(64).logicalProcessors(2).seed(3).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(64).logicalProcessors(2).seed(3).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
-    private final ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-            Duration.ofSeconds(10), Duration.ZERO);
+    private final ContainerManager manager =
+            new ContainerManager(kernel, driver, new TeeMateController(driver), Duration.ofSeconds(10), Duration.ZERO);
     private final List<Container> started = new ArrayList<>();
 
     @AfterEach
@@ -43,7 +44,11 @@ class ContainerManagerTest {
     }
 
     private ContainerImage wordcount(ImageFixture f, Path enclave, String name) {
-        return f.container(enclave, name, "wordcount", List.of("a.txt", "b.txt"),
+        return f.container(
+                enclave,
+                name,
+                "wordcount",
+                List.of("a.txt", "b.txt"),
                 Map.of("a.txt", "one two three\nfour\n", "b.txt", "five six\n"));
     }
 
@@ -60,8 +65,9 @@ class ContainerManagerTest {
         Container.Outcome conventional = manager.run(start(image, Mode.CONVENTIONAL));
         Container.Outcome shared = manager.run(start(image, Mode.SHARED));
         assertThat(conventional.error()).isNull();
-        assertThat(conventional.stdoutText()).isEqualTo(
-                "      2       4      19 a.txt\n      1       2       9 b.txt\n      3       6      28 total\n");
+        assertThat(conventional.stdoutText())
+                .isEqualTo(
+                        "      2       4      19 a.txt\n      1       2       9 b.txt\n      3       6      28 total\n");
         assertThat(shared.stdoutText()).isEqualTo(conventional.stdoutText());
         assertThat(shared.exitCode()).isZero();
     }
@@ -76,7 +82,9 @@ class ContainerManagerTest {
             start(image, Mode.SHARED);
         }
         assertThat(driver.stats().enclaves()).hasSize(1);
-        assertThat(manager.totalEnclavePages()).as("ten containers, the enclave's pages once").isEqualTo(oneEnclave);
+        assertThat(manager.totalEnclavePages())
+                .as("ten containers, the enclave's pages once")
+                .isEqualTo(oneEnclave);
         EpcUsage usage = manager.epcUsage(first);
         assertThat(usage.sharers()).isEqualTo(10);
         assertThat(usage.proportionalPages()).isCloseTo(oneEnclave / 10.0, org.assertj.core.data.Offset.offset(1.0));
@@ -93,7 +101,9 @@ class ContainerManagerTest {
         Container b = start(image, Mode.CONVENTIONAL);
         assertThat(driver.stats().enclaves()).hasSize(2);
         assertThat(manager.epcUsage(a).sharedPages()).isZero();
-        assertThat(manager.totalEnclavePages()).isEqualTo(manager.epcUsage(a).privatePages() + manager.epcUsage(b).privatePages());
+        assertThat(manager.totalEnclavePages())
+                .isEqualTo(
+                        manager.epcUsage(a).privatePages() + manager.epcUsage(b).privatePages());
         assertThat(a.phases().modeledNanos(Phase.ENCLAVE)).isPositive();
     }
 
@@ -107,11 +117,16 @@ class ContainerManagerTest {
         Container bad = start(crasher, Mode.SHARED);
         Container.Outcome crashed = manager.run(bad);
         assertThat(crashed.error()).contains("E_CRASHED").contains("boom in bad");
-        EcallReply afterCrash = manager.call(bad, RuntimeAbi.ECALL_SEAL, new Wire.Writer().blob(new byte[4]).toBytes());
-        assertThat(afterCrash.status()).as("the crashed container is gone from the runtime").isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
+        EcallReply afterCrash = manager.call(
+                bad, RuntimeAbi.ECALL_SEAL, new Wire.Writer().blob(new byte[4]).toBytes());
+        assertThat(afterCrash.status())
+                .as("the crashed container is gone from the runtime")
+                .isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
         manager.stop(bad);
         assertThat(manager.run(good).error()).isNull();
-        assertThat(manager.run(start(wc, Mode.SHARED)).error()).as("a new container still starts").isNull();
+        assertThat(manager.run(start(wc, Mode.SHARED)).error())
+                .as("a new container still starts")
+                .isNull();
         assertThat(driver.stats().enclaves()).hasSize(1);
     }
 
@@ -166,32 +181,42 @@ class ContainerManagerTest {
     @Test
     void anInstanceIsInvokedAgainWithItsOwnInputAndOutput() {
         ImageFixture f = images();
-        Container c = start(f.container(f.enclave("rt", "256K", false, 2, "upper"), "up", "upper", List.of(), Map.of()), Mode.SHARED);
+        Container c = start(
+                f.container(f.enclave("rt", "256K", false, 2, "upper"), "up", "upper", List.of(), Map.of()),
+                Mode.SHARED);
         Container.Outcome first = manager.invoke(c, "hello".getBytes());
         Container.Outcome second = manager.invoke(c, "again".getBytes());
         assertThat(first.stdoutText()).isEqualTo("HELLO");
         assertThat(second.stdoutText()).as("only this invocation's output").isEqualTo("AGAIN");
         assertThat(second.exitCode()).isZero();
         assertThat(manager.invoke(c, new byte[0]).exitCode()).isEqualTo(1);
-        assertThat(c.phases().wallNanos(Phase.FIRST_ENTRY)).as("the first invocation only").isEqualTo(first.wallNanos());
+        assertThat(c.phases().wallNanos(Phase.FIRST_ENTRY))
+                .as("the first invocation only")
+                .isEqualTo(first.wallNanos());
     }
 
     @Test
     void aWarmPeriodKeepsTheSharedEnclaveForTheNextContainer() {
         ImageFixture f = images();
         ContainerImage image = wordcount(f, f.enclave("rt", "256K", false, 2, "wordcount"), "wc");
-        try (ContainerManager warm = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(10), Duration.ofMinutes(5))) {
+        try (ContainerManager warm = new ContainerManager(
+                kernel, driver, new TeeMateController(driver), Duration.ofSeconds(10), Duration.ofMinutes(5))) {
             Container first = warm.start(image, Mode.SHARED);
             warm.stop(first);
-            assertThat(driver.stats().enclaves()).as("kept warm with no container").containsOnlyKeys(first.enclaveId());
+            assertThat(driver.stats().enclaves())
+                    .as("kept warm with no container")
+                    .containsOnlyKeys(first.enclaveId());
             Container next = warm.start(image, Mode.SHARED);
             assertThat(next.enclaveId()).isEqualTo(first.enclaveId());
-            assertThat(next.phases().modeledNanos(Phase.ENCLAVE)).as("aliased, not built").isZero();
+            assertThat(next.phases().modeledNanos(Phase.ENCLAVE))
+                    .as("aliased, not built")
+                    .isZero();
             assertThat(warm.run(next).error()).isNull();
             warm.stop(next);
         }
-        assertThat(driver.stats().enclaves()).as("closing the manager lets it go").isEmpty();
+        assertThat(driver.stats().enclaves())
+                .as("closing the manager lets it go")
+                .isEmpty();
     }
 
     @Test
@@ -208,9 +233,12 @@ class ContainerManagerTest {
         ImageFixture f = images();
         Path enclave = f.enclave("rt", "256K", false, 2, "wordcount");
         Path manifest = dir.resolve("broken.json");
-        Files.writeString(manifest, "{\"name\": \"x\", \"enclave_image\": \"rt.json\", \"entry\": \"nope\", \"args\": [], "
-                + "\"env\": {}, \"files\": []}");
-        assertThatThrownBy(() -> ContainerImage.load(manifest, ImageFixture.OWNER)).hasMessageContaining("entry");
+        Files.writeString(
+                manifest,
+                "{\"name\": \"x\", \"enclave_image\": \"rt.json\", \"entry\": \"nope\", \"args\": [], "
+                        + "\"env\": {}, \"files\": []}");
+        assertThatThrownBy(() -> ContainerImage.load(manifest, ImageFixture.OWNER))
+                .hasMessageContaining("entry");
         assertThat(enclave).exists();
     }
 }

@@ -44,18 +44,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileHostTest {
     private static final long[] EVERY_ECALL = {
-            RuntimeAbi.ECALL_CHALLENGE, RuntimeAbi.ECALL_ATTACH, RuntimeAbi.ECALL_RUN, RuntimeAbi.ECALL_DETACH,
-            RuntimeAbi.ECALL_SEAL, RuntimeAbi.ECALL_UNSEAL, RuntimeAbi.ECALL_ATTEST, RuntimeAbi.ECALL_READ_FILE,
-            RuntimeAbi.ECALL_STATS, RuntimeAbi.ECALL_INVOKE, RuntimeAbi.ECALL_FORK, 99};
+        RuntimeAbi.ECALL_CHALLENGE, RuntimeAbi.ECALL_ATTACH, RuntimeAbi.ECALL_RUN, RuntimeAbi.ECALL_DETACH,
+        RuntimeAbi.ECALL_SEAL, RuntimeAbi.ECALL_UNSEAL, RuntimeAbi.ECALL_ATTEST, RuntimeAbi.ECALL_READ_FILE,
+        RuntimeAbi.ECALL_STATS, RuntimeAbi.ECALL_INVOKE, RuntimeAbi.ECALL_FORK, 99
+    };
 
     @TempDir
     Path dir;
 
-    private final Machine machine = Machine.builder().epcMiB(32).logicalProcessors(2).seed(11).build();
+    private final Machine machine =
+            Machine.builder().epcMiB(32).logicalProcessors(2).seed(11).build();
     private final Kernel kernel = new Kernel(machine);
     private final SgxDriver driver = new SgxDriver(kernel);
     private final TeeMateController controller = new TeeMateController(driver);
-    private final ContainerManager manager = new ContainerManager(kernel, driver, controller, Duration.ofSeconds(10), Duration.ZERO);
+    private final ContainerManager manager =
+            new ContainerManager(kernel, driver, controller, Duration.ofSeconds(10), Duration.ZERO);
     private final List<Container> started = new ArrayList<>();
     private ImageFixture images;
     private Path enclave;
@@ -70,7 +73,8 @@ class HostileHostTest {
     private ContainerImage image(String name, String entry, String memoryLimit) {
         if (images == null) {
             images = new ImageFixture(dir);
-            enclave = images.enclave("hostile", "256K", false, 4, "cat", "spinner", "thrower", "forker", "hog", "spacer");
+            enclave =
+                    images.enclave("hostile", "256K", false, 4, "cat", "spinner", "thrower", "forker", "hog", "spacer");
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + ".txt", "secret of " + name);
@@ -107,8 +111,10 @@ class HostileHostTest {
     }
 
     /** {@code exits} with the hostile host's own hands on AEXs and ocalls. */
-    private static ExitHandler intercepting(ExitHandler exits, java.util.function.BiFunction<LogicalProcessor, AexEvent,
-            ExitHandler.AexAction> onAex, java.util.function.Consumer<LogicalProcessor> onOcall) {
+    private static ExitHandler intercepting(
+            ExitHandler exits,
+            java.util.function.BiFunction<LogicalProcessor, AexEvent, ExitHandler.AexAction> onAex,
+            java.util.function.Consumer<LogicalProcessor> onOcall) {
         return new ExitHandler() {
             @Override
             public AexAction onAex(LogicalProcessor lp, AexEvent event) {
@@ -133,7 +139,10 @@ class HostileHostTest {
         Container a = start("a", "cat");
         List<EcallReply> nestedReplies = new ArrayList<>();
         AtomicBoolean armed = new AtomicBoolean(true);
-        EcallReply outer = a.process.run(ctx -> a.channel.ecall(ctx, RuntimeAbi.ECALL_RUN, a.sessionToken,
+        EcallReply outer = a.process.run(ctx -> a.channel.ecall(
+                ctx,
+                RuntimeAbi.ECALL_RUN,
+                a.sessionToken,
                 (t, aep, exits) -> t.eenter(a.tcs, aep, intercepting(exits, exits::onAex, lp -> {
                     long number = lp.registers().get(GprSgx.RDI);
                     long length = lp.registers().get(GprSgx.RSI);
@@ -147,11 +156,14 @@ class HostileHostTest {
                     lp.registers().set(GprSgx.RSI, length);
                     exits.onOcall(lp);
                 }))));
-        assertThat(nestedReplies).hasSize(EVERY_ECALL.length + 1)
+        assertThat(nestedReplies)
+                .hasSize(EVERY_ECALL.length + 1)
                 .allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(RuntimeAbi.E_REENTRY));
         assertThat(outer.ok()).as(outer.message()).isTrue();
         assertThat(a.channel.takeStdout()).asString(StandardCharsets.UTF_8).isEqualTo("secret of a");
-        assertThat(manager.run(a).stdoutText()).as("a is still attached, its state untouched").isEqualTo("secret of a");
+        assertThat(manager.run(a).stdoutText())
+                .as("a is still attached, its state untouched")
+                .isEqualTo("secret of a");
     }
 
     /**
@@ -168,17 +180,28 @@ class HostileHostTest {
         AtomicReference<EcallReply> nestedDetach = new AtomicReference<>();
         AtomicReference<EcallReply> nestedStats = new AtomicReference<>();
         AtomicBoolean armed = new AtomicBoolean(true);
-        Future<EcallReply> outer = a.process.start(ctx -> a.channel.ecall(ctx, RuntimeAbi.ECALL_RUN, a.sessionToken,
-                (t, aep, exits) -> t.eenter(a.tcs, aep, intercepting(exits, (lp, event) -> {
-                    if (event.isInterrupt() && armed.compareAndSet(true, false)) {
-                        nestedDetach.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_DETACH, a.sessionToken));
-                        nestedStats.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_STATS, a.sessionToken));
-                        TestApps.Spinner.release = true;
-                        return ExitHandler.AexAction.ERESUME;
-                    }
-                    return exits.onAex(lp, event);
-                }, exits::onOcall))));
-        assertThat(TestApps.Spinner.running.await(20, TimeUnit.SECONDS)).as("the spinner started").isTrue();
+        Future<EcallReply> outer = a.process.start(ctx -> a.channel.ecall(
+                ctx,
+                RuntimeAbi.ECALL_RUN,
+                a.sessionToken,
+                (t, aep, exits) -> t.eenter(
+                        a.tcs,
+                        aep,
+                        intercepting(
+                                exits,
+                                (lp, event) -> {
+                                    if (event.isInterrupt() && armed.compareAndSet(true, false)) {
+                                        nestedDetach.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_DETACH, a.sessionToken));
+                                        nestedStats.set(nested(a, t, a.tcs, RuntimeAbi.ECALL_STATS, a.sessionToken));
+                                        TestApps.Spinner.release = true;
+                                        return ExitHandler.AexAction.ERESUME;
+                                    }
+                                    return exits.onAex(lp, event);
+                                },
+                                exits::onOcall))));
+        assertThat(TestApps.Spinner.running.await(20, TimeUnit.SECONDS))
+                .as("the spinner started")
+                .isTrue();
         LogicalProcessor lp = processorRunning(a);
         while (armed.get() && !outer.isDone()) {
             lp.raiseInterrupt(); // delivered at a's next memory access: an AEX while its code holds its heap
@@ -189,10 +212,14 @@ class HostileHostTest {
         assertThat(nestedDetach.get().status()).as(nestedDetach.get().message()).isEqualTo(RuntimeAbi.E_REENTRY);
         assertThat(nestedStats.get().status()).isEqualTo(RuntimeAbi.E_REENTRY);
         assertThat(reply.ok()).as(reply.message()).isTrue();
-        assertThat(a.channel.takeStdout()).asString(StandardCharsets.UTF_8)
-                .as("a read its own value to the end, from pages nobody else got").isEqualTo("5ec2e75ec2e7 5ec2e75ec2e7");
+        assertThat(a.channel.takeStdout())
+                .asString(StandardCharsets.UTF_8)
+                .as("a read its own value to the end, from pages nobody else got")
+                .isEqualTo("5ec2e75ec2e7 5ec2e75ec2e7");
         assertThat(manager.run(b).stdoutText()).isEqualTo("secret of b");
-        assertThat(manager.call(a, RuntimeAbi.ECALL_STATS, new byte[0]).ok()).as("a is still attached").isTrue();
+        assertThat(manager.call(a, RuntimeAbi.ECALL_STATS, new byte[0]).ok())
+                .as("a is still attached")
+                .isTrue();
     }
 
     /** The logical processor a's thread is running on now (it is inside the enclave, spinning). */
@@ -214,11 +241,15 @@ class HostileHostTest {
         ContainerImage attackerImage = image("attacker", "cat", null);
         Container attacker = start(attackerImage);
 
-        byte[] nonce = enter(attacker, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
-        EcallReply hijack = enter(attacker, victim.tcs, RuntimeAbi.ECALL_ATTACH, attachRequest(attackerImage, nonce, victim.tcs));
+        byte[] nonce = enter(attacker, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0])
+                .orThrow("challenge");
+        EcallReply hijack =
+                enter(attacker, victim.tcs, RuntimeAbi.ECALL_ATTACH, attachRequest(attackerImage, nonce, victim.tcs));
         assertThat(hijack.status()).isEqualTo(RuntimeAbi.E_REFUSED);
         assertThat(hijack.message()).contains("bound to a container");
-        assertThat(manager.run(victim).stdoutText()).as("the victim's state survived").isEqualTo("3");
+        assertThat(manager.run(victim).stdoutText())
+                .as("the victim's state survived")
+                .isEqualTo("3");
     }
 
     /** Finding 2: CHALLENGE changes nothing, so a co-tenant's challenge cannot break an attach in flight. */
@@ -227,14 +258,20 @@ class HostileHostTest {
         ContainerImage victimImage = image("victim", "cat", null);
         Container victim = start(victimImage);
         Container other = start("other", "cat");
-        assertThat(manager.call(victim, RuntimeAbi.ECALL_DETACH, new byte[0]).ok()).isTrue();
-        byte[] nonce = enter(victim, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
-        byte[] meddled = enter(other, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
+        assertThat(manager.call(victim, RuntimeAbi.ECALL_DETACH, new byte[0]).ok())
+                .isTrue();
+        byte[] nonce = enter(victim, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0])
+                .orThrow("challenge");
+        byte[] meddled = enter(other, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0])
+                .orThrow("challenge");
         assertThat(meddled).as("asking again changes nothing").isEqualTo(nonce);
-        EcallReply attach = enter(victim, victim.tcs, RuntimeAbi.ECALL_ATTACH, attachRequest(victimImage, nonce, victim.tcs));
+        EcallReply attach =
+                enter(victim, victim.tcs, RuntimeAbi.ECALL_ATTACH, attachRequest(victimImage, nonce, victim.tcs));
         assertThat(attach.ok()).as(attach.message()).isTrue();
-        assertThat(enter(victim, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge"))
-                .as("the attach spent the challenge").isNotEqualTo(nonce);
+        assertThat(enter(victim, victim.tcs, RuntimeAbi.ECALL_CHALLENGE, new byte[0])
+                        .orThrow("challenge"))
+                .as("the attach spent the challenge")
+                .isNotEqualTo(nonce);
     }
 
     /**
@@ -247,10 +284,14 @@ class HostileHostTest {
         ContainerImage imageB = image("racer-b", "cat", null);
         Container a = start(imageA);
         Container b = start(imageB);
-        long free = controller.inspect(a.enclaveId()).stream().filter(x -> x.state() == TcsTable.State.FREE)
-                .findFirst().orElseThrow().tcsAddress();
+        long free = controller.inspect(a.enclaveId()).stream()
+                .filter(x -> x.state() == TcsTable.State.FREE)
+                .findFirst()
+                .orElseThrow()
+                .tcsAddress();
         for (int round = 0; round < 20; round++) {
-            byte[] nonce = enter(a, free, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
+            byte[] nonce =
+                    enter(a, free, RuntimeAbi.ECALL_CHALLENGE, new byte[0]).orThrow("challenge");
             byte[] attachA = attachRequest(imageA, nonce, free);
             byte[] attachB = attachRequest(imageB, nonce, free);
             Future<EcallReply> ra = a.process.start(ctx -> nested(a, ctx, free, RuntimeAbi.ECALL_ATTACH, attachA));
@@ -259,7 +300,9 @@ class HostileHostTest {
             EcallReply second = outcome(rb);
             // The loser found the TCS busy (EENTER faulted: the other was inside), found it bound, or signed a
             // challenge the winner's bind had spent.
-            assertThat(java.util.stream.Stream.of(first, second).filter(r -> r != null && r.ok())).as("round " + round).hasSize(1);
+            assertThat(java.util.stream.Stream.of(first, second).filter(r -> r != null && r.ok()))
+                    .as("round " + round)
+                    .hasSize(1);
             boolean aWon = first != null && first.ok();
             Container winner = aWon ? a : b;
             Wire.Reader won = new Wire.Reader((aWon ? first : second).body());
@@ -285,15 +328,19 @@ class HostileHostTest {
     void aWrongSessionGetsTheSameAnswerOnABoundTcsAndOnAFreeOne() {
         Container a = start("a", "cat");
         Container b = start("b", "cat");
-        long freeTcs = controller.inspect(a.enclaveId()).stream().filter(x -> x.state() == TcsTable.State.FREE)
-                .findFirst().orElseThrow().tcsAddress();
+        long freeTcs = controller.inspect(a.enclaveId()).stream()
+                .filter(x -> x.state() == TcsTable.State.FREE)
+                .findFirst()
+                .orElseThrow()
+                .tcsAddress();
         byte[] wrong = new byte[32];
         EcallReply onBound = enter(b, a.tcs, RuntimeAbi.ECALL_STATS, wrong);
         EcallReply onFree = enter(b, freeTcs, RuntimeAbi.ECALL_STATS, wrong);
         assertThat(onBound.status()).isEqualTo(RuntimeAbi.E_NOT_ATTACHED).isEqualTo(onFree.status());
         assertThat(onBound.message()).isEqualTo(onFree.message());
         assertThat(enter(b, a.tcs, RuntimeAbi.ECALL_STATS, new byte[0]).status())
-                .as("STATS needs a session").isEqualTo(RuntimeAbi.E_INVALID);
+                .as("STATS needs a session")
+                .isEqualTo(RuntimeAbi.E_INVALID);
     }
 
     /**
@@ -309,12 +356,15 @@ class HostileHostTest {
             Container t = start(image("thrower-" + error + "-" + started.size(), "thrower", null), mode);
             Container.Outcome o = manager.invoke(t, error.getBytes(StandardCharsets.UTF_8));
             assertThat(o.status()).as(error + ": " + o.error()).isEqualTo(RuntimeAbi.E_CRASHED);
-            assertThat(manager.invoke(t, "again".getBytes(StandardCharsets.UTF_8)).status())
-                    .as("the container was torn down").isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
+            assertThat(manager.invoke(t, "again".getBytes(StandardCharsets.UTF_8))
+                            .status())
+                    .as("the container was torn down")
+                    .isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
             manager.stop(t);
         }
         if (mode == Mode.SHARED) {
-            assertThat(controller.inspect(bystander.enclaveId())).noneMatch(x -> x.state() == TcsTable.State.QUARANTINED);
+            assertThat(controller.inspect(bystander.enclaveId()))
+                    .noneMatch(x -> x.state() == TcsTable.State.QUARANTINED);
         }
         assertThat(manager.run(bystander).stdoutText()).isEqualTo("secret of bystander");
     }
@@ -335,7 +385,9 @@ class HostileHostTest {
         Wire.Reader r = new Wire.Reader(stats);
         assertThat(r.u32("pages")).isEqualTo(32);
         assertThat(r.u32("limit")).isEqualTo(64);
-        assertThat(manager.run(counter).stdoutText()).as("the counter kept its state").isEqualTo("2");
+        assertThat(manager.run(counter).stdoutText())
+                .as("the counter kept its state")
+                .isEqualTo("2");
     }
 
     /**
@@ -345,9 +397,12 @@ class HostileHostTest {
     @Test
     void aCopyOnWriteSpaceLargerThanTheEnclaveHeapIsRefused() {
         Container c = start("spacer", "spacer");
-        assertThat(manager.invoke(c, Long.toString(1L << 40).getBytes(StandardCharsets.UTF_8)).stdoutText())
-                .startsWith("refused: ").contains("larger than the enclave heap");
-        assertThat(manager.invoke(c, "65536".getBytes(StandardCharsets.UTF_8)).stdoutText()).isEqualTo("ok 65536");
+        assertThat(manager.invoke(c, Long.toString(1L << 40).getBytes(StandardCharsets.UTF_8))
+                        .stdoutText())
+                .startsWith("refused: ")
+                .contains("larger than the enclave heap");
+        assertThat(manager.invoke(c, "65536".getBytes(StandardCharsets.UTF_8)).stdoutText())
+                .isEqualTo("ok 65536");
     }
 
     /** Fork children end with their parent: revoking a container revokes every copy of its identity. */
@@ -358,7 +413,8 @@ class HostileHostTest {
         Container child = manager.fork(parent);
         started.add(child);
         assertThat(manager.run(child).stdoutText()).isEqualTo("2");
-        assertThat(manager.call(parent, RuntimeAbi.ECALL_DETACH, new byte[0]).ok()).isTrue();
+        assertThat(manager.call(parent, RuntimeAbi.ECALL_DETACH, new byte[0]).ok())
+                .isTrue();
         Container.Outcome afterParentLeft = manager.run(child);
         assertThat(afterParentLeft.status()).as(afterParentLeft.error()).isEqualTo(RuntimeAbi.E_NOT_ATTACHED);
     }
@@ -372,7 +428,9 @@ class HostileHostTest {
         Container dead = start("dead", "cat");
         long enclaveId = dead.enclaveId();
         dead.process.exit(); // killed: no DETACH reached the runtime
-        int free = (int) controller.inspect(enclaveId).stream().filter(x -> x.state() == TcsTable.State.FREE).count();
+        int free = (int) controller.inspect(enclaveId).stream()
+                .filter(x -> x.state() == TcsTable.State.FREE)
+                .count();
         for (int i = 0; i < free; i++) {
             Container next = start("next-" + i, "cat"); // one of them gets the dead container's TCS
             assertThat(manager.run(next).stdoutText()).isEqualTo("secret of next-" + i);
@@ -382,7 +440,12 @@ class HostileHostTest {
     private static byte[] attachRequest(ContainerImage image, byte[] nonce, long tcs) throws Exception {
         Signature s = Signature.getInstance("SHA256withECDSA");
         s.initSign(image.attachKey());
-        s.update(RuntimeAbi.attachStatement(nonce, tcs - ContainerManager.ENCLAVE_BASE, image.manifest().digest()));
-        return new Wire.Writer().blob(image.policy()).blob(image.manifest().canonicalBytes()).blob(s.sign()).toBytes();
+        s.update(RuntimeAbi.attachStatement(
+                nonce, tcs - ContainerManager.ENCLAVE_BASE, image.manifest().digest()));
+        return new Wire.Writer()
+                .blob(image.policy())
+                .blob(image.manifest().canonicalBytes())
+                .blob(s.sign())
+                .toBytes();
     }
 }

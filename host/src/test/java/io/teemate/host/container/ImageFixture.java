@@ -25,6 +25,7 @@ final class ImageFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
+
     ImageFixture(Path dir) {
         this.dir = dir;
     }
@@ -50,8 +51,8 @@ final class ImageFixture {
     }
 
     /** As {@link #container}, with the manifest's {@code memory_limit} (a size such as "64K"), if not null. */
-    ContainerImage container(Path enclave, String name, String entry, List<String> args, Map<String, String> files,
-                             String memoryLimit) {
+    ContainerImage container(
+            Path enclave, String name, String entry, List<String> args, Map<String, String> files, String memoryLimit) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (memoryLimit != null) {
             m.put("memory_limit", memoryLimit);
@@ -96,7 +97,8 @@ final class ImageFixture {
 
     static String sha256(String content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,8 +5,7 @@ import io.teemate.enclave.runtime.ContainerEnv;
 
 /** Container programs that exist only for tests: one that crashes, one that keeps a secret in its heap. */
 final class TestApps {
-    private TestApps() {
-    }
+    private TestApps() {}
 
     /** Throws from inside the enclave after touching its heap: a container crash. */
     static final class Crasher implements ContainerApp {
@@ -83,7 +82,8 @@ final class TestApps {
 
         @Override
         public int main(ContainerEnv env) {
-            env.print(Long.toHexString(env.memory().readLong(Long.parseLong(env.args().get(0)))));
+            env.print(Long.toHexString(
+                    env.memory().readLong(Long.parseLong(env.args().get(0)))));
             return 0;
         }
     }
@@ -97,7 +97,8 @@ final class TestApps {
 
         @Override
         public int main(ContainerEnv env) {
-            env.print(new String(env.stdin(), java.nio.charset.StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT));
+            env.print(new String(env.stdin(), java.nio.charset.StandardCharsets.UTF_8)
+                    .toUpperCase(java.util.Locale.ROOT));
             return env.stdin().length == 0 ? 1 : 0;
         }
     }

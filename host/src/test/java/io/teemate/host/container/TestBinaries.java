@@ -10,10 +10,20 @@ import java.util.stream.Stream;
 public final class TestBinaries implements EnclaveBinary.Library {
     @Override
     public List<EnclaveBinary> binaries() {
-        return Stream.<ContainerApp>of(new TestApps.Crasher(), new TestApps.Cat(), new TestApps.Hog(),
-                        new TestApps.Secret(), new TestApps.Peeker(), new TestApps.Upper(), new TestApps.Forker(),
-                        new TestApps.Spinner(), new TestApps.Thrower(), new TestApps.Spacer(),
-                        new ContainerFailureStatusTest.Failer(), new ContainerFailureStatusTest.StdinHog())
-                .map(ContainerApp::binary).toList();
+        return Stream.<ContainerApp>of(
+                        new TestApps.Crasher(),
+                        new TestApps.Cat(),
+                        new TestApps.Hog(),
+                        new TestApps.Secret(),
+                        new TestApps.Peeker(),
+                        new TestApps.Upper(),
+                        new TestApps.Forker(),
+                        new TestApps.Spinner(),
+                        new TestApps.Thrower(),
+                        new TestApps.Spacer(),
+                        new ContainerFailureStatusTest.Failer(),
+                        new ContainerFailureStatusTest.StdinHog())
+                .map(ContainerApp::binary)
+                .toList();
     }
 }

@@ -33,8 +33,8 @@ public final class CostModel {
         m.put(SgxLeaf.ECREATE, 6_000L);
         m.put(SgxLeaf.EADD, 6_000L);
         m.put(SgxLeaf.EEXTEND, 4_500L);
-        m.put(SgxLeaf.EINIT, 50_000L);          // Linux sgx/ioctl.c: "50k+ cycles on success"
-        m.put(SgxLeaf.EREMOVE, 5_500L);      // Linux commit 8795359e35bc: ~1.8 us per page on teardown
+        m.put(SgxLeaf.EINIT, 50_000L); // Linux sgx/ioctl.c: "50k+ cycles on success"
+        m.put(SgxLeaf.EREMOVE, 5_500L); // Linux commit 8795359e35bc: ~1.8 us per page on teardown
         // Entry and exit: ECALL round trip ~8,000 cycles (HotCalls, ISCA'17).
         m.put(SgxLeaf.EENTER, 4_000L);
         m.put(SgxLeaf.EEXIT, 4_000L);

@@ -5,8 +5,28 @@ package io.teemate.sgx.cost;
  * References"; leaf numbers from Linux asm/sgx.h).
  */
 public enum SgxLeaf {
-    ECREATE, EADD, EINIT, EREMOVE, EEXTEND, ELDB, ELDU, EBLOCK, EPA, EWB, ETRACK, EAUG, EMODPR, EMODT,
-    EREPORT, EGETKEY, EENTER, ERESUME, EEXIT, EACCEPT, EMODPE, EACCEPTCOPY,
+    ECREATE,
+    EADD,
+    EINIT,
+    EREMOVE,
+    EEXTEND,
+    ELDB,
+    ELDU,
+    EBLOCK,
+    EPA,
+    EWB,
+    ETRACK,
+    EAUG,
+    EMODPR,
+    EMODT,
+    EREPORT,
+    EGETKEY,
+    EENTER,
+    ERESUME,
+    EEXIT,
+    EACCEPT,
+    EMODPE,
+    EACCEPTCOPY,
     /** Asynchronous enclave exit: not an instruction, but the hardware work of an exception or interrupt in enclave mode. */
     AEX
 }

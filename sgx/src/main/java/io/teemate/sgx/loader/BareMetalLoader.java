@@ -34,28 +34,49 @@ public final class BareMetalLoader {
     }
 
     /** What {@link #create} built: where the enclave is, its SECS, TCSs and EPC pages. */
-    public record LoadedEnclave(long base, long size, long secsPage, List<Long> tcsAddresses, List<MappedPage> pages,
-                                MapPageTable pageTable) {
-    }
+    public record LoadedEnclave(
+            long base,
+            long size,
+            long secsPage,
+            List<Long> tcsAddresses,
+            List<MappedPage> pages,
+            MapPageTable pageTable) {}
 
     /** An enclave page: its linear address and the EPC page behind it. */
-    public record MappedPage(long linearAddress, long epcPage) {
-    }
+    public record MappedPage(long linearAddress, long epcPage) {}
 
     /** ECREATE and EADD/EEXTEND of every page, mapped into {@code pageTable}; EINIT is left to the caller. */
-    public LoadedEnclave create(LogicalProcessor lp, EnclaveLayout layout, Attributes attributes, int miscSelect,
-                                long base, MapPageTable pageTable) {
+    public LoadedEnclave create(
+            LogicalProcessor lp,
+            EnclaveLayout layout,
+            Attributes attributes,
+            int miscSelect,
+            long base,
+            MapPageTable pageTable) {
         if ((base & (layout.size() - 1)) != 0) {
-            throw new IllegalArgumentException(String.format("base 0x%x is not aligned to the enclave size 0x%x", base, layout.size()));
+            throw new IllegalArgumentException(
+                    String.format("base 0x%x is not aligned to the enclave size 0x%x", base, layout.size()));
         }
         long secsPage = allocate();
         List<MappedPage> pages = new ArrayList<>();
         List<Long> tcs = new ArrayList<>();
         boolean done = false;
         try {
-            lp.ecreate(SecInfo.of(PageType.SECS, io.teemate.sgx.struct.PagePermissions.NONE),
-                    new Secs(layout.size(), base, layout.ssaFrameSize(), miscSelect, attributes,
-                            new byte[32], new byte[32], new byte[64], (short) 0, (short) 0, (short) 0), secsPage);
+            lp.ecreate(
+                    SecInfo.of(PageType.SECS, io.teemate.sgx.struct.PagePermissions.NONE),
+                    new Secs(
+                            layout.size(),
+                            base,
+                            layout.ssaFrameSize(),
+                            miscSelect,
+                            attributes,
+                            new byte[32],
+                            new byte[32],
+                            new byte[64],
+                            (short) 0,
+                            (short) 0,
+                            (short) 0),
+                    secsPage);
             for (EnclavePage p : layout.pages()) {
                 long epc = allocate();
                 long la = base + p.offset();
@@ -70,7 +91,12 @@ public final class BareMetalLoader {
                 if (isTcs) {
                     tcs.add(la);
                 }
-                pageTable.map(la, new Pte(epc, isTcs || p.permissions().write(), !isTcs && p.permissions().execute()));
+                pageTable.map(
+                        la,
+                        new Pte(
+                                epc,
+                                isTcs || p.permissions().write(),
+                                !isTcs && p.permissions().execute()));
             }
             done = true;
             return new LoadedEnclave(base, layout.size(), secsPage, List.copyOf(tcs), List.copyOf(pages), pageTable);
@@ -101,7 +127,8 @@ public final class BareMetalLoader {
     }
 
     /** create + init. */
-    public LoadedEnclave load(LogicalProcessor lp, EnclaveLayout layout, SigStruct sigStruct, long base, MapPageTable pageTable) {
+    public LoadedEnclave load(
+            LogicalProcessor lp, EnclaveLayout layout, SigStruct sigStruct, long base, MapPageTable pageTable) {
         LoadedEnclave e = create(lp, layout, sigStruct.attributes(), sigStruct.miscSelect(), base, pageTable);
         init(lp, e, sigStruct);
         return e;
@@ -133,8 +160,9 @@ public final class BareMetalLoader {
     private long allocate() {
         int frame = usedFrames.nextClearBit(firstFree);
         if (frame >= machine.epc().frameCount()) {
-            throw new IllegalStateException("EPC exhausted: all " + machine.epc().frameCount()
-                    + " frames in use (this loader does not page; the host's SGX driver does)");
+            throw new IllegalStateException(
+                    "EPC exhausted: all " + machine.epc().frameCount()
+                            + " frames in use (this loader does not page; the host's SGX driver does)");
         }
         usedFrames.set(frame);
         firstFree = frame + 1;

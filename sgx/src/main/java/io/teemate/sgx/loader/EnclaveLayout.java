@@ -82,7 +82,11 @@ public record EnclaveLayout(long size, int ssaFrameSize, List<EnclavePage> pages
         byte[] image = code.pages();
         long offset = 0;
         for (int i = 0; i < image.length; i += Memory.PAGE_SIZE) {
-            pages.add(new EnclavePage(offset, PageType.REG, PagePermissions.RX, true,
+            pages.add(new EnclavePage(
+                    offset,
+                    PageType.REG,
+                    PagePermissions.RX,
+                    true,
                     java.util.Arrays.copyOfRange(image, i, i + Memory.PAGE_SIZE)));
             offset += Memory.PAGE_SIZE;
         }

@@ -52,8 +52,12 @@ public record EnclavePage(long offset, PageType type, PagePermissions permission
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EnclavePage p && offset == p.offset && type == p.type && permissions.equals(p.permissions)
-                && measured == p.measured && Arrays.equals(content, p.content);
+        return o instanceof EnclavePage p
+                && offset == p.offset
+                && type == p.type
+                && permissions.equals(p.permissions)
+                && measured == p.measured
+                && Arrays.equals(content, p.content);
     }
 
     @Override

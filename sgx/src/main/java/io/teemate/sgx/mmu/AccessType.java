@@ -2,5 +2,7 @@ package io.teemate.sgx.mmu;
 
 /** The three kinds of memory access the MMU and the EPCM check separately. */
 public enum AccessType {
-    READ, WRITE, EXECUTE
+    READ,
+    WRITE,
+    EXECUTE
 }

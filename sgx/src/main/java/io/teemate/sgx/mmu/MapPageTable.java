@@ -29,8 +29,8 @@ public final class MapPageTable implements PageTable {
 
     private static void requireAligned(long linearAddress) {
         if ((linearAddress & (Memory.PAGE_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException("linear address 0x" + Long.toHexString(linearAddress)
-                    + " is not 4 KiB aligned");
+            throw new IllegalArgumentException(
+                    "linear address 0x" + Long.toHexString(linearAddress) + " is not 4 KiB aligned");
         }
     }
 }

@@ -5,8 +5,7 @@ public final class Memory {
     public static final int PAGE_SHIFT = 12;
     public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
 
-    private Memory() {
-    }
+    private Memory() {}
 
     public static boolean pageAligned(long address) {
         return (address & (PAGE_SIZE - 1)) == 0;

@@ -4,8 +4,8 @@ package io.teemate.sgx.mmu;
 public record Pte(long physicalAddress, boolean writable, boolean executable) {
     public Pte {
         if ((physicalAddress & (Memory.PAGE_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException("PTE frame address 0x" + Long.toHexString(physicalAddress)
-                    + " is not 4 KiB aligned");
+            throw new IllegalArgumentException(
+                    "PTE frame address 0x" + Long.toHexString(physicalAddress) + " is not 4 KiB aligned");
         }
     }
 }

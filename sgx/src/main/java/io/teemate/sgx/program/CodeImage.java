@@ -12,8 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The bytes that stand for an enclave program's code in enclave memory: a header, then the name and class-file
@@ -61,7 +61,10 @@ public final class CodeImage {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         b.put(MAGIC).putInt(length).putInt(classes.size()).put(new byte[16]);
         for (int i = 0; i < names.length; i++) {
-            b.putShort((short) names[i].length).put(names[i]).putInt(codes[i].length).put(codes[i]);
+            b.putShort((short) names[i].length)
+                    .put(names[i])
+                    .putInt(codes[i].length)
+                    .put(codes[i]);
         }
         return new CodeImage(b.array(), description);
     }
@@ -142,7 +145,8 @@ public final class CodeImage {
 
     @Override
     public String toString() {
-        return "CodeImage[" + description + ", " + bytes.length + " bytes, sha256 " + HexFormat.of().formatHex(digest) + "]";
+        return "CodeImage[" + description + ", " + bytes.length + " bytes, sha256 "
+                + HexFormat.of().formatHex(digest) + "]";
     }
 
     /** SHA-256, the digest the processor binds fetched code by. */

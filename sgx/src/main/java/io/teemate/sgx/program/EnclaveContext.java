@@ -16,7 +16,8 @@ public final class EnclaveContext {
     private final int cssa;
     private final EnclavePrivate enclavePrivate;
 
-    public EnclaveContext(LogicalProcessor lp, long enclaveBase, long enclaveSize, long tcs, EnclavePrivate enclavePrivate) {
+    public EnclaveContext(
+            LogicalProcessor lp, long enclaveBase, long enclaveSize, long tcs, EnclavePrivate enclavePrivate) {
         this.lp = lp;
         this.enclaveBase = enclaveBase;
         this.enclaveSize = enclaveSize;

@@ -27,8 +27,9 @@ public final class ProgramRegistry {
         CodeImage image = CodeImage.of(program);
         EnclaveProgram previous = byDigest.putIfAbsent(ByteBuffer.wrap(image.digest()), program);
         if (previous != null && previous.getClass() != program.getClass()) {
-            throw new IllegalStateException("code image of " + program.getClass().getName()
-                    + " collides with " + previous.getClass().getName());
+            throw new IllegalStateException(
+                    "code image of " + program.getClass().getName() + " collides with "
+                            + previous.getClass().getName());
         }
         return image;
     }
@@ -64,7 +65,9 @@ public final class ProgramRegistry {
         } catch (ReflectiveOperationException e) {
             return null;
         }
-        return program != null && Arrays.equals(CodeImage.of(program).digest(), CodeImage.sha256(image)) ? program : null;
+        return program != null && Arrays.equals(CodeImage.of(program).digest(), CodeImage.sha256(image))
+                ? program
+                : null;
     }
 
     private static EnclaveProgram construct(Class<? extends EnclaveProgram> entry, List<Class<?>> classes)

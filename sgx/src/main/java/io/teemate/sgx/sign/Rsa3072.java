@@ -10,8 +10,7 @@ import java.math.BigInteger;
 public final class Rsa3072 {
     public static final int BYTES = 384;
 
-    private Rsa3072() {
-    }
+    private Rsa3072() {}
 
     public static BigInteger fromLittleEndian(byte[] le) {
         byte[] be = le.clone();

@@ -80,7 +80,8 @@ public final class SigStructBuilder {
 
     public SigStruct sign(SigningKey key) {
         BigInteger n = key.publicKey().getModulus();
-        SigStruct unsigned = build(Rsa3072.toLittleEndian(n), new byte[Rsa3072.BYTES], new byte[Rsa3072.BYTES], new byte[Rsa3072.BYTES]);
+        SigStruct unsigned = build(
+                Rsa3072.toLittleEndian(n), new byte[Rsa3072.BYTES], new byte[Rsa3072.BYTES], new byte[Rsa3072.BYTES]);
         byte[] signatureBe;
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
@@ -91,22 +92,42 @@ public final class SigStructBuilder {
             throw new IllegalStateException("signing SIGSTRUCT failed", e);
         }
         BigInteger sig = new BigInteger(1, signatureBe);
-        return build(Rsa3072.toLittleEndian(n), Rsa3072.toLittleEndian(sig),
-                Rsa3072.toLittleEndian(Rsa3072.q1(sig, n)), Rsa3072.toLittleEndian(Rsa3072.q2(sig, n)));
+        return build(
+                Rsa3072.toLittleEndian(n),
+                Rsa3072.toLittleEndian(sig),
+                Rsa3072.toLittleEndian(Rsa3072.q1(sig, n)),
+                Rsa3072.toLittleEndian(Rsa3072.q2(sig, n)));
     }
 
     /** MRSIGNER of enclaves this key signs: SHA-256 of the modulus as SIGSTRUCT stores it (little-endian). */
     public static byte[] mrSigner(SigningKey key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(Rsa3072.toLittleEndian(key.publicKey().getModulus()));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(Rsa3072.toLittleEndian(key.publicKey().getModulus()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private SigStruct build(byte[] modulus, byte[] signature, byte[] q1, byte[] q2) {
-        return new SigStruct(SigStruct.architecturalHeader(), vendor, bcdDate(date), SigStruct.architecturalHeader2(), 0, modulus, 3, signature,
-                miscSelect, miscMask, attributes, attributeMask, enclaveHash, isvProdId, isvSvn, q1, q2);
+        return new SigStruct(
+                SigStruct.architecturalHeader(),
+                vendor,
+                bcdDate(date),
+                SigStruct.architecturalHeader2(),
+                0,
+                modulus,
+                3,
+                signature,
+                miscSelect,
+                miscMask,
+                attributes,
+                attributeMask,
+                enclaveHash,
+                isvProdId,
+                isvSvn,
+                q1,
+                q2);
     }
 
     /** DATE as yyyymmdd in BCD, e.g. 0x20261125 (SDM table 37-19). */

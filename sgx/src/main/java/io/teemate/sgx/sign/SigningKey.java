@@ -19,8 +19,8 @@ public final class SigningKey {
                     + publicKey.getModulus().bitLength() + " bits");
         }
         if (!publicKey.getPublicExponent().equals(BigInteger.valueOf(3))) {
-            throw new IllegalArgumentException("SGX signing keys have public exponent 3, this one has "
-                    + publicKey.getPublicExponent());
+            throw new IllegalArgumentException(
+                    "SGX signing keys have public exponent 3, this one has " + publicKey.getPublicExponent());
         }
         this.publicKey = publicKey;
         this.privateKey = privateKey;

@@ -7,12 +7,14 @@ import java.nio.ByteOrder;
 public record ExInfo(long maddr, int errcd) {
     /** Placed directly below GPRSGX in the SSA frame. */
     public static final int SIZE = 16;
+
     public static final int OFFSET_MADDR = 0;
     public static final int OFFSET_ERRCD = 8;
 
     public byte[] toBytes() {
         byte[] out = new byte[SIZE];
-        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN)
+        ByteBuffer.wrap(out)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(OFFSET_MADDR, maddr)
                 .putInt(OFFSET_ERRCD, errcd);
         return out;

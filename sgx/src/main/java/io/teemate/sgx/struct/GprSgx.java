@@ -7,10 +7,10 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /** SDM Vol.3D SSA GPRSGX [SDM-1777] / Linux arch/x86/include/asm/sgx.h SGX_SSA_GPRS_SIZE, intel/linux-sgx arch.h ssa_gpr_t; offsets per sgx.md section 3. */
-public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, int exitInfo,
-                     long fsBase, long gsBase) {
+public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, int exitInfo, long fsBase, long gsBase) {
     /** GPRSGX is the last 184 bytes of an SSA frame. */
     public static final int SIZE = 184;
+
     public static final int GPR_COUNT = 16;
 
     public static final int RAX = 0;
@@ -32,6 +32,7 @@ public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, i
 
     /** Register i lives at offset 8 * i. */
     public static final int OFFSET_GPRS = 0;
+
     public static final int OFFSET_RFLAGS = 128;
     public static final int OFFSET_RIP = 136;
     public static final int OFFSET_URSP = 144;
@@ -57,9 +58,8 @@ public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, i
     public GprSgx {
         Objects.requireNonNull(gprs, NAME + ".gprs");
         if (gprs.length != GPR_COUNT) {
-            throw new IllegalArgumentException(
-                    NAME + ".gprs must be " + GPR_COUNT + " registers (" + GPR_COUNT * 8 + " bytes), got "
-                            + gprs.length);
+            throw new IllegalArgumentException(NAME + ".gprs must be " + GPR_COUNT + " registers (" + GPR_COUNT * 8
+                    + " bytes), got " + gprs.length);
         }
         gprs = gprs.clone();
     }
@@ -125,8 +125,14 @@ public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, i
         for (int i = 0; i < GPR_COUNT; i++) {
             regs[i] = buf.getLong(OFFSET_GPRS + 8 * i);
         }
-        return new GprSgx(regs, buf.getLong(OFFSET_RFLAGS), buf.getLong(OFFSET_RIP), buf.getLong(OFFSET_URSP),
-                buf.getLong(OFFSET_URBP), buf.getInt(OFFSET_EXITINFO), buf.getLong(OFFSET_FSBASE),
+        return new GprSgx(
+                regs,
+                buf.getLong(OFFSET_RFLAGS),
+                buf.getLong(OFFSET_RIP),
+                buf.getLong(OFFSET_URSP),
+                buf.getLong(OFFSET_URBP),
+                buf.getInt(OFFSET_EXITINFO),
+                buf.getLong(OFFSET_FSBASE),
                 buf.getLong(OFFSET_GSBASE));
     }
 
@@ -134,8 +140,13 @@ public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, i
     public boolean equals(Object o) {
         return o instanceof GprSgx g
                 && Arrays.equals(gprs, g.gprs)
-                && rflags == g.rflags && rip == g.rip && ursp == g.ursp && urbp == g.urbp
-                && exitInfo == g.exitInfo && fsBase == g.fsBase && gsBase == g.gsBase;
+                && rflags == g.rflags
+                && rip == g.rip
+                && ursp == g.ursp
+                && urbp == g.urbp
+                && exitInfo == g.exitInfo
+                && fsBase == g.fsBase
+                && gsBase == g.gsBase;
     }
 
     @Override
@@ -148,15 +159,26 @@ public record GprSgx(long[] gprs, long rflags, long rip, long ursp, long urbp, i
         HexFormat hex = HexFormat.of();
         StringBuilder sb = new StringBuilder("GprSgx[");
         for (int i = 0; i < GPR_COUNT; i++) {
-            sb.append(GPR_NAMES[i]).append("=0x").append(hex.toHexDigits(gprs[i])).append(", ");
+            sb.append(GPR_NAMES[i])
+                    .append("=0x")
+                    .append(hex.toHexDigits(gprs[i]))
+                    .append(", ");
         }
-        return sb.append("rflags=0x").append(hex.toHexDigits(rflags))
-                .append(", rip=0x").append(hex.toHexDigits(rip))
-                .append(", ursp=0x").append(hex.toHexDigits(ursp))
-                .append(", urbp=0x").append(hex.toHexDigits(urbp))
-                .append(", exitInfo=0x").append(hex.toHexDigits(exitInfo))
-                .append(", fsBase=0x").append(hex.toHexDigits(fsBase))
-                .append(", gsBase=0x").append(hex.toHexDigits(gsBase))
-                .append(']').toString();
+        return sb.append("rflags=0x")
+                .append(hex.toHexDigits(rflags))
+                .append(", rip=0x")
+                .append(hex.toHexDigits(rip))
+                .append(", ursp=0x")
+                .append(hex.toHexDigits(ursp))
+                .append(", urbp=0x")
+                .append(hex.toHexDigits(urbp))
+                .append(", exitInfo=0x")
+                .append(hex.toHexDigits(exitInfo))
+                .append(", fsBase=0x")
+                .append(hex.toHexDigits(fsBase))
+                .append(", gsBase=0x")
+                .append(hex.toHexDigits(gsBase))
+                .append(']')
+                .toString();
     }
 }

@@ -6,8 +6,15 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** SDM Vol.3D KEYREQUEST [SDM-1786] / intel/linux-sgx common/inc/sgx_key.h sgx_key_request_t; offsets per sgx.md section 7. */
-public record KeyRequest(short keyName, short keyPolicy, short isvSvn, byte[] cpuSvn, Attributes attributeMask,
-                         byte[] keyId, int miscMask, short configSvn) {
+public record KeyRequest(
+        short keyName,
+        short keyPolicy,
+        short isvSvn,
+        byte[] cpuSvn,
+        Attributes attributeMask,
+        byte[] keyId,
+        int miscMask,
+        short configSvn) {
     public static final int SIZE = 512;
 
     public static final int OFFSET_KEYNAME = 0;
@@ -20,6 +27,7 @@ public record KeyRequest(short keyName, short keyPolicy, short isvSvn, byte[] cp
     public static final int OFFSET_CONFIGSVN = 76;
     /** Reserved u16 at 6..7; reserved 434 bytes at 78..511. */
     public static final int OFFSET_RESERVED1 = 6;
+
     public static final int OFFSET_RESERVED2 = 78;
 
     public static final int CPUSVN_LENGTH = 16;
@@ -65,9 +73,7 @@ public record KeyRequest(short keyName, short keyPolicy, short isvSvn, byte[] cp
                 .putShort(OFFSET_ISVSVN, isvSvn)
                 .put(OFFSET_CPUSVN, cpuSvn);
         attributeMask.writeTo(buf.position(OFFSET_ATTRIBUTEMASK));
-        buf.put(OFFSET_KEYID, keyId)
-                .putInt(OFFSET_MISCMASK, miscMask)
-                .putShort(OFFSET_CONFIGSVN, configSvn);
+        buf.put(OFFSET_KEYID, keyId).putInt(OFFSET_MISCMASK, miscMask).putShort(OFFSET_CONFIGSVN, configSvn);
         return out;
     }
 
@@ -78,9 +84,15 @@ public record KeyRequest(short keyName, short keyPolicy, short isvSvn, byte[] cp
         byte[] cpu = new byte[CPUSVN_LENGTH];
         byte[] kid = new byte[KEYID_LENGTH];
         buf.get(OFFSET_CPUSVN, cpu).get(OFFSET_KEYID, kid);
-        return new KeyRequest(buf.getShort(OFFSET_KEYNAME), buf.getShort(OFFSET_KEYPOLICY),
-                buf.getShort(OFFSET_ISVSVN), cpu, Attributes.read(buf.position(OFFSET_ATTRIBUTEMASK)), kid,
-                buf.getInt(OFFSET_MISCMASK), buf.getShort(OFFSET_CONFIGSVN));
+        return new KeyRequest(
+                buf.getShort(OFFSET_KEYNAME),
+                buf.getShort(OFFSET_KEYPOLICY),
+                buf.getShort(OFFSET_ISVSVN),
+                cpu,
+                Attributes.read(buf.position(OFFSET_ATTRIBUTEMASK)),
+                kid,
+                buf.getInt(OFFSET_MISCMASK),
+                buf.getShort(OFFSET_CONFIGSVN));
     }
 
     /** True if the reserved bytes 6..7 and 78..511 of a raw 512-byte KEYREQUEST are all zero. */
@@ -102,9 +114,14 @@ public record KeyRequest(short keyName, short keyPolicy, short isvSvn, byte[] cp
     @Override
     public boolean equals(Object o) {
         return o instanceof KeyRequest k
-                && keyName == k.keyName && keyPolicy == k.keyPolicy && isvSvn == k.isvSvn
-                && Arrays.equals(cpuSvn, k.cpuSvn) && attributeMask.equals(k.attributeMask)
-                && Arrays.equals(keyId, k.keyId) && miscMask == k.miscMask && configSvn == k.configSvn;
+                && keyName == k.keyName
+                && keyPolicy == k.keyPolicy
+                && isvSvn == k.isvSvn
+                && Arrays.equals(cpuSvn, k.cpuSvn)
+                && attributeMask.equals(k.attributeMask)
+                && Arrays.equals(keyId, k.keyId)
+                && miscMask == k.miscMask
+                && configSvn == k.configSvn;
     }
 
     @Override

@@ -13,7 +13,8 @@ public record PageInfo(long linAddr, long srcPage, long secInfo, long secs) {
 
     public byte[] toBytes() {
         byte[] out = new byte[SIZE];
-        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN)
+        ByteBuffer.wrap(out)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(OFFSET_LINADDR, linAddr)
                 .putLong(OFFSET_SRCPGE, srcPage)
                 .putLong(OFFSET_SECINFO, secInfo)
@@ -24,8 +25,11 @@ public record PageInfo(long linAddr, long srcPage, long secInfo, long secs) {
     public static PageInfo fromBytes(byte[] b) {
         StructSupport.requireSize("PAGEINFO", b, SIZE);
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return new PageInfo(buf.getLong(OFFSET_LINADDR), buf.getLong(OFFSET_SRCPGE),
-                buf.getLong(OFFSET_SECINFO), buf.getLong(OFFSET_SECS));
+        return new PageInfo(
+                buf.getLong(OFFSET_LINADDR),
+                buf.getLong(OFFSET_SRCPGE),
+                buf.getLong(OFFSET_SECINFO),
+                buf.getLong(OFFSET_SECS));
     }
 
     @Override

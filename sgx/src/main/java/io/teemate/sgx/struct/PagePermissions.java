@@ -11,8 +11,16 @@ public record PagePermissions(boolean read, boolean write, boolean execute) {
     public static final PagePermissions RW = new PagePermissions(true, true, false);
     public static final PagePermissions RX = new PagePermissions(true, false, true);
     public static final PagePermissions RWX = new PagePermissions(true, true, true);
-    private static final PagePermissions[] BY_BITS = {NONE, R, new PagePermissions(false, true, false), RW,
-            new PagePermissions(false, false, true), RX, new PagePermissions(false, true, true), RWX};
+    private static final PagePermissions[] BY_BITS = {
+        NONE,
+        R,
+        new PagePermissions(false, true, false),
+        RW,
+        new PagePermissions(false, false, true),
+        RX,
+        new PagePermissions(false, true, true),
+        RWX
+    };
 
     /** R=1, W=2, X=4. */
     public int bits() {
@@ -52,9 +60,9 @@ public record PagePermissions(boolean read, boolean write, boolean execute) {
                     already = x;
                     x = true;
                 }
-                default -> throw new IllegalArgumentException(
-                        "bad permission character '" + c + "' at index " + i + " in \"" + text
-                                + "\" (expected letters R, W, X)");
+                default ->
+                    throw new IllegalArgumentException("bad permission character '" + c + "' at index " + i + " in \""
+                            + text + "\" (expected letters R, W, X)");
             }
             if (already) {
                 throw new IllegalArgumentException(

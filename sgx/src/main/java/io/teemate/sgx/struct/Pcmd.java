@@ -27,7 +27,8 @@ public record Pcmd(SecInfo secInfo, long enclaveId, byte[] mac) {
 
     public byte[] toBytes() {
         byte[] out = new byte[SIZE];
-        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN)
+        ByteBuffer.wrap(out)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .put(OFFSET_SECINFO, secInfo.toBytes())
                 .putLong(OFFSET_ENCLAVEID, enclaveId)
                 .put(OFFSET_MAC, mac);
@@ -47,7 +48,9 @@ public record Pcmd(SecInfo secInfo, long enclaveId, byte[] mac) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Pcmd p
-                && secInfo.equals(p.secInfo) && enclaveId == p.enclaveId && Arrays.equals(mac, p.mac);
+                && secInfo.equals(p.secInfo)
+                && enclaveId == p.enclaveId
+                && Arrays.equals(mac, p.mac);
     }
 
     @Override
@@ -57,7 +60,7 @@ public record Pcmd(SecInfo secInfo, long enclaveId, byte[] mac) {
 
     @Override
     public String toString() {
-        return "Pcmd[secInfo=" + secInfo + ", enclaveId=0x" + Long.toHexString(enclaveId)
-                + ", mac=" + StructSupport.hex(mac) + "]";
+        return "Pcmd[secInfo=" + secInfo + ", enclaveId=0x" + Long.toHexString(enclaveId) + ", mac="
+                + StructSupport.hex(mac) + "]";
     }
 }

@@ -12,6 +12,7 @@ public record Report(ReportBody body, byte[] keyId, byte[] mac) {
     public static final int KEYID_OFFSET = 384;
     /** EREPORT computes the MAC over the body, bytes [0, 384). */
     public static final int MAC_OFFSET = 416;
+
     public static final int KEYID_LENGTH = 32;
     public static final int MAC_LENGTH = 16;
 
@@ -53,7 +54,9 @@ public record Report(ReportBody body, byte[] keyId, byte[] mac) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Report r
-                && body.equals(r.body) && Arrays.equals(keyId, r.keyId) && Arrays.equals(mac, r.mac);
+                && body.equals(r.body)
+                && Arrays.equals(keyId, r.keyId)
+                && Arrays.equals(mac, r.mac);
     }
 
     @Override

@@ -6,10 +6,19 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** SDM Vol.3D REPORT body [SDM-1784] / intel/linux-sgx common/inc/sgx_report.h sgx_report_body_t (KSS layout); offsets per sgx.md section 7. */
-public record ReportBody(byte[] cpuSvn, int miscSelect, byte[] isvExtProdId, Attributes attributes,
-                         byte[] mrEnclave, byte[] mrSigner, byte[] configId,
-                         short isvProdId, short isvSvn, short configSvn,
-                         byte[] isvFamilyId, byte[] reportData) {
+public record ReportBody(
+        byte[] cpuSvn,
+        int miscSelect,
+        byte[] isvExtProdId,
+        Attributes attributes,
+        byte[] mrEnclave,
+        byte[] mrSigner,
+        byte[] configId,
+        short isvProdId,
+        short isvSvn,
+        short configSvn,
+        byte[] isvFamilyId,
+        byte[] reportData) {
     public static final int SIZE = 384;
 
     public static final int OFFSET_CPUSVN = 0;
@@ -119,25 +128,43 @@ public record ReportBody(byte[] cpuSvn, int miscSelect, byte[] isvExtProdId, Att
         byte[] cid = new byte[CONFIGID_LENGTH];
         byte[] fam = new byte[ISVFAMILYID_LENGTH];
         byte[] data = new byte[REPORTDATA_LENGTH];
-        buf.get(base + OFFSET_CPUSVN, cpu).get(base + OFFSET_ISVEXTPRODID, ext)
-                .get(base + OFFSET_MRENCLAVE, mre).get(base + OFFSET_MRSIGNER, mrs)
-                .get(base + OFFSET_CONFIGID, cid).get(base + OFFSET_ISVFAMILYID, fam)
+        buf.get(base + OFFSET_CPUSVN, cpu)
+                .get(base + OFFSET_ISVEXTPRODID, ext)
+                .get(base + OFFSET_MRENCLAVE, mre)
+                .get(base + OFFSET_MRSIGNER, mrs)
+                .get(base + OFFSET_CONFIGID, cid)
+                .get(base + OFFSET_ISVFAMILYID, fam)
                 .get(base + OFFSET_REPORTDATA, data);
-        return new ReportBody(cpu, buf.getInt(base + OFFSET_MISCSELECT), ext,
-                Attributes.read(buf.position(base + OFFSET_ATTRIBUTES)), mre, mrs, cid,
-                buf.getShort(base + OFFSET_ISVPRODID), buf.getShort(base + OFFSET_ISVSVN),
-                buf.getShort(base + OFFSET_CONFIGSVN), fam, data);
+        return new ReportBody(
+                cpu,
+                buf.getInt(base + OFFSET_MISCSELECT),
+                ext,
+                Attributes.read(buf.position(base + OFFSET_ATTRIBUTES)),
+                mre,
+                mrs,
+                cid,
+                buf.getShort(base + OFFSET_ISVPRODID),
+                buf.getShort(base + OFFSET_ISVSVN),
+                buf.getShort(base + OFFSET_CONFIGSVN),
+                fam,
+                data);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ReportBody r
-                && Arrays.equals(cpuSvn, r.cpuSvn) && miscSelect == r.miscSelect
-                && Arrays.equals(isvExtProdId, r.isvExtProdId) && attributes.equals(r.attributes)
-                && Arrays.equals(mrEnclave, r.mrEnclave) && Arrays.equals(mrSigner, r.mrSigner)
+                && Arrays.equals(cpuSvn, r.cpuSvn)
+                && miscSelect == r.miscSelect
+                && Arrays.equals(isvExtProdId, r.isvExtProdId)
+                && attributes.equals(r.attributes)
+                && Arrays.equals(mrEnclave, r.mrEnclave)
+                && Arrays.equals(mrSigner, r.mrSigner)
                 && Arrays.equals(configId, r.configId)
-                && isvProdId == r.isvProdId && isvSvn == r.isvSvn && configSvn == r.configSvn
-                && Arrays.equals(isvFamilyId, r.isvFamilyId) && Arrays.equals(reportData, r.reportData);
+                && isvProdId == r.isvProdId
+                && isvSvn == r.isvSvn
+                && configSvn == r.configSvn
+                && Arrays.equals(isvFamilyId, r.isvFamilyId)
+                && Arrays.equals(reportData, r.reportData);
     }
 
     @Override

@@ -6,15 +6,25 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** SDM Vol.3D SECS [SDM-1775] / Linux arch/x86/include/asm/sgx.h struct sgx_secs, intel/linux-sgx arch.h secs_t; offsets per sgx.md section 3. */
-public record Secs(long size, long baseAddress, int ssaFrameSize, int miscSelect, Attributes attributes,
-                   byte[] mrEnclave, byte[] mrSigner, byte[] configId,
-                   short isvProdId, short isvSvn, short configSvn) {
+public record Secs(
+        long size,
+        long baseAddress,
+        int ssaFrameSize,
+        int miscSelect,
+        Attributes attributes,
+        byte[] mrEnclave,
+        byte[] mrSigner,
+        byte[] configId,
+        short isvProdId,
+        short isvSvn,
+        short configSvn) {
     public static final int SIZE = 4096;
 
     public static final int OFFSET_SIZE = 0;
     public static final int OFFSET_BASEADDR = 8;
     /** SSAFRAMESIZE is counted in 4 KiB pages. */
     public static final int OFFSET_SSAFRAMESIZE = 16;
+
     public static final int OFFSET_MISCSELECT = 20;
     public static final int OFFSET_ATTRIBUTES = 48;
     public static final int OFFSET_MRENCLAVE = 64;
@@ -78,21 +88,34 @@ public record Secs(long size, long baseAddress, int ssaFrameSize, int miscSelect
         byte[] mrs = new byte[MRSIGNER_LENGTH];
         byte[] cid = new byte[CONFIGID_LENGTH];
         buf.get(OFFSET_MRENCLAVE, mre).get(OFFSET_MRSIGNER, mrs).get(OFFSET_CONFIGID, cid);
-        return new Secs(buf.getLong(OFFSET_SIZE), buf.getLong(OFFSET_BASEADDR),
-                buf.getInt(OFFSET_SSAFRAMESIZE), buf.getInt(OFFSET_MISCSELECT),
-                Attributes.read(buf.position(OFFSET_ATTRIBUTES)), mre, mrs, cid,
-                buf.getShort(OFFSET_ISVPRODID), buf.getShort(OFFSET_ISVSVN), buf.getShort(OFFSET_CONFIGSVN));
+        return new Secs(
+                buf.getLong(OFFSET_SIZE),
+                buf.getLong(OFFSET_BASEADDR),
+                buf.getInt(OFFSET_SSAFRAMESIZE),
+                buf.getInt(OFFSET_MISCSELECT),
+                Attributes.read(buf.position(OFFSET_ATTRIBUTES)),
+                mre,
+                mrs,
+                cid,
+                buf.getShort(OFFSET_ISVPRODID),
+                buf.getShort(OFFSET_ISVSVN),
+                buf.getShort(OFFSET_CONFIGSVN));
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Secs s
-                && size == s.size && baseAddress == s.baseAddress
-                && ssaFrameSize == s.ssaFrameSize && miscSelect == s.miscSelect
+                && size == s.size
+                && baseAddress == s.baseAddress
+                && ssaFrameSize == s.ssaFrameSize
+                && miscSelect == s.miscSelect
                 && attributes.equals(s.attributes)
-                && Arrays.equals(mrEnclave, s.mrEnclave) && Arrays.equals(mrSigner, s.mrSigner)
+                && Arrays.equals(mrEnclave, s.mrEnclave)
+                && Arrays.equals(mrSigner, s.mrSigner)
                 && Arrays.equals(configId, s.configId)
-                && isvProdId == s.isvProdId && isvSvn == s.isvSvn && configSvn == s.configSvn;
+                && isvProdId == s.isvProdId
+                && isvSvn == s.isvSvn
+                && configSvn == s.configSvn;
     }
 
     @Override

@@ -8,10 +8,24 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** SDM Vol.3D SIGSTRUCT [SDM-1783] / Linux arch/x86/include/asm/sgx.h struct sgx_sigstruct, intel/linux-sgx arch.h enclave_css_t; offsets per sgx.md section 2. */
-public record SigStruct(byte[] header, int vendor, int date, byte[] header2, int swDefined,
-                        byte[] modulus, int exponent, byte[] signature,
-                        int miscSelect, int miscMask, Attributes attributes, Attributes attributeMask,
-                        byte[] enclaveHash, short isvProdId, short isvSvn, byte[] q1, byte[] q2) {
+public record SigStruct(
+        byte[] header,
+        int vendor,
+        int date,
+        byte[] header2,
+        int swDefined,
+        byte[] modulus,
+        int exponent,
+        byte[] signature,
+        int miscSelect,
+        int miscMask,
+        Attributes attributes,
+        Attributes attributeMask,
+        byte[] enclaveHash,
+        short isvProdId,
+        short isvSvn,
+        byte[] q1,
+        byte[] q2) {
     public static final int SIZE = 1808;
 
     public static final int OFFSET_HEADER = 0;
@@ -38,6 +52,7 @@ public record SigStruct(byte[] header, int vendor, int date, byte[] header2, int
 
     /** The signed bytes are [0, SIGNED_PART1_END) then [SIGNED_PART2_START, SIGNED_PART2_END). */
     public static final int SIGNED_PART1_END = 128;
+
     public static final int SIGNED_PART2_START = 900;
     public static final int SIGNED_PART2_END = 1028;
     public static final int SIGNED_LENGTH = 256;
@@ -166,33 +181,59 @@ public record SigStruct(byte[] header, int vendor, int date, byte[] header2, int
         byte[] hash = new byte[ENCLAVEHASH_LENGTH];
         byte[] q1 = new byte[KEY_LENGTH];
         byte[] q2 = new byte[KEY_LENGTH];
-        buf.get(OFFSET_HEADER, hdr).get(OFFSET_HEADER2, hdr2).get(OFFSET_MODULUS, mod)
-                .get(OFFSET_SIGNATURE, sig).get(OFFSET_ENCLAVEHASH, hash).get(OFFSET_Q1, q1).get(OFFSET_Q2, q2);
-        return new SigStruct(hdr, buf.getInt(OFFSET_VENDOR), buf.getInt(OFFSET_DATE), hdr2,
-                buf.getInt(OFFSET_SWDEFINED), mod, buf.getInt(OFFSET_EXPONENT), sig,
-                buf.getInt(OFFSET_MISCSELECT), buf.getInt(OFFSET_MISCMASK),
-                Attributes.read(buf.position(OFFSET_ATTRIBUTES)), Attributes.read(buf.position(OFFSET_ATTRIBUTEMASK)),
-                hash, buf.getShort(OFFSET_ISVPRODID), buf.getShort(OFFSET_ISVSVN), q1, q2);
+        buf.get(OFFSET_HEADER, hdr)
+                .get(OFFSET_HEADER2, hdr2)
+                .get(OFFSET_MODULUS, mod)
+                .get(OFFSET_SIGNATURE, sig)
+                .get(OFFSET_ENCLAVEHASH, hash)
+                .get(OFFSET_Q1, q1)
+                .get(OFFSET_Q2, q2);
+        return new SigStruct(
+                hdr,
+                buf.getInt(OFFSET_VENDOR),
+                buf.getInt(OFFSET_DATE),
+                hdr2,
+                buf.getInt(OFFSET_SWDEFINED),
+                mod,
+                buf.getInt(OFFSET_EXPONENT),
+                sig,
+                buf.getInt(OFFSET_MISCSELECT),
+                buf.getInt(OFFSET_MISCMASK),
+                Attributes.read(buf.position(OFFSET_ATTRIBUTES)),
+                Attributes.read(buf.position(OFFSET_ATTRIBUTEMASK)),
+                hash,
+                buf.getShort(OFFSET_ISVPRODID),
+                buf.getShort(OFFSET_ISVSVN),
+                q1,
+                q2);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof SigStruct s
-                && Arrays.equals(header, s.header) && vendor == s.vendor && date == s.date
-                && Arrays.equals(header2, s.header2) && swDefined == s.swDefined
-                && Arrays.equals(modulus, s.modulus) && exponent == s.exponent
+                && Arrays.equals(header, s.header)
+                && vendor == s.vendor
+                && date == s.date
+                && Arrays.equals(header2, s.header2)
+                && swDefined == s.swDefined
+                && Arrays.equals(modulus, s.modulus)
+                && exponent == s.exponent
                 && Arrays.equals(signature, s.signature)
-                && miscSelect == s.miscSelect && miscMask == s.miscMask
-                && attributes.equals(s.attributes) && attributeMask.equals(s.attributeMask)
+                && miscSelect == s.miscSelect
+                && miscMask == s.miscMask
+                && attributes.equals(s.attributes)
+                && attributeMask.equals(s.attributeMask)
                 && Arrays.equals(enclaveHash, s.enclaveHash)
-                && isvProdId == s.isvProdId && isvSvn == s.isvSvn
-                && Arrays.equals(q1, s.q1) && Arrays.equals(q2, s.q2);
+                && isvProdId == s.isvProdId
+                && isvSvn == s.isvSvn
+                && Arrays.equals(q1, s.q1)
+                && Arrays.equals(q2, s.q2);
     }
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(vendor, date, swDefined, exponent, miscSelect, miscMask, attributes, attributeMask,
-                isvProdId, isvSvn);
+        int h = Objects.hash(
+                vendor, date, swDefined, exponent, miscSelect, miscMask, attributes, attributeMask, isvProdId, isvSvn);
         for (byte[] a : new byte[][] {header, header2, modulus, signature, enclaveHash, q1, q2}) {
             h = 31 * h + Arrays.hashCode(a);
         }

@@ -7,15 +7,13 @@ import java.util.Objects;
 final class StructSupport {
     private static final HexFormat HEX = HexFormat.of();
 
-    private StructSupport() {
-    }
+    private StructSupport() {}
 
     /** Rejects a serialized structure whose length is not {@code size}; the message names the structure. */
     static void requireSize(String structure, byte[] raw, int size) {
         Objects.requireNonNull(raw, structure + " bytes");
         if (raw.length != size) {
-            throw new IllegalArgumentException(
-                    structure + ": expected " + size + " bytes, got " + raw.length);
+            throw new IllegalArgumentException(structure + ": expected " + size + " bytes, got " + raw.length);
         }
     }
 

@@ -48,7 +48,8 @@ public record TargetInfo(byte[] measurement, Attributes attributes, int miscSele
     @Override
     public boolean equals(Object o) {
         return o instanceof TargetInfo t
-                && Arrays.equals(measurement, t.measurement) && attributes.equals(t.attributes)
+                && Arrays.equals(measurement, t.measurement)
+                && attributes.equals(t.attributes)
                 && miscSelect == t.miscSelect;
     }
 

@@ -4,8 +4,18 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** SDM Vol.3D TCS / Linux arch/x86/include/asm/sgx.h struct sgx_tcs, intel/linux-sgx arch.h tcs_t; offsets per sgx.md section 3. */
-public record Tcs(long state, long flags, long ossa, int cssa, int nssa, long oentry, long aep,
-                  long ofsBase, long ogsBase, int fsLimit, int gsLimit) {
+public record Tcs(
+        long state,
+        long flags,
+        long ossa,
+        int cssa,
+        int nssa,
+        long oentry,
+        long aep,
+        long ofsBase,
+        long ogsBase,
+        int fsLimit,
+        int gsLimit) {
     public static final int SIZE = 4096;
 
     public static final int OFFSET_STATE = 0;
@@ -25,7 +35,8 @@ public record Tcs(long state, long flags, long ossa, int cssa, int nssa, long oe
 
     public byte[] toBytes() {
         byte[] out = new byte[SIZE];
-        ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN)
+        ByteBuffer.wrap(out)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(OFFSET_STATE, state)
                 .putLong(OFFSET_FLAGS, flags)
                 .putLong(OFFSET_OSSA, ossa)
@@ -44,10 +55,18 @@ public record Tcs(long state, long flags, long ossa, int cssa, int nssa, long oe
     public static Tcs fromBytes(byte[] b) {
         StructSupport.requireSize("TCS", b, SIZE);
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return new Tcs(buf.getLong(OFFSET_STATE), buf.getLong(OFFSET_FLAGS), buf.getLong(OFFSET_OSSA),
-                buf.getInt(OFFSET_CSSA), buf.getInt(OFFSET_NSSA), buf.getLong(OFFSET_OENTRY),
-                buf.getLong(OFFSET_AEP), buf.getLong(OFFSET_OFSBASE), buf.getLong(OFFSET_OGSBASE),
-                buf.getInt(OFFSET_FSLIMIT), buf.getInt(OFFSET_GSLIMIT));
+        return new Tcs(
+                buf.getLong(OFFSET_STATE),
+                buf.getLong(OFFSET_FLAGS),
+                buf.getLong(OFFSET_OSSA),
+                buf.getInt(OFFSET_CSSA),
+                buf.getInt(OFFSET_NSSA),
+                buf.getLong(OFFSET_OENTRY),
+                buf.getLong(OFFSET_AEP),
+                buf.getLong(OFFSET_OFSBASE),
+                buf.getLong(OFFSET_OGSBASE),
+                buf.getInt(OFFSET_FSLIMIT),
+                buf.getInt(OFFSET_GSLIMIT));
     }
 
     @Override

@@ -1,14 +1,15 @@
 package io.teemate.sgx.struct;
 
-import static io.teemate.sgx.struct.Layouts.le;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static io.teemate.sgx.struct.Layouts.le;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class AttributesTest {
 
@@ -32,7 +33,9 @@ class AttributesTest {
 
     @Property
     void writeToAndReadUseLittleEndianAtPositionWhateverTheBufferOrder(
-            @ForAll long flags, @ForAll long xfrm, @ForAll @IntRange(min = 0, max = 48) int pos,
+            @ForAll long flags,
+            @ForAll long xfrm,
+            @ForAll @IntRange(min = 0, max = 48) int pos,
             @ForAll boolean bigEndian) {
         ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         byte[] backing = new byte[64];
@@ -63,8 +66,12 @@ class AttributesTest {
         assertThat(Attributes.EINITTOKENKEY).isEqualTo(32L);
         assertThat(Attributes.KSS).isEqualTo(128L);
         assertThat(Attributes.RESERVED_FLAGS).isEqualTo(0xFFFF_FFFF_FFFF_FF48L);
-        long defined = Attributes.INIT | Attributes.DEBUG | Attributes.MODE64BIT | Attributes.PROVISIONKEY
-                | Attributes.EINITTOKENKEY | Attributes.KSS;
+        long defined = Attributes.INIT
+                | Attributes.DEBUG
+                | Attributes.MODE64BIT
+                | Attributes.PROVISIONKEY
+                | Attributes.EINITTOKENKEY
+                | Attributes.KSS;
         assertThat(defined & Attributes.RESERVED_FLAGS).isZero();
         assertThat(defined | Attributes.RESERVED_FLAGS).isEqualTo(-1L);
     }

@@ -1,22 +1,31 @@
 package io.teemate.sgx.struct;
 
-import static io.teemate.sgx.struct.Layouts.le;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import static io.teemate.sgx.struct.Layouts.le;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class GprSgxTest {
     /** sgx.md section 3 GPRSGX; 164..167 reserved. */
-    private static final int[][] FIELDS = {{0, 128}, {128, 8}, {136, 8}, {144, 8}, {152, 8}, {160, 4}, {168, 8}, {176, 8}};
+    private static final int[][] FIELDS = {
+        {0, 128}, {128, 8}, {136, 8}, {144, 8}, {152, 8}, {160, 4}, {168, 8}, {176, 8}
+    };
 
     @Property
-    void roundTrip(@ForAll @Size(16) long[] gprs, @ForAll long rflags, @ForAll long rip, @ForAll long ursp,
-                   @ForAll long urbp, @ForAll int exitInfo, @ForAll long fsBase, @ForAll long gsBase) {
+    void roundTrip(
+            @ForAll @Size(16) long[] gprs,
+            @ForAll long rflags,
+            @ForAll long rip,
+            @ForAll long ursp,
+            @ForAll long urbp,
+            @ForAll int exitInfo,
+            @ForAll long fsBase,
+            @ForAll long gsBase) {
         GprSgx g = new GprSgx(gprs, rflags, rip, ursp, urbp, exitInfo, fsBase, gsBase);
         byte[] raw = g.toBytes();
         assertThat(raw).hasSize(GprSgx.SIZE);
@@ -34,8 +43,15 @@ class GprSgxTest {
         for (int i = 0; i < 16; i++) {
             regs[i] = 0x1000L * (i + 1) + i;
         }
-        GprSgx g = new GprSgx(regs, 0x202, 0x7000_0000_1234L, 0x7FFE_0000L, 0x7FFE_0100L,
-                GprSgx.exitInfo(14, GprSgx.EXIT_TYPE_HARDWARE), 0x7000_0000_8000L, 0x7000_0000_9000L);
+        GprSgx g = new GprSgx(
+                regs,
+                0x202,
+                0x7000_0000_1234L,
+                0x7FFE_0000L,
+                0x7FFE_0100L,
+                GprSgx.exitInfo(14, GprSgx.EXIT_TYPE_HARDWARE),
+                0x7000_0000_8000L,
+                0x7000_0000_9000L);
         byte[] raw = g.toBytes();
         assertThat(GprSgx.SIZE).isEqualTo(184);
         assertThat(le(raw, 0, 8)).isEqualTo(regs[GprSgx.RAX]);
@@ -59,8 +75,24 @@ class GprSgxTest {
 
     @Example
     void registerIndexConstants() {
-        assertThat(new int[] {GprSgx.RAX, GprSgx.RCX, GprSgx.RDX, GprSgx.RBX, GprSgx.RSP, GprSgx.RBP, GprSgx.RSI,
-            GprSgx.RDI, GprSgx.R8, GprSgx.R9, GprSgx.R10, GprSgx.R11, GprSgx.R12, GprSgx.R13, GprSgx.R14, GprSgx.R15})
+        assertThat(new int[] {
+                    GprSgx.RAX,
+                    GprSgx.RCX,
+                    GprSgx.RDX,
+                    GprSgx.RBX,
+                    GprSgx.RSP,
+                    GprSgx.RBP,
+                    GprSgx.RSI,
+                    GprSgx.RDI,
+                    GprSgx.R8,
+                    GprSgx.R9,
+                    GprSgx.R10,
+                    GprSgx.R11,
+                    GprSgx.R12,
+                    GprSgx.R13,
+                    GprSgx.R14,
+                    GprSgx.R15
+                })
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     }
 
@@ -75,8 +107,8 @@ class GprSgxTest {
     }
 
     @Property
-    void exitInfoFieldsDecode(@ForAll @IntRange(min = 0, max = 255) int vector,
-                              @ForAll @IntRange(min = 0, max = 7) int type) {
+    void exitInfoFieldsDecode(
+            @ForAll @IntRange(min = 0, max = 255) int vector, @ForAll @IntRange(min = 0, max = 7) int type) {
         int e = GprSgx.exitInfo(vector, type);
         assertThat(e).isEqualTo(vector | type << 8 | 1 << 31);
         assertThat(GprSgx.exitVector(e)).isEqualTo(vector);
@@ -94,10 +126,11 @@ class GprSgxTest {
         assertThat(g.gprs()).containsOnly(0L);
         assertThatThrownBy(() -> new GprSgx(new long[15], 0, 0, 0, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("gprs").hasMessageContaining("16");
+                .hasMessageContaining("gprs")
+                .hasMessageContaining("16");
         assertThat(new GprSgx(new long[16], 0, 0, 0, 0, 0, 0, 0))
-                .isNotEqualTo(new GprSgx(new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
-                        0, 0, 0, 0, 0, 0, 0));
+                .isNotEqualTo(
+                        new GprSgx(new long[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Example

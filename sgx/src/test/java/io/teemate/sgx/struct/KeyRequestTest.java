@@ -1,27 +1,34 @@
 package io.teemate.sgx.struct;
 
-import static io.teemate.sgx.struct.Layouts.le;
-import static io.teemate.sgx.struct.Layouts.seq;
-import static io.teemate.sgx.struct.Layouts.slice;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import static io.teemate.sgx.struct.Layouts.le;
+import static io.teemate.sgx.struct.Layouts.seq;
+import static io.teemate.sgx.struct.Layouts.slice;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class KeyRequestTest {
     /** sgx.md section 7; reserved 6..7 and 78..511. */
     private static final int[][] FIELDS = {{0, 2}, {2, 2}, {4, 2}, {8, 16}, {24, 16}, {40, 32}, {72, 4}, {76, 2}};
 
     @Property(tries = 300)
-    void roundTrip(@ForAll short keyName, @ForAll short keyPolicy, @ForAll short isvSvn,
-                   @ForAll @Size(16) byte[] cpuSvn, @ForAll long maskFlags, @ForAll long maskXfrm,
-                   @ForAll @Size(32) byte[] keyId, @ForAll int miscMask, @ForAll short configSvn) {
-        KeyRequest k = new KeyRequest(keyName, keyPolicy, isvSvn, cpuSvn, new Attributes(maskFlags, maskXfrm),
-                keyId, miscMask, configSvn);
+    void roundTrip(
+            @ForAll short keyName,
+            @ForAll short keyPolicy,
+            @ForAll short isvSvn,
+            @ForAll @Size(16) byte[] cpuSvn,
+            @ForAll long maskFlags,
+            @ForAll long maskXfrm,
+            @ForAll @Size(32) byte[] keyId,
+            @ForAll int miscMask,
+            @ForAll short configSvn) {
+        KeyRequest k = new KeyRequest(
+                keyName, keyPolicy, isvSvn, cpuSvn, new Attributes(maskFlags, maskXfrm), keyId, miscMask, configSvn);
         byte[] raw = k.toBytes();
         assertThat(raw).hasSize(KeyRequest.SIZE);
         assertThat(KeyRequest.fromBytes(raw)).isEqualTo(k);
@@ -35,8 +42,14 @@ class KeyRequestTest {
 
     @Example
     void fieldOffsets() {
-        KeyRequest k = new KeyRequest(KeyRequest.KEYNAME_SEAL, (short) (KeyRequest.POLICY_MRSIGNER | KeyRequest.POLICY_CONFIGID),
-                (short) 0x0102, seq(16, 0x10), new Attributes(0xFF0000000000000BL, 0x3), seq(32, 0x40), 0x0A0B0C0D,
+        KeyRequest k = new KeyRequest(
+                KeyRequest.KEYNAME_SEAL,
+                (short) (KeyRequest.POLICY_MRSIGNER | KeyRequest.POLICY_CONFIGID),
+                (short) 0x0102,
+                seq(16, 0x10),
+                new Attributes(0xFF0000000000000BL, 0x3),
+                seq(32, 0x40),
+                0x0A0B0C0D,
                 (short) 0x7788);
         byte[] raw = k.toBytes();
         assertThat(KeyRequest.SIZE).isEqualTo(512);
@@ -55,13 +68,29 @@ class KeyRequestTest {
 
     @Example
     void constants() {
-        assertThat(new int[] {KeyRequest.KEYNAME_EINITTOKEN, KeyRequest.KEYNAME_PROVISION,
-            KeyRequest.KEYNAME_PROVISION_SEAL, KeyRequest.KEYNAME_REPORT, KeyRequest.KEYNAME_SEAL})
+        assertThat(new int[] {
+                    KeyRequest.KEYNAME_EINITTOKEN,
+                    KeyRequest.KEYNAME_PROVISION,
+                    KeyRequest.KEYNAME_PROVISION_SEAL,
+                    KeyRequest.KEYNAME_REPORT,
+                    KeyRequest.KEYNAME_SEAL
+                })
                 .containsExactly(0, 1, 2, 3, 4);
-        assertThat(new int[] {KeyRequest.KEYNAME_PROVISION, KeyRequest.KEYNAME_PROVISION_SEAL, KeyRequest.KEYNAME_REPORT, KeyRequest.KEYNAME_SEAL})
+        assertThat(new int[] {
+                    KeyRequest.KEYNAME_PROVISION,
+                    KeyRequest.KEYNAME_PROVISION_SEAL,
+                    KeyRequest.KEYNAME_REPORT,
+                    KeyRequest.KEYNAME_SEAL
+                })
                 .containsExactly(1, 2, 3, 4);
-        assertThat(new int[] {KeyRequest.POLICY_MRENCLAVE, KeyRequest.POLICY_MRSIGNER, KeyRequest.POLICY_NOISVPRODID,
-            KeyRequest.POLICY_CONFIGID, KeyRequest.POLICY_ISVFAMILYID, KeyRequest.POLICY_ISVEXTPRODID})
+        assertThat(new int[] {
+                    KeyRequest.POLICY_MRENCLAVE,
+                    KeyRequest.POLICY_MRSIGNER,
+                    KeyRequest.POLICY_NOISVPRODID,
+                    KeyRequest.POLICY_CONFIGID,
+                    KeyRequest.POLICY_ISVFAMILYID,
+                    KeyRequest.POLICY_ISVEXTPRODID
+                })
                 .containsExactly(0x1, 0x2, 0x4, 0x8, 0x10, 0x20);
     }
 
@@ -82,8 +111,16 @@ class KeyRequestTest {
 
     @Example
     void fromBytesIgnoresReservedBytes() {
-        byte[] raw = new KeyRequest(KeyRequest.KEYNAME_REPORT, (short) 0, (short) 0, new byte[16], new Attributes(0, 0),
-                new byte[32], 0, (short) 0).toBytes();
+        byte[] raw = new KeyRequest(
+                        KeyRequest.KEYNAME_REPORT,
+                        (short) 0,
+                        (short) 0,
+                        new byte[16],
+                        new Attributes(0, 0),
+                        new byte[32],
+                        0,
+                        (short) 0)
+                .toBytes();
         raw[100] = 1;
         assertThat(KeyRequest.reservedZero(raw)).isFalse();
         assertThat(KeyRequest.fromBytes(raw).keyName()).isEqualTo(KeyRequest.KEYNAME_REPORT);
@@ -92,17 +129,25 @@ class KeyRequestTest {
     @Example
     void arraysCopiedAndLengthsChecked() {
         byte[] cpu = seq(16, 9);
-        KeyRequest k = new KeyRequest(KeyRequest.KEYNAME_SEAL, (short) 0, (short) 0, cpu, new Attributes(0, 0),
-                new byte[32], 0, (short) 0);
+        KeyRequest k = new KeyRequest(
+                KeyRequest.KEYNAME_SEAL, (short) 0, (short) 0, cpu, new Attributes(0, 0), new byte[32], 0, (short) 0);
         cpu[0] = 0;
         k.cpuSvn()[1] = 0;
         k.keyId()[0] = 1;
         assertThat(k.cpuSvn()).isEqualTo(seq(16, 9));
         assertThat(k.keyId()).isEqualTo(new byte[32]);
-        assertThatThrownBy(() -> new KeyRequest(KeyRequest.KEYNAME_SEAL, (short) 0, (short) 0, new byte[16],
-                new Attributes(0, 0), new byte[31], 0, (short) 0))
+        assertThatThrownBy(() -> new KeyRequest(
+                        KeyRequest.KEYNAME_SEAL,
+                        (short) 0,
+                        (short) 0,
+                        new byte[16],
+                        new Attributes(0, 0),
+                        new byte[31],
+                        0,
+                        (short) 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("keyId").hasMessageContaining("32");
+                .hasMessageContaining("keyId")
+                .hasMessageContaining("32");
     }
 
     @Example

@@ -1,16 +1,16 @@
 package io.teemate.sgx.struct;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Test helpers: an independent little-endian reader and field-range checks (deliberately not using ByteBuffer). */
 final class Layouts {
-    private Layouts() {
-    }
+    private Layouts() {}
 
     /** Unsigned little-endian integer of {@code len} (1..8) bytes at {@code off}, assembled byte by byte. */
     static long le(byte[] b, int off, int len) {
@@ -59,8 +59,8 @@ final class Layouts {
      * Decoding then re-encoding random bytes keeps exactly the documented field bytes and zeroes every
      * other (reserved) byte.
      */
-    static <T> void assertReencodesFieldsOnly(byte[] raw, int[][] ranges, Function<byte[], T> decode,
-                                              Function<T, byte[]> encode) {
+    static <T> void assertReencodesFieldsOnly(
+            byte[] raw, int[][] ranges, Function<byte[], T> decode, Function<T, byte[]> encode) {
         assertThat(encode.apply(decode.apply(raw))).isEqualTo(keepOnly(raw, ranges));
     }
 

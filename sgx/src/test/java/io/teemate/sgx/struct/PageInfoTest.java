@@ -1,12 +1,12 @@
 package io.teemate.sgx.struct;
 
-import static io.teemate.sgx.struct.Layouts.le;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+
+import static io.teemate.sgx.struct.Layouts.le;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PageInfoTest {
     private static final int[][] FIELDS = {{0, 8}, {8, 8}, {16, 8}, {24, 8}};

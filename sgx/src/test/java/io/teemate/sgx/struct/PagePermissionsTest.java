@@ -1,16 +1,17 @@
 package io.teemate.sgx.struct;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PagePermissionsTest {
 
@@ -93,8 +94,8 @@ class PagePermissionsTest {
     }
 
     @Property
-    void allowsAndOrMatchBitArithmetic(@ForAll @IntRange(min = 0, max = 7) int a,
-                                       @ForAll @IntRange(min = 0, max = 7) int b) {
+    void allowsAndOrMatchBitArithmetic(
+            @ForAll @IntRange(min = 0, max = 7) int a, @ForAll @IntRange(min = 0, max = 7) int b) {
         PagePermissions pa = PagePermissions.fromBits(a);
         PagePermissions pb = PagePermissions.fromBits(b);
         assertThat(pa.allows(pb)).isEqualTo((b & ~a) == 0);

@@ -1,15 +1,15 @@
 package io.teemate.sgx.struct;
 
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
 import static io.teemate.sgx.struct.Layouts.le;
 import static io.teemate.sgx.struct.Layouts.seq;
 import static io.teemate.sgx.struct.Layouts.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
 
 class PcmdTest {
     /** SECINFO.FLAGS @0 (the rest of SECINFO is reserved), ENCLAVEID @64, MAC @112. */
@@ -50,7 +50,8 @@ class PcmdTest {
         assertThat(p.mac()).isEqualTo(seq(16, 1));
         assertThatThrownBy(() -> new Pcmd(new SecInfo(0), 1, new byte[15]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("mac").hasMessageContaining("16");
+                .hasMessageContaining("mac")
+                .hasMessageContaining("16");
     }
 
     @Example

@@ -1,16 +1,17 @@
 package io.teemate.sgx.struct;
 
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+import java.util.Arrays;
+
 import static io.teemate.sgx.struct.Layouts.le;
 import static io.teemate.sgx.struct.Layouts.seq;
 import static io.teemate.sgx.struct.Layouts.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.Arrays;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
 
 class ReportTest {
     private static final int[][] FIELDS;
@@ -23,8 +24,7 @@ class ReportTest {
     }
 
     @Property(tries = 300)
-    void roundTrip(@ForAll @Size(384) byte[] bodyBytes, @ForAll @Size(32) byte[] keyId,
-                   @ForAll @Size(16) byte[] mac) {
+    void roundTrip(@ForAll @Size(384) byte[] bodyBytes, @ForAll @Size(32) byte[] keyId, @ForAll @Size(16) byte[] mac) {
         Report r = new Report(ReportBody.fromBytes(bodyBytes), keyId, mac);
         byte[] raw = r.toBytes();
         assertThat(raw).hasSize(Report.SIZE);
@@ -62,10 +62,12 @@ class ReportTest {
         assertThat(r.keyId()).isEqualTo(new byte[32]);
         assertThatThrownBy(() -> new Report(ReportBodyTest.sample(), new byte[16], new byte[16]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("keyId").hasMessageContaining("32");
+                .hasMessageContaining("keyId")
+                .hasMessageContaining("32");
         assertThatThrownBy(() -> new Report(ReportBodyTest.sample(), new byte[32], new byte[32]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("mac").hasMessageContaining("16");
+                .hasMessageContaining("mac")
+                .hasMessageContaining("16");
     }
 
     @Example

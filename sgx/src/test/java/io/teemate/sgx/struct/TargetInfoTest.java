@@ -1,22 +1,22 @@
 package io.teemate.sgx.struct;
 
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
 import static io.teemate.sgx.struct.Layouts.le;
 import static io.teemate.sgx.struct.Layouts.seq;
 import static io.teemate.sgx.struct.Layouts.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
-
 class TargetInfoTest {
     private static final int[][] FIELDS = {{0, 32}, {32, 16}, {52, 4}};
 
     @Property
-    void roundTrip(@ForAll @Size(32) byte[] measurement, @ForAll long flags, @ForAll long xfrm,
-                   @ForAll int miscSelect) {
+    void roundTrip(
+            @ForAll @Size(32) byte[] measurement, @ForAll long flags, @ForAll long xfrm, @ForAll int miscSelect) {
         TargetInfo t = new TargetInfo(measurement, new Attributes(flags, xfrm), miscSelect);
         byte[] raw = t.toBytes();
         assertThat(raw).hasSize(TargetInfo.SIZE);
@@ -50,7 +50,8 @@ class TargetInfoTest {
         assertThat(t.measurement()).isEqualTo(seq(32, 3));
         assertThatThrownBy(() -> new TargetInfo(new byte[31], new Attributes(0, 0), 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("measurement").hasMessageContaining("32");
+                .hasMessageContaining("measurement")
+                .hasMessageContaining("32");
     }
 
     @Example

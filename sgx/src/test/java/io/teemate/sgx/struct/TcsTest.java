@@ -1,12 +1,12 @@
 package io.teemate.sgx.struct;
 
-import static io.teemate.sgx.struct.Layouts.le;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
+
+import static io.teemate.sgx.struct.Layouts.le;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TcsTest {
     /** sgx.md section 3, as {offset, length}. */
@@ -15,9 +15,18 @@ class TcsTest {
     };
 
     @Property(tries = 300)
-    void roundTrip(@ForAll long state, @ForAll long flags, @ForAll long ossa, @ForAll int cssa, @ForAll int nssa,
-                   @ForAll long oentry, @ForAll long aep, @ForAll long ofsBase, @ForAll long ogsBase,
-                   @ForAll int fsLimit, @ForAll int gsLimit) {
+    void roundTrip(
+            @ForAll long state,
+            @ForAll long flags,
+            @ForAll long ossa,
+            @ForAll int cssa,
+            @ForAll int nssa,
+            @ForAll long oentry,
+            @ForAll long aep,
+            @ForAll long ofsBase,
+            @ForAll long ogsBase,
+            @ForAll int fsLimit,
+            @ForAll int gsLimit) {
         Tcs t = new Tcs(state, flags, ossa, cssa, nssa, oentry, aep, ofsBase, ogsBase, fsLimit, gsLimit);
         byte[] raw = t.toBytes();
         assertThat(raw).hasSize(Tcs.SIZE);
@@ -31,8 +40,8 @@ class TcsTest {
 
     @Example
     void fieldOffsets() {
-        Tcs t = new Tcs(1, Tcs.FLAG_DBGOPTIN, 0x3000, 2, 3, 0x1040, 0x5555_0000_1234L, 0x8000, 0x9000,
-                0xFFF, 0xFFFF_FFFF);
+        Tcs t = new Tcs(
+                1, Tcs.FLAG_DBGOPTIN, 0x3000, 2, 3, 0x1040, 0x5555_0000_1234L, 0x8000, 0x9000, 0xFFF, 0xFFFF_FFFF);
         byte[] raw = t.toBytes();
         assertThat(Tcs.SIZE).isEqualTo(4096);
         assertThat(le(raw, 0, 8)).isEqualTo(1);

@@ -71,13 +71,29 @@ public final class PlatformPki {
         this.rootKey = rootKey;
         this.caKey = caKey;
         this.notBefore = notBefore;
-        this.notAfter = notBefore.atOffset(ZoneOffset.UTC).plusYears(VALIDITY_YEARS).toInstant();
+        this.notAfter =
+                notBefore.atOffset(ZoneOffset.UTC).plusYears(VALIDITY_YEARS).toInstant();
         X500Name rootName = name("TeeMate SGX Root CA");
-        this.root = issue(rootName, rootKey, EcdsaP256.publicKey(rootKey), rootName, EcdsaP256.publicKey(rootKey),
-                new BasicConstraints(1), KeyUsage.keyCertSign | KeyUsage.cRLSign, notBefore, notAfter);
-        this.platformCa = issue(rootName, rootKey, EcdsaP256.publicKey(rootKey), name("TeeMate SGX Platform CA"),
-                EcdsaP256.publicKey(caKey), new BasicConstraints(0), KeyUsage.keyCertSign | KeyUsage.cRLSign,
-                notBefore, notAfter);
+        this.root = issue(
+                rootName,
+                rootKey,
+                EcdsaP256.publicKey(rootKey),
+                rootName,
+                EcdsaP256.publicKey(rootKey),
+                new BasicConstraints(1),
+                KeyUsage.keyCertSign | KeyUsage.cRLSign,
+                notBefore,
+                notAfter);
+        this.platformCa = issue(
+                rootName,
+                rootKey,
+                EcdsaP256.publicKey(rootKey),
+                name("TeeMate SGX Platform CA"),
+                EcdsaP256.publicKey(caKey),
+                new BasicConstraints(0),
+                KeyUsage.keyCertSign | KeyUsage.cRLSign,
+                notBefore,
+                notAfter);
     }
 
     /** A platform whose keys come from {@code random}, valid for {@link #VALIDITY_YEARS} years from {@code notBefore}. */
@@ -101,8 +117,10 @@ public final class PlatformPki {
     public static PlatformPki fromSeed(long seed) {
         try {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(ByteBuffer.allocate(Long.BYTES + 16).put("TeeMate PKI seed".getBytes(StandardCharsets.US_ASCII), 0, 16)
-                    .putLong(seed).array());
+            random.setSeed(ByteBuffer.allocate(Long.BYTES + 16)
+                    .put("TeeMate PKI seed".getBytes(StandardCharsets.US_ASCII), 0, 16)
+                    .putLong(seed)
+                    .array());
             return generate(random, "seed-" + seed, SEEDED_NOT_BEFORE);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA1PRNG", e);
@@ -152,12 +170,19 @@ public final class PlatformPki {
             throw new IllegalArgumentException("PCK public key refused: " + e.getMessage(), e);
         }
         if (!validUntil.isAfter(validFrom)) {
-            throw new IllegalArgumentException("PCK certificate validity ends (" + validUntil + ") before it starts (" + validFrom + ")");
+            throw new IllegalArgumentException(
+                    "PCK certificate validity ends (" + validUntil + ") before it starts (" + validFrom + ")");
         }
-        return issue(X500Name.getInstance(platformCa.getSubjectX500Principal().getEncoded()), caKey,
-                EcdsaP256.publicKey(caKey), name("TeeMate SGX PCK Certificate"), key, new BasicConstraints(false),
+        return issue(
+                X500Name.getInstance(platformCa.getSubjectX500Principal().getEncoded()),
+                caKey,
+                EcdsaP256.publicKey(caKey),
+                name("TeeMate SGX PCK Certificate"),
+                key,
+                new BasicConstraints(false),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
-                validFrom.truncatedTo(ChronoUnit.SECONDS), validUntil.truncatedTo(ChronoUnit.SECONDS));
+                validFrom.truncatedTo(ChronoUnit.SECONDS),
+                validUntil.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** PCK leaf, platform CA, root: the chain a quote carries as PCK_CERT_CHAIN. */
@@ -172,22 +197,34 @@ public final class PlatformPki {
 
     /** CN=commonName, OU=platform name, O=TeeMate (built field by field, so any platform name is safe). */
     private X500Name name(String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "TeeMate").addRDN(BCStyle.OU, platformName)
-                .addRDN(BCStyle.CN, commonName).build();
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, "TeeMate")
+                .addRDN(BCStyle.OU, platformName)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
     }
 
-    private static X509Certificate issue(X500Name issuer, BigInteger issuerKey, ECPublicKeyParameters issuerPublic,
-                                         X500Name subject, ECPublicKeyParameters subjectPublic, BasicConstraints constraints,
-                                         int keyUsage, Instant from, Instant until) {
+    private static X509Certificate issue(
+            X500Name issuer,
+            BigInteger issuerKey,
+            ECPublicKeyParameters issuerPublic,
+            X500Name subject,
+            ECPublicKeyParameters subjectPublic,
+            BasicConstraints constraints,
+            int keyUsage,
+            Instant from,
+            Instant until) {
         SubjectPublicKeyInfo spki = EcdsaP256.subjectPublicKeyInfo(subjectPublic);
         BcX509ExtensionUtils ext = new BcX509ExtensionUtils();
         try {
-            X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuer, serial(spki, subject, from), Date.from(from),
-                    Date.from(until), subject, spki)
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(
+                            issuer, serial(spki, subject, from), Date.from(from), Date.from(until), subject, spki)
                     .addExtension(Extension.basicConstraints, true, constraints)
                     .addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             ext.createAuthorityKeyIdentifier(EcdsaP256.subjectPublicKeyInfo(issuerPublic)));
             return new JcaX509CertificateConverter().getCertificate(b.build(signer(issuerKey)));
         } catch (CertIOException | CertificateException e) {
@@ -198,7 +235,9 @@ public final class PlatformPki {
     /** A positive 128-bit serial from the subject, its key and validity start: distinct per certificate, reproducible. */
     private static BigInteger serial(SubjectPublicKeyInfo spki, X500Name subject, Instant from) {
         try {
-            byte[] digest = EcdsaP256.sha256(spki.getEncoded(), subject.getEncoded(),
+            byte[] digest = EcdsaP256.sha256(
+                    spki.getEncoded(),
+                    subject.getEncoded(),
                     Long.toString(from.getEpochSecond()).getBytes(StandardCharsets.US_ASCII));
             return new BigInteger(1, Arrays.copyOf(digest, 16));
         } catch (IOException e) {

@@ -14,8 +14,15 @@ import java.util.function.Predicate;
  * MRENCLAVE, MRSIGNER or minimum ISVSVN is not checked, and {@link QuoteVerifier} says so in its result; the
  * root is always required. Build one with {@link #trusting}.
  */
-public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[] mrSigner, ReportDataExpectation reportData,
-                           Integer minIsvSvn, boolean allowDebug, Instant at, QeIdentity qeIdentity) {
+public record Expectations(
+        X509Certificate trustedRoot,
+        byte[] mrEnclave,
+        byte[] mrSigner,
+        ReportDataExpectation reportData,
+        Integer minIsvSvn,
+        boolean allowDebug,
+        Instant at,
+        QeIdentity qeIdentity) {
     public Expectations {
         Objects.requireNonNull(trustedRoot, "trusted root certificate");
         Objects.requireNonNull(qeIdentity, "QE identity (QeIdentity.teemate() for this project's QE)");
@@ -76,8 +83,7 @@ public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[]
         }
     }
 
-    public record Any() implements ReportDataExpectation {
-    }
+    public record Any() implements ReportDataExpectation {}
 
     public record Exact(byte[] reportData) implements ReportDataExpectation {
         public Exact {
@@ -99,7 +105,8 @@ public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[]
             Objects.requireNonNull(containerIdentity, "expected container identity");
             Objects.requireNonNull(nonce, "expected nonce");
             if (containerIdentity.length != ReportDataBinding.CONTAINER_IDENTITY_LENGTH) {
-                throw new IllegalArgumentException("expected container identity must be 32 bytes, got " + containerIdentity.length);
+                throw new IllegalArgumentException(
+                        "expected container identity must be 32 bytes, got " + containerIdentity.length);
             }
             containerIdentity = containerIdentity.clone();
             nonce = nonce.clone();
@@ -180,8 +187,15 @@ public record Expectations(X509Certificate trustedRoot, byte[] mrEnclave, byte[]
         }
 
         public Expectations build() {
-            return new Expectations(root, mrEnclave, mrSigner, reportData, minIsvSvn, allowDebug,
-                    at != null ? at : Instant.now(), qeIdentity);
+            return new Expectations(
+                    root,
+                    mrEnclave,
+                    mrSigner,
+                    reportData,
+                    minIsvSvn,
+                    allowDebug,
+                    at != null ? at : Instant.now(),
+                    qeIdentity);
         }
     }
 }

@@ -55,7 +55,8 @@ public record QeIdentity(byte[] mrSigner, int isvProdId, int minIsvSvn) {
 
     @Override
     public String toString() {
-        return "QE identity (MRSIGNER " + (mrSigner == null ? "any" : HexFormat.of().formatHex(mrSigner)) + ", ISVPRODID "
-                + isvProdId + ", ISVSVN >= " + minIsvSvn + ")";
+        return "QE identity (MRSIGNER "
+                + (mrSigner == null ? "any" : HexFormat.of().formatHex(mrSigner)) + ", ISVPRODID " + isvProdId
+                + ", ISVSVN >= " + minIsvSvn + ")";
     }
 }

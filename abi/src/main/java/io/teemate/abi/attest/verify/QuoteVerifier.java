@@ -50,8 +50,7 @@ import java.util.List;
 public final class QuoteVerifier {
     private static final HexFormat HEX = HexFormat.of();
 
-    private QuoteVerifier() {
-    }
+    private QuoteVerifier() {}
 
     public static Verification verify(byte[] quoteBytes, Expectations expected) {
         List<CheckResult> results = new ArrayList<>();
@@ -59,8 +58,8 @@ public final class QuoteVerifier {
         try {
             quote = Quote.parse(quoteBytes);
         } catch (QuoteFormatException e) {
-            results.add(new CheckResult(Check.PARSE, false, "not an ECDSA quote v3: " + e.getMessage()
-                    + "; no other check can run"));
+            results.add(new CheckResult(
+                    Check.PARSE, false, "not an ECDSA quote v3: " + e.getMessage() + "; no other check can run"));
             return Verification.of(results, null);
         }
         results.add(new CheckResult(Check.PARSE, true, "ECDSA-P256 quote v3 of " + quoteBytes.length + " bytes"));
@@ -70,15 +69,20 @@ public final class QuoteVerifier {
         results.add(new CheckResult(Check.PCK_CERT_CHAIN, chain.problems.isEmpty(), chain.explanation()));
 
         if (chain.pckKey == null) {
-            results.add(new CheckResult(Check.QE_REPORT_SIGNATURE, false,
+            results.add(new CheckResult(
+                    Check.QE_REPORT_SIGNATURE,
+                    false,
                     "cannot be checked: the certification data holds no usable PCK certificate (see the chain check)"));
         } else if (EcdsaP256.verify(chain.pckKey, sig.rawQeReportBody(), sig.qeReportSignature())) {
-            results.add(new CheckResult(Check.QE_REPORT_SIGNATURE, true,
-                    "the QE report body is signed by the key of the PCK certificate"));
+            results.add(new CheckResult(
+                    Check.QE_REPORT_SIGNATURE, true, "the QE report body is signed by the key of the PCK certificate"));
         } else {
-            results.add(new CheckResult(Check.QE_REPORT_SIGNATURE, false, "the QE report signature does not verify under"
-                    + " the PCK certificate's key: the QE report or its signature was altered, or the certificate"
-                    + " belongs to another quoting enclave or platform"));
+            results.add(new CheckResult(
+                    Check.QE_REPORT_SIGNATURE,
+                    false,
+                    "the QE report signature does not verify under"
+                            + " the PCK certificate's key: the QE report or its signature was altered, or the certificate"
+                            + " belongs to another quoting enclave or platform"));
         }
 
         ReportBody qeReport = sig.qeReportBody();
@@ -86,39 +90,60 @@ public final class QuoteVerifier {
         byte[] qeData = qeReport.reportData();
         boolean bound = Arrays.equals(Arrays.copyOf(qeData, 32), binding)
                 && Arrays.equals(Arrays.copyOfRange(qeData, 32, 64), new byte[32]);
-        results.add(new CheckResult(Check.QE_REPORT_DATA, bound, bound
-                ? "the QE report's REPORTDATA is SHA-256(attestation key || auth data) || 0^32"
-                : "the QE report's REPORTDATA is " + HEX.formatHex(qeData) + " but SHA-256(attestation key || auth data)"
-                + " || 0^32 is " + HEX.formatHex(Arrays.copyOf(binding, 64))
-                + ": the attestation key or the auth data in the quote is not the one the QE certified"));
+        results.add(
+                new CheckResult(
+                        Check.QE_REPORT_DATA,
+                        bound,
+                        bound
+                                ? "the QE report's REPORTDATA is SHA-256(attestation key || auth data) || 0^32"
+                                : "the QE report's REPORTDATA is " + HEX.formatHex(qeData)
+                                        + " but SHA-256(attestation key || auth data)"
+                                        + " || 0^32 is " + HEX.formatHex(Arrays.copyOf(binding, 64))
+                                        + ": the attestation key or the auth data in the quote is not the one the QE certified"));
 
         results.add(qeIdentity(qeReport, expected.qeIdentity()));
 
         ECPublicKeyParameters attestationKey = EcdsaP256.decodeOrNull(sig.attestationPublicKey());
         if (attestationKey == null) {
-            results.add(new CheckResult(Check.QUOTE_SIGNATURE, false,
-                    "the attestation public key in the quote is not a point on P-256"));
+            results.add(new CheckResult(
+                    Check.QUOTE_SIGNATURE, false, "the attestation public key in the quote is not a point on P-256"));
         } else if (EcdsaP256.verify(attestationKey, Arrays.copyOf(quoteBytes, Quote.SIGNED_LENGTH), sig.signature())) {
-            results.add(new CheckResult(Check.QUOTE_SIGNATURE, true,
+            results.add(new CheckResult(
+                    Check.QUOTE_SIGNATURE,
+                    true,
                     "header and report body (bytes 0..431) are signed by the attestation key"));
         } else {
-            results.add(new CheckResult(Check.QUOTE_SIGNATURE, false, "the signature over the header and report body"
-                    + " (bytes 0..431) does not verify under the attestation key: the header, the report body or the"
-                    + " signature was altered after the QE signed it"));
+            results.add(new CheckResult(
+                    Check.QUOTE_SIGNATURE,
+                    false,
+                    "the signature over the header and report body"
+                            + " (bytes 0..431) does not verify under the attestation key: the header, the report body or the"
+                            + " signature was altered after the QE signed it"));
         }
 
         ReportBody body = quote.reportBody();
-        results.add(measurement(Check.MRENCLAVE, "MRENCLAVE", body.mrEnclave(), expected.mrEnclave(),
+        results.add(measurement(
+                Check.MRENCLAVE,
+                "MRENCLAVE",
+                body.mrEnclave(),
+                expected.mrEnclave(),
                 "the quote is for other enclave code"));
-        results.add(measurement(Check.MRSIGNER, "MRSIGNER", body.mrSigner(), expected.mrSigner(),
+        results.add(measurement(
+                Check.MRSIGNER,
+                "MRSIGNER",
+                body.mrSigner(),
+                expected.mrSigner(),
                 "the enclave was signed by another key"));
         int isvSvn = Short.toUnsignedInt(body.isvSvn());
         if (expected.minIsvSvn() == null) {
             results.add(new CheckResult(Check.ISVSVN, true, "ISVSVN is " + isvSvn + " (no minimum was given)"));
         } else {
             boolean fresh = isvSvn >= expected.minIsvSvn();
-            results.add(new CheckResult(Check.ISVSVN, fresh, "ISVSVN is " + isvSvn + (fresh ? ", at least " : ", below the minimum ")
-                    + expected.minIsvSvn() + (fresh ? "" : ": an older, possibly vulnerable version of the enclave")));
+            results.add(new CheckResult(
+                    Check.ISVSVN,
+                    fresh,
+                    "ISVSVN is " + isvSvn + (fresh ? ", at least " : ", below the minimum ") + expected.minIsvSvn()
+                            + (fresh ? "" : ": an older, possibly vulnerable version of the enclave")));
         }
         results.add(reportData(body.reportData(), expected.reportData()));
         results.add(debug(body, qeReport, expected.allowDebug()));
@@ -131,8 +156,9 @@ public final class QuoteVerifier {
         byte[] mrSigner = qe.mrSigner();
         byte[] expectedSigner = expected.mrSigner();
         if (expectedSigner != null && !Arrays.equals(mrSigner, expectedSigner)) {
-            problems.add("the QE's MRSIGNER is " + HEX.formatHex(mrSigner) + ", expected " + HEX.formatHex(expectedSigner)
-                    + ": the quote was made by an enclave another key signed, not the platform's quoting enclave");
+            problems.add(
+                    "the QE's MRSIGNER is " + HEX.formatHex(mrSigner) + ", expected " + HEX.formatHex(expectedSigner)
+                            + ": the quote was made by an enclave another key signed, not the platform's quoting enclave");
         }
         int prodId = Short.toUnsignedInt(qe.isvProdId());
         if (prodId != expected.isvProdId()) {
@@ -147,35 +173,51 @@ public final class QuoteVerifier {
         if (!problems.isEmpty()) {
             return new CheckResult(Check.QE_IDENTITY, false, String.join("; ", problems));
         }
-        return new CheckResult(Check.QE_IDENTITY, true, "the QE's MRSIGNER is " + HEX.formatHex(mrSigner)
-                + (expectedSigner == null ? " (not checked: no expected value given)" : " as expected")
-                + ", ISVPRODID " + prodId + ", ISVSVN " + svn + " (at least " + expected.minIsvSvn() + ")");
+        return new CheckResult(
+                Check.QE_IDENTITY,
+                true,
+                "the QE's MRSIGNER is " + HEX.formatHex(mrSigner)
+                        + (expectedSigner == null ? " (not checked: no expected value given)" : " as expected")
+                        + ", ISVPRODID " + prodId + ", ISVSVN " + svn + " (at least " + expected.minIsvSvn() + ")");
     }
 
     private static CheckResult measurement(Check check, String name, byte[] actual, byte[] expected, String meaning) {
         if (expected == null) {
-            return new CheckResult(check, true, name + " is " + HEX.formatHex(actual) + " (not checked: no expected value given)");
+            return new CheckResult(
+                    check, true, name + " is " + HEX.formatHex(actual) + " (not checked: no expected value given)");
         }
         if (Arrays.equals(actual, expected)) {
             return new CheckResult(check, true, name + " is " + HEX.formatHex(actual) + " as expected");
         }
-        return new CheckResult(check, false, name + " is " + HEX.formatHex(actual) + ", expected "
-                + HEX.formatHex(expected) + ": " + meaning);
+        return new CheckResult(
+                check,
+                false,
+                name + " is " + HEX.formatHex(actual) + ", expected " + HEX.formatHex(expected) + ": " + meaning);
     }
 
     private static CheckResult reportData(byte[] actual, Expectations.ReportDataExpectation expectation) {
         return switch (expectation) {
-            case Any a -> new CheckResult(Check.REPORT_DATA, true, "REPORTDATA is " + HEX.formatHex(actual)
-                    + " (not checked: no expectation given)");
-            case Exact e -> Arrays.equals(actual, e.reportData())
-                    ? new CheckResult(Check.REPORT_DATA, true, "REPORTDATA is as expected")
-                    : new CheckResult(Check.REPORT_DATA, false, "REPORTDATA is " + HEX.formatHex(actual) + ", expected "
-                    + HEX.formatHex(e.reportData()));
+            case Any a ->
+                new CheckResult(
+                        Check.REPORT_DATA,
+                        true,
+                        "REPORTDATA is " + HEX.formatHex(actual) + " (not checked: no expectation given)");
+            case Exact e ->
+                Arrays.equals(actual, e.reportData())
+                        ? new CheckResult(Check.REPORT_DATA, true, "REPORTDATA is as expected")
+                        : new CheckResult(
+                                Check.REPORT_DATA,
+                                false,
+                                "REPORTDATA is " + HEX.formatHex(actual) + ", expected "
+                                        + HEX.formatHex(e.reportData()));
             case ContainerBinding b -> containerBinding(actual, b);
-            case Matching m -> m.predicate().test(actual.clone())
-                    ? new CheckResult(Check.REPORT_DATA, true, "REPORTDATA is " + m.description())
-                    : new CheckResult(Check.REPORT_DATA, false, "REPORTDATA " + HEX.formatHex(actual) + " is not "
-                    + m.description());
+            case Matching m ->
+                m.predicate().test(actual.clone())
+                        ? new CheckResult(Check.REPORT_DATA, true, "REPORTDATA is " + m.description())
+                        : new CheckResult(
+                                Check.REPORT_DATA,
+                                false,
+                                "REPORTDATA " + HEX.formatHex(actual) + " is not " + m.description());
         };
     }
 
@@ -192,8 +234,10 @@ public final class QuoteVerifier {
                     + HEX.formatHex(expected.nonce()) + ": the quote answers another challenge (a replayed quote?)");
         }
         if (problems.isEmpty()) {
-            return new CheckResult(Check.REPORT_DATA, true, "REPORTDATA binds container identity "
-                    + HEX.formatHex(identity) + " and the expected nonce");
+            return new CheckResult(
+                    Check.REPORT_DATA,
+                    true,
+                    "REPORTDATA binds container identity " + HEX.formatHex(identity) + " and the expected nonce");
         }
         return new CheckResult(Check.REPORT_DATA, false, String.join("; ", problems));
     }
@@ -204,13 +248,17 @@ public final class QuoteVerifier {
         if (!appDebug && !qeDebug) {
             return new CheckResult(Check.DEBUG, true, "neither the enclave nor the quoting enclave is a DEBUG enclave");
         }
-        String who = appDebug && qeDebug ? "the enclave and the quoting enclave are DEBUG enclaves"
+        String who = appDebug && qeDebug
+                ? "the enclave and the quoting enclave are DEBUG enclaves"
                 : appDebug ? "the enclave is a DEBUG enclave" : "the quoting enclave is a DEBUG enclave";
         if (allowDebug) {
             return new CheckResult(Check.DEBUG, true, who + " (allowed by the expectations)");
         }
-        return new CheckResult(Check.DEBUG, false, who + ": the host can read and write its memory (EDBGRD/EDBGWR),"
-                + " so nothing it says can be trusted; allow DEBUG only for development");
+        return new CheckResult(
+                Check.DEBUG,
+                false,
+                who + ": the host can read and write its memory (EDBGRD/EDBGWR),"
+                        + " so nothing it says can be trusted; allow DEBUG only for development");
     }
 
     /** What the chain check found: problems (empty = passed) and the PCK key if a leaf certificate was readable. */
@@ -273,7 +321,8 @@ public final class QuoteVerifier {
             problems.add("the platform CA " + subject(ca) + " may not sign certificates (key usage lacks keyCertSign)");
         }
         if (leaf.getBasicConstraints() >= 0) {
-            problems.add("the PCK certificate " + subject(leaf) + " is a CA certificate, not an end-entity PCK certificate");
+            problems.add(
+                    "the PCK certificate " + subject(leaf) + " is a CA certificate, not an end-entity PCK certificate");
         }
         if (!usage(leaf, 0)) {
             problems.add("the PCK certificate " + subject(leaf) + " may not sign (key usage lacks digitalSignature)");
@@ -284,11 +333,11 @@ public final class QuoteVerifier {
     }
 
     /** Checks that {@code child} names {@code parent} as issuer and carries its signature. */
-    private static void link(X509Certificate child, String childName, X509Certificate parent, String parentName,
-                             List<String> problems) {
+    private static void link(
+            X509Certificate child, String childName, X509Certificate parent, String parentName, List<String> problems) {
         if (!child.getIssuerX500Principal().equals(parent.getSubjectX500Principal())) {
-            problems.add("the " + childName + " " + subject(child) + " was issued by '" + child.getIssuerX500Principal().getName()
-                    + "', not by " + parentName + " " + subject(parent));
+            problems.add("the " + childName + " " + subject(child) + " was issued by '"
+                    + child.getIssuerX500Principal().getName() + "', not by " + parentName + " " + subject(parent));
         }
         if (!signedBy(child, parent)) {
             problems.add("the " + childName + "'s signature does not verify under the key of " + parentName);
@@ -308,11 +357,11 @@ public final class QuoteVerifier {
         try {
             c.checkValidity(at);
         } catch (CertificateExpiredException e) {
-            problems.add("the " + name + " " + subject(c) + " expired on " + c.getNotAfter().toInstant()
-                    + " (checked at " + at.toInstant() + ")");
+            problems.add("the " + name + " " + subject(c) + " expired on "
+                    + c.getNotAfter().toInstant() + " (checked at " + at.toInstant() + ")");
         } catch (CertificateNotYetValidException e) {
-            problems.add("the " + name + " " + subject(c) + " is not valid before " + c.getNotBefore().toInstant()
-                    + " (checked at " + at.toInstant() + ")");
+            problems.add("the " + name + " " + subject(c) + " is not valid before "
+                    + c.getNotBefore().toInstant() + " (checked at " + at.toInstant() + ")");
         }
     }
 

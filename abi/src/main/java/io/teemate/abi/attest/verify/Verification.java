@@ -1,6 +1,7 @@
 package io.teemate.abi.attest.verify;
 
 import io.teemate.abi.attest.Quote;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -71,8 +72,11 @@ public record Verification(boolean ok, List<CheckResult> checks, Quote quote) {
             b.append(c).append('\n');
         }
         int failed = failures().size();
-        b.append(ok ? "quote verified: all " + checks.size() + " checks passed"
-                : "quote REJECTED: " + failed + " of " + checks.size() + " checks failed").append('\n');
+        b.append(
+                        ok
+                                ? "quote verified: all " + checks.size() + " checks passed"
+                                : "quote REJECTED: " + failed + " of " + checks.size() + " checks failed")
+                .append('\n');
         return b.toString();
     }
 }

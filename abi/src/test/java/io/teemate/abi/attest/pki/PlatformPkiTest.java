@@ -23,9 +23,12 @@ class PlatformPkiTest {
     void theSameSeedRecreatesThePlatformByteForByte() throws Exception {
         PlatformPki a = PlatformPki.fromSeed(7);
         PlatformPki b = PlatformPki.fromSeed(7);
-        assertThat(a.rootCertificate().getEncoded()).isEqualTo(b.rootCertificate().getEncoded());
-        assertThat(a.platformCaCertificate().getEncoded()).isEqualTo(b.platformCaCertificate().getEncoded());
-        assertThat(a.issuePckCertificate(PCK_PUBLIC).getEncoded()).isEqualTo(b.issuePckCertificate(PCK_PUBLIC).getEncoded());
+        assertThat(a.rootCertificate().getEncoded())
+                .isEqualTo(b.rootCertificate().getEncoded());
+        assertThat(a.platformCaCertificate().getEncoded())
+                .isEqualTo(b.platformCaCertificate().getEncoded());
+        assertThat(a.issuePckCertificate(PCK_PUBLIC).getEncoded())
+                .isEqualTo(b.issuePckCertificate(PCK_PUBLIC).getEncoded());
         assertThat(a.rootCertificatePem()).isEqualTo(b.rootCertificatePem());
     }
 
@@ -33,13 +36,15 @@ class PlatformPkiTest {
     void anotherSeedIsAnotherPlatform() {
         PlatformPki a = PlatformPki.fromSeed(7);
         PlatformPki b = PlatformPki.fromSeed(8);
-        assertThat(a.rootCertificate().getPublicKey()).isNotEqualTo(b.rootCertificate().getPublicKey());
+        assertThat(a.rootCertificate().getPublicKey())
+                .isNotEqualTo(b.rootCertificate().getPublicKey());
         assertThat(a.rootCertificate().getSubjectX500Principal().getName()).contains("OU=seed-7");
     }
 
     @Test
     void theChainIsRootPlatformCaPckWithCaConstraints() throws Exception {
-        PlatformPki pki = PlatformPki.generate(new SecureRandom(), "rack 4, slot 2", Instant.parse("2026-01-01T00:00:00Z"));
+        PlatformPki pki =
+                PlatformPki.generate(new SecureRandom(), "rack 4, slot 2", Instant.parse("2026-01-01T00:00:00Z"));
         X509Certificate pck = pki.issuePckCertificate(PCK_PUBLIC);
         List<X509Certificate> chain = pki.chain(pck);
         X509Certificate root = chain.get(2);
@@ -54,7 +59,8 @@ class PlatformPkiTest {
         assertThat(pck.getKeyUsage()[0]).as("digitalSignature").isTrue();
         assertThat(pck.getSigAlgName()).isEqualTo("SHA256withECDSA");
         assertThat(EcdsaP256.encode(EcdsaP256.fromJca(pck.getPublicKey()))).isEqualTo(PCK_PUBLIC);
-        assertThat(root.getSubjectX500Principal().getName()).isEqualTo("CN=TeeMate SGX Root CA,OU=rack 4\\, slot 2,O=TeeMate");
+        assertThat(root.getSubjectX500Principal().getName())
+                .isEqualTo("CN=TeeMate SGX Root CA,OU=rack 4\\, slot 2,O=TeeMate");
         assertThat(pck.getNotBefore().toInstant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(pck.getNotAfter().toInstant()).isEqualTo(Instant.parse("2056-01-01T00:00:00Z"));
     }
@@ -66,7 +72,8 @@ class PlatformPkiTest {
         assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(Pem.decode(pem)).isEqualTo(pki.rootCertificate());
         X509Certificate pck = pki.issuePckCertificate(PCK_PUBLIC);
-        assertThat(Pem.decodeAll(pki.certificationChainPem(pck))).containsExactly(pck, pki.platformCaCertificate(), pki.rootCertificate());
+        assertThat(Pem.decodeAll(pki.certificationChainPem(pck)))
+                .containsExactly(pck, pki.platformCaCertificate(), pki.rootCertificate());
     }
 
     @Test
@@ -86,7 +93,8 @@ class PlatformPkiTest {
         byte[] bad = PCK_PUBLIC.clone();
         bad[63] ^= 1;
         assertThatThrownBy(() -> PlatformPki.fromSeed(1).issuePckCertificate(bad))
-                .hasMessageContaining("PCK public key refused").hasMessageContaining("not a point on P-256");
+                .hasMessageContaining("PCK public key refused")
+                .hasMessageContaining("not a point on P-256");
     }
 
     @Test
@@ -98,7 +106,8 @@ class PlatformPkiTest {
         assertThat(good.problem()).isNull();
         assertThat(PckCertificationRequest.parse(good.toBytes())).isEqualTo(good);
         PlatformPki pki = PlatformPki.fromSeed(1);
-        assertThat(pki.issuePckCertificate(good).getPublicKey()).isEqualTo(pki.issuePckCertificate(PCK_PUBLIC).getPublicKey());
+        assertThat(pki.issuePckCertificate(good).getPublicKey())
+                .isEqualTo(pki.issuePckCertificate(PCK_PUBLIC).getPublicKey());
 
         byte[] tampered = good.toBytes();
         tampered[PckCertificationRequest.OFFSET_QE_REPORT_BODY + 64] ^= 1;
@@ -108,7 +117,8 @@ class PlatformPkiTest {
         byte[] unbound = body.clone();
         unbound[320] ^= 1;
         PckCertificationRequest u = new PckCertificationRequest(PCK_PUBLIC, unbound, new byte[64]);
-        PckCertificationRequest signedUnbound = new PckCertificationRequest(PCK_PUBLIC, unbound, EcdsaP256.sign(PCK, u.signedBytes()));
+        PckCertificationRequest signedUnbound =
+                new PckCertificationRequest(PCK_PUBLIC, unbound, EcdsaP256.sign(PCK, u.signedBytes()));
         assertThat(signedUnbound.problem()).contains("REPORTDATA is not SHA-256(PCK public key)");
     }
 }
