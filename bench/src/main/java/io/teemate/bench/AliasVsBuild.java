@@ -46,8 +46,16 @@ public final class AliasVsBuild {
         }
     }
 
-    record Row(int mib, int pages, double buildWallMs, double buildModeledMs, double aliasWallMs, double aliasModeledMs,
-               double firstEcallWallMs, double firstEcallModeledMs, String firstEcallLeaves) {
+    record Row(
+            int mib,
+            int pages,
+            double buildWallMs,
+            double buildModeledMs,
+            double aliasWallMs,
+            double aliasModeledMs,
+            double firstEcallWallMs,
+            double firstEcallModeledMs,
+            String firstEcallLeaves) {
         double modeledRatio() {
             return buildModeledMs / (aliasModeledMs + firstEcallModeledMs);
         }
@@ -66,7 +74,11 @@ public final class AliasVsBuild {
             sizes = List.of(64, 256, 1024);
         }
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Platform platform = Platform.boot(Machine.builder().epcMiB(largest + 16).logicalProcessors(2).seed(1).build());
+        Platform platform = Platform.boot(Machine.builder()
+                .epcMiB(largest + 16)
+                .logicalProcessors(2)
+                .seed(1)
+                .build());
         Machine machine = platform.machine();
         Kernel kernel = platform.kernel();
         SgxDriver driver = platform.driver();
@@ -84,35 +96,74 @@ public final class AliasVsBuild {
 
         System.out.println();
         System.out.println("modeled = per-leaf cycles of docs/cost-model.md at 3.0 GHz; wall = this JVM");
-        System.out.printf("%8s %9s | %14s %14s | %14s %14s | %14s %14s | %10s %10s%n", "enclave", "pages",
-                "build wall ms", "build model ms", "alias wall ms", "alias model ms", "1st call wall", "1st call model",
-                "model x", "wall x");
+        System.out.printf(
+                "%8s %9s | %14s %14s | %14s %14s | %14s %14s | %10s %10s%n",
+                "enclave",
+                "pages",
+                "build wall ms",
+                "build model ms",
+                "alias wall ms",
+                "alias model ms",
+                "1st call wall",
+                "1st call model",
+                "model x",
+                "wall x");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "%5d MiB %9d | %14.1f %14.1f | %14.3f %14.3f | %14.3f %14.4f | %10.0f %10.0f%n",
-                    r.mib(), r.pages(), r.buildWallMs(), r.buildModeledMs(), r.aliasWallMs(), r.aliasModeledMs(),
-                    r.firstEcallWallMs(), r.firstEcallModeledMs(), r.modeledRatio(), r.wallRatio());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%5d MiB %9d | %14.1f %14.1f | %14.3f %14.3f | %14.3f %14.4f | %10.0f %10.0f%n",
+                    r.mib(),
+                    r.pages(),
+                    r.buildWallMs(),
+                    r.buildModeledMs(),
+                    r.aliasWallMs(),
+                    r.aliasModeledMs(),
+                    r.firstEcallWallMs(),
+                    r.firstEcallModeledMs(),
+                    r.modeledRatio(),
+                    r.wallRatio());
         }
         System.out.println();
         for (Row r : rows) {
-            System.out.printf("%d MiB, first ecall through the aliased TCS executed: %s%n", r.mib(), r.firstEcallLeaves());
+            System.out.printf(
+                    "%d MiB, first ecall through the aliased TCS executed: %s%n", r.mib(), r.firstEcallLeaves());
         }
         Path out = Path.of("results", "aliasing.csv");
         Files.createDirectories(out.getParent());
-        StringBuilder csv = new StringBuilder("enclave_mib,pages,build_wall_ms,build_modeled_ms,alias_wall_ms,alias_modeled_ms,"
-                + "first_ecall_wall_ms,first_ecall_modeled_ms,modeled_ratio,wall_ratio\n");
+        StringBuilder csv =
+                new StringBuilder("enclave_mib,pages,build_wall_ms,build_modeled_ms,alias_wall_ms,alias_modeled_ms,"
+                        + "first_ecall_wall_ms,first_ecall_modeled_ms,modeled_ratio,wall_ratio\n");
         for (Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f%n", r.mib(), r.pages(),
-                    r.buildWallMs(), r.buildModeledMs(), r.aliasWallMs(), r.aliasModeledMs(), r.firstEcallWallMs(),
-                    r.firstEcallModeledMs(), r.modeledRatio(), r.wallRatio()));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%d,%d,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,%.1f,%.1f%n",
+                    r.mib(),
+                    r.pages(),
+                    r.buildWallMs(),
+                    r.buildModeledMs(),
+                    r.aliasWallMs(),
+                    r.aliasModeledMs(),
+                    r.firstEcallWallMs(),
+                    r.firstEcallModeledMs(),
+                    r.modeledRatio(),
+                    r.wallRatio()));
         }
         Files.writeString(out, csv);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
-    private static Row measure(Machine machine, Kernel kernel, SgxDriver driver, TeeMateController controller,
-                               SigningKey key, CodeImage code, int mib) {
+    private static Row measure(
+            Machine machine,
+            Kernel kernel,
+            SgxDriver driver,
+            TeeMateController controller,
+            SigningKey key,
+            CodeImage code,
+            int mib) {
         EnclaveLayout layout = layoutOf(code, mib);
-        SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave()).attributes(EnclaveLayout.defaultAttributes(false)).sign(key);
+        SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
+                .attributes(EnclaveLayout.defaultAttributes(false))
+                .sign(key);
         EnclaveLoader loader = new EnclaveLoader(driver);
 
         Process creator = kernel.spawn("creator", Path.of("/"));
@@ -145,8 +196,16 @@ public final class AliasVsBuild {
         if (driver.stats().pagesInUse() != 0) {
             throw new IllegalStateException("EPC not released after the run: " + driver.stats());
         }
-        return new Row(mib, layout.pages().size(), buildWall / 1e6, build.modeledNanos() / 1e6, aliasWall / 1e6,
-                alias.modeledNanos() / 1e6, callWall / 1e6, call.modeledNanos() / 1e6, leaves(call));
+        return new Row(
+                mib,
+                layout.pages().size(),
+                buildWall / 1e6,
+                build.modeledNanos() / 1e6,
+                aliasWall / 1e6,
+                alias.modeledNanos() / 1e6,
+                callWall / 1e6,
+                call.modeledNanos() / 1e6,
+                leaves(call));
     }
 
     /** A layout whose ELRANGE is exactly {@code mib}: the program, its threads, and measured heap filling the rest. */
@@ -160,7 +219,10 @@ public final class AliasVsBuild {
         StringBuilder b = new StringBuilder();
         for (SgxLeaf leaf : SgxLeaf.values()) {
             if (s.count(leaf) > 0) {
-                b.append(b.isEmpty() ? "" : ", ").append(s.count(leaf)).append(' ').append(leaf);
+                b.append(b.isEmpty() ? "" : ", ")
+                        .append(s.count(leaf))
+                        .append(' ')
+                        .append(leaf);
             }
         }
         return b.isEmpty() ? "nothing" : b.toString();

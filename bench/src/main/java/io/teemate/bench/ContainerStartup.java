@@ -1,18 +1,15 @@
 package io.teemate.bench;
 
-import io.teemate.host.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teemate.abi.image.AttachKeys;
+import io.teemate.host.Platform;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;
 import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
 import io.teemate.host.container.PhaseTimes;
-import io.teemate.host.controller.TeeMateController;
-import io.teemate.host.driver.SgxDriver;
-import io.teemate.host.kernel.Kernel;
 import io.teemate.sgx.Machine;
 import io.teemate.sgx.sign.SigningKey;
 
@@ -21,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,8 +37,16 @@ public final class ContainerStartup {
      * {@link Phase#ordinal()}), wall and modeled ms, and the EPC pages of all enclaves with the N up. With several
      * repetitions each number is the median over them.
      */
-    public record Row(Mode mode, int containers, double meanWallMs, double meanModeledMs, double laterWallMs,
-                      double laterModeledMs, double[] phaseWallMs, double[] phaseModeledMs, long epcPages) {
+    public record Row(
+            Mode mode,
+            int containers,
+            double meanWallMs,
+            double meanModeledMs,
+            double laterWallMs,
+            double laterModeledMs,
+            double[] phaseWallMs,
+            double[] phaseModeledMs,
+            long epcPages) {
         public double epcMiB() {
             return epcPages * 4096.0 / (1 << 20);
         }
@@ -55,7 +60,8 @@ public final class ContainerStartup {
         public Config {
             counts = List.copyOf(counts);
             if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1)) {
-                throw new IllegalArgumentException("container counts must be one or more positive numbers, got " + counts);
+                throw new IllegalArgumentException(
+                        "container counts must be one or more positive numbers, got " + counts);
             }
             if (reps < 1) {
                 throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
@@ -69,8 +75,7 @@ public final class ContainerStartup {
     }
 
     /** The rows (conventional then shared for each N, in the order of the counts) and the files written. */
-    public record Result(List<Row> rows, List<Path> files) {
-    }
+    public record Result(List<Row> rows, List<Path> files) {}
 
     public static void main(String[] args) throws IOException {
         Config config = Config.defaults();
@@ -107,8 +112,12 @@ public final class ContainerStartup {
         SigningKey owner = SigningKey.generate();
         ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner);
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
-        progress.step("image %s: enclave of %d MiB (%d pages added), heap %s", container.name(),
-                Math.max(1, enclaveMiB), container.enclave().layout().addedPages(), config.heap());
+        progress.step(
+                "image %s: enclave of %d MiB (%d pages added), heap %s",
+                container.name(),
+                Math.max(1, enclaveMiB),
+                container.enclave().layout().addedPages(),
+                config.heap());
 
         progress.step("warming up the JIT (not reported)...");
         measure(container, Mode.CONVENTIONAL, 2);
@@ -118,7 +127,10 @@ public final class ContainerStartup {
             for (Mode mode : Mode.values()) {
                 List<Row> reps = new ArrayList<>();
                 for (int rep = 1; rep <= config.reps(); rep++) {
-                    progress.step("%2d container(s), %s%s...", n, mode.name().toLowerCase(Locale.ROOT),
+                    progress.step(
+                            "%2d container(s), %s%s...",
+                            n,
+                            mode.name().toLowerCase(Locale.ROOT),
                             config.reps() > 1 ? ", repetition " + rep + " of " + config.reps() : "");
                     reps.add(measure(container, mode, n));
                 }
@@ -141,17 +153,26 @@ public final class ContainerStartup {
             phaseWall[p] = Stats.median(reps.stream().mapToDouble(r -> r.phaseWallMs[k]));
             phaseModeled[p] = Stats.median(reps.stream().mapToDouble(r -> r.phaseModeledMs[k]));
         }
-        return new Row(first.mode, first.containers, Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
+        return new Row(
+                first.mode,
+                first.containers,
+                Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
                 Stats.median(reps.stream().mapToDouble(Row::meanModeledMs)),
                 Stats.median(reps.stream().mapToDouble(Row::laterWallMs)),
-                Stats.median(reps.stream().mapToDouble(Row::laterModeledMs)), phaseWall, phaseModeled,
+                Stats.median(reps.stream().mapToDouble(Row::laterModeledMs)),
+                phaseWall,
+                phaseModeled,
                 Math.round(Stats.median(reps.stream().mapToDouble(r -> r.epcPages))));
     }
 
     private static Row measure(ContainerImage image, Mode mode, int n) {
         int pagesPerEnclave = image.enclave().layout().addedPages() + 64;
         long epcBytes = ((long) pagesPerEnclave * (mode == Mode.CONVENTIONAL ? n : 1) + 4096L * n + 8192) * 4096;
-        Platform platform = Platform.boot(Machine.builder().epcBytes(epcBytes).logicalProcessors(2).seed(n).build());
+        Platform platform = Platform.boot(Machine.builder()
+                .epcBytes(epcBytes)
+                .logicalProcessors(2)
+                .seed(n)
+                .build());
         double[] phaseWall = new double[Phase.values().length];
         double[] phaseModeled = new double[Phase.values().length];
         double wall = 0;
@@ -183,8 +204,16 @@ public final class ContainerStartup {
             epc = manager.totalEnclavePages();
             running.forEach(manager::stop);
         }
-        return new Row(mode, n, wall, modeled, n > 1 ? laterWall : Double.NaN, n > 1 ? laterModeled : Double.NaN,
-                phaseWall, phaseModeled, epc);
+        return new Row(
+                mode,
+                n,
+                wall,
+                modeled,
+                n > 1 ? laterWall : Double.NaN,
+                n > 1 ? laterModeled : Double.NaN,
+                phaseWall,
+                phaseModeled,
+                epc);
     }
 
     /** A copy of the example image with the heap set to {@code heap}, a TCS per container, and its own attach key. */
@@ -228,10 +257,18 @@ public final class ContainerStartup {
         }
         out.append(",epc_pages,epc_mib\n");
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.3f,%.3f", r.mode.name().toLowerCase(Locale.ROOT),
-                    r.containers, r.meanWallMs, r.meanModeledMs, r.laterWallMs, r.laterModeledMs));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%s,%d,%.3f,%.3f,%.3f,%.3f",
+                    r.mode.name().toLowerCase(Locale.ROOT),
+                    r.containers,
+                    r.meanWallMs,
+                    r.meanModeledMs,
+                    r.laterWallMs,
+                    r.laterModeledMs));
             for (Phase p : Phase.values()) {
-                out.append(String.format(Locale.ROOT, ",%.3f,%.3f", r.phaseWallMs[p.ordinal()], r.phaseModeledMs[p.ordinal()]));
+                out.append(String.format(
+                        Locale.ROOT, ",%.3f,%.3f", r.phaseWallMs[p.ordinal()], r.phaseModeledMs[p.ordinal()]));
             }
             out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
         }
@@ -245,16 +282,33 @@ public final class ContainerStartup {
             List<Row> mine = rows.stream().filter(r -> r.mode == mode).toList();
             double[] n = mine.stream().mapToDouble(r -> r.containers).toArray();
             String name = mode.name().toLowerCase(Locale.ROOT);
-            latency.add(new Plots.Series(name + ", modeled", n, mine.stream().mapToDouble(r -> r.meanModeledMs).toArray()));
-            latency.add(new Plots.Series(name + ", wall", n, mine.stream().mapToDouble(r -> r.meanWallMs).toArray()));
-            memory.add(new Plots.Series(name, n, mine.stream().mapToDouble(Row::epcMiB).toArray()));
+            latency.add(new Plots.Series(
+                    name + ", modeled",
+                    n,
+                    mine.stream().mapToDouble(r -> r.meanModeledMs).toArray()));
+            latency.add(new Plots.Series(
+                    name + ", wall",
+                    n,
+                    mine.stream().mapToDouble(r -> r.meanWallMs).toArray()));
+            memory.add(new Plots.Series(
+                    name, n, mine.stream().mapToDouble(Row::epcMiB).toArray()));
         }
         List<Path> files = new ArrayList<>();
-        files.add(Plots.lines("Container start-up, mean of N", "containers", "ms (log)", latency, true,
+        files.add(Plots.lines(
+                "Container start-up, mean of N",
+                "containers",
+                "ms (log)",
+                latency,
+                true,
                 out.resolve("containers-latency.png")));
-        files.add(Plots.lines("EPC memory with N containers up", "containers", "MiB", memory, false,
+        files.add(Plots.lines(
+                "EPC memory with N containers up",
+                "containers",
+                "MiB",
+                memory,
+                false,
                 out.resolve("containers-epc.png")));
-        for (boolean wall : new boolean[]{true, false}) {
+        for (boolean wall : new boolean[] {true, false}) {
             Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
             for (Row r : rows) {
                 Map<String, Double> bar = new LinkedHashMap<>();
@@ -264,9 +318,14 @@ public final class ContainerStartup {
                 bars.put("N=" + r.containers + (r.mode == Mode.SHARED ? " S" : " C"), bar);
             }
             String kind = wall ? "wall" : "modeled";
-            files.add(Plots.stackedBars("Container start-up by phase, mean of N, " + kind + "; C = conventional, S = shared",
-                    "containers and mode", "ms (" + kind + ")", bars,
-                    java.util.Arrays.stream(Phase.values()).map(ContainerStartup::phaseName).toList(),
+            files.add(Plots.stackedBars(
+                    "Container start-up by phase, mean of N, " + kind + "; C = conventional, S = shared",
+                    "containers and mode",
+                    "ms (" + kind + ")",
+                    bars,
+                    java.util.Arrays.stream(Phase.values())
+                            .map(ContainerStartup::phaseName)
+                            .toList(),
                     out.resolve("containers-phases-" + kind + ".png")));
         }
         files.forEach(f -> System.out.println("wrote " + f));
@@ -280,22 +339,40 @@ public final class ContainerStartup {
 
     static void print(List<Row> rows) {
         System.out.println();
-        System.out.println("Mean start-up of all N containers (the first shared one builds the enclave), then of the containers after");
-        System.out.println("the first (shared: they alias it); ms as wall / modeled. EPC: all enclaves' pages with the N containers up.");
+        System.out.println(
+                "Mean start-up of all N containers (the first shared one builds the enclave), then of the containers after");
+        System.out.println(
+                "the first (shared: they alias it); ms as wall / modeled. EPC: all enclaves' pages with the N containers up.");
         System.out.println();
-        System.out.println("| N | mean, conventional | mean, shared | ratio | after the first, conventional | after the first, shared "
-                + "| ratio | EPC conv. MiB | EPC shared MiB | ratio |");
+        System.out.println(
+                "| N | mean, conventional | mean, shared | ratio | after the first, conventional | after the first, shared "
+                        + "| ratio | EPC conv. MiB | EPC shared MiB | ratio |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i + 1 < rows.size(); i += 2) {
             Row c = rows.get(i);
             Row s = rows.get(i + 1);
-            System.out.printf(Locale.ROOT, "| %d | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx | %s | %s | %s | %.1f | %.1f | %.1fx |%n",
-                    c.containers, c.meanWallMs, c.meanModeledMs, s.meanWallMs, s.meanModeledMs,
-                    c.meanWallMs / s.meanWallMs, c.meanModeledMs / s.meanModeledMs,
-                    pair(c.laterWallMs, c.laterModeledMs), pair(s.laterWallMs, s.laterModeledMs),
-                    c.containers > 1 ? String.format(Locale.ROOT, "%.0fx / %.0fx", c.laterWallMs / s.laterWallMs,
-                            c.laterModeledMs / s.laterModeledMs) : "-",
-                    c.epcMiB(), s.epcMiB(), (double) c.epcPages / s.epcPages);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx | %s | %s | %s | %.1f | %.1f | %.1fx |%n",
+                    c.containers,
+                    c.meanWallMs,
+                    c.meanModeledMs,
+                    s.meanWallMs,
+                    s.meanModeledMs,
+                    c.meanWallMs / s.meanWallMs,
+                    c.meanModeledMs / s.meanModeledMs,
+                    pair(c.laterWallMs, c.laterModeledMs),
+                    pair(s.laterWallMs, s.laterModeledMs),
+                    c.containers > 1
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%.0fx / %.0fx",
+                                    c.laterWallMs / s.laterWallMs,
+                                    c.laterModeledMs / s.laterModeledMs)
+                            : "-",
+                    c.epcMiB(),
+                    s.epcMiB(),
+                    (double) c.epcPages / s.epcPages);
         }
     }
 

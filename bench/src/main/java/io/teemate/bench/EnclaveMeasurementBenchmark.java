@@ -57,10 +57,13 @@ import java.util.concurrent.TimeUnit;
 @org.openjdk.jmh.annotations.Measurement(iterations = 5, time = 5, timeUnit = TimeUnit.SECONDS)
 // A fixed, pre-touched heap: the loader path allocates a few MB per invocation (EPCM entries, page-table
 // nodes) and should not pay the OS's first touch of fresh eden pages inside the timed region.
-@Fork(value = 1, jvmArgsAppend = {"-XX:MaxDirectMemorySize=1g", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:MaxDirectMemorySize=1g", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class EnclaveMeasurementBenchmark {
     /** 64 MiB of ELRANGE, every page added and measured. */
     public static final int PAGES = 16_384;
+
     public static final long ENCLAVE_SIZE = (long) PAGES * Memory.PAGE_SIZE;
     /** EEXTENDs per page: 4096 / 256. */
     public static final int EEXTENDS_PER_PAGE = Memory.PAGE_SIZE / io.teemate.sgx.Measurement.EEXTEND_CHUNK;
@@ -70,6 +73,7 @@ public class EnclaveMeasurementBenchmark {
     public static final long SHA_INPUT_BYTES = (long) PAGES * BYTES_PER_PAGE;
     /** Linear address of the enclave: naturally aligned to its size, as ECREATE requires. */
     static final long BASE = 0x10_0000_0000L;
+
     static final Attributes ATTRIBUTES = EnclaveLayout.defaultAttributes(false);
     static final SecInfo SECS_INFO = SecInfo.of(PageType.SECS, PagePermissions.NONE);
     static final SecInfo REG_RW = SecInfo.of(PageType.REG, PagePermissions.RW);
@@ -107,8 +111,8 @@ public class EnclaveMeasurementBenchmark {
             lp.loadCr3(pageTable);
             List<EnclavePage> pages = new ArrayList<>(PAGES);
             for (int i = 0; i < PAGES; i++) {
-                pages.add(new EnclavePage((long) i * Memory.PAGE_SIZE, PageType.REG, PagePermissions.RW, true,
-                        pageContent(i)));
+                pages.add(new EnclavePage(
+                        (long) i * Memory.PAGE_SIZE, PageType.REG, PagePermissions.RW, true, pageContent(i)));
             }
             layout = new EnclaveLayout(ENCLAVE_SIZE, 1, pages);
             // One untimed build: touches the EPC chunks (allocated on first use) and checks that the instruction
@@ -159,11 +163,22 @@ public class EnclaveMeasurementBenchmark {
             for (int i = 0; i < PAGES; i++) {
                 contents[i] = pageContent(i);
                 epcPages[i] = machine.epc().address(i + 1);
-                pages.add(new EnclavePage((long) i * Memory.PAGE_SIZE, PageType.REG, PagePermissions.RW, true, contents[i]));
+                pages.add(new EnclavePage(
+                        (long) i * Memory.PAGE_SIZE, PageType.REG, PagePermissions.RW, true, contents[i]));
             }
             secsPage = machine.epc().address(0);
-            secs = new Secs(ENCLAVE_SIZE, BASE, 1, 0, ATTRIBUTES, new byte[32], new byte[32], new byte[64],
-                    (short) 0, (short) 0, (short) 0);
+            secs = new Secs(
+                    ENCLAVE_SIZE,
+                    BASE,
+                    1,
+                    0,
+                    ATTRIBUTES,
+                    new byte[32],
+                    new byte[32],
+                    new byte[64],
+                    (short) 0,
+                    (short) 0,
+                    (short) 0);
             build();
             byte[] actual = machine.probe().pendingMrEnclave(secsPage);
             destroy();

@@ -40,7 +40,9 @@ public final class Evaluation {
 
     /** The experiments, in the order they run. */
     public enum Experiment {
-        CONTAINERS, FAAS, KV;
+        CONTAINERS,
+        FAAS,
+        KV;
 
         /** "containers", "faas" or "kv" (any case), with a message naming the choices otherwise. */
         public static Experiment parse(String name) {
@@ -63,7 +65,8 @@ public final class Evaluation {
      */
     public record PaperFigure(String what, double low, double high, boolean reduction) {
         String text() {
-            return reduction ? String.format(Locale.ROOT, "%.0f%% less", low * 100)
+            return reduction
+                    ? String.format(Locale.ROOT, "%.0f%% less", low * 100)
                     : String.format(Locale.ROOT, "%sx to %sx", trim(low), trim(high));
         }
 
@@ -83,10 +86,15 @@ public final class Evaluation {
      * here hold only its abstract ("at least 4.5 times lower latency and 2.8 times lower memory usage"), which agrees
      * with the lower bounds. These are the paper's numbers, not ours: nothing measured here is a constant.
      */
-    public static final PaperFigure SERVERLESS_LATENCY = new PaperFigure("serverless cold-start latency, conventional / TeeMate", 4.54, 6.98, false);
-    public static final PaperFigure SERVERLESS_MEMORY = new PaperFigure("serverless memory, conventional / TeeMate", 2.8, 5.0, false);
-    public static final PaperFigure REDIS_FORK = new PaperFigure("Redis BGSAVE fork latency, Gramine / TeeMate", 277.6, 1046.6, false);
-    public static final PaperFigure REDIS_MEMORY = new PaperFigure("Redis memory during the snapshot, TeeMate against Gramine", 0.41, 0.41, true);
+    public static final PaperFigure SERVERLESS_LATENCY =
+            new PaperFigure("serverless cold-start latency, conventional / TeeMate", 4.54, 6.98, false);
+
+    public static final PaperFigure SERVERLESS_MEMORY =
+            new PaperFigure("serverless memory, conventional / TeeMate", 2.8, 5.0, false);
+    public static final PaperFigure REDIS_FORK =
+            new PaperFigure("Redis BGSAVE fork latency, Gramine / TeeMate", 277.6, 1046.6, false);
+    public static final PaperFigure REDIS_MEMORY =
+            new PaperFigure("Redis memory during the snapshot, TeeMate against Gramine", 0.41, 0.41, true);
 
     /**
      * What to run. {@code instances} serve the containers and the serverless experiments, {@code keys} the
@@ -96,9 +104,19 @@ public final class Evaluation {
      * machine's EPC; {@code nativeRedis} also forks a real redis-server; {@code root} the repository (examples/,
      * faas/workloads); {@code commandLine} how the run was asked for (recorded as is, may be empty).
      */
-    public record Config(Set<Experiment> experiments, List<Integer> instances, List<Long> keys, int reps, boolean quick,
-                         String heap, List<String> workloads, String kvHeap, int kvEpcMiB, boolean nativeRedis, Path root,
-                         String commandLine) {
+    public record Config(
+            Set<Experiment> experiments,
+            List<Integer> instances,
+            List<Long> keys,
+            int reps,
+            boolean quick,
+            String heap,
+            List<String> workloads,
+            String kvHeap,
+            int kvEpcMiB,
+            boolean nativeRedis,
+            Path root,
+            String commandLine) {
         public Config {
             if (experiments.isEmpty()) {
                 throw new IllegalArgumentException("choose at least one experiment (containers, faas, kv)");
@@ -123,59 +141,154 @@ public final class Evaluation {
 
         /** The full evaluation: 1, 2, 4, 8, 16 instances, 10^4, 10^5, 10^6 keys, 3 repetitions, the harnesses' sizes. */
         public static Config full(Path root) {
-            return new Config(EnumSet.allOf(Experiment.class), List.of(1, 2, 4, 8, 16), List.of(10_000L, 100_000L, 1_000_000L),
-                    3, false, "64M", List.of(), "1G", 2048, KvFork.nativeRedisAvailable(), root, "");
+            return new Config(
+                    EnumSet.allOf(Experiment.class),
+                    List.of(1, 2, 4, 8, 16),
+                    List.of(10_000L, 100_000L, 1_000_000L),
+                    3,
+                    false,
+                    "64M",
+                    List.of(),
+                    "1G",
+                    2048,
+                    KvFork.nativeRedisAvailable(),
+                    root,
+                    "");
         }
 
         /** A smoke run in seconds: 1 and 2 instances of small enclaves, one workload, 1,000 and 5,000 keys, once each. */
         public static Config quick(Path root) {
-            return new Config(EnumSet.allOf(Experiment.class), List.of(1, 2), List.of(1_000L, 5_000L), 1, true, "16M",
-                    List.of("echo"), "64M", 256, false, root, "");
+            return new Config(
+                    EnumSet.allOf(Experiment.class),
+                    List.of(1, 2),
+                    List.of(1_000L, 5_000L),
+                    1,
+                    true,
+                    "16M",
+                    List.of("echo"),
+                    "64M",
+                    256,
+                    false,
+                    root,
+                    "");
         }
 
         public Config withExperiments(Set<Experiment> e) {
-            return new Config(e, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    e, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
         }
 
         public Config withInstances(List<Integer> n) {
-            return new Config(experiments, n, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    experiments,
+                    n,
+                    keys,
+                    reps,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine);
         }
 
         public Config withKeys(List<Long> k) {
-            return new Config(experiments, instances, k, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    experiments,
+                    instances,
+                    k,
+                    reps,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine);
         }
 
         public Config withReps(int r) {
-            return new Config(experiments, instances, keys, r, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    experiments,
+                    instances,
+                    keys,
+                    r,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine);
         }
 
         public Config withHeap(String h) {
-            return new Config(experiments, instances, keys, reps, quick, h, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    experiments,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    h,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine);
         }
 
         public Config withWorkloads(List<String> w) {
-            return new Config(experiments, instances, keys, reps, quick, heap, w, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    experiments,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    heap,
+                    w,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine);
         }
 
         public Config withKv(String heap, int epcMiB) {
-            return new Config(experiments, instances, keys, reps, quick, this.heap, workloads, heap, epcMiB, nativeRedis, root, commandLine);
+            return new Config(
+                    experiments,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    this.heap,
+                    workloads,
+                    heap,
+                    epcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine);
         }
 
         public Config withNativeRedis(boolean n) {
-            return new Config(experiments, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, n, root, commandLine);
+            return new Config(
+                    experiments, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, n, root, commandLine);
         }
 
         public Config withCommandLine(String c) {
-            return new Config(experiments, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, c);
+            return new Config(
+                    experiments, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, c);
         }
     }
 
     /** What a run wrote: its directory, results.json, report.md, every file, and the JSON document itself. */
-    public record Outcome(Path dir, Path resultsJson, Path report, List<Path> files, JsonNode results) {
-    }
+    public record Outcome(Path dir, Path resultsJson, Path report, List<Path> files, JsonNode results) {}
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     /** Runs the chosen experiments into {@code out} (created if need be) and writes results.json and report.md. */
     public static Outcome run(Config config, Path out, Progress progress) throws Exception {
@@ -219,18 +332,28 @@ public final class Evaluation {
 
     // ---------------------------------------------------------------- the experiments
 
-    private static ObjectNode containers(Config c, Path out, Progress p, List<Path> files, StringBuilder md,
-                                         List<String[]> summary) throws IOException {
-        ContainerStartup.Result r = ContainerStartup.run(new ContainerStartup.Config(c.instances(), c.heap(), c.reps(),
-                c.root().resolve("examples/images/hello")), out, p);
+    private static ObjectNode containers(
+            Config c, Path out, Progress p, List<Path> files, StringBuilder md, List<String[]> summary)
+            throws IOException {
+        ContainerStartup.Result r = ContainerStartup.run(
+                new ContainerStartup.Config(
+                        c.instances(), c.heap(), c.reps(), c.root().resolve("examples/images/hello")),
+                out,
+                p);
         files.addAll(r.files());
         ObjectNode node = JSON.createObjectNode();
         node.set("rows", JSON.valueToTree(r.rows()));
         ArrayNode cmp = node.putArray("comparison");
         Table wall = new Table("N", "conventional ms", "shared ms", "conventional / shared", "paper", "goal");
         Table modeled = new Table("N", "conventional ms", "shared ms", "conventional / shared", "paper", "goal");
-        Table later = new Table("N", "conventional, wall ms", "shared, wall ms", "ratio, wall", "conventional, modeled ms",
-                "shared, modeled ms", "ratio, modeled");
+        Table later = new Table(
+                "N",
+                "conventional, wall ms",
+                "shared, wall ms",
+                "ratio, wall",
+                "conventional, modeled ms",
+                "shared, modeled ms",
+                "ratio, modeled");
         Table memory = new Table("N", "conventional MiB", "shared MiB", "conventional / shared", "paper", "goal");
         for (int n : c.instances()) {
             ContainerStartup.Row conv = pick(r.rows(), x -> x.containers() == n && x.mode() == Mode.CONVENTIONAL);
@@ -250,70 +373,144 @@ public final class Evaluation {
             o.put("latency_goal_wall", SERVERLESS_LATENCY.verdict(rw));
             o.put("latency_goal_modeled", SERVERLESS_LATENCY.verdict(rm));
             o.put("memory_goal", SERVERLESS_MEMORY.verdict(rmem));
-            wall.row(n, ms(conv.meanWallMs()), ms(sh.meanWallMs()), x(rw), SERVERLESS_LATENCY.text(), SERVERLESS_LATENCY.verdict(rw));
-            modeled.row(n, ms(conv.meanModeledMs()), ms(sh.meanModeledMs()), x(rm), SERVERLESS_LATENCY.text(),
+            wall.row(
+                    n,
+                    ms(conv.meanWallMs()),
+                    ms(sh.meanWallMs()),
+                    x(rw),
+                    SERVERLESS_LATENCY.text(),
+                    SERVERLESS_LATENCY.verdict(rw));
+            modeled.row(
+                    n,
+                    ms(conv.meanModeledMs()),
+                    ms(sh.meanModeledMs()),
+                    x(rm),
+                    SERVERLESS_LATENCY.text(),
                     SERVERLESS_LATENCY.verdict(rm));
             if (n > 1) {
-                later.row(n, ms(conv.laterWallMs()), ms(sh.laterWallMs()), x(rl), ms(conv.laterModeledMs()),
-                        ms(sh.laterModeledMs()), x(rlm));
+                later.row(
+                        n,
+                        ms(conv.laterWallMs()),
+                        ms(sh.laterWallMs()),
+                        x(rl),
+                        ms(conv.laterModeledMs()),
+                        ms(sh.laterModeledMs()),
+                        x(rlm));
             }
-            memory.row(n, mib(conv.epcMiB()), mib(sh.epcMiB()), x(rmem), SERVERLESS_MEMORY.text(), SERVERLESS_MEMORY.verdict(rmem));
+            memory.row(
+                    n,
+                    mib(conv.epcMiB()),
+                    mib(sh.epcMiB()),
+                    x(rmem),
+                    SERVERLESS_MEMORY.text(),
+                    SERVERLESS_MEMORY.verdict(rmem));
         }
         int most = c.instances().stream().mapToInt(Integer::intValue).max().orElseThrow();
         ContainerStartup.Row conv = pick(r.rows(), x -> x.containers() == most && x.mode() == Mode.CONVENTIONAL);
         ContainerStartup.Row sh = pick(r.rows(), x -> x.containers() == most && x.mode() == Mode.SHARED);
-        Table phases = new Table("phase", "conventional, wall ms", "shared, wall ms", "conventional, modeled ms", "shared, modeled ms");
+        Table phases = new Table(
+                "phase", "conventional, wall ms", "shared, wall ms", "conventional, modeled ms", "shared, modeled ms");
         for (Phase ph : Phase.values()) {
-            phases.row(ContainerStartup.phaseName(ph), ms(conv.phaseWallMs()[ph.ordinal()]), ms(sh.phaseWallMs()[ph.ordinal()]),
-                    ms(conv.phaseModeledMs()[ph.ordinal()]), ms(sh.phaseModeledMs()[ph.ordinal()]));
+            phases.row(
+                    ContainerStartup.phaseName(ph),
+                    ms(conv.phaseWallMs()[ph.ordinal()]),
+                    ms(sh.phaseWallMs()[ph.ordinal()]),
+                    ms(conv.phaseModeledMs()[ph.ordinal()]),
+                    ms(sh.phaseModeledMs()[ph.ordinal()]));
         }
-        summary.add(new String[]{"containers", "mean start-up of " + most + ", conventional / shared",
-                x(conv.meanWallMs() / sh.meanWallMs()), x(conv.meanModeledMs() / sh.meanModeledMs()), SERVERLESS_LATENCY.text(),
-                SERVERLESS_LATENCY.verdict(conv.meanWallMs() / sh.meanWallMs()) + " (wall), "
-                        + SERVERLESS_LATENCY.verdict(conv.meanModeledMs() / sh.meanModeledMs()) + " (modeled)"});
+        summary.add(new String[] {
+            "containers",
+            "mean start-up of " + most + ", conventional / shared",
+            x(conv.meanWallMs() / sh.meanWallMs()),
+            x(conv.meanModeledMs() / sh.meanModeledMs()),
+            SERVERLESS_LATENCY.text(),
+            SERVERLESS_LATENCY.verdict(conv.meanWallMs() / sh.meanWallMs()) + " (wall), "
+                    + SERVERLESS_LATENCY.verdict(conv.meanModeledMs() / sh.meanModeledMs()) + " (modeled)"
+        });
         if (most > 1) {
             double jw = conv.laterWallMs() / sh.laterWallMs();
             double jm = conv.laterModeledMs() / sh.laterModeledMs();
-            summary.add(new String[]{"containers", "start-up of a container joining while others run (the " + (most - 1)
-                    + " after the first), conventional / shared", x(jw), x(jm), SERVERLESS_LATENCY.text(),
-                    SERVERLESS_LATENCY.verdict(jw) + " (wall), " + SERVERLESS_LATENCY.verdict(jm) + " (modeled)"});
+            summary.add(new String[] {
+                "containers",
+                "start-up of a container joining while others run (the " + (most - 1)
+                        + " after the first), conventional / shared",
+                x(jw),
+                x(jm),
+                SERVERLESS_LATENCY.text(),
+                SERVERLESS_LATENCY.verdict(jw) + " (wall), " + SERVERLESS_LATENCY.verdict(jm) + " (modeled)"
+            });
         }
         double memRatio = (double) conv.epcPages() / sh.epcPages();
-        summary.add(new String[]{"containers", "EPC with " + most + " up, conventional / shared", x(memRatio), "n/a (memory)",
-                SERVERLESS_MEMORY.text(), SERVERLESS_MEMORY.verdict(memRatio)});
+        summary.add(new String[] {
+            "containers",
+            "EPC with " + most + " up, conventional / shared",
+            x(memRatio),
+            "n/a (memory)",
+            SERVERLESS_MEMORY.text(),
+            SERVERLESS_MEMORY.verdict(memRatio)
+        });
 
         md.append("## Containers: start-up and EPC memory\n\n");
-        md.append(String.format(Locale.ROOT, "`ContainerStartup` (docs/containers.md): containers of `examples/images/hello` (enclave heap %s) "
-                + "started one after another on a fresh emulated machine per (mode, N); start-up is the sum of four phases; "
-                + "EPC is all enclaves' pages with the N up. %s. The paper reports no container-only figure: its serverless "
-                + "figures are the reference.%n%n", c.heap(), medianNote(c.reps())));
-        md.append("### Mean start-up of the N containers, wall\n\n").append(wall).append('\n');
-        md.append("### Mean start-up of the N containers, modeled\n\n").append(modeled).append('\n');
+        md.append(String.format(
+                Locale.ROOT,
+                "`ContainerStartup` (docs/containers.md): containers of `examples/images/hello` (enclave heap %s) "
+                        + "started one after another on a fresh emulated machine per (mode, N); start-up is the sum of four phases; "
+                        + "EPC is all enclaves' pages with the N up. %s. The paper reports no container-only figure: its serverless "
+                        + "figures are the reference.%n%n",
+                c.heap(),
+                medianNote(c.reps())));
+        md.append("### Mean start-up of the N containers, wall\n\n")
+                .append(wall)
+                .append('\n');
+        md.append("### Mean start-up of the N containers, modeled\n\n")
+                .append(modeled)
+                .append('\n');
         if (most > 1) {
-            md.append("### A container that joins while the others run (the containers after the first)\n\n").append(later).append('\n');
+            md.append("### A container that joins while the others run (the containers after the first)\n\n")
+                    .append(later)
+                    .append('\n');
         }
         md.append("### EPC memory with the N containers up\n\n").append(memory).append('\n');
-        md.append(String.format(Locale.ROOT, "### Phases, mean of %d containers%n%n", most)).append(phases).append('\n');
-        md.append("![containers by phase, wall](containers-phases-wall.png) ![containers by phase, modeled](containers-phases-modeled.png)\n")
+        md.append(String.format(Locale.ROOT, "### Phases, mean of %d containers%n%n", most))
+                .append(phases)
+                .append('\n');
+        md.append(
+                        "![containers by phase, wall](containers-phases-wall.png) ![containers by phase, modeled](containers-phases-modeled.png)\n")
                 .append("![EPC against N](containers-epc.png) ![start-up against N](containers-latency.png)\n\n");
         return node;
     }
 
-    private static ObjectNode faas(Config c, Path out, Progress p, List<Path> files, StringBuilder md,
-                                   List<String[]> summary) throws Exception {
-        FaasColdStart.Result r = FaasColdStart.run(new FaasColdStart.Config(c.workloads(), c.instances(), c.heap(), false,
-                c.reps(), c.root().resolve("faas/workloads")), out, p);
+    private static ObjectNode faas(
+            Config c, Path out, Progress p, List<Path> files, StringBuilder md, List<String[]> summary)
+            throws Exception {
+        FaasColdStart.Result r = FaasColdStart.run(
+                new FaasColdStart.Config(
+                        c.workloads(),
+                        c.instances(),
+                        c.heap(),
+                        false,
+                        c.reps(),
+                        c.root().resolve("faas/workloads")),
+                out,
+                p);
         files.addAll(r.files());
-        List<String> names = r.rows().stream().map(FaasColdStart.Row::workload).distinct().toList();
+        List<String> names =
+                r.rows().stream().map(FaasColdStart.Row::workload).distinct().toList();
         ObjectNode node = JSON.createObjectNode();
         node.set("rows", JSON.valueToTree(r.rows()));
         ArrayNode cmp = node.putArray("comparison");
-        Table wall = new Table("N", "conventional ms", "shared ms", "conventional / shared", "per workload", "paper", "goal");
-        Table modeled = new Table("N", "conventional ms", "shared ms", "conventional / shared", "per workload", "paper", "goal");
+        Table wall = new Table(
+                "N", "conventional ms", "shared ms", "conventional / shared", "per workload", "paper", "goal");
+        Table modeled = new Table(
+                "N", "conventional ms", "shared ms", "conventional / shared", "per workload", "paper", "goal");
         Table memory = new Table("N", "conventional MiB", "shared MiB", "conventional / shared", "paper", "goal");
         for (int n : c.instances()) {
-            List<FaasColdStart.Row> conv = r.rows().stream().filter(x -> x.instances() == n && x.mode() == Mode.CONVENTIONAL).toList();
-            List<FaasColdStart.Row> sh = r.rows().stream().filter(x -> x.instances() == n && x.mode() == Mode.SHARED).toList();
+            List<FaasColdStart.Row> conv = r.rows().stream()
+                    .filter(x -> x.instances() == n && x.mode() == Mode.CONVENTIONAL)
+                    .toList();
+            List<FaasColdStart.Row> sh = r.rows().stream()
+                    .filter(x -> x.instances() == n && x.mode() == Mode.SHARED)
+                    .toList();
             double cw = Stats.mean(conv.stream().mapToDouble(FaasColdStart.Row::meanWallMs));
             double sw = Stats.mean(sh.stream().mapToDouble(FaasColdStart.Row::meanWallMs));
             double cm = Stats.mean(conv.stream().mapToDouble(FaasColdStart.Row::meanModeledMs));
@@ -337,63 +534,128 @@ public final class Evaluation {
             o.put("shared_modeled_ms", sm);
             o.put("latency_ratio_wall", cw / sw);
             o.put("latency_ratio_modeled", cm / sm);
-            o.put("latency_ratio_wall_min_over_workloads", Arrays.stream(perWall).min().orElse(Double.NaN));
-            o.put("latency_ratio_wall_max_over_workloads", Arrays.stream(perWall).max().orElse(Double.NaN));
+            o.put(
+                    "latency_ratio_wall_min_over_workloads",
+                    Arrays.stream(perWall).min().orElse(Double.NaN));
+            o.put(
+                    "latency_ratio_wall_max_over_workloads",
+                    Arrays.stream(perWall).max().orElse(Double.NaN));
             o.put("conventional_epc_mib", ce);
             o.put("shared_epc_mib", se);
             o.put("memory_ratio", ce / se);
             o.put("latency_goal_wall", SERVERLESS_LATENCY.verdict(cw / sw));
             o.put("latency_goal_modeled", SERVERLESS_LATENCY.verdict(cm / sm));
             o.put("memory_goal", SERVERLESS_MEMORY.verdict(ce / se));
-            wall.row(n, ms(cw), ms(sw), x(cw / sw), range(perWall), SERVERLESS_LATENCY.text(), SERVERLESS_LATENCY.verdict(cw / sw));
-            modeled.row(n, ms(cm), ms(sm), x(cm / sm), range(perModeled), SERVERLESS_LATENCY.text(), SERVERLESS_LATENCY.verdict(cm / sm));
+            wall.row(
+                    n,
+                    ms(cw),
+                    ms(sw),
+                    x(cw / sw),
+                    range(perWall),
+                    SERVERLESS_LATENCY.text(),
+                    SERVERLESS_LATENCY.verdict(cw / sw));
+            modeled.row(
+                    n,
+                    ms(cm),
+                    ms(sm),
+                    x(cm / sm),
+                    range(perModeled),
+                    SERVERLESS_LATENCY.text(),
+                    SERVERLESS_LATENCY.verdict(cm / sm));
             memory.row(n, mib(ce), mib(se), x(ce / se), SERVERLESS_MEMORY.text(), SERVERLESS_MEMORY.verdict(ce / se));
             if (n == c.instances().stream().mapToInt(Integer::intValue).max().orElseThrow()) {
-                summary.add(new String[]{"serverless", "mean cold start of " + n + " concurrent, conventional / shared",
-                        x(cw / sw), x(cm / sm), SERVERLESS_LATENCY.text(), SERVERLESS_LATENCY.verdict(cw / sw) + " (wall), "
-                        + SERVERLESS_LATENCY.verdict(cm / sm) + " (modeled)"});
-                summary.add(new String[]{"serverless", "EPC with " + n + " up, conventional / shared", x(ce / se), "n/a (memory)",
-                        SERVERLESS_MEMORY.text(), SERVERLESS_MEMORY.verdict(ce / se)});
+                summary.add(new String[] {
+                    "serverless",
+                    "mean cold start of " + n + " concurrent, conventional / shared",
+                    x(cw / sw),
+                    x(cm / sm),
+                    SERVERLESS_LATENCY.text(),
+                    SERVERLESS_LATENCY.verdict(cw / sw) + " (wall), " + SERVERLESS_LATENCY.verdict(cm / sm)
+                            + " (modeled)"
+                });
+                summary.add(new String[] {
+                    "serverless",
+                    "EPC with " + n + " up, conventional / shared",
+                    x(ce / se),
+                    "n/a (memory)",
+                    SERVERLESS_MEMORY.text(),
+                    SERVERLESS_MEMORY.verdict(ce / se)
+                });
             }
         }
         int most = c.instances().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        Table phases = new Table("phase", "conventional, wall ms", "shared, wall ms", "conventional, modeled ms", "shared, modeled ms");
+        Table phases = new Table(
+                "phase", "conventional, wall ms", "shared, wall ms", "conventional, modeled ms", "shared, modeled ms");
         for (int i = 0; i < FaasColdStart.PHASE_NAMES.size(); i++) {
             int k = i;
-            ToDoubleFunction<Mode> w = m -> Stats.mean(r.rows().stream().filter(x -> x.instances() == most && x.mode() == m)
+            ToDoubleFunction<Mode> w = m -> Stats.mean(r.rows().stream()
+                    .filter(x -> x.instances() == most && x.mode() == m)
                     .mapToDouble(x -> x.phaseWallMs()[k]));
-            ToDoubleFunction<Mode> mo = m -> Stats.mean(r.rows().stream().filter(x -> x.instances() == most && x.mode() == m)
+            ToDoubleFunction<Mode> mo = m -> Stats.mean(r.rows().stream()
+                    .filter(x -> x.instances() == most && x.mode() == m)
                     .mapToDouble(x -> x.phaseModeledMs()[k]));
-            phases.row(FaasColdStart.PHASE_NAMES.get(i), ms(w.applyAsDouble(Mode.CONVENTIONAL)), ms(w.applyAsDouble(Mode.SHARED)),
-                    ms(mo.applyAsDouble(Mode.CONVENTIONAL)), ms(mo.applyAsDouble(Mode.SHARED)));
+            phases.row(
+                    FaasColdStart.PHASE_NAMES.get(i),
+                    ms(w.applyAsDouble(Mode.CONVENTIONAL)),
+                    ms(w.applyAsDouble(Mode.SHARED)),
+                    ms(mo.applyAsDouble(Mode.CONVENTIONAL)),
+                    ms(mo.applyAsDouble(Mode.SHARED)));
         }
         md.append("## Confidential serverless: cold starts of N concurrent instances\n\n");
-        md.append(String.format(Locale.ROOT, "`FaasColdStart` (docs/faas.md): Wasm workloads %s on Chicory inside the "
-                + "`faas-runtime` enclave (heap %s, SGX1); per (workload, mode, N) a fresh emulated machine, one deploy, then N "
-                + "invocations at once, each a cold start. Numbers are means over the workloads (%s); \"per workload\" is the "
-                + "range of the workloads' own ratios.%n%n", names, c.heap(), medianNote(c.reps()).toLowerCase(Locale.ROOT)));
+        md.append(String.format(
+                Locale.ROOT,
+                "`FaasColdStart` (docs/faas.md): Wasm workloads %s on Chicory inside the "
+                        + "`faas-runtime` enclave (heap %s, SGX1); per (workload, mode, N) a fresh emulated machine, one deploy, then N "
+                        + "invocations at once, each a cold start. Numbers are means over the workloads (%s); \"per workload\" is the "
+                        + "range of the workloads' own ratios.%n%n",
+                names,
+                c.heap(),
+                medianNote(c.reps()).toLowerCase(Locale.ROOT)));
         md.append("### Mean cold start, wall\n\n").append(wall).append('\n');
         md.append("### Mean cold start, modeled\n\n").append(modeled).append('\n');
         md.append("### EPC memory with the N instances up\n\n").append(memory).append('\n');
-        md.append(String.format(Locale.ROOT, "### Phases with %d concurrent instances, mean over the workloads%n%n", most))
-                .append(phases).append('\n');
-        md.append("![cold start by phase, wall](faas-phases.png) ![cold start by phase, modeled](faas-phases-modeled.png)\n")
+        md.append(String.format(
+                        Locale.ROOT, "### Phases with %d concurrent instances, mean over the workloads%n%n", most))
+                .append(phases)
+                .append('\n');
+        md.append(
+                        "![cold start by phase, wall](faas-phases.png) ![cold start by phase, modeled](faas-phases-modeled.png)\n")
                 .append("![EPC against N](faas-epc.png) ![cold start against N](faas-latency.png)\n\n");
         return node;
     }
 
-    private static ObjectNode kv(Config c, Path out, Progress p, List<Path> files, StringBuilder md,
-                                 List<String[]> summary) throws Exception {
-        KvFork.Result r = KvFork.run(new KvFork.Config(c.keys(), c.reps(), c.kvHeap(), c.kvEpcMiB(), c.nativeRedis()), out, p);
+    private static ObjectNode kv(
+            Config c, Path out, Progress p, List<Path> files, StringBuilder md, List<String[]> summary)
+            throws Exception {
+        KvFork.Result r =
+                KvFork.run(new KvFork.Config(c.keys(), c.reps(), c.kvHeap(), c.kvEpcMiB(), c.nativeRedis()), out, p);
         files.addAll(r.files());
         ObjectNode node = JSON.createObjectNode();
         node.set("rows", JSON.valueToTree(r.rows()));
         ArrayNode cmp = node.putArray("comparison");
-        Table wall = new Table("keys", "shared (TeeMate) ms", "conventional (Gramine-like) ms", "conventional / shared",
-                "native redis-server fork ms", "paper", "goal");
-        Table modeled = new Table("keys", "shared (TeeMate) ms", "conventional (Gramine-like) ms", "conventional / shared", "paper", "goal");
-        Table memory = new Table("keys", "shared EPC MiB", "conventional EPC MiB", "shared uses less by", "native RSS + copy-on-write MiB",
-                "paper", "goal");
+        Table wall = new Table(
+                "keys",
+                "shared (TeeMate) ms",
+                "conventional (Gramine-like) ms",
+                "conventional / shared",
+                "native redis-server fork ms",
+                "paper",
+                "goal");
+        Table modeled = new Table(
+                "keys",
+                "shared (TeeMate) ms",
+                "conventional (Gramine-like) ms",
+                "conventional / shared",
+                "paper",
+                "goal");
+        Table memory = new Table(
+                "keys",
+                "shared EPC MiB",
+                "conventional EPC MiB",
+                "shared uses less by",
+                "native RSS + copy-on-write MiB",
+                "paper",
+                "goal");
         long largest = c.keys().stream().mapToLong(Long::longValue).max().orElseThrow();
         for (long n : c.keys()) {
             double sw = r.median(n, "shared", KvFork.Row::forkWallMs);
@@ -421,30 +683,69 @@ public final class Evaluation {
             o.put("fork_goal_wall", REDIS_FORK.verdict(cw / sw));
             o.put("fork_goal_modeled", REDIS_FORK.verdict(cm / sm));
             o.put("memory_goal", REDIS_MEMORY.verdict(less));
-            wall.row(String.format(Locale.ROOT, "%,d", n), ms(sw), ms(cw), x(cw / sw), Double.isNaN(nw) ? "not run" : ms(nw),
-                    REDIS_FORK.text(), REDIS_FORK.verdict(cw / sw));
-            modeled.row(String.format(Locale.ROOT, "%,d", n), ms(sm), ms(cm), x(cm / sm), REDIS_FORK.text(), REDIS_FORK.verdict(cm / sm));
-            memory.row(String.format(Locale.ROOT, "%,d", n), mib(se), mib(ce), pct(less), Double.isNaN(ne) ? "not run" : mib(ne),
-                    REDIS_MEMORY.text(), REDIS_MEMORY.verdict(less));
+            wall.row(
+                    String.format(Locale.ROOT, "%,d", n),
+                    ms(sw),
+                    ms(cw),
+                    x(cw / sw),
+                    Double.isNaN(nw) ? "not run" : ms(nw),
+                    REDIS_FORK.text(),
+                    REDIS_FORK.verdict(cw / sw));
+            modeled.row(
+                    String.format(Locale.ROOT, "%,d", n),
+                    ms(sm),
+                    ms(cm),
+                    x(cm / sm),
+                    REDIS_FORK.text(),
+                    REDIS_FORK.verdict(cm / sm));
+            memory.row(
+                    String.format(Locale.ROOT, "%,d", n),
+                    mib(se),
+                    mib(ce),
+                    pct(less),
+                    Double.isNaN(ne) ? "not run" : mib(ne),
+                    REDIS_MEMORY.text(),
+                    REDIS_MEMORY.verdict(less));
             if (n == largest) {
-                summary.add(new String[]{"database", String.format(Locale.ROOT, "BGSAVE fork with %,d keys, conventional / shared", n),
-                        x(cw / sw), x(cm / sm), REDIS_FORK.text(), REDIS_FORK.verdict(cw / sw) + " (wall), "
-                        + REDIS_FORK.verdict(cm / sm) + " (modeled)"});
-                summary.add(new String[]{"database", String.format(Locale.ROOT, "memory during the snapshot with %,d keys, shared against conventional", n),
-                        pct(less) + " less", "n/a (memory)", REDIS_MEMORY.text(), REDIS_MEMORY.verdict(less)});
+                summary.add(new String[] {
+                    "database",
+                    String.format(Locale.ROOT, "BGSAVE fork with %,d keys, conventional / shared", n),
+                    x(cw / sw),
+                    x(cm / sm),
+                    REDIS_FORK.text(),
+                    REDIS_FORK.verdict(cw / sw) + " (wall), " + REDIS_FORK.verdict(cm / sm) + " (modeled)"
+                });
+                summary.add(new String[] {
+                    "database",
+                    String.format(
+                            Locale.ROOT, "memory during the snapshot with %,d keys, shared against conventional", n),
+                    pct(less) + " less",
+                    "n/a (memory)",
+                    REDIS_MEMORY.text(),
+                    REDIS_MEMORY.verdict(less)
+                });
             }
         }
         md.append("## Confidential database: the BGSAVE fork\n\n");
-        md.append(String.format(Locale.ROOT, "`KvFork` (docs/kv.md): datasets of N keys (32-byte values) in the database "
-                + "enclave (heap %s, EDMM; EPC %d MiB); each BGSAVE is followed by writes while the child saves. Shared: the "
-                + "child is aliased into the enclave, copy-on-write; conventional: the child builds its own enclave and the "
-                + "parent's heap is copied in. %d BGSAVE(s) per (N, setup); the tables show medians. Native redis-server: %s.%n%n",
-                c.kvHeap(), c.kvEpcMiB(), c.reps(), c.nativeRedis() ? "measured on this machine (its `latest_fork_usec`)"
-                        : "not run"));
+        md.append(String.format(
+                Locale.ROOT,
+                "`KvFork` (docs/kv.md): datasets of N keys (32-byte values) in the database "
+                        + "enclave (heap %s, EDMM; EPC %d MiB); each BGSAVE is followed by writes while the child saves. Shared: the "
+                        + "child is aliased into the enclave, copy-on-write; conventional: the child builds its own enclave and the "
+                        + "parent's heap is copied in. %d BGSAVE(s) per (N, setup); the tables show medians. Native redis-server: %s.%n%n",
+                c.kvHeap(),
+                c.kvEpcMiB(),
+                c.reps(),
+                c.nativeRedis() ? "measured on this machine (its `latest_fork_usec`)" : "not run"));
         md.append("### The server's wait for the fork, wall\n\n").append(wall).append('\n');
-        md.append("### The server's wait for the fork, modeled\n\n").append(modeled).append('\n');
-        md.append("### Memory at the end of the snapshot (the peak of a BGSAVE)\n\n").append(memory).append('\n');
-        md.append("![fork latency against dataset size](kv-fork-latency.png) ![memory against dataset size](kv-fork-epc.png)\n\n");
+        md.append("### The server's wait for the fork, modeled\n\n")
+                .append(modeled)
+                .append('\n');
+        md.append("### Memory at the end of the snapshot (the peak of a BGSAVE)\n\n")
+                .append(memory)
+                .append('\n');
+        md.append(
+                "![fork latency against dataset size](kv-fork-latency.png) ![memory against dataset size](kv-fork-epc.png)\n\n");
         return node;
     }
 
@@ -461,10 +762,15 @@ public final class Evaluation {
         } else {
             m.putNull("memory_bytes");
         }
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.put("jvm_max_heap_bytes", Runtime.getRuntime().maxMemory());
-        m.set("jvm_arguments", JSON.valueToTree(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        m.set(
+                "jvm_arguments",
+                JSON.valueToTree(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         String commit = git(root, "rev-parse", "HEAD");
         m.put("git_commit", commit);
         if (commit != null) {
@@ -495,11 +801,18 @@ public final class Evaluation {
 
     private static ObjectNode paperJson() {
         ObjectNode o = JSON.createObjectNode();
-        o.put("source", "TeeMate, arXiv 2411.11423 (Lee, Hur, Lee, Lee); the abstract states at least 4.5x lower latency "
-                + "and 2.8x lower memory; the ranges are the project's mission's figures (docs/paper-comparison.md)");
+        o.put(
+                "source",
+                "TeeMate, arXiv 2411.11423 (Lee, Hur, Lee, Lee); the abstract states at least 4.5x lower latency "
+                        + "and 2.8x lower memory; the ranges are the project's mission's figures (docs/paper-comparison.md)");
         for (PaperFigure f : List.of(SERVERLESS_LATENCY, SERVERLESS_MEMORY, REDIS_FORK, REDIS_MEMORY)) {
-            o.set(f == SERVERLESS_LATENCY ? "serverless_latency_ratio" : f == SERVERLESS_MEMORY ? "serverless_memory_ratio"
-                    : f == REDIS_FORK ? "redis_fork_ratio" : "redis_memory_reduction", JSON.valueToTree(f));
+            o.set(
+                    f == SERVERLESS_LATENCY
+                            ? "serverless_latency_ratio"
+                            : f == SERVERLESS_MEMORY
+                                    ? "serverless_memory_ratio"
+                                    : f == REDIS_FORK ? "redis_fork_ratio" : "redis_memory_reduction",
+                    JSON.valueToTree(f));
         }
         return o;
     }
@@ -558,19 +871,32 @@ public final class Evaluation {
     private static String report(ObjectNode doc, Config c, List<String[]> summary, CharSequence sections) {
         JsonNode m = doc.get("machine");
         StringBuilder md = new StringBuilder("# TeeMate against the paper: evaluation report\n\n");
-        md.append(String.format(Locale.ROOT, "Generated by `teemate bench` from the numbers of this run (%s to %s, %.0f s). "
-                        + "Command: `%s`.%n%n", doc.get("started").asText(), doc.get("finished").asText(),
-                doc.get("duration_seconds").asDouble(), c.commandLine().isEmpty() ? "(from code)" : c.commandLine()));
-        md.append(String.format(Locale.ROOT, "Machine: %s, %d logical CPUs, %s memory; %s; %s. Commit %s%s.%n%n",
-                m.path("cpu_model").asText("unknown CPU"), m.path("logical_cpus").asInt(),
-                m.path("memory_bytes").isNumber() ? String.format(Locale.ROOT, "%.1f GiB", m.get("memory_bytes").asDouble() / (1L << 30)) : "unknown",
-                m.path("os").asText(), m.path("jdk").asText(), m.path("git_commit").asText("unknown"),
+        md.append(String.format(
+                Locale.ROOT,
+                "Generated by `teemate bench` from the numbers of this run (%s to %s, %.0f s). " + "Command: `%s`.%n%n",
+                doc.get("started").asText(),
+                doc.get("finished").asText(),
+                doc.get("duration_seconds").asDouble(),
+                c.commandLine().isEmpty() ? "(from code)" : c.commandLine()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Machine: %s, %d logical CPUs, %s memory; %s; %s. Commit %s%s.%n%n",
+                m.path("cpu_model").asText("unknown CPU"),
+                m.path("logical_cpus").asInt(),
+                m.path("memory_bytes").isNumber()
+                        ? String.format(
+                                Locale.ROOT, "%.1f GiB", m.get("memory_bytes").asDouble() / (1L << 30))
+                        : "unknown",
+                m.path("os").asText(),
+                m.path("jdk").asText(),
+                m.path("git_commit").asText("unknown"),
                 m.path("git_dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
-        md.append("**Wall** is this JVM's elapsed time for the emulation on this machine; **modeled** is the SGX leaves the "
-                + "work executed, priced by docs/cost-model.md (SGX instructions only: no MEE, no OS, no container runtime). "
-                + "They are never mixed. The paper's figures are its reported results on real SGX hardware with Node.js "
-                + "functions and Redis (arXiv 2411.11423); the goal is reached when ours is at or above the paper's lower "
-                + "bound. Every number below comes from results.json of this run.\n\n");
+        md.append(
+                "**Wall** is this JVM's elapsed time for the emulation on this machine; **modeled** is the SGX leaves the "
+                        + "work executed, priced by docs/cost-model.md (SGX instructions only: no MEE, no OS, no container runtime). "
+                        + "They are never mixed. The paper's figures are its reported results on real SGX hardware with Node.js "
+                        + "functions and Redis (arXiv 2411.11423); the goal is reached when ours is at or above the paper's lower "
+                        + "bound. Every number below comes from results.json of this run.\n\n");
         md.append("## Summary, at the largest size run\n\n");
         Table t = new Table("experiment", "measure", "ours, wall", "ours, modeled", "paper", "goal").text(2);
         for (String[] row : summary) {
@@ -578,8 +904,9 @@ public final class Evaluation {
         }
         md.append(t).append('\n');
         md.append(sections);
-        md.append("Files: the harnesses' CSVs (every point), results.json (machine, config, every row and comparison), the "
-                + "PNG plots above. What the emulator can and cannot show beside the paper: docs/paper-comparison.md.\n");
+        md.append(
+                "Files: the harnesses' CSVs (every point), results.json (machine, config, every row and comparison), the "
+                        + "PNG plots above. What the emulator can and cannot show beside the paper: docs/paper-comparison.md.\n");
         return md.toString();
     }
 
@@ -609,7 +936,8 @@ public final class Evaluation {
 
         @Override
         public String toString() {
-            StringBuilder b = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
+            StringBuilder b =
+                    new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
             for (int i = 0; i < header.length; i++) {
                 b.append(i < textColumns ? "---|" : "---:|");
             }
@@ -622,7 +950,10 @@ public final class Evaluation {
     }
 
     private static <T> T pick(List<T> rows, java.util.function.Predicate<T> which) {
-        return rows.stream().filter(which).findFirst().orElseThrow(() -> new IllegalStateException("a result row is missing"));
+        return rows.stream()
+                .filter(which)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("a result row is missing"));
     }
 
     private static String medianNote(int reps) {

@@ -33,16 +33,22 @@ public final class FaasColdStart {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path WORKLOADS = Path.of("faas/workloads");
 
-    record Workload(String name, byte[] wasm, String stdin, Map<String, String> env) {
-    }
+    record Workload(String name, byte[] wasm, String stdin, Map<String, String> env) {}
 
     /**
      * One (workload, mode, N): the mean cold start of the N concurrent instances, per phase ({@link #PHASE_NAMES} order),
      * wall and modeled ms, and the EPC pages of all enclaves with them up. With several repetitions each number is
      * the median over them.
      */
-    public record Row(String workload, Mode mode, int instances, double meanWallMs, double meanModeledMs,
-                      double[] phaseModeledMs, double[] phaseWallMs, long epcPages) {
+    public record Row(
+            String workload,
+            Mode mode,
+            int instances,
+            double meanWallMs,
+            double meanModeledMs,
+            double[] phaseModeledMs,
+            double[] phaseWallMs,
+            long epcPages) {
         public double epcMiB() {
             return epcPages * 4096.0 / (1 << 20);
         }
@@ -53,13 +59,14 @@ public final class FaasColdStart {
      * the enclave heap (SGX1, or EDMM), repetitions per (workload, mode, N) (the rows hold the medians), and the
      * directory of the committed workloads (faas/workloads).
      */
-    public record Config(List<String> workloads, List<Integer> counts, String heap, boolean edmm, int reps,
-                         Path workloadsDir) {
+    public record Config(
+            List<String> workloads, List<Integer> counts, String heap, boolean edmm, int reps, Path workloadsDir) {
         public Config {
             workloads = List.copyOf(workloads);
             counts = List.copyOf(counts);
             if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1)) {
-                throw new IllegalArgumentException("instance counts must be one or more positive numbers, got " + counts);
+                throw new IllegalArgumentException(
+                        "instance counts must be one or more positive numbers, got " + counts);
             }
             if (reps < 1) {
                 throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
@@ -73,8 +80,7 @@ public final class FaasColdStart {
     }
 
     /** The rows (for each workload, each N: conventional then shared) and the files written. */
-    public record Result(List<Row> rows, List<Path> files) {
-    }
+    public record Result(List<Row> rows, List<Path> files) {}
 
     public static void main(String[] args) throws Exception {
         Config d = Config.defaults();
@@ -89,7 +95,11 @@ public final class FaasColdStart {
                 case "--workloads" -> only = List.of(args[++i].split(","));
                 case "--replot" -> {
                     List<Row> rows = read(Path.of("results/faas.csv"));
-                    List<Integer> ns = rows.stream().map(Row::instances).distinct().sorted().toList();
+                    List<Integer> ns = rows.stream()
+                            .map(Row::instances)
+                            .distinct()
+                            .sorted()
+                            .toList();
                     plot(rows, ns, Path.of("results"));
                     return;
                 }
@@ -109,10 +119,13 @@ public final class FaasColdStart {
         List<Integer> counts = config.counts();
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Workload> workloads = workloads(config.workloadsDir(), config.workloads());
-        PlatformOptions options = PlatformOptions.defaults().withHeap(config.heap(), config.edmm())
-                .withThreads(Math.max(most, 2)).withOwner(io.teemate.sgx.sign.SigningKey.generate());
-        progress.step("%d workloads, heap %s %s, instances %s", workloads.size(), config.heap(),
-                config.edmm() ? "EDMM" : "SGX1", counts);
+        PlatformOptions options = PlatformOptions.defaults()
+                .withHeap(config.heap(), config.edmm())
+                .withThreads(Math.max(most, 2))
+                .withOwner(io.teemate.sgx.sign.SigningKey.generate());
+        progress.step(
+                "%d workloads, heap %s %s, instances %s",
+                workloads.size(), config.heap(), config.edmm() ? "EDMM" : "SGX1", counts);
         progress.step("warming up the JIT (not reported)...");
         for (Mode mode : Mode.values()) {
             measure(workloads.get(0), mode, 2, options);
@@ -126,8 +139,14 @@ public final class FaasColdStart {
                         reps.add(measure(w, mode, n, options));
                     }
                     Row r = median(reps);
-                    progress.step("%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%s", w.name, n,
-                            mode.name().toLowerCase(Locale.ROOT), r.meanWallMs, r.meanModeledMs, r.epcMiB(),
+                    progress.step(
+                            "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%s",
+                            w.name,
+                            n,
+                            mode.name().toLowerCase(Locale.ROOT),
+                            r.meanWallMs,
+                            r.meanModeledMs,
+                            r.epcMiB(),
                             config.reps() > 1 ? " (median of " + config.reps() + ")" : "");
                     rows.add(r);
                 }
@@ -149,14 +168,21 @@ public final class FaasColdStart {
             modeled[i] = Stats.median(reps.stream().mapToDouble(r -> r.phaseModeledMs[k]));
             wall[i] = Stats.median(reps.stream().mapToDouble(r -> r.phaseWallMs[k]));
         }
-        return new Row(first.workload, first.mode, first.instances, Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
-                Stats.median(reps.stream().mapToDouble(Row::meanModeledMs)), modeled, wall,
+        return new Row(
+                first.workload,
+                first.mode,
+                first.instances,
+                Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
+                Stats.median(reps.stream().mapToDouble(Row::meanModeledMs)),
+                modeled,
+                wall,
                 Math.round(Stats.median(reps.stream().mapToDouble(r -> r.epcPages))));
     }
 
     private static Row measure(Workload w, Mode mode, int n, PlatformOptions options) throws Exception {
         Path work = Files.createTempDirectory("teemate-faas-bench");
-        long epcBytesNeeded = (mode == Mode.CONVENTIONAL ? n : 1) * (sizeOf(options.heapSize()) + (8L << 20)) + (64L << 20);
+        long epcBytesNeeded =
+                (mode == Mode.CONVENTIONAL ? n : 1) * (sizeOf(options.heapSize()) + (8L << 20)) + (64L << 20);
         PlatformOptions sized = options.withMachine((int) (epcBytesNeeded >> 20), options.logicalProcessors());
         try (EnclaveFunctionPlatform platform = EnclaveFunctionPlatform.create(mode, work, sized)) {
             platform.deploy(new FunctionSpec(w.name, w.wasm, false, List.of(), w.env, 64, 60_000));
@@ -171,11 +197,18 @@ public final class FaasColdStart {
                         if (inv.exitCode() != 0) {
                             throw new IllegalStateException(w.name + " exited with " + inv.exitCode());
                         }
-                        return new double[]{wall, inv.modeled().total() / 1e6,
-                                inv.modeled().containerCreation() / 1e6, inv.modeled().enclave() / 1e6,
-                                inv.modeled().runtimeInit() / 1e6, inv.modeled().execution() / 1e6,
-                                inv.wall().containerCreation() / 1e6, inv.wall().enclave() / 1e6,
-                                inv.wall().runtimeInit() / 1e6, inv.wall().execution() / 1e6};
+                        return new double[] {
+                            wall,
+                            inv.modeled().total() / 1e6,
+                            inv.modeled().containerCreation() / 1e6,
+                            inv.modeled().enclave() / 1e6,
+                            inv.modeled().runtimeInit() / 1e6,
+                            inv.modeled().execution() / 1e6,
+                            inv.wall().containerCreation() / 1e6,
+                            inv.wall().enclave() / 1e6,
+                            inv.wall().runtimeInit() / 1e6,
+                            inv.wall().execution() / 1e6
+                        };
                     }));
                 }
                 double[] sum = new double[10];
@@ -185,9 +218,18 @@ public final class FaasColdStart {
                         sum[i] += v[i] / n;
                     }
                 }
-                long epc = platform.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
-                return new Row(w.name, mode, n, sum[0], sum[1], new double[]{sum[2], sum[3], sum[4], sum[5]},
-                        new double[]{sum[6], sum[7], sum[8], sum[9]}, epc);
+                long epc = platform.epcPagesByEnclave().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                return new Row(
+                        w.name,
+                        mode,
+                        n,
+                        sum[0],
+                        sum[1],
+                        new double[] {sum[2], sum[3], sum[4], sum[5]},
+                        new double[] {sum[6], sum[7], sum[8], sum[9]},
+                        epc);
             } finally {
                 pool.shutdownNow();
             }
@@ -213,9 +255,14 @@ public final class FaasColdStart {
                 for (JsonNode c : doc.get("cases")) {
                     if (c.get("name").asText().equals("default")) {
                         Map<String, String> env = new LinkedHashMap<>();
-                        c.get("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
-                        out.add(new Workload(name, Files.readAllBytes(dir.resolve(doc.get("wasm").asText())),
-                                c.get("stdin").asText(), env));
+                        c.get("env")
+                                .properties()
+                                .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+                        out.add(new Workload(
+                                name,
+                                Files.readAllBytes(dir.resolve(doc.get("wasm").asText())),
+                                c.get("stdin").asText(),
+                                env));
                     }
                 }
             }
@@ -228,7 +275,8 @@ public final class FaasColdStart {
     }
 
     /** The paper's four phases of a cold start, in order (the index of {@link Row#phaseWallMs()}). */
-    public static final List<String> PHASE_NAMES = List.of("container creation", "enclave", "runtime init", "execution");
+    public static final List<String> PHASE_NAMES =
+            List.of("container creation", "enclave", "runtime init", "execution");
 
     private static final String[] PHASES = PHASE_NAMES.toArray(String[]::new);
 
@@ -240,8 +288,14 @@ public final class FaasColdStart {
         }
         out.append(",epc_pages,epc_mib\n");
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "%s,%s,%d,%.3f,%.4f", r.workload, r.mode.name().toLowerCase(Locale.ROOT),
-                    r.instances, r.meanWallMs, r.meanModeledMs));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%s,%s,%d,%.3f,%.4f",
+                    r.workload,
+                    r.mode.name().toLowerCase(Locale.ROOT),
+                    r.instances,
+                    r.meanWallMs,
+                    r.meanModeledMs));
             for (int i = 0; i < PHASES.length; i++) {
                 out.append(String.format(Locale.ROOT, ",%.4f,%.3f", r.phaseModeledMs[i], r.phaseWallMs[i]));
             }
@@ -253,7 +307,8 @@ public final class FaasColdStart {
     /** Rows back from a CSV this harness wrote (for --replot). */
     private static List<Row> read(Path csv) throws IOException {
         List<Row> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+        for (String line :
+                Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
             String[] f = line.split(",");
             double[] modeled = new double[PHASES.length];
             double[] wall = new double[PHASES.length];
@@ -261,8 +316,15 @@ public final class FaasColdStart {
                 modeled[i] = Double.parseDouble(f[5 + 2 * i]);
                 wall[i] = Double.parseDouble(f[6 + 2 * i]);
             }
-            rows.add(new Row(f[0], Mode.parse(f[1]), Integer.parseInt(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                    modeled, wall, Long.parseLong(f[5 + 2 * PHASES.length])));
+            rows.add(new Row(
+                    f[0],
+                    Mode.parse(f[1]),
+                    Integer.parseInt(f[2]),
+                    Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]),
+                    modeled,
+                    wall,
+                    Long.parseLong(f[5 + 2 * PHASES.length])));
         }
         return rows;
     }
@@ -270,7 +332,7 @@ public final class FaasColdStart {
     private static List<Path> plot(List<Row> rows, List<Integer> counts, Path out) {
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Path> files = new ArrayList<>();
-        for (boolean wallTime : new boolean[]{true, false}) {
+        for (boolean wallTime : new boolean[] {true, false}) {
             Map<String, Map<String, Double>> phases = new LinkedHashMap<>();
             for (Row r : rows) {
                 if (r.instances == most) {
@@ -282,9 +344,14 @@ public final class FaasColdStart {
                 }
             }
             String kind = wallTime ? "wall" : "modeled";
-            Path png = Plots.stackedBars("Cold start by phase with " + most + " concurrent instances, mean, " + kind
-                            + "; C = conventional, S = shared", "workload and mode", "ms (" + kind + ")", phases,
-                    List.of(PHASES), out.resolve(wallTime ? "faas-phases.png" : "faas-phases-modeled.png"));
+            Path png = Plots.stackedBars(
+                    "Cold start by phase with " + most + " concurrent instances, mean, " + kind
+                            + "; C = conventional, S = shared",
+                    "workload and mode",
+                    "ms (" + kind + ")",
+                    phases,
+                    List.of(PHASES),
+                    out.resolve(wallTime ? "faas-phases.png" : "faas-phases-modeled.png"));
             System.out.println("wrote " + png);
             files.add(png);
         }
@@ -297,8 +364,11 @@ public final class FaasColdStart {
             double[] mib = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 int n = counts.get(i);
-                List<Row> at = rows.stream().filter(r -> r.mode == mode && r.instances == n).toList();
-                modeled[i] = at.stream().mapToDouble(Row::meanModeledMs).average().orElse(0);
+                List<Row> at = rows.stream()
+                        .filter(r -> r.mode == mode && r.instances == n)
+                        .toList();
+                modeled[i] =
+                        at.stream().mapToDouble(Row::meanModeledMs).average().orElse(0);
                 wall[i] = at.stream().mapToDouble(Row::meanWallMs).average().orElse(0);
                 mib[i] = at.stream().mapToDouble(Row::epcMiB).average().orElse(0);
             }
@@ -307,25 +377,46 @@ public final class FaasColdStart {
             latency.add(new Plots.Series(name + ", wall", x, wall));
             memory.add(new Plots.Series(name, x, mib));
         }
-        files.add(Plots.lines("Cold-start latency, mean over workloads", "concurrent instances",
-                "ms (log)", latency, true, out.resolve("faas-latency.png")));
-        files.add(Plots.lines("EPC memory with N instances up, mean over workloads",
-                "concurrent instances", "MiB", memory, false, out.resolve("faas-epc.png")));
+        files.add(Plots.lines(
+                "Cold-start latency, mean over workloads",
+                "concurrent instances",
+                "ms (log)",
+                latency,
+                true,
+                out.resolve("faas-latency.png")));
+        files.add(Plots.lines(
+                "EPC memory with N instances up, mean over workloads",
+                "concurrent instances",
+                "MiB",
+                memory,
+                false,
+                out.resolve("faas-epc.png")));
         files.subList(2, files.size()).forEach(f -> System.out.println("wrote " + f));
         return files;
     }
 
     static void summary(List<Row> rows) {
         System.out.println();
-        System.out.println("| workload | N | cold start, conventional (wall / modeled ms) | shared | ratio (wall / modeled) "
-                + "| EPC conventional MiB | shared | ratio |");
+        System.out.println(
+                "| workload | N | cold start, conventional (wall / modeled ms) | shared | ratio (wall / modeled) "
+                        + "| EPC conventional MiB | shared | ratio |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i + 1 < rows.size(); i += 2) {
             Row c = rows.get(i);
             Row s = rows.get(i + 1);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.1f / %.2f | %.1f / %.3f | %.1fx / %.0fx | %.1f | %.1f | %.1fx |%n",
-                    c.workload, c.instances, c.meanWallMs, c.meanModeledMs, s.meanWallMs, s.meanModeledMs,
-                    c.meanWallMs / s.meanWallMs, c.meanModeledMs / s.meanModeledMs, c.epcMiB(), s.epcMiB(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f / %.2f | %.1f / %.3f | %.1fx / %.0fx | %.1f | %.1f | %.1fx |%n",
+                    c.workload,
+                    c.instances,
+                    c.meanWallMs,
+                    c.meanModeledMs,
+                    s.meanWallMs,
+                    s.meanModeledMs,
+                    c.meanWallMs / s.meanWallMs,
+                    c.meanModeledMs / s.meanModeledMs,
+                    c.epcMiB(),
+                    s.epcMiB(),
                     (double) c.epcPages / s.epcPages);
         }
     }

@@ -33,13 +33,11 @@ public final class FaasStartup {
     /** The echo workload (faas/workloads/src/echo.wat): stdin to stdout. */
     static final Path ECHO = Path.of("faas/workloads/wasm/echo.wasm");
 
-
     /**
      * One kind of start ("first cold", "later cold", "warm", "warm steady") in one mode: how many, and the mean of
      * each phase (ms: container creation, enclave, runtime init, execution, total), wall and modeled.
      */
-    public record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {
-    }
+    public record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {}
 
     public static void main(String[] args) throws IOException {
         String heap = "64M";
@@ -70,8 +68,7 @@ public final class FaasStartup {
     }
 
     /** The rows (per mode: first cold, later cold, warm, warm steady) and the CSV written. */
-    public record Result(List<Row> rows, Path csv) {
-    }
+    public record Result(List<Row> rows, Path csv) {}
 
     /** Runs both modes and writes {@code out}/faas-startup.csv. */
     public static Result run(Config config, Path out, Progress progress) throws IOException {
@@ -82,8 +79,12 @@ public final class FaasStartup {
         SigningKey owner = SigningKey.generate();
         List<Row> rows = new ArrayList<>();
         for (Mode mode : List.of(Mode.CONVENTIONAL, Mode.SHARED)) {
-            PlatformOptions options = PlatformOptions.defaults().withHeap(heap, false).withThreads(n + 2)
-                    .withMachine(Math.max(256, (n + 1) * (parseMiB(heap) + 2)), 4).withEngine(engine).withOwner(owner);
+            PlatformOptions options = PlatformOptions.defaults()
+                    .withHeap(heap, false)
+                    .withThreads(n + 2)
+                    .withMachine(Math.max(256, (n + 1) * (parseMiB(heap) + 2)), 4)
+                    .withEngine(engine)
+                    .withOwner(owner);
             Path work = Files.createTempDirectory("teemate-faas-startup");
             try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(mode, work, options)) {
                 for (int f = 0; f < n; f++) {
@@ -93,7 +94,9 @@ public final class FaasStartup {
                 List<Invocation> warm = new ArrayList<>();
                 for (int f = 0; f < n; f++) {
                     cold.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
-                    progress.step("%s cold %d: %.1f ms wall", mode, f, cold.get(f).wall().total() / 1e6);
+                    progress.step(
+                            "%s cold %d: %.1f ms wall",
+                            mode, f, cold.get(f).wall().total() / 1e6);
                 }
                 for (int f = 0; f < n; f++) {
                     warm.add(p.invoke("f" + f, "ping".getBytes(StandardCharsets.UTF_8), Map.of()));
@@ -110,10 +113,17 @@ public final class FaasStartup {
                     }
                 }
                 java.util.Arrays.sort(clientNanos);
-                progress.step("%s warm steady state over %d invocations: median %.3f ms, p90 %.3f ms, "
-                                + "p99 %.3f ms wall (the caller's view)", mode, STEADY, clientNanos[STEADY / 2] / 1e6,
-                        clientNanos[STEADY * 9 / 10] / 1e6, clientNanos[STEADY * 99 / 100] / 1e6);
-                long epc = p.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
+                progress.step(
+                        "%s warm steady state over %d invocations: median %.3f ms, p90 %.3f ms, "
+                                + "p99 %.3f ms wall (the caller's view)",
+                        mode,
+                        STEADY,
+                        clientNanos[STEADY / 2] / 1e6,
+                        clientNanos[STEADY * 9 / 10] / 1e6,
+                        clientNanos[STEADY * 99 / 100] / 1e6);
+                long epc = p.epcPagesByEnclave().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
                 rows.add(row(mode, "first cold", cold.subList(0, 1), epc));
                 if (n > 1) {
                     rows.add(row(mode, "later cold", cold.subList(1, n), epc));
@@ -159,10 +169,25 @@ public final class FaasStartup {
         StringBuilder out = new StringBuilder("mode,start,count,container_wall_ms,enclave_wall_ms,runtime_init_wall_ms,"
                 + "execution_wall_ms,total_wall_ms,container_modeled_ms,enclave_modeled_ms,runtime_init_modeled_ms,"
                 + "execution_modeled_ms,total_modeled_ms,epc_pages_all_idle\n");
-        System.out.printf(Locale.ROOT, "%-13s %-11s %5s %12s %12s %12s %12s %12s %14s %10s%n", "mode", "start", "n",
-                "container", "enclave", "runtime", "execution", "total wall", "total modeled", "EPC MiB");
+        System.out.printf(
+                Locale.ROOT,
+                "%-13s %-11s %5s %12s %12s %12s %12s %12s %14s %10s%n",
+                "mode",
+                "start",
+                "n",
+                "container",
+                "enclave",
+                "runtime",
+                "execution",
+                "total wall",
+                "total modeled",
+                "EPC MiB");
         for (Row r : rows) {
-            out.append(r.mode().name().toLowerCase(Locale.ROOT)).append(',').append(r.start()).append(',').append(r.count());
+            out.append(r.mode().name().toLowerCase(Locale.ROOT))
+                    .append(',')
+                    .append(r.start())
+                    .append(',')
+                    .append(r.count());
             for (double v : r.wallMs()) {
                 out.append(',').append(String.format(Locale.ROOT, "%.3f", v));
             }
@@ -170,9 +195,19 @@ public final class FaasStartup {
                 out.append(',').append(String.format(Locale.ROOT, "%.3f", v));
             }
             out.append(',').append(r.epcPages()).append('\n');
-            System.out.printf(Locale.ROOT, "%-13s %-11s %5d %10.2fms %10.2fms %10.2fms %10.2fms %10.2fms %12.2fms %10.1f%n",
-                    r.mode().name().toLowerCase(Locale.ROOT), r.start(), r.count(), r.wallMs()[0], r.wallMs()[1],
-                    r.wallMs()[2], r.wallMs()[3], r.wallMs()[4], r.modeledMs()[4], r.epcPages() * 4096.0 / (1 << 20));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-13s %-11s %5d %10.2fms %10.2fms %10.2fms %10.2fms %10.2fms %12.2fms %10.1f%n",
+                    r.mode().name().toLowerCase(Locale.ROOT),
+                    r.start(),
+                    r.count(),
+                    r.wallMs()[0],
+                    r.wallMs()[1],
+                    r.wallMs()[2],
+                    r.wallMs()[3],
+                    r.wallMs()[4],
+                    r.modeledMs()[4],
+                    r.epcPages() * 4096.0 / (1 << 20));
         }
         return Results.write(csv, out);
     }

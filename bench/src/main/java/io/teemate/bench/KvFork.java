@@ -46,6 +46,7 @@ public final class KvFork {
     private static final int LOAD_BATCH = 10_000;
     /** Writes between a fork and the end of its snapshot, spread over the keyspace: each copies a page. */
     private static final int WRITES_DURING_SAVE = 16;
+
     private static final double MIB = 1 << 20;
     /** BGSAVEs per mode on a small database before measuring, so that the first measured forks run compiled code. */
     private static final int WARMUP_BGSAVES = 5;
@@ -55,10 +56,20 @@ public final class KvFork {
      * server's RSS before the fork and {@code memDuringSnapshotMib} that RSS plus the child's copy-on-write bytes
      * ({@code rdb_last_cow_size}), the physical memory while the child ran. NaN where a setup has no such number.
      */
-    public record Row(long keys, String setup, int rep, double forkWallMs, double forkModeledMs, double memBeforeMib,
-               double memAfterForkMib, double memDuringSnapshotMib, long snapshotBytes, double saveWallMs,
-               double loadWallMs, double nativeUsedMemoryMib, double nativeCowMib) {
-    }
+    public record Row(
+            long keys,
+            String setup,
+            int rep,
+            double forkWallMs,
+            double forkModeledMs,
+            double memBeforeMib,
+            double memAfterForkMib,
+            double memDuringSnapshotMib,
+            long snapshotBytes,
+            double saveWallMs,
+            double loadWallMs,
+            double nativeUsedMemoryMib,
+            double nativeCowMib) {}
 
     public static void main(String[] args) throws Exception {
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
@@ -68,8 +79,11 @@ public final class KvFork {
         boolean nativeToo = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--keys" -> sizes = Arrays.stream(arg(args, ++i, "--keys").split(",")).map(String::trim)
-                        .map(KvFork::parseCount).toList();
+                case "--keys" ->
+                    sizes = Arrays.stream(arg(args, ++i, "--keys").split(","))
+                            .map(String::trim)
+                            .map(KvFork::parseCount)
+                            .toList();
                 case "--reps" -> reps = positive(arg(args, ++i, "--reps"), "--reps");
                 case "--heap" -> heap = arg(args, ++i, "--heap");
                 case "--epc" -> epcMiB = positive(arg(args, ++i, "--epc"), "--epc");
@@ -80,8 +94,10 @@ public final class KvFork {
                     summary(rows);
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: KvFork [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown argument " + args[i]
+                                    + "; usage: KvFork [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]");
             }
         }
         Result r = run(new Config(sizes, reps, heap, epcMiB, nativeToo), CSV.getParent(), Progress.STDOUT);
@@ -96,7 +112,8 @@ public final class KvFork {
         public Config {
             sizes = List.copyOf(sizes);
             if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
-                throw new IllegalArgumentException("dataset sizes must be one or more positive key counts, got " + sizes);
+                throw new IllegalArgumentException(
+                        "dataset sizes must be one or more positive key counts, got " + sizes);
             }
             if (reps < 1) {
                 throw new IllegalArgumentException("BGSAVEs per size must be at least 1, got " + reps);
@@ -131,8 +148,13 @@ public final class KvFork {
     /** Runs the experiment and writes {@code out}/kv-fork.csv, kv-fork-latency.png and kv-fork-epc.png. */
     public static Result run(Config config, Path out, Progress progress) throws IOException, InterruptedException {
         Path csv = out.resolve(CSV.getFileName());
-        progress.step("KvFork: keys %s, %d BGSAVEs each, heap %s (EDMM), EPC %d MiB, native redis-server %s",
-                config.sizes(), config.reps(), config.heap(), config.epcMiB(), config.nativeRedis() ? "too" : "skipped");
+        progress.step(
+                "KvFork: keys %s, %d BGSAVEs each, heap %s (EDMM), EPC %d MiB, native redis-server %s",
+                config.sizes(),
+                config.reps(),
+                config.heap(),
+                config.epcMiB(),
+                config.nativeRedis() ? "too" : "skipped");
         progress.step("warming up the JIT (2,000 keys, %d BGSAVEs per mode; not reported)...", WARMUP_BGSAVES);
         for (Mode mode : Mode.values()) {
             measure(2_000, mode, WARMUP_BGSAVES, config.heap(), config.epcMiB(), true, progress);
@@ -156,8 +178,8 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- the emulated database
 
-    private static List<Row> measure(long n, Mode mode, int reps, String heap, int epcMiB, boolean quiet, Progress progress)
-            throws IOException {
+    private static List<Row> measure(
+            long n, Mode mode, int reps, String heap, int epcMiB, boolean quiet, Progress progress) throws IOException {
         String setup = mode.name().toLowerCase(Locale.ROOT);
         Path dir = Files.createTempDirectory("teemate-kvfork");
         List<Row> rows = new ArrayList<>();
@@ -183,7 +205,8 @@ public final class KvFork {
                 throw new IllegalStateException("loaded " + n + " keys but the database holds " + stats.keys());
             }
             if (!quiet) {
-                progress.step("  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB",
+                progress.step(
+                        "  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB",
                         loadMs / 1e3, stats.allocatedBytes(), stats.privatePages(), db.enclavePages() * 4096 / MIB);
             }
             for (int rep = 1; rep <= reps; rep++) {
@@ -198,9 +221,20 @@ public final class KvFork {
                 if (f.keys() != n) {
                     throw new IllegalStateException("the fork saw " + f.keys() + " keys, not " + n);
                 }
-                Row r = new Row(n, setup, rep, f.wallNanos() / 1e6, f.modeledNanos() / 1e6, f.epcPagesBefore() * 4096 / MIB,
-                        f.epcPagesAfter() * 4096 / MIB, s.epcPagesAtEnd() * 4096 / MIB, s.bytes(), s.wallNanos() / 1e6,
-                        loadMs, Double.NaN, Double.NaN);
+                Row r = new Row(
+                        n,
+                        setup,
+                        rep,
+                        f.wallNanos() / 1e6,
+                        f.modeledNanos() / 1e6,
+                        f.epcPagesBefore() * 4096 / MIB,
+                        f.epcPagesAfter() * 4096 / MIB,
+                        s.epcPagesAtEnd() * 4096 / MIB,
+                        s.bytes(),
+                        s.wallNanos() / 1e6,
+                        loadMs,
+                        Double.NaN,
+                        Double.NaN);
                 rows.add(r);
                 if (!quiet) {
                     print(r, progress);
@@ -243,7 +277,8 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- native redis-server
 
-    private static List<Row> measureNative(long n, int reps, Progress progress) throws IOException, InterruptedException {
+    private static List<Row> measureNative(long n, int reps, Progress progress)
+            throws IOException, InterruptedException {
         progress.step("%,d keys, native redis-server: loading with redis-cli --pipe...", n);
         List<Row> rows = new ArrayList<>();
         try (NativeRedis redis = NativeRedis.start()) {
@@ -265,22 +300,38 @@ public final class KvFork {
                 }
                 long s0 = System.nanoTime();
                 for (int w = 0; w < WRITES_DURING_SAVE; w++) {
-                    redis.call("SET", "key:" + (w * n / WRITES_DURING_SAVE),
+                    redis.call(
+                            "SET",
+                            "key:" + (w * n / WRITES_DURING_SAVE),
                             new String(value(w, rep), StandardCharsets.US_ASCII));
                 }
                 Map<String, String> p = redis.awaitBgsave();
                 double saveMs = (System.nanoTime() - s0) / 1e6;
-                if (!"ok".equals(p.get("rdb_last_bgsave_status")) || !Integer.toString(rep).equals(p.get("rdb_saves"))) {
+                if (!"ok".equals(p.get("rdb_last_bgsave_status"))
+                        || !Integer.toString(rep).equals(p.get("rdb_saves"))) {
                     throw new IllegalStateException("redis-server's BGSAVE " + rep + " failed: " + p);
                 }
                 Map<String, String> stats = redis.info("stats");
                 if (!Integer.toString(rep).equals(stats.get("total_forks"))) {
-                    throw new IllegalStateException("redis-server forked " + stats.get("total_forks") + " times for " + rep + " BGSAVEs");
+                    throw new IllegalStateException(
+                            "redis-server forked " + stats.get("total_forks") + " times for " + rep + " BGSAVEs");
                 }
                 double forkMs = Long.parseLong(stats.get("latest_fork_usec")) / 1e3;
                 double cow = Long.parseLong(p.getOrDefault("rdb_last_cow_size", "0")) / MIB;
-                Row r = new Row(n, "native", rep, forkMs, Double.NaN, rss, Double.NaN, rss + cow,
-                        Files.size(redis.dir.resolve("dump.rdb")), saveMs, loadMs, used, cow);
+                Row r = new Row(
+                        n,
+                        "native",
+                        rep,
+                        forkMs,
+                        Double.NaN,
+                        rss,
+                        Double.NaN,
+                        rss + cow,
+                        Files.size(redis.dir.resolve("dump.rdb")),
+                        saveMs,
+                        loadMs,
+                        used,
+                        cow);
                 rows.add(r);
                 print(r, progress);
             }
@@ -308,10 +359,25 @@ public final class KvFork {
         static NativeRedis start() throws IOException, InterruptedException {
             Path dir = Files.createTempDirectory("teemate-kvfork-redis");
             int port = freePort();
-            Process p = new ProcessBuilder(tool("redis-server"), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb",
-                    "--logfile", dir.resolve("redis-server.log").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            tool("redis-server"),
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            dir.toString(),
+                            "--dbfilename",
+                            "dump.rdb",
+                            "--logfile",
+                            dir.resolve("redis-server.log").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stdout.log").toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (true) {
                 try {
@@ -323,8 +389,11 @@ public final class KvFork {
                 } catch (ConnectException e) {
                     if (!p.isAlive() || System.nanoTime() > deadline) {
                         p.destroyForcibly();
-                        throw new IOException("redis-server did not start on port " + port + "; its log: "
-                                + readQuietly(dir.resolve("redis-server.log")) + readQuietly(dir.resolve("stdout.log")), e);
+                        throw new IOException(
+                                "redis-server did not start on port " + port + "; its log: "
+                                        + readQuietly(dir.resolve("redis-server.log"))
+                                        + readQuietly(dir.resolve("stdout.log")),
+                                e);
                     }
                     Thread.sleep(20);
                 }
@@ -349,9 +418,13 @@ public final class KvFork {
                 }
             }
             Process cli = new ProcessBuilder(tool("redis-cli"), "-p", Integer.toString(port), "--pipe")
-                    .redirectInput(input.toFile()).redirectErrorStream(true).start();
+                    .redirectInput(input.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!cli.waitFor(600, TimeUnit.SECONDS) || cli.exitValue() != 0 || !out.contains("errors: 0, replies: " + n)) {
+            if (!cli.waitFor(600, TimeUnit.SECONDS)
+                    || cli.exitValue() != 0
+                    || !out.contains("errors: 0, replies: " + n)) {
                 throw new IOException("redis-cli --pipe failed: " + out.trim());
             }
             Files.delete(input);
@@ -406,8 +479,9 @@ public final class KvFork {
                 return Path.of(d, name).toString();
             }
         }
-        throw new IllegalStateException(name + " was not found on the PATH or in /usr/bin: the native comparison runs the "
-                + "real Redis 7 tools (apt-get install redis-server redis-tools), or pass --no-native");
+        throw new IllegalStateException(
+                name + " was not found on the PATH or in /usr/bin: the native comparison runs the "
+                        + "real Redis 7 tools (apt-get install redis-server redis-tools), or pass --no-native");
     }
 
     static int freePort() throws IOException {
@@ -427,26 +501,37 @@ public final class KvFork {
     // ---------------------------------------------------------------- results
 
     private static void print(Row r, Progress progress) {
-        progress.step("  %-12s BGSAVE %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
+        progress.step(
+                "  %-12s BGSAVE %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
                         + "%8.1f MiB during the snapshot; snapshot %,d bytes in %.1f ms",
-                r.setup, r.rep, r.forkWallMs, Double.isNaN(r.forkModeledMs) ? "                   "
+                r.setup,
+                r.rep,
+                r.forkWallMs,
+                Double.isNaN(r.forkModeledMs)
+                        ? "                   "
                         : String.format(Locale.ROOT, "%10.4f ms modeled", r.forkModeledMs),
-                r.memBeforeMib, Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
-                r.memDuringSnapshotMib, r.snapshotBytes, r.saveWallMs);
+                r.memBeforeMib,
+                Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
+                r.memDuringSnapshotMib,
+                r.snapshotBytes,
+                r.saveWallMs);
     }
 
-    private static final String HEADER = "keys,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
-            + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
+    private static final String HEADER =
+            "keys,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
+                    + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
 
     private static void write(List<Row> rows, Path csv) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Row r : rows) {
             out.append(r.keys).append(',').append(r.setup).append(',').append(r.rep);
-            for (double d : new double[]{r.forkWallMs, r.forkModeledMs, r.memBeforeMib, r.memAfterForkMib, r.memDuringSnapshotMib}) {
+            for (double d : new double[] {
+                r.forkWallMs, r.forkModeledMs, r.memBeforeMib, r.memAfterForkMib, r.memDuringSnapshotMib
+            }) {
                 out.append(',').append(cell(d));
             }
             out.append(',').append(r.snapshotBytes);
-            for (double d : new double[]{r.saveWallMs, r.loadWallMs, r.nativeUsedMemoryMib, r.nativeCowMib}) {
+            for (double d : new double[] {r.saveWallMs, r.loadWallMs, r.nativeUsedMemoryMib, r.nativeCowMib}) {
                 out.append(',').append(cell(d));
             }
             out.append('\n');
@@ -466,8 +551,20 @@ public final class KvFork {
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            rows.add(new Row(Long.parseLong(f[0]), f[1], Integer.parseInt(f[2]), num(f[3]), num(f[4]), num(f[5]), num(f[6]),
-                    num(f[7]), Long.parseLong(f[8]), num(f[9]), num(f[10]), num(f[11]), num(f[12])));
+            rows.add(new Row(
+                    Long.parseLong(f[0]),
+                    f[1],
+                    Integer.parseInt(f[2]),
+                    num(f[3]),
+                    num(f[4]),
+                    num(f[5]),
+                    num(f[6]),
+                    num(f[7]),
+                    Long.parseLong(f[8]),
+                    num(f[9]),
+                    num(f[10]),
+                    num(f[11]),
+                    num(f[12])));
         }
         return rows;
     }
@@ -480,8 +577,12 @@ public final class KvFork {
 
     /** The median of {@code f} over the rows of (keys, setup); NaN if there are none. */
     private static double median(List<Row> rows, long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
-        double[] v = rows.stream().filter(r -> r.keys == keys && r.setup.equals(setup)).mapToDouble(f)
-                .filter(d -> !Double.isNaN(d)).sorted().toArray();
+        double[] v = rows.stream()
+                .filter(r -> r.keys == keys && r.setup.equals(setup))
+                .mapToDouble(f)
+                .filter(d -> !Double.isNaN(d))
+                .sorted()
+                .toArray();
         if (v.length == 0) {
             return Double.NaN;
         }
@@ -489,7 +590,11 @@ public final class KvFork {
     }
 
     private static List<Long> sizes(List<Row> rows) {
-        return rows.stream().map(Row::keys).distinct().sorted(Comparator.naturalOrder()).toList();
+        return rows.stream()
+                .map(Row::keys)
+                .distinct()
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     private static List<Path> plot(List<Row> rows, Path out) {
@@ -498,9 +603,15 @@ public final class KvFork {
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
         for (String setup : SETUPS) {
-            double[] wall = sizes.stream().mapToDouble(n -> median(rows, n, setup, Row::forkWallMs)).toArray();
-            double[] modeled = sizes.stream().mapToDouble(n -> median(rows, n, setup, Row::forkModeledMs)).toArray();
-            double[] mem = sizes.stream().mapToDouble(n -> median(rows, n, setup, Row::memDuringSnapshotMib)).toArray();
+            double[] wall = sizes.stream()
+                    .mapToDouble(n -> median(rows, n, setup, Row::forkWallMs))
+                    .toArray();
+            double[] modeled = sizes.stream()
+                    .mapToDouble(n -> median(rows, n, setup, Row::forkModeledMs))
+                    .toArray();
+            double[] mem = sizes.stream()
+                    .mapToDouble(n -> median(rows, n, setup, Row::memDuringSnapshotMib))
+                    .toArray();
             if (Arrays.stream(wall).allMatch(Double::isNaN)) {
                 continue;
             }
@@ -514,21 +625,35 @@ public final class KvFork {
             }
         }
         List<Path> files = List.of(
-                Plots.lines("BGSAVE: the server's wait for the fork, median", "keys (log)", "ms (log)",
-                        latency, true, true, out.resolve("kv-fork-latency.png")),
-                Plots.lines("Memory at the end of the snapshot (the peak of a BGSAVE), median",
-                        "keys (log)", "MiB (log)", memory, true, true, out.resolve("kv-fork-epc.png")));
+                Plots.lines(
+                        "BGSAVE: the server's wait for the fork, median",
+                        "keys (log)",
+                        "ms (log)",
+                        latency,
+                        true,
+                        true,
+                        out.resolve("kv-fork-latency.png")),
+                Plots.lines(
+                        "Memory at the end of the snapshot (the peak of a BGSAVE), median",
+                        "keys (log)",
+                        "MiB (log)",
+                        memory,
+                        true,
+                        true,
+                        out.resolve("kv-fork-epc.png")));
         files.forEach(f -> System.out.println("wrote " + f));
         return files;
     }
 
     static void summary(List<Row> rows) {
         System.out.println();
-        System.out.println("Medians per dataset size. Fork = the server's wait; memory = EPC of all enclaves at the end of the "
-                + "snapshot (native: RSS + the child's copy-on-write).");
-        System.out.println("| keys | shared fork wall / modeled ms | conventional fork wall / modeled ms | native fork ms "
-                + "| conventional / shared (wall / modeled) | shared / native (wall) | EPC during snapshot shared / conventional MiB "
-                + "| native MiB |");
+        System.out.println(
+                "Medians per dataset size. Fork = the server's wait; memory = EPC of all enclaves at the end of the "
+                        + "snapshot (native: RSS + the child's copy-on-write).");
+        System.out.println(
+                "| keys | shared fork wall / modeled ms | conventional fork wall / modeled ms | native fork ms "
+                        + "| conventional / shared (wall / modeled) | shared / native (wall) | EPC during snapshot shared / conventional MiB "
+                        + "| native MiB |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (long n : sizes(rows)) {
             double sw = median(rows, n, "shared", Row::forkWallMs);
@@ -539,8 +664,21 @@ public final class KvFork {
             double se = median(rows, n, "shared", Row::memDuringSnapshotMib);
             double ce = median(rows, n, "conventional", Row::memDuringSnapshotMib);
             double ne = median(rows, n, "native", Row::memDuringSnapshotMib);
-            System.out.printf(Locale.ROOT, "| %,d | %.3f / %.4f | %.1f / %.2f | %.3f | %.0fx / %.0fx | %.1fx | %.1f / %.1f | %.1f |%n",
-                    n, sw, sm, cw, cm, nw, cw / sw, cm / sm, sw / nw, se, ce, ne);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %,d | %.3f / %.4f | %.1f / %.2f | %.3f | %.0fx / %.0fx | %.1fx | %.1f / %.1f | %.1f |%n",
+                    n,
+                    sw,
+                    sm,
+                    cw,
+                    cm,
+                    nw,
+                    cw / sw,
+                    cm / sm,
+                    sw / nw,
+                    se,
+                    ce,
+                    ne);
         }
     }
 
@@ -572,10 +710,10 @@ public final class KvFork {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--keys takes positive key counts separated by commas (e.g. 10000,1e5), got '" + s + "'");
+            throw new IllegalArgumentException(
+                    "--keys takes positive key counts separated by commas (e.g. 10000,1e5), got '" + s + "'");
         }
     }
 
-    private KvFork() {
-    }
+    private KvFork() {}
 }

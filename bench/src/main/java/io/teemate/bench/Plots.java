@@ -25,12 +25,10 @@ public final class Plots {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Plots() {
-    }
+    private Plots() {}
 
     /** One line of a line chart: (x, y) points in order. */
-    public record Series(String name, double[] x, double[] y) {
-    }
+    public record Series(String name, double[] x, double[] y) {}
 
     /** A line chart of {@code series}; {@code logY} draws the y axis logarithmic (for ratios across decades). */
     public static Path lines(String title, String xLabel, String yLabel, List<Series> series, boolean logY, Path png) {
@@ -41,8 +39,8 @@ public final class Plots {
      * A line chart of {@code series} with either axis logarithmic: {@code logX} for x values across decades (dataset
      * sizes), {@code logY} for y values across decades. Points that a log axis cannot show (0 or less, NaN) are left out.
      */
-    public static Path lines(String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY,
-                             Path png) {
+    public static Path lines(
+            String title, String xLabel, String yLabel, List<Series> series, boolean logX, boolean logY, Path png) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Series s : series) {
             XYSeries xy = new XYSeries(s.name());
@@ -54,13 +52,16 @@ public final class Plots {
             }
             data.addSeries(xy);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         if (logX) {
             LogarithmicAxis axis = new LogarithmicAxis(xLabel);
             axis.setAllowNegativesFlag(false);
             chart.getXYPlot().setDomainAxis(axis);
             // a few sizes across decades: mark each point so that a line of three is readable
-            ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
+            ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer)
+                            chart.getXYPlot().getRenderer())
+                    .setDefaultShapesVisible(true);
         }
         if (logY) {
             LogarithmicAxis axis = new LogarithmicAxis(yLabel);
@@ -74,18 +75,24 @@ public final class Plots {
      * Stacked bars: one bar per category (in order), one stacked segment per row key (in order), e.g. latency by
      * phase for each (workload, mode).
      */
-    public static Path stackedBars(String title, String categoryLabel, String valueLabel,
-                                   Map<String, Map<String, Double>> segmentsByCategory, List<String> segmentOrder, Path png) {
+    public static Path stackedBars(
+            String title,
+            String categoryLabel,
+            String valueLabel,
+            Map<String, Map<String, Double>> segmentsByCategory,
+            List<String> segmentOrder,
+            Path png) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (var category : segmentsByCategory.entrySet()) {
             for (String segment : segmentOrder) {
                 data.addValue(category.getValue().getOrDefault(segment, 0.0), segment, category.getKey());
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(title, categoryLabel, valueLabel, data,
-                PlotOrientation.VERTICAL, true, false, false);
-        chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
-                org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        JFreeChart chart = ChartFactory.createStackedBarChart(
+                title, categoryLabel, valueLabel, data, PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot()
+                .getDomainAxis()
+                .setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(2f);
         return save(chart, png);
     }

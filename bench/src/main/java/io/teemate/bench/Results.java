@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Where the harnesses put their numbers: one call writes a results file and says where it went. */
 final class Results {
-    private Results() {
-    }
+    private Results() {}
 
     static Path write(Path file, CharSequence text) {
         try {

@@ -4,8 +4,7 @@ import java.util.stream.DoubleStream;
 
 /** Small statistics over measured values, NaN (not measured) left out. */
 public final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The median of the values that are not NaN; NaN if there are none. */
     public static double median(DoubleStream values) {

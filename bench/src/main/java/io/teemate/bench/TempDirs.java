@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** The harnesses' scratch directories (images, keys, snapshots, work dirs), removed when a measurement ends. */
 public final class TempDirs {
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     /** Deletes {@code dir} and everything under it, best effort (a temporary directory). */
     public static void delete(Path dir) {

@@ -58,7 +58,9 @@ import java.util.function.Function;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 3, timeUnit = TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:MaxDirectMemorySize=1g", "-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-XX:MaxDirectMemorySize=1g", "-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class WasmEngineBenchmark {
     static final int LIMIT = 200_000;
@@ -106,8 +108,14 @@ public class WasmEngineBenchmark {
         WasmEngine e = WasmEngine.parse(engine);
         compiled = e == WasmEngine.COMPILER ? MachineFactoryCompiler.compile(module) : null;
         workDir = Files.createTempDirectory("teemate-wasm-bench");
-        platform = EnclaveFunctionPlatform.create(Mode.SHARED, workDir,
-                PlatformOptions.defaults().withHeap("4M", false).withThreads(2).withMachine(64, 2).withEngine(e));
+        platform = EnclaveFunctionPlatform.create(
+                Mode.SHARED,
+                workDir,
+                PlatformOptions.defaults()
+                        .withHeap("4M", false)
+                        .withThreads(2)
+                        .withMachine(64, 2)
+                        .withEngine(e));
         platform.deploy(new FunctionSpec("sieve", wasm, false, List.of(), Map.of(), 8, 60_000));
         check(platform.invoke("sieve", new byte[0], Map.of()).output()); // the cold start, outside the measurement
         check(plainChicory());
@@ -129,9 +137,14 @@ public class WasmEngineBenchmark {
     @Benchmark
     public byte[] plainChicory() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(WasiOptions.builder().withStdout(out).build()).build()) {
-            Instance.Builder b = Instance.builder(module).withMemoryFactory(ByteArrayMemory::new)
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build());
+        try (WasiPreview1 wasi = WasiPreview1.builder()
+                .withOptions(WasiOptions.builder().withStdout(out).build())
+                .build()) {
+            Instance.Builder b = Instance.builder(module)
+                    .withMemoryFactory(ByteArrayMemory::new)
+                    .withImportValues(ImportValues.builder()
+                            .addFunction(wasi.toHostFunctions())
+                            .build());
             if (compiled != null) {
                 b.withMachineFactory(compiled);
             }

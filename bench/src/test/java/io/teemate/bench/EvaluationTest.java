@@ -33,11 +33,13 @@ class EvaluationTest {
     @Test
     void aConfigurationNamesWhatIsWrong() {
         Evaluation.Config quick = Evaluation.Config.quick(Path.of("."));
-        assertThatThrownBy(() -> Evaluation.Experiment.parse("redis")).hasMessageContaining("unknown experiment 'redis'");
+        assertThatThrownBy(() -> Evaluation.Experiment.parse("redis"))
+                .hasMessageContaining("unknown experiment 'redis'");
         assertThatThrownBy(() -> quick.withInstances(List.of(1, 0))).hasMessageContaining("--instances");
         assertThatThrownBy(() -> quick.withKeys(List.of())).hasMessageContaining("--keys");
         assertThatThrownBy(() -> quick.withReps(0)).hasMessageContaining("--reps");
-        assertThatThrownBy(() -> quick.withExperiments(java.util.Set.of())).hasMessageContaining("at least one experiment");
+        assertThatThrownBy(() -> quick.withExperiments(java.util.Set.of()))
+                .hasMessageContaining("at least one experiment");
         assertThat(quick.withReps(3).reps()).isEqualTo(3);
         assertThat(quick.withReps(3).instances()).isEqualTo(quick.instances());
     }

@@ -23,10 +23,19 @@ class ScratchDirectoriesTest {
         Path cwd = Files.createDirectory(dir.resolve("cwd"));
         Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
         Files.createSymbolicLink(cwd.resolve("examples"), examples);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                ContainerStartup.class.getName(), "--heap", "4M", "1")
-                .directory(cwd.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ContainerStartup.class.getName(),
+                        "--heap",
+                        "4M",
+                        "1")
+                .directory(cwd.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();

@@ -69,13 +69,18 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     /** What the user got wrong, in one line, or null when {@code t} is not a user error. */
     static String userError(Throwable t) {
-        if (t instanceof ManifestException || t instanceof SigningKeys.SigningKeyException || t instanceof KvException
-                || t instanceof ContainerException || t instanceof LayoutException || t instanceof IllegalArgumentException) {
+        if (t instanceof ManifestException
+                || t instanceof SigningKeys.SigningKeyException
+                || t instanceof KvException
+                || t instanceof ContainerException
+                || t instanceof LayoutException
+                || t instanceof IllegalArgumentException) {
             return t.getMessage();
         }
         if (t instanceof UncheckedIOException u) {
             return u.getMessage() != null && !u.getMessage().equals(String.valueOf(u.getCause()))
-                    ? u.getMessage() + ": " + describe(u.getCause()) : describe(u.getCause());
+                    ? u.getMessage() + ": " + describe(u.getCause())
+                    : describe(u.getCause());
         }
         if (t instanceof IOException io) {
             return describe(io);
@@ -110,7 +115,9 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         try {
             return new CommandLine.RunLast().execute(parseResult);
         } catch (Error e) {
-            CommandLine last = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            CommandLine last = parseResult
+                    .asCommandLineList()
+                    .get(parseResult.asCommandLineList().size() - 1);
             throw new CommandLine.ExecutionException(last, String.valueOf(e), e);
         }
     }

@@ -11,8 +11,7 @@ import io.teemate.abi.image.Sizes;
 public final class EnclaveHeapCheck {
     private static final long PAGE = 4096;
 
-    private EnclaveHeapCheck() {
-    }
+    private EnclaveHeapCheck() {}
 
     /**
      * @param source       the manifest's name as errors call it
@@ -24,10 +23,15 @@ public final class EnclaveHeapCheck {
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (addedPages > available / PAGE) {
-            throw new ManifestException(source, "heap_size", Sizes.format(heapSize) + " is more than this machine can"
-                    + " build: its " + Sizes.format(addedPages * PAGE) + " added before EINIT must fit in the JVM's"
-                    + " memory, which has " + (available >> 20) + " MiB free; use a smaller heap_size, \"edmm\": true"
-                    + " with a small heap_initial, or a larger JVM (TEEMATE_JAVA_OPTS=-Xmx...)");
+            throw new ManifestException(
+                    source,
+                    "heap_size",
+                    Sizes.format(heapSize) + " is more than this machine can"
+                            + " build: its " + Sizes.format(addedPages * PAGE)
+                            + " added before EINIT must fit in the JVM's"
+                            + " memory, which has " + (available >> 20)
+                            + " MiB free; use a smaller heap_size, \"edmm\": true"
+                            + " with a small heap_initial, or a larger JVM (TEEMATE_JAVA_OPTS=-Xmx...)");
         }
     }
 }

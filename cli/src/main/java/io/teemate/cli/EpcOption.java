@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
  * are the command's ({@code new EpcOption(128, 1)}).
  */
 public final class EpcOption {
-    @Option(names = "--epc-mib", paramLabel = "MiB", description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--epc-mib",
+            paramLabel = "MiB",
+            description = "EPC size of the emulated machine (default: ${DEFAULT-VALUE})")
     int epcMiB;
 
     private final int min;

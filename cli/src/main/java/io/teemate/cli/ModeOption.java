@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
  * value is a usage error (exit 2) that lists the modes.
  */
 public final class ModeOption {
-    @Option(names = "--mode", defaultValue = "shared", paramLabel = "shared|conventional", converter = Converter.class,
+    @Option(
+            names = "--mode",
+            defaultValue = "shared",
+            paramLabel = "shared|conventional",
+            converter = Converter.class,
             description = "shared: containers share one enclave (TeeMate); conventional: an enclave each"
                     + " (default: ${DEFAULT-VALUE})")
     Mode mode;

@@ -4,8 +4,7 @@ import picocli.CommandLine;
 
 /** Checks of options several commands share; a bad value is a usage error (exit 2) that names the option. */
 public final class OptionChecks {
-    private OptionChecks() {
-    }
+    private OptionChecks() {}
 
     /** {@code port} as a TCP port to listen on, 0 for any free one. */
     public static int port(CommandLine.Model.CommandSpec spec, String option, int port) {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
  * command's ({@code new PortOption(8080)}); a port outside 0..65535 is a usage error (exit 2).
  */
 public final class PortOption {
-    @Option(names = "--port", paramLabel = "P",
+    @Option(
+            names = "--port",
+            paramLabel = "P",
             description = "TCP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 

@@ -21,18 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     /** Untrusted code: it reaches the enclave only through EENTER. */
     static final String[] HOST_SIDE = {
-        "io.teemate.host..", "io.teemate.faas.host..", "io.teemate.kv.host..", "io.teemate.cli.."};
+        "io.teemate.host..", "io.teemate.faas.host..", "io.teemate.kv.host..", "io.teemate.cli.."
+    };
 
     /** Trusted implementation: runs inside the enclave. */
-    static final String[] ENCLAVE_SIDE = {"io.teemate.enclave..", "io.teemate.faas.enclave..", "io.teemate.kv.enclave.."};
+    static final String[] ENCLAVE_SIDE = {"io.teemate.enclave..", "io.teemate.faas.enclave..", "io.teemate.kv.enclave.."
+    };
 
     /** What both sides speak: the ABIs, image and attestation formats. It runs on either side, so it uses neither. */
     static final String[] SHARED = {"io.teemate.abi..", "io.teemate.faas.abi..", "io.teemate.kv.abi.."};
 
     // io.teemate.bench.. is deliberately in neither list: the benchmarks measure internals on both sides.
     static final ArchRule HOST_DOES_NOT_USE_ENCLAVE_INTERNALS = noClasses()
-            .that().resideInAnyPackage(HOST_SIDE)
-            .should().dependOnClassesThat().resideInAnyPackage(ENCLAVE_SIDE)
+            .that()
+            .resideInAnyPackage(HOST_SIDE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ENCLAVE_SIDE)
             .as("host-side classes (io.teemate.host, faas.host, kv.host, cli; bench is exempt, it measures "
                     + "internals) should not depend on enclave-side classes (io.teemate.enclave, faas.enclave, "
                     + "kv.enclave)")
@@ -40,8 +45,11 @@ class ArchitectureTest {
                     + "the vocabulary both sides share is in io.teemate.abi (and faas.abi, kv.abi)");
 
     static final ArchRule SHARED_VOCABULARY_USES_NEITHER_SIDE = noClasses()
-            .that().resideInAnyPackage(SHARED)
-            .should().dependOnClassesThat().resideInAnyPackage(concat(HOST_SIDE, ENCLAVE_SIDE))
+            .that()
+            .resideInAnyPackage(SHARED)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(concat(HOST_SIDE, ENCLAVE_SIDE))
             .as("the shared vocabulary (io.teemate.abi, faas.abi, kv.abi) should depend on neither side")
             .because("both sides compile against it; anything it used would be on both sides too");
 
@@ -73,7 +81,8 @@ class ArchitectureTest {
         EvaluationResult result = SHARED_VOCABULARY_USES_NEITHER_SIDE.evaluate(
                 new ClassFileImporter().importClasses(PlantedSharedClass.class));
         assertThat(String.join("\n", result.getFailureReport().getDetails()))
-                .contains(PlantedSharedClass.class.getName()).contains("io.teemate.host.Platform");
+                .contains(PlantedSharedClass.class.getName())
+                .contains("io.teemate.host.Platform");
     }
 
     @Test
@@ -82,8 +91,6 @@ class ArchitectureTest {
         EvaluationResult result = HOST_DOES_NOT_USE_ENCLAVE_INTERNALS.evaluate(planted);
         assertThat(result.hasViolation()).isTrue();
         String report = String.join("\n", result.getFailureReport().getDetails());
-        assertThat(report)
-                .contains(PlantedHostClass.class.getName())
-                .contains("io.teemate.kv.enclave.CommandEngine");
+        assertThat(report).contains(PlantedHostClass.class.getName()).contains("io.teemate.kv.enclave.CommandEngine");
     }
 }

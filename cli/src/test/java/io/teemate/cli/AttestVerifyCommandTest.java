@@ -40,6 +40,7 @@ class AttestVerifyCommandTest {
 
     @TempDir
     static Path dir;
+
     private static Path quote;
     private static Path root;
     private static Path otherRoot;
@@ -49,8 +50,7 @@ class AttestVerifyCommandTest {
     private static String otherIdentity;
     private static String nonce;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run teemate(Object... args) {
         StringWriter out = new StringWriter();
@@ -75,13 +75,14 @@ class AttestVerifyCommandTest {
             challenge[i] = (byte) (0xa0 + i);
         }
 
-        Machine machine = Machine.builder().epcMiB(32).logicalProcessors(2).seed(8).build();
+        Machine machine =
+                Machine.builder().epcMiB(32).logicalProcessors(2).seed(8).build();
         Kernel kernel = new Kernel(machine);
         SgxDriver driver = new SgxDriver(kernel);
         PlatformPki pki = PlatformPki.fromSeed(8);
-        try (ContainerManager manager = new ContainerManager(kernel, driver, new TeeMateController(driver),
-                Duration.ofSeconds(10), Duration.ZERO);
-             QuotingService qs = QuotingService.start(kernel, driver, pki)) {
+        try (ContainerManager manager = new ContainerManager(
+                        kernel, driver, new TeeMateController(driver), Duration.ofSeconds(10), Duration.ZERO);
+                QuotingService qs = QuotingService.start(kernel, driver, pki)) {
             Container c = manager.start(web1, Mode.SHARED);
             try {
                 quote = Files.write(dir.resolve("web-1.quote"), manager.attest(c, qs, challenge));
@@ -90,7 +91,8 @@ class AttestVerifyCommandTest {
             }
             root = Files.writeString(dir.resolve("root.pem"), qs.rootCertificatePem());
         }
-        otherRoot = Files.writeString(dir.resolve("other-root.pem"), PlatformPki.fromSeed(9).rootCertificatePem());
+        otherRoot = Files.writeString(
+                dir.resolve("other-root.pem"), PlatformPki.fromSeed(9).rootCertificatePem());
         mrEnclave = HEX.formatHex(web1.enclave().mrEnclave());
         mrSigner = HEX.formatHex(web1.enclave().sigStruct().mrSigner());
         identity = web1.manifest().digestHex();
@@ -108,8 +110,22 @@ class AttestVerifyCommandTest {
     }
 
     private static List<Object> all(Object... overrides) {
-        List<Object> args = new ArrayList<>(List.of("attest", "verify", quote, "--root", root, "--mrenclave", mrEnclave,
-                "--mrsigner", mrSigner, "--container", identity, "--nonce", nonce, "--min-isvsvn", 2));
+        List<Object> args = new ArrayList<>(List.of(
+                "attest",
+                "verify",
+                quote,
+                "--root",
+                root,
+                "--mrenclave",
+                mrEnclave,
+                "--mrsigner",
+                mrSigner,
+                "--container",
+                identity,
+                "--nonce",
+                nonce,
+                "--min-isvsvn",
+                2));
         for (int i = 0; i < overrides.length; i += 2) {
             int at = args.indexOf(overrides[i]);
             if (at < 0) {
@@ -126,9 +142,13 @@ class AttestVerifyCommandTest {
     void aGenuineQuoteOfTheExpectedContainerPassesEveryCheck() {
         Run r = teemate(all().toArray());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("PASS PCK certificate chain", "PASS quote signature",
+        assertThat(r.out())
+                .contains(
+                        "PASS PCK certificate chain",
+                        "PASS quote signature",
                         "PASS MRENCLAVE: MRENCLAVE is " + mrEnclave + " as expected",
-                        "PASS MRSIGNER", "PASS ISVSVN: ISVSVN is 2, at least 2",
+                        "PASS MRSIGNER",
+                        "PASS ISVSVN: ISVSVN is 2, at least 2",
                         "PASS REPORTDATA: REPORTDATA binds container identity " + identity + " and the expected nonce",
                         "PASS DEBUG attribute")
                 .doesNotContain("FAIL")
@@ -140,7 +160,8 @@ class AttestVerifyCommandTest {
     void anotherContainersIdentityIsRejectedWithTheReason() {
         Run r = teemate(all("--container", otherIdentity).toArray());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("FAIL REPORTDATA: the container identity (REPORTDATA bytes 0..31) is " + identity
+        assertThat(r.out())
+                .contains("FAIL REPORTDATA: the container identity (REPORTDATA bytes 0..31) is " + identity
                         + ", expected " + otherIdentity + ": the quote speaks for another container")
                 .contains("PASS MRENCLAVE")
                 .endsWith("quote REJECTED: 1 of 11 checks failed\n");
@@ -152,15 +173,20 @@ class AttestVerifyCommandTest {
         assertThat(staleNonce.exit()).isEqualTo(1);
         assertThat(staleNonce.out()).contains("FAIL REPORTDATA").contains("another challenge");
 
-        Run wrongEnclave = teemate(all("--mrenclave", mrSigner, "--min-isvsvn", 3).toArray());
+        Run wrongEnclave =
+                teemate(all("--mrenclave", mrSigner, "--min-isvsvn", 3).toArray());
         assertThat(wrongEnclave.exit()).isEqualTo(1);
-        assertThat(wrongEnclave.out()).contains("FAIL MRENCLAVE").contains("other enclave code")
+        assertThat(wrongEnclave.out())
+                .contains("FAIL MRENCLAVE")
+                .contains("other enclave code")
                 .contains("FAIL ISVSVN: ISVSVN is 2, below the minimum 3")
                 .endsWith("quote REJECTED: 2 of 11 checks failed\n");
 
         Run otherQe = teemate(all("--qe-mrsigner", mrSigner).toArray());
         assertThat(otherQe.exit()).isEqualTo(1);
-        assertThat(otherQe.out()).contains("FAIL QE identity: the QE's MRSIGNER is ").contains("expected " + mrSigner)
+        assertThat(otherQe.out())
+                .contains("FAIL QE identity: the QE's MRSIGNER is ")
+                .contains("expected " + mrSigner)
                 .endsWith("quote REJECTED: 1 of 11 checks failed\n");
         Run otherProduct = teemate(all("--qe-isvprodid", 7).toArray());
         assertThat(otherProduct.out()).contains("FAIL QE identity: the QE's ISVPRODID is 1, expected 7");
@@ -174,7 +200,8 @@ class AttestVerifyCommandTest {
     void onlyTheRootIsNeededAndUncheckedValuesAreSaidToBeUnchecked() {
         Run r = teemate("attest", "verify", quote, "--root", root);
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("MRENCLAVE is " + mrEnclave + " (not checked: no expected value given)")
+        assertThat(r.out())
+                .contains("MRENCLAVE is " + mrEnclave + " (not checked: no expected value given)")
                 .contains("REPORTDATA is " + identity);
     }
 
@@ -190,7 +217,9 @@ class AttestVerifyCommandTest {
     void badHexIsUnreadableInputNamingTheOption() {
         Run notHex = teemate(all("--mrenclave", "zz" + mrEnclave.substring(2)).toArray());
         assertThat(notHex.exit()).isEqualTo(2);
-        assertThat(notHex.err()).startsWith("teemate attest verify: --mrenclave: \"zz").contains("is not hex");
+        assertThat(notHex.err())
+                .startsWith("teemate attest verify: --mrenclave: \"zz")
+                .contains("is not hex");
         assertThat(notHex.out()).as("nothing is verified").isEmpty();
 
         Run shortDigest = teemate(all("--container", identity.substring(2)).toArray());
@@ -204,7 +233,9 @@ class AttestVerifyCommandTest {
 
     @Test
     void unreadableFilesAndHalfABindingAreUnreadableInput() throws IOException {
-        Run noQuote = teemate(all().stream().map(a -> a == quote ? dir.resolve("missing.quote") : a).toArray());
+        Run noQuote = teemate(all().stream()
+                .map(a -> a == quote ? dir.resolve("missing.quote") : a)
+                .toArray());
         assertThat(noQuote.exit()).isEqualTo(2);
         assertThat(noQuote.err()).contains("QUOTE").contains("missing.quote").contains("no such file");
 

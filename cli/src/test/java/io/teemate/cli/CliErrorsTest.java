@@ -27,13 +27,18 @@ class CliErrorsTest {
 
     /** One line naming the command, and nothing of a stack trace. */
     private static void assertOneLine(SignCommandTest.Run r, String command) {
-        assertThat(r.err().strip()).as(r.err()).doesNotContain("\n").doesNotContain("\tat ").doesNotContain("Exception")
-                .doesNotContain("Error:").startsWith("teemate " + command + ": ");
+        assertThat(r.err().strip())
+                .as(r.err())
+                .doesNotContain("\n")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("Error:")
+                .startsWith("teemate " + command + ": ");
     }
 
     @Test
     void everyModeOptionIsOneMixinThatTakesAnyCaseAndRefusesAnUnknownModeAsUsage() {
-        for (String command : new String[]{"run", "serve", "kv serve"}) {
+        for (String command : new String[] {"run", "serve", "kv serve"}) {
             var cmd = Teemate.commandLine();
             var sub = cmd;
             for (String part : command.split(" ")) {
@@ -42,7 +47,8 @@ class CliErrorsTest {
             var mode = sub.getCommandSpec().findOption("--mode");
             assertThat(mode).as(command).isNotNull();
             assertThat(mode.defaultValue()).as(command).isEqualTo("shared");
-            assertThat(new ModeOption.Converter().convert("CONVENTIONAL")).isEqualTo(io.teemate.host.container.Mode.CONVENTIONAL);
+            assertThat(new ModeOption.Converter().convert("CONVENTIONAL"))
+                    .isEqualTo(io.teemate.host.container.Mode.CONVENTIONAL);
         }
         SignCommandTest.Run r = teemate("run", "--mode", "gramine", HELLO.resolve("container.json"));
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
@@ -119,12 +125,12 @@ class CliErrorsTest {
         }
     }
 
-    private record Out(int exit, String err) {
-    }
+    private record Out(int exit, String err) {}
 
     private static Out run(CliErrors handler, Callable<Integer> command) {
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(command).setExecutionStrategy(CliErrors::executeLast)
+        CommandLine cmd = new CommandLine(command)
+                .setExecutionStrategy(CliErrors::executeLast)
                 .setExecutionExceptionHandler(handler);
         cmd.setErr(new PrintWriter(err));
         return new Out(cmd.execute(), err.toString());
@@ -134,8 +140,10 @@ class CliErrorsTest {
     void aBugIsAnInternalErrorWithExit70AndAHintAtTheDebugVariable() {
         Out r = run(new CliErrors(false), new Boom());
         assertThat(r.exit()).isEqualTo(70);
-        assertThat(r.err()).startsWith("boom: internal error: java.lang.NullPointerException: a bug")
-                .contains("TEEMATE_DEBUG=1").doesNotContain("\tat ");
+        assertThat(r.err())
+                .startsWith("boom: internal error: java.lang.NullPointerException: a bug")
+                .contains("TEEMATE_DEBUG=1")
+                .doesNotContain("\tat ");
         Out debug = run(new CliErrors(true), new Boom());
         assertThat(debug.exit()).isEqualTo(70);
         assertThat(debug.err()).contains("\tat io.teemate.cli.CliErrorsTest$Boom.call");
@@ -153,7 +161,9 @@ class CliErrorsTest {
     void runningOutOfMemoryIsOneLineNotAStackTrace() {
         Out r = run(new CliErrors(false), new Oom());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err().strip()).startsWith("oom: out of memory (Java heap space)").doesNotContain("\n");
+        assertThat(r.err().strip())
+                .startsWith("oom: out of memory (Java heap space)")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -182,9 +192,12 @@ class CliErrorsTest {
 
     @Test
     void filesystemErrorsSayWhatWentWrong() {
-        assertThat(CliErrors.describe(new java.nio.file.NoSuchFileException("a/b"))).isEqualTo("a/b: no such file");
-        assertThat(CliErrors.describe(new java.nio.file.AccessDeniedException("a/b"))).isEqualTo("a/b: permission denied");
-        assertThat(CliErrors.userError(new java.io.UncheckedIOException("reading x", new java.nio.file.NoSuchFileException("x"))))
+        assertThat(CliErrors.describe(new java.nio.file.NoSuchFileException("a/b")))
+                .isEqualTo("a/b: no such file");
+        assertThat(CliErrors.describe(new java.nio.file.AccessDeniedException("a/b")))
+                .isEqualTo("a/b: permission denied");
+        assertThat(CliErrors.userError(
+                        new java.io.UncheckedIOException("reading x", new java.nio.file.NoSuchFileException("x"))))
                 .isEqualTo("reading x: x: no such file");
     }
 }

@@ -18,11 +18,26 @@ class DemoCommandTest {
         StringWriter out = new StringWriter();
         var cmd = Teemate.commandLine();
         cmd.setOut(new PrintWriter(out));
-        int exit = cmd.execute("demo", "--heap-mib", "1", "--ecalls", "20", "--seed", "5", "--functions", "2",
-                "--keys", "2000", "--reps", "1", "--out", dir.toString());
+        int exit = cmd.execute(
+                "demo",
+                "--heap-mib",
+                "1",
+                "--ecalls",
+                "20",
+                "--seed",
+                "5",
+                "--functions",
+                "2",
+                "--keys",
+                "2000",
+                "--reps",
+                "1",
+                "--out",
+                dir.toString());
         String text = out.toString();
         assertThat(exit).as(text).isZero();
-        assertThat(text).contains("-> SUCCESS")
+        assertThat(text)
+                .contains("-> SUCCESS")
                 .contains("verified inside the enclave (EGETKEY report key + AES-CMAC): yes")
                 .contains("one REPORTDATA bit flipped: rejected")
                 .contains("on another machine (other fuse keys) checks it: rejected")
@@ -35,17 +50,24 @@ class DemoCommandTest {
         Matcher reported = Pattern.compile("   MRENCLAVE  ([0-9a-f]{64})").matcher(text);
         assertThat(signed.find()).isTrue();
         assertThat(reported.find()).isTrue();
-        assertThat(reported.group(1)).as("the report carries the signed measurement").isEqualTo(signed.group(1));
+        assertThat(reported.group(1))
+                .as("the report carries the signed measurement")
+                .isEqualTo(signed.group(1));
         assertThat(text).as("1 report, 2 + 2 verifications, 20 empty ecalls").containsPattern("EEXIT\\s+25\\s");
 
-        assertThat(text).contains("[1/3] 2 cold starts of a Wasm function, conventional", "[3/3] database of 2,000 keys");
+        assertThat(text)
+                .contains("[1/3] 2 cold starts of a Wasm function, conventional", "[3/3] database of 2,000 keys");
         // every row of the table carries measured numbers; the shared serverless EPC is one enclave, the
         // conventional one two, and the conventional fork holds two enclaves at the snapshot's end
-        Matcher serverless = Pattern.compile("serverless: 2 cold starts, mean +\\| conventional \\| +([0-9.]+) ms \\| +([0-9.]+) ms \\| +([0-9.]+) MiB")
+        Matcher serverless = Pattern.compile(
+                        "serverless: 2 cold starts, mean +\\| conventional \\| +([0-9.]+) ms \\| +([0-9.]+) ms \\| +([0-9.]+) MiB")
                 .matcher(text);
         assertThat(serverless.find()).as(text).isTrue();
-        assertThat(Double.parseDouble(serverless.group(2))).as("conventional cold start runs EADDs").isPositive();
-        assertThat(text).containsPattern("\\| conv\\./shared \\| +[0-9.]+x \\| +[0-9.]+x \\| +2\\.0x")
+        assertThat(Double.parseDouble(serverless.group(2)))
+                .as("conventional cold start runs EADDs")
+                .isPositive();
+        assertThat(text)
+                .containsPattern("\\| conv\\./shared \\| +[0-9.]+x \\| +[0-9.]+x \\| +2\\.0x")
                 .contains("The paper (TeeMate, arXiv 2411.11423) reports")
                 .contains("memory claim reproduced");
         assertThat(dir.resolve("demo-serverless-phases.png")).isNotEmptyFile();
@@ -60,7 +82,9 @@ class DemoCommandTest {
         cmd.setErr(new PrintWriter(err));
         assertThat(cmd.execute("demo", "--functions", "-1")).isEqualTo(2);
         assertThat(cmd.execute("demo", "--reps", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--functions must be between 0 and 64").contains("--reps must be between 1 and 50");
+        assertThat(err.toString())
+                .contains("--functions must be between 0 and 64")
+                .contains("--reps must be between 1 and 50");
     }
 
     @Test

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MeasureCommandTest {
     /** From sgx/src/test/resources/kat/mrenclave_kat.py, an implementation independent of this code base. */
     private static final String KAT = "6e8defc4f00d645a3798001dbe93965809c8f7a94247770cd90ea1b24daca6b4";
+
     private static final Path EXAMPLE = Path.of("..", "examples", "sgx-layout", "kat.json");
 
     @TempDir
@@ -53,7 +54,10 @@ class MeasureCommandTest {
     private Path variant(Consumer<ObjectNode> edit) throws IOException {
         ObjectNode root = (ObjectNode) new ObjectMapper().readTree(EXAMPLE.toFile());
         edit.accept(root);
-        Files.copy(EXAMPLE.resolveSibling("code.bin"), dir.resolve("code.bin"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                EXAMPLE.resolveSibling("code.bin"),
+                dir.resolve("code.bin"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path p = dir.resolve("layout.json");
         Files.writeString(p, root.toString());
         return p;
@@ -72,7 +76,7 @@ class MeasureCommandTest {
 
     @Test
     void aCopyInAnotherDirectoryMeasuresTheSame() throws IOException {
-        assertThat(measure(variant(root -> { })).lastLine()).isEqualTo(KAT);
+        assertThat(measure(variant(root -> {})).lastLine()).isEqualTo(KAT);
     }
 
     @Test

@@ -23,19 +23,23 @@ class RunCommandTest {
         SignCommandTest.Run conventional = teemate("run", HELLO, "--mode", "conventional", "--count", "2");
         assertThat(shared.exit()).as(shared.err()).isZero();
         assertThat(conventional.exit()).as(conventional.err()).isZero();
-        for (SignCommandTest.Run r : new SignCommandTest.Run[]{shared, conventional}) {
+        for (SignCommandTest.Run r : new SignCommandTest.Run[] {shared, conventional}) {
             assertThat(r.out().lines().filter(WC::equals)).hasSize(2);
             assertThat(r.out()).contains("| container | process | enclave | runtime init | first entry |");
-            assertThat(r.out()).as("the heap each container holds, against the example's memory_limit of 256K")
+            assertThat(r.out())
+                    .as("the heap each container holds, against the example's memory_limit of 256K")
                     .containsPattern("\\| \\d+ / 64 \\|");
         }
         long sharedPages = totalPages(shared.out());
         assertThat(sharedPages).isPositive();
-        assertThat(totalPages(conventional.out())).as("two enclaves against one").isEqualTo(2 * sharedPages);
+        assertThat(totalPages(conventional.out()))
+                .as("two enclaves against one")
+                .isEqualTo(2 * sharedPages);
     }
 
     private static long totalPages(String out) {
-        var m = java.util.regex.Pattern.compile("all enclaves together: (\\d+) pages").matcher(out);
+        var m = java.util.regex.Pattern.compile("all enclaves together: (\\d+) pages")
+                .matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return Long.parseLong(m.group(1));
     }
@@ -54,7 +58,9 @@ class RunCommandTest {
         Files.copy(HELLO.resolveSibling("enclave.json"), enclave);
         Files.copy(HELLO.resolveSibling("stopwords.txt"), dir.resolve("stopwords.txt"));
         Path container = dir.resolve("c.json");
-        Files.writeString(container, "{\"name\": \"c\", \"enclave_image\": \"enclave.json\", \"entry\": \"wordcount\", \"args\": []}");
+        Files.writeString(
+                container,
+                "{\"name\": \"c\", \"enclave_image\": \"enclave.json\", \"entry\": \"wordcount\", \"args\": []}");
         SignCommandTest.Run refused = teemate("run", container);
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("attach_key").contains("c.key.pem");
@@ -70,12 +76,16 @@ class RunCommandTest {
         String nonce = "ab".repeat(32);
         SignCommandTest.Run run = teemate("run", HELLO, "--quote-dir", dir, "--nonce", nonce);
         assertThat(run.exit()).as(run.err()).isZero();
-        var m = java.util.regex.Pattern.compile("(?m)^  teemate (attest verify .*)$").matcher(run.out());
+        var m = java.util.regex.Pattern.compile("(?m)^  teemate (attest verify .*)$")
+                .matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
         String[] verify = m.group(1).split(" ");
         SignCommandTest.Run ok = teemate((Object[]) verify);
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
-        assertThat(ok.out()).contains("all 11 checks passed").contains("PASS QE identity").contains("as expected, ISVPRODID 1");
+        assertThat(ok.out())
+                .contains("all 11 checks passed")
+                .contains("PASS QE identity")
+                .contains("as expected, ISVPRODID 1");
         String[] otherNonce = m.group(1).replace(nonce, "cd".repeat(32)).split(" ");
         SignCommandTest.Run stale = teemate((Object[]) otherNonce);
         assertThat(stale.exit()).isEqualTo(1);

@@ -2,13 +2,13 @@ package io.teemate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teemate.enclave.apps.WordCount;
-import io.teemate.enclave.runtime.TrustedRuntime;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ContainerPolicy;
 import io.teemate.abi.image.EnclaveImageLayout;
 import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.abi.image.SigningKeys;
+import io.teemate.enclave.apps.WordCount;
+import io.teemate.enclave.runtime.TrustedRuntime;
 import io.teemate.sgx.Machine;
 import io.teemate.sgx.loader.BareMetalLoader;
 import io.teemate.sgx.mmu.MapPageTable;
@@ -43,6 +43,7 @@ class SignCommandTest {
 
     @TempDir
     static Path keys;
+
     private static Path key;
 
     @TempDir
@@ -89,8 +90,11 @@ class SignCommandTest {
     private List<String> outputs() throws IOException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sigstruct") || n.endsWith(".policy")
-                    || (n.endsWith(".pem") && !n.endsWith(".key.pem"))).forEach(names::add); // not attach keys
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sigstruct")
+                            || n.endsWith(".policy")
+                            || (n.endsWith(".pem") && !n.endsWith(".key.pem")))
+                    .forEach(names::add); // not attach keys
         }
         return names;
     }
@@ -101,16 +105,27 @@ class SignCommandTest {
         Path manifest = dir.resolve("enclave.json");
         Path sigFile = dir.resolve("hello.sigstruct");
         Path policyFile = dir.resolve("hello.policy");
-        Run r = teemate("sign", "--key", key, "--output", sigFile, manifest, "--policy", dir.resolve("container.json"),
-                "--policy-output", policyFile, "--policy-version", 7);
+        Run r = teemate(
+                "sign",
+                "--key",
+                key,
+                "--output",
+                sigFile,
+                manifest,
+                "--policy",
+                dir.resolve("container.json"),
+                "--policy-output",
+                policyFile,
+                "--policy-version",
+                7);
         assertThat(r.exit()).as(r.err()).isZero();
         String mrEnclave = r.hex("MRENCLAVE");
         String mrSigner = r.hex("MRSIGNER");
 
         // MRENCLAVE is the layout's, computed here independently of the command and its linker: from the program
         // object the example's manifest describes (the runtime with the wordcount app).
-        EnclaveImageLayout layout = EnclaveImageLayout.build(EnclaveManifest.load(manifest),
-                CodeImage.of(new TrustedRuntime(List.of(new WordCount()))));
+        EnclaveImageLayout layout = EnclaveImageLayout.build(
+                EnclaveManifest.load(manifest), CodeImage.of(new TrustedRuntime(List.of(new WordCount()))));
         assertThat(mrEnclave).isEqualTo(HexFormat.of().formatHex(layout.mrEnclave()));
         assertThat(mrSigner).isEqualTo(HexFormat.of().formatHex(SigStructBuilder.mrSigner(SigningKeys.read(key))));
 
@@ -119,13 +134,17 @@ class SignCommandTest {
         SigStruct sig = SigStruct.fromBytes(bytes);
         assertThat(HexFormat.of().formatHex(sig.enclaveHash())).isEqualTo(mrEnclave);
         assertThat(HexFormat.of().formatHex(sig.mrSigner())).isEqualTo(mrSigner);
-        assertThat(sig.attributes().has(Attributes.DEBUG)).as("the manifest says debug").isTrue();
+        assertThat(sig.attributes().has(Attributes.DEBUG))
+                .as("the manifest says debug")
+                .isTrue();
         assertThat(sig.isvProdId()).isEqualTo((short) 1);
         assertThat(sig.isvSvn()).isEqualTo((short) 1);
 
         // EINIT checks the signature, the measurement and the signer: the enclave initializes.
-        Machine machine = Machine.builder().epcMiB(8).logicalProcessors(1).seed(3).build();
-        var enclave = new BareMetalLoader(machine).load(machine.processor(0), layout.layout(), sig, 1L << 36, new MapPageTable());
+        Machine machine =
+                Machine.builder().epcMiB(8).logicalProcessors(1).seed(3).build();
+        var enclave = new BareMetalLoader(machine)
+                .load(machine.processor(0), layout.layout(), sig, 1L << 36, new MapPageTable());
         assertThat(enclave.tcsAddresses()).hasSize(4);
 
         ContainerPolicy policy = ContainerPolicy.parse(Files.readAllBytes(policyFile));
@@ -133,8 +152,10 @@ class SignCommandTest {
         assertThat(policy.verifiedFor(sig.enclaveHash(), sig.mrSigner())).isTrue();
         assertThat(policy.allows(container)).isTrue();
         assertThat(policy.version()).isEqualTo(7);
-        assertThat(r.out()).contains("container  hello-wordcount: " + HexFormat.of().formatHex(container))
-                .contains("SGX1: all added before EINIT").contains("DEBUG enclave");
+        assertThat(r.out())
+                .contains("container  hello-wordcount: " + HexFormat.of().formatHex(container))
+                .contains("SGX1: all added before EINIT")
+                .contains("DEBUG enclave");
     }
 
     @Test
@@ -151,16 +172,20 @@ class SignCommandTest {
         assertThat(again.exit()).isZero();
         assertThat(again.hex("MRENCLAVE")).isEqualTo(first.hex("MRENCLAVE"));
         assertThat(again.hex("MRSIGNER")).isEqualTo(first.hex("MRSIGNER"));
-        assertThat(Files.readAllBytes(dir.resolve("enclave.sigstruct"))).as("RSASSA-PKCS1-v1_5 is deterministic").isEqualTo(sigstruct);
+        assertThat(Files.readAllBytes(dir.resolve("enclave.sigstruct")))
+                .as("RSASSA-PKCS1-v1_5 is deterministic")
+                .isEqualTo(sigstruct);
 
         Run refused = teemate("sign", "--key", newKey, "--generate-key", manifest);
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains(newKey + ": already exists");
-        assertThat(SigStructBuilder.mrSigner(SigningKeys.read(newKey))).as("the key is untouched")
+        assertThat(SigStructBuilder.mrSigner(SigningKeys.read(newKey)))
+                .as("the key is untouched")
                 .isEqualTo(HexFormat.of().parseHex(first.hex("MRSIGNER")));
     }
 
-    private Run signEdited(String file, java.util.function.Consumer<ObjectNode> edit, Object... more) throws IOException {
+    private Run signEdited(String file, java.util.function.Consumer<ObjectNode> edit, Object... more)
+            throws IOException {
         copyHello();
         Path p = dir.resolve(file);
         ObjectNode root = (ObjectNode) JSON.readTree(p.toFile());
@@ -180,36 +205,43 @@ class SignCommandTest {
 
     @Test
     void aBadManifestIsRefusedWithTheFieldNamed() throws IOException {
-        assertRefused(signEdited("enclave.json", m -> m.put("heap_size", "12Q")),
+        assertRefused(
+                signEdited("enclave.json", m -> m.put("heap_size", "12Q")),
                 "enclave.json: heap_size: \"12Q\" is not a size (use bytes or K/M/G)");
     }
 
     @Test
     void anUnknownRuntimeIsRefused() throws IOException {
-        assertRefused(signEdited("enclave.json", m -> m.put("runtime", "gramine")),
+        assertRefused(
+                signEdited("enclave.json", m -> m.put("runtime", "gramine")),
                 "enclave.json: runtime: unknown runtime \"gramine\" (known: teemate)");
     }
 
     @Test
     void aTooSmallEnclaveSizeIsRefused() throws IOException {
-        assertRefused(signEdited("enclave.json", m -> m.put("enclave_size", "64K")), "enclave.json: enclave_size: 64K is too small");
+        assertRefused(
+                signEdited("enclave.json", m -> m.put("enclave_size", "64K")),
+                "enclave.json: enclave_size: 64K is too small");
     }
 
     @Test
     void aTrustedFileThatChangedIsRefused() throws IOException {
         copyHello();
         Files.writeString(dir.resolve("stopwords.txt"), "changed");
-        assertRefused(teemate("sign", "--key", key, dir.resolve("enclave.json")),
+        assertRefused(
+                teemate("sign", "--key", key, dir.resolve("enclave.json")),
                 "enclave.json: trusted_files[0].sha256: stopwords.txt has SHA-256 ");
     }
 
     @Test
     void aContainerThatDoesNotFitIsRefused() throws IOException {
-        assertRefused(signEdited("container.json", c -> c.put("entry", "redis"), "--policy", dir.resolve("container.json")),
+        assertRefused(
+                signEdited("container.json", c -> c.put("entry", "redis"), "--policy", dir.resolve("container.json")),
                 "container.json: entry: \"redis\" is not one of the enclave image's apps [wordcount]");
         copyHello();
         Files.writeString(dir.resolve("data/words.txt"), "changed");
-        assertRefused(teemate("sign", "--key", key, dir.resolve("enclave.json"), "--policy", dir.resolve("container.json")),
+        assertRefused(
+                teemate("sign", "--key", key, dir.resolve("enclave.json"), "--policy", dir.resolve("container.json")),
                 "container.json: files[0].sha256: data/words.txt has SHA-256");
     }
 
@@ -218,9 +250,15 @@ class SignCommandTest {
         copyHello();
         Files.copy(dir.resolve("enclave.json"), dir.resolve("other.json"));
         Path c = dir.resolve("container.json");
-        Files.writeString(c, ((ObjectNode) JSON.readTree(c.toFile())).put("enclave_image", "other.json").toString());
-        assertRefused(teemate("sign", "--key", key, dir.resolve("enclave.json"), "--policy", c),
-                "container.json: enclave_image: points to ", "not to the enclave being signed");
+        Files.writeString(
+                c,
+                ((ObjectNode) JSON.readTree(c.toFile()))
+                        .put("enclave_image", "other.json")
+                        .toString());
+        assertRefused(
+                teemate("sign", "--key", key, dir.resolve("enclave.json"), "--policy", c),
+                "container.json: enclave_image: points to ",
+                "not to the enclave being signed");
     }
 
     @Test

@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.fail;
  * are missing, since CI installs them), runs a redis-server child process and talks RESP to it over a socket.
  */
 public final class RedisTools {
-    private RedisTools() {
-    }
+    private RedisTools() {}
 
     /** The executable {@code name} on the PATH or in /usr/bin; fails the test if there is none. */
     public static Path binary(String name) {
@@ -49,17 +48,23 @@ public final class RedisTools {
     /** Runs {@code redis-check-rdb file}; returns its exit code and output. */
     public static CheckResult checkRdb(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(binary("redis-check-rdb").toString(), file.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("redis-check-rdb finishes").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                .as("redis-check-rdb finishes")
+                .isTrue();
         return new CheckResult(p.exitValue(), output);
     }
 
     public record CheckResult(int exitCode, String output) {
         /** The number in "[info] N <what>" of redis-check-rdb's summary. */
         public long info(String what) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[info\\] (\\d+) " + what).matcher(output);
-            assertThat(m.find()).as("redis-check-rdb reports '%s' in:%n%s", what, output).isTrue();
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\\[info\\] (\\d+) " + what).matcher(output);
+            assertThat(m.find())
+                    .as("redis-check-rdb reports '%s' in:%n%s", what, output)
+                    .isTrue();
             return Long.parseLong(m.group(1));
         }
     }
@@ -78,11 +83,27 @@ public final class RedisTools {
         public Server(Path dir, String... extra) throws IOException, InterruptedException {
             port = freePort();
             log = dir.resolve("redis-server.log");
-            List<String> cmd = new ArrayList<>(List.of(binary("redis-server").toString(),
-                    "--dir", dir.toString(), "--dbfilename", "dump.rdb", "--save", "", "--appendonly", "no",
-                    "--port", Integer.toString(port), "--bind", "127.0.0.1", "--daemonize", "no"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    binary("redis-server").toString(),
+                    "--dir",
+                    dir.toString(),
+                    "--dbfilename",
+                    "dump.rdb",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--daemonize",
+                    "no"));
             cmd.addAll(List.of(extra));
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try {
                 awaitPong();
             } catch (RuntimeException | Error | IOException | InterruptedException e) {

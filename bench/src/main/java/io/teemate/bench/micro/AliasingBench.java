@@ -1,7 +1,7 @@
 package io.teemate.bench.micro;
 
-import io.teemate.host.Platform;
 import io.teemate.bench.AliasVsBuild;
+import io.teemate.host.Platform;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
@@ -51,7 +51,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class AliasingBench {
     static final long BASE = 0x7000_0000_0000L;
@@ -75,7 +77,11 @@ public class AliasingBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Platform platform = Platform.boot(Machine.builder().epcMiB(2L * mib + 16).seed(1).logicalProcessors(1).build());
+        Platform platform = Platform.boot(Machine.builder()
+                .epcMiB(2L * mib + 16)
+                .seed(1)
+                .logicalProcessors(1)
+                .build());
         machine = platform.machine();
         kernel = platform.kernel();
         driver = platform.driver();
@@ -86,7 +92,8 @@ public class AliasingBench {
         if (layout.size() != (long) mib << 20) {
             throw new IllegalStateException("layout of " + layout.size() + " bytes, not " + mib + " MiB");
         }
-        sig = SigStructBuilder.forEnclave(layout.mrEnclave()).attributes(EnclaveLayout.defaultAttributes(false))
+        sig = SigStructBuilder.forEnclave(layout.mrEnclave())
+                .attributes(EnclaveLayout.defaultAttributes(false))
                 .sign(SigningKey.generate());
         Process creator = kernel.spawn("creator", Path.of("/"));
         shared = creator.run(ctx -> new EnclaveLoader(driver).load(creator, layout, sig, BASE));

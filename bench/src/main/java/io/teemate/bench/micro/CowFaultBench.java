@@ -40,12 +40,15 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Benchmark)
 public class CowFaultBench {
     static final int PAGES = 64;
     /** Heap pages: the space, its copies, and room for the allocator. */
     static final int HEAP_PAGES = 3 * PAGES;
+
     static final long INIT = 1;
     static final long RESHARE = 2;
     static final long WRITE_ALL = 3;
@@ -58,7 +61,8 @@ public class CowFaultBench {
 
         Spaces(EnclaveMemory memory, long heap, int heapPages) {
             this.memory = memory;
-            space = new CowSpace(new EnclavePageAllocator(memory, heap, heapPages, heapPages, null), (long) PAGES * 4096);
+            space = new CowSpace(
+                    new EnclavePageAllocator(memory, heap, heapPages, heapPages, null), (long) PAGES * 4096);
             for (int p = 0; p < PAGES; p++) {
                 space.writeLong((long) p * 4096, p); // back every page
             }
@@ -90,10 +94,12 @@ public class CowFaultBench {
             var r = ctx.registers();
             long fn = r.get(GprSgx.RDI);
             long heap = r.get(GprSgx.R9);
-            ThreadBoundMemory memory = ctx.enclavePrivate().computeIfAbsent(ThreadBoundMemory.class, ThreadBoundMemory::new);
+            ThreadBoundMemory memory =
+                    ctx.enclavePrivate().computeIfAbsent(ThreadBoundMemory.class, ThreadBoundMemory::new);
             memory.run(ctx, () -> {
                 if (fn == INIT) {
-                    ctx.enclavePrivate().computeIfAbsent(Spaces.class, () -> new Spaces(memory, heap, (int) r.get(GprSgx.RSI)));
+                    ctx.enclavePrivate()
+                            .computeIfAbsent(Spaces.class, () -> new Spaces(memory, heap, (int) r.get(GprSgx.RSI)));
                     return;
                 }
                 Spaces s = ctx.enclavePrivate().get(Spaces.class);
@@ -134,7 +140,8 @@ public class CowFaultBench {
         }
         long copied = rig != null ? rig.ecall(RESHARE, 0, 0, 0) : plain.reshare();
         if (copiedBefore >= 0 && copied - copiedBefore != PAGES) {
-            throw new IllegalStateException((copied - copiedBefore) + " pages copied by " + PAGES + " writes to shared pages");
+            throw new IllegalStateException(
+                    (copied - copiedBefore) + " pages copied by " + PAGES + " writes to shared pages");
         }
         copiedBefore = copied;
     }

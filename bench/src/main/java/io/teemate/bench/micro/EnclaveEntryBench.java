@@ -52,7 +52,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class EnclaveEntryBench {
     static final long NOP = 0;
     static final long OCALL = 1;
@@ -131,14 +133,17 @@ public class EnclaveEntryBench {
 
         @Setup(Level.Trial)
         public void setUp() {
-            Platform platform = Platform.boot(Machine.builder().epcMiB(16).seed(1).logicalProcessors(1).build());
+            Platform platform = Platform.boot(
+                    Machine.builder().epcMiB(16).seed(1).logicalProcessors(1).build());
             machine = platform.machine();
             Kernel kernel = platform.kernel();
             SgxDriver driver = platform.driver();
             TeeMateController controller = platform.controller();
-            EnclaveLayout layout = EnclaveLayout.forProgram(machine.programs().register(new EntryProgram()), 2, 2, 1, 4);
+            EnclaveLayout layout =
+                    EnclaveLayout.forProgram(machine.programs().register(new EntryProgram()), 2, 2, 1, 4);
             SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
-                    .attributes(EnclaveLayout.defaultAttributes(false)).sign(SigningKey.generate());
+                    .attributes(EnclaveLayout.defaultAttributes(false))
+                    .sign(SigningKey.generate());
             process = kernel.spawn("bench", Path.of("/"));
             EnclaveLoader.Loaded e = process.run(ctx -> new EnclaveLoader(driver).load(process, layout, sig, BASE));
             lease = controller.acquireTcs(process, e.id(), Duration.ofSeconds(5));
@@ -147,7 +152,8 @@ public class EnclaveEntryBench {
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            System.out.println(MicroRig.modeledLine("EnclaveEntryBench.ecallThroughHost", before, machine.counters(), ops));
+            System.out.println(
+                    MicroRig.modeledLine("EnclaveEntryBench.ecallThroughHost", before, machine.counters(), ops));
             lease.close();
             process.exit();
         }

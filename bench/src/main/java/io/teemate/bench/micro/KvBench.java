@@ -14,7 +14,6 @@ import io.teemate.sgx.program.EnclaveContext;
 import io.teemate.sgx.program.EnclaveProgram;
 import io.teemate.sgx.struct.GprSgx;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -56,7 +55,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class KvBench {
     static final int KEYS = 1024;
     static final int BATCH = 64;
@@ -78,7 +79,8 @@ public class KvBench {
         int next;
 
         Db(EnclaveMemory memory, long heap) {
-            CowSpace space = new CowSpace(new EnclavePageAllocator(memory, heap, HEAP_PAGES, HEAP_PAGES, null), SPACE_BYTES);
+            CowSpace space =
+                    new CowSpace(new EnclavePageAllocator(memory, heap, HEAP_PAGES, HEAP_PAGES, null), SPACE_BYTES);
             engine = new CommandEngine(Keyspace.create(space, () -> 1_700_000_000_000L, 42), 7);
             byte[] value = new byte[64];
             Arrays.fill(value, (byte) 'v');
@@ -90,7 +92,8 @@ public class KvBench {
             }
             byte[] reply = engine.execute(gets.get(KEYS - 1));
             if (reply.length != 5 + 64 + 2 || !new String(reply, 0, 5, StandardCharsets.US_ASCII).equals("$64\r\n")) {
-                throw new IllegalStateException("GET of a stored key answered " + new String(reply, StandardCharsets.ISO_8859_1));
+                throw new IllegalStateException(
+                        "GET of a stored key answered " + new String(reply, StandardCharsets.ISO_8859_1));
             }
         }
 
@@ -112,7 +115,8 @@ public class KvBench {
             var r = ctx.registers();
             long fn = r.get(GprSgx.RDI);
             long heap = r.get(GprSgx.R9);
-            ThreadBoundMemory memory = ctx.enclavePrivate().computeIfAbsent(ThreadBoundMemory.class, ThreadBoundMemory::new);
+            ThreadBoundMemory memory =
+                    ctx.enclavePrivate().computeIfAbsent(ThreadBoundMemory.class, ThreadBoundMemory::new);
             memory.run(ctx, () -> {
                 if (fn == INIT) {
                     ctx.enclavePrivate().computeIfAbsent(Db.class, () -> new Db(memory, heap));
@@ -150,7 +154,8 @@ public class KvBench {
 
         @TearDown(Level.Trial)
         public void report(BenchmarkParams params) {
-            System.out.println(MicroRig.modeledLine(params.getBenchmark() + " (per command)", before, rig.counters(), ops));
+            System.out.println(
+                    MicroRig.modeledLine(params.getBenchmark() + " (per command)", before, rig.counters(), ops));
         }
     }
 
@@ -172,7 +177,8 @@ public class KvBench {
             }
             List<byte[]> replies = db.execute(sets.subList(0, BATCH));
             if (!new String(replies.get(BATCH - 1), StandardCharsets.US_ASCII).equals("+OK\r\n")) {
-                throw new IllegalStateException("SET answered " + new String(replies.get(BATCH - 1), StandardCharsets.ISO_8859_1));
+                throw new IllegalStateException(
+                        "SET answered " + new String(replies.get(BATCH - 1), StandardCharsets.ISO_8859_1));
             }
         }
 

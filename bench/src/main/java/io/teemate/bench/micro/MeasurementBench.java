@@ -49,7 +49,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class MeasurementBench {
     static final int CAPACITY = 2048;
     static final long BASE = 0x10_0000_0000L;
@@ -82,8 +84,18 @@ public class MeasurementBench {
             for (int i = 0; i < content.length; i++) {
                 content[i] = (byte) (i * 31 + 7);
             }
-            secs = new Secs(ENCLAVE_SIZE, BASE, 1, 0, EnclaveLayout.defaultAttributes(false), new byte[32], new byte[32],
-                    new byte[64], (short) 0, (short) 0, (short) 0);
+            secs = new Secs(
+                    ENCLAVE_SIZE,
+                    BASE,
+                    1,
+                    0,
+                    EnclaveLayout.defaultAttributes(false),
+                    new byte[32],
+                    new byte[32],
+                    new byte[64],
+                    (short) 0,
+                    (short) 0,
+                    (short) 0);
             lp.ecreate(SECS_INFO, secs, secsPage);
             before = machine.counters();
             excluded = before.minus(before);
@@ -113,8 +125,8 @@ public class MeasurementBench {
 
         @TearDown(Level.Trial)
         public void report(org.openjdk.jmh.infra.BenchmarkParams params) {
-            System.out.println(MicroRig.modeledLine(params.getBenchmark(),
-                    machine.counters().minus(before).minus(excluded), ops));
+            System.out.println(MicroRig.modeledLine(
+                    params.getBenchmark(), machine.counters().minus(before).minus(excluded), ops));
         }
     }
 

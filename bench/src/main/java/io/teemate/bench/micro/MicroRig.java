@@ -49,7 +49,12 @@ final class MicroRig {
     /** {@code softwareTlb} false: a machine whose processor walks the page table and EPCM on every access. */
     MicroRig(EnclaveProgram program, int heapPages, int epcMiB, boolean softwareTlb) {
         this.heapPages = heapPages;
-        machine = Machine.builder().epcMiB(epcMiB).seed(1).logicalProcessors(1).softwareTlb(softwareTlb).build();
+        machine = Machine.builder()
+                .epcMiB(epcMiB)
+                .seed(1)
+                .logicalProcessors(1)
+                .softwareTlb(softwareTlb)
+                .build();
         lp = machine.processor(0);
         loader = new BareMetalLoader(machine);
         for (int i = 0; i < UNTRUSTED_PAGES; i++) {
@@ -58,7 +63,8 @@ final class MicroRig {
         lp.loadCr3(pageTable);
         layout = EnclaveLayout.forProgram(machine.programs().register(program), 1, 2, 1, heapPages);
         SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
-                .attributes(EnclaveLayout.defaultAttributes(false)).sign(SigningKey.generate());
+                .attributes(EnclaveLayout.defaultAttributes(false))
+                .sign(SigningKey.generate());
         enclave = loader.load(lp, layout, sig, BASE, pageTable);
         tcs = enclave.tcsAddresses().get(0);
         heap = enclave.base() + layout.end() - (long) heapPages * 4096;
@@ -88,7 +94,8 @@ final class MicroRig {
      * One line for the report: the modeled hardware time per operation, from what this machine's processors
      * executed ({@link InstructionCounters}) since {@code before} divided by {@code ops}, and the leaves per op.
      */
-    static String modeledLine(String what, InstructionCounters.Snapshot before, InstructionCounters.Snapshot after, long ops) {
+    static String modeledLine(
+            String what, InstructionCounters.Snapshot before, InstructionCounters.Snapshot after, long ops) {
         return modeledLine(what, after.minus(before), ops);
     }
 
@@ -113,7 +120,12 @@ final class MicroRig {
                         .append(String.format(Locale.ROOT, "%.3f %s", (double) n / ops, leaf));
             }
         }
-        return String.format(Locale.ROOT, "MODELED %s: %.1f ns/op modeled over %,d ops (per op: %s)", what,
-                ops == 0 ? 0 : d.modeledNanos() / ops, ops, leaves.isEmpty() ? "no SGX leaves" : leaves);
+        return String.format(
+                Locale.ROOT,
+                "MODELED %s: %.1f ns/op modeled over %,d ops (per op: %s)",
+                what,
+                ops == 0 ? 0 : d.modeledNanos() / ops,
+                ops,
+                leaves.isEmpty() ? "no SGX leaves" : leaves);
     }
 }

@@ -54,7 +54,9 @@ import java.util.function.Function;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @State(Scope.Benchmark)
 public class WasmInstanceBench {
     static final Path ECHO = Path.of("faas", "workloads", "wasm", "echo.wasm");
@@ -64,14 +66,17 @@ public class WasmInstanceBench {
     static final long INSTANTIATE = 2;
 
     /** What the enclave keeps between entries: its heap and the parsed module. */
-    record Loaded(ThreadBoundMemory memory, Arena heap, WasmModule module) {
-    }
+    record Loaded(ThreadBoundMemory memory, Arena heap, WasmModule module) {}
 
     /** Builds one instance with {@code memories} as its memory factory; returns its memory's size in bytes. */
     static long instantiate(WasmModule module, Function<MemoryLimits, Memory> memories) {
-        try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(WasiOptions.builder().build()).build()) {
+        try (WasiPreview1 wasi = WasiPreview1.builder()
+                .withOptions(WasiOptions.builder().build())
+                .build()) {
             Instance instance = Instance.builder(module)
-                    .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
+                    .withImportValues(ImportValues.builder()
+                            .addFunction(wasi.toHostFunctions())
+                            .build())
                     .withMemoryFactory(memories)
                     .withStart(false)
                     .build();
@@ -90,19 +95,27 @@ public class WasmInstanceBench {
             var r = ctx.registers();
             long fn = r.get(GprSgx.RDI);
             long heap = r.get(GprSgx.R9);
-            ThreadBoundMemory memory = ctx.enclavePrivate().computeIfAbsent(ThreadBoundMemory.class, ThreadBoundMemory::new);
+            ThreadBoundMemory memory =
+                    ctx.enclavePrivate().computeIfAbsent(ThreadBoundMemory.class, ThreadBoundMemory::new);
             memory.run(ctx, () -> {
                 if (fn == INIT) {
                     byte[] wasm = ctx.read(r.get(GprSgx.RSI), (int) r.get(GprSgx.RDX));
-                    ctx.enclavePrivate().computeIfAbsent(Loaded.class, () -> new Loaded(memory,
-                            new Arena(new EnclavePageAllocator(memory, heap, HEAP_PAGES, HEAP_PAGES, null)), Parser.parse(wasm)));
+                    ctx.enclavePrivate()
+                            .computeIfAbsent(
+                                    Loaded.class,
+                                    () -> new Loaded(
+                                            memory,
+                                            new Arena(new EnclavePageAllocator(
+                                                    memory, heap, HEAP_PAGES, HEAP_PAGES, null)),
+                                            Parser.parse(wasm)));
                     return;
                 }
                 Loaded l = ctx.enclavePrivate().get(Loaded.class);
                 long bytes = 0;
                 for (int i = 0; i < r.get(GprSgx.RSI); i++) {
                     EnclaveLinearMemory[] made = new EnclaveLinearMemory[1];
-                    bytes += instantiate(l.module(), limits -> made[0] = new EnclaveLinearMemory(l.heap(), limits, 16, d -> { }));
+                    bytes += instantiate(
+                            l.module(), limits -> made[0] = new EnclaveLinearMemory(l.heap(), limits, 16, d -> {}));
                     made[0].free();
                 }
                 r.set(GprSgx.RAX, bytes);

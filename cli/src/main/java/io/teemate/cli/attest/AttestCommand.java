@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code teemate attest}: remote attestation of containers (quotes shaped like SGX DCAP ECDSA quotes v3). */
-@Command(name = "attest", mixinStandardHelpOptions = true,
+@Command(
+        name = "attest",
+        mixinStandardHelpOptions = true,
         description = "Remote attestation: check quotes of TeeMate containers.",
         subcommands = {VerifyCommand.class})
 public final class AttestCommand implements Runnable {

@@ -7,10 +7,10 @@ import io.teemate.abi.attest.verify.Expectations;
 import io.teemate.abi.attest.verify.QeIdentity;
 import io.teemate.abi.attest.verify.QuoteVerifier;
 import io.teemate.abi.attest.verify.Verification;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,22 +29,30 @@ import java.util.concurrent.Callable;
  * Exit 0 when every check passes, 1 when any fails (a quote that does not even parse is a failed check too), 2 when
  * an input cannot be read (a file, a hex value, the root's PEM), naming the argument.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verify a quote against the platform's root certificate and what you expect of the enclave"
-                + " and container; every check is printed with PASS or FAIL and the reason.",
-                "Exit status: 0 all checks passed, 1 some check failed, 2 unreadable input."},
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Verify a quote against the platform's root certificate and what you expect of the enclave"
+                    + " and container; every check is printed with PASS or FAIL and the reason.",
+            "Exit status: 0 all checks passed, 1 some check failed, 2 unreadable input."
+        },
         exitCodeOnInvalidInput = 2)
 public final class VerifyCommand implements Callable<Integer> {
     /** Exit status when some check failed. */
     public static final int REJECTED = 1;
     /** Exit status for an input that cannot be read: a missing file, bad hex, a root that is not a certificate. */
     public static final int BAD_INPUT = 2;
+
     private static final HexFormat HEX = HexFormat.of();
 
     @Parameters(index = "0", paramLabel = "QUOTE", description = "the quote (binary, as the quoting enclave wrote it)")
     Path quoteFile;
 
-    @Option(names = "--root", required = true, paramLabel = "ROOT.pem",
+    @Option(
+            names = "--root",
+            required = true,
+            paramLabel = "ROOT.pem",
             description = "the platform's root CA certificate (PEM): the trust anchor")
     Path rootFile;
 
@@ -54,29 +62,45 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--mrsigner", paramLabel = "HEX", description = "expected MRSIGNER (64 hex digits)")
     String mrSigner;
 
-    @Option(names = "--container", paramLabel = "DIGESTHEX",
-            description = "expected container identity: the container manifest's SHA-256 digest (64 hex digits); needs --nonce")
+    @Option(
+            names = "--container",
+            paramLabel = "DIGESTHEX",
+            description =
+                    "expected container identity: the container manifest's SHA-256 digest (64 hex digits); needs --nonce")
     String container;
 
-    @Option(names = "--nonce", paramLabel = "HEX",
+    @Option(
+            names = "--nonce",
+            paramLabel = "HEX",
             description = "the 32-byte challenge the container attested with (64 hex digits); needs --container")
     String nonce;
 
-    @Option(names = "--min-isvsvn", paramLabel = "N", description = "lowest acceptable ISVSVN of the enclave (0..65535)")
+    @Option(
+            names = "--min-isvsvn",
+            paramLabel = "N",
+            description = "lowest acceptable ISVSVN of the enclave (0..65535)")
     Integer minIsvSvn;
 
     @Option(names = "--allow-debug", description = "accept DEBUG enclaves (their memory is readable by the host)")
     boolean allowDebug;
 
-    @Option(names = "--qe-mrsigner", paramLabel = "HEX",
+    @Option(
+            names = "--qe-mrsigner",
+            paramLabel = "HEX",
             description = "expected MRSIGNER of the quoting enclave (64 hex digits; teemate run --quote-dir prints it)")
     String qeMrSigner;
 
-    @Option(names = "--qe-isvprodid", paramLabel = "N", defaultValue = "" + QuotingEnclaveImage.ISVPRODID,
+    @Option(
+            names = "--qe-isvprodid",
+            paramLabel = "N",
+            defaultValue = "" + QuotingEnclaveImage.ISVPRODID,
             description = "expected ISVPRODID of the quoting enclave (default: ${DEFAULT-VALUE}, TeeMate's QE)")
     int qeIsvProdId;
 
-    @Option(names = "--qe-min-isvsvn", paramLabel = "N", defaultValue = "" + QuotingEnclaveImage.ISVSVN,
+    @Option(
+            names = "--qe-min-isvsvn",
+            paramLabel = "N",
+            defaultValue = "" + QuotingEnclaveImage.ISVSVN,
             description = "lowest acceptable ISVSVN of the quoting enclave (default: ${DEFAULT-VALUE})")
     int qeMinIsvSvn;
 
@@ -113,9 +137,12 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private Expectations expectations() throws BadInput {
         if ((container == null) != (nonce == null)) {
-            throw new BadInput(container == null ? "--nonce needs --container: the nonce is checked together with"
-                    + " the container identity it is bound to" : "--container needs --nonce: the identity is checked"
-                    + " together with the challenge the container answered");
+            throw new BadInput(
+                    container == null
+                            ? "--nonce needs --container: the nonce is checked together with"
+                                    + " the container identity it is bound to"
+                            : "--container needs --nonce: the identity is checked"
+                                    + " together with the challenge the container answered");
         }
         Expectations.Builder b = Expectations.trusting(readRoot()).allowDebug(allowDebug);
         if (mrEnclave != null) {
@@ -130,10 +157,11 @@ public final class VerifyCommand implements Callable<Integer> {
         if (qeMinIsvSvn < 0 || qeMinIsvSvn > 0xFFFF) {
             throw new BadInput("--qe-min-isvsvn: " + qeMinIsvSvn + " is not an ISVSVN (0..65535)");
         }
-        b.qeIdentity(new QeIdentity(qeMrSigner == null ? null : hex("--qe-mrsigner", qeMrSigner, 32),
-                qeIsvProdId, qeMinIsvSvn));
+        b.qeIdentity(new QeIdentity(
+                qeMrSigner == null ? null : hex("--qe-mrsigner", qeMrSigner, 32), qeIsvProdId, qeMinIsvSvn));
         if (container != null) {
-            b.containerBinding(hex("--container", container, ReportDataBinding.CONTAINER_IDENTITY_LENGTH),
+            b.containerBinding(
+                    hex("--container", container, ReportDataBinding.CONTAINER_IDENTITY_LENGTH),
                     hex("--nonce", nonce, 32));
         }
         if (minIsvSvn != null) {
@@ -187,7 +215,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+        return e instanceof java.nio.file.NoSuchFileException
+                ? "no such file"
                 : e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
 }

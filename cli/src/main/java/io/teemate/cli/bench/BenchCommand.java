@@ -21,42 +21,66 @@ import java.util.concurrent.Callable;
  * {@code teemate bench}: the paper's evaluation (containers, serverless cold starts, the database's fork), conventional
  * against shared, into one directory of CSVs, PNG plots, results.json and report.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the paper's experiments, conventional (an enclave per container) against shared (TeeMate), "
-                + "and writes the CSVs, PNG plots, results.json (machine, config, every number) and report.md (ours "
-                + "against the paper's figures, wall and modeled apart) into one directory.",
-                "Run it from the repository (or give --root); give the JVM room: the launcher's 8 GiB of direct memory "
-                        + "covers the default sizes."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the paper's experiments, conventional (an enclave per container) against shared (TeeMate), "
+                    + "and writes the CSVs, PNG plots, results.json (machine, config, every number) and report.md (ours "
+                    + "against the paper's figures, wall and modeled apart) into one directory.",
+            "Run it from the repository (or give --root); give the JVM room: the launcher's 8 GiB of direct memory "
+                    + "covers the default sizes."
+        })
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--experiments", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--experiments",
+            paramLabel = "LIST",
+            split = ",",
             description = "which experiments: containers, faas, kv (default: all)")
     List<String> experiments;
 
-    @Option(names = "--instances", paramLabel = "N,...", split = ",",
+    @Option(
+            names = "--instances",
+            paramLabel = "N,...",
+            split = ",",
             description = "containers and concurrent function instances (default 1,2,4,8,16; --quick 1,2)")
     List<Integer> instances;
 
-    @Option(names = "--keys", paramLabel = "N,...", split = ",",
+    @Option(
+            names = "--keys",
+            paramLabel = "N,...",
+            split = ",",
             description = "database sizes in keys, e.g. 10000,1e5 (default 10000,100000,1000000; --quick 1000,5000)")
     List<String> keys;
 
     @Option(names = "--reps", paramLabel = "N", description = "repetitions of each point (default 3; --quick 1)")
     Integer reps;
 
-    @Option(names = "--heap", paramLabel = "SIZE", description = "container and function enclave heap (default 64M; --quick 16M)")
+    @Option(
+            names = "--heap",
+            paramLabel = "SIZE",
+            description = "container and function enclave heap (default 64M; --quick 16M)")
     String heap;
 
-    @Option(names = "--workloads", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--workloads",
+            paramLabel = "LIST",
+            split = ",",
             description = "serverless workloads by name (default: all in faas/workloads; --quick echo)")
     List<String> workloads;
 
     @Option(names = "--kv-heap", paramLabel = "SIZE", description = "database enclave heap (default 1G; --quick 64M)")
     String kvHeap;
 
-    @Option(names = "--kv-epc-mib", paramLabel = "MIB", description = "EPC of the database's machine (default 2048; --quick 256)")
+    @Option(
+            names = "--kv-epc-mib",
+            paramLabel = "MIB",
+            description = "EPC of the database's machine (default 2048; --quick 256)")
     Integer kvEpcMiB;
 
-    @Option(names = "--no-native", description = "skip the real redis-server fork (run by default when redis-server is installed)")
+    @Option(
+            names = "--no-native",
+            description = "skip the real redis-server fork (run by default when redis-server is installed)")
     boolean noNative;
 
     @Option(names = "--quick", description = "small sizes for a smoke run (seconds, not minutes)")
@@ -65,8 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write (default bench-results/<timestamp>)")
     Path out;
 
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "the repository, with examples/ and faas/workloads (default: this directory or the nearest parent holding them)")
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            description =
+                    "the repository, with examples/ and faas/workloads (default: this directory or the nearest parent holding them)")
     Path root;
 
     @CommandLine.Spec
@@ -78,9 +105,18 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Evaluation.Config config = config();
-            Path dir = out != null ? out : Path.of("bench-results",
-                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            o.printf("teemate bench: %s into %s%n", config.experiments().stream().sorted().map(Evaluation.Experiment::key).toList(), dir);
+            Path dir = out != null
+                    ? out
+                    : Path.of(
+                            "bench-results",
+                            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            o.printf(
+                    "teemate bench: %s into %s%n",
+                    config.experiments().stream()
+                            .sorted()
+                            .map(Evaluation.Experiment::key)
+                            .toList(),
+                    dir);
             o.flush();
             Evaluation.Outcome result = Evaluation.run(config, dir, line -> {
                 o.println(line);
@@ -103,9 +139,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** The options as an evaluation configuration: --quick's sizes, then every option given on top. */
     Evaluation.Config config() {
         Path r = root != null ? root : findRoot();
-        if (!Files.isDirectory(r.resolve("faas/workloads/expected")) || !Files.isDirectory(r.resolve("examples/images/hello"))) {
-            throw new IllegalArgumentException("--root " + r + " is not the TeeMate repository (it has no faas/workloads/expected "
-                    + "or examples/images/hello)");
+        if (!Files.isDirectory(r.resolve("faas/workloads/expected"))
+                || !Files.isDirectory(r.resolve("examples/images/hello"))) {
+            throw new IllegalArgumentException(
+                    "--root " + r + " is not the TeeMate repository (it has no faas/workloads/expected "
+                            + "or examples/images/hello)");
         }
         Evaluation.Config c = quick ? Evaluation.Config.quick(r) : Evaluation.Config.full(r);
         if (experiments != null) {
@@ -151,13 +189,15 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             // the message below names the value
         }
-        throw new IllegalArgumentException("--keys takes positive key counts separated by commas (e.g. 10000,1e5), got '" + s + "'");
+        throw new IllegalArgumentException(
+                "--keys takes positive key counts separated by commas (e.g. 10000,1e5), got '" + s + "'");
     }
 
     private static Path findRoot() {
         Path here = Path.of("").toAbsolutePath();
         for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("faas/workloads/expected")) && Files.isDirectory(p.resolve("examples/images/hello"))) {
+            if (Files.isDirectory(p.resolve("faas/workloads/expected"))
+                    && Files.isDirectory(p.resolve("examples/images/hello"))) {
                 return p;
             }
         }

@@ -1,8 +1,8 @@
 package io.teemate.cli.demo;
 
-import io.teemate.host.Platform;
 import io.teemate.abi.HelloAbi;
 import io.teemate.abi.image.EnclaveBinaries;
+import io.teemate.host.Platform;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TcsTable;
 import io.teemate.host.controller.TeeMateController;
@@ -45,10 +45,14 @@ import java.util.concurrent.Callable;
  * latency and EPC in both modes, wall and modeled apart, the ratios and the paper's figures beside them, and writes
  * two plots. Every figure is measured in the run.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"TeeMate on the emulated SGX machine: build, attest and share an enclave, then the paper's two"
-                + " experiments in short (serverless cold starts and a database fork), conventional against shared.",
-                "Ends with a table of latency and EPC memory (wall and modeled time apart) and writes plots."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "TeeMate on the emulated SGX machine: build, attest and share an enclave, then the paper's two"
+                    + " experiments in short (serverless cold starts and a database fork), conventional against shared.",
+            "Ends with a table of latency and EPC memory (wall and modeled time apart) and writes plots."
+        })
 public final class DemoCommand implements Callable<Integer> {
     private static final long BASE = 0x7f00_0000_0000L;
     private static final long UNTRUSTED = 0x1000_0000L;
@@ -56,7 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
     private static final Duration TCS_WAIT = Duration.ofSeconds(5);
     private static final HexFormat HEX = HexFormat.of();
 
-    @Option(names = "--heap-mib", defaultValue = "32", description = "measured enclave heap in MiB (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--heap-mib",
+            defaultValue = "32",
+            description = "measured enclave heap in MiB (default ${DEFAULT-VALUE})")
     int heapMiB;
 
     @Option(names = "--ecalls", defaultValue = "1000", description = "empty ecalls to time (default ${DEFAULT-VALUE})")
@@ -65,19 +72,32 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "derive the machine's fuse keys from this seed instead of at random")
     Long seed;
 
-    @Option(names = "--functions", defaultValue = "8", paramLabel = "N",
-            description = "concurrent serverless cold starts per mode (default ${DEFAULT-VALUE}); 0 skips the experiment")
+    @Option(
+            names = "--functions",
+            defaultValue = "8",
+            paramLabel = "N",
+            description =
+                    "concurrent serverless cold starts per mode (default ${DEFAULT-VALUE}); 0 skips the experiment")
     int functions;
 
-    @Option(names = "--keys", defaultValue = "100000", paramLabel = "K",
+    @Option(
+            names = "--keys",
+            defaultValue = "100000",
+            paramLabel = "K",
             description = "keys in the database before its BGSAVE (default ${DEFAULT-VALUE}); 0 skips the experiment")
     int keys;
 
-    @Option(names = "--reps", defaultValue = "3", paramLabel = "R",
+    @Option(
+            names = "--reps",
+            defaultValue = "3",
+            paramLabel = "R",
             description = "measured BGSAVEs per mode, after unreported warm-up ones (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--out", defaultValue = "demo-results", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            defaultValue = "demo-results",
+            paramLabel = "DIR",
             description = "where the plots go (default ${DEFAULT-VALUE})")
     Path outDir;
 
@@ -88,35 +108,48 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (heapMiB < 0 || heapMiB > 512) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--heap-mib must be between 0 and 512, got " + heapMiB);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--heap-mib must be between 0 and 512, got " + heapMiB);
         }
         if (functions < 0 || functions > 64) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--functions must be between 0 and 64, got " + functions);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--functions must be between 0 and 64, got " + functions);
         }
         if (keys < 0 || keys > 2_000_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--keys must be between 0 and 2000000, got " + keys);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--keys must be between 0 and 2000000, got " + keys);
         }
         if (reps < 1 || reps > 50) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be between 1 and 50, got " + reps);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--reps must be between 1 and 50, got " + reps);
         }
         out.println("TeeMate demo on the emulated SGX machine");
-        out.println("(\"modeled\" = hardware time from per-instruction costs in docs/cost-model.md; \"wall\" = this JVM's time)");
+        out.println(
+                "(\"modeled\" = hardware time from per-instruction costs in docs/cost-model.md; \"wall\" = this JVM's time)");
         out.println();
 
         Host host = new Host(seed);
         Machine machine = host.machine;
-        out.printf("1. Machine: %d MiB EPC, %d logical processors, fuse keys %s; a kernel with the SGX driver and the TeeMate controller%n",
-                machine.epc().sizeBytes() >> 20, machine.processors().size(), seed == null ? "drawn at random" : "from seed " + seed);
+        out.printf(
+                "1. Machine: %d MiB EPC, %d logical processors, fuse keys %s; a kernel with the SGX driver and the TeeMate controller%n",
+                machine.epc().sizeBytes() >> 20,
+                machine.processors().size(),
+                seed == null ? "drawn at random" : "from seed " + seed);
 
         long t0 = System.nanoTime();
         SigningKey key = SigningKey.generate();
         CodeImage code = EnclaveBinaries.installed().program(HelloAbi.NAME);
         EnclaveLayout layout = EnclaveLayout.forProgram(code, 2, 2, 1, heapMiB * 256);
         SigStruct sig = SigStructBuilder.forEnclave(layout.mrEnclave())
-                .attributes(EnclaveLayout.defaultAttributes(false)).isvProdId(1).isvSvn(1).sign(key);
+                .attributes(EnclaveLayout.defaultAttributes(false))
+                .isvProdId(1)
+                .isvSvn(1)
+                .sign(key);
         out.printf("2. Signed (like sgx_sign): RSA-3072 key with e = 3, in %.0f ms wall%n", ms(System.nanoTime() - t0));
         out.printf("   code image %s: %d bytes, %d page(s)%n", HelloAbi.NAME, code.bytes().length, code.pageCount());
-        out.printf("   layout: %d pages (%d MiB heap) in a %d MiB ELRANGE%n", layout.pages().size(), heapMiB, layout.size() >> 20);
+        out.printf(
+                "   layout: %d pages (%d MiB heap) in a %d MiB ELRANGE%n",
+                layout.pages().size(), heapMiB, layout.size() >> 20);
         out.printf("   MRENCLAVE %s%n", HEX.formatHex(sig.enclaveHash()));
         out.printf("   MRSIGNER  %s%n", HEX.formatHex(SigStructBuilder.mrSigner(key)));
 
@@ -126,7 +159,8 @@ public final class DemoCommand implements Callable<Integer> {
         EnclaveLoader.Loaded enclave = host.load(creator, layout, sig);
         long wall = System.nanoTime() - t0;
         InstructionCounters.Snapshot build = machine.counters().minus(before);
-        out.printf("3. Conventional: %s builds it through /dev/sgx_enclave: ECREATE + %,d EADD + %,d EEXTEND + EINIT -> SUCCESS%n",
+        out.printf(
+                "3. Conventional: %s builds it through /dev/sgx_enclave: ECREATE + %,d EADD + %,d EEXTEND + EINIT -> SUCCESS%n",
                 creator, build.count(SgxLeaf.EADD), build.count(SgxLeaf.EEXTEND));
         out.printf("   modeled %9.1f ms | wall %7.1f ms%n", build.modeledNanos() / 1e6, ms(wall));
 
@@ -134,21 +168,33 @@ public final class DemoCommand implements Callable<Integer> {
         TargetInfo self = new TargetInfo(sig.enclaveHash(), sig.attributes().with(Attributes.INIT), sig.miscSelect());
         byte[] report = host.report(creator, enclave, self, reportData);
         Report r = Report.fromBytes(report);
-        out.printf("4. Entered: %s takes a TCS, EENTER -> EREPORT -> EEXIT; the report the enclave made for itself:%n", creator);
+        out.printf(
+                "4. Entered: %s takes a TCS, EENTER -> EREPORT -> EEXIT; the report the enclave made for itself:%n",
+                creator);
         out.printf("   MRENCLAVE  %s%n", HEX.formatHex(r.body().mrEnclave()));
         out.printf("   MRSIGNER   %s%n", HEX.formatHex(r.body().mrSigner()));
-        out.printf("   ISVPRODID %d, ISVSVN %d, ATTRIBUTES flags 0x%x xfrm 0x%x%n", r.body().isvProdId(), r.body().isvSvn(),
-                r.body().attributes().flags(), r.body().attributes().xfrm());
-        out.printf("   REPORTDATA %s (SHA-256 of \"hello, TeeMate\")%n", HEX.formatHex(r.body().reportData(), 0, 32));
-        out.printf("   verified inside the enclave (EGETKEY report key + AES-CMAC): %s%n", yes(host.verify(creator, enclave, report)));
+        out.printf(
+                "   ISVPRODID %d, ISVSVN %d, ATTRIBUTES flags 0x%x xfrm 0x%x%n",
+                r.body().isvProdId(),
+                r.body().isvSvn(),
+                r.body().attributes().flags(),
+                r.body().attributes().xfrm());
+        out.printf(
+                "   REPORTDATA %s (SHA-256 of \"hello, TeeMate\")%n",
+                HEX.formatHex(r.body().reportData(), 0, 32));
+        out.printf(
+                "   verified inside the enclave (EGETKEY report key + AES-CMAC): %s%n",
+                yes(host.verify(creator, enclave, report)));
         byte[] tampered = report.clone();
         tampered[320] ^= 1;
-        out.printf("   the same report with one REPORTDATA bit flipped: %s%n",
+        out.printf(
+                "   the same report with one REPORTDATA bit flipped: %s%n",
                 host.verify(creator, enclave, tampered) ? "ACCEPTED (bug!)" : "rejected");
         Host other = new Host(seed == null ? null : seed + 1);
         Process there = other.spawn("elsewhere");
         EnclaveLoader.Loaded twin = other.load(there, layout, sig);
-        out.printf("   the same enclave on another machine (other fuse keys) checks it: %s%n",
+        out.printf(
+                "   the same enclave on another machine (other fuse keys) checks it: %s%n",
                 other.verify(there, twin, report) ? "ACCEPTED (bug!)" : "rejected");
 
         before = machine.counters();
@@ -166,20 +212,32 @@ public final class DemoCommand implements Callable<Integer> {
         TcsLease lease = host.controller.acquireTcs(worker, enclave.id(), TCS_WAIT);
         wall = System.nanoTime() - t0;
         InstructionCounters.Snapshot alias = machine.counters().minus(before);
-        out.printf("6. TeeMate: %s aliases the same enclave (same addresses, its own page table) and takes TCS 0x%x:%n",
+        out.printf(
+                "6. TeeMate: %s aliases the same enclave (same addresses, its own page table) and takes TCS 0x%x:%n",
                 worker, lease.tcsAddress());
-        out.printf("   no ECREATE, EADD or EINIT: modeled %9.3f ms | wall %7.3f ms%n", alias.modeledNanos() / 1e6, ms(wall));
+        out.printf(
+                "   no ECREATE, EADD or EINIT: modeled %9.3f ms | wall %7.3f ms%n",
+                alias.modeledNanos() / 1e6, ms(wall));
         for (TcsTable.Assignment a : host.controller.inspect(enclave.id())) {
-            out.printf("   TCS 0x%x: %s%s%n", a.tcsAddress(), a.state(),
-                    a.state() == TcsTable.State.HELD ? " by pid " + a.holderPid() : "");
+            out.printf(
+                    "   TCS 0x%x: %s%s%n",
+                    a.tcsAddress(), a.state(), a.state() == TcsTable.State.HELD ? " by pid " + a.holderPid() : "");
         }
         lease.close();
-        out.printf("   inside, through the worker's TCS, the creator's report verifies: %s%n", yes(host.verify(worker, enclave, report)));
+        out.printf(
+                "   inside, through the worker's TCS, the creator's report verifies: %s%n",
+                yes(host.verify(worker, enclave, report)));
         creator.exit();
-        out.printf("7. %s exits; the enclave lives on for %s: %s, and the report still verifies there: %s%n", creator, worker,
-                host.driver.alive(enclave.id()) ? "alive" : "GONE (bug!)", yes(host.verify(worker, enclave, report)));
+        out.printf(
+                "7. %s exits; the enclave lives on for %s: %s, and the report still verifies there: %s%n",
+                creator,
+                worker,
+                host.driver.alive(enclave.id()) ? "alive" : "GONE (bug!)",
+                yes(host.verify(worker, enclave, report)));
         worker.exit();
-        out.printf("   %s exits too; the enclave is released and its EPC freed: %s%n", worker,
+        out.printf(
+                "   %s exits too; the enclave is released and its EPC freed: %s%n",
+                worker,
                 !host.driver.alive(enclave.id()) && host.driver.stats().pagesInUse() == 0 ? "yes" : "NO (bug!)");
 
         out.println();
@@ -190,7 +248,9 @@ public final class DemoCommand implements Callable<Integer> {
             long n = all.count(leaf);
             if (n > 0) {
                 long cycles = all.cycles()[leaf.ordinal()];
-                out.printf("   %-8s %,12d %,16d %12.3f%n", leaf, n, cycles, machine.costModel().nanos(cycles) / 1e6);
+                out.printf(
+                        "   %-8s %,12d %,16d %12.3f%n",
+                        leaf, n, cycles, machine.costModel().nanos(cycles) / 1e6);
             }
         }
         out.printf("   %-8s %12s %,16d %12.3f%n", "total", "", all.totalCycles(), all.modeledNanos() / 1e6);

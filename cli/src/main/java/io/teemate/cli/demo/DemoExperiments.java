@@ -22,6 +22,7 @@ import java.util.Map;
 final class DemoExperiments {
     /** The paper's reported ranges (TeeMate, arXiv 2411.11423), to read ours against; never used to make ours. */
     private static final String PAPER_SERVERLESS = "4.54-6.98x lower latency, 2.8-5x less memory";
+
     private static final String PAPER_DATABASE = "277.6-1046.6x faster fork, 41% less memory";
     private static final double PAPER_SERVERLESS_LATENCY = 4.54;
     private static final double PAPER_SERVERLESS_MEMORY = 2.8;
@@ -48,22 +49,36 @@ final class DemoExperiments {
     int run() throws Exception {
         int steps = (functions > 0 ? 2 : 0) + (keys > 0 ? 1 : 0);
         int step = 0;
-        out.println("The paper's experiments in short, each conventional (an enclave per container) then shared (TeeMate):");
+        out.println(
+                "The paper's experiments in short, each conventional (an enclave per container) then shared (TeeMate):");
         ServerlessExperiment.Result fc = null;
         ServerlessExperiment.Result fs = null;
         if (functions > 0) {
-            fc = progress(++step, steps, functions + " cold starts of a Wasm function, conventional",
+            fc = progress(
+                    ++step,
+                    steps,
+                    functions + " cold starts of a Wasm function, conventional",
                     () -> ServerlessExperiment.run(Mode.CONVENTIONAL, functions, "32M"));
-            fs = progress(++step, steps, functions + " cold starts of a Wasm function, shared",
+            fs = progress(
+                    ++step,
+                    steps,
+                    functions + " cold starts of a Wasm function, shared",
                     () -> ServerlessExperiment.run(Mode.SHARED, functions, "32M"));
         }
         Fork dc = null;
         Fork ds = null;
         if (keys > 0) {
             Files.createDirectories(dir);
-            KvFork.Result kv = progress(++step, steps, String.format(Locale.ROOT,
-                            "database of %,d keys, %d BGSAVEs in each mode (KvFork, as teemate bench runs it)", keys, reps),
-                    () -> KvFork.run(new KvFork.Config(List.of((long) keys), reps, "256M", 1024, false), dir, indented()));
+            KvFork.Result kv = progress(
+                    ++step,
+                    steps,
+                    String.format(
+                            Locale.ROOT,
+                            "database of %,d keys, %d BGSAVEs in each mode (KvFork, as teemate bench runs it)",
+                            keys,
+                            reps),
+                    () -> KvFork.run(
+                            new KvFork.Config(List.of((long) keys), reps, "256M", 1024, false), dir, indented()));
             kvFiles = kv.files();
             dc = Fork.of(kv, keys, Mode.CONVENTIONAL);
             ds = Fork.of(kv, keys, Mode.SHARED);
@@ -93,7 +108,10 @@ final class DemoExperiments {
         out.flush();
         long t0 = System.nanoTime();
         T result = body.run();
-        out.printf(Locale.ROOT, "        done in %.1f s (%.0f s since the experiments began)%n", (System.nanoTime() - t0) / 1e9,
+        out.printf(
+                Locale.ROOT,
+                "        done in %.1f s (%.0f s since the experiments began)%n",
+                (System.nanoTime() - t0) / 1e9,
                 (System.nanoTime() - start) / 1e9);
         out.flush();
         return result;
@@ -103,16 +121,27 @@ final class DemoExperiments {
     private record Fork(double forkWallMs, double forkModeledMs, double epcMiB) {
         static Fork of(KvFork.Result r, long keys, Mode mode) {
             String setup = mode.name().toLowerCase(Locale.ROOT);
-            return new Fork(r.median(keys, setup, KvFork.Row::forkWallMs), r.median(keys, setup, KvFork.Row::forkModeledMs),
+            return new Fork(
+                    r.median(keys, setup, KvFork.Row::forkWallMs),
+                    r.median(keys, setup, KvFork.Row::forkModeledMs),
                     r.median(keys, setup, KvFork.Row::memDuringSnapshotMib));
         }
     }
 
     private void table(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs, Fork dc, Fork ds) {
-        out.println("Measured in this run (wall = this JVM on this machine; modeled = the SGX instructions run, priced by"
-                + " docs/cost-model.md):");
-        String rule = "  " + "-".repeat(44) + "+" + "-".repeat(14) + "+" + "-".repeat(15) + "+" + "-".repeat(17) + "+" + "-".repeat(12);
-        out.printf(Locale.ROOT, "  %-44s| %-13s| %13s | %15s | %10s%n", "experiment", "mode", "latency wall", "latency modeled", "EPC");
+        out.println(
+                "Measured in this run (wall = this JVM on this machine; modeled = the SGX instructions run, priced by"
+                        + " docs/cost-model.md):");
+        String rule = "  " + "-".repeat(44) + "+" + "-".repeat(14) + "+" + "-".repeat(15) + "+" + "-".repeat(17) + "+"
+                + "-".repeat(12);
+        out.printf(
+                Locale.ROOT,
+                "  %-44s| %-13s| %13s | %15s | %10s%n",
+                "experiment",
+                "mode",
+                "latency wall",
+                "latency modeled",
+                "EPC");
         out.println(rule);
         if (fc != null) {
             String name = "serverless: " + functions + " cold starts, mean";
@@ -124,47 +153,92 @@ final class DemoExperiments {
         if (dc != null) {
             String name = String.format(Locale.ROOT, "database: BGSAVE fork, %,d keys, median", keys);
             row(name, "conventional", dc.forkWallMs(), dc.forkModeledMs(), dc.epcMiB());
-            row("  (EPC: all enclaves at the snapshot's end)", "shared", ds.forkWallMs(), ds.forkModeledMs(), ds.epcMiB());
-            ratios("", dc.forkWallMs() / ds.forkWallMs(), dc.forkModeledMs() / ds.forkModeledMs(), dc.epcMiB() / ds.epcMiB());
+            row(
+                    "  (EPC: all enclaves at the snapshot's end)",
+                    "shared",
+                    ds.forkWallMs(),
+                    ds.forkModeledMs(),
+                    ds.epcMiB());
+            ratios(
+                    "",
+                    dc.forkWallMs() / ds.forkWallMs(),
+                    dc.forkModeledMs() / ds.forkModeledMs(),
+                    dc.epcMiB() / ds.epcMiB());
             out.println(rule);
         }
         out.println();
-        out.println("The paper (TeeMate, arXiv 2411.11423) reports, on SGX hardware against one enclave per container:");
+        out.println(
+                "The paper (TeeMate, arXiv 2411.11423) reports, on SGX hardware against one enclave per container:");
         if (fc != null) {
-            out.printf(Locale.ROOT, "  serverless: %s%n    here: %.1fx wall and %.1fx modeled lower latency, %.1fx less EPC: %s%n",
-                    PAPER_SERVERLESS, fc.wallMs() / fs.wallMs(), fc.modeledMs() / fs.modeledMs(), fc.epcMiB() / fs.epcMiB(),
-                    verdict(fc.wallMs() / fs.wallMs(), fc.modeledMs() / fs.modeledMs(), PAPER_SERVERLESS_LATENCY,
+            out.printf(
+                    Locale.ROOT,
+                    "  serverless: %s%n    here: %.1fx wall and %.1fx modeled lower latency, %.1fx less EPC: %s%n",
+                    PAPER_SERVERLESS,
+                    fc.wallMs() / fs.wallMs(),
+                    fc.modeledMs() / fs.modeledMs(),
+                    fc.epcMiB() / fs.epcMiB(),
+                    verdict(
+                            fc.wallMs() / fs.wallMs(),
+                            fc.modeledMs() / fs.modeledMs(),
+                            PAPER_SERVERLESS_LATENCY,
                             fc.epcMiB() / fs.epcMiB() >= PAPER_SERVERLESS_MEMORY));
         }
         if (dc != null) {
             double saved = 1 - ds.epcMiB() / dc.epcMiB();
-            out.printf(Locale.ROOT, "  database:   %s%n    here: %.0fx wall and %.0fx modeled faster fork, %.0f%% less EPC: %s%n",
-                    PAPER_DATABASE, dc.forkWallMs() / ds.forkWallMs(), dc.forkModeledMs() / ds.forkModeledMs(), 100 * saved,
-                    verdict(dc.forkWallMs() / ds.forkWallMs(), dc.forkModeledMs() / ds.forkModeledMs(), PAPER_FORK,
+            out.printf(
+                    Locale.ROOT,
+                    "  database:   %s%n    here: %.0fx wall and %.0fx modeled faster fork, %.0f%% less EPC: %s%n",
+                    PAPER_DATABASE,
+                    dc.forkWallMs() / ds.forkWallMs(),
+                    dc.forkModeledMs() / ds.forkModeledMs(),
+                    100 * saved,
+                    verdict(
+                            dc.forkWallMs() / ds.forkWallMs(),
+                            dc.forkModeledMs() / ds.forkModeledMs(),
+                            PAPER_FORK,
                             saved >= PAPER_FORK_MEMORY_SAVED));
         }
-        out.println("  (a short run: the shared mean includes the shared enclave's one build, so its ratio grows with the number of"
-                + " instances; `teemate bench` runs the full experiments)");
+        out.println(
+                "  (a short run: the shared mean includes the shared enclave's one build, so its ratio grows with the number of"
+                        + " instances; `teemate bench` runs the full experiments)");
     }
 
     /** Whether our ratios reach the low end of the paper's range, said per clock. */
     private static String verdict(double wall, double modeled, double paperLow, boolean memoryMet) {
-        String latency = modeled >= paperLow && wall >= paperLow ? "latency claim reproduced on both clocks"
-                : modeled >= paperLow ? "latency claim reproduced in modeled time, not in wall time"
-                : wall >= paperLow ? "latency claim reproduced in wall time, not in modeled time"
-                : "latency claim NOT reproduced at this size";
+        String latency = modeled >= paperLow && wall >= paperLow
+                ? "latency claim reproduced on both clocks"
+                : modeled >= paperLow
+                        ? "latency claim reproduced in modeled time, not in wall time"
+                        : wall >= paperLow
+                                ? "latency claim reproduced in wall time, not in modeled time"
+                                : "latency claim NOT reproduced at this size";
         return latency + (memoryMet ? ", memory claim reproduced" : ", memory claim NOT reproduced");
     }
 
     private void row(String experiment, String mode, double wallMs, double modeledMs, double epcMiB) {
-        out.printf(Locale.ROOT, "  %-44s| %-13s| %10.3f ms | %12.4f ms | %6.1f MiB%n", experiment, mode, wallMs, modeledMs, epcMiB);
+        out.printf(
+                Locale.ROOT,
+                "  %-44s| %-13s| %10.3f ms | %12.4f ms | %6.1f MiB%n",
+                experiment,
+                mode,
+                wallMs,
+                modeledMs,
+                epcMiB);
     }
 
     private void ratios(String experiment, double wall, double modeled, double epc) {
-        out.printf(Locale.ROOT, "  %-44s| %-13s| %12.1fx | %14.1fx | %9.1fx%n", experiment, "conv./shared", wall, modeled, epc);
+        out.printf(
+                Locale.ROOT,
+                "  %-44s| %-13s| %12.1fx | %14.1fx | %9.1fx%n",
+                experiment,
+                "conv./shared",
+                wall,
+                modeled,
+                epc);
     }
 
-    private void plots(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs, Fork dc, Fork ds) throws IOException {
+    private void plots(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs, Fork dc, Fork ds)
+            throws IOException {
         Files.createDirectories(dir);
         out.println();
         if (fc != null) {
@@ -173,8 +247,13 @@ final class DemoExperiments {
             bars.put("shared, wall", phases(fs.phaseWallMs()));
             bars.put("conventional, modeled", phases(fc.phaseModeledMs()));
             bars.put("shared, modeled", phases(fs.phaseModeledMs()));
-            Path p = Plots.stackedBars("Serverless cold start by phase, mean of " + functions, "", "ms", bars,
-                    List.of(ServerlessExperiment.PHASES), dir.resolve("demo-serverless-phases.png"));
+            Path p = Plots.stackedBars(
+                    "Serverless cold start by phase, mean of " + functions,
+                    "",
+                    "ms",
+                    bars,
+                    List.of(ServerlessExperiment.PHASES),
+                    dir.resolve("demo-serverless-phases.png"));
             out.println("Plot: " + p.toAbsolutePath());
         }
         Map<String, Map<String, Double>> memory = new LinkedHashMap<>();
@@ -187,7 +266,12 @@ final class DemoExperiments {
             memory.put("database, shared", Map.of("EPC", ds.epcMiB()));
         }
         if (!memory.isEmpty()) {
-            Path p = Plots.stackedBars("EPC memory, conventional against shared", "", "MiB", memory, List.of("EPC"),
+            Path p = Plots.stackedBars(
+                    "EPC memory, conventional against shared",
+                    "",
+                    "MiB",
+                    memory,
+                    List.of("EPC"),
                     dir.resolve("demo-epc.png"));
             out.println("Plot: " + p.toAbsolutePath());
         }

@@ -28,19 +28,25 @@ final class ServerlessExperiment {
     static final String[] PHASES = {"container", "enclave", "runtime init", "execution"};
 
     /** Means over the N cold starts (ms), per phase and in all, and the EPC of every enclave (MiB). */
-    record Result(Mode mode, int instances, double wallMs, double modeledMs, double[] phaseWallMs,
-                  double[] phaseModeledMs, double epcMiB) {
-    }
+    record Result(
+            Mode mode,
+            int instances,
+            double wallMs,
+            double modeledMs,
+            double[] phaseWallMs,
+            double[] phaseModeledMs,
+            double epcMiB) {}
 
-    private ServerlessExperiment() {
-    }
+    private ServerlessExperiment() {}
 
     static Result run(Mode mode, int instances, String heap) throws Exception {
         byte[] wasm = echoModule();
         Path work = Files.createTempDirectory("teemate-demo-faas");
         long heapBytes = io.teemate.abi.image.Sizes.parse(heap);
         long epcBytes = (mode == Mode.CONVENTIONAL ? instances : 1) * (heapBytes + (8L << 20)) + (64L << 20);
-        PlatformOptions options = PlatformOptions.defaults().withHeap(heap, false).withThreads(instances + 1)
+        PlatformOptions options = PlatformOptions.defaults()
+                .withHeap(heap, false)
+                .withThreads(instances + 1)
                 .withMachine((int) (epcBytes >> 20), PlatformOptions.defaults().logicalProcessors());
         try (EnclaveFunctionPlatform platform = EnclaveFunctionPlatform.create(mode, work, options)) {
             platform.deploy(new FunctionSpec("echo", wasm, false, List.of(), Map.of(), 16, 60_000));
@@ -48,14 +54,16 @@ final class ServerlessExperiment {
             try {
                 List<Future<Invocation>> calls = new ArrayList<>();
                 for (int i = 0; i < instances; i++) {
-                    calls.add(pool.submit(() -> platform.invoke("echo", "hello".getBytes(StandardCharsets.UTF_8), Map.of())));
+                    calls.add(pool.submit(
+                            () -> platform.invoke("echo", "hello".getBytes(StandardCharsets.UTF_8), Map.of())));
                 }
                 double[] wall = new double[4];
                 double[] modeled = new double[4];
                 for (Future<Invocation> f : calls) {
                     Invocation inv = f.get();
                     if (inv.exitCode() != 0 || !inv.cold()) {
-                        throw new IllegalStateException("echo: exit " + inv.exitCode() + (inv.cold() ? "" : ", not a cold start"));
+                        throw new IllegalStateException(
+                                "echo: exit " + inv.exitCode() + (inv.cold() ? "" : ", not a cold start"));
                     }
                     add(wall, inv.wall());
                     add(modeled, inv.modeled());
@@ -64,7 +72,9 @@ final class ServerlessExperiment {
                     wall[p] /= instances * 1e6;
                     modeled[p] /= instances * 1e6;
                 }
-                long pages = platform.epcPagesByEnclave().values().stream().mapToLong(Long::longValue).sum();
+                long pages = platform.epcPagesByEnclave().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
                 return new Result(mode, instances, sum(wall), sum(modeled), wall, modeled, pages * 4096.0 / (1 << 20));
             } finally {
                 pool.shutdownNow();
@@ -93,7 +103,8 @@ final class ServerlessExperiment {
     private static byte[] echoModule() throws IOException {
         try (InputStream in = ServerlessExperiment.class.getResourceAsStream("/io/teemate/faas/workloads/echo.wasm")) {
             if (in == null) {
-                throw new IOException("the echo workload is missing from the classpath (faas/workloads/wasm/echo.wasm)");
+                throw new IOException(
+                        "the echo workload is missing from the classpath (faas/workloads/wasm/echo.wasm)");
             }
             return in.readAllBytes();
         }

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code teemate kv}: the confidential Redis-compatible database. */
-@Command(name = "kv", mixinStandardHelpOptions = true,
+@Command(
+        name = "kv",
+        mixinStandardHelpOptions = true,
         description = "The confidential database: a Redis-compatible server whose dataset lives in an enclave.",
         subcommands = {KvServeCommand.class, KvExportCommand.class})
 public final class KvCommand implements Runnable {

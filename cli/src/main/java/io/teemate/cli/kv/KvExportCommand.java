@@ -12,10 +12,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code teemate kv export SNAPSHOT OUT.rdb}: unseals a snapshot inside the enclave and writes a standard RDB file. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Unseal a database snapshot inside an enclave of the database that wrote it and write a"
-                + " standard RDB file (version 10) that redis-check-rdb accepts and redis-server loads.",
-                "SNAPSHOT must be in its data directory (kv serve --dir), whose keys and platform seed unseal it."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Unseal a database snapshot inside an enclave of the database that wrote it and write a"
+                    + " standard RDB file (version 10) that redis-check-rdb accepts and redis-server loads.",
+            "SNAPSHOT must be in its data directory (kv serve --dir), whose keys and platform seed unseal it."
+        })
 public final class KvExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SNAPSHOT", description = "the sealed snapshot, e.g. teemate-kv/dump.sealed")
     Path snapshot;
@@ -34,8 +38,10 @@ public final class KvExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (IOException | KvException e) {
-            spec.commandLine().getErr().println("teemate kv export: "
-                    + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
+            spec.commandLine()
+                    .getErr()
+                    .println("teemate kv export: "
+                            + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
             spec.commandLine().getErr().flush();
             return 1;
         }

@@ -1,11 +1,11 @@
 package io.teemate.cli.kv;
 
-import io.teemate.cli.ModeOption;
-import io.teemate.cli.CliErrors;
-import io.teemate.cli.EpcOption;
-import io.teemate.cli.PortOption;
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.image.Sizes;
+import io.teemate.cli.CliErrors;
+import io.teemate.cli.EpcOption;
+import io.teemate.cli.ModeOption;
+import io.teemate.cli.PortOption;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
@@ -25,11 +25,15 @@ import java.util.concurrent.CountDownLatch;
  * {@code teemate kv serve --port P --mode shared|conventional --dir DIR}: the database on 127.0.0.1:P, speaking
  * RESP2 to unchanged Redis clients, until Ctrl-C. Loads DIR's snapshot at start.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the confidential database on 127.0.0.1 to Redis clients (RESP2): redis-cli,"
-                + " redis-benchmark and client libraries work unchanged.",
-                "The dataset and every command run inside an enclave; BGSAVE forks (shared: into the same enclave;"
-                        + " conventional: a new enclave) and writes a sealed snapshot to DIR, loaded at the next start."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the confidential database on 127.0.0.1 to Redis clients (RESP2): redis-cli,"
+                    + " redis-benchmark and client libraries work unchanged.",
+            "The dataset and every command run inside an enclave; BGSAVE forks (shared: into the same enclave;"
+                    + " conventional: a new enclave) and writes a sealed snapshot to DIR, loaded at the next start."
+        })
 public final class KvServeCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     PortOption port = new PortOption(6379);
@@ -38,11 +42,17 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Mixin
     ModeOption mode = new ModeOption();
 
-    @Option(names = "--dir", defaultValue = "teemate-kv", paramLabel = "DIR",
-            description = "data directory: the database's keys and images, and its sealed snapshot (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--dir",
+            defaultValue = "teemate-kv",
+            paramLabel = "DIR",
+            description =
+                    "data directory: the database's keys and images, and its sealed snapshot (default: ${DEFAULT-VALUE})")
     Path dir;
 
-    @Option(names = "--heap", paramLabel = "SIZE",
+    @Option(
+            names = "--heap",
+            paramLabel = "SIZE",
             description = "enclave heap for a new data directory, e.g. 1G (default: the directory's, 1G for a new one)")
     String heap;
 
@@ -53,7 +63,8 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     CommandLine.Model.CommandSpec spec;
 
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final java.util.concurrent.CompletableFuture<Integer> started = new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<Integer> started =
+            new java.util.concurrent.CompletableFuture<>();
 
     @Override
     public Integer call() {
@@ -74,14 +85,17 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         KvDatabase db;
         KvServer server;
         try {
-            out.printf("teemate kv: starting the database in %s (mode %s)...%n", options.dir().toAbsolutePath(),
-                    options.mode().name().toLowerCase(Locale.ROOT));
+            out.printf(
+                    "teemate kv: starting the database in %s (mode %s)...%n",
+                    options.dir().toAbsolutePath(), options.mode().name().toLowerCase(Locale.ROOT));
             out.flush();
             db = KvDatabase.open(options);
         } catch (ManifestException e) {
             started.completeExceptionally(e);
             // the manifest is the data directory's own (teemate-kv.json), not one the user wrote: name the option
-            throw e.field().equals("heap_size") ? new IllegalArgumentException("--heap " + heap + ": " + e.problem(), e) : e;
+            throw e.field().equals("heap_size")
+                    ? new IllegalArgumentException("--heap " + heap + ": " + e.problem(), e)
+                    : e;
         } catch (IOException | KvException | IllegalArgumentException e) {
             err.println("teemate kv serve: " + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
             err.flush();
@@ -97,7 +111,8 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             started.completeExceptionally(e);
             return 1;
         }
-        out.printf("teemate kv: %d keys loaded; serving RESP on 127.0.0.1:%d (try: redis-cli -p %d ping); Ctrl-C stops%n",
+        out.printf(
+                "teemate kv: %d keys loaded; serving RESP on 127.0.0.1:%d (try: redis-cli -p %d ping); Ctrl-C stops%n",
                 db.keysLoaded(), server.port(), server.port());
         out.flush();
         Thread hook = new Thread(() -> shutdown(server, db), "teemate-kv-shutdown");

@@ -16,9 +16,13 @@ import java.util.concurrent.Callable;
  * {@code teemate keygen}: gives a container image its attach key (EC P-256): the private half next to the manifest,
  * the public half into the manifest's {@code attach_key}. That changes the container's identity.
  */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = {"Give a container image an attach key: <manifest>.key.pem beside it, its public half in attach_key.",
-                "This changes the container's identity (its manifest digest)."},
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Give a container image an attach key: <manifest>.key.pem beside it, its public half in attach_key.",
+            "This changes the container's identity (its manifest digest)."
+        },
         exitCodeOnInvalidInput = 2)
 public final class KeygenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONTAINER.json")
@@ -38,7 +42,8 @@ public final class KeygenCommand implements Callable<Integer> {
             if (AttachKeys.provision(manifest, replace)) {
                 out.println("wrote " + AttachKeys.keyFileOf(manifest) + " and attach_key in " + manifest);
             } else {
-                out.println(manifest + " already has an attach key (" + AttachKeys.keyFileOf(manifest) + "); --replace makes a new one");
+                out.println(manifest + " already has an attach key (" + AttachKeys.keyFileOf(manifest)
+                        + "); --replace makes a new one");
             }
             return 0;
         } catch (ManifestException e) {

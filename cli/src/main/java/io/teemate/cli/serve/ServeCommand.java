@@ -1,15 +1,15 @@
 package io.teemate.cli.serve;
 
-import io.teemate.cli.ModeOption;
+import io.teemate.abi.image.SecretFiles;
 import io.teemate.cli.EpcOption;
+import io.teemate.cli.ModeOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.cli.PortOption;
-import io.teemate.abi.image.SecretFiles;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
-import io.teemate.faas.host.PlatformOptions;
 import io.teemate.faas.host.Gateway;
 import io.teemate.faas.host.GatewayConfig;
+import io.teemate.faas.host.PlatformOptions;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvOptions;
@@ -33,18 +33,25 @@ import java.util.concurrent.CountDownLatch;
  * serves until Ctrl-C; a shutdown hook stops the server and closes the platform. The routes are in
  * docs/faas-openapi.yaml.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve WebAssembly functions in enclaves over HTTP on 127.0.0.1: a REST API (/v1/functions),"
-                + " the OpenWhisk action protocol (/init, /run), Prometheus /metrics and /healthz.",
-                "Runs until interrupted (Ctrl-C). The API is documented in docs/faas-openapi.yaml."},
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve WebAssembly functions in enclaves over HTTP on 127.0.0.1: a REST API (/v1/functions),"
+                    + " the OpenWhisk action protocol (/init, /run), Prometheus /metrics and /healthz.",
+            "Runs until interrupted (Ctrl-C). The API is documented in docs/faas-openapi.yaml."
+        },
         exitCodeOnInvalidInput = 2)
 public final class ServeCommand implements Callable<Integer> {
     /**
      * Wasm functions in enclaves on an emulated machine of {@code --epc-mib}; the platform's files (container
      * images with their private attach keys) go to the work directory {@link #call} gives it.
      */
-    static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(mode, workDir,
-            PlatformOptions.defaults().withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
+    static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(
+            mode,
+            workDir,
+            PlatformOptions.defaults()
+                    .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
 
     @CommandLine.Mixin
     PortOption portOption = new PortOption(8080);
@@ -55,21 +62,33 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(128, 1);
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the platform keeps its files, private"
-            + " keys among them (made owner-only if missing, and kept; default: an owner-only temporary directory,"
-            + " removed at exit)")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description = "where the platform keeps its files, private"
+                    + " keys among them (made owner-only if missing, and kept; default: an owner-only temporary directory,"
+                    + " removed at exit)")
     Path workDir;
 
-    @Option(names = "--threads", defaultValue = "16", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            defaultValue = "16",
+            paramLabel = "N",
             description = "HTTP worker threads; each running invocation holds one (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--kv-port", defaultValue = "-1", paramLabel = "P",
+    @Option(
+            names = "--kv-port",
+            defaultValue = "-1",
+            paramLabel = "P",
             description = "also serve the confidential database (RESP, as teemate kv serve) on 127.0.0.1:P, in the"
                     + " same --mode; 0 picks a free port (default: no database)")
     int kvPort;
 
-    @Option(names = "--kv-dir", defaultValue = "teemate-kv", paramLabel = "DIR",
+    @Option(
+            names = "--kv-dir",
+            defaultValue = "teemate-kv",
+            paramLabel = "DIR",
             description = "the database's data directory with --kv-port (default: ${DEFAULT-VALUE})")
     Path kvDir;
 
@@ -78,6 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The checked --port and --epc-mib, set at the start of {@link #call}. */
     private int port;
+
     private int epcMiB;
 
     private final FunctionPlatformFactory factory;
@@ -144,8 +164,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Gateway gateway;
         try {
-            gateway = Gateway.start(platform, GatewayConfig.defaults().withPort(port).withThreads(threads)
-                    .withOpenWhiskLogs(System.out, System.err));
+            gateway = Gateway.start(
+                    platform,
+                    GatewayConfig.defaults()
+                            .withPort(port)
+                            .withThreads(threads)
+                            .withOpenWhiskLogs(System.out, System.err));
         } catch (IOException e) {
             platform.close();
             err.println("teemate serve: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
@@ -155,25 +179,30 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AutoCloseable database;
         try {
-            database = kvPort >= 0 ? startDatabase(m, out) : () -> { };
+            database = kvPort >= 0 ? startDatabase(m, out) : () -> {};
         } catch (IOException | RuntimeException e) {
-            shutdown(gateway, platform, () -> { });
+            shutdown(gateway, platform, () -> {});
             err.println("teemate serve: cannot start the database: " + e.getMessage());
             err.flush();
             started.completeExceptionally(e);
             return 1;
         }
-        out.printf("TeeMate FaaS gateway on %s (mode %s)%n", gateway.uri(), platform.mode().toLowerCase(Locale.ROOT));
-        out.printf("  REST %s/v1/functions, OpenWhisk %s/init and /run, metrics %s/metrics; Ctrl-C stops%n",
+        out.printf(
+                "TeeMate FaaS gateway on %s (mode %s)%n",
+                gateway.uri(), platform.mode().toLowerCase(Locale.ROOT));
+        out.printf(
+                "  REST %s/v1/functions, OpenWhisk %s/init and /run, metrics %s/metrics; Ctrl-C stops%n",
                 gateway.uri(), gateway.uri(), gateway.uri());
         out.flush();
-        Thread hook = new Thread(() -> {
-            try {
-                shutdown(gateway, platform, database);
-            } finally {
-                SecretFiles.deleteTree(removeAtExit); // Ctrl-C: call() does not return
-            }
-        }, "teemate-serve-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    try {
+                        shutdown(gateway, platform, database);
+                    } finally {
+                        SecretFiles.deleteTree(removeAtExit); // Ctrl-C: call() does not return
+                    }
+                },
+                "teemate-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         started.complete(gateway.uri());
         try {
@@ -200,8 +229,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         kvStarted.complete(server.port());
-        out.printf("TeeMate database on 127.0.0.1:%d (RESP, mode %s, data in %s, %d keys loaded)%n", server.port(),
-                m.name().toLowerCase(Locale.ROOT), db.dir(), db.keysLoaded());
+        out.printf(
+                "TeeMate database on 127.0.0.1:%d (RESP, mode %s, data in %s, %d keys loaded)%n",
+                server.port(), m.name().toLowerCase(Locale.ROOT), db.dir(), db.keysLoaded());
         return () -> {
             try {
                 server.close();

@@ -26,10 +26,10 @@ import java.util.Set;
 public final class LayoutFile {
     private static final int PAGE = 4096;
     private static final Set<String> TOP_FIELDS = Set.of("ssaFrameSize", "size", "pages");
-    private static final Set<String> PAGE_FIELDS = Set.of("offset", "type", "flags", "measure", "fill", "file", "fileOffset", "base64");
+    private static final Set<String> PAGE_FIELDS =
+            Set.of("offset", "type", "flags", "measure", "fill", "file", "fileOffset", "base64");
 
-    private LayoutFile() {
-    }
+    private LayoutFile() {}
 
     public static EnclaveLayout read(Path file) {
         JsonNode root;
@@ -93,7 +93,8 @@ public final class LayoutFile {
     private static byte[] content(JsonNode p, String where, Path dir) {
         int sources = (p.has("fill") ? 1 : 0) + (p.has("file") ? 1 : 0) + (p.has("base64") ? 1 : 0);
         if (sources != 1) {
-            throw new LayoutException(where + ": give exactly one of \"fill\", \"file\" or \"base64\" for the page's bytes");
+            throw new LayoutException(
+                    where + ": give exactly one of \"fill\", \"file\" or \"base64\" for the page's bytes");
         }
         if (p.has("fileOffset") && !p.has("file")) {
             throw new LayoutException(where + ": \"fileOffset\" needs \"file\"");
@@ -124,8 +125,8 @@ public final class LayoutFile {
         try {
             long length = Files.size(file);
             if (from < 0 || from + PAGE > length) {
-                throw new LayoutException(String.format("%s: file %s has %d bytes; 4096 bytes at offset %d do not fit",
-                        where, file, length, from));
+                throw new LayoutException(String.format(
+                        "%s: file %s has %d bytes; 4096 bytes at offset %d do not fit", where, file, length, from));
             }
             try (var ch = Files.newByteChannel(file)) {
                 java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(PAGE);

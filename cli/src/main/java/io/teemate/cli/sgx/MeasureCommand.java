@@ -18,11 +18,15 @@ import java.util.concurrent.Callable;
  * {@code teemate sgx measure LAYOUT.json}: builds the described enclave on an emulated machine with ECREATE,
  * EADD and EEXTEND, and prints the MRENCLAVE the processor measured (64 hex characters on the last line).
  */
-@Command(name = "measure", mixinStandardHelpOptions = true,
-        description = {"Compute MRENCLAVE of an enclave layout by building it on the emulated machine.",
-                "The layout is JSON: {\"ssaFrameSize\": 1, \"size\": 65536, \"pages\": [{\"offset\": 0, "
-                        + "\"type\": \"TCS\", \"flags\": \"\", \"measure\": true, \"fill\": 0}, ...]}; "
-                        + "a page's bytes come from fill, file (+ fileOffset) or base64."},
+@Command(
+        name = "measure",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compute MRENCLAVE of an enclave layout by building it on the emulated machine.",
+            "The layout is JSON: {\"ssaFrameSize\": 1, \"size\": 65536, \"pages\": [{\"offset\": 0, "
+                    + "\"type\": \"TCS\", \"flags\": \"\", \"measure\": true, \"fill\": 0}, ...]}; "
+                    + "a page's bytes come from fill, file (+ fileOffset) or base64."
+        },
         exitCodeOnInvalidInput = 2)
 public final class MeasureCommand implements Callable<Integer> {
     /** Exit status for a layout that breaks a rule. */
@@ -52,13 +56,26 @@ public final class MeasureCommand implements Callable<Integer> {
                 .logicalProcessors(1)
                 .build();
         var enclave = new BareMetalLoader(machine)
-                .create(machine.processor(0), layout, EnclaveLayout.defaultAttributes(false), 0, BASE, new MapPageTable());
+                .create(
+                        machine.processor(0),
+                        layout,
+                        EnclaveLayout.defaultAttributes(false),
+                        0,
+                        BASE,
+                        new MapPageTable());
         byte[] mrEnclave = machine.probe().pendingMrEnclave(enclave.secsPage());
         var counters = machine.counters();
-        out.printf("pages: %d (%d measured), ELRANGE %d bytes, SSA frame %d page(s)%n", layout.pages().size(),
-                layout.pages().stream().filter(p -> p.measured()).count(), layout.size(), layout.ssaFrameSize());
-        out.printf("executed: %s, modeled %.3f ms%n", counters.count(io.teemate.sgx.cost.SgxLeaf.EADD) + " EADD + "
-                + counters.count(io.teemate.sgx.cost.SgxLeaf.EEXTEND) + " EEXTEND", counters.modeledNanos() / 1e6);
+        out.printf(
+                "pages: %d (%d measured), ELRANGE %d bytes, SSA frame %d page(s)%n",
+                layout.pages().size(),
+                layout.pages().stream().filter(p -> p.measured()).count(),
+                layout.size(),
+                layout.ssaFrameSize());
+        out.printf(
+                "executed: %s, modeled %.3f ms%n",
+                counters.count(io.teemate.sgx.cost.SgxLeaf.EADD) + " EADD + "
+                        + counters.count(io.teemate.sgx.cost.SgxLeaf.EEXTEND) + " EEXTEND",
+                counters.modeledNanos() / 1e6);
         out.println(HexFormat.of().formatHex(mrEnclave));
         out.flush();
         return 0;

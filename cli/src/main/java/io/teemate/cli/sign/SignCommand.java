@@ -1,15 +1,15 @@
 package io.teemate.cli.sign;
 
 import io.teemate.abi.image.CodeResolver;
-import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ContainerPolicy;
+import io.teemate.abi.image.EnclaveBinaries;
 import io.teemate.abi.image.EnclaveImageLayout;
 import io.teemate.abi.image.EnclaveManifest;
 import io.teemate.abi.image.ManifestException;
-import io.teemate.abi.image.Sizes;
 import io.teemate.abi.image.SigningKeys;
 import io.teemate.abi.image.SigningKeys.SigningKeyException;
+import io.teemate.abi.image.Sizes;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.program.CodeImage;
 import io.teemate.sgx.sign.SigStructBuilder;
@@ -36,10 +36,14 @@ import java.util.concurrent.Callable;
  * and MRSIGNER; with {@code --policy} it also signs the list of container images allowed to join the enclave.
  * Everything is checked before anything is written, so a refused input leaves no file behind.
  */
-@Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign an enclave image: write its SIGSTRUCT and print MRENCLAVE and MRSIGNER.",
-                "With --policy, also sign which container images may join the enclave.",
-                "Manifest formats: docs/manifests.md; example: examples/images/hello."},
+@Command(
+        name = "sign",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sign an enclave image: write its SIGSTRUCT and print MRENCLAVE and MRSIGNER.",
+            "With --policy, also sign which container images may join the enclave.",
+            "Manifest formats: docs/manifests.md; example: examples/images/hello."
+        },
         exitCodeOnInvalidInput = 2)
 public final class SignCommand implements Callable<Integer> {
     /** Exit status for a manifest, container or key the user must fix (the message names the field or file). */
@@ -56,30 +60,45 @@ public final class SignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENCLAVE_MANIFEST.json", description = "the enclave image's manifest")
     Path manifestFile;
 
-    @Option(names = "--key", required = true, paramLabel = "KEY.pem",
+    @Option(
+            names = "--key",
+            required = true,
+            paramLabel = "KEY.pem",
             description = "the enclave owner's RSA-3072 key (exponent 3), PEM PKCS#1 or PKCS#8")
     Path keyFile;
 
     @Option(names = "--generate-key", description = "create a new key at --key first (never overwrites a file)")
     boolean generateKey;
 
-    @Option(names = "--output", paramLabel = "OUT.sigstruct",
+    @Option(
+            names = "--output",
+            paramLabel = "OUT.sigstruct",
             description = "where to write the 1808-byte SIGSTRUCT (default: the manifest's name with .sigstruct)")
     Path output;
 
-    @Option(names = "--policy", paramLabel = "CONTAINER_MANIFEST.json",
+    @Option(
+            names = "--policy",
+            paramLabel = "CONTAINER_MANIFEST.json",
             description = "a container image allowed to join this enclave (repeatable)")
     List<Path> policyContainers = new ArrayList<>();
 
-    @Option(names = "--policy-output", paramLabel = "POLICY.bin",
+    @Option(
+            names = "--policy-output",
+            paramLabel = "POLICY.bin",
             description = "where to write the signed container policy (default: the SIGSTRUCT's name with .policy)")
     Path policyOutput;
 
-    @Option(names = "--policy-version", paramLabel = "N", defaultValue = "1",
-            description = "the policy's version; a runtime refuses versions older than one it has seen (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--policy-version",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "the policy's version; a runtime refuses versions older than one it has seen (default: ${DEFAULT-VALUE})")
     int policyVersion;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
             description = "SIGSTRUCT.DATE (default: today); fix it for byte-identical output")
     LocalDate date;
 
@@ -126,8 +145,10 @@ public final class SignCommand implements Callable<Integer> {
             ContainerManifest container = ContainerManifest.load(c);
             Path target = container.enclaveManifestPath(c);
             if (!Files.isSameFile(target, manifestFile)) {
-                throw new ManifestException(c.getFileName().toString(), "enclave_image", "points to " + target
-                        + ", not to the enclave being signed (" + manifestFile + ")");
+                throw new ManifestException(
+                        c.getFileName().toString(),
+                        "enclave_image",
+                        "points to " + target + ", not to the enclave being signed (" + manifestFile + ")");
             }
             container.verifyFiles(c);
             containers.add(container);
@@ -156,12 +177,22 @@ public final class SignCommand implements Callable<Integer> {
         Path sigFile = output != null ? output : withExtension(manifestFile, ".sigstruct");
         Files.write(sigFile, sigStruct.toBytes());
 
-        out.printf("enclave    %s: runtime %s, apps %s, %d thread(s), %s heap (%s)%n", m.name(), m.runtime(), m.apps(),
-                m.threads(), Sizes.format(m.heapSize()), m.edmm()
+        out.printf(
+                "enclave    %s: runtime %s, apps %s, %d thread(s), %s heap (%s)%n",
+                m.name(),
+                m.runtime(),
+                m.apps(),
+                m.threads(),
+                Sizes.format(m.heapSize()),
+                m.edmm()
                         ? "EDMM: " + Sizes.format(m.heapInitial()) + " added before EINIT, the rest by EAUG"
                         : "SGX1: all added before EINIT");
-        out.printf("layout     %d pages added and measured, ELRANGE %s, heap at 0x%x%s%n", image.addedPages(),
-                Sizes.format(image.layout().size()), image.heapOffset(), m.debug() ? ", DEBUG enclave" : "");
+        out.printf(
+                "layout     %d pages added and measured, ELRANGE %s, heap at 0x%x%s%n",
+                image.addedPages(),
+                Sizes.format(image.layout().size()),
+                image.heapOffset(),
+                m.debug() ? ", DEBUG enclave" : "");
         out.println("MRENCLAVE  " + HexFormat.of().formatHex(mrEnclave));
         out.println("MRSIGNER   " + HexFormat.of().formatHex(sigStruct.mrSigner()));
         out.printf("wrote      %s (SIGSTRUCT, %d bytes)%n", sigFile, SigStruct.SIZE);
@@ -180,8 +211,9 @@ public final class SignCommand implements Callable<Integer> {
             }
             Path policyFile = policyOutput != null ? policyOutput : withExtension(sigFile, ".policy");
             Files.write(policyFile, policy.toBytes());
-            out.printf("wrote      %s (container policy version %d, %d container(s))%n", policyFile, policyVersion,
-                    digests.size());
+            out.printf(
+                    "wrote      %s (container policy version %d, %d container(s))%n",
+                    policyFile, policyVersion, digests.size());
         }
         return 0;
     }

@@ -18,8 +18,7 @@ class BenchCommandTest {
     /** The repository: surefire runs in cli/. */
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run bench(String... args) {
         StringWriter out = new StringWriter();
@@ -37,13 +36,33 @@ class BenchCommandTest {
     @Test
     void quickRunWritesEveryFileAndTheReportFromItsNumbers(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
-        Run r = bench("--quick", "--instances", "1,2", "--keys", "500,2e3", "--out", out.toString(), "--root", ROOT.toString());
+        Run r = bench(
+                "--quick",
+                "--instances",
+                "1,2",
+                "--keys",
+                "500,2e3",
+                "--out",
+                out.toString(),
+                "--root",
+                ROOT.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("== containers ==", "== faas ==", "== kv ==", "report: ");
 
-        for (String f : List.of("containers.csv", "faas.csv", "kv-fork.csv", "results.json", "report.md",
-                "containers-phases-wall.png", "containers-phases-modeled.png", "containers-epc.png", "faas-phases.png",
-                "faas-phases-modeled.png", "faas-epc.png", "kv-fork-latency.png", "kv-fork-epc.png")) {
+        for (String f : List.of(
+                "containers.csv",
+                "faas.csv",
+                "kv-fork.csv",
+                "results.json",
+                "report.md",
+                "containers-phases-wall.png",
+                "containers-phases-modeled.png",
+                "containers-epc.png",
+                "faas-phases.png",
+                "faas-phases-modeled.png",
+                "faas-epc.png",
+                "kv-fork-latency.png",
+                "kv-fork-epc.png")) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
         }
         assertThat(Files.readAllBytes(out.resolve("faas-epc.png"))).startsWith(0x89, 'P', 'N', 'G');
@@ -75,10 +94,21 @@ class BenchCommandTest {
         assertThat(doc.at("/kv/comparison/1/native_fork_wall_ms").isNull()).isTrue();
 
         String report = Files.readString(out.resolve("report.md"));
-        assertThat(report).contains("## Summary", "## Containers", "## Confidential serverless", "## Confidential database",
-                "| N | conventional ms | shared ms | conventional / shared | paper | goal |", "4.54x to 6.98x", "277.6x to 1046.6x");
+        assertThat(report)
+                .contains(
+                        "## Summary",
+                        "## Containers",
+                        "## Confidential serverless",
+                        "## Confidential database",
+                        "| N | conventional ms | shared ms | conventional / shared | paper | goal |",
+                        "4.54x to 6.98x",
+                        "277.6x to 1046.6x");
         // the report's ratio for two containers is the JSON's, as printed
-        assertThat(report).contains(String.format(java.util.Locale.ROOT, "| %.2fx |", two.path("memory_ratio").asDouble()));
+        assertThat(report)
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "| %.2fx |",
+                        two.path("memory_ratio").asDouble()));
     }
 
     @Test

@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code teemate kv serve} and {@code teemate kv export} end to end, and their input errors. */
 public class KvCommandTest {
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run execute(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
@@ -51,10 +50,16 @@ public class KvCommandTest {
         Path data = dir.resolve("data");
         KvServeCommand serve = new KvServeCommand();
         CommandLine cmd = new CommandLine(serve);
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
-                "--mode", "shared", "--dir", data.toString(), "--heap", "16M", "--epc-mib", "128"));
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
+                cmd, "--port", "0", "--mode", "shared", "--dir", data.toString(), "--heap", "16M", "--epc-mib", "128"));
         int port = serve.started().get(120, TimeUnit.SECONDS);
-        String replies = talk(port, "+PONG\r\n+OK\r\n$5\r\nworld\r\n+OK\r\n".length(), "PING", "SET hello world", "GET hello", "SAVE");
+        String replies = talk(
+                port,
+                "+PONG\r\n+OK\r\n$5\r\nworld\r\n+OK\r\n".length(),
+                "PING",
+                "SET hello world",
+                "GET hello",
+                "SAVE");
         assertThat(replies).isEqualTo("+PONG\r\n+OK\r\n$5\r\nworld\r\n+OK\r\n");
         serve.requestStop();
         Run r = running.get(60, TimeUnit.SECONDS);
@@ -63,10 +68,18 @@ public class KvCommandTest {
         assertThat(data.resolve("dump.sealed")).exists();
 
         Path rdb = dir.resolve("out.rdb");
-        Run export = execute(Teemate.commandLine(), "kv", "export", data.resolve("dump.sealed").toString(), rdb.toString());
+        Run export = execute(
+                Teemate.commandLine(),
+                "kv",
+                "export",
+                data.resolve("dump.sealed").toString(),
+                rdb.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(export.out()).contains("wrote " + rdb);
-        assertThat(new String(Files.readAllBytes(rdb), StandardCharsets.ISO_8859_1)).startsWith("REDIS0010").contains("hello").contains("world");
+        assertThat(new String(Files.readAllBytes(rdb), StandardCharsets.ISO_8859_1))
+                .startsWith("REDIS0010")
+                .contains("hello")
+                .contains("world");
     }
 
     @Test
@@ -74,10 +87,24 @@ public class KvCommandTest {
         Run mode = execute(Teemate.commandLine(), "kv", "serve", "--mode", "bogus", "--dir", dir.toString());
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err()).contains("--mode").contains("conventional, shared");
-        Run heap = execute(Teemate.commandLine(), "kv", "serve", "--port", "0", "--heap", "lots", "--dir", dir.resolve("h").toString());
+        Run heap = execute(
+                Teemate.commandLine(),
+                "kv",
+                "serve",
+                "--port",
+                "0",
+                "--heap",
+                "lots",
+                "--dir",
+                dir.resolve("h").toString());
         assertThat(heap.exit()).isEqualTo(1);
         assertThat(heap.err()).contains("lots");
-        Run export = execute(Teemate.commandLine(), "kv", "export", dir.resolve("nope.sealed").toString(), dir.resolve("o.rdb").toString());
+        Run export = execute(
+                Teemate.commandLine(),
+                "kv",
+                "export",
+                dir.resolve("nope.sealed").toString(),
+                dir.resolve("o.rdb").toString());
         assertThat(export.exit()).isEqualTo(1);
         assertThat(export.err()).contains("no snapshot file");
     }
@@ -85,8 +112,8 @@ public class KvCommandTest {
     @Test
     void exportOfADamagedSnapshotNamesTheFileAndPrintsNoPlaintext(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        try (io.teemate.kv.host.KvDatabase db = io.teemate.kv.host.KvDatabase.open(new io.teemate.kv.host.KvOptions(data,
-                io.teemate.host.container.Mode.SHARED, "16M", 128))) {
+        try (io.teemate.kv.host.KvDatabase db = io.teemate.kv.host.KvDatabase.open(
+                new io.teemate.kv.host.KvOptions(data, io.teemate.host.container.Mode.SHARED, "16M", 128))) {
             java.util.List<java.util.List<byte[]>> batch = new java.util.ArrayList<>();
             java.util.Random random = new java.util.Random(2);
             for (int i = 0; i < 2600; i++) {
@@ -94,8 +121,10 @@ public class KvCommandTest {
                 for (int j = 0; j < value.length; j++) {
                     value[j] = (byte) ('a' + random.nextInt(26));
                 }
-                batch.add(java.util.List.of("SET".getBytes(StandardCharsets.US_ASCII),
-                        ("plain-key-" + i).getBytes(StandardCharsets.US_ASCII), value));
+                batch.add(java.util.List.of(
+                        "SET".getBytes(StandardCharsets.US_ASCII),
+                        ("plain-key-" + i).getBytes(StandardCharsets.US_ASCII),
+                        value));
             }
             db.execute(batch);
             db.save();
@@ -108,10 +137,17 @@ public class KvCommandTest {
         Files.createDirectories(out.getParent());
         Run export = execute(Teemate.commandLine(), "kv", "export", sealed.toString(), out.toString());
         assertThat(export.exit()).isEqualTo(1);
-        assertThat(export.err()).contains("teemate kv export: ").contains(sealed.toString()).contains("fails authentication");
-        assertThat(export.out() + export.err()).doesNotContain("plain-key-").doesNotContain("REDIS")
+        assertThat(export.err())
+                .contains("teemate kv export: ")
+                .contains(sealed.toString())
+                .contains("fails authentication");
+        assertThat(export.out() + export.err())
+                .doesNotContain("plain-key-")
+                .doesNotContain("REDIS")
                 .doesNotContain("Exception");
-        assertThat((export.out() + export.err()).length()).as("a message, not data").isLessThan(1000);
+        assertThat((export.out() + export.err()).length())
+                .as("a message, not data")
+                .isLessThan(1000);
         try (java.util.stream.Stream<Path> files = Files.list(out.getParent())) {
             assertThat(files.toList()).as("no output file").isEmpty();
         }

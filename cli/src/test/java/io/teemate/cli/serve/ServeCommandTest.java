@@ -30,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code teemate serve}: fails fast without a platform; with one it serves on loopback and stops cleanly. */
 class ServeCommandTest {
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     private static Run execute(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
@@ -96,7 +95,8 @@ class ServeCommandTest {
     void withoutAPlatformItFailsFastAndSaysWhere() {
         Run r = execute(new CommandLine(new ServeCommand(FunctionPlatformFactory.NONE)), "--port", "0");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("cannot start the function platform")
+        assertThat(r.err())
+                .contains("cannot start the function platform")
                 .contains("io.teemate.cli.serve.ServeCommand.PLATFORM");
     }
 
@@ -104,18 +104,25 @@ class ServeCommandTest {
     void theBuiltInPlatformServesARealWorkloadInAnEnclave(@TempDir Path dir) throws Exception {
         ServeCommand serve = new ServeCommand(ServeCommand.PLATFORM);
         CommandLine cmd = new CommandLine(serve);
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
-                "--mode", "shared", "--epc-mib", "256", "--work-dir", dir.toString()));
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() ->
+                execute(cmd, "--port", "0", "--mode", "shared", "--epc-mib", "256", "--work-dir", dir.toString()));
         URI uri = serve.started().get(120, TimeUnit.SECONDS);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         byte[] echo = java.nio.file.Files.readAllBytes(Path.of("..", "faas", "workloads", "wasm", "echo.wasm"));
-        HttpResponse<String> deployed = http.send(HttpRequest.newBuilder(uri.resolve("/v1/functions/echo"))
-                .header("Content-Type", "application/wasm").PUT(HttpRequest.BodyPublishers.ofByteArray(echo)).build(),
+        HttpResponse<String> deployed = http.send(
+                HttpRequest.newBuilder(uri.resolve("/v1/functions/echo"))
+                        .header("Content-Type", "application/wasm")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(echo))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
-        for (String start : new String[]{"true", "false"}) {
-            HttpResponse<String> out = http.send(HttpRequest.newBuilder(uri.resolve("/v1/functions/echo/invoke"))
-                    .POST(HttpRequest.BodyPublishers.ofString("through the enclave")).build(), HttpResponse.BodyHandlers.ofString());
+        for (String start : new String[] {"true", "false"}) {
+            HttpResponse<String> out = http.send(
+                    HttpRequest.newBuilder(uri.resolve("/v1/functions/echo/invoke"))
+                            .POST(HttpRequest.BodyPublishers.ofString("through the enclave"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
             assertThat(out.body()).isEqualTo("through the enclave");
             assertThat(out.headers().firstValue("X-Teemate-Cold")).contains(start);
@@ -155,31 +162,43 @@ class ServeCommandTest {
             return made.get();
         });
         CommandLine cmd = new CommandLine(serve);
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
-                "--mode", "conventional", "--epc-mib", "64", "--work-dir", dir.toString()));
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() ->
+                execute(cmd, "--port", "0", "--mode", "conventional", "--epc-mib", "64", "--work-dir", dir.toString()));
         URI uri = serve.started().get(30, TimeUnit.SECONDS);
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(how.get()).isEqualTo(Mode.CONVENTIONAL + " 64 " + dir);
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri.resolve("/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(uri.resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"mode\":\"conventional\"");
 
         serve.requestStop();
         Run r = running.get(30, TimeUnit.SECONDS);
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("TeeMate FaaS gateway on " + uri + " (mode conventional)").contains("stopped");
+        assertThat(r.out())
+                .contains("TeeMate FaaS gateway on " + uri + " (mode conventional)")
+                .contains("stopped");
         assertThat(made.get().closed).isTrue();
     }
 
     @Test
     void servesTheDatabaseBesideTheGatewayWithKvPort(@TempDir Path dir) throws Exception {
-        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT)));
+        ServeCommand serve = new ServeCommand(
+                (mode, epcMiB, workDir) -> new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT)));
         CommandLine cmd = new CommandLine(serve);
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
-                "--mode", "conventional", "--kv-port", "0", "--kv-dir", dir.resolve("kv").toString()));
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
+                cmd,
+                "--port",
+                "0",
+                "--mode",
+                "conventional",
+                "--kv-port",
+                "0",
+                "--kv-dir",
+                dir.resolve("kv").toString()));
         int port = serve.kvStarted().get(120, TimeUnit.SECONDS);
         serve.started().get(30, TimeUnit.SECONDS);
         assertThat(io.teemate.cli.kv.KvCommandTest.talk(port, "+OK\r\n:2\r\n".length(), "SET n 1", "INCR n"))
@@ -208,7 +227,8 @@ class ServeCommandTest {
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0"));
         serve.started().get(30, TimeUnit.SECONDS);
         assertThat(work.get()).as("a scratch directory the command owns").isNotNull();
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(work.get())))
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(work.get())))
                 .isEqualTo("rwx------");
         serve.requestStop();
         assertThat(running.get(30, TimeUnit.SECONDS).exit()).isZero();
@@ -233,12 +253,13 @@ class ServeCommandTest {
         Path given = dir.resolve("work");
         ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> new EmptyPlatform("shared"));
         CommandLine cmd = new CommandLine(serve);
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0",
-                "--work-dir", given.toString()));
+        CompletableFuture<Run> running =
+                CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0", "--work-dir", given.toString()));
         serve.started().get(30, TimeUnit.SECONDS);
         serve.requestStop();
         assertThat(running.get(30, TimeUnit.SECONDS).exit()).isZero();
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(given)))
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(given)))
                 .isEqualTo("rwx------");
     }
 }

@@ -71,6 +71,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
      * buffer (1 MiB) less the session token and the framing.
      */
     public static final int MAX_REQUEST = ContainerManager.MAX_INVOKE_INPUT;
+
     private static final String MODULE_FILE = "module.wasm";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,11 +88,13 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     /** Guards functions, every Deployed's pool, instances and slots. */
     private final Object lock = new Object();
+
     private final Map<String, Deployed> functions = new TreeMap<>();
     /** Every instance that is up, busy or idle. */
     private final List<FunctionInstance> instances = new ArrayList<>();
     /** Instances up or being started: never more than options.maxInstances(). */
     private int slots;
+
     private boolean closed;
     /** Shared mode: the enclave the instances share (0 before the first start). */
     private volatile long sharedEnclave;
@@ -130,15 +133,19 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     }
 
     /** What acquire hands out: an idle instance (warm) or a slot to start one in (cold, instance null). */
-    private record Lease(Deployed function, FunctionInstance instance) {
-    }
+    private record Lease(Deployed function, FunctionInstance instance) {}
 
     /**
      * A platform on an existing emulated kernel: writes the {@value #ENCLAVE_NAME} enclave image into
      * {@code workDir} and lays it out (measuring its heap), ready to deploy functions.
      */
-    public EnclaveFunctionPlatform(Kernel kernel, SgxDriver driver, TeeMateController controller, Mode mode, Path workDir,
-                                   PlatformOptions options) {
+    public EnclaveFunctionPlatform(
+            Kernel kernel,
+            SgxDriver driver,
+            TeeMateController controller,
+            Mode mode,
+            Path workDir,
+            PlatformOptions options) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.workDir = workDir.toAbsolutePath();
@@ -151,14 +158,20 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the platform's images under " + this.workDir, e);
         }
-        this.manager = new ContainerManager(kernel, driver, controller, options.tcsTimeout(),
+        this.manager = new ContainerManager(
+                kernel,
+                driver,
+                controller,
+                options.tcsTimeout(),
                 mode == Mode.SHARED ? options.warmPeriod() : Duration.ZERO);
     }
 
     /** A platform on an emulated machine of its own ({@link PlatformOptions#epcMiB()}, logical processors). */
     public static EnclaveFunctionPlatform create(Mode mode, Path workDir, PlatformOptions options) {
-        Platform p = Platform.boot(Machine.builder().epcMiB(options.epcMiB())
-                .logicalProcessors(options.logicalProcessors()).build());
+        Platform p = Platform.boot(Machine.builder()
+                .epcMiB(options.epcMiB())
+                .logicalProcessors(options.logicalProcessors())
+                .build());
         return new EnclaveFunctionPlatform(p.kernel(), p.driver(), p.controller(), mode, workDir, options);
     }
 
@@ -186,11 +199,22 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     }
 
     /** {@code memoryLimit}: the container's memory_limit in bytes, 0 for none. */
-    private Path writeContainerManifest(Path dir, String name, String entry, List<String> args, Map<String, String> env,
-                                        List<Map<String, String>> files, long memoryLimit) throws IOException {
+    private Path writeContainerManifest(
+            Path dir,
+            String name,
+            String entry,
+            List<String> args,
+            Map<String, String> env,
+            List<Map<String, String>> files,
+            long memoryLimit)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        m.put("enclave_image", dir.relativize(workDir.resolve(ENCLAVE_NAME + ".json")).toString().replace('\\', '/'));
+        m.put(
+                "enclave_image",
+                dir.relativize(workDir.resolve(ENCLAVE_NAME + ".json"))
+                        .toString()
+                        .replace('\\', '/'));
         m.put("entry", entry);
         m.put("args", args);
         m.put("env", env);
@@ -239,20 +263,27 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         requireOpen();
         String name = spec.name();
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function name \"" + name + "\" is not "
-                    + "allowed: letters, digits, '_', '.', '-', starting with a letter or digit, at most 64");
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE,
+                    "function name \"" + name + "\" is not "
+                            + "allowed: letters, digits, '_', '.', '-', starting with a letter or digit, at most 64");
         }
         int maxPages = spec.maxMemoryPages() <= 0 ? options.defaultMaxMemoryPages() : spec.maxMemoryPages();
         if (maxPages > com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES) {
-            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function " + name + ": a memory limit of "
-                    + maxPages + " pages is more than the " + com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES
-                    + " a Wasm instance can have");
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE,
+                    "function " + name + ": a memory limit of "
+                            + maxPages + " pages is more than the "
+                            + com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES
+                            + " a Wasm instance can have");
         }
         long timeout = spec.timeoutMillis() <= 0 ? options.defaultTimeoutMillis() : spec.timeoutMillis();
         for (String key : spec.env().keySet()) {
             if (key.startsWith(WasmAbi.RESERVED_PREFIX)) {
-                throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function " + name + ": environment variable "
-                        + key + " starts with " + WasmAbi.RESERVED_PREFIX + ", which is reserved for the platform");
+                throw new FunctionException(
+                        FunctionException.Kind.BAD_MODULE,
+                        "function " + name + ": environment variable " + key + " starts with " + WasmAbi.RESERVED_PREFIX
+                                + ", which is reserved for the platform");
             }
         }
         byte[] wasm = spec.text() ? wat.compile(spec.module()) : spec.module();
@@ -283,15 +314,23 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             env.put(WasmAbi.ENV_MAX_MEMORY_PAGES, Integer.toString(maxPages));
             env.put(WasmAbi.ENV_TIMEOUT_MS, Long.toString(timeout));
             env.put(WasmAbi.ENV_ENGINE, options.engine().manifestName());
-            Path manifest = writeContainerManifest(dir, name, WasmAbi.APP, args, env,
+            Path manifest = writeContainerManifest(
+                    dir,
+                    name,
+                    WasmAbi.APP,
+                    args,
+                    env,
                     List.of(Map.of("path", MODULE_FILE, "sha256", HexFormat.of().formatHex(sha256(wasm)))),
                     memoryLimit(maxPages));
             return image(manifest);
         } catch (ManifestException e) {
-            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function " + name + ": " + e.getMessage(), e);
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE, "function " + name + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new FunctionException(FunctionException.Kind.INTERNAL, "function " + name + ": writing its image under "
-                    + dir + ": " + e.getMessage(), e);
+            throw new FunctionException(
+                    FunctionException.Kind.INTERNAL,
+                    "function " + name + ": writing its image under " + dir + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -322,8 +361,16 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     private FunctionInfo info(Deployed d) {
         synchronized (lock) {
-            return new FunctionInfo(d.name, d.image.manifest().digestHex(), d.moduleBytes, d.maxMemoryPages,
-                    d.timeoutMillis, d.idle.size(), d.busy, d.invocations.get(), d.image.manifest().memoryLimit());
+            return new FunctionInfo(
+                    d.name,
+                    d.image.manifest().digestHex(),
+                    d.moduleBytes,
+                    d.maxMemoryPages,
+                    d.timeoutMillis,
+                    d.idle.size(),
+                    d.busy,
+                    d.invocations.get(),
+                    d.image.manifest().memoryLimit());
         }
     }
 
@@ -359,8 +406,11 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         }
         byte[] stdin = WasmAbi.encodeInvocation(params, body);
         if (stdin.length > MAX_REQUEST) {
-            throw new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "invoking " + name + ": the request ("
-                    + body.length + " bytes of body and its parameters) is more than the " + MAX_REQUEST + " bytes an invocation carries");
+            throw new FunctionException(
+                    FunctionException.Kind.MEMORY_LIMIT,
+                    "invoking " + name + ": the request (" + body.length
+                            + " bytes of body and its parameters) is more than the " + MAX_REQUEST
+                            + " bytes an invocation carries");
         }
         Lease lease = acquire(name);
         Deployed d = lease.function();
@@ -374,8 +424,13 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             outcome = manager.invoke(instance.container, stdin);
         } catch (RuntimeException e) {
             discard(instance);
-            throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
-                    + ": the platform could not enter its instance", "function " + name + ": entering its instance: " + e, e), e);
+            throw new FunctionException(
+                    FunctionException.Kind.INTERNAL,
+                    ErrorReport.generic(
+                            "function " + name + ": the platform could not enter its instance",
+                            "function " + name + ": entering its instance: " + e,
+                            e),
+                    e);
         }
         if (outcome.error() != null) {
             discard(instance);
@@ -387,10 +442,16 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         Invocation.Phases wall;
         Invocation.Phases modeled;
         if (cold) {
-            wall = new Invocation.Phases(p.wallNanos(Phase.PROCESS), p.wallNanos(Phase.ENCLAVE),
-                    p.wallNanos(Phase.RUNTIME_INIT) + p.wallNanos(Phase.FIRST_ENTRY), outcome.wallNanos());
-            modeled = new Invocation.Phases(p.modeledNanos(Phase.PROCESS), p.modeledNanos(Phase.ENCLAVE),
-                    p.modeledNanos(Phase.RUNTIME_INIT) + p.modeledNanos(Phase.FIRST_ENTRY), outcome.modeledNanos());
+            wall = new Invocation.Phases(
+                    p.wallNanos(Phase.PROCESS),
+                    p.wallNanos(Phase.ENCLAVE),
+                    p.wallNanos(Phase.RUNTIME_INIT) + p.wallNanos(Phase.FIRST_ENTRY),
+                    outcome.wallNanos());
+            modeled = new Invocation.Phases(
+                    p.modeledNanos(Phase.PROCESS),
+                    p.modeledNanos(Phase.ENCLAVE),
+                    p.modeledNanos(Phase.RUNTIME_INIT) + p.modeledNanos(Phase.FIRST_ENTRY),
+                    outcome.modeledNanos());
         } else {
             wall = new Invocation.Phases(0, 0, 0, outcome.wallNanos());
             modeled = new Invocation.Phases(0, 0, 0, outcome.modeledNanos());
@@ -411,7 +472,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     requireOpen();
                     Deployed d = functions.get(name);
                     if (d == null) {
-                        throw new FunctionException(FunctionException.Kind.NOT_FOUND, "no function named \"" + name + "\" is deployed");
+                        throw new FunctionException(
+                                FunctionException.Kind.NOT_FOUND, "no function named \"" + name + "\" is deployed");
                     }
                     FunctionInstance idle = d.idle.pollFirst();
                     if (idle != null) {
@@ -423,8 +485,10 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                         d.busy++;
                         return new Lease(d, null);
                     }
-                    FunctionInstance victim = instances.stream().filter(i -> i.function.idle.contains(i))
-                            .min(Comparator.comparingLong(i -> i.lastUsed)).orElse(null);
+                    FunctionInstance victim = instances.stream()
+                            .filter(i -> i.function.idle.contains(i))
+                            .min(Comparator.comparingLong(i -> i.lastUsed))
+                            .orElse(null);
                     if (victim != null) {
                         victim.function.idle.remove(victim);
                         instances.remove(victim);
@@ -434,14 +498,18 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw new FunctionException(FunctionException.Kind.INTERNAL, "function " + name + ": all "
-                                + capacity() + " instances are busy; none was free within " + options.tcsTimeout());
+                        throw new FunctionException(
+                                FunctionException.Kind.INTERNAL,
+                                "function " + name + ": all " + capacity()
+                                        + " instances are busy; none was free within " + options.tcsTimeout());
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(lock, left);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new FunctionException(FunctionException.Kind.INTERNAL, "interrupted while waiting for an instance of " + name);
+                        throw new FunctionException(
+                                FunctionException.Kind.INTERNAL,
+                                "interrupted while waiting for an instance of " + name);
                     }
                 }
             }
@@ -462,8 +530,13 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             c = manager.start(d.image, mode);
         } catch (RuntimeException e) {
             giveBackSlot(d);
-            throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + d.name
-                    + ": its instance did not start", "function " + d.name + ": starting its instance: " + e, e), e);
+            throw new FunctionException(
+                    FunctionException.Kind.INTERNAL,
+                    ErrorReport.generic(
+                            "function " + d.name + ": its instance did not start",
+                            "function " + d.name + ": starting its instance: " + e,
+                            e),
+                    e);
         }
         if (mode == Mode.SHARED) {
             sharedEnclave = c.enclaveId();
@@ -474,8 +547,13 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         } catch (RuntimeException e) {
             manager.stop(c);
             giveBackSlot(d);
-            throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + d.name
-                    + ": its module could not be loaded", "function " + d.name + ": loading its module: " + e, e), e);
+            throw new FunctionException(
+                    FunctionException.Kind.INTERNAL,
+                    ErrorReport.generic(
+                            "function " + d.name + ": its module could not be loaded",
+                            "function " + d.name + ": loading its module: " + e,
+                            e),
+                    e);
         }
         if (prepared.error() != null) {
             manager.stop(c);
@@ -553,18 +631,45 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     static FunctionException failure(String name, long timeoutMillis, long status, String message) {
         String m = message == null ? "" : message;
         RuntimeAbi.Status s = RuntimeAbi.Status.of(status);
+        if (s == null) {
+            return platformFailed(name, status, m);
+        }
         return switch (s) {
             case E_FAULT -> new FunctionException(FunctionException.Kind.TRAP, "function " + name + " trapped: " + m);
-            case E_TIMEOUT -> new FunctionException(FunctionException.Kind.TIMEOUT, m.isBlank() ? "function " + name
-                    + " ran past its time limit of " + timeoutMillis + " ms and was stopped" : m);
-            case E_NO_MEMORY -> new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": " + m);
-            case E_CRASHED -> new FunctionException(FunctionException.Kind.TRAP, ErrorReport.generic("function " + name
-                    + " crashed", "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m, null));
-            case E_FILE -> new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function " + name
-                    + ": its module failed the enclave's trusted-file check", "function " + name + ": " + m, null));
-            case null, default -> new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic("function "
-                    + name + ": the platform failed", "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m, null));
+            case E_TIMEOUT ->
+                new FunctionException(
+                        FunctionException.Kind.TIMEOUT,
+                        m.isBlank()
+                                ? "function " + name + " ran past its time limit of " + timeoutMillis
+                                        + " ms and was stopped"
+                                : m);
+            case E_NO_MEMORY ->
+                new FunctionException(FunctionException.Kind.MEMORY_LIMIT, "function " + name + ": " + m);
+            case E_CRASHED ->
+                new FunctionException(
+                        FunctionException.Kind.TRAP,
+                        ErrorReport.generic(
+                                "function " + name + " crashed",
+                                "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + m,
+                                null));
+            case E_FILE ->
+                new FunctionException(
+                        FunctionException.Kind.INTERNAL,
+                        ErrorReport.generic(
+                                "function " + name + ": its module failed the enclave's trusted-file check",
+                                "function " + name + ": " + m,
+                                null));
+            default -> platformFailed(name, status, m);
         };
+    }
+
+    private static FunctionException platformFailed(String name, long status, String message) {
+        return new FunctionException(
+                FunctionException.Kind.INTERNAL,
+                ErrorReport.generic(
+                        "function " + name + ": the platform failed",
+                        "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + message,
+                        null));
     }
 
     /**
@@ -586,8 +691,12 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         synchronized (lock) {
             for (FunctionInstance i : instances) {
                 long id = i.container.enclaveId();
-                labels.put(id, mode == Mode.SHARED ? ENCLAVE_NAME + " (shared, enclave " + id + ")"
-                        : i.function.name + " pid " + i.container.process().pid() + " (enclave " + id + ")");
+                labels.put(
+                        id,
+                        mode == Mode.SHARED
+                                ? ENCLAVE_NAME + " (shared, enclave " + id + ")"
+                                : i.function.name + " pid "
+                                        + i.container.process().pid() + " (enclave " + id + ")");
             }
         }
         long shared = sharedEnclave;
@@ -611,16 +720,19 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
      */
     public RuntimeStats runtimeStats() {
         if (mode != Mode.SHARED) {
-            throw new IllegalStateException("runtime statistics are per enclave; in conventional mode every instance has "
-                    + "its own enclave and loads its own module");
+            throw new IllegalStateException(
+                    "runtime statistics are per enclave; in conventional mode every instance has "
+                            + "its own enclave and loads its own module");
         }
         requireOpen();
         Container c = manager.start(statsImage, Mode.SHARED);
         try {
             Container.Outcome o = manager.run(c);
             if (o.error() != null) {
-                throw new FunctionException(FunctionException.Kind.INTERNAL, ErrorReport.generic(
-                        "the runtime statistics container failed", "runtime statistics: " + o.error(), null));
+                throw new FunctionException(
+                        FunctionException.Kind.INTERNAL,
+                        ErrorReport.generic(
+                                "the runtime statistics container failed", "runtime statistics: " + o.error(), null));
             }
             return RuntimeStats.parse(o.stdoutText());
         } finally {

@@ -11,8 +11,7 @@ package io.teemate.kv.abi;
 public final class Glob {
     private static final int MAX_NESTING = 1000;
 
-    private Glob() {
-    }
+    private Glob() {}
 
     /** Case-sensitive, as KEYS and SCAN MATCH use it. */
     public static boolean matches(byte[] pattern, byte[] string) {

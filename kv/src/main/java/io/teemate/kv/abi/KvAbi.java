@@ -28,8 +28,7 @@ package io.teemate.kv.abi;
  * </ul>
  */
 public final class KvAbi {
-    private KvAbi() {
-    }
+    private KvAbi() {}
 
     /** The app name container manifests use as their entry. */
     public static final String APP = "kv";

@@ -42,16 +42,15 @@ public final class CommandEngine {
      * {@code -ERR internal error (id N)} and nothing more; {@code detail} (exception class and message) is for the
      * server's operator only, under the same id.
      */
-    public record InternalError(long id, String detail) {
-    }
+    public record InternalError(long id, String detail) {}
 
     private final CommandContext context;
     private final java.util.ArrayDeque<InternalError> internalErrors = new java.util.ArrayDeque<>();
     private long nextInternalErrorId = 1;
 
     public CommandEngine(Keyspace keyspace, long randomSeed) {
-        this.context = new CommandContext(Objects.requireNonNull(keyspace, "keyspace"),
-                new SplittableRandom(randomSeed));
+        this.context =
+                new CommandContext(Objects.requireNonNull(keyspace, "keyspace"), new SplittableRandom(randomSeed));
     }
 
     /**
@@ -157,7 +156,8 @@ public final class CommandEngine {
             args.append('\'').append(a, 0, Math.min(a.length(), room)).append("' ");
         }
         String n = str(argv.get(0));
-        return "ERR unknown command '" + n.substring(0, Math.min(n.length(), 128)) + "', with args beginning with: " + args;
+        return "ERR unknown command '" + n.substring(0, Math.min(n.length(), 128)) + "', with args beginning with: "
+                + args;
     }
 
     /** A command's error reply, thrown from deep inside a command to stop it. */

@@ -12,8 +12,8 @@ import java.util.Set;
  * (first key, last key, step; 0,0,0 for a command without keys, a negative last key counts from the end) and the
  * handler that runs it.
  */
-public record CommandSpec(String name, int arity, Set<Flag> flags, int firstKey, int lastKey, int step,
-                          Handler handler) {
+public record CommandSpec(
+        String name, int arity, Set<Flag> flags, int firstKey, int lastKey, int step, Handler handler) {
 
     /** The command flags of Redis 7.0's command_flags (server.h CMD_*) this engine declares. */
     public enum Flag {

@@ -11,8 +11,7 @@ import static io.teemate.kv.enclave.CommandSpec.noKeys;
  * src/commands/*.json of Redis 7.0). The server's own (CLIENT, QUIT, ...) are the host's kv.host.ServerCommands.
  */
 final class ConnectionCommands {
-    private ConnectionCommands() {
-    }
+    private ConnectionCommands() {}
 
     static void register(CommandTable t) {
         t.add(noKeys("ping", -1, Set.of(FAST), ConnectionCommands::ping));

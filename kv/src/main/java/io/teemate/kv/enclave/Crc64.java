@@ -8,6 +8,7 @@ package io.teemate.kv.enclave;
 public final class Crc64 {
     /** The Jones polynomial bit-reversed, for the LSB-first (reflected) form. */
     static final long POLY_REFLECTED = Long.reverse(0xad93d23594c935a9L);
+
     private static final long[] TABLE = new long[256];
 
     static {
@@ -20,8 +21,7 @@ public final class Crc64 {
         }
     }
 
-    private Crc64() {
-    }
+    private Crc64() {}
 
     /** Continues {@code crc} (0 to start, as Redis's {@code crc64(0, s, l)}) over {@code b[off, off + len)}. */
     public static long update(long crc, byte[] b, int off, int len) {

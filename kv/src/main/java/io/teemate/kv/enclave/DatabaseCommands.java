@@ -16,8 +16,7 @@ import static io.teemate.kv.enclave.CommandSpec.noKeys;
  * src/commands/*.json of Redis 7.0). Only database 0 exists, so FLUSHALL equals FLUSHDB.
  */
 final class DatabaseCommands {
-    private DatabaseCommands() {
-    }
+    private DatabaseCommands() {}
 
     static void register(CommandTable t) {
         t.add(noKeys("dbsize", 1, Set.of(READONLY, FAST), (c, a, r) -> r.integer(c.ks.size())));
@@ -39,7 +38,8 @@ final class DatabaseCommands {
     private static void select(CommandContext c, List<byte[]> a, Reply r) {
         long db = parseLong(a.get(1));
         if (db < Integer.MIN_VALUE || db > Integer.MAX_VALUE) { // object.c getIntFromObjectOrReply
-            throw new CommandEngine.ReplyError("ERR value is out of range, value must between -2147483648 and 2147483647");
+            throw new CommandEngine.ReplyError(
+                    "ERR value is out of range, value must between -2147483648 and 2147483647");
         }
         if (db != 0) {
             throw new CommandEngine.ReplyError("ERR DB index is out of range");

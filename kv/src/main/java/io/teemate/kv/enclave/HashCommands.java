@@ -15,8 +15,7 @@ import static io.teemate.kv.enclave.Keyspace.TYPE_HASH;
 
 /** The hash commands (Redis's t_hash.c; arity, flags and keys from src/commands/*.json of Redis 7.0). */
 final class HashCommands {
-    private HashCommands() {
-    }
+    private HashCommands() {}
 
     static void register(CommandTable t) {
         t.add(oneKey("hset", -4, Set.of(WRITE, DENYOOM, FAST), (c, a, r) -> hset(c, a, r, "hset")));
@@ -26,14 +25,17 @@ final class HashCommands {
         t.add(oneKey("hmget", -3, Set.of(READONLY, FAST), HashCommands::hmget));
         t.add(oneKey("hdel", -3, Set.of(WRITE, FAST), (c, a, r) -> r.integer(c.dictRemoveAll(a, TYPE_HASH))));
         t.add(oneKey("hlen", 2, Set.of(READONLY, FAST), (c, a, r) -> r.integer(c.dictCount(a.get(1), TYPE_HASH))));
-        t.add(oneKey("hexists", 3, Set.of(READONLY, FAST),
+        t.add(oneKey(
+                "hexists",
+                3,
+                Set.of(READONLY, FAST),
                 (c, a, r) -> r.integer(c.dictContains(a.get(1), TYPE_HASH, a.get(2)))));
-        t.add(oneKey("hgetall", 2, Set.of(READONLY),
-                (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, true, true))));
-        t.add(oneKey("hkeys", 2, Set.of(READONLY),
-                (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, true, false))));
-        t.add(oneKey("hvals", 2, Set.of(READONLY),
-                (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, false, true))));
+        t.add(oneKey(
+                "hgetall", 2, Set.of(READONLY), (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, true, true))));
+        t.add(oneKey(
+                "hkeys", 2, Set.of(READONLY), (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, true, false))));
+        t.add(oneKey(
+                "hvals", 2, Set.of(READONLY), (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, false, true))));
         t.add(oneKey("hincrby", 4, Set.of(WRITE, DENYOOM, FAST), HashCommands::hincrby));
     }
 

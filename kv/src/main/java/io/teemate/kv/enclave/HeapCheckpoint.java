@@ -24,11 +24,11 @@ import java.util.function.UnaryOperator;
 public final class HeapCheckpoint {
     /** Pages per record: a record must fit one invocation's request buffer (1 MiB) with room to spare. */
     public static final int PAGES_PER_RECORD = 192;
+
     private static final int PAGE = 4096;
     private static final int HEADER = 16 + 4 + 1 + 8 + 4;
 
-    private HeapCheckpoint() {
-    }
+    private HeapCheckpoint() {}
 
     /** Seals every backed page of {@code space} into records passed to {@code out}, in order; returns the count. */
     public static int write(CowSpace space, UnaryOperator<byte[]> seal, Consumer<byte[]> out, SecureRandom random) {
@@ -41,7 +41,11 @@ public final class HeapCheckpoint {
             int from = r * PAGES_PER_RECORD;
             int count = Math.min(PAGES_PER_RECORD, vpns.length - from);
             ByteBuffer b = ByteBuffer.allocate(HEADER + count * (4 + PAGE));
-            b.put(id).putInt(r).put((byte) (r == records - 1 ? 1 : 0)).putLong(space.sizeBytes()).putInt(count);
+            b.put(id)
+                    .putInt(r)
+                    .put((byte) (r == records - 1 ? 1 : 0))
+                    .putLong(space.sizeBytes())
+                    .putInt(count);
             for (int i = from; i < from + count; i++) {
                 space.read((long) vpns[i] * PAGE, page, 0, PAGE);
                 b.putInt(vpns[i]).put(page);
@@ -76,7 +80,8 @@ public final class HeapCheckpoint {
             }
             byte[] plain = unseal.apply(sealed);
             if (plain == null || plain.length < HEADER) {
-                throw new SnapshotException("checkpoint record " + next + " was not sealed by this container or was changed");
+                throw new SnapshotException(
+                        "checkpoint record " + next + " was not sealed by this container or was changed");
             }
             ByteBuffer b = ByteBuffer.wrap(plain);
             byte[] recordId = new byte[16];
@@ -91,7 +96,8 @@ public final class HeapCheckpoint {
                 throw new SnapshotException("checkpoint record " + next + " belongs to another checkpoint");
             }
             if (index != next) {
-                throw new SnapshotException("checkpoint record " + index + " arrived where record " + next + " was due");
+                throw new SnapshotException(
+                        "checkpoint record " + index + " arrived where record " + next + " was due");
             }
             if (count < 0 || b.remaining() != (long) count * (4 + PAGE)) {
                 throw new SnapshotException("checkpoint record " + index + " is malformed");
@@ -106,7 +112,8 @@ public final class HeapCheckpoint {
                 long vpn = Integer.toUnsignedLong(b.getInt());
                 b.get(page);
                 if ((vpn + 1) * PAGE > sizeBytes) {
-                    throw new SnapshotException("checkpoint record " + index + " holds page " + vpn + " outside the space");
+                    throw new SnapshotException(
+                            "checkpoint record " + index + " holds page " + vpn + " outside the space");
                 }
                 space.write(vpn * PAGE, page);
             }

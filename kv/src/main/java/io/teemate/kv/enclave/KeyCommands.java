@@ -21,8 +21,7 @@ import static io.teemate.kv.enclave.CommandSpec.oneKey;
  * The generic key commands (Redis's db.c and expire.c; arity, flags and keys from src/commands/*.json of Redis 7.0).
  */
 final class KeyCommands {
-    private KeyCommands() {
-    }
+    private KeyCommands() {}
 
     static void register(CommandTable t) {
         t.add(new CommandSpec("del", -2, Set.of(WRITE), 1, -1, 1, KeyCommands::del));
@@ -153,7 +152,9 @@ final class KeyCommands {
             return;
         }
         long current = ks.expireAt(e); // 0 = no deadline = infinite
-        if ((nx && current != 0) || (xx && current == 0) || (gt && (current == 0 || when <= current))
+        if ((nx && current != 0)
+                || (xx && current == 0)
+                || (gt && (current == 0 || when <= current))
                 || (lt && current != 0 && when >= current)) {
             r.integer(0);
             return;

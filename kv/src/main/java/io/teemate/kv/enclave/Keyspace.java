@@ -44,12 +44,14 @@ public final class Keyspace {
 
     /** "TmKVsp01" little-endian. */
     static final long MAGIC = 0x3130_7073_564B_6D54L;
+
     private static final long H_MAGIC = 0;
     private static final long H_BUMP = 8;
     private static final long H_SEED = 16;
     private static final long H_DB = 24;
     /** How many keys have a deadline, kept as they change (Redis's expires dict size): INFO without a walk. */
     private static final long H_EXPIRES = 48;
+
     private static final long H_FREE = 64;
     private static final int NUM_CLASSES = 48;
     private static final long HEAP_START = 4096;
@@ -89,8 +91,8 @@ public final class Keyspace {
         this.nowMillis = Objects.requireNonNull(nowMillis, "nowMillis");
         this.readOnly = readOnly;
         if (space.readLong(H_MAGIC) != MAGIC) {
-            throw new IllegalArgumentException("the space holds no keyspace (bad magic 0x"
-                    + Long.toHexString(space.readLong(H_MAGIC)) + ")");
+            throw new IllegalArgumentException(
+                    "the space holds no keyspace (bad magic 0x" + Long.toHexString(space.readLong(H_MAGIC)) + ")");
         }
         this.seed = space.readLong(H_SEED);
     }
@@ -98,8 +100,8 @@ public final class Keyspace {
     /** Formats an empty keyspace in {@code space} (which must be all zeros, e.g. new) and returns a writable view. */
     public static Keyspace create(CowSpace space, LongSupplier nowMillis, long hashSeed) {
         if (space.sizeBytes() < 2 * HEAP_START) {
-            throw new IllegalArgumentException("a keyspace needs a space of at least " + 2 * HEAP_START + " bytes, got "
-                    + space.sizeBytes());
+            throw new IllegalArgumentException(
+                    "a keyspace needs a space of at least " + 2 * HEAP_START + " bytes, got " + space.sizeBytes());
         }
         if (space.readLong(H_MAGIC) != 0) {
             throw new IllegalArgumentException("the space is not empty: it already holds data at offset 0");
@@ -608,7 +610,8 @@ public final class Keyspace {
         long cap = space.readLong(d + D_CAP);
         long e = space.readLong(space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1)));
         while (e != 0) {
-            if (space.readLong(e + E_HASH) == h && space.readLong(e + E_KLEN) == key.length
+            if (space.readLong(e + E_HASH) == h
+                    && space.readLong(e + E_KLEN) == key.length
                     && Arrays.equals(space.read(e + E_KEY, key.length), key)) {
                 return e;
             }
@@ -644,7 +647,8 @@ public final class Keyspace {
         long link = space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1));
         long e = space.readLong(link);
         while (e != 0) {
-            if (space.readLong(e + E_HASH) == h && space.readLong(e + E_KLEN) == key.length
+            if (space.readLong(e + E_HASH) == h
+                    && space.readLong(e + E_KLEN) == key.length
                     && Arrays.equals(space.read(e + E_KEY, key.length), key)) {
                 space.writeLong(link, space.readLong(e + E_NEXT));
                 space.writeLong(d + D_COUNT, space.readLong(d + D_COUNT) - 1);

@@ -1,8 +1,8 @@
 package io.teemate.kv.enclave;
 
+import io.teemate.abi.Wire;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
-import io.teemate.abi.Wire;
 import io.teemate.kv.abi.KvAbi;
 
 import java.io.BufferedOutputStream;
@@ -26,6 +26,7 @@ import java.util.List;
 public final class KvApp implements ContainerApp {
     /** Standard output goes out in pieces of this size (one ocall each). */
     private static final int OUT_BUFFER = 128 << 10;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * The sealing purposes of the database's own secrets ({@link ContainerEnv#sealPrivate}): keys no ecall hands to
@@ -33,6 +34,7 @@ public final class KvApp implements ContainerApp {
      * through ECALL_UNSEAL nor make ones the database accepts through ECALL_SEAL (security review, finding 7).
      */
     static final String SNAPSHOT_PURPOSE = "kv-snapshot";
+
     static final String CHECKPOINT_PURPOSE = "kv-checkpoint";
 
     @Override
@@ -57,8 +59,14 @@ public final class KvApp implements ContainerApp {
                 if (s == null) {
                     return refuse(env, "the database is not open");
                 }
-                env.stdout(new Wire.Writer().u64(s.keyspace.size()).u64(s.keyspace.expiresCount()).u64(s.keyspace.usedBytes())
-                        .u64(s.space.privatePages()).u64(s.space.sharedPages()).u64(s.space.pagesCopied()).toBytes());
+                env.stdout(new Wire.Writer()
+                        .u64(s.keyspace.size())
+                        .u64(s.keyspace.expiresCount())
+                        .u64(s.keyspace.usedBytes())
+                        .u64(s.space.privatePages())
+                        .u64(s.space.sharedPages())
+                        .u64(s.space.pagesCopied())
+                        .toBytes());
                 return 0;
             }
             case KvAbi.SAVE -> {
@@ -67,7 +75,8 @@ public final class KvApp implements ContainerApp {
                 if (s == null) {
                     return refuse(env, "the database is not open");
                 }
-                try (OutputStream sealed = SealedSnapshot.writer(b -> env.sealPrivate(SNAPSHOT_PURPOSE, b), stdout(env), RANDOM)) {
+                try (OutputStream sealed =
+                        SealedSnapshot.writer(b -> env.sealPrivate(SNAPSHOT_PURPOSE, b), stdout(env), RANDOM)) {
                     RdbWriter.write(s.keyspace, sealed);
                 }
                 return 0;
@@ -79,13 +88,17 @@ public final class KvApp implements ContainerApp {
                     return refuse(env, "the database is not open");
                 }
                 try (OutputStream out = stdout(env)) {
-                    HeapCheckpoint.write(s.space, b -> env.sealPrivate(CHECKPOINT_PURPOSE, b), record -> {
-                        try {
-                            out.write(new Wire.Writer().blob(record).toBytes());
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, RANDOM);
+                    HeapCheckpoint.write(
+                            s.space,
+                            b -> env.sealPrivate(CHECKPOINT_PURPOSE, b),
+                            record -> {
+                                try {
+                                    out.write(new Wire.Writer().blob(record).toBytes());
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            RANDOM);
                 }
                 return 0;
             }
@@ -95,7 +108,8 @@ public final class KvApp implements ContainerApp {
                 if (state(env) != null) {
                     return refuse(env, "the database is open already: a checkpoint restores only into a new container");
                 }
-                HeapCheckpoint.Restore restore = env.local(HeapCheckpoint.Restore.class,
+                HeapCheckpoint.Restore restore = env.local(
+                        HeapCheckpoint.Restore.class,
                         () -> new HeapCheckpoint.Restore(b -> unsealOrNull(env, CHECKPOINT_PURPOSE, b), env::cowSpace));
                 try {
                     if (restore.accept(record)) {
@@ -123,7 +137,7 @@ public final class KvApp implements ContainerApp {
                     return KvAbi.EXIT_BAD_SNAPSHOT;
                 }
                 try (InputStream plain = SealedSnapshot.reader(unseal, env.openHostFile(path), verified);
-                     OutputStream out = stdout(env)) {
+                        OutputStream out = stdout(env)) {
                     plain.transferTo(out);
                 } catch (SnapshotException e) {
                     env.print(e.getMessage());
@@ -160,7 +174,8 @@ public final class KvApp implements ContainerApp {
         }
         KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong());
         if (!snapshot.isEmpty()) {
-            try (InputStream plain = SealedSnapshot.reader(b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b), env.openHostFile(snapshot))) {
+            try (InputStream plain =
+                    SealedSnapshot.reader(b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b), env.openHostFile(snapshot))) {
                 RdbReader.read(plain, s.keyspace);
             } catch (SnapshotException | RdbFormatException e) {
                 s.close();
@@ -206,8 +221,14 @@ public final class KvApp implements ContainerApp {
     /** {@link KvAbi#COMMANDS}' reply: every command the engine declares, for the host's COMMAND. */
     static byte[] commands() {
         Wire.Writer out = new Wire.Writer().u32(CommandTable.REDIS.all().size());
-        CommandTable.REDIS.all().values().forEach(s -> out.string(s.name()).u32(s.arity()).u32(s.firstKey())
-                .u32(s.lastKey()).u32(s.step()));
+        CommandTable.REDIS
+                .all()
+                .values()
+                .forEach(s -> out.string(s.name())
+                        .u32(s.arity())
+                        .u32(s.firstKey())
+                        .u32(s.lastKey())
+                        .u32(s.step()));
         return out.toBytes();
     }
 
@@ -230,17 +251,19 @@ public final class KvApp implements ContainerApp {
 
     /** The container's standard output as a stream, in pieces of {@link #OUT_BUFFER} bytes. */
     private static OutputStream stdout(ContainerEnv env) {
-        return new BufferedOutputStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                env.stdout(new byte[]{(byte) b});
-            }
+        return new BufferedOutputStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        env.stdout(new byte[] {(byte) b});
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                env.stdout(java.util.Arrays.copyOfRange(b, off, off + len));
-            }
-        }, OUT_BUFFER);
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        env.stdout(java.util.Arrays.copyOfRange(b, off, off + len));
+                    }
+                },
+                OUT_BUFFER);
     }
 
     static String text(byte[] b) {

@@ -15,8 +15,7 @@ import static io.teemate.kv.enclave.Keyspace.TYPE_LIST;
 
 /** The list commands (Redis's t_list.c; arity, flags and keys from src/commands/*.json of Redis 7.0). */
 final class ListCommands {
-    private ListCommands() {
-    }
+    private ListCommands() {}
 
     static void register(CommandTable t) {
         t.add(oneKey("lpush", -3, Set.of(WRITE, DENYOOM, FAST), (c, a, r) -> push(c, a, r, true)));
@@ -117,7 +116,7 @@ final class ListCommands {
         if (start > end || start >= len) {
             return null;
         }
-        return new long[]{start, Math.min(end, len - 1)};
+        return new long[] {start, Math.min(end, len - 1)};
     }
 
     private static void lindex(CommandContext c, List<byte[]> a, Reply r) {

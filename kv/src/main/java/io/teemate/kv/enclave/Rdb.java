@@ -5,8 +5,7 @@ package io.teemate.kv.enclave;
  * {@link RdbWriter} and {@link RdbReader}.
  */
 final class Rdb {
-    private Rdb() {
-    }
+    private Rdb() {}
 
     static final byte[] MAGIC = {'R', 'E', 'D', 'I', 'S'};
     /** The version Redis 7.0 writes ("REDIS0010"). */

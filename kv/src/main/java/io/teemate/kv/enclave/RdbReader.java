@@ -25,6 +25,7 @@ import java.util.Objects;
 public final class RdbReader {
     /** Longest string accepted: Redis's default proto-max-bulk-len (512 MiB). */
     static final long MAX_STRING = 512L << 20;
+
     static final int BUFFER = 64 * 1024;
 
     /**
@@ -36,9 +37,8 @@ public final class RdbReader {
      * @param emptyKeysSkipped  empty lists, sets or hashes skipped
      * @param aux               the AUX fields in stream order (ISO-8859-1 text)
      */
-    public record Result(int version, long keysLoaded, long keysExpired, long emptyKeysSkipped,
-                         Map<String, String> aux) {
-    }
+    public record Result(
+            int version, long keysLoaded, long keysExpired, long emptyKeysSkipped, Map<String, String> aux) {}
 
     private final Source src;
     private final Keyspace ks;
@@ -48,6 +48,7 @@ public final class RdbReader {
     private long empty;
     /** A value built but not yet linked to a key, freed if the load fails. */
     private int partialType;
+
     private long partialRef;
 
     private RdbReader(InputStream in, Keyspace ks) {
@@ -69,8 +70,8 @@ public final class RdbReader {
             throw new IllegalArgumentException("an RDB stream loads into a writable keyspace, this view is read-only");
         }
         if (ks.size() != 0) {
-            throw new IllegalArgumentException("an RDB stream loads into an empty keyspace, this one holds "
-                    + ks.size() + " keys");
+            throw new IllegalArgumentException(
+                    "an RDB stream loads into an empty keyspace, this one holds " + ks.size() + " keys");
         }
         RdbReader r = new RdbReader(in, ks);
         try {
@@ -88,20 +89,22 @@ public final class RdbReader {
     private int load() throws IOException {
         byte[] head = src.readBytes(9, "the magic \"REDIS\" and the 4-digit version");
         if (!Arrays.equals(head, 0, 5, Rdb.MAGIC, 0, 5)) {
-            throw new RdbFormatException("not an RDB stream: it starts with " + show(Arrays.copyOf(head, 5))
-                    + ", not \"REDIS\"", 0);
+            throw new RdbFormatException(
+                    "not an RDB stream: it starts with " + show(Arrays.copyOf(head, 5)) + ", not \"REDIS\"", 0);
         }
         int version = 0;
         for (int i = 5; i < 9; i++) {
             if (head[i] < '0' || head[i] > '9') {
-                throw new RdbFormatException("bad RDB version " + show(Arrays.copyOfRange(head, 5, 9))
-                        + " (4 decimal digits expected)", 5);
+                throw new RdbFormatException(
+                        "bad RDB version " + show(Arrays.copyOfRange(head, 5, 9)) + " (4 decimal digits expected)", 5);
             }
             version = version * 10 + head[i] - '0';
         }
         if (version < 1 || version > Rdb.VERSION) {
-            throw new RdbFormatException("unsupported RDB version " + version + " (this reader loads versions 1 to "
-                    + Rdb.VERSION + ", written by Redis up to 7.0)", 5);
+            throw new RdbFormatException(
+                    "unsupported RDB version " + version + " (this reader loads versions 1 to " + Rdb.VERSION
+                            + ", written by Redis up to 7.0)",
+                    5);
         }
 
         long expireAt = 0;
@@ -110,20 +113,26 @@ public final class RdbReader {
             long at = src.offset();
             int op = src.readU8("an opcode or value type");
             if (expireOffset >= 0 && op >= Rdb.OPCODE_FUNCTION2 && op != Rdb.OPCODE_IDLE && op != Rdb.OPCODE_FREQ) {
-                throw new RdbFormatException("the expire time at byte offset " + expireOffset
-                        + " is not followed by a key but by opcode " + op, at);
+                throw new RdbFormatException(
+                        "the expire time at byte offset " + expireOffset + " is not followed by a key but by opcode "
+                                + op,
+                        at);
             }
             switch (op) {
                 case Rdb.OPCODE_AUX -> {
                     byte[] key = readString("an AUX field name");
                     byte[] value = readString("the AUX field " + show(key));
-                    aux.put(new String(key, StandardCharsets.ISO_8859_1), new String(value, StandardCharsets.ISO_8859_1));
+                    aux.put(
+                            new String(key, StandardCharsets.ISO_8859_1),
+                            new String(value, StandardCharsets.ISO_8859_1));
                 }
                 case Rdb.OPCODE_SELECTDB -> {
                     long db = readLength("the SELECTDB database number");
                     if (db != 0) {
-                        throw new RdbFormatException("SELECTDB " + db + ": TeeMate's keyspace holds only database 0"
-                                + " (export that database alone, or move its keys to db 0)", at);
+                        throw new RdbFormatException(
+                                "SELECTDB " + db + ": TeeMate's keyspace holds only database 0"
+                                        + " (export that database alone, or move its keys to db 0)",
+                                at);
                     }
                 }
                 case Rdb.OPCODE_RESIZEDB -> {
@@ -146,8 +155,10 @@ public final class RdbReader {
                 }
                 default -> {
                     if (op >= 244) {
-                        throw new RdbFormatException("unsupported opcode " + op + " (" + Rdb.typeName(op)
-                                + "): TeeMate loads no functions, modules or cluster slot info", at);
+                        throw new RdbFormatException(
+                                "unsupported opcode " + op + " (" + Rdb.typeName(op)
+                                        + "): TeeMate loads no functions, modules or cluster slot info",
+                                at);
                     }
                     readKey(op, at, expireOffset >= 0, expireAt);
                     expireOffset = -1;
@@ -165,8 +176,9 @@ public final class RdbReader {
         long at = src.offset();
         long stored = src.readLongLE("the CRC-64 after EOF");
         if (stored != 0 && stored != computed) {
-            throw new RdbFormatException(String.format("bad CRC-64: the stream says 0x%016x but its bytes give 0x%016x",
-                    stored, computed), at);
+            throw new RdbFormatException(
+                    String.format("bad CRC-64: the stream says 0x%016x but its bytes give 0x%016x", stored, computed),
+                    at);
         }
     }
 
@@ -178,9 +190,13 @@ public final class RdbReader {
             case Rdb.TYPE_LIST -> Keyspace.TYPE_LIST;
             case Rdb.TYPE_SET -> Keyspace.TYPE_SET;
             case Rdb.TYPE_HASH -> Keyspace.TYPE_HASH;
-            default -> throw new RdbFormatException("key " + show(key) + " has value type " + type + " ("
-                    + Rdb.typeName(type) + "), which TeeMate does not load: it loads RDB_TYPE_STRING, RDB_TYPE_LIST,"
-                    + " RDB_TYPE_SET and RDB_TYPE_HASH", at);
+            default ->
+                throw new RdbFormatException(
+                        "key " + show(key) + " has value type " + type + " ("
+                                + Rdb.typeName(type)
+                                + "), which TeeMate does not load: it loads RDB_TYPE_STRING, RDB_TYPE_LIST,"
+                                + " RDB_TYPE_SET and RDB_TYPE_HASH",
+                        at);
         };
         boolean keep = !hasExpire || expireAt > ks.now();
         if (keep && ks.find(key) != 0) {
@@ -215,13 +231,15 @@ public final class RdbReader {
                     }
                     case Keyspace.TYPE_SET -> {
                         if (keep && !ks.setAdd(ref, item)) {
-                            throw new RdbFormatException("duplicate member " + show(item) + " in set " + show(key), itemAt);
+                            throw new RdbFormatException(
+                                    "duplicate member " + show(item) + " in set " + show(key), itemAt);
                         }
                     }
                     default -> {
                         byte[] value = readString("the value of field " + show(item) + " of hash " + show(key));
                         if (keep && !ks.hashPut(ref, item, value)) {
-                            throw new RdbFormatException("duplicate field " + show(item) + " in hash " + show(key), itemAt);
+                            throw new RdbFormatException(
+                                    "duplicate field " + show(item) + " in hash " + show(key), itemAt);
                         }
                     }
                 }
@@ -244,8 +262,9 @@ public final class RdbReader {
         long at = src.offset();
         long len = lengthOrEncoding(what, at);
         if (len < 0) {
-            throw new RdbFormatException(String.format("expected the length of %s, found the string encoding 0x%02x",
-                    what, 0xC0 | ~len), at);
+            throw new RdbFormatException(
+                    String.format("expected the length of %s, found the string encoding 0x%02x", what, 0xC0 | ~len),
+                    at);
         }
         return len;
     }
@@ -285,16 +304,20 @@ public final class RdbReader {
                 case Rdb.ENC_INT8 -> (byte) src.readU8(what);
                 case Rdb.ENC_INT16 -> (short) (src.readU8(what) | src.readU8(what) << 8);
                 case Rdb.ENC_INT32 -> src.readIntLE(what);
-                case Rdb.ENC_LZF -> throw new RdbFormatException("LZF-compressed string (RDB_ENC_LZF) for " + what
-                        + ": TeeMate loads uncompressed strings only (save with rdbcompression no)", at);
-                default -> throw new RdbFormatException(String.format("unknown string encoding 0x%02x for %s",
-                        0xC0 | enc, what), at);
+                case Rdb.ENC_LZF ->
+                    throw new RdbFormatException(
+                            "LZF-compressed string (RDB_ENC_LZF) for " + what
+                                    + ": TeeMate loads uncompressed strings only (save with rdbcompression no)",
+                            at);
+                default ->
+                    throw new RdbFormatException(
+                            String.format("unknown string encoding 0x%02x for %s", 0xC0 | enc, what), at);
             };
             return Long.toString(v).getBytes(StandardCharsets.US_ASCII);
         }
         if (len > MAX_STRING) {
-            throw new RdbFormatException("bad length " + len + " for " + what + " (longest accepted: " + MAX_STRING
-                    + " bytes)", at);
+            throw new RdbFormatException(
+                    "bad length " + len + " for " + what + " (longest accepted: " + MAX_STRING + " bytes)", at);
         }
         return src.readBytes((int) len, what);
     }
@@ -324,6 +347,7 @@ public final class RdbReader {
         private int lim;
         /** Stream offset of buf[0]. */
         private long base;
+
         private long crc;
         /** buf[0, crcPos) is already folded into crc. */
         private int crcPos;

@@ -23,10 +23,10 @@ import java.util.Objects;
 public final class RdbWriter {
     /** The "redis-ver" aux field: the Redis release whose format this is. */
     static final String REDIS_VER = "7.0.0";
+
     static final int BUFFER = 64 * 1024;
 
-    private RdbWriter() {
-    }
+    private RdbWriter() {}
 
     /**
      * Writes every live key of {@code ks} to {@code out} as an RDB file and flushes {@code out} (which stays open).
@@ -99,8 +99,9 @@ public final class RdbWriter {
                 items = ks.dictItems(ref, true, true);
                 rdbType = Rdb.TYPE_HASH;
             }
-            default -> throw new IllegalStateException("corrupt keyspace: key '"
-                    + new String(ks.key(e), StandardCharsets.ISO_8859_1) + "' has value type " + type);
+            default ->
+                throw new IllegalStateException("corrupt keyspace: key '"
+                        + new String(ks.key(e), StandardCharsets.ISO_8859_1) + "' has value type " + type);
         }
         if (type != Keyspace.TYPE_STRING && items.isEmpty()) {
             return false;
@@ -136,8 +137,9 @@ public final class RdbWriter {
             return new byte[] {(byte) (Rdb.LEN_14BIT << 6 | len >>> 8), (byte) len};
         }
         if (len <= 0xFFFF_FFFFL) {
-            return new byte[] {(byte) Rdb.LEN_32BIT, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8),
-                    (byte) len};
+            return new byte[] {
+                (byte) Rdb.LEN_32BIT, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len
+            };
         }
         byte[] b = new byte[9];
         b[0] = (byte) Rdb.LEN_64BIT;

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Redis's strict number parsing (util.c string2ll, string2ld) and its human float format (ld2string LD_STR_HUMAN),
  * with long double arithmetic emulated exactly. */
 final class RedisNumbers {
-    private RedisNumbers() {
-    }
+    private RedisNumbers() {}
 
     /**
      * A signed 64-bit integer written exactly as Redis writes one: optional '-', no leading zeros, no '+', no spaces,
@@ -81,6 +80,7 @@ final class RedisNumbers {
         static final int MIN_EXP = -16445;
         /** The largest finite value is (2^64 - 1) * 2^16320. */
         static final int MAX_EXP = 16320;
+
         static final LongDouble ZERO = new LongDouble(false, BigInteger.ZERO, 0, false);
         private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
         private static final BigInteger TEN_17 = BigInteger.TEN.pow(17);
@@ -248,7 +248,9 @@ final class RedisNumbers {
 
         /** Compares num / den with 2^k. */
         private static int compareScaled(BigInteger num, BigInteger den, long k) {
-            return k >= 0 ? num.compareTo(den.shiftLeft((int) k)) : num.shiftLeft((int) -k).compareTo(den);
+            return k >= 0
+                    ? num.compareTo(den.shiftLeft((int) k))
+                    : num.shiftLeft((int) -k).compareTo(den);
         }
 
         private static BigInteger roundHalfEven(BigInteger n, BigInteger d) {

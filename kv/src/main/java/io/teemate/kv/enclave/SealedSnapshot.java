@@ -44,23 +44,25 @@ public final class SealedSnapshot {
     static final int VERSION = 2;
     /** Plaintext bytes per record. */
     public static final int RECORD_SIZE = 1 << 20;
+
     private static final int TAG_BITS = 128;
     private static final int MAX_KEY_BLOB = 4096;
 
-    private SealedSnapshot() {
-    }
+    private SealedSnapshot() {}
 
     /**
      * A stream that seals what is written to it into {@code sink}; {@code seal} seals the data key (the container's
      * sealing). Closing it writes the last record and closes {@code sink}.
      */
-    public static OutputStream writer(UnaryOperator<byte[]> seal, OutputStream sink, SecureRandom random) throws IOException {
+    public static OutputStream writer(UnaryOperator<byte[]> seal, OutputStream sink, SecureRandom random)
+            throws IOException {
         byte[] secret = new byte[48];
         random.nextBytes(secret);
         byte[] keyBlob = seal.apply(secret);
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         header.write(MAGIC);
-        header.write(ByteBuffer.allocate(8).putInt(VERSION).putInt(keyBlob.length).array());
+        header.write(
+                ByteBuffer.allocate(8).putInt(VERSION).putInt(keyBlob.length).array());
         header.write(keyBlob);
         byte[] headerBytes = header.toByteArray();
         sink.write(headerBytes);
@@ -121,14 +123,15 @@ public final class SealedSnapshot {
      * the same records (tag for tag), as the second pass of an export. A stream that differs in any record (the
      * host changed the file between the passes) fails at that record.
      */
-    public static InputStream reader(UnaryOperator<byte[]> unseal, InputStream source, Verified verified) throws IOException {
+    public static InputStream reader(UnaryOperator<byte[]> unseal, InputStream source, Verified verified)
+            throws IOException {
         return open(unseal, source, verified, null);
     }
 
-    private record Collector(List<byte[]> tags, byte[][] headerDigest) {
-    }
+    private record Collector(List<byte[]> tags, byte[][] headerDigest) {}
 
-    private static InputStream open(UnaryOperator<byte[]> unseal, InputStream source, Verified expected, Collector collector)
+    private static InputStream open(
+            UnaryOperator<byte[]> unseal, InputStream source, Verified expected, Collector collector)
             throws IOException {
         DataInputStream in = new DataInputStream(source);
         byte[] magic = new byte[MAGIC.length];
@@ -146,7 +149,8 @@ public final class SealedSnapshot {
                         + "export it with the TeeMate version that wrote it (teemate kv export)");
             }
             if (version != VERSION) {
-                throw new SnapshotException("sealed snapshot version " + version + " is not supported (only " + VERSION + ")");
+                throw new SnapshotException(
+                        "sealed snapshot version " + version + " is not supported (only " + VERSION + ")");
             }
             int keyLength = in.readInt();
             if (keyLength < 1 || keyLength > MAX_KEY_BLOB) {
@@ -166,7 +170,8 @@ public final class SealedSnapshot {
         }
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         header.write(MAGIC);
-        header.write(ByteBuffer.allocate(8).putInt(version).putInt(keyBlob.length).array());
+        header.write(
+                ByteBuffer.allocate(8).putInt(version).putInt(keyBlob.length).array());
         header.write(keyBlob);
         byte[] key = Arrays.copyOf(secret, 32);
         Arrays.fill(secret, (byte) 0);
@@ -178,8 +183,8 @@ public final class SealedSnapshot {
         if (collector != null) {
             collector.headerDigest()[0] = digest;
         }
-        return new RecordReader(key, digest, in, expected == null ? null : expected.tags,
-                collector == null ? null : collector.tags());
+        return new RecordReader(
+                key, digest, in, expected == null ? null : expected.tags, collector == null ? null : collector.tags());
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] headerDigest, long index, int flags) {
@@ -187,7 +192,11 @@ public final class SealedSnapshot {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             byte[] iv = ByteBuffer.allocate(12).putInt(0).putLong(index).array();
             c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-            c.updateAAD(ByteBuffer.allocate(headerDigest.length + 9).put(headerDigest).putLong(index).put((byte) flags).array());
+            c.updateAAD(ByteBuffer.allocate(headerDigest.length + 9)
+                    .put(headerDigest)
+                    .putLong(index)
+                    .put((byte) flags)
+                    .array());
             return c;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
@@ -219,7 +228,7 @@ public final class SealedSnapshot {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
@@ -242,11 +251,15 @@ public final class SealedSnapshot {
         private void emit(int flags) throws IOException {
             byte[] sealed;
             try {
-                sealed = cipher(Cipher.ENCRYPT_MODE, key, headerDigest, index, flags).doFinal(buffer, 0, filled);
+                sealed = cipher(Cipher.ENCRYPT_MODE, key, headerDigest, index, flags)
+                        .doFinal(buffer, 0, filled);
             } catch (GeneralSecurityException e) {
                 throw new IOException("sealing record " + index + ": " + e.getMessage(), e);
             }
-            sink.write(ByteBuffer.allocate(5).put((byte) flags).putInt(sealed.length).array());
+            sink.write(ByteBuffer.allocate(5)
+                    .put((byte) flags)
+                    .putInt(sealed.length)
+                    .array());
             sink.write(sealed);
             Arrays.fill(buffer, 0, filled, (byte) 0);
             filled = 0;
@@ -273,10 +286,12 @@ public final class SealedSnapshot {
         private final List<byte[]> expectedTags;
         /** Where a verifying first pass keeps the tags (null: none kept). */
         private final List<byte[]> seenTags;
+
         private long index;
         private boolean last;
 
-        RecordReader(byte[] key, byte[] headerDigest, DataInputStream in, List<byte[]> expectedTags, List<byte[]> seenTags) {
+        RecordReader(
+                byte[] key, byte[] headerDigest, DataInputStream in, List<byte[]> expectedTags, List<byte[]> seenTags) {
             this.key = key;
             this.headerDigest = headerDigest;
             this.in = in;
@@ -307,16 +322,17 @@ public final class SealedSnapshot {
                 throw new SnapshotException("sealed snapshot is cut short inside record " + index);
             }
             byte[] tag = Arrays.copyOfRange(sealed, sealed.length - TAG_BITS / 8, sealed.length);
-            if (expectedTags != null && (index >= expectedTags.size()
-                    || !MessageDigest.isEqual(tag, expectedTags.get((int) index)))) {
+            if (expectedTags != null
+                    && (index >= expectedTags.size() || !MessageDigest.isEqual(tag, expectedTags.get((int) index)))) {
                 throw new SnapshotException("the sealed snapshot changed while it was read (record " + index + ")");
             }
             byte[] plain;
             try {
-                plain = cipher(Cipher.DECRYPT_MODE, key, headerDigest, index, flags).doFinal(sealed);
+                plain = cipher(Cipher.DECRYPT_MODE, key, headerDigest, index, flags)
+                        .doFinal(sealed);
             } catch (AEADBadTagException e) {
-                throw new SnapshotException("sealed snapshot record " + index + " fails authentication: it was changed, "
-                        + "moved or belongs to another snapshot");
+                throw new SnapshotException("sealed snapshot record " + index
+                        + " fails authentication: it was changed, " + "moved or belongs to another snapshot");
             } catch (GeneralSecurityException e) {
                 throw new SnapshotException("sealed snapshot record " + index + ": " + e.getMessage());
             }

@@ -12,15 +12,17 @@ import static io.teemate.kv.enclave.Keyspace.TYPE_SET;
 
 /** The set commands (Redis's t_set.c; arity, flags and keys from src/commands/*.json of Redis 7.0). */
 final class SetCommands {
-    private SetCommands() {
-    }
+    private SetCommands() {}
 
     static void register(CommandTable t) {
         t.add(oneKey("sadd", -3, Set.of(WRITE, DENYOOM, FAST), SetCommands::sadd));
         t.add(oneKey("srem", -3, Set.of(WRITE, FAST), (c, a, r) -> r.integer(c.dictRemoveAll(a, TYPE_SET))));
-        t.add(oneKey("smembers", 2, Set.of(READONLY),
-                (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_SET, true, false))));
-        t.add(oneKey("sismember", 3, Set.of(READONLY, FAST),
+        t.add(oneKey(
+                "smembers", 2, Set.of(READONLY), (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_SET, true, false))));
+        t.add(oneKey(
+                "sismember",
+                3,
+                Set.of(READONLY, FAST),
                 (c, a, r) -> r.integer(c.dictContains(a.get(1), TYPE_SET, a.get(2)))));
         t.add(oneKey("scard", 2, Set.of(READONLY, FAST), (c, a, r) -> r.integer(c.dictCount(a.get(1), TYPE_SET))));
     }

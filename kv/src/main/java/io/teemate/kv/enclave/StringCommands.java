@@ -20,8 +20,7 @@ import static io.teemate.kv.enclave.CommandSpec.oneKey;
 
 /** The string commands (Redis's t_string.c; arity, flags and keys from src/commands/*.json of Redis 7.0). */
 final class StringCommands {
-    private StringCommands() {
-    }
+    private StringCommands() {}
 
     static void register(CommandTable t) {
         t.add(oneKey("get", 2, Set.of(READONLY, FAST), (c, a, r) -> r.bulk(c.getString(a.get(1)))));
@@ -33,10 +32,16 @@ final class StringCommands {
         t.add(oneKey("getdel", 2, Set.of(WRITE, FAST), StringCommands::getdel));
         t.add(oneKey("incr", 2, Set.of(WRITE, DENYOOM, FAST), (c, a, r) -> r.integer(incrBy(c, a.get(1), 1))));
         t.add(oneKey("decr", 2, Set.of(WRITE, DENYOOM, FAST), (c, a, r) -> r.integer(incrBy(c, a.get(1), -1))));
-        t.add(oneKey("incrby", 3, Set.of(WRITE, DENYOOM, FAST),
+        t.add(oneKey(
+                "incrby",
+                3,
+                Set.of(WRITE, DENYOOM, FAST),
                 (c, a, r) -> r.integer(incrBy(c, a.get(1), parseLong(a.get(2))))));
         t.add(oneKey("decrby", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::decrby));
-        t.add(oneKey("incrbyfloat", 3, Set.of(WRITE, DENYOOM, FAST),
+        t.add(oneKey(
+                "incrbyfloat",
+                3,
+                Set.of(WRITE, DENYOOM, FAST),
                 (c, a, r) -> r.bulk(incrByFloat(c, a.get(1), a.get(2)))));
         t.add(oneKey("append", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::append));
         t.add(oneKey("strlen", 2, Set.of(READONLY, FAST), StringCommands::strlen));

@@ -41,6 +41,7 @@ final class KvDataDir {
     static final String DEFAULT_HEAP = "1G";
     /** TCS pages: the server, a forked child, and room for an export and a spare. */
     static final int THREADS = 4;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
@@ -95,8 +96,8 @@ final class KvDataDir {
     /** Opens a directory that must exist already (an export). */
     static KvDataDir existing(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve(CONTAINER_MANIFEST)) || !Files.isRegularFile(dir.resolve(PLATFORM_SEED))) {
-            throw new IOException(dir.toAbsolutePath() + " is not a kv data directory (no " + CONTAINER_MANIFEST + " and "
-                    + PLATFORM_SEED + "): a snapshot is read in the directory of the database that wrote it");
+            throw new IOException(dir.toAbsolutePath() + " is not a kv data directory (no " + CONTAINER_MANIFEST
+                    + " and " + PLATFORM_SEED + "): a snapshot is read in the directory of the database that wrote it");
         }
         return open(dir, null);
     }
@@ -109,9 +110,10 @@ final class KvDataDir {
         if (Files.exists(enclaveManifest)) {
             EnclaveManifest existing = EnclaveManifest.load(enclaveManifest);
             if (heap != null && io.teemate.abi.image.Sizes.parse(heap) != existing.heapSize()) {
-                throw new IOException(dir + " holds a database with a " + io.teemate.abi.image.Sizes.format(existing.heapSize())
-                        + " heap; another heap would be another enclave (MRENCLAVE) that cannot unseal its snapshots: "
-                        + "leave --heap out or use a new directory");
+                throw new IOException(
+                        dir + " holds a database with a " + io.teemate.abi.image.Sizes.format(existing.heapSize())
+                                + " heap; another heap would be another enclave (MRENCLAVE) that cannot unseal its snapshots: "
+                                + "leave --heap out or use a new directory");
             }
             return;
         }

@@ -1,16 +1,13 @@
 package io.teemate.kv.host;
 
-import io.teemate.host.Platform;
 import io.teemate.abi.Wire;
+import io.teemate.host.Platform;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
 import io.teemate.host.container.ContainerManager;
 import io.teemate.host.container.EnclaveImage;
 import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
-import io.teemate.host.controller.TeeMateController;
-import io.teemate.host.driver.SgxDriver;
-import io.teemate.host.kernel.Kernel;
 import io.teemate.kv.abi.KvAbi;
 import io.teemate.sgx.Machine;
 
@@ -47,27 +44,26 @@ public final class KvDatabase implements AutoCloseable {
     public static final String SNAPSHOT = "dump.sealed";
     /** The largest batch of commands one invocation carries (the container's request buffer, less framing). */
     static final int MAX_BATCH_BYTES = ContainerManager.MAX_INVOKE_INPUT - 64;
+
     private static final Duration TCS_TIMEOUT = Duration.ofSeconds(30);
 
     /** What a fork cost: the parent's wait in wall and modeled time, and the EPC pages of all enclaves after it. */
-    public record Fork(Mode mode, long wallNanos, double modeledNanos, long keys, long epcPagesBefore, long epcPagesAfter) {
-    }
+    public record Fork(
+            Mode mode, long wallNanos, double modeledNanos, long keys, long epcPagesBefore, long epcPagesAfter) {}
 
     /** A finished snapshot: its size and the EPC pages of all enclaves at its end (the peak of a BGSAVE). */
-    public record Save(long bytes, long wallNanos, long epcPagesAtEnd) {
-    }
+    public record Save(long bytes, long wallNanos, long epcPagesAtEnd) {}
 
     /**
      * A command the engine in the enclave implements, as COMMAND describes it: its lower-case name, Redis arity (n:
      * exactly n arguments with the name; -n: at least n) and legacy key positions (first, last, step; 0 0 0 for
      * none, a negative last key counts from the end).
      */
-    public record Command(String name, int arity, int firstKey, int lastKey, int step) {
-    }
+    public record Command(String name, int arity, int firstKey, int lastKey, int step) {}
 
     /** The dataset's statistics, from inside the enclave. */
-    public record Stats(long keys, long expires, long allocatedBytes, long privatePages, long sharedPages, long pagesCopied) {
-    }
+    public record Stats(
+            long keys, long expires, long allocatedBytes, long privatePages, long sharedPages, long pagesCopied) {}
 
     private final KvOptions options;
     private final KvDataDir data;
@@ -83,8 +79,13 @@ public final class KvDatabase implements AutoCloseable {
     /** The engine's commands, asked of the enclave on first use ({@link #commands}); null before. */
     private volatile Map<String, Command> commands;
 
-    private KvDatabase(KvOptions options, KvDataDir data, ContainerManager manager, ContainerImage image, Container server,
-                       long keysLoaded) {
+    private KvDatabase(
+            KvOptions options,
+            KvDataDir data,
+            ContainerManager manager,
+            ContainerImage image,
+            Container server,
+            long keysLoaded) {
         this.options = options;
         this.data = data;
         this.manager = manager;
@@ -103,18 +104,23 @@ public final class KvDatabase implements AutoCloseable {
      */
     public static KvDatabase open(KvOptions options) throws IOException {
         KvDataDir data = KvDataDir.open(options.dir(), options.heap());
-        ContainerManager manager = bootPlatform(data, options.epcMiB(), Math.max(4, Runtime.getRuntime().availableProcessors()));
+        ContainerManager manager = bootPlatform(
+                data, options.epcMiB(), Math.max(4, Runtime.getRuntime().availableProcessors()));
         Container server = null;
         try {
             ContainerImage image = image(data);
             EnclaveImage enclave = image.enclave();
             server = manager.start(image, options.mode());
             Path snapshot = data.dir.resolve(SNAPSHOT);
-            byte[] open = new Wire.Writer().u32(KvAbi.OPEN).u64(spaceBytes(enclave))
-                    .string(Files.exists(snapshot) ? SNAPSHOT : "").toBytes();
+            byte[] open = new Wire.Writer()
+                    .u32(KvAbi.OPEN)
+                    .u64(spaceBytes(enclave))
+                    .string(Files.exists(snapshot) ? SNAPSHOT : "")
+                    .toBytes();
             Container.Outcome o = manager.invoke(server, open);
             if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
-                throw new KvException("refusing to start: snapshot " + snapshot + ": " + reason(o) + "; it was left untouched");
+                throw new KvException(
+                        "refusing to start: snapshot " + snapshot + ": " + reason(o) + "; it was left untouched");
             }
             long keys = new Wire.Reader(ok(o, "open the database")).u64("keys loaded");
             return new KvDatabase(options, data, manager, image, server, keys);
@@ -133,15 +139,22 @@ public final class KvDatabase implements AutoCloseable {
      * manager on them.
      */
     private static ContainerManager bootPlatform(KvDataDir data, int epcMiB, int logicalProcessors) {
-        return Platform.boot(Machine.builder().epcMiB(epcMiB).logicalProcessors(logicalProcessors)
-                .seed(data.platformSeed).build()).containerManager(TCS_TIMEOUT, Duration.ZERO);
+        return Platform.boot(Machine.builder()
+                        .epcMiB(epcMiB)
+                        .logicalProcessors(logicalProcessors)
+                        .seed(data.platformSeed)
+                        .build())
+                .containerManager(TCS_TIMEOUT, Duration.ZERO);
     }
 
     /** The database's container image on its enclave image (the kv app compiled in), signed by the owner. */
     private static ContainerImage image(KvDataDir data) {
         EnclaveImage enclave = EnclaveImage.load(data.enclaveManifest, data.owner);
-        return ContainerImage.of(data.containerManifest,
-                io.teemate.abi.image.ContainerManifest.load(data.containerManifest), enclave, data.owner);
+        return ContainerImage.of(
+                data.containerManifest,
+                io.teemate.abi.image.ContainerManifest.load(data.containerManifest),
+                enclave,
+                data.owner);
     }
 
     /** The copy-on-write space of the dataset: the whole heap but for the pages the runtime keeps. */
@@ -185,7 +198,8 @@ public final class KvDatabase implements AutoCloseable {
                 batch.clear();
                 batchBytes = 16;
                 replies.add(("-ERR the command is " + size + " bytes; the enclave's request buffer takes "
-                        + MAX_BATCH_BYTES + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                + MAX_BATCH_BYTES + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 continue;
             }
             if (batchBytes + size > MAX_BATCH_BYTES) {
@@ -230,7 +244,8 @@ public final class KvDatabase implements AutoCloseable {
 
     /** DBSIZE, from inside the enclave. */
     private long dbsize() {
-        byte[] reply = execute(List.of(List.of("DBSIZE".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))).get(0);
+        byte[] reply = execute(List.of(List.of("DBSIZE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .get(0);
         return Long.parseLong(new String(reply, 1, reply.length - 3, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
@@ -243,12 +258,13 @@ public final class KvDatabase implements AutoCloseable {
     public Map<String, Command> commands() {
         Map<String, Command> known = commands;
         if (known == null) {
-            Wire.Reader r = new Wire.Reader(ok(invoke(server, new Wire.Writer().u32(KvAbi.COMMANDS).toBytes()),
-                    "list its commands"));
+            Wire.Reader r = new Wire.Reader(
+                    ok(invoke(server, new Wire.Writer().u32(KvAbi.COMMANDS).toBytes()), "list its commands"));
             Map<String, Command> table = new TreeMap<>();
             for (long n = r.u32("commands"); n > 0; n--) {
-                Command c = new Command(r.string("name"), (int) r.u32("arity"), (int) r.u32("first key"),
-                        (int) r.u32("last key"), (int) r.u32("step"));
+                Command c = new Command(
+                        r.string("name"), (int) r.u32("arity"), (int) r.u32("first key"), (int) r.u32("last key"), (int)
+                                r.u32("step"));
                 table.put(c.name(), c);
             }
             r.end();
@@ -260,8 +276,14 @@ public final class KvDatabase implements AutoCloseable {
 
     /** The dataset's statistics, from inside the enclave (counting the keys with a deadline visits every key). */
     public Stats stats() {
-        Wire.Reader r = new Wire.Reader(ok(invoke(server, new Wire.Writer().u32(KvAbi.STATS).toBytes()), "read statistics"));
-        return new Stats(r.u64("keys"), r.u64("expires"), r.u64("allocated"), r.u64("private pages"), r.u64("shared pages"),
+        Wire.Reader r = new Wire.Reader(
+                ok(invoke(server, new Wire.Writer().u32(KvAbi.STATS).toBytes()), "read statistics"));
+        return new Stats(
+                r.u64("keys"),
+                r.u64("expires"),
+                r.u64("allocated"),
+                r.u64("private pages"),
+                r.u64("shared pages"),
                 r.u64("pages copied"));
     }
 
@@ -309,38 +331,40 @@ public final class KvDatabase implements AutoCloseable {
         long wall = System.nanoTime() - t0;
         Fork f = new Fork(options.mode(), wall, modeled, keys, before, enclavePages());
         lastFork = f;
-        background = CompletableFuture.supplyAsync(() -> {
-            long s0 = System.nanoTime();
-            try {
-                long bytes = writeSnapshot(child);
-                Save s = new Save(bytes, System.nanoTime() - s0, enclavePages());
-                lastSave = s;
-                lastSaveSeconds = System.currentTimeMillis() / 1000;
-                lastBgsaveOk = true;
-                return s;
-            } catch (IOException | RuntimeException e) {
-                lastBgsaveOk = false;
-                throw new KvException("background save failed: " + e.getMessage(), e);
-            } finally {
-                manager.stop(child);
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "teemate-kv-bgsave");
-            t.setDaemon(true);
-            t.start();
-        });
+        background = CompletableFuture.supplyAsync(
+                () -> {
+                    long s0 = System.nanoTime();
+                    try {
+                        long bytes = writeSnapshot(child);
+                        Save s = new Save(bytes, System.nanoTime() - s0, enclavePages());
+                        lastSave = s;
+                        lastSaveSeconds = System.currentTimeMillis() / 1000;
+                        lastBgsaveOk = true;
+                        return s;
+                    } catch (IOException | RuntimeException e) {
+                        lastBgsaveOk = false;
+                        throw new KvException("background save failed: " + e.getMessage(), e);
+                    } finally {
+                        manager.stop(child);
+                    }
+                },
+                runnable -> {
+                    Thread t = new Thread(runnable, "teemate-kv-bgsave");
+                    t.setDaemon(true);
+                    t.start();
+                });
         return f;
     }
 
-    private record Checkpoint(Container child, double modeledNanos) {
-    }
+    private record Checkpoint(Container child, double modeledNanos) {}
 
     /**
      * The conventional fork (Gramine's): the parent seals its heap pages into checkpoint records, a new process
      * builds its own enclave and attaches, and the records are restored into it. The parent waits for all of it.
      */
     private Checkpoint conventionalFork() {
-        Container.Outcome cp = invoke(server, new Wire.Writer().u32(KvAbi.CHECKPOINT).toBytes());
+        Container.Outcome cp =
+                invoke(server, new Wire.Writer().u32(KvAbi.CHECKPOINT).toBytes());
         Wire.Reader records = new Wire.Reader(ok(cp, "checkpoint the heap"));
         double modeled = cp.modeledNanos();
         Container child = manager.start(image, Mode.CONVENTIONAL);
@@ -351,7 +375,8 @@ public final class KvDatabase implements AutoCloseable {
             boolean done = false;
             while (!done) {
                 byte[] record = records.blob("checkpoint record");
-                Container.Outcome o = invoke(child, new Wire.Writer().u32(KvAbi.RESTORE).blob(record).toBytes());
+                Container.Outcome o = invoke(
+                        child, new Wire.Writer().u32(KvAbi.RESTORE).blob(record).toBytes());
                 modeled += o.modeledNanos();
                 done = new Wire.Reader(ok(o, "restore the checkpoint")).u32("done") == 1;
             }
@@ -421,8 +446,12 @@ public final class KvDatabase implements AutoCloseable {
             ContainerImage image = image(data);
             Container c = manager.start(image, Mode.SHARED);
             try {
-                Container.Outcome o = manager.invoke(c, new Wire.Writer().u32(KvAbi.EXPORT)
-                        .string(file.getFileName().toString()).toBytes());
+                Container.Outcome o = manager.invoke(
+                        c,
+                        new Wire.Writer()
+                                .u32(KvAbi.EXPORT)
+                                .string(file.getFileName().toString())
+                                .toBytes());
                 if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
                     throw new KvException("cannot export " + snapshot + ": " + reason(o) + "; no output was written");
                 }
@@ -462,7 +491,8 @@ public final class KvDatabase implements AutoCloseable {
             throw new KvException("the database container could not " + what + ": " + o.error());
         }
         if (o.exitCode() != 0) {
-            throw new KvException("the database container could not " + what + " (exit " + o.exitCode() + "): " + o.stdoutText());
+            throw new KvException(
+                    "the database container could not " + what + " (exit " + o.exitCode() + "): " + o.stdoutText());
         }
         return o.stdout();
     }

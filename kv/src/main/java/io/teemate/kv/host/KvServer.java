@@ -45,6 +45,7 @@ public final class KvServer implements AutoCloseable {
     private long nextClientId = 1;
     /** Numbers the internal errors of every server in this process, as clients and the log see them. */
     private static final AtomicLong INTERNAL_ERRORS = new AtomicLong();
+
     private volatile boolean closed;
 
     /** One client: its socket, the RESP parser over what it sent, and the replies not yet written. */
@@ -57,6 +58,7 @@ public final class KvServer implements AutoCloseable {
         final List<List<byte[]>> pending = new ArrayList<>();
         /** Redis's reply to bytes that are not RESP: sent after the replies to the commands before them. */
         byte[] protocolError;
+
         boolean closeAfterWrite;
 
         Connection(SocketChannel channel, SelectionKey key, long id) {
@@ -171,7 +173,8 @@ public final class KvServer implements AutoCloseable {
                             c.out.clear();
                             drop(c);
                         }
-                        System.err.println("teemate kv: closed " + ready.size() + " clients after internal error (id " + id + ")");
+                        System.err.println(
+                                "teemate kv: closed " + ready.size() + " clients after internal error (id " + id + ")");
                         continue;
                     }
                     for (Connection c : ready) {
@@ -330,8 +333,9 @@ public final class KvServer implements AutoCloseable {
         try {
             replies = db.execute(batch);
             if (replies == null || replies.size() != batch.size()) {
-                throw new IllegalStateException("the database answered " + (replies == null ? "null" : replies.size()
-                        + " replies") + " to " + batch.size() + " commands");
+                throw new IllegalStateException(
+                        "the database answered " + (replies == null ? "null" : replies.size() + " replies") + " to "
+                                + batch.size() + " commands");
             }
         } catch (RuntimeException e) {
             // the enclave's text (exception classes, E_CRASHED messages) is for the operator, not for clients

@@ -28,6 +28,7 @@ public final class Resp {
     private int end;
     /** Multibulk state: arguments still expected (0 = between requests), the ones read, the pending bulk length. */
     private int remaining;
+
     private List<byte[]> args;
     private long bulkLen = -1;
     private RespProtocolException failed;
@@ -204,14 +205,15 @@ public final class Resp {
                         i += 3;
                     } else if (c == '\\' && i + 1 < n) {
                         i++;
-                        cur.write(switch (line[i]) {
-                            case 'n' -> '\n';
-                            case 'r' -> '\r';
-                            case 't' -> '\t';
-                            case 'b' -> '\b';
-                            case 'a' -> 7;
-                            default -> line[i];
-                        });
+                        cur.write(
+                                switch (line[i]) {
+                                    case 'n' -> '\n';
+                                    case 'r' -> '\r';
+                                    case 't' -> '\t';
+                                    case 'b' -> '\b';
+                                    case 'a' -> 7;
+                                    default -> line[i];
+                                });
                     } else if (c == '"') {
                         if (i + 1 < n && !isSpace(line[i + 1])) {
                             return null; // closing quote must be followed by a space

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class RespClient implements AutoCloseable {
     /** A RESP error reply. */
-    public record Err(String message) {
-    }
+    public record Err(String message) {}
 
     private final Socket socket;
     private final InputStream in;

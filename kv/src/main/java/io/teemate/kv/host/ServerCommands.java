@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class ServerCommands {
     /** Server commands and their Redis arity. */
-    static final Map<String, Integer> ARITY = Map.of("info", -1, "save", 1, "bgsave", -1, "lastsave", 1,
-            "config", -2, "command", -1, "client", -2, "quit", -1);
+    static final Map<String, Integer> ARITY = Map.of(
+            "info", -1, "save", 1, "bgsave", -1, "lastsave", 1, "config", -2, "command", -1, "client", -2, "quit", -1);
 
     /** What a client connection keeps for the server: its id and name. */
     static final class Client {
@@ -141,7 +141,10 @@ final class ServerCommands {
         String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
         return switch (sub) {
             case "count" -> Resp.integer(table.size());
-            case "list" -> Resp.array(table.keySet().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList());
+            case "list" ->
+                Resp.array(table.keySet().stream()
+                        .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                        .toList());
             case "docs" -> Resp.array(List.of());
             case "info" -> {
                 List<String> names = new ArrayList<>();
@@ -192,7 +195,8 @@ final class ServerCommands {
                 return Resp.simple("OK");
             }
             case "getname" -> {
-                return argv.size() != 2 ? Resp.error("ERR wrong number of arguments for 'client|getname' command")
+                return argv.size() != 2
+                        ? Resp.error("ERR wrong number of arguments for 'client|getname' command")
                         : Resp.bulk(client.name == null ? null : client.name.getBytes(StandardCharsets.UTF_8));
             }
             case "id" -> {
@@ -257,7 +261,11 @@ final class ServerCommands {
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
             if (stats.keys() > 0) {
-                b.append("db0:keys=").append(stats.keys()).append(",expires=").append(stats.expires()).append(",avg_ttl=0\r\n");
+                b.append("db0:keys=")
+                        .append(stats.keys())
+                        .append(",expires=")
+                        .append(stats.expires())
+                        .append(",avg_ttl=0\r\n");
             }
         }
         return b.toString();

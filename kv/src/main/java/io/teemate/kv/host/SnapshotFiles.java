@@ -22,14 +22,13 @@ final class SnapshotFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private SnapshotFiles() {
-    }
+    private SnapshotFiles() {}
 
     /** Replaces {@code target} with what {@code content} writes; returns the bytes written. */
     static long replace(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("temp-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + "-"
-                + target.getFileName());
+        Path temp = dir.resolve("temp-" + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId() + "-" + target.getFileName());
         boolean done = false;
         Files.deleteIfExists(temp); // left by a crash: made anew, so it is 0600 whatever it was
         try (FileChannel ch = io.teemate.abi.image.SecretFiles.createNew(temp)) {

@@ -66,30 +66,30 @@ class GlobTest {
         List<String> keys = List.of("a", "b", "]", "\\", "-", "ab", "a]", "[", "x", "\u00ff", "A");
         String all1 = "-,A,[,\\,],a,b,x,\u00ff";
         Object[][] cases = {
-                {"[a-]", "],a"},
-                {"[", ""},
-                {"[^", all1},
-                {"\\", "\\"},
-                {"a\\", ""},
-                {"[\\]]", "]"},
-                {"[z-a]", "a,b,x"},
-                {"[^a]", "-,A,[,\\,],b,x,\u00ff"},
-                {"[a", "a"},
-                {"[]]", ""},
-                {"[]", ""},
-                {"*]", "],a]"},
-                {"?]", "a]"},
-                {"a[", ""},
-                {"[a-\\]", "\\,],a"},
-                {"[\\", "\\"},
-                {"[!a]", "a"},
-                {"[a-c-e]", "-,a,b"},
-                {"[\\xff]", "x"},
-                {"[a-\\xff]", "\\,],a,x"},
-                {"[a-\u00ff]", "-,A,[,\\,],a,\u00ff"}, // C's char is signed: the range is -1..'a'
-                {"a*", "a,a],ab"},
-                {"*\\", "\\"},
-                {"[^]", all1},
+            {"[a-]", "],a"},
+            {"[", ""},
+            {"[^", all1},
+            {"\\", "\\"},
+            {"a\\", ""},
+            {"[\\]]", "]"},
+            {"[z-a]", "a,b,x"},
+            {"[^a]", "-,A,[,\\,],b,x,\u00ff"},
+            {"[a", "a"},
+            {"[]]", ""},
+            {"[]", ""},
+            {"*]", "],a]"},
+            {"?]", "a]"},
+            {"a[", ""},
+            {"[a-\\]", "\\,],a"},
+            {"[\\", "\\"},
+            {"[!a]", "a"},
+            {"[a-c-e]", "-,a,b"},
+            {"[\\xff]", "x"},
+            {"[a-\\xff]", "\\,],a,x"},
+            {"[a-\u00ff]", "-,A,[,\\,],a,\u00ff"}, // C's char is signed: the range is -1..'a'
+            {"a*", "a,a],ab"},
+            {"*\\", "\\"},
+            {"[^]", all1},
         };
         for (Object[] c : cases) {
             TreeSet<String> got = new TreeSet<>();
@@ -116,14 +116,16 @@ class GlobTest {
         String pattern = String.join("", tokens);
         StringBuilder regex = new StringBuilder();
         for (String t : tokens) {
-            regex.append(switch (t) {
-                case "*" -> ".*";
-                case "?" -> ".";
-                default -> t.startsWith("[") ? t : Pattern.quote(t.startsWith("\\") ? t.substring(1) : t);
-            });
+            regex.append(
+                    switch (t) {
+                        case "*" -> ".*";
+                        case "?" -> ".";
+                        default -> t.startsWith("[") ? t : Pattern.quote(t.startsWith("\\") ? t.substring(1) : t);
+                    });
         }
         // Redis's one departure from the regex: an empty string matches only the empty pattern (not even "*")
-        boolean expected = s.isEmpty() ? pattern.isEmpty()
+        boolean expected = s.isEmpty()
+                ? pattern.isEmpty()
                 : Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(s).matches();
         assertThat(m(pattern, s)).as("pattern %s, string %s", pattern, s).isEqualTo(expected);
     }
@@ -132,11 +134,14 @@ class GlobTest {
     Arbitrary<List<String>> patterns() {
         Arbitrary<String> literal = Arbitraries.of("a", "b", "c");
         Arbitrary<String> escaped = Arbitraries.of("\\*", "\\?", "\\[", "\\a");
-        Arbitrary<String> cls = Combinators.combine(Arbitraries.of("", "^"), Arbitraries.of("a", "ab", "a-b", "b-c", "c"))
+        Arbitrary<String> cls = Combinators.combine(
+                        Arbitraries.of("", "^"), Arbitraries.of("a", "ab", "a-b", "b-c", "c"))
                 .as((not, body) -> "[" + not + body + "]");
         Arbitrary<String> token = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, literal), net.jqwik.api.Tuple.of(3, Arbitraries.just("*")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just("?")), net.jqwik.api.Tuple.of(2, cls),
+                net.jqwik.api.Tuple.of(5, literal),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just("*")),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just("?")),
+                net.jqwik.api.Tuple.of(2, cls),
                 net.jqwik.api.Tuple.of(1, escaped));
         return token.list().ofMaxSize(8);
     }

@@ -147,12 +147,40 @@ class CollectionCommandsTest {
     void everyCollectionCommandRefusesTheWrongType() {
         kv.cmd("SET str v");
         kv.cmd("RPUSH list v");
-        for (String c : new String[]{"HSET str f v", "HGET str f", "HMGET str f", "HDEL str f", "HLEN str",
-                "HEXISTS str f", "HGETALL str", "HKEYS str", "HVALS str", "HINCRBY str f 1", "HSETNX str f v",
-                "LPUSH str v", "RPUSH str v", "LPOP str", "RPOP str 2", "LLEN str", "LRANGE str 0 1", "LINDEX str 0",
-                "LSET str 0 v", "LREM str 0 v", "LTRIM str 0 1", "SADD list m", "SREM list m", "SMEMBERS list",
-                "SISMEMBER list m", "SCARD list", "GET list", "APPEND list x", "STRLEN list", "GETRANGE list 0 1",
-                "SETRANGE list 0 x", "INCRBYFLOAT list 1"}) {
+        for (String c : new String[] {
+            "HSET str f v",
+            "HGET str f",
+            "HMGET str f",
+            "HDEL str f",
+            "HLEN str",
+            "HEXISTS str f",
+            "HGETALL str",
+            "HKEYS str",
+            "HVALS str",
+            "HINCRBY str f 1",
+            "HSETNX str f v",
+            "LPUSH str v",
+            "RPUSH str v",
+            "LPOP str",
+            "RPOP str 2",
+            "LLEN str",
+            "LRANGE str 0 1",
+            "LINDEX str 0",
+            "LSET str 0 v",
+            "LREM str 0 v",
+            "LTRIM str 0 1",
+            "SADD list m",
+            "SREM list m",
+            "SMEMBERS list",
+            "SISMEMBER list m",
+            "SCARD list",
+            "GET list",
+            "APPEND list x",
+            "STRLEN list",
+            "GETRANGE list 0 1",
+            "SETRANGE list 0 x",
+            "INCRBYFLOAT list 1"
+        }) {
             assertThat(kv.cmd(c)).as(c).isEqualTo(err(WRONGTYPE));
         }
         assertThat(kv.cmd("GET str")).isEqualTo(bulk("v"));

@@ -27,8 +27,11 @@ class CommandEngineFuzzTest {
     static final String SENTINEL_VALUE = "the value that must survive";
     /** FLUSHDB and FLUSHALL would remove the sentinel by design. */
     static final Set<String> SKIP = Set.of("flushdb", "flushall");
+
     static final List<String> COMMANDS = CommandEngine.commandTable().keySet().stream()
-            .filter(c -> !SKIP.contains(c)).sorted().toList();
+            .filter(c -> !SKIP.contains(c))
+            .sorted()
+            .toList();
 
     /** A small space, so that a SETRANGE that fits it still allocates only a few MiB. */
     final KvRig kv = new KvRig(2048, 4L << 20);
@@ -106,10 +109,13 @@ class CommandEngineFuzzTest {
             int min = Math.abs(arity) - 1;
             // mostly the right number of arguments, sometimes a few more (options) or one fewer
             Arbitrary<Integer> count = arity > 0
-                    ? Arbitraries.frequency(net.jqwik.api.Tuple.of(8, min), net.jqwik.api.Tuple.of(1, Math.max(0, min - 1)),
+                    ? Arbitraries.frequency(
+                            net.jqwik.api.Tuple.of(8, min),
+                            net.jqwik.api.Tuple.of(1, Math.max(0, min - 1)),
                             net.jqwik.api.Tuple.of(1, min + 1))
                     : Arbitraries.integers().between(Math.max(0, min - 1), min + 4);
-            return count.flatMap(c -> Combinators.combine(key(), argument().list().ofSize(Math.max(0, c - 1)))
+            return count.flatMap(c -> Combinators.combine(
+                            key(), argument().list().ofSize(Math.max(0, c - 1)))
                     .as((k, rest) -> {
                         List<String> out = new ArrayList<>();
                         out.add(n.toUpperCase(java.util.Locale.ROOT));
@@ -126,27 +132,81 @@ class CommandEngineFuzzTest {
         return Arbitraries.of(KEYS);
     }
 
-    static final List<String> INTEGERS = List.of("0", "-1", "1", "2", "-2", "3", "10", "100",
-            Long.toString(Long.MAX_VALUE), Long.toString(Long.MIN_VALUE), Long.toString(Long.MAX_VALUE - 1),
-            Long.toString(Long.MIN_VALUE + 1), "2147483647", "2147483648", "-2147483648", "-2147483649", "4294967296",
-            "9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616",
-            "-0", " 1", "1 ", "+1", "1e3", "00", "01", "9".repeat(40), "", "536870911", "536870912", "4194304",
-            "4194303", "1048576", "922337203685477580", "9223372036854775");
-    static final List<String> FLOATS = List.of("nan", "inf", "-inf", "infinity", "1e10000000", "-1e999999999",
-            "1e-400", "1e-5000", "0x10", "0x1p16383", "0x1p-16446", "1.5", "-0.0", "1e4932", "1e-4951", ".", "1e",
-            "0.1", "3.0000000000000000001", "9".repeat(300) + "e4000");
-    static final List<String> WORDS = List.of("NX", "XX", "GT", "LT", "EX", "PX", "EXAT", "PXAT", "KEEPTTL", "GET",
-            "COUNT", "MATCH", "TYPE", "string", "list", "hash", "set", "async", "sync", "ex", "count");
-    static final List<String> PATTERNS = List.of("*", "?", "[", "[^", "\\", "*a*a*a*a*a*a*a*a*a*b", "[a-", "a*b*c*",
-            "[z-a]*", "\\*", "[\\]]*");
-    static final List<String> KEYS = List.of("k1", "k2", "list", "hash", "set", "str", "num", "flt", "",
-            "a".repeat(48));
+    static final List<String> INTEGERS = List.of(
+            "0",
+            "-1",
+            "1",
+            "2",
+            "-2",
+            "3",
+            "10",
+            "100",
+            Long.toString(Long.MAX_VALUE),
+            Long.toString(Long.MIN_VALUE),
+            Long.toString(Long.MAX_VALUE - 1),
+            Long.toString(Long.MIN_VALUE + 1),
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "4294967296",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-0",
+            " 1",
+            "1 ",
+            "+1",
+            "1e3",
+            "00",
+            "01",
+            "9".repeat(40),
+            "",
+            "536870911",
+            "536870912",
+            "4194304",
+            "4194303",
+            "1048576",
+            "922337203685477580",
+            "9223372036854775");
+    static final List<String> FLOATS = List.of(
+            "nan",
+            "inf",
+            "-inf",
+            "infinity",
+            "1e10000000",
+            "-1e999999999",
+            "1e-400",
+            "1e-5000",
+            "0x10",
+            "0x1p16383",
+            "0x1p-16446",
+            "1.5",
+            "-0.0",
+            "1e4932",
+            "1e-4951",
+            ".",
+            "1e",
+            "0.1",
+            "3.0000000000000000001",
+            "9".repeat(300) + "e4000");
+    static final List<String> WORDS = List.of(
+            "NX", "XX", "GT", "LT", "EX", "PX", "EXAT", "PXAT", "KEEPTTL", "GET", "COUNT", "MATCH", "TYPE", "string",
+            "list", "hash", "set", "async", "sync", "ex", "count");
+    static final List<String> PATTERNS =
+            List.of("*", "?", "[", "[^", "\\", "*a*a*a*a*a*a*a*a*a*b", "[a-", "a*b*c*", "[z-a]*", "\\*", "[\\]]*");
+    static final List<String> KEYS =
+            List.of("k1", "k2", "list", "hash", "set", "str", "num", "flt", "", "a".repeat(48));
 
     private static Arbitrary<String> argument() {
         Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(12);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, Arbitraries.of(INTEGERS)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(FLOATS)), net.jqwik.api.Tuple.of(3, Arbitraries.of(WORDS)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(PATTERNS)), net.jqwik.api.Tuple.of(2, key()),
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, Arbitraries.of(INTEGERS)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(FLOATS)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(WORDS)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(PATTERNS)),
+                net.jqwik.api.Tuple.of(2, key()),
                 net.jqwik.api.Tuple.of(2, random));
     }
 

@@ -20,22 +20,70 @@ class CommandTableTest {
 
     /** Every command the engine implemented before the table, with the arity it had. */
     static final Map<String, Integer> ENGINE_COMMANDS = Map.ofEntries(
-            Map.entry("get", 2), Map.entry("set", -3), Map.entry("mget", -2), Map.entry("mset", -3),
-            Map.entry("setnx", 3), Map.entry("getset", 3), Map.entry("getdel", 2), Map.entry("incr", 2),
-            Map.entry("incrby", 3), Map.entry("decr", 2), Map.entry("decrby", 3), Map.entry("incrbyfloat", 3),
-            Map.entry("append", 3), Map.entry("strlen", 2), Map.entry("getrange", 4), Map.entry("setrange", 4),
-            Map.entry("del", -2), Map.entry("unlink", -2), Map.entry("exists", -2), Map.entry("expire", -3),
-            Map.entry("pexpire", -3), Map.entry("expireat", -3), Map.entry("pexpireat", -3), Map.entry("ttl", 2),
-            Map.entry("pttl", 2), Map.entry("persist", 2), Map.entry("type", 2), Map.entry("keys", 2),
-            Map.entry("scan", -2), Map.entry("rename", 3), Map.entry("renamenx", 3), Map.entry("randomkey", 1),
-            Map.entry("dbsize", 1), Map.entry("flushdb", -1), Map.entry("flushall", -1), Map.entry("select", 2),
-            Map.entry("hset", -4), Map.entry("hmset", -4), Map.entry("hget", 3), Map.entry("hmget", -3),
-            Map.entry("hdel", -3), Map.entry("hlen", 2), Map.entry("hexists", 3), Map.entry("hgetall", 2),
-            Map.entry("hkeys", 2), Map.entry("hvals", 2), Map.entry("hincrby", 4), Map.entry("hsetnx", 4),
-            Map.entry("lpush", -3), Map.entry("rpush", -3), Map.entry("lpop", -2), Map.entry("rpop", -2),
-            Map.entry("llen", 2), Map.entry("lrange", 4), Map.entry("lindex", 3), Map.entry("lset", 4),
-            Map.entry("lrem", 4), Map.entry("ltrim", 4), Map.entry("sadd", -3), Map.entry("srem", -3),
-            Map.entry("smembers", 2), Map.entry("sismember", 3), Map.entry("scard", 2), Map.entry("ping", -1),
+            Map.entry("get", 2),
+            Map.entry("set", -3),
+            Map.entry("mget", -2),
+            Map.entry("mset", -3),
+            Map.entry("setnx", 3),
+            Map.entry("getset", 3),
+            Map.entry("getdel", 2),
+            Map.entry("incr", 2),
+            Map.entry("incrby", 3),
+            Map.entry("decr", 2),
+            Map.entry("decrby", 3),
+            Map.entry("incrbyfloat", 3),
+            Map.entry("append", 3),
+            Map.entry("strlen", 2),
+            Map.entry("getrange", 4),
+            Map.entry("setrange", 4),
+            Map.entry("del", -2),
+            Map.entry("unlink", -2),
+            Map.entry("exists", -2),
+            Map.entry("expire", -3),
+            Map.entry("pexpire", -3),
+            Map.entry("expireat", -3),
+            Map.entry("pexpireat", -3),
+            Map.entry("ttl", 2),
+            Map.entry("pttl", 2),
+            Map.entry("persist", 2),
+            Map.entry("type", 2),
+            Map.entry("keys", 2),
+            Map.entry("scan", -2),
+            Map.entry("rename", 3),
+            Map.entry("renamenx", 3),
+            Map.entry("randomkey", 1),
+            Map.entry("dbsize", 1),
+            Map.entry("flushdb", -1),
+            Map.entry("flushall", -1),
+            Map.entry("select", 2),
+            Map.entry("hset", -4),
+            Map.entry("hmset", -4),
+            Map.entry("hget", 3),
+            Map.entry("hmget", -3),
+            Map.entry("hdel", -3),
+            Map.entry("hlen", 2),
+            Map.entry("hexists", 3),
+            Map.entry("hgetall", 2),
+            Map.entry("hkeys", 2),
+            Map.entry("hvals", 2),
+            Map.entry("hincrby", 4),
+            Map.entry("hsetnx", 4),
+            Map.entry("lpush", -3),
+            Map.entry("rpush", -3),
+            Map.entry("lpop", -2),
+            Map.entry("rpop", -2),
+            Map.entry("llen", 2),
+            Map.entry("lrange", 4),
+            Map.entry("lindex", 3),
+            Map.entry("lset", 4),
+            Map.entry("lrem", 4),
+            Map.entry("ltrim", 4),
+            Map.entry("sadd", -3),
+            Map.entry("srem", -3),
+            Map.entry("smembers", 2),
+            Map.entry("sismember", 3),
+            Map.entry("scard", 2),
+            Map.entry("ping", -1),
             Map.entry("echo", 2));
 
     @Test
@@ -60,11 +108,17 @@ class CommandTableTest {
 
     @Test
     void everyCommandIsEitherWriteOrReadonlyOrNeitherButNeverBoth() {
-        specs.values().forEach(s -> assertThat(s.has(WRITE) && s.has(READONLY)).as(s.name()).isFalse());
+        specs.values()
+                .forEach(s ->
+                        assertThat(s.has(WRITE) && s.has(READONLY)).as(s.name()).isFalse());
         // the commands with neither, as in Redis 7.0: they do not touch the dataset
-        assertThat(specs.values().stream().filter(s -> !s.has(WRITE) && !s.has(READONLY)).map(CommandSpec::name))
+        assertThat(specs.values().stream()
+                        .filter(s -> !s.has(WRITE) && !s.has(READONLY))
+                        .map(CommandSpec::name))
                 .containsExactlyInAnyOrder("ping", "echo", "select");
-        specs.values().forEach(s -> assertThat(!s.has(DENYOOM) || s.has(WRITE)).as(s.name()).isTrue());
+        specs.values()
+                .forEach(s ->
+                        assertThat(!s.has(DENYOOM) || s.has(WRITE)).as(s.name()).isTrue());
     }
 
     @Test
@@ -102,13 +156,16 @@ class CommandTableTest {
     @Test
     void keyPositionsAreWhatTheCommandReplyAnsweredBefore() {
         Set<String> multiKey = Set.of("del", "unlink", "exists", "mget");
-        Set<String> noKeys = Set.of("ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan",
-                "randomkey");
+        Set<String> noKeys =
+                Set.of("ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey");
         specs.forEach((n, s) -> {
-            List<Integer> before = multiKey.contains(n) ? List.of(1, -1, 1)
-                    : n.equals("mset") ? List.of(1, -1, 2)
-                    : n.equals("rename") || n.equals("renamenx") ? List.of(1, 2, 1)
-                    : noKeys.contains(n) ? List.of(0, 0, 0) : List.of(1, 1, 1);
+            List<Integer> before = multiKey.contains(n)
+                    ? List.of(1, -1, 1)
+                    : n.equals("mset")
+                            ? List.of(1, -1, 2)
+                            : n.equals("rename") || n.equals("renamenx")
+                                    ? List.of(1, 2, 1)
+                                    : noKeys.contains(n) ? List.of(0, 0, 0) : List.of(1, 1, 1);
             assertThat(List.of(s.firstKey(), s.lastKey(), s.step())).as(n).isEqualTo(before);
         });
     }

@@ -9,8 +9,7 @@ import java.util.TreeMap;
 
 /** The dataset of a keyspace as plain Java values (String, List, Map, Set of ISO-8859-1 strings), for comparisons. */
 final class Dump {
-    private Dump() {
-    }
+    private Dump() {}
 
     static Map<String, Object> of(Keyspace ks) {
         Map<String, Object> out = new TreeMap<>();

@@ -57,7 +57,8 @@ class ForkSnapshotTest {
         kv.now += 1000;
         assertThat(snapshot.find("dies".getBytes())).isZero();
         assertThat(snapshot.size()).isEqualTo(atFork.size());
-        assertThatThrownBy(() -> snapshot.delete("str:3".getBytes())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> snapshot.delete("str:3".getBytes()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("read-only");
         child.close();
     }
@@ -88,7 +89,8 @@ class ForkSnapshotTest {
         fill(2000);
         Map<String, Object> atFork = Dump.of(kv.ks);
         CowSpace child = kv.space.fork();
-        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> read = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> read =
+                new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         Thread bgsave = new Thread(() -> {
             started.countDown();
@@ -112,9 +114,11 @@ class ForkSnapshotTest {
     @Test
     void attachRefusesASpaceWithoutAKeyspace() {
         CowSpace empty = new CowSpace(kv.heap, 1 << 20);
-        assertThatThrownBy(() -> Keyspace.attach(empty, () -> 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keyspace.attach(empty, () -> 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no keyspace");
-        assertThatThrownBy(() -> Keyspace.create(kv.space, () -> 0, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keyspace.create(kv.space, () -> 0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not empty");
     }
 

@@ -21,12 +21,14 @@ class HeapCheckpointTest {
         out[b.length] = 42;
         return out;
     };
-    private static final UnaryOperator<byte[]> UNSEAL = b -> b.length > 0 && b[b.length - 1] == 42 ? Arrays.copyOf(b, b.length - 1) : null;
+    private static final UnaryOperator<byte[]> UNSEAL =
+            b -> b.length > 0 && b[b.length - 1] == 42 ? Arrays.copyOf(b, b.length - 1) : null;
 
     /** The child's space in an enclave heap of its own. */
     private static CowSpace space(long sizeBytes) {
         int pages = 4096;
-        EnclavePageAllocator heap = new EnclavePageAllocator(new FakeEnclaveMemory(KvRig.BASE, pages), KvRig.BASE, pages, pages, null);
+        EnclavePageAllocator heap =
+                new EnclavePageAllocator(new FakeEnclaveMemory(KvRig.BASE, pages), KvRig.BASE, pages, pages, null);
         return new CowSpace(heap, sizeBytes);
     }
 
@@ -52,8 +54,10 @@ class HeapCheckpointTest {
         CowSpace child = restore.take();
         assertThat(child.backedPages()).isEqualTo(rig.space.backedPages());
         CommandEngine engine = new CommandEngine(Keyspace.open(child, () -> rig.now), 1);
-        assertThat(new String(engine.execute(List.of("GET".getBytes(), "k4321".getBytes())))).isEqualTo("$5\r\nv4321\r\n");
-        assertThat(new String(engine.execute(List.of("LRANGE".getBytes(), "list".getBytes(), "0".getBytes(), "-1".getBytes()))))
+        assertThat(new String(engine.execute(List.of("GET".getBytes(), "k4321".getBytes()))))
+                .isEqualTo("$5\r\nv4321\r\n");
+        assertThat(new String(engine.execute(
+                        List.of("LRANGE".getBytes(), "list".getBytes(), "0".getBytes(), "-1".getBytes()))))
                 .isEqualTo("*2\r\n$1\r\na\r\n$1\r\nb\r\n");
         assertThat(new String(engine.execute(List.of("DBSIZE".getBytes())))).isEqualTo(":20001\r\n");
     }

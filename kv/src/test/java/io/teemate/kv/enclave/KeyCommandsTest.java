@@ -79,10 +79,12 @@ class KeyCommandsTest {
         assertThat(kv.cmd("TTL k")).isEqualTo(integer(20));
         assertThat(kv.cmd("EXPIRE k 20 NX XX"))
                 .isEqualTo(err("ERR NX and XX, GT or LT options at the same time are not compatible"));
-        assertThat(kv.cmd("EXPIRE k 20 GT LT")).isEqualTo(err("ERR GT and LT options at the same time are not compatible"));
+        assertThat(kv.cmd("EXPIRE k 20 GT LT"))
+                .isEqualTo(err("ERR GT and LT options at the same time are not compatible"));
         assertThat(kv.cmd("EXPIRE k 20 FOO")).isEqualTo(err("ERR Unsupported option FOO"));
         assertThat(kv.cmd("EXPIRE k abc")).isEqualTo(err("ERR value is not an integer or out of range"));
-        assertThat(kv.cmd("EXPIRE k 9223372036854775807")).isEqualTo(err("ERR invalid expire time in 'expire' command"));
+        assertThat(kv.cmd("EXPIRE k 9223372036854775807"))
+                .isEqualTo(err("ERR invalid expire time in 'expire' command"));
         assertThat(kv.cmd("EXPIRE k -1")).isEqualTo(integer(1)); // a past deadline deletes
         assertThat(kv.cmd("EXISTS k")).isEqualTo(integer(0));
     }
@@ -110,7 +112,8 @@ class KeyCommandsTest {
     void keysWithGlobs() {
         kv.cmd("MSET hello 1 hallo 2 hxllo 3 hllo 4 heeeello 5 world 6");
         assertThat(keysOf(kv.cmd("KEYS h?llo"))).containsExactlyInAnyOrder("hello", "hallo", "hxllo");
-        assertThat(keysOf(kv.cmd("KEYS h*llo"))).containsExactlyInAnyOrder("hello", "hallo", "hxllo", "hllo", "heeeello");
+        assertThat(keysOf(kv.cmd("KEYS h*llo")))
+                .containsExactlyInAnyOrder("hello", "hallo", "hxllo", "hllo", "heeeello");
         assertThat(keysOf(kv.cmd("KEYS h[ae]llo"))).containsExactlyInAnyOrder("hello", "hallo");
         assertThat(keysOf(kv.cmd("KEYS h[^e]llo"))).containsExactlyInAnyOrder("hallo", "hxllo");
         assertThat(keysOf(kv.cmd("KEYS h[a-b]llo"))).containsExactlyInAnyOrder("hallo");
@@ -228,7 +231,8 @@ class KeyCommandsTest {
         KvRig small = new KvRig(64, 64 * 1024);
         String big = "x".repeat(20_000);
         small.run("SET", "filler", "y".repeat(30_000));
-        assertThat(small.run("HSET", "h", "f", big)).isEqualTo(err("OOM command not allowed when used memory > 'maxmemory'."));
+        assertThat(small.run("HSET", "h", "f", big))
+                .isEqualTo(err("OOM command not allowed when used memory > 'maxmemory'."));
         assertThat(small.run("SADD", "s", big)).startsWith("-OOM");
         assertThat(small.run("RPUSH", "l", big)).startsWith("-OOM");
         assertThat(small.cmd("EXISTS h s l")).isEqualTo(integer(0));
@@ -290,7 +294,8 @@ class KeyCommandsTest {
         kv.run("SET", "a".repeat(48), "v");
         kv.run("SET", "important", "data");
         assertThat(kv.run("KEYS", "*a*a*a*a*a*a*a*a*a*b")).isEqualTo("*0\r\n");
-        assertThat(kv.run("SCAN", "0", "MATCH", "*a*a*a*a*a*a*a*a*a*b", "COUNT", "100")).isEqualTo("*2\r\n$1\r\n0\r\n*0\r\n");
+        assertThat(kv.run("SCAN", "0", "MATCH", "*a*a*a*a*a*a*a*a*a*b", "COUNT", "100"))
+                .isEqualTo("*2\r\n$1\r\n0\r\n*0\r\n");
         assertThat(kv.run("GET", "important")).isEqualTo(bulk("data"));
     }
 }

@@ -32,16 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeyspaceModelTest {
     static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
 
-    record Op(int kind, int key, String arg, String arg2) {
-    }
+    record Op(int kind, int key, String arg, String arg2) {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Op> op = Combinators.combine(
-                Arbitraries.integers().between(0, 19),
-                Arbitraries.integers().between(0, 7),
-                Arbitraries.strings().withChars("abc01-\r\n\0").ofMaxLength(12),
-                Arbitraries.of("f1", "f2", "f3", "")).as(Op::new);
+                        Arbitraries.integers().between(0, 19),
+                        Arbitraries.integers().between(0, 7),
+                        Arbitraries.strings().withChars("abc01-\r\n\0").ofMaxLength(12),
+                        Arbitraries.of("f1", "f2", "f3", ""))
+                .as(Op::new);
         return op.list().ofMinSize(1).ofMaxSize(200);
     }
 
@@ -84,8 +84,10 @@ class KeyspaceModelTest {
                 case 2 -> {
                     actual = kv.run("INCR", k);
                     if (cur == null || cur instanceof String) {
-                        Long n = cur == null ? Long.valueOf(0) : RedisNumbers.parseLong(((String) cur).getBytes(
-                                java.nio.charset.StandardCharsets.ISO_8859_1));
+                        Long n = cur == null
+                                ? Long.valueOf(0)
+                                : RedisNumbers.parseLong(
+                                        ((String) cur).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
                         if (n == null) {
                             expected = "-ERR value is not an integer or out of range\r\n";
                         } else if (n == Long.MAX_VALUE) {
@@ -115,7 +117,8 @@ class KeyspaceModelTest {
                 case 5 -> {
                     actual = kv.run("HSET", k, f, v);
                     if (cur == null || cur instanceof TreeMap) {
-                        @SuppressWarnings("unchecked") TreeMap<String, String> h = cur == null ? new TreeMap<>() : (TreeMap<String, String>) cur;
+                        @SuppressWarnings("unchecked")
+                        TreeMap<String, String> h = cur == null ? new TreeMap<>() : (TreeMap<String, String>) cur;
                         boolean added = h.put(f, v) == null;
                         model.put(k, h);
                         expected = integer(added ? 1 : 0);
@@ -142,7 +145,8 @@ class KeyspaceModelTest {
                     boolean left = op.kind() == 7;
                     actual = kv.run(left ? "LPUSH" : "RPUSH", k, v);
                     if (cur == null || cur instanceof LinkedList) {
-                        @SuppressWarnings("unchecked") LinkedList<String> l = cur == null ? new LinkedList<>() : (LinkedList<String>) cur;
+                        @SuppressWarnings("unchecked")
+                        LinkedList<String> l = cur == null ? new LinkedList<>() : (LinkedList<String>) cur;
                         if (left) {
                             l.addFirst(v);
                         } else {
@@ -173,7 +177,8 @@ class KeyspaceModelTest {
                 case 11 -> {
                     actual = kv.run("SADD", k, v);
                     if (cur == null || cur instanceof HashSet) {
-                        @SuppressWarnings("unchecked") HashSet<String> s = cur == null ? new HashSet<>() : (HashSet<String>) cur;
+                        @SuppressWarnings("unchecked")
+                        HashSet<String> s = cur == null ? new HashSet<>() : (HashSet<String>) cur;
                         boolean added = s.add(v);
                         model.put(k, s);
                         expected = integer(added ? 1 : 0);
@@ -256,9 +261,12 @@ class KeyspaceModelTest {
         assertThat(Dump.of(kv.ks)).isEqualTo(normalize(live(model, deadlines, kv.now)));
         long[] withDeadline = {0};
         kv.ks.forEachIncludingExpired(e -> withDeadline[0] += kv.ks.expireAt(e) != 0 ? 1 : 0);
-        assertThat(kv.ks.expiresCount()).as("the kept count of keys with a deadline").isEqualTo(withDeadline[0]);
+        assertThat(kv.ks.expiresCount())
+                .as("the kept count of keys with a deadline")
+                .isEqualTo(withDeadline[0]);
         if (fork != null) {
-            assertThat(Dump.of(Keyspace.attach(fork, () -> kv.now))).isEqualTo(normalize(live(atFork, deadlinesAtFork, kv.now)));
+            assertThat(Dump.of(Keyspace.attach(fork, () -> kv.now)))
+                    .isEqualTo(normalize(live(atFork, deadlinesAtFork, kv.now)));
             fork.close();
         }
     }
@@ -283,22 +291,26 @@ class KeyspaceModelTest {
 
     private static Map<String, Object> deepCopy(Map<String, Object> m) {
         Map<String, Object> out = new HashMap<>();
-        m.forEach((k, v) -> out.put(k, switch (v) {
-            case TreeMap<?, ?> t -> new TreeMap<>(t);
-            case LinkedList<?> l -> new LinkedList<>(l);
-            case HashSet<?> s -> new HashSet<>(s);
-            default -> v;
-        }));
+        m.forEach((k, v) -> out.put(
+                k,
+                switch (v) {
+                    case TreeMap<?, ?> t -> new TreeMap<>(t);
+                    case LinkedList<?> l -> new LinkedList<>(l);
+                    case HashSet<?> s -> new HashSet<>(s);
+                    default -> v;
+                }));
         return out;
     }
 
     private static Map<String, Object> normalize(Map<String, Object> m) {
         Map<String, Object> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k, switch (v) {
-            case LinkedList<?> l -> new ArrayList<>(l);
-            case Set<?> s -> new HashSet<>(s);
-            default -> v;
-        }));
+        m.forEach((k, v) -> out.put(
+                k,
+                switch (v) {
+                    case LinkedList<?> l -> new ArrayList<>(l);
+                    case Set<?> s -> new HashSet<>(s);
+                    default -> v;
+                }));
         return out;
     }
 }

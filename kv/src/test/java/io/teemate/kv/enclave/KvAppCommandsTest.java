@@ -15,13 +15,14 @@ class KvAppCommandsTest {
         Wire.Reader r = new Wire.Reader(KvApp.commands());
         List<List<Object>> got = new ArrayList<>();
         for (long n = r.u32("commands"); n > 0; n--) {
-            got.add(List.of(r.string("name"), (int) r.u32("arity"), (int) r.u32("first"), (int) r.u32("last"),
-                    (int) r.u32("step")));
+            got.add(List.of(r.string("name"), (int) r.u32("arity"), (int) r.u32("first"), (int) r.u32("last"), (int)
+                    r.u32("step")));
         }
         r.end();
         List<List<Object>> expected = new ArrayList<>();
-        CommandEngine.commandSpecs().values().forEach(s -> expected.add(List.of(s.name(), s.arity(), s.firstKey(),
-                s.lastKey(), s.step())));
+        CommandEngine.commandSpecs()
+                .values()
+                .forEach(s -> expected.add(List.of(s.name(), s.arity(), s.firstKey(), s.lastKey(), s.step())));
         assertThat(got).isEqualTo(expected).hasSize(CommandTableTest.ENGINE_COMMANDS.size());
         assertThat(got).contains(List.of("mset", -3, 1, -1, 2)); // negative values survive the u32 fields
     }

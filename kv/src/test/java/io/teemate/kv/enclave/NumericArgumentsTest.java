@@ -25,8 +25,10 @@ class NumericArgumentsTest {
         kv.cmd("SET important data");
         assertThat(kv.run("SETRANGE", "k", MAX, "x")).isEqualTo(err(TOO_BIG));
         assertThat(kv.run("SETRANGE", "important", MAX, "x")).isEqualTo(err(TOO_BIG));
-        assertThat(kv.run("SETRANGE", "k", Long.toString(Long.MAX_VALUE - 1), "xy")).isEqualTo(err(TOO_BIG));
-        assertThat(kv.run("SETRANGE", "k", Long.toString(CommandEngine.MAX_STRING), "x")).isEqualTo(err(TOO_BIG));
+        assertThat(kv.run("SETRANGE", "k", Long.toString(Long.MAX_VALUE - 1), "xy"))
+                .isEqualTo(err(TOO_BIG));
+        assertThat(kv.run("SETRANGE", "k", Long.toString(CommandEngine.MAX_STRING), "x"))
+                .isEqualTo(err(TOO_BIG));
         assertThat(kv.run("SETRANGE", "k", MIN, "x")).isEqualTo(err("ERR offset is out of range"));
         assertThat(kv.run("SETRANGE", "important", "536870912", "")).isEqualTo(integer(4)); // nothing to write
         assertThat(kv.cmd("GET important")).isEqualTo(bulk("data"));
@@ -87,7 +89,7 @@ class NumericArgumentsTest {
         assertThat(kv.run("DECRBY", "n", MIN)).isEqualTo(err("ERR decrement would overflow"));
         assertThat(kv.run("DECRBY", "n", MAX)).isEqualTo(integer(-9223372036854775802L));
         assertThat(kv.run("INCRBY", "n", MIN)).isEqualTo(err("ERR increment or decrement would overflow"));
-        for (String bad : new String[]{" 1", "1e3", "-0", "00", "9223372036854775808", "+1", ""}) {
+        for (String bad : new String[] {" 1", "1e3", "-0", "00", "9223372036854775808", "+1", ""}) {
             assertThat(kv.run("INCRBY", "n", bad)).as(bad).isEqualTo(err(CommandEngine.NOT_INTEGER));
         }
         kv.cmd("HSET h f 1");
@@ -101,10 +103,12 @@ class NumericArgumentsTest {
         assertThat(kv.run("EXPIRE", "s", MAX)).isEqualTo(err("ERR invalid expire time in 'expire' command"));
         assertThat(kv.run("EXPIRE", "s", MIN)).isEqualTo(err("ERR invalid expire time in 'expire' command"));
         assertThat(kv.run("PEXPIRE", "s", MAX)).isEqualTo(err("ERR invalid expire time in 'pexpire' command"));
-        assertThat(kv.run("PEXPIRE", "s", "9223372036852000000")).isEqualTo(err("ERR invalid expire time in 'pexpire' command"));
+        assertThat(kv.run("PEXPIRE", "s", "9223372036852000000"))
+                .isEqualTo(err("ERR invalid expire time in 'pexpire' command"));
         assertThat(kv.run("EXPIREAT", "s", MAX)).isEqualTo(err("ERR invalid expire time in 'expireat' command"));
         assertThat(kv.run("SET", "x", "v", "EX", MAX)).isEqualTo(err("ERR invalid expire time in 'set' command"));
-        assertThat(kv.run("SET", "x", "v", "EX", "9223372036854775")).isEqualTo(err("ERR invalid expire time in 'set' command"));
+        assertThat(kv.run("SET", "x", "v", "EX", "9223372036854775"))
+                .isEqualTo(err("ERR invalid expire time in 'set' command"));
         assertThat(kv.run("SET", "x", "v", "PX", MAX)).isEqualTo(err("ERR invalid expire time in 'set' command"));
         assertThat(kv.run("SET", "x", "v", "EXAT", "9223372036854775")).isEqualTo(OK);
         assertThat(kv.run("SET", "x", "v", "PXAT", MAX)).isEqualTo(OK);
@@ -117,10 +121,10 @@ class NumericArgumentsTest {
 
     @Test
     void selectOutsideTheIntRangeHasItsOwnError() {
-        assertThat(kv.run("SELECT", "2147483648")).isEqualTo(
-                err("ERR value is out of range, value must between -2147483648 and 2147483647"));
-        assertThat(kv.run("SELECT", MIN)).isEqualTo(
-                err("ERR value is out of range, value must between -2147483648 and 2147483647"));
+        assertThat(kv.run("SELECT", "2147483648"))
+                .isEqualTo(err("ERR value is out of range, value must between -2147483648 and 2147483647"));
+        assertThat(kv.run("SELECT", MIN))
+                .isEqualTo(err("ERR value is out of range, value must between -2147483648 and 2147483647"));
         assertThat(kv.run("SELECT", "-1")).isEqualTo(err("ERR DB index is out of range"));
         assertThat(kv.run("SELECT", "16")).isEqualTo(err("ERR DB index is out of range"));
         assertThat(kv.run("SELECT", "-0")).isEqualTo(err(CommandEngine.NOT_INTEGER));

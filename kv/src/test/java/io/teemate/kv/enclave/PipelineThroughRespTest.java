@@ -14,15 +14,16 @@ class PipelineThroughRespTest {
     @Test
     void aPipelinedStreamSplitAnywhereGetsEveryReplyInOrder() throws Exception {
         byte[] wire = ("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\n1\r\n"
-                + "INCR k\r\n"
-                + "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n"
-                + "LPUSH k x\r\n"
-                + "*1\r\n$4\r\nPING\r\n"
-                + "foo bar\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "INCR k\r\n"
+                        + "*2\r\n$3\r\nGET\r\n$1\r\nk\r\n"
+                        + "LPUSH k x\r\n"
+                        + "*1\r\n$4\r\nPING\r\n"
+                        + "foo bar\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         String expected = "+OK\r\n:2\r\n$1\r\n2\r\n"
                 + "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n+PONG\r\n"
                 + "-ERR unknown command 'foo', with args beginning with: 'bar' \r\n";
-        for (int packet : new int[]{1, 3, 7, wire.length}) {
+        for (int packet : new int[] {1, 3, 7, wire.length}) {
             KvRig kv = new KvRig();
             Resp parser = new Resp();
             ByteArrayOutputStream replies = new ByteArrayOutputStream();
@@ -32,7 +33,9 @@ class PipelineThroughRespTest {
                     replies.writeBytes(kv.engine.execute(cmd));
                 }
             }
-            assertThat(replies.toString(StandardCharsets.ISO_8859_1)).as("packets of %d", packet).isEqualTo(expected);
+            assertThat(replies.toString(StandardCharsets.ISO_8859_1))
+                    .as("packets of %d", packet)
+                    .isEqualTo(expected);
         }
     }
 }

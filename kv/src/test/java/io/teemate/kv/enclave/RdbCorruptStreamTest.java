@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Streams RdbReader must refuse, each with an RdbFormatException naming the fault and its byte offset. */
 class RdbCorruptStreamTest {
     private static RdbFormatException refused(byte[] file, KvRig into) {
-        RdbFormatException e = catchThrowableOfType(RdbFormatException.class,
-                () -> RdbReader.read(new ByteArrayInputStream(file), into.ks));
+        RdbFormatException e = catchThrowableOfType(
+                RdbFormatException.class, () -> RdbReader.read(new ByteArrayInputStream(file), into.ks));
         assertThat(e).as("the stream must be refused").isNotNull();
         assertThat(e.getMessage()).endsWith("at byte offset " + e.offset());
         assertThat(into.ks.size()).as("a failed load leaves the keyspace empty").isZero();
@@ -53,8 +53,8 @@ class RdbCorruptStreamTest {
                 byte[] bad = file.clone();
                 bad[i] ^= (byte) flip;
                 KvRig kv = new KvRig();
-                RdbFormatException e = catchThrowableOfType(RdbFormatException.class,
-                        () -> RdbReader.read(new ByteArrayInputStream(bad), kv.ks));
+                RdbFormatException e = catchThrowableOfType(
+                        RdbFormatException.class, () -> RdbReader.read(new ByteArrayInputStream(bad), kv.ks));
                 assertThat(e).as("byte %d xor 0x%02x", i, flip).isNotNull();
                 assertThat(e.offset()).isBetween(0L, (long) file.length);
                 assertThat(kv.ks.size()).isZero();
@@ -77,19 +77,24 @@ class RdbCorruptStreamTest {
 
     @Test
     void notAnRdbOrAnUnsupportedVersion() {
-        assertThat(refused("HELLO0010".getBytes()).getMessage()).contains("not an RDB stream").contains("HELLO");
+        assertThat(refused("HELLO0010".getBytes()).getMessage())
+                .contains("not an RDB stream")
+                .contains("HELLO");
         RdbFormatException v11 = refused(new RdbTestData.Stream("REDIS0011").end());
         assertThat(v11.getMessage()).contains("unsupported RDB version 11");
         assertThat(v11.offset()).isEqualTo(5);
-        assertThat(refused(new RdbTestData.Stream("REDIS0000").end()).getMessage()).contains("version 0");
-        assertThat(refused(new RdbTestData.Stream("REDISx010").end()).getMessage()).contains("bad RDB version 'x010'");
+        assertThat(refused(new RdbTestData.Stream("REDIS0000").end()).getMessage())
+                .contains("version 0");
+        assertThat(refused(new RdbTestData.Stream("REDISx010").end()).getMessage())
+                .contains("bad RDB version 'x010'");
     }
 
     @Test
     void anotherDatabaseIsAClearError() {
         RdbTestData.Stream s = RdbTestData.Stream.v10().string("a", "1");
         int at = s.size();
-        RdbFormatException e = refused(s.op(Rdb.OPCODE_SELECTDB).len(3).string("b", "2").end());
+        RdbFormatException e =
+                refused(s.op(Rdb.OPCODE_SELECTDB).len(3).string("b", "2").end());
         assertThat(e.getMessage()).contains("SELECTDB 3", "only database 0");
         assertThat(e.offset()).isEqualTo(at);
     }
@@ -120,7 +125,11 @@ class RdbCorruptStreamTest {
         RdbFormatException e = refused(s.op(Rdb.OPCODE_MODULE_AUX).len(1).end());
         assertThat(e.getMessage()).contains("opcode 247 (RDB_OPCODE_MODULE_AUX)");
         assertThat(e.offset()).isEqualTo(at);
-        assertThat(refused(RdbTestData.Stream.v10().op(Rdb.OPCODE_FUNCTION2).str("lib").end()).getMessage())
+        assertThat(refused(RdbTestData.Stream.v10()
+                                .op(Rdb.OPCODE_FUNCTION2)
+                                .str("lib")
+                                .end())
+                        .getMessage())
                 .contains("RDB_OPCODE_FUNCTION2");
     }
 
@@ -128,7 +137,8 @@ class RdbCorruptStreamTest {
     void lzfStringsAndBadLengthEncodingsAreRefusedWhereTheyStart() {
         RdbTestData.Stream s = RdbTestData.Stream.v10().op(Rdb.TYPE_STRING).str("k");
         int at = s.size();
-        RdbFormatException lzf = refused(s.raw(0xC3, 0x02, 0x05, 0x01, 0x61, 0x62).end());
+        RdbFormatException lzf =
+                refused(s.raw(0xC3, 0x02, 0x05, 0x01, 0x61, 0x62).end());
         assertThat(lzf.getMessage()).contains("LZF", "'k'");
         assertThat(lzf.offset()).isEqualTo(at);
 
@@ -138,25 +148,36 @@ class RdbCorruptStreamTest {
         assertThat(enc.getMessage()).contains("bad length encoding 0x82");
         assertThat(enc.offset()).isEqualTo(at2);
 
-        RdbFormatException unknown = refused(RdbTestData.Stream.v10().op(Rdb.TYPE_STRING).str("k").raw(0xC7).end());
+        RdbFormatException unknown = refused(
+                RdbTestData.Stream.v10().op(Rdb.TYPE_STRING).str("k").raw(0xC7).end());
         assertThat(unknown.getMessage()).contains("unknown string encoding 0xc7");
 
-        RdbFormatException huge = refused(RdbTestData.Stream.v10().op(Rdb.TYPE_STRING).str("k")
-                .raw(0x81, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00).end());
+        RdbFormatException huge = refused(RdbTestData.Stream.v10()
+                .op(Rdb.TYPE_STRING)
+                .str("k")
+                .raw(0x81, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00)
+                .end());
         assertThat(huge.getMessage()).contains("bad length 4294967296");
 
-        RdbFormatException negative = refused(RdbTestData.Stream.v10().op(Rdb.TYPE_STRING).str("k")
-                .raw(0x81, 0x80, 0, 0, 0, 0, 0, 0, 1).end());
+        RdbFormatException negative = refused(RdbTestData.Stream.v10()
+                .op(Rdb.TYPE_STRING)
+                .str("k")
+                .raw(0x81, 0x80, 0, 0, 0, 0, 0, 0, 1)
+                .end());
         assertThat(negative.getMessage()).contains("bad length 9223372036854775809");
 
-        RdbFormatException countAsInt = refused(RdbTestData.Stream.v10().op(Rdb.TYPE_LIST).str("l").raw(0xC0, 1)
-                .end());
+        RdbFormatException countAsInt = refused(
+                RdbTestData.Stream.v10().op(Rdb.TYPE_LIST).str("l").raw(0xC0, 1).end());
         assertThat(countAsInt.getMessage()).contains("expected the length of the element count", "0xc0");
     }
 
     @Test
     void aBigDeclaredLengthInAShortStreamIsATruncationNotAnAllocation() {
-        byte[] file = RdbTestData.Stream.v10().op(Rdb.TYPE_STRING).str("k").len(500L << 20).raw("abc".getBytes())
+        byte[] file = RdbTestData.Stream.v10()
+                .op(Rdb.TYPE_STRING)
+                .str("k")
+                .len(500L << 20)
+                .raw("abc".getBytes())
                 .end();
         RdbFormatException e = refused(file);
         assertThat(e.getMessage()).startsWith("truncated stream").contains("'k'");
@@ -165,12 +186,32 @@ class RdbCorruptStreamTest {
 
     @Test
     void duplicatesAreRefused() {
-        assertThat(refused(RdbTestData.Stream.v10().string("a", "1").string("a", "2").end()).getMessage())
+        assertThat(refused(RdbTestData.Stream.v10()
+                                .string("a", "1")
+                                .string("a", "2")
+                                .end())
+                        .getMessage())
                 .contains("duplicate key 'a'");
-        assertThat(refused(RdbTestData.Stream.v10().op(Rdb.TYPE_SET).str("s").len(2).str("m").str("m").end())
-                .getMessage()).contains("duplicate member 'm' in set 's'");
-        assertThat(refused(RdbTestData.Stream.v10().op(Rdb.TYPE_HASH).str("h").len(2).str("f").str("1").str("f")
-                .str("2").end()).getMessage()).contains("duplicate field 'f' in hash 'h'");
+        assertThat(refused(RdbTestData.Stream.v10()
+                                .op(Rdb.TYPE_SET)
+                                .str("s")
+                                .len(2)
+                                .str("m")
+                                .str("m")
+                                .end())
+                        .getMessage())
+                .contains("duplicate member 'm' in set 's'");
+        assertThat(refused(RdbTestData.Stream.v10()
+                                .op(Rdb.TYPE_HASH)
+                                .str("h")
+                                .len(2)
+                                .str("f")
+                                .str("1")
+                                .str("f")
+                                .str("2")
+                                .end())
+                        .getMessage())
+                .contains("duplicate field 'f' in hash 'h'");
     }
 
     @Test
@@ -185,8 +226,15 @@ class RdbCorruptStreamTest {
     @Test
     void aFailedLoadFreesWhatItBuiltAndTheKeyspaceCanLoadAgain() throws IOException {
         KvRig kv = new KvRig();
-        byte[] bad = RdbTestData.Stream.v10().string("a", "1").op(Rdb.TYPE_LIST).str("l").len(3).str("x").str("y")
-                .op(0xC3).end();
+        byte[] bad = RdbTestData.Stream.v10()
+                .string("a", "1")
+                .op(Rdb.TYPE_LIST)
+                .str("l")
+                .len(3)
+                .str("x")
+                .str("y")
+                .op(0xC3)
+                .end();
         refused(bad, kv);
         byte[] good = sample();
         RdbReader.read(new ByteArrayInputStream(good), kv.ks);
@@ -199,12 +247,14 @@ class RdbCorruptStreamTest {
         kv.run("SET", "already", "here");
         byte[] file = sample();
         assertThatThrownBy(() -> RdbReader.read(new ByteArrayInputStream(file), kv.ks))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty keyspace")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty keyspace")
                 .hasMessageContaining("holds 1 keys");
         assertThat(Dump.of(kv.ks)).containsOnlyKeys("already");
         Keyspace snapshot = Keyspace.attach(new KvRig().space.fork(), () -> 0);
         assertThatThrownBy(() -> RdbReader.read(new ByteArrayInputStream(file), snapshot))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("read-only");
     }
 
     @Test

@@ -67,15 +67,20 @@ class RdbRealRedisTest {
         Map<String, Long> deadlines = RdbTestData.expiries(kv.ks);
         long withDeadline = deadlines.values().stream().filter(at -> at != 0).count();
         assertThat(withDeadline).isPositive();
-        assertThat(expected.values()).hasAtLeastOneElementOfType(List.class).hasAtLeastOneElementOfType(HashSet.class)
-                .hasAtLeastOneElementOfType(TreeMap.class).hasAtLeastOneElementOfType(String.class);
+        assertThat(expected.values())
+                .hasAtLeastOneElementOfType(List.class)
+                .hasAtLeastOneElementOfType(HashSet.class)
+                .hasAtLeastOneElementOfType(TreeMap.class)
+                .hasAtLeastOneElementOfType(String.class);
 
         Path file = dir.resolve("dump.rdb");
         long written = export(kv, file);
         assertThat(written).isEqualTo(expected.size());
 
         RedisTools.CheckResult check = RedisTools.checkRdb(file);
-        assertThat(check.exitCode()).as("redis-check-rdb exit code; output:%n%s", check.output()).isZero();
+        assertThat(check.exitCode())
+                .as("redis-check-rdb exit code; output:%n%s", check.output())
+                .isZero();
         assertThat(check.output()).contains("Checksum OK", "RDB looks OK!", "AUX FIELD teemate");
         assertThat(check.info("keys read")).isEqualTo(written);
         assertThat(check.info("expires")).isEqualTo(withDeadline);
@@ -96,7 +101,8 @@ class RdbRealRedisTest {
                     assertThat(pttl).as("PTTL of %s", d.getKey()).isEqualTo(-1);
                 } else {
                     // Redis: PTTL = deadline - its clock, read between before and after (1 s slack for rounding).
-                    assertThat(pttl).as("PTTL of %s", d.getKey())
+                    assertThat(pttl)
+                            .as("PTTL of %s", d.getKey())
                             .isBetween(d.getValue() - after - 1000, d.getValue() - before + 1000);
                 }
             }
@@ -149,7 +155,8 @@ class RdbRealRedisTest {
         Path file = dir.resolve("dump.rdb");
         byte[] bytes = Files.readAllBytes(file);
         // Integer-valued strings are INT-encoded by Redis (rdb.c rdbTryIntegerEncoding): 0xC0 = INT8, -7.
-        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("\u0004int8\u00c0\u00f9");
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("\u0004int8\u00c0\u00f9");
 
         KvRig kv = new KvRig();
         kv.now = System.currentTimeMillis();
@@ -158,10 +165,16 @@ class RdbRealRedisTest {
         assertThat(result.aux()).containsKeys("redis-ver", "redis-bits", "ctime");
         assertThat(result.keysLoaded()).isEqualTo(9);
         Map<String, Object> d = Dump.of(kv.ks);
-        assertThat(d).containsEntry("greeting", "hello").containsEntry("int8", "-7").containsEntry("int16", "12345")
-                .containsEntry("int32", "2147483647").containsEntry("too-big-for-int32", "99999999999")
-                .containsEntry("leading-zero", "007").containsEntry("long", "z".repeat(20_000))
-                .containsEntry("binary", "\u0000\u00ff\r\n").containsEntry("ttl", "soon");
+        assertThat(d)
+                .containsEntry("greeting", "hello")
+                .containsEntry("int8", "-7")
+                .containsEntry("int16", "12345")
+                .containsEntry("int32", "2147483647")
+                .containsEntry("too-big-for-int32", "99999999999")
+                .containsEntry("leading-zero", "007")
+                .containsEntry("long", "z".repeat(20_000))
+                .containsEntry("binary", "\u0000\u00ff\r\n")
+                .containsEntry("ttl", "soon");
         long at = kv.ks.expireAt(kv.ks.find("ttl".getBytes()));
         assertThat(at).isBetween(before + HOUR, after + HOUR);
         assertThat(kv.ks.expireAt(kv.ks.find("greeting".getBytes()))).isZero();
@@ -173,15 +186,15 @@ class RdbRealRedisTest {
         try (RedisTools.Server redis = new RedisTools.Server(dir, "--rdbcompression", "no")) {
             redis.call("RPUSH", "l", "a", "b");
             assertThat(redis.call("SAVE")).isEqualTo("OK");
-            RdbFormatException list = org.assertj.core.api.Assertions.catchThrowableOfType(RdbFormatException.class,
-                    () -> load(file, new KvRig()));
+            RdbFormatException list = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    RdbFormatException.class, () -> load(file, new KvRig()));
             assertThat(list.getMessage()).contains("'l'", "RDB_TYPE_LIST_QUICKLIST_2");
 
             redis.call("DEL", "l");
             redis.call("HSET", "h", "f", "v");
             assertThat(redis.call("SAVE")).isEqualTo("OK");
-            RdbFormatException hash = org.assertj.core.api.Assertions.catchThrowableOfType(RdbFormatException.class,
-                    () -> load(file, new KvRig()));
+            RdbFormatException hash = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    RdbFormatException.class, () -> load(file, new KvRig()));
             assertThat(hash.getMessage()).contains("'h'", "RDB_TYPE_HASH_LISTPACK");
         }
     }

@@ -50,8 +50,8 @@ class RdbRoundTripTest {
         String text = new String(file, StandardCharsets.ISO_8859_1);
 
         assertThat(text).startsWith("REDIS0010\u00fa\tredis-ver\u00057.0.0");
-        assertThat(text).contains("\u00fa\nredis-bits\u000264", "\u00fa\u0005ctime\n" + kv.now / 1000,
-                "\u00fa\u0007teemate");
+        assertThat(text)
+                .contains("\u00fa\nredis-bits\u000264", "\u00fa\u0005ctime\n" + kv.now / 1000, "\u00fa\u0007teemate");
         assertThat(text).contains("\u00fe\u0000\u00fb\u0003\u0001"); // SELECTDB 0, RESIZEDB 3 keys 1 expire
         assertThat(text).contains("\u0000\u0001s\u0001v"); // RDB_TYPE_STRING "s" "v"
         assertThat(text).contains("\u0001\u0001l\u0003\u0001a\u0001b\u0001a"); // RDB_TYPE_LIST, 3 elements in order
@@ -103,30 +103,62 @@ class RdbRoundTripTest {
         KvRig back = new KvRig();
         RdbReader.read(new ByteArrayInputStream(RdbTestData.export(kv.ks)), back.ks);
         assertThat(Dump.of(back.ks)).isEqualTo(expected);
-        assertThat(Dump.value(back.ks, back.ks.find("long-list".getBytes()))).asInstanceOf(InstanceOfAssertFactories.list(String.class)).hasSize(20_000)
-                .startsWith("0", "1", "2").endsWith(Integer.toString(19_999 % 777));
+        assertThat(Dump.value(back.ks, back.ks.find("long-list".getBytes())))
+                .asInstanceOf(InstanceOfAssertFactories.list(String.class))
+                .hasSize(20_000)
+                .startsWith("0", "1", "2")
+                .endsWith(Integer.toString(19_999 % 777));
     }
 
     @Test
     void readerDecodesIntegerEncodingsNonMinimalLengthsAndSecondDeadlines() throws IOException {
         KvRig kv = new KvRig();
         byte[] file = RdbTestData.Stream.v10()
-                .op(Rdb.TYPE_STRING).str("i8").raw(0xC0, 0xFB) // -5
-                .op(Rdb.TYPE_STRING).str("i16").raw(0xC1, 0xD2, 0x04) // 1234
-                .op(Rdb.TYPE_STRING).str("i32").raw(0xC2, 0x60, 0x79, 0xFE, 0xFF) // -100000
-                .op(Rdb.TYPE_STRING).str("len32").raw(0x80, 0, 0, 0, 3).raw("abc".getBytes())
-                .op(Rdb.TYPE_STRING).str("len64").raw(0x81, 0, 0, 0, 0, 0, 0, 0, 2).raw("de".getBytes())
-                .op(Rdb.OPCODE_EXPIRETIME).raw(intLE((int) (kv.now / 1000) + 60))
-                .op(Rdb.OPCODE_IDLE).len(12).op(Rdb.OPCODE_FREQ).raw(5) // eviction hints, ignored
+                .op(Rdb.TYPE_STRING)
+                .str("i8")
+                .raw(0xC0, 0xFB) // -5
+                .op(Rdb.TYPE_STRING)
+                .str("i16")
+                .raw(0xC1, 0xD2, 0x04) // 1234
+                .op(Rdb.TYPE_STRING)
+                .str("i32")
+                .raw(0xC2, 0x60, 0x79, 0xFE, 0xFF) // -100000
+                .op(Rdb.TYPE_STRING)
+                .str("len32")
+                .raw(0x80, 0, 0, 0, 3)
+                .raw("abc".getBytes())
+                .op(Rdb.TYPE_STRING)
+                .str("len64")
+                .raw(0x81, 0, 0, 0, 0, 0, 0, 0, 2)
+                .raw("de".getBytes())
+                .op(Rdb.OPCODE_EXPIRETIME)
+                .raw(intLE((int) (kv.now / 1000) + 60))
+                .op(Rdb.OPCODE_IDLE)
+                .len(12)
+                .op(Rdb.OPCODE_FREQ)
+                .raw(5) // eviction hints, ignored
                 .string("by-seconds", "x")
-                .op(Rdb.TYPE_SET).str("set").len(2).raw(0xC0, 7).str("b")
-                .op(Rdb.TYPE_HASH).str("hash").len(1).str("f").raw(0xC1, 0x00, 0x80) // -32768
+                .op(Rdb.TYPE_SET)
+                .str("set")
+                .len(2)
+                .raw(0xC0, 7)
+                .str("b")
+                .op(Rdb.TYPE_HASH)
+                .str("hash")
+                .len(1)
+                .str("f")
+                .raw(0xC1, 0x00, 0x80) // -32768
                 .end();
         RdbReader.Result r = RdbReader.read(new ByteArrayInputStream(file), kv.ks);
         assertThat(r.keysLoaded()).isEqualTo(8);
         Map<String, Object> d = Dump.of(kv.ks);
-        assertThat(d).containsEntry("i8", "-5").containsEntry("i16", "1234").containsEntry("i32", "-100000")
-                .containsEntry("len32", "abc").containsEntry("len64", "de").containsEntry("by-seconds", "x")
+        assertThat(d)
+                .containsEntry("i8", "-5")
+                .containsEntry("i16", "1234")
+                .containsEntry("i32", "-100000")
+                .containsEntry("len32", "abc")
+                .containsEntry("len64", "de")
+                .containsEntry("by-seconds", "x")
                 .containsEntry("set", new java.util.HashSet<>(List.of("7", "b")))
                 .containsEntry("hash", new java.util.TreeMap<>(Map.of("f", "-32768")));
         assertThat(kv.ks.expireAt(kv.ks.find("by-seconds".getBytes()))).isEqualTo((kv.now / 1000 + 60) * 1000);
@@ -135,25 +167,39 @@ class RdbRoundTripTest {
     @Test
     void oldVersionsWithoutChecksumAndAZeroChecksumLoad() throws IOException {
         KvRig kv = new KvRig();
-        byte[] v3 = new RdbTestData.Stream("REDIS0003").op(Rdb.OPCODE_SELECTDB).len(0).string("a", "1")
+        byte[] v3 = new RdbTestData.Stream("REDIS0003")
+                .op(Rdb.OPCODE_SELECTDB)
+                .len(0)
+                .string("a", "1")
                 .endWithoutChecksum();
-        assertThat(RdbReader.read(new ByteArrayInputStream(v3), kv.ks).version()).isEqualTo(3);
+        assertThat(RdbReader.read(new ByteArrayInputStream(v3), kv.ks).version())
+                .isEqualTo(3);
         assertThat(Dump.of(kv.ks)).containsOnlyKeys("a");
 
         KvRig kv2 = new KvRig();
         byte[] zero = RdbTestData.Stream.v10().string("b", "2").end();
         Arrays.fill(zero, zero.length - 8, zero.length, (byte) 0); // rdb.c: "expected == 0" disables the check
-        assertThat(RdbReader.read(new ByteArrayInputStream(zero), kv2.ks).keysLoaded()).isEqualTo(1);
+        assertThat(RdbReader.read(new ByteArrayInputStream(zero), kv2.ks).keysLoaded())
+                .isEqualTo(1);
     }
 
     @Test
     void expiredKeysAndEmptyCollectionsAreSkippedOnLoad() throws IOException {
         KvRig kv = new KvRig();
         byte[] file = RdbTestData.Stream.v10()
-                .expireMs(kv.now - 1).string("gone", "x")
-                .expireMs(kv.now - 1).op(Rdb.TYPE_LIST).str("gone-list").len(2).str("a").str("b")
-                .expireMs(kv.now + 10).string("stays", "y")
-                .op(Rdb.TYPE_SET).str("empty-set").len(0)
+                .expireMs(kv.now - 1)
+                .string("gone", "x")
+                .expireMs(kv.now - 1)
+                .op(Rdb.TYPE_LIST)
+                .str("gone-list")
+                .len(2)
+                .str("a")
+                .str("b")
+                .expireMs(kv.now + 10)
+                .string("stays", "y")
+                .op(Rdb.TYPE_SET)
+                .str("empty-set")
+                .len(0)
                 .string("plain", "z")
                 .end();
         RdbReader.Result r = RdbReader.read(new ByteArrayInputStream(file), kv.ks);
@@ -184,8 +230,11 @@ class RdbRoundTripTest {
         kv.run("SET", "k", "v");
         KvRig back = new KvRig();
         RdbReader.Result r = RdbReader.read(new ByteArrayInputStream(RdbTestData.export(kv.ks)), back.ks);
-        assertThat(r.aux()).containsEntry("redis-ver", "7.0.0").containsEntry("redis-bits", "64")
-                .containsEntry("ctime", Long.toString(kv.now / 1000)).containsKey("teemate");
+        assertThat(r.aux())
+                .containsEntry("redis-ver", "7.0.0")
+                .containsEntry("redis-bits", "64")
+                .containsEntry("ctime", Long.toString(kv.now / 1000))
+                .containsKey("teemate");
     }
 
     @Test
@@ -193,7 +242,8 @@ class RdbRoundTripTest {
         KvRig kv = new KvRig();
         byte[] file = RdbTestData.export(kv.ks);
         KvRig back = new KvRig();
-        assertThat(RdbReader.read(new ByteArrayInputStream(file), back.ks).keysLoaded()).isZero();
+        assertThat(RdbReader.read(new ByteArrayInputStream(file), back.ks).keysLoaded())
+                .isZero();
     }
 
     private static byte[] intLE(int v) {

@@ -11,8 +11,7 @@ import java.util.TreeMap;
 
 /** Random datasets for the RDB tests, hand-built RDB streams, and the expiries of a keyspace. */
 final class RdbTestData {
-    private RdbTestData() {
-    }
+    private RdbTestData() {}
 
     /** Deadline, by key, of every live key of {@code ks} (0 = none). */
     static Map<String, Long> expiries(Keyspace ks) {
@@ -87,12 +86,13 @@ final class RdbTestData {
             default -> r.nextInt(r.nextBoolean() ? 20 : 200);
         };
         if (len < 0) {
-            return Long.toString(switch (r.nextInt(4)) {
-                case 0 -> r.nextInt(256) - 128;
-                case 1 -> r.nextInt(65536) - 32768;
-                case 2 -> r.nextInt();
-                default -> r.nextLong();
-            });
+            return Long.toString(
+                    switch (r.nextInt(4)) {
+                        case 0 -> r.nextInt(256) - 128;
+                        case 1 -> r.nextInt(65536) - 32768;
+                        case 2 -> r.nextInt();
+                        default -> r.nextLong();
+                    });
         }
         return bytes(r, len);
     }

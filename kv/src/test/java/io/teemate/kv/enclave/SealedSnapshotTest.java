@@ -57,12 +57,14 @@ class SealedSnapshotTest {
 
     @Test
     void roundTripsEmptySmallAndMultiRecordStreams() throws IOException {
-        for (int n : new int[]{0, 1, SealedSnapshot.RECORD_SIZE, 2 * SealedSnapshot.RECORD_SIZE + 123}) {
+        for (int n : new int[] {0, 1, SealedSnapshot.RECORD_SIZE, 2 * SealedSnapshot.RECORD_SIZE + 123}) {
             byte[] plain = random(n);
             byte[] sealed = seal(plain);
             assertThat(unseal(sealed)).as("%d bytes", n).isEqualTo(plain);
             if (n > 64) {
-                assertThat(indexOf(sealed, Arrays.copyOfRange(plain, 0, 32))).as("no plaintext in the file").isNegative();
+                assertThat(indexOf(sealed, Arrays.copyOfRange(plain, 0, 32)))
+                        .as("no plaintext in the file")
+                        .isNegative();
             }
         }
     }
@@ -88,9 +90,11 @@ class SealedSnapshotTest {
     @Test
     void aCutShortStreamAndTrailingBytesAreRefused() throws IOException {
         byte[] sealed = seal(random(3 * SealedSnapshot.RECORD_SIZE / 2));
-        assertThatThrownBy(() -> unseal(Arrays.copyOf(sealed, sealed.length - 1))).hasMessageContaining("cut short");
+        assertThatThrownBy(() -> unseal(Arrays.copyOf(sealed, sealed.length - 1)))
+                .hasMessageContaining("cut short");
         int firstRecordEnd = indexOfRecordEnd(sealed);
-        assertThatThrownBy(() -> unseal(Arrays.copyOf(sealed, firstRecordEnd))).hasMessageContaining("record 1 is missing");
+        assertThatThrownBy(() -> unseal(Arrays.copyOf(sealed, firstRecordEnd)))
+                .hasMessageContaining("record 1 is missing");
         byte[] longer = Arrays.copyOf(sealed, sealed.length + 1);
         assertThatThrownBy(() -> unseal(longer)).hasMessageContaining("after its last record");
     }
@@ -107,7 +111,10 @@ class SealedSnapshotTest {
         int r0 = headerEnd;
         int r1 = r0 + 5 + readInt(a, r0 + 1);
         int r2 = r1 + 5 + readInt(a, r1 + 1);
-        byte[] swapped = concat(Arrays.copyOf(a, r0), Arrays.copyOfRange(a, r1, r2), Arrays.copyOfRange(a, r0, r1),
+        byte[] swapped = concat(
+                Arrays.copyOf(a, r0),
+                Arrays.copyOfRange(a, r1, r2),
+                Arrays.copyOfRange(a, r0, r1),
                 Arrays.copyOfRange(a, r2, a.length));
         assertThatThrownBy(() -> unseal(swapped)).hasMessageContaining("record 0 fails authentication");
     }
@@ -116,8 +123,10 @@ class SealedSnapshotTest {
     void anotherOwnersSnapshotIsRefusedBeforeAnyRecord() throws IOException {
         byte[] sealed = seal(random(100));
         assertThatThrownBy(() -> SealedSnapshot.reader(unsealBy((byte) 2), new ByteArrayInputStream(sealed)))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("not sealed by this container");
-        assertThatThrownBy(() -> SealedSnapshot.reader(unsealBy((byte) 1), new ByteArrayInputStream("REDIS0010".getBytes())))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("not sealed by this container");
+        assertThatThrownBy(() ->
+                        SealedSnapshot.reader(unsealBy((byte) 1), new ByteArrayInputStream("REDIS0010".getBytes())))
                 .hasMessageContaining("not a sealed snapshot");
     }
 
@@ -159,8 +168,10 @@ class SealedSnapshotTest {
     void aVersionOneSnapshotIsRefusedWithTheReason() throws IOException {
         byte[] sealed = seal(random(100));
         sealed[11] = 1; // version u32 after "TMKVSEAL": its key was sealed with the key the host's ecalls reach
-        assertThatThrownBy(() -> unseal(sealed)).isInstanceOf(SnapshotException.class)
-                .hasMessageContaining("version 1 is refused").hasMessageContaining("host could have made it");
+        assertThatThrownBy(() -> unseal(sealed))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("version 1 is refused")
+                .hasMessageContaining("host could have made it");
     }
 
     @Test
@@ -174,10 +185,12 @@ class SealedSnapshotTest {
         }
         byte[] other = seal(plain); // another snapshot of the same data: another data key and header
         assertThatThrownBy(() -> SealedSnapshot.reader(unsealBy((byte) 1), new ByteArrayInputStream(other), v))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("changed while it was read");
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("changed while it was read");
         byte[] bad = a.clone();
         bad[bad.length - 20] ^= 1;
         assertThatThrownBy(() -> SealedSnapshot.verify(unsealBy((byte) 1), new ByteArrayInputStream(bad)))
-                .isInstanceOf(SnapshotException.class).hasMessageContaining("record 2 fails authentication");
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("record 2 fails authentication");
     }
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import static io.teemate.kv.enclave.KvRig.NIL;
 import static io.teemate.kv.enclave.KvRig.OK;
-import static io.teemate.kv.enclave.KvRig.arr;
 import static io.teemate.kv.enclave.KvRig.bulk;
 import static io.teemate.kv.enclave.KvRig.err;
 import static io.teemate.kv.enclave.KvRig.integer;
@@ -69,7 +68,8 @@ class StringCommandsTest {
         assertThat(kv.cmd("SET k v PX 1500")).isEqualTo(OK);
         assertThat(kv.cmd("TTL k")).isEqualTo(integer(2)); // Redis rounds: (1500 + 500) / 1000
         assertThat(kv.run("SET", "a", "v", "PXAT", Long.toString(kv.now + 10))).isEqualTo(OK);
-        assertThat(kv.run("SET", "b", "v", "EXAT", Long.toString(kv.now / 1000 + 10))).isEqualTo(OK);
+        assertThat(kv.run("SET", "b", "v", "EXAT", Long.toString(kv.now / 1000 + 10)))
+                .isEqualTo(OK);
         assertThat(kv.cmd("PTTL a")).isEqualTo(integer(10));
         kv.now += 11;
         assertThat(kv.cmd("GET a")).isEqualTo(NIL);

@@ -39,8 +39,14 @@ class BgsaveTest {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 try (RespClient c = new RespClient(kv.port())) {
                     for (long i = 1; !stop.get(); i++) {
-                        Object r = c.call("MSET", "w:" + i, Long.toString(i), "counter", Long.toString(i),
-                                "s:" + (i % STRINGS), "changed-" + i);
+                        Object r = c.call(
+                                "MSET",
+                                "w:" + i,
+                                Long.toString(i),
+                                "counter",
+                                Long.toString(i),
+                                "s:" + (i % STRINGS),
+                                "changed-" + i);
                         assertThat(r).isEqualTo("OK");
                         written.set(i);
                     }
@@ -51,8 +57,11 @@ class BgsaveTest {
             awaitWrites(written, 300, writer);
             try (RespClient c = new RespClient(kv.port())) {
                 assertThat(c.call("BGSAVE")).isEqualTo("Background saving started");
-                assertThat(c.call("BGSAVE")).as("one at a time, as Redis")
-                        .isIn(new RespClient.Err("ERR Background save already in progress"), "Background saving started");
+                assertThat(c.call("BGSAVE"))
+                        .as("one at a time, as Redis")
+                        .isIn(
+                                new RespClient.Err("ERR Background save already in progress"),
+                                "Background saving started");
             }
             kv.db.awaitBackgroundSave();
             long afterSave = written.get();
@@ -68,18 +77,24 @@ class BgsaveTest {
         Mode other = mode == Mode.SHARED ? Mode.CONVENTIONAL : Mode.SHARED;
         try (KvDatabase db = KvDatabase.open(new KvOptions(data, other, null, 256))) {
             long m = Long.parseLong(get(db, "counter"));
-            assertThat(m).as("the fork came after some writes and before the last ones").isBetween(300L, writesAtEnd - 300);
+            assertThat(m)
+                    .as("the fork came after some writes and before the last ones")
+                    .isBetween(300L, writesAtEnd - 300);
             assertThat(get(db, "w:" + m)).isEqualTo(Long.toString(m));
-            assertThat(get(db, "w:" + (m + 1))).as("nothing written after the fork").isNull();
+            assertThat(get(db, "w:" + (m + 1)))
+                    .as("nothing written after the fork")
+                    .isNull();
             assertThat(db.keysLoaded()).isEqualTo(STRINGS + 3 * 50 + 100 + 1 + m);
             for (int j = 0; j < STRINGS; j++) {
                 long last = lastChange(j, m);
                 assertThat(get(db, "s:" + j)).as("s:%d", j).isEqualTo(last == 0 ? "value-" + j : "changed-" + last);
             }
             for (int j = 0; j < 50; j++) {
-                assertThat(reply(db, "HMGET", "h:" + j, "a", "b")).isEqualTo("*2\r\n$" + len(j) + "\r\n" + j + "\r\n$1\r\nx\r\n");
+                assertThat(reply(db, "HMGET", "h:" + j, "a", "b"))
+                        .isEqualTo("*2\r\n$" + len(j) + "\r\n" + j + "\r\n$1\r\nx\r\n");
                 assertThat(reply(db, "HLEN", "h:" + j)).isEqualTo(":2\r\n");
-                assertThat(reply(db, "LRANGE", "l:" + j, "0", "-1")).isEqualTo("*3\r\n$1\r\n1\r\n$1\r\n2\r\n$" + len(j) + "\r\n" + j + "\r\n");
+                assertThat(reply(db, "LRANGE", "l:" + j, "0", "-1"))
+                        .isEqualTo("*3\r\n$1\r\n1\r\n$1\r\n2\r\n$" + len(j) + "\r\n" + j + "\r\n");
                 assertThat(reply(db, "SCARD", "set:" + j)).isEqualTo(":2\r\n");
             }
             for (int j = 0; j < 100; j++) {

@@ -25,8 +25,21 @@ class ExportAndBenchmarkTest {
     void redisBenchmarkRunsEveryTestWithoutErrors() throws Exception {
         try (RunningKv kv = RunningKv.start(dir.resolve("db"), Mode.SHARED)) {
             String tests = "ping,set,get,incr,lpush,rpush,lpop,rpop,sadd,hset,lrange,mset";
-            Process p = new ProcessBuilder(RedisTools.binary("redis-benchmark").toString(), "-p", Integer.toString(kv.port()),
-                    "-n", "2000", "-c", "20", "-r", "1000", "-t", tests, "--csv").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            RedisTools.binary("redis-benchmark").toString(),
+                            "-p",
+                            Integer.toString(kv.port()),
+                            "-n",
+                            "2000",
+                            "-c",
+                            "20",
+                            "-r",
+                            "1000",
+                            "-t",
+                            tests,
+                            "--csv")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(out).isZero();
@@ -35,10 +48,26 @@ class ExportAndBenchmarkTest {
             for (String line : out.lines().skip(1).toList()) {
                 String[] f = line.split(",");
                 names.add(f[0].replace("\"", ""));
-                assertThat(Double.parseDouble(f[1].replace("\"", ""))).as("%s completed requests", line).isPositive();
+                assertThat(Double.parseDouble(f[1].replace("\"", "")))
+                        .as("%s completed requests", line)
+                        .isPositive();
             }
-            assertThat(names).contains("PING_INLINE", "PING_MBULK", "SET", "GET", "INCR", "LPUSH", "RPUSH", "LPOP", "RPOP",
-                    "SADD", "HSET", "LPUSH (needed to benchmark LRANGE)", "LRANGE_100 (first 100 elements)", "MSET (10 keys)");
+            assertThat(names)
+                    .contains(
+                            "PING_INLINE",
+                            "PING_MBULK",
+                            "SET",
+                            "GET",
+                            "INCR",
+                            "LPUSH",
+                            "RPUSH",
+                            "LPOP",
+                            "RPOP",
+                            "SADD",
+                            "HSET",
+                            "LPUSH (needed to benchmark LRANGE)",
+                            "LRANGE_100 (first 100 elements)",
+                            "MSET (10 keys)");
             assertThat(Long.parseLong(kv.cli("DBSIZE"))).isPositive();
         }
     }
@@ -71,14 +100,15 @@ class ExportAndBenchmarkTest {
             assertThat((Long) redis.call("PTTL", "ttl")).isBetween(1L, 3_600_000L);
             assertThat(redis.call("LRANGE", "l", "0", "-1")).isEqualTo(List.of("x", "y", "z"));
             assertThat(redis.call("HGET", "h", "b")).isEqualTo("2");
-            assertThat(new HashSet<Object>((List<?>) redis.call("SMEMBERS", "set"))).isEqualTo(java.util.Set.of("p", "q"));
+            assertThat(new HashSet<Object>((List<?>) redis.call("SMEMBERS", "set")))
+                    .isEqualTo(java.util.Set.of("p", "q"));
         }
     }
 
     @Test
     void aSnapshotOutsideItsDataDirectoryCannotBeExported() throws Exception {
         Path stray = dir.resolve("stray.sealed");
-        Files.write(stray, new byte[]{1, 2, 3});
+        Files.write(stray, new byte[] {1, 2, 3});
         assertThatThrownBy(() -> KvDatabase.export(stray, dir.resolve("out.rdb")))
                 .hasMessageContaining("not a kv data directory");
         assertThatThrownBy(() -> KvDatabase.export(dir.resolve("missing"), dir.resolve("out.rdb")))

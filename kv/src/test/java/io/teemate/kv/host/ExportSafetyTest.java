@@ -28,6 +28,7 @@ class ExportSafetyTest {
 
     @TempDir
     static Path dir;
+
     static byte[] snapshot;
 
     /** A database whose snapshot spans three records, so a bad last record follows two good ones. */
@@ -42,7 +43,10 @@ class ExportSafetyTest {
                 for (int j = 0; j < value.length; j++) {
                     value[j] = (byte) ('a' + random.nextInt(26));
                 }
-                batch.add(List.of("SET".getBytes(StandardCharsets.US_ASCII), (MARK + i).getBytes(StandardCharsets.US_ASCII), value));
+                batch.add(List.of(
+                        "SET".getBytes(StandardCharsets.US_ASCII),
+                        (MARK + i).getBytes(StandardCharsets.US_ASCII),
+                        value));
             }
             db.execute(batch);
             db.save();
@@ -78,7 +82,11 @@ class ExportSafetyTest {
         assertThat(t).as("the export fails").isNotNull();
         String message = String.valueOf(t.getMessage());
         assertThat(t).as(message).isInstanceOf(KvException.class);
-        assertThat(message).contains(file.toString()).contains(reason).doesNotContain(MARK).doesNotContain("REDIS");
+        assertThat(message)
+                .contains(file.toString())
+                .contains(reason)
+                .doesNotContain(MARK)
+                .doesNotContain("REDIS");
         assertThat(message.length()).as("a message, not data").isLessThan(1000);
         try (Stream<Path> files = Files.list(out.getParent())) {
             assertThat(files.toList()).as("no output file, no temporary file").isEmpty();

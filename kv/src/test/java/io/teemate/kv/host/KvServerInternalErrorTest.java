@@ -62,7 +62,8 @@ class KvServerInternalErrorTest {
     }
 
     private static String call(Socket s, String command) throws IOException {
-        s.getOutputStream().write(("*1\r\n$" + command.length() + "\r\n" + command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+                .write(("*1\r\n$" + command.length() + "\r\n" + command + "\r\n").getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
         InputStream in = s.getInputStream();
         StringBuilder line = new StringBuilder();
@@ -100,13 +101,16 @@ class KvServerInternalErrorTest {
     @Test
     void aBrokenBatchFailsItsClientsOnlyAndTheLoopGoesOn() throws IOException {
         server = KvServer.start(null, 0, KvServerInternalErrorTest::fakeDatabase);
-        for (String broken : new String[]{"NULL", "SHORT"}) {
-            try (Socket a = connect(); Socket b = connect()) {
+        for (String broken : new String[] {"NULL", "SHORT"}) {
+            try (Socket a = connect();
+                    Socket b = connect()) {
                 String reply = call(a, broken);
                 // the client is answered with a generic error, or closed; never left waiting, never told internals
-                assertThat(reply).as(broken).satisfiesAnyOf(
-                        r -> assertThat(r).matches("-ERR internal error \\(id \\d+\\)\r\n"),
-                        r -> assertThat(r).isEmpty());
+                assertThat(reply)
+                        .as(broken)
+                        .satisfiesAnyOf(
+                                r -> assertThat(r).matches("-ERR internal error \\(id \\d+\\)\r\n"),
+                                r -> assertThat(r).isEmpty());
                 assertThat(call(b, "PING")).as("another client after " + broken).isEqualTo("+PONG\r\n");
             }
             try (Socket c = connect()) {

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisCliTest {
     @TempDir
     static Path dir;
+
     static RunningKv kv;
 
     @BeforeAll
@@ -120,7 +121,14 @@ class RedisCliTest {
         assertThat(kv.cli("ECHO", "hi")).isEqualTo("hi");
         kv.cli("SET", "k", "v");
         String info = kv.cli("INFO");
-        assertThat(info).contains("# Memory", "used_memory:", "# Persistence", "# Stats", "latest_fork_usec:0\r", "db0:keys=1,expires=0");
+        assertThat(info)
+                .contains(
+                        "# Memory",
+                        "used_memory:",
+                        "# Persistence",
+                        "# Stats",
+                        "latest_fork_usec:0\r",
+                        "db0:keys=1,expires=0");
         assertThat(kv.cli("INFO", "keyspace")).doesNotContain("# Memory").contains("db0:keys=1");
         assertThat(kv.cli("CONFIG", "GET", "save")).isEqualTo("save");
         assertThat(kv.cli("CONFIG", "GET", "append*")).isEqualTo("appendonly\nno");
@@ -143,9 +151,11 @@ class RedisCliTest {
      */
     @Test
     void commandDescribesTheEnginesCommandsAndTheServersOwn() throws Exception {
-        assertThat(kv.raw("COMMAND", "INFO", "get", "MSET", "del", "rename", "ping", "config", "nosuch")).isEqualTo("*7\r\n"
-                + entry("get", 2, 1, 1, 1) + entry("mset", -3, 1, -1, 2) + entry("del", -2, 1, -1, 1)
-                + entry("rename", 3, 1, 2, 1) + entry("ping", -1, 0, 0, 0) + entry("config", -2, 0, 0, 0) + "*-1\r\n");
+        assertThat(kv.raw("COMMAND", "INFO", "get", "MSET", "del", "rename", "ping", "config", "nosuch"))
+                .isEqualTo("*7\r\n"
+                        + entry("get", 2, 1, 1, 1) + entry("mset", -3, 1, -1, 2) + entry("del", -2, 1, -1, 1)
+                        + entry("rename", 3, 1, 2, 1) + entry("ping", -1, 0, 0, 0) + entry("config", -2, 0, 0, 0)
+                        + "*-1\r\n");
         java.util.TreeSet<String> all = new java.util.TreeSet<>(kv.db.commands().keySet());
         all.addAll(ServerCommands.ARITY.keySet());
         assertThat(kv.db.commands()).containsKeys("get", "ping", "hset", "sadd").doesNotContainKeys("info", "command");
@@ -157,20 +167,23 @@ class RedisCliTest {
             info.addAll(all);
             assertThat(c.call("COMMAND")).isEqualTo(c.call(info.toArray(String[]::new)));
             assertThat(c.call("COMMAND", "DOCS")).isEqualTo(List.of());
-            assertThat(c.call("COMMAND", "BOGUS")).isEqualTo(new RespClient.Err("ERR unknown subcommand 'BOGUS'. Try COMMAND HELP."));
+            assertThat(c.call("COMMAND", "BOGUS"))
+                    .isEqualTo(new RespClient.Err("ERR unknown subcommand 'BOGUS'. Try COMMAND HELP."));
         }
     }
 
     private static String entry(String name, int arity, int first, int last, int step) {
-        return "*6\r\n$" + name.length() + "\r\n" + name + "\r\n:" + arity + "\r\n*0\r\n:" + first + "\r\n:" + last + "\r\n:"
-                + step + "\r\n";
+        return "*6\r\n$" + name.length() + "\r\n" + name + "\r\n:" + arity + "\r\n*0\r\n:" + first + "\r\n:" + last
+                + "\r\n:" + step + "\r\n";
     }
 
     @Test
     void errorsAreRedissOwn() throws Exception {
         kv.cli("SET", "str", "v");
-        assertThat(kv.cli("LPUSH", "str", "x")).isEqualTo("WRONGTYPE Operation against a key holding the wrong kind of value");
-        assertThat(kv.cli("NOSUCH", "a", "b")).isEqualTo("ERR unknown command 'NOSUCH', with args beginning with: 'a' 'b' ");
+        assertThat(kv.cli("LPUSH", "str", "x"))
+                .isEqualTo("WRONGTYPE Operation against a key holding the wrong kind of value");
+        assertThat(kv.cli("NOSUCH", "a", "b"))
+                .isEqualTo("ERR unknown command 'NOSUCH', with args beginning with: 'a' 'b' ");
         assertThat(kv.cli("GET")).isEqualTo("ERR wrong number of arguments for 'get' command");
         assertThat(kv.cli("LASTSAVE", "x")).isEqualTo("ERR wrong number of arguments for 'lastsave' command");
         assertThat(kv.cli("INCR", "str")).isEqualTo("ERR value is not an integer or out of range");

@@ -57,14 +57,17 @@ class RespTest {
             got.addAll(all(r));
             r.feed(stream, cut, stream.length - cut);
             got.addAll(all(r));
-            assertThat(got).as("cut at %d", cut)
+            assertThat(got)
+                    .as("cut at %d", cut)
                     .containsExactly(List.of("GET", "0123456789"), List.of("SET", "a", "b c"), List.of("PING"));
         }
     }
 
     @Property(tries = 200)
-    void randomCommandsSurviveRandomPacketSplits(@ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 5) List<String>> cmds,
-                                                 @ForAll @IntRange(min = 1, max = 17) int packet) throws Exception {
+    void randomCommandsSurviveRandomPacketSplits(
+            @ForAll @Size(min = 1, max = 8) List<@Size(min = 1, max = 5) List<String>> cmds,
+            @ForAll @IntRange(min = 1, max = 17) int packet)
+            throws Exception {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         for (List<String> c : cmds) {
             wire.writeBytes(Resp.command(c.toArray(String[]::new)));
@@ -75,7 +78,9 @@ class RespTest {
         for (int off = 0; off < bytes.length; off += packet) {
             r.feed(bytes, off, Math.min(packet, bytes.length - off));
             for (List<byte[]> c : r.drain()) {
-                got.add(c.stream().map(x -> new String(x, StandardCharsets.UTF_8)).toList());
+                got.add(c.stream()
+                        .map(x -> new String(x, StandardCharsets.UTF_8))
+                        .toList());
             }
         }
         assertThat(got).isEqualTo(cmds);
@@ -86,8 +91,9 @@ class RespTest {
     void inlineCommands() throws Exception {
         Resp r = new Resp();
         r.feed(b("  set  key   value \r\nGET key\n\r\n\nsEt k \"a\\x41\\n\\\"q\" 'it\\'s'\r\n"));
-        assertThat(all(r)).containsExactly(List.of("set", "key", "value"), List.of("GET", "key"),
-                List.of("sEt", "k", "aA\n\"q", "it's"));
+        assertThat(all(r))
+                .containsExactly(
+                        List.of("set", "key", "value"), List.of("GET", "key"), List.of("sEt", "k", "aA\n\"q", "it's"));
         r.feed(b("PING"));
         assertThat(r.next()).isNull(); // no newline yet
         r.feed(b("\r\n"));
@@ -125,7 +131,8 @@ class RespTest {
         assertThatThrownBy(r::next).isInstanceOf(RespProtocolException.class);
         r.feed(b("*1\r\n$4\r\nPING\r\n"));
         RespProtocolException e = org.junit.jupiter.api.Assertions.assertThrows(RespProtocolException.class, r::next);
-        assertThat(new String(e.reply(), StandardCharsets.US_ASCII)).isEqualTo("-ERR Protocol error: expected '$', got ':'\r\n");
+        assertThat(new String(e.reply(), StandardCharsets.US_ASCII))
+                .isEqualTo("-ERR Protocol error: expected '$', got ':'\r\n");
     }
 
     @Test
@@ -166,7 +173,9 @@ class RespTest {
     private static void assertError(String input, String message) {
         Resp r = new Resp();
         r.feed(b(input));
-        assertThatThrownBy(r::drain).as(input.length() > 40 ? input.substring(0, 40) : input)
-                .isInstanceOf(RespProtocolException.class).hasMessage(message);
+        assertThatThrownBy(r::drain)
+                .as(input.length() > 40 ? input.substring(0, 40) : input)
+                .isInstanceOf(RespProtocolException.class)
+                .hasMessage(message);
     }
 }

@@ -44,7 +44,8 @@ final class RunningKv implements AutoCloseable {
 
     /** redis-cli reading commands (one per line, on one connection) or --pipe data from standard input. */
     String cliWithInput(byte[] input, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(RedisTools.binary("redis-cli").toString(), "-p", Integer.toString(port())));
+        List<String> cmd =
+                new ArrayList<>(List.of(RedisTools.binary("redis-cli").toString(), "-p", Integer.toString(port())));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         if (input != null) {

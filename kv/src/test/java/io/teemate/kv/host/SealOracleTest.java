@@ -65,7 +65,8 @@ class SealOracleTest {
 
             // 1. The host asks the unseal ecall for the snapshot's data key: refused.
             EcallReply opened = ecall(db, RuntimeAbi.ECALL_UNSEAL, keyBlob);
-            assertThat(opened.ok()).as("ECALL_UNSEAL opens the snapshot's data key (%d bytes)", opened.body().length)
+            assertThat(opened.ok())
+                    .as("ECALL_UNSEAL opens the snapshot's data key (%d bytes)", opened.body().length)
                     .isFalse();
 
             // 2. The host seals a data key of its choosing through the seal ecall and builds a snapshot with it.
@@ -74,15 +75,24 @@ class SealOracleTest {
             byte[] forgedKeyBlob = ecall(db, RuntimeAbi.ECALL_SEAL, chosen).orThrow("seal");
             ByteArrayOutputStream header = new ByteArrayOutputStream();
             header.write(Arrays.copyOf(file, 8));
-            header.write(ByteBuffer.allocate(8).putInt(version).putInt(forgedKeyBlob.length).array());
+            header.write(ByteBuffer.allocate(8)
+                    .putInt(version)
+                    .putInt(forgedKeyBlob.length)
+                    .array());
             header.write(forgedKeyBlob);
             byte[] headerBytes = header.toByteArray();
             byte[] rdb = balanceRdb("999");
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Arrays.copyOf(chosen, 32), "AES"),
-                    new GCMParameterSpec(128, ByteBuffer.allocate(12).putInt(0).putLong(0).array()));
-            c.updateAAD(ByteBuffer.allocate(32 + 9).put(MessageDigest.getInstance("SHA-256").digest(headerBytes))
-                    .putLong(0).put((byte) 1).array());
+            c.init(
+                    Cipher.ENCRYPT_MODE,
+                    new SecretKeySpec(Arrays.copyOf(chosen, 32), "AES"),
+                    new GCMParameterSpec(
+                            128, ByteBuffer.allocate(12).putInt(0).putLong(0).array()));
+            c.updateAAD(ByteBuffer.allocate(32 + 9)
+                    .put(MessageDigest.getInstance("SHA-256").digest(headerBytes))
+                    .putLong(0)
+                    .put((byte) 1)
+                    .array());
             byte[] sealed = c.doFinal(rdb);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(headerBytes);
@@ -95,15 +105,22 @@ class SealOracleTest {
         // 3. Restarted on the host-made snapshot: refused at load, with the reason; it never serves 999.
         KvException refused = null;
         try (KvDatabase db = KvDatabase.open(new KvOptions(data, Mode.SHARED, null, 128))) {
-            String balance = new String(db.execute(List.of(cmd("GET", "balance"))).get(0), StandardCharsets.UTF_8);
-            assertThat(balance).as("the database serves the host's forged value").doesNotContain("999");
+            String balance =
+                    new String(db.execute(List.of(cmd("GET", "balance"))).get(0), StandardCharsets.UTF_8);
+            assertThat(balance)
+                    .as("the database serves the host's forged value")
+                    .doesNotContain("999");
         } catch (KvException e) {
             refused = e;
         }
         assertThat(refused).as("the forged snapshot is refused at load").isNotNull();
-        assertThat(refused.getMessage()).contains("refusing to start").contains(KvDatabase.SNAPSHOT)
+        assertThat(refused.getMessage())
+                .contains("refusing to start")
+                .contains(KvDatabase.SNAPSHOT)
                 .contains("not sealed by this container");
-        assertThat(Files.readAllBytes(data.resolve(KvDatabase.SNAPSHOT))).as("left untouched").isEqualTo(forged);
+        assertThat(Files.readAllBytes(data.resolve(KvDatabase.SNAPSHOT)))
+                .as("left untouched")
+                .isEqualTo(forged);
     }
 
     /** A minimal RDB (version 10): db 0, string "balance" = {@code value}, EOF, checksum 0 (not checked). */

@@ -38,7 +38,8 @@ class SecretFileModesTest {
 
     @Test
     void anExistingDirectoryKeepsItsModeAndTheSecretsAreStillOwnerOnly() throws IOException {
-        Path data = Files.createDirectory(dir.resolve("existing"),
+        Path data = Files.createDirectory(
+                dir.resolve("existing"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x")); // whatever the umask
         KvDataDir.open(data, "16M");
@@ -52,7 +53,9 @@ class SecretFileModesTest {
     void anExportedRdbIsOwnerOnly() throws IOException {
         Path data = dir.resolve("db");
         try (KvDatabase db = KvDatabase.open(new KvOptions(data, Mode.SHARED, "16M", 128))) {
-            db.execute(List.of(List.of("SET".getBytes(StandardCharsets.US_ASCII), "k".getBytes(StandardCharsets.US_ASCII),
+            db.execute(List.of(List.of(
+                    "SET".getBytes(StandardCharsets.US_ASCII),
+                    "k".getBytes(StandardCharsets.US_ASCII),
                     "v".getBytes(StandardCharsets.US_ASCII))));
             db.save();
         }

@@ -36,8 +36,10 @@ class SnapshotSafetyTest {
     void aSnapshotDoesNotHoldItsPlaintext() throws IOException {
         Path data = savedDatabase("db", "plaintext-that-must-not-leak");
         byte[] sealed = Files.readAllBytes(data.resolve(KvDatabase.SNAPSHOT));
-        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("plaintext-that-must-not-leak")
-                .doesNotContain("secret").doesNotContain("REDIS");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+                .doesNotContain("plaintext-that-must-not-leak")
+                .doesNotContain("secret")
+                .doesNotContain("REDIS");
     }
 
     @Test
@@ -48,8 +50,10 @@ class SnapshotSafetyTest {
         bytes[bytes.length - 20] ^= 1; // inside the last record's ciphertext
         Files.write(file, bytes);
         assertThatThrownBy(() -> KvDatabase.open(new KvOptions(data, Mode.SHARED, null, 128)))
-                .isInstanceOf(KvException.class).hasMessageContaining("refusing to start")
-                .hasMessageContaining(KvDatabase.SNAPSHOT).hasMessageContaining("fails authentication")
+                .isInstanceOf(KvException.class)
+                .hasMessageContaining("refusing to start")
+                .hasMessageContaining(KvDatabase.SNAPSHOT)
+                .hasMessageContaining("fails authentication")
                 .hasMessageContaining("left untouched");
         assertThat(Files.readAllBytes(file)).as("nothing overwritten").isEqualTo(bytes);
         try (Stream<Path> files = Files.list(data)) {
@@ -64,17 +68,21 @@ class SnapshotSafetyTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
         assertThatThrownBy(() -> KvDatabase.open(new KvOptions(data, Mode.CONVENTIONAL, null, 128)))
-                .isInstanceOf(KvException.class).hasMessageContaining("cut short");
+                .isInstanceOf(KvException.class)
+                .hasMessageContaining("cut short");
     }
 
     @Test
     void anotherDatabasesSnapshotDoesNotUnseal() throws IOException {
         Path mine = savedDatabase("mine", "a");
         Path theirs = savedDatabase("theirs", "b");
-        Files.copy(theirs.resolve(KvDatabase.SNAPSHOT), mine.resolve(KvDatabase.SNAPSHOT),
+        Files.copy(
+                theirs.resolve(KvDatabase.SNAPSHOT),
+                mine.resolve(KvDatabase.SNAPSHOT),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> KvDatabase.open(new KvOptions(mine, Mode.SHARED, null, 128)))
-                .isInstanceOf(KvException.class).hasMessageContaining("not sealed by this container");
+                .isInstanceOf(KvException.class)
+                .hasMessageContaining("not sealed by this container");
     }
 
     @Test
@@ -83,12 +91,13 @@ class SnapshotSafetyTest {
         Path file = data.resolve(KvDatabase.SNAPSHOT);
         byte[] before = Files.readAllBytes(file);
         assertThatThrownBy(() -> SnapshotFiles.replace(file, out -> {
-            out.write(new byte[100_000]);
-            throw new IOException("no space left on device");
-        })).hasMessageContaining("no space left");
+                    out.write(new byte[100_000]);
+                    throw new IOException("no space left on device");
+                }))
+                .hasMessageContaining("no space left");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         // A temporary file a crash left behind is ignored: the database loads the last complete snapshot.
-        Files.write(data.resolve("temp-999-" + KvDatabase.SNAPSHOT), new byte[]{1, 2, 3});
+        Files.write(data.resolve("temp-999-" + KvDatabase.SNAPSHOT), new byte[] {1, 2, 3});
         try (KvDatabase db = KvDatabase.open(new KvOptions(data, Mode.SHARED, null, 128))) {
             assertThat(new String(db.execute(List.of(cmd("GET", "secret"))).get(0), StandardCharsets.UTF_8))
                     .isEqualTo("$4\r\nkept\r\n");
@@ -99,7 +108,9 @@ class SnapshotSafetyTest {
     void anotherHeapForAnExistingDirectoryIsRefusedWithTheReason() throws IOException {
         Path data = savedDatabase("db", "v");
         assertThatThrownBy(() -> KvDatabase.open(new KvOptions(data, Mode.SHARED, "32M", 128)))
-                .isInstanceOf(IOException.class).hasMessageContaining("16M heap").hasMessageContaining("MRENCLAVE");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("16M heap")
+                .hasMessageContaining("MRENCLAVE");
     }
 
     @Test
@@ -111,12 +122,14 @@ class SnapshotSafetyTest {
             Files.createDirectories(blocker.resolve("in-the-way"));
             assertThat(kv.cli("SAVE")).startsWith("ERR ");
             assertThat(kv.cli("BGSAVE")).isEqualTo("Background saving started");
-            assertThatThrownBy(kv.db::awaitBackgroundSave).isInstanceOf(KvException.class)
+            assertThatThrownBy(kv.db::awaitBackgroundSave)
+                    .isInstanceOf(KvException.class)
                     .hasMessageContaining("background save failed");
             assertThat(kv.cli("INFO", "persistence")).contains("rdb_last_bgsave_status:err");
             assertThat(kv.cli("GET", "k")).as("the server goes on").isEqualTo("v");
             try (Stream<Path> files = Files.list(kv.db.dir())) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .as("no temporary file left")
                         .noneMatch(n -> n.startsWith("temp-"));
             }
             Files.delete(blocker.resolve("in-the-way"));

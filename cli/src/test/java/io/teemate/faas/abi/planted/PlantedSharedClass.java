@@ -7,8 +7,7 @@ import io.teemate.host.Platform;
  * platform, so the enclave would compile against host code through it. Test code only.
  */
 public final class PlantedSharedClass {
-    private PlantedSharedClass() {
-    }
+    private PlantedSharedClass() {}
 
     public static Object reachIntoTheHost(Platform platform) {
         return platform.kernel();

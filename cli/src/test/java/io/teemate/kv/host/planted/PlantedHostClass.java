@@ -7,8 +7,7 @@ import io.teemate.kv.enclave.CommandEngine;
  * engine directly instead of through EENTER. Test code only; the production import never sees it.
  */
 public final class PlantedHostClass {
-    private PlantedHostClass() {
-    }
+    private PlantedHostClass() {}
 
     public static byte[] bypassTheBoundary(CommandEngine engine, java.util.List<byte[]> argv) {
         return engine.execute(argv);
