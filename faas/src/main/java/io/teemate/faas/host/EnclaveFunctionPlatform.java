@@ -618,7 +618,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     /** The function's error for an outcome the runtime refused (the instance is already torn down in the enclave). */
     static FunctionException failure(Deployed d, Container.Outcome o) {
-        return failure(d.name, d.timeoutMillis, o.status(), runtimeMessage(o));
+        return failure(d.name, d.timeoutMillis, o.status(), o.message());
     }
 
     /**
@@ -670,17 +670,6 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                         "function " + name + ": the platform failed",
                         "function " + name + ": " + RuntimeAbi.statusName(status) + ": " + message,
                         null));
-    }
-
-    /**
-     * The runtime's own message in an outcome: {@link ContainerManager} puts its status's name in front of it
-     * ({@code "E_FAULT: ..."}), which the status already says. (Taking off a prefix the host's own code wrote, not
-     * reading the enclave's text: the status alone chose the error.)
-     */
-    private static String runtimeMessage(Container.Outcome o) {
-        String error = o.error() == null ? "" : o.error();
-        String prefix = RuntimeAbi.statusName(o.status()) + ": ";
-        return error.startsWith(prefix) ? error.substring(prefix.length()) : error;
     }
 
     // ------------------------------------------------------------------ observing

@@ -35,9 +35,18 @@ public final class Container {
 
     /**
      * What one entry into the container's code produced: its exit status and output, or the error that ended it
-     * (with the runtime's status), and the entry's wall and modeled time.
+     * (with the runtime's status), and the entry's wall and modeled time. {@code error} is for logs (the status's
+     * name, then the runtime's message); {@code message} is the runtime's message alone, which for E_FAULT,
+     * E_TIMEOUT and E_NO_MEMORY is written for the container's user ({@code RuntimeAbi.Status}).
      */
-    public record Outcome(int exitCode, byte[] stdout, String error, long status, long wallNanos, double modeledNanos) {
+    public record Outcome(
+            int exitCode,
+            byte[] stdout,
+            String error,
+            String message,
+            long status,
+            long wallNanos,
+            double modeledNanos) {
         public boolean ok() {
             return error == null && exitCode == 0;
         }

@@ -207,6 +207,7 @@ public final class ContainerManager implements AutoCloseable {
                     -1,
                     c.channel.takeStdout(),
                     "the enclave thread was abandoned: " + e.getMessage(),
+                    "the enclave thread was abandoned: " + e.getMessage(),
                     RuntimeAbi.E_CRASHED,
                     0,
                     0);
@@ -222,13 +223,20 @@ public final class ContainerManager implements AutoCloseable {
                     -1,
                     c.channel.takeStdout(),
                     RuntimeAbi.statusName(reply.status()) + ": " + reply.message(),
+                    reply.message(),
                     reply.status(),
                     m.wallNanos,
                     m.modeledNanos);
         }
         Wire.Reader r = new Wire.Reader(reply.body());
         return new Container.Outcome(
-                (int) r.u32("exit code"), c.channel.takeStdout(), null, RuntimeAbi.OK, m.wallNanos, m.modeledNanos);
+                (int) r.u32("exit code"),
+                c.channel.takeStdout(),
+                null,
+                null,
+                RuntimeAbi.OK,
+                m.wallNanos,
+                m.modeledNanos);
     }
 
     /** One more ecall for {@code c} (seal, unseal, attest, read a file), with its session token prepended. */
