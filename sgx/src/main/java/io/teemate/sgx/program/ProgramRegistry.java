@@ -59,15 +59,15 @@ public final class ProgramRegistry {
         if (classes == null || !EnclaveProgram.class.isAssignableFrom(classes.get(0))) {
             return null;
         }
-        EnclaveProgram program;
         try {
-            program = construct(classes.get(0).asSubclass(EnclaveProgram.class), classes);
-        } catch (ReflectiveOperationException e) {
+            EnclaveProgram program = construct(classes.get(0).asSubclass(EnclaveProgram.class), classes);
+            return program != null && Arrays.equals(CodeImage.of(program).digest(), CodeImage.sha256(image))
+                    ? program
+                    : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // the bytes name a program that cannot be made or cannot say what its code is: nothing runs (#UD)
             return null;
         }
-        return program != null && Arrays.equals(CodeImage.of(program).digest(), CodeImage.sha256(image))
-                ? program
-                : null;
     }
 
     private static EnclaveProgram construct(Class<? extends EnclaveProgram> entry, List<Class<?>> classes)
