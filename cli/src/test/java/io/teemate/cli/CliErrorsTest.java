@@ -47,9 +47,10 @@ class CliErrorsTest {
             var mode = sub.getCommandSpec().findOption("--mode");
             assertThat(mode).as(command).isNotNull();
             assertThat(mode.defaultValue()).as(command).isEqualTo("shared");
-            assertThat(new ModeOption.Converter().convert("CONVENTIONAL"))
-                    .isEqualTo(io.teemate.host.container.Mode.CONVENTIONAL);
+            assertThat(mode.converters()).as(command).hasAtLeastOneElementOfType(ModeOption.Converter.class);
         }
+        assertThat(new ModeOption.Converter().convert("CONVENTIONAL"))
+                .isEqualTo(io.teemate.host.container.Mode.CONVENTIONAL);
         SignCommandTest.Run r = teemate("run", "--mode", "gramine", HELLO.resolve("container.json"));
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("--mode").contains("gramine").contains("conventional, shared");
