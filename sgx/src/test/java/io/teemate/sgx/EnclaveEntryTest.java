@@ -246,6 +246,19 @@ class EnclaveEntryTest {
     }
 
     @Test
+    void anImageWhoseProgramFailsToNameItsCodeIsNoProgramOfThisMachine() {
+        CodeImage codeless = CodeImage.of(List.of(TestProgram.Codeless.class), "a program that names no code");
+        EnclaveLayout layout = Rig.layoutFor(codeless);
+        var loaded = rig.loader.load(rig.lp(0), layout, Rig.sign(layout, Rig.KEY, 0), 0x5_0000_0000L, rig.pageTable);
+        var thrown = catchThrowableOfType(
+                EnclaveFaultException.class,
+                () -> rig.lp(0).eenter(loaded.tcsAddresses().get(0), Rig.AEP, ExitHandler.RESUME_INTERRUPTS));
+        assertThat(thrown.event().cause()).isInstanceOf(InvalidOpcodeFault.class);
+        // decoded as no program (nothing of its code ran), not a crash of enclave code
+        assertThat(thrown.getMessage()).contains("no enclave program of this machine");
+    }
+
+    @Test
     void changingOneByteOfCodeChangesMrenclaveAndUnbindsTheProgram() {
         EnclaveLayout good = Rig.layoutFor(rig.machine.programs().register(new TestProgram()));
         List<EnclavePage> pages = new ArrayList<>(good.pages());

@@ -150,4 +150,12 @@ public class TestProgram implements EnclaveProgram {
 
     /** A second program with other code, so its enclave has another MRENCLAVE. */
     public static final class Other extends TestProgram {}
+
+    /** A program that cannot say what its code is: an image naming it must run nothing. */
+    public static final class Codeless extends TestProgram {
+        @Override
+        public java.util.List<Class<?>> codeClasses() {
+            throw new IllegalStateException("no code to declare");
+        }
+    }
 }
