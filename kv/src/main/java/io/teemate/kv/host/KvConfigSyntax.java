@@ -261,8 +261,9 @@ final class KvConfigSyntax {
     /**
      * memtoull: a memory size, as an unsigned 64-bit value, or null. Digits then an optional unit, case-insensitive:
      * b (1), k (1000), kb (1024), m (1000^2), mb (1024^2), g (1000^3), gb (1024^3). As in Redis, no digits read as
-     * 0 ({@code ""} and {@code "kb"} are 0), a number too large for 64 bits saturates at 2^64 - 1 without a unit,
-     * and with a unit fails.
+     * 0 ({@code ""} and {@code "kb"} are 0), and a number too large for 64 bits saturates at 2^64 - 1 without a
+     * unit. With a unit, a product beyond 64 bits fails, as in later Redis versions; Redis 7.0.15 has no such check
+     * and wraps it around (its {@code maxmemory 18014398509481984kb} is 0, no limit at all).
      */
     static Long memtoull(String s) {
         if (s.startsWith("-")) {

@@ -72,7 +72,10 @@ class KvConfigSyntaxTest {
         assertThat(KvConfigSyntax.memtoull("kb")).isEqualTo(0L);
         assertThat(KvConfigSyntax.memtoull("99999999999999999999999")).isEqualTo(-1L);
         assertThat(KvConfigSyntax.memtoull("18446744073709551615")).isEqualTo(-1L);
+        // a product beyond 64 bits is refused, as later Redis versions do (7.0.15 wraps it: 2^54 kb would be 0)
         assertThat(KvConfigSyntax.memtoull("18446744073709551615kb")).isNull();
+        assertThat(KvConfigSyntax.memtoull("18014398509481984kb")).isNull();
+        assertThat(KvConfigSyntax.memtoull("18014398509481983kb")).isEqualTo(-1024L);
         for (String bad : List.of("-1", "1.5m", "1 m", "+1", "1t", "1kbb")) {
             assertThat(KvConfigSyntax.memtoull(bad)).as(bad).isNull();
         }
