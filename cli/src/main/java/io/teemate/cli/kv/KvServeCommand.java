@@ -22,6 +22,7 @@ import sun.misc.SignalHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,13 +125,12 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         out.flush();
         // SIGINT and SIGTERM shut down as Redis does (a final save when save points are configured, exit status
         // 0); the JVM's default for them is to run the shutdown hooks and exit 130 or 143 without a word
-        Map<String, Signal> signals = new java.util.LinkedHashMap<>();
-        List<SignalHandler> previous = new java.util.ArrayList<>();
+        Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
         for (String name : List.of("INT", "TERM")) {
             Signal sig = new Signal(name);
-            previous.add(
+            previous.put(
+                    sig,
                     Signal.handle(sig, s -> server.requestShutdown("Received SIG" + name + " scheduling shutdown...")));
-            signals.put(name, sig);
         }
         // any other exit of the JVM (SIGHUP, System.exit) still saves before the process ends
         Thread hook = new Thread(
@@ -146,10 +146,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         started.complete(server.port());
         server.exited().join();
         Runtime.getRuntime().removeShutdownHook(hook);
-        int i = 0;
-        for (Signal sig : signals.values()) {
-            Signal.handle(sig, previous.get(i++));
-        }
+        previous.forEach(Signal::handle);
         server.close();
         db.close();
         LOG.warn("teemate kv is now ready to exit, bye bye...");

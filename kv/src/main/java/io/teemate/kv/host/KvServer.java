@@ -259,7 +259,9 @@ public final class KvServer implements AutoCloseable {
                 LOG.error("the server loop stopped: {}", e.toString(), e);
             }
         }
-        if (closed && !exited.isDone()) {
+        // however the loop ended (SHUTDOWN, a signal, close, or the selector failing), the server is done: a
+        // process waiting on exited() must not wait for a loop that is gone
+        if (!exited.isDone()) {
             for (Connection c : new ArrayList<>(connections)) {
                 drop(c);
             }
