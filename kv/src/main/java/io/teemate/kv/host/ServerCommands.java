@@ -12,13 +12,30 @@ import java.util.Set;
 
 /**
  * The server's own commands, answered on the host side because they are about the server, not the dataset:
- * INFO, SAVE, BGSAVE, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, QUIT. The dataset figures INFO
+ * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, QUIT. The dataset figures INFO
  * shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
     /** Server commands and their Redis arity. */
     static final Map<String, Integer> ARITY = Map.of(
-            "info", -1, "save", 1, "bgsave", -1, "lastsave", 1, "config", -2, "command", -1, "client", -2, "quit", -1);
+            "info",
+            -1,
+            "save",
+            1,
+            "bgsave",
+            -1,
+            "lastsave",
+            1,
+            "config",
+            -2,
+            "command",
+            -1,
+            "client",
+            -2,
+            "quit",
+            -1,
+            "bgrewriteaof",
+            1);
 
     /** What a client connection keeps for the server: its id and name. */
     static final class Client {
@@ -71,6 +88,11 @@ final class ServerCommands {
                     yield Resp.simple("OK");
                 }
                 case "bgsave" -> bgsave(argv);
+                case "bgrewriteaof" ->
+                    Resp.simple(
+                            db.bgrewriteaof() == KvDatabase.RewriteStart.STARTED
+                                    ? "Background append only file rewriting started"
+                                    : "Background append only file rewriting scheduled");
                 case "lastsave" -> Resp.integer(db.lastSaveSeconds());
                 case "config" -> config(argv);
                 case "command" -> command(argv);
@@ -245,9 +267,19 @@ final class ServerCommands {
         if (all || want.contains("persistence")) {
             section(b, "Persistence");
             field(b, "loading", 0);
+            field(b, "rdb_changes_since_last_save", db.changesSinceLastSave());
             field(b, "rdb_bgsave_in_progress", db.bgsaveInProgress() ? 1 : 0);
             field(b, "rdb_last_save_time", db.lastSaveSeconds());
             field(b, "rdb_last_bgsave_status", db.lastBgsaveOk() ? "ok" : "err");
+            field(b, "aof_enabled", db.aofEnabled() ? 1 : 0);
+            field(b, "aof_rewrite_in_progress", db.aofRewriteInProgress() ? 1 : 0);
+            field(b, "aof_rewrite_scheduled", db.aofRewriteScheduled() ? 1 : 0);
+            field(b, "aof_last_bgrewrite_status", db.lastBgrewriteOk() ? "ok" : "err");
+            field(b, "aof_last_write_status", db.aofLastWriteOk() ? "ok" : "err");
+            if (db.aofEnabled()) { // as Redis: the sizes only while the AOF is on
+                field(b, "aof_current_size", db.aofCurrentSize());
+                field(b, "aof_base_size", db.aofBaseSize());
+            }
         }
         if (all || want.contains("stats")) {
             KvDatabase.Fork f = db.lastFork();
