@@ -92,10 +92,14 @@ public final class KvDatabase implements AutoCloseable {
     private volatile CompletableFuture<Void> rewrite;
     private volatile boolean rewriteScheduled;
     private volatile boolean lastBgrewriteOk = true;
+    /** Set (under the lock) when closing: no scheduled rewrite starts after it. */
+    private boolean closing;
     /** Told (once) why the server must exit: the AOF could not be written with appendfsync always. */
     private volatile java.util.function.Consumer<String> fatalHandler;
     /** Tests: runs with a rewrite's child before it writes the base (a test stops it to make the rewrite fail). */
     volatile java.util.function.Consumer<Container> beforeRewriteChildWrites;
+    /** Tests: runs with a BGSAVE's child before it writes the snapshot. */
+    volatile java.util.function.Consumer<Container> beforeSaveChildWrites;
 
     private volatile CompletableFuture<Save> background;
     private volatile Fork lastFork;
@@ -572,6 +576,10 @@ public final class KvDatabase implements AutoCloseable {
                 () -> {
                     long s0 = System.nanoTime();
                     try {
+                        java.util.function.Consumer<Container> hook = beforeSaveChildWrites;
+                        if (hook != null) {
+                            hook.accept(child);
+                        }
                         long bytes = writeSnapshot(child);
                         Save s = new Save(bytes, System.nanoTime() - s0, enclavePages());
                         lastSave = s;
@@ -658,7 +666,7 @@ public final class KvDatabase implements AutoCloseable {
     }
 
     private synchronized void startScheduledRewrite() {
-        if (!rewriteScheduled || aofRewriteInProgress() || bgsaveInProgress()) {
+        if (closing || !rewriteScheduled || aofRewriteInProgress() || bgsaveInProgress()) {
             return;
         }
         try {
@@ -669,7 +677,6 @@ public final class KvDatabase implements AutoCloseable {
     }
 
     private void startRewrite() throws IOException {
-        rewriteScheduled = false;
         AppendOnlyFile.Entry keepFrom;
         Forked forked;
         try {
@@ -677,6 +684,7 @@ public final class KvDatabase implements AutoCloseable {
             forked = fork();
         } catch (IOException | RuntimeException e) {
             lastBgrewriteOk = false;
+            rewriteScheduled = false;
             throw e;
         }
         Container child = forked.child();
@@ -715,6 +723,7 @@ public final class KvDatabase implements AutoCloseable {
                     t.setDaemon(true);
                     t.start();
                 });
+        rewriteScheduled = false; // after the rewrite is in place: who sees it unscheduled sees it running
     }
 
     /** True while a background AOF rewrite runs. */
@@ -963,6 +972,9 @@ public final class KvDatabase implements AutoCloseable {
                 } catch (RuntimeException ignored) {
                     // reported to whoever waited for it; closing goes on
                 }
+            }
+            synchronized (this) {
+                closing = true; // a rewrite scheduled after that save has started by now, or never will
             }
             CompletableFuture<Void> r = rewrite;
             if (r != null) {

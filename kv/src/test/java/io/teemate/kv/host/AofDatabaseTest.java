@@ -229,6 +229,32 @@ class AofDatabaseTest {
     }
 
     @Test
+    void aBgrewriteaofDuringABgsaveIsScheduledAndRunsWhenTheSaveEnds() throws Exception {
+        Path data = dir.resolve("db");
+        try (KvDatabase db = KvDatabase.open(options(data, Mode.SHARED, KvOptions.Aof.Fsync.EVERYSEC))) {
+            write(db, 0, 100);
+            CountDownLatch release = new CountDownLatch(1);
+            db.beforeSaveChildWrites = child -> await(release);
+            db.bgsave();
+            assertThat(db.bgrewriteaof()).isEqualTo(KvDatabase.RewriteStart.SCHEDULED);
+            assertThat(db.aofRewriteScheduled()).isTrue();
+            assertThat(db.aofRewriteInProgress()).isFalse();
+            write(db, 100, 150);
+            release.countDown();
+            db.awaitBackgroundSave();
+            while (db.aofRewriteScheduled()) {
+                Thread.onSpinWait(); // it starts from the save's completion, on the save's thread
+            }
+            db.awaitBackgroundRewrite();
+            assertThat(db.lastBgrewriteOk()).isTrue();
+            assertThat(manifest(data)).startsWith("file appendonly.aof.2.base.rdb seq 2 type b\n");
+        }
+        try (KvDatabase db = KvDatabase.open(options(data, Mode.SHARED, KvOptions.Aof.Fsync.EVERYSEC))) {
+            assertKeys(db, 0, 150);
+        }
+    }
+
+    @Test
     void aRewriteWhoseChildFailsLeavesTheOldChainLoadable() throws Exception {
         Path data = dir.resolve("db");
         try (KvDatabase db = KvDatabase.open(options(data, Mode.SHARED, KvOptions.Aof.Fsync.EVERYSEC))) {
