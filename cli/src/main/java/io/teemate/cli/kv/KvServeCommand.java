@@ -67,6 +67,22 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(1024, 8);
 
+    @Option(
+            names = "--appendonly",
+            defaultValue = "no",
+            paramLabel = "yes|no",
+            description = "log every write to the sealed append-only file in DIR/appendonlydir, and load it (not"
+                    + " the snapshot) at start, as Redis's appendonly (default: ${DEFAULT-VALUE})")
+    String appendonly;
+
+    @Option(
+            names = "--appendfsync",
+            defaultValue = "everysec",
+            paramLabel = "always|everysec|no",
+            description = "when the append-only file reaches the disk: before every reply, once a second, or when"
+                    + " the system likes (default: ${DEFAULT-VALUE})")
+    String appendfsync;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +105,24 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
                 throw new IllegalArgumentException("--heap " + e.getMessage(), e);
             }
         }
-        KvOptions options = new KvOptions(dir, m, heap, epcMiB);
+        KvOptions.Aof aof;
+        try {
+            if (!appendonly.equalsIgnoreCase("yes") && !appendonly.equalsIgnoreCase("no")) {
+                throw new IllegalArgumentException("must be yes or no, not " + appendonly);
+            }
+            aof = KvOptions.Aof.DEFAULTS
+                    .withEnabled(appendonly.equalsIgnoreCase("yes"))
+                    .withFsync(KvOptions.Aof.Fsync.parse(appendfsync));
+        } catch (IllegalArgumentException e) {
+            started.completeExceptionally(e);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    (appendonly.equalsIgnoreCase("yes") || appendonly.equalsIgnoreCase("no")
+                                    ? "--appendfsync: "
+                                    : "--appendonly: ")
+                            + e.getMessage());
+        }
+        KvOptions options = new KvOptions(dir, m, heap, epcMiB, aof);
         KvDatabase db;
         KvServer server;
         try {
@@ -110,6 +143,12 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             started.completeExceptionally(e);
             return 1;
         }
+        // appendfsync always and a write the AOF could not keep: exit now, before any reply, as Redis exits
+        db.onFatal(reason -> {
+            err.println("teemate kv serve: " + reason);
+            err.flush();
+            Runtime.getRuntime().halt(1);
+        });
         try {
             server = KvServer.start(db, port);
         } catch (IOException e) {

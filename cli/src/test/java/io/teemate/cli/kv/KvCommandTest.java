@@ -83,7 +83,63 @@ public class KvCommandTest {
     }
 
     @Test
+    void servesWithTheAppendOnlyFileAndItsDatasetExportsAsRdb(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        KvServeCommand serve = new KvServeCommand();
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
+                cmd,
+                "--port",
+                "0",
+                "--dir",
+                data.toString(),
+                "--heap",
+                "16M",
+                "--epc-mib",
+                "128",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always"));
+        int port = serve.started().get(120, TimeUnit.SECONDS);
+        String replies = talk(port, "+OK\r\n:1\r\n".length(), "SET hello world", "RPUSH aof-list element");
+        assertThat(replies).isEqualTo("+OK\r\n:1\r\n");
+        serve.requestStop();
+        Run r = running.get(60, TimeUnit.SECONDS);
+        assertThat(r.exit()).as(r.err()).isZero();
+        // the default save points make the shutdown save a snapshot too, as Redis does; the export reads the AOF alone
+        Files.deleteIfExists(data.resolve("dump.sealed"));
+        assertThat(Files.readString(data.resolve("appendonlydir/appendonly.aof.manifest")))
+                .contains("file appendonly.aof.1.base.rdb seq 1 type b");
+
+        Path rdb = dir.resolve("out.rdb");
+        Run export = execute(Teemate.commandLine(), "kv", "export", "--from", "aof", data.toString(), rdb.toString());
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(new String(Files.readAllBytes(rdb), StandardCharsets.ISO_8859_1))
+                .startsWith("REDIS0010")
+                .contains("hello")
+                .contains("world")
+                .contains("aof-list");
+    }
+
+    @Test
     void inputErrorsNameWhatWasWrong(@TempDir Path dir) {
+        Run aof = execute(Teemate.commandLine(), "kv", "serve", "--appendonly", "maybe", "--dir", dir.toString());
+        assertThat(aof.exit()).isEqualTo(2);
+        assertThat(aof.err()).contains("--appendonly").contains("yes or no");
+        Run fsync = execute(Teemate.commandLine(), "kv", "serve", "--appendfsync", "often", "--dir", dir.toString());
+        assertThat(fsync.exit()).isEqualTo(2);
+        assertThat(fsync.err()).contains("--appendfsync").contains("always, everysec or no");
+        Run from = execute(
+                Teemate.commandLine(),
+                "kv",
+                "export",
+                "--from",
+                "log",
+                dir.toString(),
+                dir.resolve("o.rdb").toString());
+        assertThat(from.exit()).isEqualTo(2);
+        assertThat(from.err()).contains("--from must be snapshot or aof");
         Run mode = execute(Teemate.commandLine(), "kv", "serve", "--mode", "bogus", "--dir", dir.toString());
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err()).contains("--mode").contains("conventional, shared");

@@ -9,8 +9,16 @@ package io.teemate.kv.abi;
  * <li>{@link #OPEN} (space bytes u64, snapshot path string, "" for none) -> keys loaded u64: creates the
  *     container's keyspace and loads the sealed snapshot, if any. Exit {@link #EXIT_BAD_SNAPSHOT} with a message
  *     if the snapshot does not unseal or parse: nothing is loaded.</li>
- * <li>{@link #EXEC} (n u32, then per command: argc u32, argc blobs) -> n reply blobs (RESP2), then the engine's internal
- *     errors since the last EXEC (count u32, per error: id u64, detail string) for the host's log.</li>
+ * <li>{@link #EXEC} (deny writes string, n u32, then per command: argc u32, argc blobs) -> n reply blobs (RESP2), then
+ *     the engine's internal errors since the last EXEC (count u32, per error: id u64, detail string) for the host's
+ *     log, then dirty u64 (the changes this batch made: Redis's server.dirty, e.g. 2 for an MSET of two keys, 0 for
+ *     a write that changed nothing), then the AOF record blob: this batch's propagated commands sealed as ONE record
+ *     of the current incremental AOF file (the enclave's SealedAof: length u32, then the AES-GCM ciphertext), to be
+ *     appended to that file as it is; empty when no incremental file is open ({@link #AOF_INCR}: the AOF is off) or
+ *     the batch propagated nothing. "Deny writes" is "" to run every command, else the error line without its
+ *     leading '-' and CRLF (e.g. {@code MISCONF Errors writing to the AOF file: No space left on device}; it must
+ *     hold no CR or LF, or the request is refused) that every command flagged write and PING answer instead of
+ *     running, as Redis's MISCONF does; other commands run.</li>
  * <li>{@link #STATS} () -> keys u64, keys with a deadline u64, bytes allocated u64, private pages u64, pages
  *     shared with a fork u64, pages copied on write u64.</li>
  * <li>{@link #SAVE} () -> the sealed snapshot stream (the enclave's SealedSnapshot format over an RDB stream) of the
@@ -21,11 +29,35 @@ package io.teemate.kv.abi;
  * <li>{@link #EXPORT} (snapshot path string) -> the snapshot's plain RDB stream, unsealed in the enclave only
  *     after the whole snapshot authenticated (a first pass checks every record and the last one's marker and
  *     releases nothing). Exit {@link #EXIT_BAD_SNAPSHOT} with the reason (never a path) otherwise.</li>
+ * <li>{@link #AOF_LOAD} (space bytes u64, load truncated u32 (1: Redis's aof-load-truncated yes), n u32, then per
+ *     part in manifest order: kind u32 ({@link #AOF_PART_BASE} first, then {@link #AOF_PART_INCR}s), name string
+ *     (the path under the container's root, e.g. "appendonlydir/appendonly.aof.1.incr.aof")) -> keys u64, next
+ *     record sequence number u64, n u32, then per part: records replayed u64 (0 for the base), valid bytes u64
+ *     (where its last whole record ends; -1 for the base), then the part that ended in a torn record u32
+ *     ({@link #NO_PART} if none; only the last part may, and only with load truncated 1) and Redis's warning about
+ *     it (string, "" if none): the host then cuts that file to its valid bytes and logs the warning. Instead of
+ *     {@link #OPEN}: creates the keyspace and replays the chain. Exit {@link #EXIT_BAD_AOF} with a message naming
+ *     the file (and the record) if any part does not authenticate, belongs to another database or lineage, does not
+ *     continue the chain, or (load truncated 0) ends inside a record: nothing is loaded.</li>
+ * <li>{@link #AOF_BASE} () -> the sealed AOF base stream of the dataset (a SealedSnapshot of an RDB stream that carries
+ *     the AOF lineage and the next record's sequence number, keys past their deadline included). If the dataset
+ *     has no AOF lineage yet it starts one (a writable dataset only: the host's first base when it turns the AOF on);
+ *     a fork's child writes its parent's position as at the fork (BGREWRITEAOF).</li>
+ * <li>{@link #AOF_INCR} () -> header blob, first sequence number u64: opens a new incremental file with a fresh data
+ *     key, continuing the chain at the next record; every later EXEC's record is sealed for it. The host writes the
+ *     header as the file's first bytes (and forces it) before it names the file in the manifest. Refused before the
+ *     dataset has an AOF lineage ({@link #AOF_BASE} or {@link #AOF_LOAD} first) and in a fork's child.</li>
+ * <li>{@link #EXPORT_AOF} (space bytes u64, n u32, parts as {@link #AOF_LOAD}) -> warning string ("" if none), then the
+ *     plain RDB stream of the AOF-recovered dataset to the end: the chain loads in a dataset of its own (a torn tail
+ *     as aof-load-truncated yes, nothing cut), and no plaintext leaves before all of it authenticated. Exit
+ *     {@link #EXIT_BAD_AOF} with the reason otherwise.</li>
  * <li>{@link #COMMANDS} () -> the engine's command table, for the server's COMMAND: n u32, then per command in
  *     name order: name string (lower case), arity, first key, last key, step (each an i32 as a u32, two's
  *     complement; Redis's legacy key positions, 0 0 0 for none). It is the program's code, not the dataset's, so
  *     it needs no {@link #OPEN} and never changes while the container runs.</li>
  * </ul>
+ * A conventional fork's child ({@link #RESTORE}) gets the parent's AOF position inside the sealed checkpoint, a shared
+ * fork's child from the parent's enclave state: never from the host.
  */
 public final class KvAbi {
     private KvAbi() {}
@@ -41,9 +73,22 @@ public final class KvAbi {
     public static final int RESTORE = 6;
     public static final int EXPORT = 7;
     public static final int COMMANDS = 8;
+    public static final int AOF_LOAD = 9;
+    public static final int AOF_BASE = 10;
+    public static final int AOF_INCR = 11;
+    public static final int EXPORT_AOF = 12;
+
+    /** A part of an AOF chain: its base (first, exactly one) or an incremental file. */
+    public static final int AOF_PART_BASE = 1;
+
+    public static final int AOF_PART_INCR = 2;
+    /** {@link #AOF_LOAD}'s "no part was cut". */
+    public static final long NO_PART = 0xFFFF_FFFFL;
 
     /** Exit status: the snapshot is not this container's, was changed, or is not a snapshot. */
     public static final int EXIT_BAD_SNAPSHOT = 3;
     /** Exit status: the request does not fit the state (EXEC before OPEN, RESTORE out of order...). */
     public static final int EXIT_BAD_REQUEST = 2;
+    /** Exit status: the append-only file does not load (a part changed, reordered, foreign, cut or out of chain). */
+    public static final int EXIT_BAD_AOF = 4;
 }

@@ -13,15 +13,118 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
 /**
  * What every command handler works with: the keyspace, the engine's random source, the typed accessors of the
  * keyspace that several data types share (Redis's lookupKeyRead/Write + checkType, setKey, dbDelete of an emptied
- * collection), and the argument helpers (object.c getLongLongFromObjectOrReply and friends).
+ * collection), the argument helpers (object.c getLongLongFromObjectOrReply and friends), and propagation.
+ *
+ * <h2>Propagation (what the append-only file records)</h2>
+ * As Redis's call() does: a handler counts the changes it made with {@link #dirty(long)} (Redis's server.dirty:
+ * MSET of 2 keys is 2, a write that changed nothing is 0), and a command flagged
+ * {@link CommandSpec.Flag#WRITE} that made changes is propagated. By default it is propagated as it came (its argv);
+ * a handler whose effect depends on the clock, on randomness or on floating-point formatting calls
+ * {@link #propagate} with the deterministic command to record instead (Redis's rewriteClientCommandVector), so
+ * that replaying the file gives the same dataset at any later time. {@link #forcePropagation} propagates a
+ * command that changed nothing (Redis's forceCommandPropagation, FLUSHALL on an empty database). A key deleted by
+ * lazy expiry while a command runs is propagated as {@code DEL key}, before the command (db.c
+ * deleteExpiredKeyAndPropagate, which counts no change).
+ * <p>The rewriting rules of the commands that exist now (each cites what Redis 7.0 does):
+ * <ul>
+ * <li>SET with EX, PX or EXAT: {@code SET key value PXAT <absolute ms>} (t_string.c setGenericCommand); any GET
+ *     is left out, NX/XX too (the write happened); SET with PXAT or KEEPTTL: as is, less GET.</li>
+ * <li>GETSET: {@code SET key value} (t_string.c getsetCommand: "Propagate as SET command").</li>
+ * <li>GETDEL: {@code DEL key} (t_string.c getdelCommand).</li>
+ * <li>INCRBYFLOAT: {@code SET key <result> KEEPTTL} (t_string.c incrbyfloatCommand: float formatting must not make
+ *     a replay differ).</li>
+ * <li>EXPIRE, PEXPIRE, EXPIREAT: {@code PEXPIREAT key <absolute ms>}; PEXPIREAT too, always without NX/XX/GT/LT
+ *     (their condition held when it ran, and the replay's dataset is the same); a deadline already past deletes
+ *     the key and is propagated as {@code DEL key} (expire.c expireGenericCommand).</li>
+ * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
+ *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
+ *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
+ *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
+ *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>
+ * </ul>
  */
 final class CommandContext {
     final Keyspace ks;
     final SplittableRandom random;
 
+    /** Changes the running command made (its share of Redis's server.dirty). */
+    private long dirty;
+    /** What the running command propagates instead of its argv; null: its argv as it came. */
+    private List<byte[]> rewritten;
+    /** The running command is propagated even if it changed nothing. */
+    private boolean forced;
+    /** Commands propagated since {@link #takePropagated}, in order. */
+    private final List<List<byte[]>> propagated = new java.util.ArrayList<>();
+    /** Every change counted since the engine was made (Redis's server.dirty). */
+    private long dirtyTotal;
+
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
         this.random = Objects.requireNonNull(random, "random");
+        ks.onLazyExpire(key -> propagated.add(List.of(ascii("DEL"), key)));
+    }
+
+    // ------------------------------------------------------------------ propagation
+
+    /** Counts {@code changes} more changes made by the running command (Redis's {@code server.dirty += n}). */
+    void dirty(long changes) {
+        dirty += changes;
+    }
+
+    /** Counts one change made by the running command ({@code server.dirty++}). */
+    void dirty() {
+        dirty++;
+    }
+
+    /** The running command propagates {@code argv} instead of its own (Redis's rewriteClientCommandVector). */
+    void propagate(byte[]... argv) {
+        rewritten = List.of(argv);
+    }
+
+    /** As {@link #propagate(byte[]...)}. */
+    void propagate(List<byte[]> argv) {
+        rewritten = List.copyOf(argv);
+    }
+
+    /** The running command is propagated even if it changed nothing (Redis's forceCommandPropagation). */
+    void forcePropagation() {
+        forced = true;
+    }
+
+    /** Called by the engine before a command runs. */
+    void beginCommand() {
+        dirty = 0;
+        rewritten = null;
+        forced = false;
+    }
+
+    /**
+     * Called by the engine after a command ran (whatever its reply): counts its changes and, if it is a write that
+     * changed something (or forced propagation), queues what it propagates.
+     */
+    void endCommand(CommandSpec spec, List<byte[]> argv) {
+        dirtyTotal += dirty;
+        if (spec != null && spec.has(CommandSpec.Flag.WRITE) && (dirty > 0 || forced)) {
+            propagated.add(rewritten != null ? rewritten : List.copyOf(argv));
+        }
+        dirty = 0;
+        rewritten = null;
+        forced = false;
+    }
+
+    /** Every change counted since the engine was made. */
+    long dirtyTotal() {
+        return dirtyTotal;
+    }
+
+    /** The commands propagated since the last call, in order; clears them. */
+    List<List<byte[]>> takePropagated() {
+        if (propagated.isEmpty()) {
+            return List.of();
+        }
+        List<List<byte[]>> out = List.copyOf(propagated);
+        propagated.clear();
+        return out;
     }
 
     // ------------------------------------------------------------------ strings
@@ -136,6 +239,7 @@ final class CommandContext {
             for (int i = 2; i < a.size(); i++) {
                 if (ks.dictRemove(d, a.get(i))) {
                     removed++;
+                    dirty();
                 }
             }
             if (ks.dictCount(d) == 0) {

@@ -22,7 +22,13 @@ import static io.teemate.kv.enclave.CommandContext.str;
  * answer as unknown commands. The server's COMMAND describes this engine's commands from the table the container
  * hands out ({@link io.teemate.kv.abi.KvAbi#COMMANDS}).
  * <p>If the keyspace runs out of room the command answers Redis's OOM error; a multi-key write (MSET, HSET with
- * several fields, RPUSH of several elements) may then have applied its first part.
+ * several fields, RPUSH of several elements) may then have applied its first part (and is propagated, since it
+ * changed the dataset).
+ * <p>Propagation: every command's changes are counted (Redis's server.dirty, {@link #dirty}) and the writes that
+ * changed something are queued, rewritten where Redis rewrites them, for the append-only file
+ * ({@link #takePropagated}; the rules are in {@link CommandContext}).
+ * <p>Refused writes: while {@link #denyWrites} holds an error line, every WRITE-flagged command and PING answer it
+ * instead of running (server.c processCommand's MISCONF check, after the arity check as there).
  */
 public final class CommandEngine {
     static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
@@ -47,6 +53,8 @@ public final class CommandEngine {
     private final CommandContext context;
     private final java.util.ArrayDeque<InternalError> internalErrors = new java.util.ArrayDeque<>();
     private long nextInternalErrorId = 1;
+    /** The error every write and PING answers instead of running; null: none refused. */
+    private String denyWrites;
 
     public CommandEngine(Keyspace keyspace, long randomSeed) {
         this.context =
@@ -80,8 +88,10 @@ public final class CommandEngine {
      * is kept for {@link #takeInternalErrors}, and the database goes on with the next command.
      */
     public byte[] execute(List<byte[]> argv) {
+        context.beginCommand();
+        CommandSpec spec = argv.isEmpty() ? null : CommandTable.REDIS.lookup(str(argv.get(0)));
         try {
-            return run(argv);
+            return run(argv, spec);
         } catch (RuntimeException | StackOverflowError e) {
             long id = nextInternalErrorId++;
             if (internalErrors.size() == MAX_INTERNAL_ERRORS_KEPT) {
@@ -96,7 +106,33 @@ public final class CommandEngine {
                 // the reply is an error anyway; the first failure is the one recorded
             }
             return new Reply().error("ERR internal error (id " + id + ")").bytes();
+        } finally {
+            context.endCommand(spec, argv);
         }
+    }
+
+    /**
+     * Sets the error (without its leading '-' and CRLF) that every WRITE-flagged command and PING answer instead of
+     * running, as Redis's MISCONF refusal; null to run them again. It must not hold CR or LF.
+     */
+    public void denyWrites(String errorLine) {
+        if (errorLine != null && (errorLine.indexOf('\r') >= 0 || errorLine.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("an error line holds no CR or LF");
+        }
+        this.denyWrites = errorLine;
+    }
+
+    /** Every change the engine's commands counted since it was made (Redis's server.dirty, never reset here). */
+    public long dirty() {
+        return context.dirtyTotal();
+    }
+
+    /**
+     * The commands propagated since the last call (the writes that changed something, rewritten where Redis
+     * rewrites them, and a DEL per key lazy expiry deleted), in order; clears them.
+     */
+    public List<List<byte[]>> takePropagated() {
+        return context.takePropagated();
     }
 
     /**
@@ -120,18 +156,21 @@ public final class CommandEngine {
     }
 
     /** Looks the command up, checks its arity and runs its handler (server.c processCommand, then call). */
-    private byte[] run(List<byte[]> argv) {
+    private byte[] run(List<byte[]> argv, CommandSpec spec) {
         if (argv.isEmpty()) {
             return new byte[0];
         }
         Reply r = new Reply();
-        CommandSpec spec = CommandTable.REDIS.lookup(str(argv.get(0)));
         if (spec == null) {
             return r.error(unknownCommand(argv)).bytes();
         }
         String arityError = CommandTable.arityError(spec, argv);
         if (arityError != null) {
             return r.error(arityError).bytes();
+        }
+        if (denyWrites != null
+                && (spec.has(CommandSpec.Flag.WRITE) || spec.name().equals("ping"))) {
+            return r.error(denyWrites).bytes();
         }
         try {
             spec.handler().run(context, argv, r);

@@ -30,7 +30,11 @@ final class DatabaseCommands {
         if (a.size() > 2 || (a.size() == 2 && !isOneOf(a.get(1), "async", "sync"))) {
             throw new CommandEngine.ReplyError(SYNTAX);
         }
+        long keys = c.ks.size();
         c.ks.flush();
+        c.dirty(keys); // db.c flushdbCommand: server.dirty += emptyData(...)
+        c.forcePropagation(); // "Without the forceCommandPropagation, when DB was already empty, FLUSHDB will not
+        // be replicated nor put into the AOF."
         r.simple("OK");
     }
 

@@ -50,6 +50,7 @@ final class HashCommands {
             if (c.ks.hashPut(d, a.get(i), a.get(i + 1))) {
                 added++;
             }
+            c.dirty(); // t_hash.c hsetCommand: server.dirty += (c->argc - 2)/2, updated fields included
         }
         if (name.equals("hset")) {
             r.integer(added);
@@ -64,6 +65,7 @@ final class HashCommands {
             r.integer(0);
         } else {
             c.ks.hashPut(d, a.get(2), a.get(3));
+            c.dirty();
             r.integer(1);
         }
     }
@@ -96,6 +98,7 @@ final class HashCommands {
         }
         long sum = addOrOverflow(v, by);
         c.ks.hashPut(d, a.get(2), ascii(Long.toString(sum)));
+        c.dirty();
         r.integer(sum);
     }
 }

@@ -48,6 +48,7 @@ final class KeyCommands {
         for (int i = 1; i < a.size(); i++) {
             if (c.ks.find(a.get(i)) != 0 && c.ks.delete(a.get(i))) {
                 n++;
+                c.dirty();
             }
         }
         r.integer(n);
@@ -81,6 +82,7 @@ final class KeyCommands {
         long e = c.ks.find(a.get(1));
         if (e != 0 && c.ks.expireAt(e) != 0) {
             c.ks.setExpireAt(e, 0);
+            c.dirty();
             r.integer(1);
         } else {
             r.integer(0);
@@ -159,10 +161,16 @@ final class KeyCommands {
             r.integer(0);
             return;
         }
-        if (when <= ks.now()) {
-            ks.delete(a.get(1)); // a deadline in the past deletes the key (expire.c checkAlreadyExpired)
+        c.dirty();
+        if (!ks.loading() && when <= ks.now()) {
+            // a deadline in the past deletes the key (expire.c checkAlreadyExpired, never while loading), and
+            // "Replicate/AOF this as an explicit DEL or UNLINK"
+            ks.delete(a.get(1));
+            c.propagate(CommandContext.ascii("DEL"), a.get(1));
         } else {
             ks.setExpireAt(e, when);
+            // "Propagate as PEXPIREAT millisecond-timestamp": absolute, so a replay sets the same deadline
+            c.propagate(CommandContext.ascii("PEXPIREAT"), a.get(1), CommandContext.ascii(Long.toString(when)));
         }
         r.integer(1);
     }
@@ -254,6 +262,7 @@ final class KeyCommands {
         ks.unlinkKeepValue(src);
         long ne = ks.insert(dst, type, ref);
         ks.setExpireAt(ne, expireAt);
+        c.dirty();
         if (nx) {
             r.integer(1);
         } else {

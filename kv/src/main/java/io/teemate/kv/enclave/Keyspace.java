@@ -20,6 +20,9 @@ import java.util.function.LongSupplier;
  * <h2>Layout (all offsets into the space, little-endian longs, offset 0 = null)</h2>
  * <pre>
  * header @0:   magic | bump | seed | db dict (count, capacity, buckets) | keys with a deadline | free list heads[NUM_CLASSES]
+ * header @448: AOF position: lineage (16 bytes, all zero = none) | next record sequence number; written only
+ *              when a conventional fork checkpoints the space ({@link #writeAofPosition}), so that the position
+ *              reaches the child inside the sealed checkpoint
  * block:       class (8) | payload (2^class - 8); freed payloads hold the next free block in their first 8 bytes
  * blob:        length (8) | bytes
  * dict:        count | capacity (power of two) | buckets ref; chained entries, rehashed to 2x at load 1
@@ -31,7 +34,11 @@ import java.util.function.LongSupplier;
  * free list per class; freeing a block of two pages or more also releases its whole pages back to the enclave heap
  * ({@link CowSpace#free}).
  * <p>Expiry is lazy (Redis's expireIfNeeded): a key whose deadline has passed is deleted when next looked up
- * (a read-only view of a fork only hides it).
+ * (a read-only view of a fork only hides it), and the listener set with {@link #onLazyExpire} hears of it (the
+ * engine propagates it to the append-only file as a DEL, as Redis 7's deleteExpiredKeyAndPropagate does). While
+ * {@link #loading} (an append-only file being replayed, Redis's server.loading) nothing expires: a key whose
+ * deadline passed since it was logged stays until the replay ends, so that later logged commands on it replay as
+ * they ran.
  * <p>Only database 0 exists (see {@link CommandEngine}: SELECT accepts index 0 only, as Redis Cluster does).
  * <p>Not thread-safe: one enclave thread at a time uses a view; a fork is a separate view.
  */
@@ -54,6 +61,9 @@ public final class Keyspace {
 
     private static final long H_FREE = 64;
     private static final int NUM_CLASSES = 48;
+    /** The AOF position (lineage, next sequence number) a conventional fork carries in the checkpoint. */
+    private static final long H_AOF = H_FREE + 8L * NUM_CLASSES;
+
     private static final long HEAP_START = 4096;
     private static final int MIN_CLASS = 4; // 16-byte blocks
     /** Blocks this large give their whole pages back to the enclave heap when freed. */
@@ -85,6 +95,10 @@ public final class Keyspace {
     private final LongSupplier nowMillis;
     private final boolean readOnly;
     private final long seed;
+    /** Redis's server.loading: while an append-only file replays, no key expires. */
+    private boolean loading;
+    /** Hears of every key deleted because its deadline passed (lazy expiry); null: nobody listens. */
+    private java.util.function.Consumer<byte[]> lazyExpire;
 
     private Keyspace(CowSpace space, LongSupplier nowMillis, boolean readOnly) {
         this.space = Objects.requireNonNull(space, "space");
@@ -146,7 +160,7 @@ public final class Keyspace {
         long e = dictFind(H_DB, key, hash(key));
         if (e != 0 && isExpired(e)) {
             if (!readOnly) {
-                delete(key);
+                expire(key);
             }
             return 0;
         }
@@ -154,8 +168,64 @@ public final class Keyspace {
     }
 
     boolean isExpired(long e) {
-        long at = space.readLong(e + E_EXP);
-        return at != 0 && at <= nowMillis.getAsLong();
+        return deadlinePassed(space.readLong(e + E_EXP));
+    }
+
+    /** True if deadline {@code at} (unix ms, 0 = none) has passed, which it never has while {@link #loading}. */
+    boolean deadlinePassed(long at) {
+        return at != 0 && !loading && at <= nowMillis.getAsLong();
+    }
+
+    /** Deletes {@code key}, whose deadline passed, and tells the lazy-expiry listener. */
+    private void expire(byte[] key) {
+        delete(key);
+        if (lazyExpire != null) {
+            lazyExpire.accept(key);
+        }
+    }
+
+    /** Sets who hears of keys deleted by lazy expiry (the engine, to propagate a DEL); null for nobody. */
+    void onLazyExpire(java.util.function.Consumer<byte[]> listener) {
+        this.lazyExpire = listener;
+    }
+
+    /** Redis's server.loading: true while an append-only file replays into this keyspace, so nothing expires. */
+    void loading(boolean on) {
+        this.loading = on;
+    }
+
+    boolean loading() {
+        return loading;
+    }
+
+    /**
+     * Writes the AOF position into the space's header, so that a copy of the space (a conventional fork's
+     * checkpoint) carries it: {@code lineage} (16 bytes, or null for none) and the next record's sequence number.
+     */
+    void writeAofPosition(byte[] lineage, long nextSeq) {
+        requireWritable();
+        byte[] l = lineage == null ? new byte[16] : lineage;
+        if (l.length != 16) {
+            throw new IllegalArgumentException("an AOF lineage is 16 bytes, not " + l.length);
+        }
+        space.write(H_AOF, l);
+        space.writeLong(H_AOF + 16, nextSeq);
+    }
+
+    /** The AOF lineage {@link #writeAofPosition} left in the header, null if none. */
+    byte[] aofLineage() {
+        byte[] l = space.read(H_AOF, 16);
+        for (byte b : l) {
+            if (b != 0) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The next record's sequence number {@link #writeAofPosition} left in the header. */
+    long aofNextSeq() {
+        return space.readLong(H_AOF + 16);
     }
 
     /** Adds {@code key} (which must be absent) with a value of {@code type}; returns its entry. */
@@ -296,7 +366,7 @@ public final class Keyspace {
                 return e;
             }
             if (!readOnly) {
-                delete(key(e));
+                expire(key(e));
             }
         }
         // Fall back to a full walk (tiny or mostly expired tables).

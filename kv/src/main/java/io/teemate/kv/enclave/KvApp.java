@@ -37,6 +37,12 @@ public final class KvApp implements ContainerApp {
 
     static final String CHECKPOINT_PURPOSE = "kv-checkpoint";
 
+    /** The data keys of the append-only file's incremental files ({@link SealedAof}). */
+    static final String AOF_PURPOSE = "kv-aof";
+
+    /** The most parts an AOF chain may name (a base and incremental files). */
+    static final int MAX_AOF_PARTS = 100_000;
+
     @Override
     public String name() {
         return KvAbi.APP;
@@ -86,6 +92,11 @@ public final class KvApp implements ContainerApp {
                 KvState s = state(env);
                 if (s == null) {
                     return refuse(env, "the database is not open");
+                }
+                if (!s.keyspace.readOnly()) {
+                    // the AOF position travels inside the sealed checkpoint (the keyspace header's page), so that a
+                    // conventional fork's child writes its AOF base at the right place in the chain
+                    s.keyspace.writeAofPosition(s.aofLineage, s.aofNextSeq);
                 }
                 try (OutputStream out = stdout(env)) {
                     HeapCheckpoint.write(
@@ -150,6 +161,57 @@ public final class KvApp implements ContainerApp {
                 env.stdout(commands());
                 return 0;
             }
+            case KvAbi.AOF_LOAD -> {
+                return aofLoad(env, in);
+            }
+            case KvAbi.AOF_BASE -> {
+                in.end();
+                KvState s = state(env);
+                if (s == null) {
+                    return refuse(env, "the database is not open");
+                }
+                if (s.aofLineage == null) {
+                    if (s.keyspace.readOnly()) {
+                        return refuse(
+                                env,
+                                "the dataset has no AOF lineage: a fork's child writes the base of its "
+                                        + "parent's AOF only");
+                    }
+                    s.startAofLineage(RANDOM);
+                }
+                try (OutputStream sealed =
+                        SealedSnapshot.writer(b -> env.sealPrivate(SNAPSHOT_PURPOSE, b), stdout(env), RANDOM)) {
+                    RdbWriter.write(s.keyspace, sealed, SealedAof.baseAux(s.aofLineage, s.aofNextSeq), true);
+                }
+                return 0;
+            }
+            case KvAbi.AOF_INCR -> {
+                in.end();
+                KvState s = state(env);
+                if (s == null) {
+                    return refuse(env, "the database is not open");
+                }
+                if (s.keyspace.readOnly()) {
+                    return refuse(env, "a fork's child logs no commands");
+                }
+                if (s.aofLineage == null) {
+                    return refuse(env, "the dataset has no AOF base yet: write one (AOF_BASE) or load the AOF first");
+                }
+                SealedAof.Incr incr =
+                        SealedAof.newIncr(b -> env.sealPrivate(AOF_PURPOSE, b), s.aofLineage, s.aofNextSeq, RANDOM);
+                if (s.aofIncr != null) {
+                    s.aofIncr.close();
+                }
+                s.aofIncr = incr;
+                env.stdout(new Wire.Writer()
+                        .blob(incr.header())
+                        .u64(incr.firstSeq())
+                        .toBytes());
+                return 0;
+            }
+            case KvAbi.EXPORT_AOF -> {
+                return exportAof(env, in);
+            }
             default -> {
                 return refuse(env, "unknown operation " + op);
             }
@@ -196,6 +258,13 @@ public final class KvApp implements ContainerApp {
         if (s == null) {
             return refuse(env, "the database is not open");
         }
+        String deny = in.string("deny writes");
+        try {
+            s.engine.denyWrites(deny.isEmpty() ? null : deny);
+        } catch (IllegalArgumentException e) {
+            return refuse(env, "deny writes: " + e.getMessage());
+        }
+        long dirtyBefore = s.engine.dirty();
         int n = (int) in.u32("commands");
         Wire.Writer out = new Wire.Writer().u32(n);
         for (int i = 0; i < n; i++) {
@@ -214,7 +283,114 @@ public final class KvApp implements ContainerApp {
         for (CommandEngine.InternalError e : errors) {
             out.u64(e.id()).string(e.detail());
         }
+        // Redis's server.dirty of the batch, then the batch's AOF record: one AES-GCM for all its propagated writes
+        out.u64(s.engine.dirty() - dirtyBefore);
+        List<List<byte[]>> propagated = s.engine.takePropagated();
+        byte[] record = new byte[0];
+        if (s.aofIncr != null && !propagated.isEmpty()) {
+            record = s.aofIncr.seal(s.aofNextSeq, SealedAof.encode(propagated));
+            s.aofNextSeq++;
+        }
+        out.blob(record);
         env.stdout(out.toBytes());
+        return 0;
+    }
+
+    /** The parts an AOF request names: n u32, then per part kind u32 (1 base, 2 incremental) and name string. */
+    private static List<SealedAof.Part> parts(Wire.Reader in) {
+        long n = in.u32("parts");
+        if (n > MAX_AOF_PARTS) {
+            throw new Wire.MalformedException("parts: " + n + " is more than " + MAX_AOF_PARTS);
+        }
+        List<SealedAof.Part> parts = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            long kind = in.u32("part kind");
+            String name = in.string("part name");
+            if (kind != KvAbi.AOF_PART_BASE && kind != KvAbi.AOF_PART_INCR) {
+                throw new Wire.MalformedException("part kind: " + kind + " is neither base (1) nor incremental (2)");
+            }
+            parts.add(
+                    new SealedAof.Part(kind == KvAbi.AOF_PART_BASE ? SealedAof.Kind.BASE : SealedAof.Kind.INCR, name));
+        }
+        return parts;
+    }
+
+    /** Loads the chain into a new dataset in a space of {@code spaceBytes}; the caller owns (closes) the state. */
+    private static SealedAof.Loaded loadChain(
+            ContainerEnv env, KvState s, List<SealedAof.Part> parts, boolean loadTruncated) throws IOException {
+        try {
+            return SealedAof.load(
+                    parts,
+                    env::openHostFile,
+                    b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b),
+                    b -> unsealOrNull(env, AOF_PURPOSE, b),
+                    s.keyspace,
+                    s.engine,
+                    loadTruncated);
+        } catch (AofException e) {
+            throw e;
+        } catch (IOException e) {
+            // a part the host cannot read (missing, unreadable): the load is refused as Redis refuses it
+            throw new AofException("cannot read the AOF: " + e.getMessage());
+        }
+    }
+
+    private static int aofLoad(ContainerEnv env, Wire.Reader in) throws IOException {
+        long spaceBytes = in.u64("space bytes");
+        boolean loadTruncated = in.u32("load truncated") != 0;
+        List<SealedAof.Part> parts = parts(in);
+        in.end();
+        if (state(env) != null) {
+            return refuse(env, "the database is open already");
+        }
+        KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong());
+        SealedAof.Loaded loaded;
+        try {
+            loaded = loadChain(env, s, parts, loadTruncated);
+        } catch (AofException e) {
+            s.close();
+            env.print(e.getMessage());
+            return KvAbi.EXIT_BAD_AOF;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        s.aofLineage = loaded.lineage();
+        s.aofNextSeq = loaded.nextSeq();
+        env.local(KvState.class, () -> s);
+        Wire.Writer out =
+                new Wire.Writer().u64(loaded.keys()).u64(loaded.nextSeq()).u32(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            out.u64(loaded.records().get(i)).u64(loaded.validBytes().get(i));
+        }
+        out.u32(loaded.truncatedPart() < 0 ? KvAbi.NO_PART : loaded.truncatedPart())
+                .string(loaded.truncation());
+        env.stdout(out.toBytes());
+        return 0;
+    }
+
+    /**
+     * The AOF-recovered dataset as a plain RDB stream: the chain loads into a dataset of its own (a torn tail
+     * loads as aof-load-truncated yes has it, the file untouched), and only once all of it authenticated does any
+     * plaintext leave the enclave.
+     */
+    private static int exportAof(ContainerEnv env, Wire.Reader in) throws IOException {
+        long spaceBytes = in.u64("space bytes");
+        List<SealedAof.Part> parts = parts(in);
+        in.end();
+        try (KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong())) {
+            SealedAof.Loaded loaded;
+            try {
+                loaded = loadChain(env, s, parts, true);
+            } catch (AofException e) {
+                env.print(e.getMessage());
+                return KvAbi.EXIT_BAD_AOF;
+            }
+            try (OutputStream out = stdout(env)) {
+                out.write(new Wire.Writer().string(loaded.truncation()).toBytes());
+                RdbWriter.write(s.keyspace, out);
+            }
+        }
         return 0;
     }
 

@@ -34,6 +34,7 @@ final class ListCommands {
         long l = c.containerForWrite(a.get(1), TYPE_LIST);
         for (int i = 2; i < a.size(); i++) {
             c.ks.listPush(l, left, a.get(i));
+            c.dirty();
         }
         r.integer(c.ks.listLength(l));
     }
@@ -64,10 +65,12 @@ final class ListCommands {
         }
         if (!hasCount) {
             r.bulk(ks.listPop(l, left));
+            c.dirty();
         } else {
             List<byte[]> out = new ArrayList<>();
             while (out.size() < count && ks.listLength(l) > 0) {
                 out.add(ks.listPop(l, left));
+                c.dirty();
             }
             r.bulks(out);
         }
@@ -147,6 +150,7 @@ final class ListCommands {
             throw new CommandEngine.ReplyError("ERR index out of range");
         }
         c.ks.listSet(l, index, a.get(3));
+        c.dirty();
         r.simple("OK");
     }
 
@@ -154,6 +158,7 @@ final class ListCommands {
         long count = parseLong(a.get(2));
         long l = c.container(a.get(1), TYPE_LIST);
         long removed = l == 0 ? 0 : c.ks.listRemove(l, count, a.get(3));
+        c.dirty(removed);
         if (l != 0 && c.ks.listLength(l) == 0) {
             c.ks.delete(a.get(1));
         }
@@ -166,12 +171,14 @@ final class ListCommands {
         long end = parseLong(a.get(3));
         long l = c.container(a.get(1), TYPE_LIST);
         if (l != 0) {
-            long[] range = range(start, end, c.ks.listLength(l));
+            long before = c.ks.listLength(l);
+            long[] range = range(start, end, before);
             if (range == null) {
                 c.ks.listTrim(l, 1, 0); // empties
             } else {
                 c.ks.listTrim(l, range[0], range[1]);
             }
+            c.dirty(before - c.ks.listLength(l)); // t_list.c ltrimCommand: server.dirty += (ltrim + rtrim)
             if (c.ks.listLength(l) == 0) {
                 c.ks.delete(a.get(1));
             }

@@ -19,8 +19,9 @@ import java.util.Objects;
  * sorted sets, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type and its
  * byte offset, as are truncation, a bad length, duplicate keys or members, and a CRC-64 that does not match
  * (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
- * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load,
- * and so are empty collections (Redis 7's "empty keys"). If loading fails the keyspace is left empty again.
+ * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load
+ * (but not while the keyspace is {@link Keyspace#loading}: an append-only file's base keeps them, as Redis loads
+ * an AOF's RDB part), and so are empty collections (Redis 7's "empty keys"). If loading fails the keyspace is left empty again.
  */
 public final class RdbReader {
     /** Longest string accepted: Redis's default proto-max-bulk-len (512 MiB). */
@@ -198,7 +199,8 @@ public final class RdbReader {
                                 + " RDB_TYPE_SET and RDB_TYPE_HASH",
                         at);
         };
-        boolean keep = !hasExpire || expireAt > ks.now();
+        // an AOF base loads with the keyspace loading: keys expired since keep, as Redis's RDBFLAGS_AOF_PREAMBLE
+        boolean keep = !hasExpire || ks.loading() || expireAt > ks.now();
         if (keep && ks.find(key) != 0) {
             throw new RdbFormatException("duplicate key " + show(key), at);
         }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,16 @@ public final class RdbWriter {
      * @return the number of keys written
      */
     public static long write(Keyspace ks, OutputStream out) throws IOException {
+        return write(ks, out, Map.of(), false);
+    }
+
+    /**
+     * Writes {@code ks} as {@link #write(Keyspace, OutputStream)} does, with {@code extraAux} after the standard AUX
+     * fields (ASCII), and, if {@code withExpired}, the keys whose deadline has passed too (with it): an
+     * append-only file's base, whose later commands may still name them (Redis's rdbSaveRio writes them too).
+     */
+    public static long write(Keyspace ks, OutputStream out, Map<String, String> extraAux, boolean withExpired)
+            throws IOException {
         Objects.requireNonNull(ks, "ks");
         Sink sink = new Sink(Objects.requireNonNull(out, "out"));
         sink.write(Rdb.MAGIC);
@@ -42,10 +53,15 @@ public final class RdbWriter {
         sink.aux("redis-bits", "64");
         sink.aux("ctime", Long.toString(ks.now() / 1000));
         sink.aux("teemate", "kv keyspace export, db 0");
+        for (Map.Entry<String, String> aux : extraAux.entrySet()) {
+            sink.aux(aux.getKey(), aux.getValue());
+        }
+        java.util.function.Consumer<java.util.function.LongConsumer> each =
+                withExpired ? ks::forEachIncludingExpired : ks::forEach;
 
         // RESIZEDB is a sizing hint for the loader's tables (rdb.c: "Resize the hash tables"); one cheap pass counts.
         long[] counts = new long[2];
-        ks.forEach(e -> {
+        each.accept(e -> {
             counts[0]++;
             if (ks.expireAt(e) != 0) {
                 counts[1]++;
@@ -59,7 +75,7 @@ public final class RdbWriter {
 
         long[] written = {0};
         try {
-            ks.forEach(e -> {
+            each.accept(e -> {
                 try {
                     if (writeKey(ks, e, sink)) {
                         written[0]++;

@@ -33,6 +33,7 @@ final class SetCommands {
         for (int i = 2; i < a.size(); i++) {
             if (c.ks.setAdd(d, a.get(i))) {
                 added++;
+                c.dirty();
             }
         }
         r.integer(added);

@@ -64,6 +64,7 @@ final class StringCommands {
         }
         for (int i = 1; i < a.size(); i += 2) {
             c.putString(a.get(i), a.get(i + 1), 0, false);
+            c.dirty();
         }
         r.simple("OK");
     }
@@ -73,6 +74,7 @@ final class StringCommands {
             r.integer(0);
         } else {
             c.putString(a.get(1), a.get(2), 0, false);
+            c.dirty();
             r.integer(1);
         }
     }
@@ -80,6 +82,8 @@ final class StringCommands {
     private static void getset(CommandContext c, List<byte[]> a, Reply r) {
         byte[] old = c.getString(a.get(1));
         c.putString(a.get(1), a.get(2), 0, false);
+        c.dirty();
+        c.propagate(ascii("SET"), a.get(1), a.get(2)); // t_string.c getsetCommand: "Propagate as SET command"
         r.bulk(old);
     }
 
@@ -87,6 +91,8 @@ final class StringCommands {
         byte[] old = c.getString(a.get(1));
         if (old != null) {
             c.ks.delete(a.get(1));
+            c.dirty();
+            c.propagate(ascii("DEL"), a.get(1)); // t_string.c getdelCommand: "Propagate as DEL/UNLINK command"
         }
         r.bulk(old);
     }
@@ -108,6 +114,7 @@ final class StringCommands {
         byte[] old = e == 0 ? null : ks.readBlob(ks.valueRef(e));
         byte[] v = old == null ? a.get(2) : concat(old, a.get(2));
         c.putString(a.get(1), v, 0, old != null);
+        c.dirty();
         r.integer(v.length);
     }
 
@@ -195,11 +202,30 @@ final class StringCommands {
             return;
         }
         c.putString(key, a.get(2), expireAt, keepTtl);
+        c.dirty();
+        if (unit != null && !unit.equals("pxat")) {
+            // t_string.c setGenericCommand: "Propagate as SET Key Value PXAT millisecond-timestamp if there is
+            // EX/PX/EXAT flag", so that a replay at any later time sets the same deadline
+            c.propagate(ascii("SET"), key, a.get(2), ascii("PXAT"), ascii(Long.toString(expireAt)));
+        } else if (get) {
+            c.propagate(withoutGet(a)); // "Propagate without the GET argument"
+        }
         if (get) {
             r.bulk(old);
         } else {
             r.simple("OK");
         }
+    }
+
+    /** SET's argv without its GET options (the expiry value after PXAT is a number, never "GET"). */
+    private static List<byte[]> withoutGet(List<byte[]> a) {
+        List<byte[]> out = new java.util.ArrayList<>(a.subList(0, 3));
+        for (int i = 3; i < a.size(); i++) {
+            if (!str(a.get(i)).equalsIgnoreCase("get")) {
+                out.add(a.get(i));
+            }
+        }
+        return out;
     }
 
     /** INCR/DECR/INCRBY/DECRBY (t_string.c incrDecrCommand). */
@@ -215,6 +241,7 @@ final class StringCommands {
         }
         long sum = CommandContext.addOrOverflow(v, by);
         c.putString(key, ascii(Long.toString(sum)), 0, true);
+        c.dirty();
         return sum;
     }
 
@@ -238,6 +265,10 @@ final class StringCommands {
         }
         byte[] out = ascii(sum.formatHuman());
         c.putString(key, out, 0, true);
+        c.dirty();
+        // t_string.c incrbyfloatCommand: "Always replicate INCRBYFLOAT as a SET command with the final value", so
+        // that float precision or formatting cannot make a replay differ; KEEPTTL keeps the deadline as it did
+        c.propagate(ascii("SET"), key, out, ascii("KEEPTTL"));
         return out;
     }
 
@@ -303,6 +334,7 @@ final class StringCommands {
         }
         System.arraycopy(value, 0, v, (int) offset, value.length);
         c.putString(a.get(1), v, 0, old != null);
+        c.dirty();
         r.integer(newLen);
     }
 }

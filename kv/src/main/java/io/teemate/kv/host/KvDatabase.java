@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +40,19 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  * Snapshots replace {@link #SNAPSHOT} atomically; the database loads it at start and refuses to start on one
  * that does not unseal, overwriting nothing.
- * <p>Thread-safety: calls into the database container are serialized (its one TCS); a background save runs in
- * the child's container on another thread.
+ * <p>The append-only file ({@link KvOptions#aof}, Redis 7's multi-part AOF, {@link AppendOnlyFile}): every write that
+ * changed the dataset is logged, sealed in the enclave, one record per batch, before {@link #execute} returns
+ * (forced to the disk first with appendfsync always). At start the AOF loads instead of the snapshot; with the AOF
+ * on and no manifest yet, the snapshot loads and becomes the AOF's first base at once, so turning the AOF on loses
+ * nothing. {@link #bgrewriteaof} rewrites it by fork, in both modes, as BGSAVE forks.
+ * <p>For the server's persistence policy: {@link #changesSinceLastSave} (Redis's server.dirty), {@link #denyWrites}
+ * (MISCONF after a failed background save), the AOF's state ({@link #aofLastWriteOk}, {@link #aofFatalError},
+ * {@link #aofCurrentSize}, {@link #aofBaseSize}). While the AOF cannot be written (everysec or no), writes answer
+ * Redis's {@code -MISCONF Errors writing to the AOF file: <reason>} by themselves, unless {@link #denyWrites} set
+ * another error, which comes first (as Redis checks the RDB error before the AOF's).
+ * <p>Thread-safety: calls into the database container are serialized (its one TCS), and {@link #execute} with the
+ * AOF append is one step under this object's lock; a background save or rewrite runs in the child's container on
+ * another thread.
  */
 public final class KvDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KvDatabase.class);
@@ -75,6 +87,25 @@ public final class KvDatabase implements AutoCloseable {
     private final ContainerImage image;
     private final Container server;
     private final long keysLoaded;
+    /** The append-only file; null when appendonly is no. */
+    private final AppendOnlyFile aof;
+    /** Redis's server.dirty: changes since the last successful save. */
+    private final java.util.concurrent.atomic.AtomicLong dirty = new java.util.concurrent.atomic.AtomicLong();
+    /** The error line the host's policy has writes answer (MISCONF), null for none. */
+    private volatile String deniedWrites;
+
+    private volatile CompletableFuture<Void> rewrite;
+    private volatile boolean rewriteScheduled;
+    private volatile boolean lastBgrewriteOk = true;
+    /** Set (under the lock) when closing: no scheduled rewrite starts after it. */
+    private boolean closing;
+    /** Told (once) why the server must exit: the AOF could not be written with appendfsync always. */
+    private volatile java.util.function.Consumer<String> fatalHandler;
+    /** Tests: runs with a rewrite's child before it writes the base (a test stops it to make the rewrite fail). */
+    volatile java.util.function.Consumer<Container> beforeRewriteChildWrites;
+    /** Tests: runs with a BGSAVE's child before it writes the snapshot. */
+    volatile java.util.function.Consumer<Container> beforeSaveChildWrites;
+
     private volatile CompletableFuture<Save> background;
     private volatile Fork lastFork;
     private volatile long lastSaveSeconds;
@@ -89,22 +120,27 @@ public final class KvDatabase implements AutoCloseable {
             ContainerManager manager,
             ContainerImage image,
             Container server,
-            long keysLoaded) {
+            long keysLoaded,
+            AppendOnlyFile aof) {
         this.options = options;
         this.data = data;
         this.manager = manager;
         this.image = image;
         this.server = server;
         this.keysLoaded = keysLoaded;
+        this.aof = aof;
         this.lastSaveSeconds = System.currentTimeMillis() / 1000;
     }
 
     /**
      * Opens the data directory (making it on first use), boots the emulated machine, starts the database container
-     * and loads the latest snapshot.
+     * and loads the dataset: the append-only file if it is on and has a manifest, else the latest snapshot (which,
+     * with the AOF on, becomes its first base at once).
      *
      * @throws KvException if the snapshot does not unseal (another container, enclave image or platform, or a
-     *                     changed file): the database does not start and the file is left as it is
+     *                     changed file) or the AOF does not load (a part changed, reordered, foreign, out of chain,
+     *                     or cut with aof-load-truncated no; the message names the file and record): the database
+     *                     does not start and the files are left as they are
      */
     public static KvDatabase open(KvOptions options) throws IOException {
         KvDataDir data = KvDataDir.open(options.dir(), options.heap());
@@ -117,32 +153,59 @@ public final class KvDatabase implements AutoCloseable {
             throw e;
         }
         Container server = null;
+        AppendOnlyFile aof = null;
         try {
             ContainerImage image = image(data);
             EnclaveImage enclave = image.enclave();
             server = manager.start(image, options.mode());
-            Path snapshot = data.dir.resolve(SNAPSHOT);
-            byte[] open = new Wire.Writer()
-                    .u32(KvAbi.OPEN)
-                    .u64(spaceBytes(enclave))
-                    .string(Files.exists(snapshot) ? SNAPSHOT : "")
-                    .toBytes();
-            long t0 = System.nanoTime();
-            Container.Outcome o = manager.invoke(server, open);
-            if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
-                throw new KvException(
-                        "refusing to start: snapshot " + snapshot + ": " + reason(o) + "; it was left untouched");
+            long keys;
+            if (options.aof().enabled()) {
+                aof = AppendOnlyFile.open(data.dir, options.aof());
             }
-            long keys = new Wire.Reader(ok(o, "open the database")).u64("keys loaded");
-            if (Files.exists(snapshot)) {
-                LOG.info(
-                        "DB loaded from disk: {} keys from {} in {} ms",
-                        keys,
-                        snapshot,
-                        (System.nanoTime() - t0) / 1_000_000);
+            if (aof != null && aof.hasChain()) {
+                aof.deleteHistory();
+                keys = loadAof(
+                        manager, server, spaceBytes(enclave), aof, options.aof().loadTruncated());
+            } else {
+                Path snapshot = data.dir.resolve(SNAPSHOT);
+                byte[] open = new Wire.Writer()
+                        .u32(KvAbi.OPEN)
+                        .u64(spaceBytes(enclave))
+                        .string(Files.exists(snapshot) ? SNAPSHOT : "")
+                        .toBytes();
+                long t0 = System.nanoTime();
+                Container.Outcome o = manager.invoke(server, open);
+                if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
+                    throw new KvException(
+                            "refusing to start: snapshot " + snapshot + ": " + reason(o) + "; it was left untouched");
+                }
+                keys = new Wire.Reader(ok(o, "open the database")).u64("keys loaded");
+                if (Files.exists(snapshot)) {
+                    LOG.info(
+                            "DB loaded from disk: {} keys from {} in {} ms",
+                            keys,
+                            snapshot,
+                            (System.nanoTime() - t0) / 1_000_000);
+                }
+                if (aof != null) {
+                    // the AOF is on and has no manifest: the dataset (the snapshot's, if any) is its first base now
+                    AppendOnlyFile.Entry base = aof.createBase(ok(
+                            manager.invoke(
+                                    server,
+                                    new Wire.Writer().u32(KvAbi.AOF_BASE).toBytes()),
+                            "write the AOF base"));
+                    LOG.info("Creating AOF base file {} on server start ({} keys)", base.name(), keys);
+                }
             }
-            return new KvDatabase(options, data, manager, image, server, keys);
-        } catch (RuntimeException e) {
+            if (aof != null) {
+                openIncr(manager, server, aof);
+                aof.startCron();
+            }
+            return new KvDatabase(options, data, manager, image, server, keys, aof);
+        } catch (IOException | RuntimeException e) {
+            if (aof != null) {
+                aof.close();
+            }
             if (server != null) {
                 manager.stop(server);
             }
@@ -150,6 +213,78 @@ public final class KvDatabase implements AutoCloseable {
             data.close();
             throw e;
         }
+    }
+
+    /**
+     * Loads the AOF's chain in the enclave (AOF_LOAD); cuts a torn tail off the last file if the enclave loaded up
+     * to it (aof-load-truncated yes) and says so; drops a last incremental file that holds no record.
+     */
+    private static long loadAof(
+            ContainerManager manager, Container server, long spaceBytes, AppendOnlyFile aof, boolean loadTruncated)
+            throws IOException {
+        List<AppendOnlyFile.Entry> chain = aof.chain();
+        Wire.Writer w = new Wire.Writer()
+                .u32(KvAbi.AOF_LOAD)
+                .u64(spaceBytes)
+                .u32(loadTruncated ? 1 : 0)
+                .u32(chain.size());
+        for (AppendOnlyFile.Entry e : chain) {
+            w.u32(e.type() == 'b' ? KvAbi.AOF_PART_BASE : KvAbi.AOF_PART_INCR).string(aof.enclavePath(e));
+        }
+        long t0 = System.nanoTime();
+        Container.Outcome o = manager.invoke(server, w.toBytes());
+        if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_AOF) {
+            throw new KvException("refusing to start: the append-only file in " + aof.dir() + " does not load: "
+                    + reason(o) + "; its files were left untouched");
+        }
+        Wire.Reader r = new Wire.Reader(ok(o, "load the append-only file"));
+        long keys = r.u64("keys");
+        r.u64("next sequence number");
+        int n = (int) r.u32("parts");
+        if (n != chain.size()) {
+            throw new KvException("the database answered for " + n + " AOF parts, " + chain.size() + " were named");
+        }
+        long[] records = new long[n];
+        long[] valid = new long[n];
+        for (int i = 0; i < n; i++) {
+            records[i] = r.u64("records");
+            valid[i] = r.u64("valid bytes");
+        }
+        long cut = r.u32("truncated part");
+        String warning = r.string("truncation");
+        r.end();
+        if (cut != KvAbi.NO_PART) {
+            if (cut != n - 1 || chain.get((int) cut).type() != 'i' || !loadTruncated) {
+                throw new KvException("the database cut AOF part " + cut + " of " + n + ", which it may not");
+            }
+            AppendOnlyFile.Entry last = chain.get((int) cut);
+            aof.truncate(last, valid[(int) cut]);
+            LOG.warn(warning);
+        }
+        AppendOnlyFile.Entry last = chain.get(n - 1);
+        if (n > 1 && records[n - 1] == 0) {
+            aof.dropEmptyIncr(last); // holds no record: the next file continues the chain at the same number
+        }
+        aof.measure();
+        LOG.info(
+                "DB loaded from append only file {}: {} keys, {} records in {} incremental files, {} ms",
+                aof.dir(),
+                keys,
+                java.util.Arrays.stream(records).sum(),
+                n - 1,
+                (System.nanoTime() - t0) / 1_000_000);
+        return keys;
+    }
+
+    /** Opens a new incremental file: the enclave makes its header (AOF_INCR), the host writes it and the manifest. */
+    private static AppendOnlyFile.Entry openIncr(ContainerManager manager, Container server, AppendOnlyFile aof)
+            throws IOException {
+        Wire.Reader r = new Wire.Reader(
+                ok(manager.invoke(server, new Wire.Writer().u32(KvAbi.AOF_INCR).toBytes()), "open an AOF file"));
+        byte[] header = r.blob("header");
+        r.u64("first sequence number");
+        r.end();
+        return aof.openIncr(header);
     }
 
     /**
@@ -203,7 +338,7 @@ public final class KvDatabase implements AutoCloseable {
      * Runs commands in the enclave, in order, and returns their RESP2 replies. Batches are split to fit the
      * request buffer; a single command larger than that gets an error reply without entering the enclave.
      */
-    public List<byte[]> execute(List<List<byte[]>> commands) {
+    public synchronized List<byte[]> execute(List<List<byte[]>> commands) {
         List<byte[]> replies = new ArrayList<>(commands.size());
         List<List<byte[]>> batch = new ArrayList<>();
         long batchBytes = 16;
@@ -237,7 +372,15 @@ public final class KvDatabase implements AutoCloseable {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Wire.Writer w = new Wire.Writer().u32(KvAbi.EXEC).u32(batch.size());
+        String fatal = aofFatalError();
+        if (fatal != null) {
+            throw new KvException(fatal);
+        }
+        String deny = writesDeniedBy();
+        Wire.Writer w = new Wire.Writer()
+                .u32(KvAbi.EXEC)
+                .string(deny == null ? "" : deny)
+                .u32(batch.size());
         for (List<byte[]> argv : batch) {
             w.u32(argv.size());
             for (byte[] a : argv) {
@@ -257,8 +400,113 @@ public final class KvDatabase implements AutoCloseable {
             long id = r.u64("error id");
             LOG.error("internal error in the enclave (id {}): {}", id, r.string("detail"));
         }
+        dirty.addAndGet(r.u64("dirty"));
+        byte[] record = r.blob("AOF record");
         r.end();
+        if (record.length > 0) {
+            if (aof == null) {
+                throw new KvException("the database sealed an AOF record while the AOF is off");
+            }
+            try {
+                aof.append(record); // written (and with appendfsync always forced) before any reply goes out
+            } catch (KvException e) {
+                fatal(e.getMessage());
+                throw e;
+            }
+        }
         return replies;
+    }
+
+    /** The error writes answer now: the host policy's ({@link #denyWrites}) first, then the AOF's; null if none. */
+    private String writesDeniedBy() {
+        String denied = deniedWrites;
+        if (denied != null) {
+            return denied;
+        }
+        return aof == null ? null : aof.denyLine();
+    }
+
+    private void fatal(String reason) {
+        LOG.error(reason);
+        java.util.function.Consumer<String> h = fatalHandler;
+        if (h != null) {
+            h.accept(reason);
+        }
+    }
+
+    /**
+     * Refuses every write (and PING, as Redis's MISCONF) with {@code errorLine} (without its leading '-' and CRLF,
+     * e.g. Redis's {@code MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to
+     * disk...}) until called with null. Reads go on. Comes before the AOF's own MISCONF.
+     */
+    public void denyWrites(String errorLineOrNull) {
+        if (errorLineOrNull != null
+                && (errorLineOrNull.isEmpty()
+                        || errorLineOrNull.indexOf('\r') >= 0
+                        || errorLineOrNull.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("an error line is not empty and holds no CR or LF");
+        }
+        deniedWrites = errorLineOrNull;
+    }
+
+    /** The error writes answer now (the host policy's or the AOF's MISCONF), null if they run. */
+    public String writesDenied() {
+        return writesDeniedBy();
+    }
+
+    /**
+     * Redis's rdb_changes_since_last_save (server.dirty): the changes the dataset's commands made since the last
+     * successful SAVE or BGSAVE (a BGSAVE takes off the changes there were at its fork, as Redis does).
+     */
+    public long changesSinceLastSave() {
+        return dirty.get();
+    }
+
+    /** Who is told, once, that the server must exit: the AOF could not be written or forced with appendfsync always. */
+    public void onFatal(java.util.function.Consumer<String> handler) {
+        this.fatalHandler = handler;
+    }
+
+    public boolean aofEnabled() {
+        return aof != null;
+    }
+
+    /** aof_last_write_status: false while the AOF's last write (or background fsync) failed. */
+    public boolean aofLastWriteOk() {
+        return aof == null || aof.lastWriteOk();
+    }
+
+    /** The reason of the AOF's last failed write or fsync, null if none failed. */
+    public String aofLastWriteError() {
+        return aof == null ? null : aof.lastWriteError();
+    }
+
+    /**
+     * Why the server must exit (Redis's "Can't recover from AOF write error when the AOF fsync policy is 'always'.
+     * Exiting..."), null if it need not. Once set, {@link #execute} refuses every batch.
+     */
+    public String aofFatalError() {
+        return aof == null ? null : aof.fatalError();
+    }
+
+    /** aof_current_size: the AOF's base and incremental files (0 when the AOF is off). */
+    public long aofCurrentSize() {
+        return aof == null ? 0 : aof.currentSize();
+    }
+
+    /** aof_base_size: the base's size at the last rewrite or start (0 when the AOF is off). */
+    public long aofBaseSize() {
+        return aof == null ? 0 : aof.baseSize();
+    }
+
+    /** The append-only file itself, for tests (fault injection, the once-a-second tick); null when off. */
+    AppendOnlyFile aofFile() {
+        return aof;
+    }
+
+    /** The AOF's directory, null when the AOF is off. */
+    public Path aofDir() {
+        return aof == null ? null : aof.dir();
     }
 
     /** DBSIZE, from inside the enclave. */
@@ -328,6 +576,7 @@ public final class KvDatabase implements AutoCloseable {
         lastSave = s;
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         LOG.info("DB saved on disk ({} bytes)", bytes);
+        dirty.set(0); // nothing ran meanwhile: execute waits for this lock
         return s;
     }
 
@@ -341,6 +590,62 @@ public final class KvDatabase implements AutoCloseable {
         if (bgsaveInProgress()) {
             throw new KvBusyException("ERR Background save already in progress");
         }
+        if (aofRewriteInProgress()) {
+            throw new KvBusyException("ERR Another child process is active (AOF?): can't BGSAVE right now. "
+                    + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
+        }
+        Forked forked = fork();
+        Container child = forked.child();
+        Fork f = forked.fork();
+        LOG.info(
+                "Background saving started ({} fork of {} keys: {} us wall, {} us modeled)",
+                f.mode().name().toLowerCase(Locale.ROOT),
+                f.keys(),
+                f.wallNanos() / 1000,
+                Math.round(f.modeledNanos() / 1000));
+        long changesAtFork = dirty.get();
+        CompletableFuture<Save> started = CompletableFuture.supplyAsync(
+                () -> {
+                    long s0 = System.nanoTime();
+                    try {
+                        java.util.function.Consumer<Container> hook = beforeSaveChildWrites;
+                        if (hook != null) {
+                            hook.accept(child);
+                        }
+                        long bytes = writeSnapshot(child);
+                        Save s = new Save(bytes, System.nanoTime() - s0, enclavePages());
+                        lastSave = s;
+                        lastSaveSeconds = System.currentTimeMillis() / 1000;
+                        lastBgsaveOk = true;
+                        dirty.addAndGet(-changesAtFork); // server.dirty - server.dirty_before_bgsave
+                        LOG.info("Background saving terminated with success ({} bytes)", bytes);
+                        return s;
+                    } catch (IOException | RuntimeException e) {
+                        lastBgsaveOk = false;
+                        LOG.warn("Background saving error: {}", FileErrors.describe(e));
+                        throw new KvException("background save failed: " + FileErrors.describe(e), e);
+                    } finally {
+                        manager.stop(child);
+                    }
+                },
+                runnable -> {
+                    Thread t = new Thread(runnable, "teemate-kv-bgsave");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        background = started;
+        // a BGREWRITEAOF asked for during the save starts once it is done, as Redis's serverCron does
+        started.whenComplete((s, e) -> startScheduledRewrite());
+        return f;
+    }
+
+    private record Forked(Container child, Fork fork) {}
+
+    /**
+     * Forks the database as its mode says (shared: ECALL_FORK into the same enclave; conventional: checkpoint and
+     * restore into a new one) and returns the child, which has the dataset (and its AOF position) as it is now.
+     */
+    private Forked fork() {
         long before = enclavePages();
         long keys = dbsize();
         long t0 = System.nanoTime();
@@ -357,37 +662,136 @@ public final class KvDatabase implements AutoCloseable {
         long wall = System.nanoTime() - t0;
         Fork f = new Fork(options.mode(), wall, modeled, keys, before, enclavePages());
         lastFork = f;
+        return new Forked(child, f);
+    }
+
+    /** How {@link #bgrewriteaof} went: started now, or scheduled after the running BGSAVE (Redis's replies). */
+    public enum RewriteStart {
+        /** "Background append only file rewriting started". */
+        STARTED,
+        /** "Background append only file rewriting scheduled": a BGSAVE runs; the rewrite starts when it ends. */
+        SCHEDULED
+    }
+
+    /**
+     * BGREWRITEAOF, in Redis 7's order: a new incremental file is opened and named in the manifest (so a rewrite
+     * that fails or is killed leaves a valid base and chain of incremental files), then the database forks as
+     * BGSAVE does (shared: the child shares the enclave; conventional: a new enclave, the AOF position inside the
+     * sealed checkpoint), and returns; the child writes the new base in the background
+     * ({@link #awaitBackgroundRewrite}), then the manifest switches to the new base and the incremental files from
+     * the one opened here, and the old files are deleted. The parent serves and logs meanwhile, into the new file.
+     *
+     * @throws KvBusyException if a rewrite runs already (Redis's error), or the AOF is off
+     */
+    public synchronized RewriteStart bgrewriteaof() throws IOException {
+        if (aof == null) {
+            throw new KvBusyException(
+                    "ERR Background append only file rewriting needs the append-only file on (appendonly yes)");
+        }
+        if (aofRewriteInProgress()) {
+            throw new KvBusyException("ERR Background append only file rewriting already in progress");
+        }
+        if (bgsaveInProgress()) {
+            rewriteScheduled = true;
+            return RewriteStart.SCHEDULED;
+        }
+        startRewrite();
+        return RewriteStart.STARTED;
+    }
+
+    private synchronized void startScheduledRewrite() {
+        if (closing || !rewriteScheduled || aofRewriteInProgress() || bgsaveInProgress()) {
+            return;
+        }
+        try {
+            startRewrite();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Background append only file rewriting could not start: {}", FileErrors.describe(e));
+        }
+    }
+
+    private void startRewrite() throws IOException {
+        AppendOnlyFile.Entry keepFrom;
+        Forked forked;
+        try {
+            keepFrom = openIncr(manager, server, aof);
+            forked = fork();
+        } catch (IOException | RuntimeException e) {
+            lastBgrewriteOk = false;
+            rewriteScheduled = false;
+            throw e;
+        }
+        Container child = forked.child();
         LOG.info(
-                "Background saving started ({} fork of {} keys: {} us wall, {} us modeled)",
-                options.mode().name().toLowerCase(java.util.Locale.ROOT),
-                keys,
-                wall / 1000,
-                Math.round(modeled / 1000));
-        background = CompletableFuture.supplyAsync(
+                "Background append only file rewriting started ({} fork of {} keys: {} us wall, {} us modeled)",
+                forked.fork().mode().name().toLowerCase(Locale.ROOT),
+                forked.fork().keys(),
+                forked.fork().wallNanos() / 1000,
+                Math.round(forked.fork().modeledNanos() / 1000));
+        rewrite = CompletableFuture.runAsync(
                 () -> {
-                    long s0 = System.nanoTime();
                     try {
-                        long bytes = writeSnapshot(child);
-                        Save s = new Save(bytes, System.nanoTime() - s0, enclavePages());
-                        lastSave = s;
-                        lastSaveSeconds = System.currentTimeMillis() / 1000;
-                        lastBgsaveOk = true;
-                        LOG.info("Background saving terminated with success ({} bytes)", bytes);
-                        return s;
+                        java.util.function.Consumer<Container> hook = beforeRewriteChildWrites;
+                        if (hook != null) {
+                            hook.accept(child);
+                        }
+                        byte[] base = ok(
+                                invoke(
+                                        child,
+                                        new Wire.Writer().u32(KvAbi.AOF_BASE).toBytes()),
+                                "write the AOF base");
+                        Path temp = aof.writeRewriteTemp(base); // the server goes on meanwhile
+                        synchronized (KvDatabase.this) { // then, between batches: rename, manifest, old files gone
+                            aof.installBase(temp, keepFrom);
+                        }
+                        lastBgrewriteOk = true;
+                        LOG.info("Background AOF rewrite finished successfully");
                     } catch (IOException | RuntimeException e) {
-                        lastBgsaveOk = false;
-                        LOG.warn("Background saving error: {}", FileErrors.describe(e));
-                        throw new KvException("background save failed: " + FileErrors.describe(e), e);
+                        lastBgrewriteOk = false;
+                        LOG.warn(
+                                "Background AOF rewrite failed: {} (the previous base and the incremental files after"
+                                        + " it stay)",
+                                FileErrors.describe(e));
+                        throw new KvException("background AOF rewrite failed: " + FileErrors.describe(e), e);
                     } finally {
                         manager.stop(child);
                     }
                 },
                 runnable -> {
-                    Thread t = new Thread(runnable, "teemate-kv-bgsave");
+                    Thread t = new Thread(runnable, "teemate-kv-bgrewriteaof");
                     t.setDaemon(true);
                     t.start();
                 });
-        return f;
+        rewriteScheduled = false; // after the rewrite is in place: who sees it unscheduled sees it running
+    }
+
+    /** True while a background AOF rewrite runs. */
+    public boolean aofRewriteInProgress() {
+        CompletableFuture<Void> r = rewrite;
+        return r != null && !r.isDone();
+    }
+
+    /** aof_rewrite_scheduled: a BGREWRITEAOF waits for the running BGSAVE. */
+    public boolean aofRewriteScheduled() {
+        return rewriteScheduled;
+    }
+
+    /** aof_last_bgrewrite_status. */
+    public boolean lastBgrewriteOk() {
+        return lastBgrewriteOk;
+    }
+
+    /** Waits for the running (or last) background rewrite; rethrows its failure. */
+    public void awaitBackgroundRewrite() {
+        CompletableFuture<Void> r = rewrite;
+        if (r == null) {
+            return;
+        }
+        try {
+            r.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
     }
 
     private record Checkpoint(Container child, double modeledNanos) {}
@@ -502,6 +906,72 @@ public final class KvDatabase implements AutoCloseable {
         }
     }
 
+    /** What {@link #exportAof} wrote: the RDB file's size, and Redis's warning if the AOF's last file was torn. */
+    public record AofExport(long bytes, String warning) {}
+
+    /**
+     * {@code teemate kv export --from aof}: loads the append-only file named by {@code manifest} (its
+     * {@code <appendfilename>.manifest}, or a data directory, for the default appendonlydir/appendonly.aof.manifest)
+     * inside an enclave of the data directory that holds it, and writes the recovered dataset as a plain RDB stream
+     * to {@code out}, atomically. Nothing is unsealed outside the enclave, and nothing leaves it before every part
+     * authenticated; a torn tail of the last file loads as aof-load-truncated yes has it, and the file is not cut.
+     */
+    public static AofExport exportAof(Path manifest, Path out) throws IOException {
+        Path given = manifest.toAbsolutePath().normalize();
+        Path aofDir;
+        String fileName;
+        if (Files.isDirectory(given)) {
+            aofDir = given.resolve(KvOptions.Aof.DEFAULTS.dirName());
+            fileName = KvOptions.Aof.DEFAULTS.fileName();
+        } else if (given.getFileName().toString().endsWith(".manifest") && Files.isRegularFile(given)) {
+            aofDir = given.getParent();
+            String name = given.getFileName().toString();
+            fileName = name.substring(0, name.length() - ".manifest".length());
+        } else {
+            throw new IOException("no AOF manifest " + manifest
+                    + " (an <appendfilename>.manifest, e.g. teemate-kv/appendonlydir/appendonly.aof.manifest)");
+        }
+        AppendOnlyFile.Manifest m = AppendOnlyFile.readManifest(aofDir, fileName);
+        if (m == null || m.chain().isEmpty()) {
+            throw new IOException("no AOF in " + aofDir + " (no " + fileName + ".manifest naming its files)");
+        }
+        Path dataDir = aofDir.getParent();
+        KvDataDir data = KvDataDir.existing(dataDir);
+        String dirName = aofDir.getFileName().toString();
+        try (ContainerManager manager = bootPlatform(data, 128, 2)) {
+            ContainerImage image = image(data);
+            Container c = manager.start(image, Mode.SHARED);
+            try {
+                List<AppendOnlyFile.Entry> chain = m.chain();
+                Wire.Writer w = new Wire.Writer()
+                        .u32(KvAbi.EXPORT_AOF)
+                        .u64(spaceBytes(image.enclave()))
+                        .u32(chain.size());
+                for (AppendOnlyFile.Entry e : chain) {
+                    w.u32(e.type() == 'b' ? KvAbi.AOF_PART_BASE : KvAbi.AOF_PART_INCR)
+                            .string(dirName + "/" + e.name());
+                }
+                Container.Outcome o = manager.invoke(c, w.toBytes());
+                if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_AOF) {
+                    throw new KvException(
+                            "cannot export the AOF in " + aofDir + ": " + reason(o) + "; no output was written");
+                }
+                if (o.error() != null || o.exitCode() != 0) {
+                    throw new KvException("cannot export the AOF in " + aofDir + ": the database container failed ("
+                            + (o.error() != null ? o.error() : "exit " + o.exitCode()) + "); no output was written");
+                }
+                byte[] all = o.stdout();
+                Wire.Reader r = new Wire.Reader(all);
+                String warning = r.string("warning");
+                int from = 4 + warning.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                long bytes = SnapshotFiles.replace(out.toAbsolutePath(), s -> s.write(all, from, all.length - from));
+                return new AofExport(bytes, warning);
+            } finally {
+                manager.stop(c);
+            }
+        }
+    }
+
     /**
      * The reason the database container gave for refusing a snapshot, which is all its output then: a short line of
      * text. Anything else (a stream cut off part-way, should the file change between the passes of an export) is
@@ -532,8 +1002,9 @@ public final class KvDatabase implements AutoCloseable {
     }
 
     /**
-     * Redis's prepareForShutdown: waits for a running background save (Redis kills its child instead; here the
-     * child is a container in this process, and its snapshot is good), then saves the dataset if {@code save}.
+     * Redis's prepareForShutdown: waits for a running background save or AOF rewrite (Redis kills its child instead;
+     * here the child is a container in this process, and what it writes is good), then saves the dataset if
+     * {@code save}. The AOF is forced to the disk by {@link #close}.
      *
      * @return null when the database may exit; the reason it may not (the final save failed) otherwise, unless
      *         {@code force}, which exits anyway
@@ -545,6 +1016,14 @@ public final class KvDatabase implements AutoCloseable {
                 awaitBackgroundSave();
             } catch (RuntimeException e) {
                 // logged by the save itself; the final save below is the one that counts
+            }
+        }
+        if (aofRewriteInProgress()) {
+            LOG.warn("There is a background AOF rewrite in progress: waiting for it before exiting");
+            try {
+                awaitBackgroundRewrite();
+            } catch (RuntimeException e) {
+                // logged by the rewrite; the base and incremental files it would have replaced stay good
             }
         }
         if (!save) {
@@ -576,12 +1055,29 @@ public final class KvDatabase implements AutoCloseable {
                     // reported to whoever waited for it; closing goes on
                 }
             }
+            synchronized (this) {
+                closing = true; // a rewrite scheduled after that save has started by now, or never will
+            }
+            CompletableFuture<Void> r = rewrite;
+            if (r != null) {
+                try {
+                    r.join();
+                } catch (RuntimeException ignored) {
+                    // logged; closing goes on
+                }
+            }
         } finally {
             try {
-                manager.stop(server);
-                manager.close();
+                if (aof != null) {
+                    aof.close();
+                }
             } finally {
-                data.close(); // the directory's lock, last: nothing of this server touches it after
+                try {
+                    manager.stop(server);
+                    manager.close();
+                } finally {
+                    data.close(); // the directory's lock, last: nothing of this server touches it after
+                }
             }
         }
     }

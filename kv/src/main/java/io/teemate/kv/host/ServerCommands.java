@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The server's own commands, answered on the host side because they are about the server, not the dataset:
- * INFO, SAVE, BGSAVE, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, SHUTDOWN, QUIT. The dataset figures INFO
- * shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
+ * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, SHUTDOWN, QUIT. The
+ * dataset figures INFO shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
     /** Server commands and their Redis arity. */
@@ -35,7 +35,9 @@ final class ServerCommands {
             "quit",
             -1,
             "shutdown",
-            -1);
+            -1,
+            "bgrewriteaof",
+            1);
 
     /** What a client connection keeps for the server: its id and name. */
     static final class Client {
@@ -94,6 +96,11 @@ final class ServerCommands {
                     yield Resp.simple("OK");
                 }
                 case "bgsave" -> bgsave(argv);
+                case "bgrewriteaof" ->
+                    Resp.simple(
+                            db.bgrewriteaof() == KvDatabase.RewriteStart.STARTED
+                                    ? "Background append only file rewriting started"
+                                    : "Background append only file rewriting scheduled");
                 case "lastsave" -> Resp.integer(db.lastSaveSeconds());
                 case "config" -> config(argv);
                 case "command" -> command(argv);
@@ -308,9 +315,19 @@ final class ServerCommands {
         if (all || want.contains("persistence")) {
             section(b, "Persistence");
             field(b, "loading", 0);
+            field(b, "rdb_changes_since_last_save", db.changesSinceLastSave());
             field(b, "rdb_bgsave_in_progress", db.bgsaveInProgress() ? 1 : 0);
             field(b, "rdb_last_save_time", db.lastSaveSeconds());
             field(b, "rdb_last_bgsave_status", db.lastBgsaveOk() ? "ok" : "err");
+            field(b, "aof_enabled", db.aofEnabled() ? 1 : 0);
+            field(b, "aof_rewrite_in_progress", db.aofRewriteInProgress() ? 1 : 0);
+            field(b, "aof_rewrite_scheduled", db.aofRewriteScheduled() ? 1 : 0);
+            field(b, "aof_last_bgrewrite_status", db.lastBgrewriteOk() ? "ok" : "err");
+            field(b, "aof_last_write_status", db.aofLastWriteOk() ? "ok" : "err");
+            if (db.aofEnabled()) { // as Redis: the sizes only while the AOF is on
+                field(b, "aof_current_size", db.aofCurrentSize());
+                field(b, "aof_base_size", db.aofBaseSize());
+            }
         }
         if (all || want.contains("stats")) {
             KvDatabase.Fork f = db.lastFork();
