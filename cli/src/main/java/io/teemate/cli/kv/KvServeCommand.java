@@ -6,7 +6,8 @@ import io.teemate.cli.CliErrors;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.ModeOption;
 import io.teemate.cli.PortOption;
-import io.teemate.host.container.Mode;
+import io.teemate.kv.host.KvConfig;
+import io.teemate.kv.host.KvConfigException;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
 import io.teemate.kv.host.KvOptions;
@@ -22,6 +23,7 @@ import sun.misc.SignalHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,20 +70,15 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     EpcOption epc = new EpcOption(1024, 8);
 
     @Option(
-            names = "--appendonly",
-            defaultValue = "no",
-            paramLabel = "yes|no",
-            description = "log every write to the sealed append-only file in DIR/appendonlydir, and load it (not"
-                    + " the snapshot) at start, as Redis's appendonly (default: ${DEFAULT-VALUE})")
-    String appendonly;
+            names = "--config",
+            paramLabel = "FILE",
+            description = "a redis.conf: Redis 7.0's directives (save, appendonly, appendfsync, dir, port, ...) and"
+                    + " TeeMate's (teemate-mode, teemate-heap, teemate-epc-mib); options on this line override it")
+    Path configFile;
 
-    @Option(
-            names = "--appendfsync",
-            defaultValue = "everysec",
-            paramLabel = "always|everysec|no",
-            description = "when the append-only file reaches the disk: before every reply, once a second, or when"
-                    + " the system likes (default: ${DEFAULT-VALUE})")
-    String appendfsync;
+    /** Any redis.conf directive as an option, after the file, as redis-server takes them: --appendonly yes. */
+    @CommandLine.Unmatched
+    List<String> directives = new ArrayList<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -94,35 +91,24 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = mode.mode();
-        int port = this.port.port(spec);
-        int epcMiB = epc.mib(spec);
-        if (heap != null) {
-            try {
-                Sizes.parse(heap);
-            } catch (IllegalArgumentException e) {
-                started.completeExceptionally(e);
-                throw new IllegalArgumentException("--heap " + e.getMessage(), e);
-            }
-        }
-        KvOptions.Aof aof;
+        KvConfig config;
         try {
-            if (!appendonly.equalsIgnoreCase("yes") && !appendonly.equalsIgnoreCase("no")) {
-                throw new IllegalArgumentException("must be yes or no, not " + appendonly);
-            }
-            aof = KvOptions.Aof.DEFAULTS
-                    .withEnabled(appendonly.equalsIgnoreCase("yes"))
-                    .withFsync(KvOptions.Aof.Fsync.parse(appendfsync));
-        } catch (IllegalArgumentException e) {
+            config = KvConfig.load(configFile, overrides());
+        } catch (KvConfigException e) {
             started.completeExceptionally(e);
-            throw new CommandLine.ParameterException(
-                    spec.commandLine(),
-                    (appendonly.equalsIgnoreCase("yes") || appendonly.equalsIgnoreCase("no")
-                                    ? "--appendfsync: "
-                                    : "--appendonly: ")
-                            + e.getMessage());
+            if (e.file() == null) { // an option of this command line: a usage error
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            }
+            err.println("teemate kv serve: " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (IOException e) {
+            started.completeExceptionally(e);
+            err.println("teemate kv serve: " + CliErrors.describe(e));
+            err.flush();
+            return 1;
         }
-        KvOptions options = new KvOptions(dir, m, heap, epcMiB, aof);
+        KvOptions options = config.options();
         KvDatabase db;
         KvServer server;
         try {
@@ -135,7 +121,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             started.completeExceptionally(e);
             // the manifest is the data directory's own (teemate-kv.json), not one the user wrote: name the option
             throw e.field().equals("heap_size")
-                    ? new IllegalArgumentException("--heap " + heap + ": " + e.problem(), e)
+                    ? new IllegalArgumentException("--heap " + options.heap() + ": " + e.problem(), e)
                     : e;
         } catch (IOException | KvException | IllegalArgumentException e) {
             err.println("teemate kv serve: " + (e instanceof IOException io ? CliErrors.describe(io) : e.getMessage()));
@@ -150,7 +136,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             Runtime.getRuntime().halt(1);
         });
         try {
-            server = KvServer.start(db, port);
+            server = KvServer.start(db, config);
         } catch (IOException e) {
             db.close();
             err.println("teemate kv serve: " + e.getMessage());
@@ -190,6 +176,51 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         db.close();
         LOG.warn("teemate kv is now ready to exit, bye bye...");
         return 0;
+    }
+
+    /**
+     * The directives this command line sets, in its order, for {@link KvConfig#load}: the named options when given
+     * (a default is the file's or Redis's, never an override), then every {@code --directive value...} as
+     * redis-server reads its own command line.
+     */
+    private Map<String, List<String>> overrides() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        Map<String, List<String>> o = new LinkedHashMap<>();
+        if (given.hasMatchedOption("--port")) {
+            o.put("port", List.of(Integer.toString(port.port(spec))));
+        }
+        if (given.hasMatchedOption("--dir")) {
+            o.put("dir", List.of(dir.toString()));
+        }
+        if (given.hasMatchedOption("--mode")) {
+            o.put("teemate-mode", List.of(mode.mode().name().toLowerCase(Locale.ROOT)));
+        }
+        if (heap != null) {
+            try {
+                Sizes.parse(heap);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--heap " + e.getMessage(), e, null, heap);
+            }
+            o.put("teemate-heap", List.of(heap));
+        }
+        if (given.hasMatchedOption("--epc-mib")) {
+            o.put("teemate-epc-mib", List.of(Integer.toString(epc.mib(spec))));
+        }
+        String name = null;
+        for (String word : directives) {
+            if (word.startsWith("--") && word.length() > 2) {
+                name = word.substring(2);
+                o.put(name, new ArrayList<>());
+            } else if (name == null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "unexpected argument '" + word
+                                + "': directives are given as --name value, e.g. --appendonly yes");
+            } else {
+                o.get(name).add(word);
+            }
+        }
+        return o;
     }
 
     /** Completes with the port once the database serves (exceptionally if it could not start). */

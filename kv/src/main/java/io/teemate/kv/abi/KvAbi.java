@@ -47,6 +47,8 @@ package io.teemate.kv.abi;
  *     key, continuing the chain at the next record; every later EXEC's record is sealed for it. The host writes the
  *     header as the file's first bytes (and forces it) before it names the file in the manifest. Refused before the
  *     dataset has an AOF lineage ({@link #AOF_BASE} or {@link #AOF_LOAD} first) and in a fork's child.</li>
+ * <li>{@link #AOF_OFF} () -> nothing: closes the incremental file, so later EXECs seal no record (CONFIG SET
+ *     appendonly no). The lineage and next sequence number stay: a base written later continues them.</li>
  * <li>{@link #EXPORT_AOF} (space bytes u64, n u32, parts as {@link #AOF_LOAD}) -> warning string ("" if none), then the
  *     plain RDB stream of the AOF-recovered dataset to the end: the chain loads in a dataset of its own (a torn tail
  *     as aof-load-truncated yes, nothing cut), and no plaintext leaves before all of it authenticated. Exit
@@ -77,6 +79,7 @@ public final class KvAbi {
     public static final int AOF_BASE = 10;
     public static final int AOF_INCR = 11;
     public static final int EXPORT_AOF = 12;
+    public static final int AOF_OFF = 13;
 
     /** A part of an AOF chain: its base (first, exactly one) or an incremental file. */
     public static final int AOF_PART_BASE = 1;

@@ -209,6 +209,18 @@ public final class KvApp implements ContainerApp {
                         .toBytes());
                 return 0;
             }
+            case KvAbi.AOF_OFF -> {
+                in.end();
+                KvState s = state(env);
+                if (s == null) {
+                    return refuse(env, "the database is not open");
+                }
+                if (s.aofIncr != null) {
+                    s.aofIncr.close();
+                    s.aofIncr = null;
+                }
+                return 0;
+            }
             case KvAbi.EXPORT_AOF -> {
                 return exportAof(env, in);
             }

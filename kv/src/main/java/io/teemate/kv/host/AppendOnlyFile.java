@@ -192,7 +192,9 @@ final class AppendOnlyFile implements AutoCloseable {
 
     private final Path dir;
     private final String dirName;
-    private final KvOptions.Aof options;
+    /** Its settings; appendfsync changes with CONFIG SET ({@link #fsync}). */
+    private volatile KvOptions.Aof options;
+
     private Manifest manifest;
     /** The incremental file being appended to, and its manifest entry; null before {@link #openIncr}. */
     private FileChannel incr;
@@ -559,6 +561,11 @@ final class AppendOnlyFile implements AutoCloseable {
     }
 
     /** Redis's strerror: the operating system's reason, without Java's decoration. */
+
+    /** CONFIG SET appendfsync: the next write follows the new policy (Redis reads server.aof_fsync per write). */
+    synchronized void fsync(KvOptions.Aof.Fsync fsync) {
+        options = options.withFsync(fsync);
+    }
 
     /** Starts the once-a-second thread: background fsync (everysec) and retries of a failed write. */
     synchronized void startCron() {

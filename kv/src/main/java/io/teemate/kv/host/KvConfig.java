@@ -36,13 +36,6 @@ public final class KvConfig {
     /** A save point: BGSAVE after {@code seconds} if at least {@code changes} writes were made. */
     public record SavePoint(long seconds, long changes) {}
 
-    /** appendfsync. */
-    public enum AppendFsync {
-        ALWAYS,
-        EVERYSEC,
-        NO
-    }
-
     /** maxmemory-policy: Redis's eight policies. */
     public enum MaxmemoryPolicy {
         VOLATILE_LRU,
@@ -428,8 +421,8 @@ public final class KvConfig {
         return string("appenddirname");
     }
 
-    public AppendFsync appendfsync() {
-        return AppendFsync.valueOf(string("appendfsync").toUpperCase(Locale.ROOT));
+    public KvOptions.Aof.Fsync appendfsync() {
+        return KvOptions.Aof.Fsync.parse(string("appendfsync"));
     }
 
     public int autoAofRewritePercentage() {
@@ -491,11 +484,14 @@ public final class KvConfig {
         return (int) number("teemate-epc-mib");
     }
 
-    /** The options to open the database with: dir, teemate-mode, teemate-heap, teemate-epc-mib. */
+    /** The options to open the database with: dir, dbfilename, teemate-mode, teemate-heap, teemate-epc-mib, the AOF's. */
     public KvOptions options() {
         Map<String, Object> v = values;
         return new KvOptions(
-                (Path) v.get("dir"), Mode.parse((String) v.get("teemate-mode")), (String) v.get("teemate-heap"), (int)
-                        (long) (Long) v.get("teemate-epc-mib"));
+                (Path) v.get("dir"),
+                Mode.parse((String) v.get("teemate-mode")),
+                (String) v.get("teemate-heap"),
+                (int) (long) (Long) v.get("teemate-epc-mib"),
+                new KvOptions.Aof(appendonly(), appenddirname(), appendfilename(), appendfsync(), aofLoadTruncated()));
     }
 }

@@ -38,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
  *     the way. The parent waits only for the fork; the child writes the snapshot in the background while the
  *     parent serves.</li>
  * </ul>
- * Snapshots replace {@link #SNAPSHOT} atomically; the database loads it at start and refuses to start on one
+ * Snapshots replace {@link KvOptions#dbfilename} ({@link #SNAPSHOT} by default) atomically; the database loads it at start and refuses to start on one
  * that does not unseal, overwriting nothing.
  * <p>The append-only file ({@link KvOptions#aof}, Redis 7's multi-part AOF, {@link AppendOnlyFile}): every write that
  * changed the dataset is logged, sealed in the enclave, one record per batch, before {@link #execute} returns
@@ -56,7 +56,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class KvDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KvDatabase.class);
-    /** The sealed snapshot's file name in the data directory. */
+    /** The sealed snapshot's default file name in the data directory (dbfilename). */
     public static final String SNAPSHOT = "dump.sealed";
     /** The largest batch of commands one invocation carries (the container's request buffer, less framing). */
     static final int MAX_BATCH_BYTES = ContainerManager.MAX_INVOKE_INPUT - 64;
@@ -87,8 +87,10 @@ public final class KvDatabase implements AutoCloseable {
     private final ContainerImage image;
     private final Container server;
     private final long keysLoaded;
-    /** The append-only file; null when appendonly is no. */
-    private final AppendOnlyFile aof;
+    /** The append-only file; null when appendonly is no. Changed only under this object's lock ({@link #appendonly}). */
+    private volatile AppendOnlyFile aof;
+    /** The AOF's settings: the options' at start, appendfsync as CONFIG SET changed it since. */
+    private volatile KvOptions.Aof aofOptions;
     /** Redis's server.dirty: changes since the last successful save. */
     private final java.util.concurrent.atomic.AtomicLong dirty = new java.util.concurrent.atomic.AtomicLong();
     /** The error line the host's policy has writes answer (MISCONF), null for none. */
@@ -129,6 +131,7 @@ public final class KvDatabase implements AutoCloseable {
         this.server = server;
         this.keysLoaded = keysLoaded;
         this.aof = aof;
+        this.aofOptions = options.aof();
         this.lastSaveSeconds = System.currentTimeMillis() / 1000;
     }
 
@@ -167,11 +170,11 @@ public final class KvDatabase implements AutoCloseable {
                 keys = loadAof(
                         manager, server, spaceBytes(enclave), aof, options.aof().loadTruncated());
             } else {
-                Path snapshot = data.dir.resolve(SNAPSHOT);
+                Path snapshot = data.dir.resolve(options.dbfilename());
                 byte[] open = new Wire.Writer()
                         .u32(KvAbi.OPEN)
                         .u64(spaceBytes(enclave))
-                        .string(Files.exists(snapshot) ? SNAPSHOT : "")
+                        .string(Files.exists(snapshot) ? options.dbfilename() : "")
                         .toBytes();
                 long t0 = System.nanoTime();
                 Container.Outcome o = manager.invoke(server, open);
@@ -423,7 +426,8 @@ public final class KvDatabase implements AutoCloseable {
         if (denied != null) {
             return denied;
         }
-        return aof == null ? null : aof.denyLine();
+        AppendOnlyFile a = aof;
+        return a == null ? null : a.denyLine();
     }
 
     private void fatal(String reason) {
@@ -471,6 +475,56 @@ public final class KvDatabase implements AutoCloseable {
         return aof != null;
     }
 
+    /** CONFIG SET appendfsync: from the next write on, and for an AOF turned on later. */
+    public synchronized void appendfsync(KvOptions.Aof.Fsync fsync) {
+        aofOptions = aofOptions.withFsync(fsync);
+        AppendOnlyFile a = aof;
+        if (a != null) {
+            a.fsync(fsync);
+        }
+    }
+
+    /**
+     * CONFIG SET appendonly, as Redis's startAppendOnly / stopAppendOnly. On: the dataset as it is now becomes a new
+     * base (the files of an earlier AOF in the directory become history and are deleted) and a new incremental file
+     * is opened, both before the next command runs; Redis does the base by a rewrite in the background, here it is
+     * written under the lock, so the first write after it is already logged. Off: the enclave stops sealing records,
+     * the AOF is forced to the disk and closed; its files stay. Refused while a rewrite runs (Redis kills the child).
+     */
+    public synchronized void appendonly(boolean on) throws IOException {
+        AppendOnlyFile current = aof;
+        if (on == (current != null)) {
+            return;
+        }
+        if (!on) {
+            if (aofRewriteInProgress()) {
+                throw new KvBusyException("ERR Background append only file rewriting in progress: turn the AOF off"
+                        + " when it is done (INFO persistence, aof_rewrite_in_progress:0)");
+            }
+            ok(invoke(server, new Wire.Writer().u32(KvAbi.AOF_OFF).toBytes()), "stop the append-only file");
+            aof = null;
+            rewriteScheduled = false;
+            current.close();
+            LOG.info("Append only file turned off: {} is kept as it is", current.dir());
+            return;
+        }
+        AppendOnlyFile opened = AppendOnlyFile.open(data.dir, aofOptions);
+        try {
+            AppendOnlyFile.Entry base = opened.createBase(
+                    ok(invoke(server, new Wire.Writer().u32(KvAbi.AOF_BASE).toBytes()), "write the AOF base"));
+            openIncr(manager, server, opened);
+            opened.deleteHistory();
+            opened.startCron();
+            LOG.info("Append only file turned on: base {} written in {}", base.name(), opened.dir());
+        } catch (IOException | RuntimeException e) {
+            invoke(server, new Wire.Writer().u32(KvAbi.AOF_OFF).toBytes()); // whatever it opened, it seals nothing
+            opened.close();
+            LOG.warn("Turning the append only file on failed: {}", FileErrors.describe(e));
+            throw e;
+        }
+        aof = opened;
+    }
+
     /** aof_last_write_status: false while the AOF's last write (or background fsync) failed. */
     public boolean aofLastWriteOk() {
         return aof == null || aof.lastWriteOk();
@@ -478,7 +532,8 @@ public final class KvDatabase implements AutoCloseable {
 
     /** The reason of the AOF's last failed write or fsync, null if none failed. */
     public String aofLastWriteError() {
-        return aof == null ? null : aof.lastWriteError();
+        AppendOnlyFile a = aof;
+        return a == null ? null : a.lastWriteError();
     }
 
     /**
@@ -486,17 +541,20 @@ public final class KvDatabase implements AutoCloseable {
      * Exiting..."), null if it need not. Once set, {@link #execute} refuses every batch.
      */
     public String aofFatalError() {
-        return aof == null ? null : aof.fatalError();
+        AppendOnlyFile a = aof;
+        return a == null ? null : a.fatalError();
     }
 
     /** aof_current_size: the AOF's base and incremental files (0 when the AOF is off). */
     public long aofCurrentSize() {
-        return aof == null ? 0 : aof.currentSize();
+        AppendOnlyFile a = aof;
+        return a == null ? 0 : a.currentSize();
     }
 
     /** aof_base_size: the base's size at the last rewrite or start (0 when the AOF is off). */
     public long aofBaseSize() {
-        return aof == null ? 0 : aof.baseSize();
+        AppendOnlyFile a = aof;
+        return a == null ? 0 : a.baseSize();
     }
 
     /** The append-only file itself, for tests (fault injection, the once-a-second tick); null when off. */
@@ -506,7 +564,8 @@ public final class KvDatabase implements AutoCloseable {
 
     /** The AOF's directory, null when the AOF is off. */
     public Path aofDir() {
-        return aof == null ? null : aof.dir();
+        AppendOnlyFile a = aof;
+        return a == null ? null : a.dir();
     }
 
     /** DBSIZE, from inside the enclave. */
@@ -559,7 +618,7 @@ public final class KvDatabase implements AutoCloseable {
         return manager.totalEnclavePages();
     }
 
-    /** SAVE: the database container seals its dataset into {@link #SNAPSHOT}; refused during a BGSAVE, as Redis does. */
+    /** SAVE: the database container seals its dataset into the snapshot (dbfilename); refused during a BGSAVE, as Redis does. */
     public synchronized Save save() throws IOException {
         if (bgsaveInProgress()) {
             throw new KvBusyException("ERR Background save already in progress");
@@ -582,7 +641,7 @@ public final class KvDatabase implements AutoCloseable {
 
     /**
      * BGSAVE: forks the database as its mode says and returns once the child has the dataset, while the child
-     * seals it into {@link #SNAPSHOT} in the background ({@link #awaitBackgroundSave}).
+     * seals it into the snapshot (dbfilename) in the background ({@link #awaitBackgroundSave}).
      *
      * @throws KvBusyException if a background save is running
      */
@@ -594,7 +653,13 @@ public final class KvDatabase implements AutoCloseable {
             throw new KvBusyException("ERR Another child process is active (AOF?): can't BGSAVE right now. "
                     + "Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
         }
-        Forked forked = fork();
+        Forked forked;
+        try {
+            forked = fork();
+        } catch (RuntimeException e) {
+            lastBgsaveOk = false; // rdbSaveBackground: a fork that fails is a failed save (lastbgsave_status:err)
+            throw e;
+        }
         Container child = forked.child();
         Fork f = forked.fork();
         LOG.info(
@@ -865,7 +930,7 @@ public final class KvDatabase implements AutoCloseable {
     private long writeSnapshot(Container c) throws IOException {
         Container.Outcome o = invoke(c, new Wire.Writer().u32(KvAbi.SAVE).toBytes());
         byte[] sealed = ok(o, "seal the snapshot");
-        return SnapshotFiles.replace(data.dir.resolve(SNAPSHOT), out -> out.write(sealed));
+        return SnapshotFiles.replace(data.dir.resolve(options.dbfilename()), out -> out.write(sealed));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param dir     the data directory: the database's images and keys (made on first use, then reused, so that the
  *                container's identity and hence its sealing key stay the same across restarts), the emulated
- *                platform's seed, and the sealed snapshot {@link KvDatabase#SNAPSHOT}
+ *                platform's seed, the sealed snapshot ({@code dbfilename}) and the AOF's directory
  * @param mode    shared: BGSAVE forks into the same enclave (TeeMate); conventional: the child builds its own
  *                enclave and the parent's heap is copied into it, sealed
  * @param heap    the enclave heap (manifest {@code heap_size}, e.g. "1G"): room for the dataset and, during a
@@ -19,15 +19,23 @@ import java.util.Objects;
  * @param epcMiB  the EPC of the emulated machine
  * @param aof     the append-only file: Redis 7.0's appendonly, appenddirname, appendfilename, appendfsync and
  *                aof-load-truncated ({@link Aof#DEFAULTS}: off)
+ * @param dbfilename Redis's dbfilename: the sealed snapshot's name in {@code dir} ({@link KvDatabase#SNAPSHOT} by
+ *                default)
  */
-public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof) {
+public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, String dbfilename) {
     public KvOptions {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(aof, "aof");
+        baseName("dbfilename", dbfilename);
         if (epcMiB < 8) {
             throw new IllegalArgumentException("the EPC must be at least 8 MiB, got " + epcMiB);
         }
+    }
+
+    /** The snapshot named {@link KvDatabase#SNAPSHOT}. */
+    public KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof) {
+        this(dir, mode, heap, epcMiB, aof, KvDatabase.SNAPSHOT);
     }
 
     /** Without an append-only file (Redis's default, appendonly no). */
@@ -41,19 +49,19 @@ public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof) {
     }
 
     public KvOptions withMode(Mode mode) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
     }
 
     public KvOptions withHeap(String heap) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
     }
 
     public KvOptions withEpcMiB(int epcMiB) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
     }
 
     public KvOptions withAof(Aof aof) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
     }
 
     /**
@@ -112,18 +120,18 @@ public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof) {
         public Aof withLoadTruncated(boolean loadTruncated) {
             return new Aof(enabled, dirName, fileName, fsync, loadTruncated);
         }
+    }
 
-        /** Redis's check (config.c isValidAOFfilename/dirname): a file name, not a path. */
-        private static void baseName(String directive, String name) {
-            Objects.requireNonNull(name, directive);
-            if (name.isEmpty()
-                    || name.equals(".")
-                    || name.equals("..")
-                    || name.indexOf('/') >= 0
-                    || name.indexOf('\\') >= 0
-                    || name.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException(directive + " can't be a path, just a filename: " + name);
-            }
+    /** Redis's check (config.c isValidAOFfilename/dirname, and dbfilename's): a file name, not a path. */
+    private static void baseName(String directive, String name) {
+        Objects.requireNonNull(name, directive);
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0
+                || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(directive + " can't be a path, just a filename: " + name);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,6 +41,10 @@ public final class KvServer implements AutoCloseable {
 
     private final Batches db;
     private final KvDatabase database;
+    private final KvConfig config;
+    /** Save points, automatic AOF rewrites and MISCONF, {@code hz} times a second; null without a database. */
+    private final ServerCron cron;
+
     private final Selector selector;
     private final ServerSocketChannel listener;
     private final Thread loop;
@@ -78,9 +83,12 @@ public final class KvServer implements AutoCloseable {
         }
     }
 
-    private KvServer(KvDatabase db, int port, Batches batches) throws IOException {
+    private KvServer(KvDatabase db, KvConfig config, Batches batches) throws IOException {
         this.db = batches;
         this.database = db;
+        this.config = config;
+        this.cron = db == null ? null : new ServerCron(db, config, System::currentTimeMillis);
+        int port = config.port();
         this.selector = Selector.open();
         this.listener = ServerSocketChannel.open();
         try {
@@ -93,7 +101,7 @@ public final class KvServer implements AutoCloseable {
         }
         listener.configureBlocking(false);
         listener.register(selector, SelectionKey.OP_ACCEPT);
-        this.server = new ServerCommands(db, new ServerCommands.Server() {
+        this.server = new ServerCommands(db, config, new ServerCommands.Server() {
             @Override
             public int connectedClients() {
                 return connections.size();
@@ -120,6 +128,12 @@ public final class KvServer implements AutoCloseable {
             }
 
             @Override
+            public void resetStats() {
+                commandsProcessed.set(0);
+                connectionsReceived.set(0);
+            }
+
+            @Override
             public boolean shutdown(Shutdown how) {
                 return KvServer.this.shutdown(how);
             }
@@ -133,16 +147,31 @@ public final class KvServer implements AutoCloseable {
      */
     public record Shutdown(boolean save, boolean noSave, boolean force, String reason) {}
 
-    /** Listens on 127.0.0.1:{@code port} (0 for any free port) and serves {@code db} until closed. */
+    /** Listens on 127.0.0.1 at {@code config}'s port (0 for any free port) and serves {@code db} until closed. */
+    public static KvServer start(KvDatabase db, KvConfig config) throws IOException {
+        KvServer s = new KvServer(db, config, db::execute);
+        s.loop.start();
+        return s;
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code port} (0 for any free port) and serves {@code db} until closed, with Redis's
+     * defaults but no save points: what an embedding program (the serverless platform's database, a benchmark)
+     * persists is its own call.
+     */
     public static KvServer start(KvDatabase db, int port) throws IOException {
-        return start(db, port, db::execute);
+        return start(db, embedded(port));
     }
 
     /** As {@link #start(KvDatabase, int)}, with dataset commands run by {@code batches} (tests stand in for it). */
     static KvServer start(KvDatabase db, int port, Batches batches) throws IOException {
-        KvServer s = new KvServer(db, port, batches);
+        KvServer s = new KvServer(db, embedded(port), batches);
         s.loop.start();
         return s;
+    }
+
+    private static KvConfig embedded(int port) throws IOException {
+        return KvConfig.load(null, Map.of("port", List.of(Integer.toString(port)), "save", List.of("")));
     }
 
     public int port() {
@@ -179,9 +208,9 @@ public final class KvServer implements AutoCloseable {
         return true;
     }
 
-    /** Whether a shutdown without flags saves: when save points are configured, as Redis's default config has. */
+    /** Whether a shutdown without flags saves: when save points are configured (Redis's default config has). */
     private boolean saveOnShutdown() {
-        return true;
+        return !config.savePoints().isEmpty();
     }
 
     /**
@@ -192,9 +221,19 @@ public final class KvServer implements AutoCloseable {
     private void run() {
         ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER);
         byte[] bytes = new byte[READ_BUFFER];
+        long nextCron = 0;
         try {
             while (!closed) {
-                selector.select();
+                long now = System.currentTimeMillis();
+                if (cron != null && now >= nextCron) {
+                    try {
+                        cron.run();
+                    } catch (RuntimeException e) {
+                        logInternalError("running the server's cron", e);
+                    }
+                    nextCron = now + 1000 / config.hz();
+                }
+                selector.select(cron == null ? 0 : Math.max(1, nextCron - System.currentTimeMillis()));
                 Shutdown asked = requested;
                 if (asked != null) {
                     requested = null;
@@ -323,6 +362,7 @@ public final class KvServer implements AutoCloseable {
             return;
         }
         Connection c = new Connection(ch, key, nextClientId++);
+        c.client.authenticated = config.requirepass() == null;
         key.attach(c);
         connections.add(c);
         connectionsReceived.incrementAndGet();
@@ -382,6 +422,11 @@ public final class KvServer implements AutoCloseable {
                 }
                 commandsProcessed.incrementAndGet();
                 String name = ServerCommands.text(argv.get(0)).toLowerCase(Locale.ROOT);
+                if (server.refusedUnauthenticated(c.client, name)) {
+                    runBatch(batch, owners);
+                    c.out.add(ByteBuffer.wrap(Resp.error("NOAUTH Authentication required.")));
+                    continue;
+                }
                 if (ServerCommands.handles(name)) {
                     runBatch(batch, owners);
                     byte[] reply;

@@ -1,10 +1,10 @@
 package io.teemate.kv.host;
 
-import io.teemate.kv.abi.Glob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +16,8 @@ import java.util.Set;
  * dataset figures INFO shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCommands.class);
+
     /** Server commands and their Redis arity. */
     static final Map<String, Integer> ARITY = Map.of(
             "info",
@@ -44,6 +46,8 @@ final class ServerCommands {
         final long id;
         String name;
         boolean quit;
+        /** Redis's c->authenticated: true from the start when no password was required at connect, or after AUTH. */
+        boolean authenticated;
 
         Client(long id) {
             this.id = id;
@@ -62,6 +66,9 @@ final class ServerCommands {
 
         long startMillis();
 
+        /** CONFIG RESETSTAT: the statistics INFO reports start again from zero. */
+        void resetStats();
+
         /**
          * Shuts the server down as {@code how} says (SHUTDOWN): true if it is going down, false if it cannot (the
          * final save failed without FORCE; the reason is in the log).
@@ -70,11 +77,18 @@ final class ServerCommands {
     }
 
     private final KvDatabase db;
+    private final KvConfig config;
     private final Server counters;
+    /** CONFIG GET's answer at start for the settings a running server keeps: where it listens and its files. */
+    private final Map<String, List<String>> atStart = new java.util.HashMap<>();
 
-    ServerCommands(KvDatabase db, Server counters) {
+    ServerCommands(KvDatabase db, KvConfig config, Server counters) {
         this.db = db;
+        this.config = config;
         this.counters = counters;
+        for (String name : List.of("port", "bind", "dir", "dbfilename")) {
+            atStart.put(name, config.get(List.of(name)));
+        }
     }
 
     static boolean handles(String lowerName) {
@@ -106,6 +120,7 @@ final class ServerCommands {
                 case "command" -> command(argv);
                 case "client" -> client(client, argv);
                 case "shutdown" -> shutdown(client, argv);
+                case "auth" -> auth(client, argv);
                 case "quit" -> {
                     client.quit = true;
                     yield Resp.simple("OK");
@@ -160,6 +175,38 @@ final class ServerCommands {
         return Resp.error("ERR Errors trying to SHUTDOWN. Check logs.");
     }
 
+    /** Whether {@code client} must AUTH before {@code lowerName} runs (server.c processCommand, authRequired). */
+    boolean refusedUnauthenticated(Client client, String lowerName) {
+        return !client.authenticated
+                && config.requirepass() != null
+                && !lowerName.equals("auth")
+                && !lowerName.equals("quit")
+                && !lowerName.equals("hello");
+    }
+
+    /**
+     * AUTH [username] password, as Redis 7.0 with only its default user: requirepass is that user's password.
+     * Compared in constant time.
+     */
+    private byte[] auth(Client client, List<byte[]> argv) {
+        if (argv.size() > 3) {
+            return Resp.error("ERR syntax error");
+        }
+        String password = config.requirepass();
+        if (password == null) {
+            return Resp.error("ERR AUTH <password> called without any password configured for the default user."
+                    + " Are you sure your configuration is correct?");
+        }
+        boolean userOk = argv.size() == 2 || text(argv.get(1)).equals("default");
+        boolean match = java.security.MessageDigest.isEqual(
+                argv.get(argv.size() - 1), password.getBytes(StandardCharsets.ISO_8859_1));
+        if (!userOk || !match) {
+            return Resp.error("WRONGPASS invalid username-password pair or user is disabled.");
+        }
+        client.authenticated = true;
+        return Resp.simple("OK");
+    }
+
     private byte[] bgsave(List<byte[]> argv) {
         if (argv.size() > 2 || (argv.size() == 2 && !text(argv.get(1)).equalsIgnoreCase("schedule"))) {
             return Resp.error("ERR syntax error");
@@ -168,33 +215,102 @@ final class ServerCommands {
         return Resp.simple("Background saving started");
     }
 
+    /**
+     * CONFIG GET pattern..., SET name value..., REWRITE, RESETSTAT, HELP, as Redis 7.0 (config.c): the values are
+     * {@link KvConfig}'s, and a SET takes effect before it is answered ({@link #apply}).
+     */
     private byte[] config(List<byte[]> argv) {
         String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
-        if (!sub.equals("get") || argv.size() < 3) {
-            return Resp.error("ERR unknown subcommand or wrong number of arguments for '" + text(argv.get(1))
-                    + "'. Only CONFIG GET is supported here");
+        List<String> args = new ArrayList<>();
+        for (byte[] a : argv.subList(2, argv.size())) {
+            args.add(new String(a, StandardCharsets.ISO_8859_1)); // KvConfig keeps values as raw bytes
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("save", ""); // no automatic snapshots: SAVE and BGSAVE only
-        values.put("appendonly", "no");
-        values.put("dir", db.dir().toString());
-        values.put("dbfilename", KvDatabase.SNAPSHOT);
-        values.put("databases", "1");
-        values.put("maxmemory", "0");
-        values.put("port", Integer.toString(counters.port()));
-        values.put("bind", "127.0.0.1");
-        List<byte[]> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        for (int i = 2; i < argv.size(); i++) {
-            byte[] pattern = argv.get(i);
-            values.forEach((k, v) -> {
-                if (Glob.matches(pattern, k.getBytes(StandardCharsets.UTF_8), true) && seen.add(k)) { // as config.c
-                    out.add(k.getBytes(StandardCharsets.UTF_8));
-                    out.add(v.getBytes(StandardCharsets.UTF_8));
+        try {
+            switch (sub) {
+                case "get" -> {
+                    if (args.isEmpty()) {
+                        return Resp.error("ERR wrong number of arguments for 'config|get' command");
+                    }
+                    return Resp.array(config.get(args).stream()
+                            .map(v -> v.getBytes(StandardCharsets.ISO_8859_1))
+                            .toList());
                 }
-            });
+                case "set" -> {
+                    config.set(args, this::apply);
+                    return Resp.simple("OK");
+                }
+                case "rewrite" -> {
+                    if (!args.isEmpty()) {
+                        return Resp.error("ERR wrong number of arguments for 'config|rewrite' command");
+                    }
+                    config.rewrite();
+                    LOG.info("CONFIG REWRITE executed with success.");
+                    return Resp.simple("OK");
+                }
+                case "resetstat" -> {
+                    if (!args.isEmpty()) {
+                        return Resp.error("ERR wrong number of arguments for 'config|resetstat' command");
+                    }
+                    counters.resetStats();
+                    return Resp.simple("OK");
+                }
+                case "help" -> {
+                    return Resp.array(CONFIG_HELP.stream()
+                            .map(l -> l.getBytes(StandardCharsets.UTF_8))
+                            .toList());
+                }
+                default -> {
+                    return Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try CONFIG HELP.");
+                }
+            }
+        } catch (KvConfigException e) {
+            return Resp.error(e.getMessage());
         }
-        return Resp.array(out);
+    }
+
+    private static final List<String> CONFIG_HELP = List.of(
+            "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+            "GET <pattern>",
+            "    Return parameters matching the glob-like <pattern> and their values.",
+            "SET <directive> <value>",
+            "    Set the configuration <directive> to <value>.",
+            "RESETSTAT",
+            "    Reset statistics reported by the INFO command.",
+            "REWRITE",
+            "    Rewrite the configuration file.",
+            "HELP",
+            "    Prints this help.");
+
+    /**
+     * Puts a CONFIG SET into effect: the AOF starts or stops with {@code appendonly}, and follows {@code appendfsync};
+     * the rest (save points, hz, stop-writes-on-bgsave-error, the auto-aof settings, requirepass) are read where they
+     * are used.
+     * Refused, and the old values kept: a new port or bind (the server listens where it started), and a new dir
+     * (the data directory holds the database's keys and images, it does not move under a running server).
+     */
+    private void apply(java.util.Set<String> changed) {
+        // compared with the values at start, so that KvConfig's second call, which puts them back, passes
+        for (String name : List.of("port", "bind", "dir", "dbfilename")) {
+            if (changed.contains(name) && !config.get(List.of(name)).equals(atStart.get(name))) {
+                throw KvConfigException.setFailed(
+                        name,
+                        name.equals("port") || name.equals("bind")
+                                ? "this server listens where it started; set " + name + " in the config file and"
+                                        + " restart"
+                                : "the data directory holds the enclave's keys and images and does not move while"
+                                        + " the database serves");
+            }
+        }
+        if (changed.contains("appendfsync")) {
+            db.appendfsync(config.appendfsync());
+        }
+        if (changed.contains("appendonly")) {
+            try {
+                db.appendonly(config.appendonly());
+            } catch (java.io.IOException e) {
+                throw KvConfigException.setFailed("appendonly", io.teemate.host.FileErrors.describe(e));
+            }
+        }
     }
 
     /**
@@ -308,7 +424,7 @@ final class ServerCommands {
             field(b, "used_memory", used);
             field(b, "used_memory_human", human(used));
             field(b, "used_memory_dataset", stats.allocatedBytes());
-            field(b, "maxmemory", 0);
+            field(b, "maxmemory", config.maxmemory());
             field(b, "epc_used_bytes", epc);
             field(b, "epc_used_human", human(epc));
         }

@@ -49,7 +49,7 @@ class KvConfigLoadTest {
         assertThat(c.appendonly()).isFalse();
         assertThat(c.appendfilename()).isEqualTo("appendonly.aof");
         assertThat(c.appenddirname()).isEqualTo("appendonlydir");
-        assertThat(c.appendfsync()).isEqualTo(KvConfig.AppendFsync.EVERYSEC);
+        assertThat(c.appendfsync()).isEqualTo(KvOptions.Aof.Fsync.EVERYSEC);
         assertThat(c.autoAofRewritePercentage()).isEqualTo(100);
         assertThat(c.autoAofRewriteMinSize()).isEqualTo(64L << 20);
         assertThat(c.aofLoadTruncated()).isTrue();
@@ -105,7 +105,7 @@ class KvConfigLoadTest {
         assertThat(c.appendonly()).isTrue();
         assertThat(c.appendfilename()).isEqualTo("log.aof");
         assertThat(c.appenddirname()).isEqualTo("aofdir");
-        assertThat(c.appendfsync()).isEqualTo(KvConfig.AppendFsync.ALWAYS);
+        assertThat(c.appendfsync()).isEqualTo(KvOptions.Aof.Fsync.ALWAYS);
         assertThat(c.autoAofRewritePercentage()).isEqualTo(50);
         assertThat(c.autoAofRewriteMinSize()).isEqualTo(32L << 20);
         assertThat(c.aofLoadTruncated()).isFalse();
@@ -120,7 +120,13 @@ class KvConfigLoadTest {
         assertThat(c.heap()).isEqualTo("2G");
         assertThat(c.epcMiB()).isEqualTo(2048);
         assertThat(c.file()).isEqualTo(dir.resolve("redis.conf").toAbsolutePath());
-        assertThat(c.options()).isEqualTo(new KvOptions(data, Mode.CONVENTIONAL, "2G", 2048));
+        assertThat(c.options())
+                .isEqualTo(new KvOptions(
+                        data,
+                        Mode.CONVENTIONAL,
+                        "2G",
+                        2048,
+                        new KvOptions.Aof(true, "aofdir", "log.aof", KvOptions.Aof.Fsync.ALWAYS, false)));
     }
 
     @Test
@@ -128,7 +134,7 @@ class KvConfigLoadTest {
         KvConfig c = load("PORT 7001\r\nAppendOnly YES\r\nAPPENDFSYNC No\r\nMaxMemory-Policy VOLATILE-TTL\r\n");
         assertThat(c.port()).isEqualTo(7001);
         assertThat(c.appendonly()).isTrue();
-        assertThat(c.appendfsync()).isEqualTo(KvConfig.AppendFsync.NO);
+        assertThat(c.appendfsync()).isEqualTo(KvOptions.Aof.Fsync.NO);
         assertThat(c.maxmemoryPolicy()).isEqualTo(KvConfig.MaxmemoryPolicy.VOLATILE_TTL);
     }
 
@@ -210,7 +216,7 @@ class KvConfigLoadTest {
         o.put("save", List.of("5", "5")); // as redis-server file --save 5 5: added to the file's points
         KvConfig c = KvConfig.load(f, o);
         assertThat(c.port()).isEqualTo(7001);
-        assertThat(c.appendfsync()).isEqualTo(KvConfig.AppendFsync.NO);
+        assertThat(c.appendfsync()).isEqualTo(KvOptions.Aof.Fsync.NO);
         assertThat(c.hz()).isEqualTo(20);
         assertThat(c.savePoints()).containsExactly(new KvConfig.SavePoint(100, 10), new KvConfig.SavePoint(5, 5));
         assertThat(KvConfig.load(f, Map.of("save", List.of(""))).savePoints()).isEmpty();

@@ -72,7 +72,7 @@ class KvConfigSetTest {
                         + " be one of the following: everysec, always, no");
         assertThat(c.hz()).isEqualTo(10);
         assertThat(c.maxmemory()).isZero();
-        assertThat(c.appendfsync()).isEqualTo(KvConfig.AppendFsync.EVERYSEC);
+        assertThat(c.appendfsync()).isEqualTo(KvOptions.Aof.Fsync.EVERYSEC);
     }
 
     @Test

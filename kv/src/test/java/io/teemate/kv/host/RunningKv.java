@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,24 @@ final class RunningKv implements AutoCloseable {
         KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, "64M", 256));
         try {
             return new RunningKv(db, KvServer.start(db, 0));
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #start(Path, Mode)}, configured as redis-server would be by {@code directives} (Redis's defaults). */
+    static RunningKv start(Path dir, Mode mode, Map<String, List<String>> directives) throws IOException {
+        Map<String, List<String>> all = new LinkedHashMap<>(directives);
+        all.put("port", List.of("0"));
+        all.put("dir", List.of(dir.toString()));
+        all.put("teemate-mode", List.of(mode.name().toLowerCase(java.util.Locale.ROOT)));
+        all.put("teemate-heap", List.of("64M"));
+        all.put("teemate-epc-mib", List.of("256"));
+        KvConfig config = KvConfig.load(null, all);
+        KvDatabase db = KvDatabase.open(config.options());
+        try {
+            return new RunningKv(db, KvServer.start(db, config));
         } catch (IOException | RuntimeException e) {
             db.close();
             throw e;
