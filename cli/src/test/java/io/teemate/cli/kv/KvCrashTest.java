@@ -1,12 +1,15 @@
 package io.teemate.cli.kv;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -463,10 +466,9 @@ class KvCrashTest {
 
     // ---------------------------------------------------------------- 8: Ctrl-C and SIGTERM
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> targetsAndSignals() {
+    static Stream<Arguments> targetsAndSignals() {
         return Stream.of("shared", "conventional", KvServerProcess.REDIS)
-                .flatMap(t ->
-                        Stream.of("INT", "TERM").map(sig -> org.junit.jupiter.params.provider.Arguments.of(t, sig)));
+                .flatMap(t -> Stream.of("INT", "TERM").map(sig -> Arguments.of(t, sig)));
     }
 
     /**
@@ -475,7 +477,7 @@ class KvCrashTest {
      * acknowledged write.
      */
     @ParameterizedTest(name = "{0} SIG{1}")
-    @org.junit.jupiter.params.provider.MethodSource("targetsAndSignals")
+    @MethodSource("targetsAndSignals")
     void ctrlCAndSigtermKeepEveryWriteAndExitZero(String target, String signal) throws Exception {
         Path dir = tmp.resolve("data");
         Path conf = KvServerProcess.config(dir, "appendonly no", "save 3600 1 300 100 60 10000");
@@ -495,6 +497,50 @@ class KvCrashTest {
         KvServerProcess restarted = start(spec(target, dir).config(conf));
         try (Jedis jedis = restarted.client()) {
             Recovered.read(jedis, writes).assertAllAcknowledgedPresent();
+        }
+    }
+
+    // ---------------------------------------------------------------- the checks themselves
+
+    /**
+     * The checks fail when they should (on redis-server, which is quick to start): a key deleted from the middle is a
+     * hole no snapshot has, an extra INCR is a write applied twice, and a restart without persistence loses what
+     * every check requires.
+     */
+    @Test
+    void theChecksCatchAHoleADoubleApplyAndALoss() throws Exception {
+        Path dir = tmp.resolve("data");
+        Path conf = KvServerProcess.config(dir, "appendonly no", "save \"\"");
+        KvServerProcess server = start(spec(KvServerProcess.REDIS, dir).config(conf));
+        long loadStart = System.nanoTime();
+        AckedWrites writes = new AckedWrites(server, "w", WRITERS);
+        writes.awaitAcked(ACKS / 4, LOAD_TIMEOUT, server);
+        writes.stop();
+        try (Jedis jedis = server.client()) {
+            Recovered.read(jedis, writes).assertExactlyAllSent();
+            Recovered.read(jedis, writes).assertSnapshotNoOlderThan(System.nanoTime());
+
+            jedis.del(writes.key(0, 5));
+            Recovered hole = Recovered.read(jedis, writes);
+            assertThatThrownBy(() -> hole.assertSnapshotNoOlderThan(loadStart)).hasMessageContaining("a hole");
+            assertThatThrownBy(hole::assertAllAcknowledgedPresent).hasMessageContaining("missing");
+            jedis.set(writes.key(0, 5), writes.value(0, 5));
+
+            jedis.incr(writes.counter(1));
+            Recovered twice = Recovered.read(jedis, writes);
+            assertThatThrownBy(twice::assertAllAcknowledgedPresent).hasMessageContaining("applied twice");
+        }
+        long killedAt = System.nanoTime();
+        server.kill9();
+
+        KvServerProcess restarted = start(spec(KvServerProcess.REDIS, dir).config(conf));
+        try (Jedis jedis = restarted.client()) {
+            Recovered lost = Recovered.read(jedis, writes);
+            assertThatThrownBy(lost::assertAllAcknowledgedPresent).hasMessageContaining("missing");
+            assertThatThrownBy(() -> lost.assertAcknowledgedBeforePresent(killedAt, "x"))
+                    .hasMessageContaining("missing");
+            assertThatThrownBy(() -> lost.assertSnapshotNoOlderThan(killedAt)).hasMessageContaining("missing");
+            assertThatThrownBy(lost::assertExactlyAllSent).hasMessageContaining("missing");
         }
     }
 
