@@ -237,6 +237,35 @@ final class KvServerProcess implements AutoCloseable {
         throw new AssertionError("the server did not answer PING within " + timeout + " (" + last + ")\n" + log());
     }
 
+    /**
+     * For a start that must be refused: waits for the process to exit and returns its status; fails at once if it
+     * answers PING instead (it started), or at the deadline.
+     */
+    int awaitRefusal(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return process.exitValue();
+            }
+            if (answersPing()) {
+                throw new AssertionError("the server started (it answered PING) instead of refusing to\n" + log());
+            }
+            pause(25);
+        }
+        throw new AssertionError("the server neither exited nor answered within " + timeout + "\n" + log());
+    }
+
+    private boolean answersPing() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readNBytes(7), StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A client with a generous reply timeout (a fork in conventional mode copies the heap before it answers). */
     Jedis client() {
         return new Jedis(
