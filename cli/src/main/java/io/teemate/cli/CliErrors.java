@@ -2,6 +2,7 @@ package io.teemate.cli;
 
 import io.teemate.abi.image.ManifestException;
 import io.teemate.abi.image.SigningKeys;
+import io.teemate.host.FileErrors;
 import io.teemate.host.container.ContainerException;
 import io.teemate.kv.host.KvException;
 import io.teemate.sgx.loader.LayoutException;
@@ -10,9 +11,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 
 /**
  * The one place an exception a command did not handle becomes what the user reads, so that no stack trace reaches
@@ -95,16 +93,7 @@ public final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     /** A file error as "PATH: no such file", "PATH: permission denied", or the exception's own words. */
     public static String describe(IOException e) {
-        if (e instanceof NoSuchFileException f) {
-            return f.getFile() + ": no such file";
-        }
-        if (e instanceof AccessDeniedException f) {
-            return f.getFile() + ": permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getFile() + ": " + f.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return FileErrors.describe(e);
     }
 
     /**

@@ -11,15 +11,20 @@ import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvException;
 import io.teemate.kv.host.KvOptions;
 import io.teemate.kv.host.KvServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 
 /**
  * {@code teemate kv serve --port P --mode shared|conventional --dir DIR}: the database on 127.0.0.1:P, speaking
@@ -35,6 +40,8 @@ import java.util.concurrent.CountDownLatch;
                     + " conventional: a new enclave) and writes a sealed snapshot to DIR, loaded at the next start."
         })
 public final class KvServeCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(KvServeCommand.class);
+
     @CommandLine.Mixin
     PortOption port = new PortOption(6379);
 
@@ -62,7 +69,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile KvServer server;
     private final java.util.concurrent.CompletableFuture<Integer> started =
             new java.util.concurrent.CompletableFuture<>();
 
@@ -115,25 +122,38 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
                 "teemate kv: %d keys loaded; serving RESP on 127.0.0.1:%d (try: redis-cli -p %d ping); Ctrl-C stops%n",
                 db.keysLoaded(), server.port(), server.port());
         out.flush();
-        Thread hook = new Thread(() -> shutdown(server, db), "teemate-kv-shutdown");
+        // SIGINT and SIGTERM shut down as Redis does (a final save when save points are configured, exit status
+        // 0); the JVM's default for them is to run the shutdown hooks and exit 130 or 143 without a word
+        Map<String, Signal> signals = new java.util.LinkedHashMap<>();
+        List<SignalHandler> previous = new java.util.ArrayList<>();
+        for (String name : List.of("INT", "TERM")) {
+            Signal sig = new Signal(name);
+            previous.add(
+                    Signal.handle(sig, s -> server.requestShutdown("Received SIG" + name + " scheduling shutdown...")));
+            signals.put(name, sig);
+        }
+        // any other exit of the JVM (SIGHUP, System.exit) still saves before the process ends
+        Thread hook = new Thread(
+                () -> {
+                    if (!server.exited().isDone()) {
+                        server.requestShutdown("The JVM is exiting: shutting down...");
+                        server.exited().join();
+                    }
+                },
+                "teemate-kv-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        this.server = server;
         started.complete(server.port());
-        try {
-            stop.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.exited().join();
         Runtime.getRuntime().removeShutdownHook(hook);
-        shutdown(server, db);
-        return 0;
-    }
-
-    private static void shutdown(KvServer server, KvDatabase db) {
-        try {
-            server.close();
-        } finally {
-            db.close();
+        int i = 0;
+        for (Signal sig : signals.values()) {
+            Signal.handle(sig, previous.get(i++));
         }
+        server.close();
+        db.close();
+        LOG.warn("teemate kv is now ready to exit, bye bye...");
+        return 0;
     }
 
     /** Completes with the port once the database serves (exceptionally if it could not start). */
@@ -143,6 +163,6 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
 
     /** For tests: stops as Ctrl-C would. */
     void requestStop() {
-        stop.countDown();
+        started.thenRun(() -> server.requestShutdown("Received SIGINT scheduling shutdown..."));
     }
 }

@@ -27,12 +27,13 @@ import java.util.Map;
  * owner.pem           the enclave owner's RSA-3072 signing key (SIGSTRUCT, container policy)
  * platform.seed       the emulated platform's fuse-key seed: the emulator's stand-in for one CPU's fuses
  * dump.sealed         the latest sealed snapshot
+ * kv.lock             locked while a server uses the directory ({@link DataDirLock})
  * </pre>
  * The secrets (the keys and the seed) are created readable by their owner only (0600), and the directory, when
  * made here, is 0700. Beyond that the emulator does not protect these files: whoever reads {@code platform.seed} can derive every key of the
  * emulated platform (README, "What it does not protect").
  */
-final class KvDataDir {
+final class KvDataDir implements AutoCloseable {
     static final String ENCLAVE_MANIFEST = "teemate-kv.json";
     static final String CONTAINER_MANIFEST = "kv.json";
     static final String OWNER_KEY = "owner.pem";
@@ -49,9 +50,12 @@ final class KvDataDir {
     final SigningKey owner;
     final Path enclaveManifest;
     final Path containerManifest;
+    /** The server's lock on the directory; null for a directory opened to read a snapshot (an export). */
+    private final DataDirLock lock;
 
-    private KvDataDir(Path dir, long platformSeed, SigningKey owner) {
+    private KvDataDir(Path dir, long platformSeed, SigningKey owner, DataDirLock lock) {
         this.dir = dir;
+        this.lock = lock;
         this.platformSeed = platformSeed;
         this.owner = owner;
         this.enclaveManifest = dir.resolve(ENCLAVE_MANIFEST);
@@ -63,11 +67,31 @@ final class KvDataDir {
      * another heap than the directory's is refused, since it would change MRENCLAVE and lock its snapshots away.
      */
     static KvDataDir open(Path dir, String heap) throws IOException {
+        return open(dir, heap, true);
+    }
+
+    /**
+     * As {@link #open(Path, String)}; {@code serve} takes the directory's lock first, before anything in it is read
+     * or made, and keeps it until {@link #close}.
+     */
+    private static KvDataDir open(Path dir, String heap, boolean serve) throws IOException {
         dir = dir.toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
         }
         SecretFiles.directory(dir); // 0700 when made here; a directory the user made keeps its mode
+        DataDirLock lock = serve ? DataDirLock.acquire(dir) : null;
+        try {
+            return populate(dir, heap, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static KvDataDir populate(Path dir, String heap, DataDirLock lock) throws IOException {
         long seed = platformSeed(dir.resolve(PLATFORM_SEED));
         Path ownerFile = dir.resolve(OWNER_KEY);
         SigningKey owner;
@@ -77,7 +101,7 @@ final class KvDataDir {
             owner = SigningKey.generate();
             SigningKeys.write(ownerFile, owner);
         }
-        KvDataDir d = new KvDataDir(dir, seed, owner);
+        KvDataDir d = new KvDataDir(dir, seed, owner, lock);
         d.writeEnclaveManifest(heap);
         if (!Files.exists(d.containerManifest)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -99,7 +123,15 @@ final class KvDataDir {
             throw new IOException(dir.toAbsolutePath() + " is not a kv data directory (no " + CONTAINER_MANIFEST
                     + " and " + PLATFORM_SEED + "): a snapshot is read in the directory of the database that wrote it");
         }
-        return open(dir, null);
+        return open(dir, null, false);
+    }
+
+    /** Releases the server's lock, if this is a server's directory. */
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     long heapBytes() {

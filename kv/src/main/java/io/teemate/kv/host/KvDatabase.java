@@ -1,6 +1,7 @@
 package io.teemate.kv.host;
 
 import io.teemate.abi.Wire;
+import io.teemate.host.FileErrors;
 import io.teemate.host.Platform;
 import io.teemate.host.container.Container;
 import io.teemate.host.container.ContainerImage;
@@ -10,6 +11,8 @@ import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
 import io.teemate.kv.abi.KvAbi;
 import io.teemate.sgx.Machine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
  * the child's container on another thread.
  */
 public final class KvDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KvDatabase.class);
     /** The sealed snapshot's file name in the data directory. */
     public static final String SNAPSHOT = "dump.sealed";
     /** The largest batch of commands one invocation carries (the container's request buffer, less framing). */
@@ -104,8 +108,14 @@ public final class KvDatabase implements AutoCloseable {
      */
     public static KvDatabase open(KvOptions options) throws IOException {
         KvDataDir data = KvDataDir.open(options.dir(), options.heap());
-        ContainerManager manager = bootPlatform(
-                data, options.epcMiB(), Math.max(4, Runtime.getRuntime().availableProcessors()));
+        ContainerManager manager;
+        try {
+            manager = bootPlatform(
+                    data, options.epcMiB(), Math.max(4, Runtime.getRuntime().availableProcessors()));
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
         Container server = null;
         try {
             ContainerImage image = image(data);
@@ -117,18 +127,27 @@ public final class KvDatabase implements AutoCloseable {
                     .u64(spaceBytes(enclave))
                     .string(Files.exists(snapshot) ? SNAPSHOT : "")
                     .toBytes();
+            long t0 = System.nanoTime();
             Container.Outcome o = manager.invoke(server, open);
             if (o.error() == null && o.exitCode() == KvAbi.EXIT_BAD_SNAPSHOT) {
                 throw new KvException(
                         "refusing to start: snapshot " + snapshot + ": " + reason(o) + "; it was left untouched");
             }
             long keys = new Wire.Reader(ok(o, "open the database")).u64("keys loaded");
+            if (Files.exists(snapshot)) {
+                LOG.info(
+                        "DB loaded from disk: {} keys from {} in {} ms",
+                        keys,
+                        snapshot,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
             return new KvDatabase(options, data, manager, image, server, keys);
         } catch (RuntimeException e) {
             if (server != null) {
                 manager.stop(server);
             }
             manager.close();
+            data.close();
             throw e;
         }
     }
@@ -236,7 +255,7 @@ public final class KvDatabase implements AutoCloseable {
         }
         for (long e = r.u32("internal errors"); e > 0; e--) {
             long id = r.u64("error id");
-            System.err.println("teemate kv: internal error in the enclave (id " + id + "): " + r.string("detail"));
+            LOG.error("internal error in the enclave (id {}): {}", id, r.string("detail"));
         }
         r.end();
         return replies;
@@ -298,10 +317,17 @@ public final class KvDatabase implements AutoCloseable {
             throw new KvBusyException("ERR Background save already in progress");
         }
         long t0 = System.nanoTime();
-        long bytes = writeSnapshot(server);
+        long bytes;
+        try {
+            bytes = writeSnapshot(server);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Failed saving the DB: {}", FileErrors.describe(e));
+            throw e;
+        }
         Save s = new Save(bytes, System.nanoTime() - t0, enclavePages());
         lastSave = s;
         lastSaveSeconds = System.currentTimeMillis() / 1000;
+        LOG.info("DB saved on disk ({} bytes)", bytes);
         return s;
     }
 
@@ -331,6 +357,12 @@ public final class KvDatabase implements AutoCloseable {
         long wall = System.nanoTime() - t0;
         Fork f = new Fork(options.mode(), wall, modeled, keys, before, enclavePages());
         lastFork = f;
+        LOG.info(
+                "Background saving started ({} fork of {} keys: {} us wall, {} us modeled)",
+                options.mode().name().toLowerCase(java.util.Locale.ROOT),
+                keys,
+                wall / 1000,
+                Math.round(modeled / 1000));
         background = CompletableFuture.supplyAsync(
                 () -> {
                     long s0 = System.nanoTime();
@@ -340,10 +372,12 @@ public final class KvDatabase implements AutoCloseable {
                         lastSave = s;
                         lastSaveSeconds = System.currentTimeMillis() / 1000;
                         lastBgsaveOk = true;
+                        LOG.info("Background saving terminated with success ({} bytes)", bytes);
                         return s;
                     } catch (IOException | RuntimeException e) {
                         lastBgsaveOk = false;
-                        throw new KvException("background save failed: " + e.getMessage(), e);
+                        LOG.warn("Background saving error: {}", FileErrors.describe(e));
+                        throw new KvException("background save failed: " + FileErrors.describe(e), e);
                     } finally {
                         manager.stop(child);
                     }
@@ -497,6 +531,40 @@ public final class KvDatabase implements AutoCloseable {
         return o.stdout();
     }
 
+    /**
+     * Redis's prepareForShutdown: waits for a running background save (Redis kills its child instead; here the
+     * child is a container in this process, and its snapshot is good), then saves the dataset if {@code save}.
+     *
+     * @return null when the database may exit; the reason it may not (the final save failed) otherwise, unless
+     *         {@code force}, which exits anyway
+     */
+    public synchronized String prepareForShutdown(boolean save, boolean force) {
+        if (bgsaveInProgress()) {
+            LOG.warn("There is a background save in progress: waiting for it before exiting");
+            try {
+                awaitBackgroundSave();
+            } catch (RuntimeException e) {
+                // logged by the save itself; the final save below is the one that counts
+            }
+        }
+        if (!save) {
+            return null;
+        }
+        LOG.info("Saving the final RDB snapshot before exiting.");
+        try {
+            save();
+            return null;
+        } catch (IOException | RuntimeException e) {
+            String why = FileErrors.describe(e);
+            if (force) {
+                LOG.warn("Error trying to save the DB, exiting anyway (FORCE): {}", why);
+                return null;
+            }
+            LOG.warn("Error trying to save the DB, can't exit: {}", why);
+            return why;
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -509,8 +577,12 @@ public final class KvDatabase implements AutoCloseable {
                 }
             }
         } finally {
-            manager.stop(server);
-            manager.close();
+            try {
+                manager.stop(server);
+                manager.close();
+            } finally {
+                data.close(); // the directory's lock, last: nothing of this server touches it after
+            }
         }
     }
 }

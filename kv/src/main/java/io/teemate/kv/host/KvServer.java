@@ -1,5 +1,8 @@
 package io.teemate.kv.host;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -15,6 +18,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * host between batches, so each client's replies keep its command order.
  */
 public final class KvServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KvServer.class);
     private static final int READ_BUFFER = 64 << 10;
 
     /** Runs a batch of dataset commands and returns their replies in order: the database in the enclave. */
@@ -34,6 +39,7 @@ public final class KvServer implements AutoCloseable {
     }
 
     private final Batches db;
+    private final KvDatabase database;
     private final Selector selector;
     private final ServerSocketChannel listener;
     private final Thread loop;
@@ -47,6 +53,10 @@ public final class KvServer implements AutoCloseable {
     private static final AtomicLong INTERNAL_ERRORS = new AtomicLong();
 
     private volatile boolean closed;
+    /** A shutdown asked for from outside the loop (SIGINT, SIGTERM): the loop runs it between turns. */
+    private volatile Shutdown requested;
+    /** Completes once the server has shut down by SHUTDOWN or a signal, ready for its process to exit. */
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     /** One client: its socket, the RESP parser over what it sent, and the replies not yet written. */
     private static final class Connection {
@@ -70,6 +80,7 @@ public final class KvServer implements AutoCloseable {
 
     private KvServer(KvDatabase db, int port, Batches batches) throws IOException {
         this.db = batches;
+        this.database = db;
         this.selector = Selector.open();
         this.listener = ServerSocketChannel.open();
         try {
@@ -82,7 +93,7 @@ public final class KvServer implements AutoCloseable {
         }
         listener.configureBlocking(false);
         listener.register(selector, SelectionKey.OP_ACCEPT);
-        this.server = new ServerCommands(db, new ServerCommands.Counters() {
+        this.server = new ServerCommands(db, new ServerCommands.Server() {
             @Override
             public int connectedClients() {
                 return connections.size();
@@ -107,9 +118,20 @@ public final class KvServer implements AutoCloseable {
             public long startMillis() {
                 return startMillis;
             }
+
+            @Override
+            public boolean shutdown(Shutdown how) {
+                return KvServer.this.shutdown(how);
+            }
         });
         this.loop = new Thread(this::run, "teemate-kv-server");
     }
+
+    /**
+     * How to shut down (Redis's SHUTDOWN flags): {@code save} saves even without save points, {@code noSave} never
+     * saves, {@code force} exits even if the final save fails; {@code reason} is the log's first line of it.
+     */
+    public record Shutdown(boolean save, boolean noSave, boolean force, String reason) {}
 
     /** Listens on 127.0.0.1:{@code port} (0 for any free port) and serves {@code db} until closed. */
     public static KvServer start(KvDatabase db, int port) throws IOException {
@@ -128,6 +150,41 @@ public final class KvServer implements AutoCloseable {
     }
 
     /**
+     * Asks the server to shut down as SIGINT and SIGTERM do in Redis (a SHUTDOWN without flags: save if save points
+     * are configured): safe from any thread, e.g. a signal handler; the loop does it between two turns. If the final
+     * save fails the server logs why and keeps serving, as Redis does.
+     */
+    public void requestShutdown(String reason) {
+        requested = new Shutdown(false, false, false, reason);
+        selector.wakeup();
+    }
+
+    /** Completes once the server shut down by SHUTDOWN or {@link #requestShutdown}: its process may exit. */
+    public CompletableFuture<Void> exited() {
+        return exited;
+    }
+
+    /**
+     * Redis's prepareForShutdown on the loop thread: the database's final save (when {@code how} and the save
+     * points say so), then the loop ends, every client is closed and {@link #exited} completes. False, and the
+     * server goes on, if the save failed without FORCE.
+     */
+    private boolean shutdown(Shutdown how) {
+        LOG.warn(how.reason());
+        boolean save = how.save() || (!how.noSave() && saveOnShutdown());
+        if (database != null && database.prepareForShutdown(save, how.force()) != null) {
+            return false;
+        }
+        closed = true;
+        return true;
+    }
+
+    /** Whether a shutdown without flags saves: when save points are configured, as Redis's default config has. */
+    private boolean saveOnShutdown() {
+        return true;
+    }
+
+    /**
      * The event loop. A failure while serving one client (a RuntimeException from reading, running or writing
      * its commands: a bug) closes that client and is logged; the loop goes on for the others. Only the selector
      * failing stops it.
@@ -138,6 +195,16 @@ public final class KvServer implements AutoCloseable {
         try {
             while (!closed) {
                 selector.select();
+                Shutdown asked = requested;
+                if (asked != null) {
+                    requested = null;
+                    if (shutdown(asked)) {
+                        break;
+                    }
+                    LOG.warn(
+                            "{} but errors trying to shut down the server, check the logs for more information",
+                            asked.reason());
+                }
                 List<Connection> ready = new ArrayList<>();
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
@@ -173,8 +240,7 @@ public final class KvServer implements AutoCloseable {
                             c.out.clear();
                             drop(c);
                         }
-                        System.err.println(
-                                "teemate kv: closed " + ready.size() + " clients after internal error (id " + id + ")");
+                        LOG.error("closed {} clients after internal error (id {})", ready.size(), id);
                         continue;
                     }
                     for (Connection c : ready) {
@@ -190,15 +256,27 @@ public final class KvServer implements AutoCloseable {
             // closed
         } catch (IOException | RuntimeException e) {
             if (!closed) {
-                System.err.println("teemate kv: the server loop stopped: " + e);
+                LOG.error("the server loop stopped: {}", e.toString(), e);
             }
+        }
+        if (closed && !exited.isDone()) {
+            for (Connection c : new ArrayList<>(connections)) {
+                drop(c);
+            }
+            try {
+                listener.close();
+                selector.close(); // deregisters the listener, so its socket really closes now
+            } catch (IOException ignored) {
+                // going down anyway
+            }
+            exited.complete(null);
         }
     }
 
     /** Closes client {@code c} after an internal error while {@code what}, logged with an id. */
     private void fail(Connection c, String what, RuntimeException e) {
         long id = logInternalError(what + " (client " + c.client.id + ")", e);
-        System.err.println("teemate kv: closed client " + c.client.id + " after internal error (id " + id + ")");
+        LOG.error("closed client {} after internal error (id {})", c.client.id, id);
         drop(c);
     }
 
@@ -208,7 +286,7 @@ public final class KvServer implements AutoCloseable {
      */
     static long logInternalError(String what, Throwable e) {
         long id = INTERNAL_ERRORS.incrementAndGet();
-        System.err.println("teemate kv: internal error (id " + id + ") " + what + ": " + e);
+        LOG.error("internal error (id {}) {}: {}", id, what, e.toString());
         return id;
     }
 
@@ -223,7 +301,7 @@ public final class KvServer implements AutoCloseable {
         try {
             ch = listener.accept();
         } catch (IOException e) {
-            System.err.println("teemate kv: could not accept a client: " + e.getMessage());
+            LOG.warn("could not accept a client: {}", e.getMessage());
             return;
         }
         if (ch == null) {
@@ -309,6 +387,9 @@ public final class KvServer implements AutoCloseable {
                         reply = server.execute(c.client, argv);
                     } catch (RuntimeException e) {
                         reply = internalErrorReply(logInternalError("running server command " + name, e));
+                    }
+                    if (closed) {
+                        return; // SHUTDOWN: nothing after it runs, and every client is closed unanswered
                     }
                     c.out.add(ByteBuffer.wrap(reply));
                     if (c.client.quit) {

@@ -12,13 +12,30 @@ import java.util.Set;
 
 /**
  * The server's own commands, answered on the host side because they are about the server, not the dataset:
- * INFO, SAVE, BGSAVE, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, QUIT. The dataset figures INFO
+ * INFO, SAVE, BGSAVE, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, SHUTDOWN, QUIT. The dataset figures INFO
  * shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
     /** Server commands and their Redis arity. */
     static final Map<String, Integer> ARITY = Map.of(
-            "info", -1, "save", 1, "bgsave", -1, "lastsave", 1, "config", -2, "command", -1, "client", -2, "quit", -1);
+            "info",
+            -1,
+            "save",
+            1,
+            "bgsave",
+            -1,
+            "lastsave",
+            1,
+            "config",
+            -2,
+            "command",
+            -1,
+            "client",
+            -2,
+            "quit",
+            -1,
+            "shutdown",
+            -1);
 
     /** What a client connection keeps for the server: its id and name. */
     static final class Client {
@@ -31,8 +48,8 @@ final class ServerCommands {
         }
     }
 
-    /** Server-wide counters INFO reports. */
-    interface Counters {
+    /** What the server tells its commands: the counters INFO reports, and shutting it down. */
+    interface Server {
         int connectedClients();
 
         long connectionsReceived();
@@ -42,12 +59,18 @@ final class ServerCommands {
         int port();
 
         long startMillis();
+
+        /**
+         * Shuts the server down as {@code how} says (SHUTDOWN): true if it is going down, false if it cannot (the
+         * final save failed without FORCE; the reason is in the log).
+         */
+        boolean shutdown(KvServer.Shutdown how);
     }
 
     private final KvDatabase db;
-    private final Counters counters;
+    private final Server counters;
 
-    ServerCommands(KvDatabase db, Counters counters) {
+    ServerCommands(KvDatabase db, Server counters) {
         this.db = db;
         this.counters = counters;
     }
@@ -75,6 +98,7 @@ final class ServerCommands {
                 case "config" -> config(argv);
                 case "command" -> command(argv);
                 case "client" -> client(client, argv);
+                case "shutdown" -> shutdown(client, argv);
                 case "quit" -> {
                     client.quit = true;
                     yield Resp.simple("OK");
@@ -88,6 +112,45 @@ final class ServerCommands {
             // detail (paths, enclave messages) goes to the operator's log, the client gets an id to quote
             return KvServer.internalErrorReply(KvServer.logInternalError("running " + name, e));
         }
+    }
+
+    /**
+     * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT], as Redis 7.0's shutdownCommand: saves first when save points
+     * are configured (or SAVE), unless NOSAVE; a failed save keeps the server running and answers an error, unless
+     * FORCE. On success there is no reply: the server closes every connection and its process exits. NOW (skip
+     * waiting for replicas) changes nothing here, there are none; ABORT has no shutdown to abort, since this
+     * server's shutdown never waits.
+     */
+    private byte[] shutdown(Client client, List<byte[]> argv) {
+        boolean save = false;
+        boolean noSave = false;
+        boolean force = false;
+        boolean abort = false;
+        for (byte[] a : argv.subList(1, argv.size())) {
+            switch (text(a).toLowerCase(Locale.ROOT)) {
+                case "nosave" -> noSave = true;
+                case "save" -> save = true;
+                case "now" -> {
+                    // no replicas to wait for
+                }
+                case "force" -> force = true;
+                case "abort" -> abort = true;
+                default -> {
+                    return Resp.error("ERR syntax error");
+                }
+            }
+        }
+        if ((abort && (save || noSave || force || argv.size() > 2)) || (save && noSave)) {
+            return Resp.error("ERR syntax error");
+        }
+        if (abort) {
+            return Resp.error("ERR No shutdown in progress.");
+        }
+        if (counters.shutdown(new KvServer.Shutdown(save, noSave, force, "User requested shutdown..."))) {
+            client.quit = true;
+            return null; // no reply: the connection closes with the server
+        }
+        return Resp.error("ERR Errors trying to SHUTDOWN. Check logs.");
     }
 
     private byte[] bgsave(List<byte[]> argv) {
