@@ -459,6 +459,9 @@ public final class KvServer implements AutoCloseable {
         }
         List<byte[]> replies;
         try {
+            if (cron != null) {
+                cron.updateDenyWrites(); // as Redis's processCommand checks the last BGSAVE before every write
+            }
             replies = db.execute(batch);
             if (replies == null || replies.size() != batch.size()) {
                 throw new IllegalStateException(

@@ -95,9 +95,11 @@ final class ServerCron {
     /**
      * Redis's writeCommandsDeniedByDiskError, its RDB half: writes are refused after a failed BGSAVE when save points
      * are configured and stop-writes-on-bgsave-error is on. The AOF half (writes refused while the AOF cannot be
-     * written) the database applies by itself, at the write that failed ({@link KvDatabase#writesDenied}).
+     * written) the database applies by itself, at the write that failed ({@link KvDatabase#writesDenied}). Run each
+     * turn and before every batch of dataset commands, so a write after a BGSAVE that is known to have failed is
+     * refused (Redis's processCommand checks per command).
      */
-    private void updateDenyWrites() {
+    void updateDenyWrites() {
         String line = null;
         if (config.stopWritesOnBgsaveError() && !config.savePoints().isEmpty() && !db.lastBgsaveOk()) {
             line = MISCONF_RDB;
