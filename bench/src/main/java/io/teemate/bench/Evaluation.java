@@ -30,7 +30,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The paper's evaluation in one run ({@code teemate bench}): the container start-up and EPC experiment
  * ({@link ContainerStartup}), the serverless cold starts ({@link FaasColdStart}) and the database's BGSAVE fork
- * ({@link KvFork}), each conventional (an enclave per container) against shared (TeeMate). Writes into one
+ * ({@link KvFork}), each conventional (an enclave per container) against shared (TeeMate), and the database's
+ * persistence (kv-aof: the BGREWRITEAOF fork, and SET throughput with the append-only file against redis-server,
+ * {@link KvThroughput}). Writes into one
  * directory every harness's CSVs and PNG plots, {@code results.json} (the machine, the configuration and every
  * measured number) and {@code report.md} (per experiment, ours beside the paper's reported figure, wall and modeled
  * kept apart, and whether the paper's figure is reached), all generated from the numbers of this run.
@@ -42,20 +44,23 @@ public final class Evaluation {
     public enum Experiment {
         CONTAINERS,
         FAAS,
-        KV;
+        KV,
+        /** The persistence benchmark of issue 13: BGREWRITEAOF's fork, SET throughput with appendfsync always/everysec. */
+        KV_AOF;
 
-        /** "containers", "faas" or "kv" (any case), with a message naming the choices otherwise. */
+        /** "containers", "faas", "kv" or "kv-aof" (any case), with a message naming the choices otherwise. */
         public static Experiment parse(String name) {
             for (Experiment e : values()) {
                 if (e.key().equalsIgnoreCase(name.trim())) {
                     return e;
                 }
             }
-            throw new IllegalArgumentException("unknown experiment '" + name + "'; choose from containers, faas, kv");
+            throw new IllegalArgumentException(
+                    "unknown experiment '" + name + "'; choose from containers, faas, kv, kv-aof");
         }
 
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -119,7 +124,7 @@ public final class Evaluation {
             String commandLine) {
         public Config {
             if (experiments.isEmpty()) {
-                throw new IllegalArgumentException("choose at least one experiment (containers, faas, kv)");
+                throw new IllegalArgumentException("choose at least one experiment (containers, faas, kv, kv-aof)");
             }
             experiments = Set.copyOf(EnumSet.copyOf(experiments));
             instances = List.copyOf(instances);
@@ -311,6 +316,7 @@ public final class Evaluation {
                 case CONTAINERS -> containers(config, out, p, files, sections, summary);
                 case FAAS -> faas(config, out, p, files, sections, summary);
                 case KV -> kv(config, out, p, files, sections, summary);
+                case KV_AOF -> kvAof(config, out, p, files, sections, summary);
             };
             double seconds = (System.nanoTime() - t0) / 1e9;
             node.put("duration_seconds", Math.round(seconds * 10) / 10.0);
@@ -746,6 +752,177 @@ public final class Evaluation {
                 .append('\n');
         md.append(
                 "![fork latency against dataset size](kv-fork-latency.png) ![memory against dataset size](kv-fork-epc.png)\n\n");
+        return node;
+    }
+
+    /**
+     * Issue 13's persistence benchmark: the BGREWRITEAOF fork (KvFork with the AOF on) at the configured sizes, and
+     * redis-benchmark SET with the AOF off, appendfsync always and everysec against the TeeMate server and (when
+     * native Redis runs) redis-server with the same settings. Quick runs send 2,000 requests from 10 clients, -P 1.
+     */
+    private static ObjectNode kvAof(
+            Config c, Path out, Progress p, List<Path> files, StringBuilder md, List<String[]> summary)
+            throws Exception {
+        KvFork.Result r = KvFork.run(
+                new KvFork.Config(
+                        c.keys(), c.reps(), c.kvHeap(), c.kvEpcMiB(), c.nativeRedis(), List.of(KvFork.Op.BGREWRITEAOF)),
+                out,
+                p);
+        files.addAll(r.files());
+        KvFork.Op op = KvFork.Op.BGREWRITEAOF;
+        ObjectNode node = JSON.createObjectNode();
+        node.set("rewrite_rows", JSON.valueToTree(r.rows()));
+        ArrayNode cmp = node.putArray("rewrite_comparison");
+        Table fork = new Table(
+                "keys",
+                "shared (TeeMate) wall / modeled ms",
+                "conventional (Gramine-like) wall / modeled ms",
+                "conventional / shared, wall / modeled",
+                "native redis-server fork ms");
+        Table memory = new Table(
+                "keys",
+                "shared EPC MiB",
+                "conventional EPC MiB",
+                "shared uses less by",
+                "native RSS + copy-on-write MiB",
+                "rewrite wall ms, shared / conventional / native",
+                "AOF base MB, emulated / native");
+        long largest = c.keys().stream().mapToLong(Long::longValue).max().orElseThrow();
+        for (long n : c.keys()) {
+            double sw = r.median(op, n, "shared", KvFork.Row::forkWallMs);
+            double cw = r.median(op, n, "conventional", KvFork.Row::forkWallMs);
+            double nw = r.median(op, n, "native", KvFork.Row::forkWallMs);
+            double sm = r.median(op, n, "shared", KvFork.Row::forkModeledMs);
+            double cm = r.median(op, n, "conventional", KvFork.Row::forkModeledMs);
+            double se = r.median(op, n, "shared", KvFork.Row::memDuringSnapshotMib);
+            double ce = r.median(op, n, "conventional", KvFork.Row::memDuringSnapshotMib);
+            double ne = r.median(op, n, "native", KvFork.Row::memDuringSnapshotMib);
+            double sr = r.median(op, n, "shared", KvFork.Row::saveWallMs);
+            double cr = r.median(op, n, "conventional", KvFork.Row::saveWallMs);
+            double nr = r.median(op, n, "native", KvFork.Row::saveWallMs);
+            double sb = r.median(op, n, "shared", row -> row.snapshotBytes());
+            double nb = r.median(op, n, "native", row -> row.snapshotBytes());
+            double less = 1 - se / ce;
+            ObjectNode o = cmp.addObject();
+            o.put("keys", n);
+            o.put("shared_fork_wall_ms", sw);
+            o.put("conventional_fork_wall_ms", cw);
+            o.put("native_fork_wall_ms", nw);
+            o.put("shared_fork_modeled_ms", sm);
+            o.put("conventional_fork_modeled_ms", cm);
+            o.put("fork_ratio_wall", cw / sw);
+            o.put("fork_ratio_modeled", cm / sm);
+            o.put("shared_memory_during_rewrite_mib", se);
+            o.put("conventional_memory_during_rewrite_mib", ce);
+            o.put("native_memory_during_rewrite_mib", ne);
+            o.put("memory_reduction", less);
+            o.put("shared_rewrite_wall_ms", sr);
+            o.put("conventional_rewrite_wall_ms", cr);
+            o.put("native_rewrite_wall_ms", nr);
+            o.put("emulated_aof_base_bytes", sb);
+            o.put("native_aof_base_bytes", nb);
+            fork.row(
+                    String.format(Locale.ROOT, "%,d", n),
+                    ms(sw) + " / " + ms(sm),
+                    ms(cw) + " / " + ms(cm),
+                    x(cw / sw) + " / " + x(cm / sm),
+                    Double.isNaN(nw) ? "not run" : ms(nw));
+            memory.row(
+                    String.format(Locale.ROOT, "%,d", n),
+                    mib(se),
+                    mib(ce),
+                    pct(less),
+                    Double.isNaN(ne) ? "not run" : mib(ne),
+                    ms(sr) + " / " + ms(cr) + " / " + (Double.isNaN(nr) ? "-" : ms(nr)),
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f / %s",
+                            sb / 1e6,
+                            Double.isNaN(nb) ? "-" : String.format(Locale.ROOT, "%.2f", nb / 1e6)));
+            if (n == largest) {
+                summary.add(new String[] {
+                    "database (AOF)",
+                    String.format(Locale.ROOT, "BGREWRITEAOF fork with %,d keys, conventional / shared", n),
+                    x(cw / sw),
+                    x(cm / sm),
+                    "not in the paper",
+                    "n/a"
+                });
+            }
+        }
+        md.append("## Confidential database: persistence (BGREWRITEAOF, the append-only file)\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "`KvFork --ops bgrewriteaof` (docs/kv.md): datasets of N keys (32-byte values) in the database enclave "
+                        + "(heap %s, EDMM; EPC %d MiB) with the AOF on (appendfsync everysec); each BGREWRITEAOF is "
+                        + "followed by writes while the child writes the new base. %s per (N, setup). EPC is the "
+                        + "largest sampled while the child ran. Native redis-server (`--appendonly yes "
+                        + "--auto-aof-rewrite-percentage 0`): %s.%n%n",
+                c.kvHeap(),
+                c.kvEpcMiB(),
+                medianNote(c.reps()),
+                c.nativeRedis()
+                        ? "measured on this machine (`latest_fork_usec`, RSS + `aof_last_cow_size`)"
+                        : "not run"));
+        md.append("### The server's wait for the rewrite's fork\n\n")
+                .append(fork)
+                .append('\n');
+        md.append("### Memory while the child rewrites, the rewrite, the new base\n\n")
+                .append(memory)
+                .append('\n');
+        md.append(
+                "![rewrite fork latency](kv-rewrite-latency.png) ![memory during the rewrite](kv-rewrite-epc.png)\n\n");
+
+        if (!KvThroughput.available()) {
+            md.append("SET throughput with the AOF: not run (redis-benchmark was not found).\n\n");
+            node.putNull("throughput_runs");
+            return node;
+        }
+        List<String> aof = List.of("off", "always", "everysec");
+        List<Integer> pipelines = c.quick() ? List.of(1) : List.of(1, 16);
+        KvThroughput.Config tc = new KvThroughput.Config(
+                c.reps(),
+                c.quick() ? 2_000 : 100_000,
+                c.quick() ? 10 : 50,
+                pipelines,
+                List.of("SET"),
+                aof,
+                c.nativeRedis());
+        KvThroughput.Result t = KvThroughput.run(tc, out, p);
+        files.add(t.csv());
+        node.set("throughput_runs", JSON.valueToTree(t.runs()));
+        ArrayNode tcmp = node.putArray("throughput_comparison");
+        Table tt = new Table(
+                        "appendfsync", "-P", "TeeMate (shared) SET/s", "native redis-server SET/s", "TeeMate / native")
+                .text(1);
+        for (String a : aof) {
+            for (int pd : pipelines) {
+                double tm = t.medianRps("teemate", a, pd, "SET");
+                double nv = t.medianRps("native", a, pd, "SET");
+                ObjectNode o = tcmp.addObject();
+                o.put("aof", a);
+                o.put("pipeline", pd);
+                o.put("teemate_set_rps", tm);
+                o.put("native_set_rps", nv);
+                o.put("ratio", tm / nv);
+                tt.row(
+                        a.equals("off") ? "off (no AOF)" : a,
+                        pd,
+                        String.format(Locale.ROOT, "%,.0f", tm),
+                        Double.isNaN(nv) ? "not run" : String.format(Locale.ROOT, "%,.0f", nv),
+                        Double.isNaN(nv) ? "-" : pct(tm / nv));
+            }
+        }
+        md.append("### SET throughput with the append-only file\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "`redis-benchmark -t set -n %d -c %d -P p --csv`, %s; each AOF setting on a fresh TeeMate database "
+                        + "and a fresh `redis-server --appendonly yes --appendfsync <setting> --save \"\"` "
+                        + "(wall: requests/s as redis-benchmark measures them).%n%n",
+                tc.requests(),
+                tc.clients(),
+                medianNote(c.reps()).toLowerCase(Locale.ROOT)));
+        md.append(tt).append('\n');
         return node;
     }
 

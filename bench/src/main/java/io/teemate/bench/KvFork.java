@@ -35,9 +35,15 @@ import java.util.concurrent.TimeUnit;
  * Each (N, setup) gets a fresh database; each BGSAVE is followed by a handful of writes while the child saves, so
  * copy-on-write happens, and is awaited before the next. Every number is measured: wall time on this machine, and
  * for the emulated setups also modeled time (the SGX leaves the fork ran, priced by docs/cost-model.md).
+ * <p>The same for BGREWRITEAOF ({@code --ops bgrewriteaof}, issue 13): a fresh database with the append-only file on
+ * (appendfsync everysec) per (N, setup), the same load (logged to the AOF), then each rewrite's fork, the same writes
+ * while the child writes the new base, and the rewrite awaited; native: redis-server with {@code --appendonly yes
+ * --appendfsync everysec --auto-aof-rewrite-percentage 0}, {@code latest_fork_usec} once
+ * {@code aof_rewrite_in_progress:0}, RSS plus {@code aof_last_cow_size}.
  * <p>Run: {@code java -XX:MaxDirectMemorySize=8g -Xmx8g -cp bench/target/benchmarks.jar io.teemate.bench.KvFork
- * [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]}.
- * Writes results/kv-fork.csv, results/kv-fork-latency.png and results/kv-fork-epc.png. From code:
+ * [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--ops bgsave,bgrewriteaof] [--no-native]
+ * [--replot]}. Writes results/kv-fork.csv, results/kv-fork-latency.png and results/kv-fork-epc.png (BGSAVE alone;
+ * BGREWRITEAOF alone: kv-rewrite.*, both: kv-persistence.*, see {@link #csvName}). From code:
  * {@link #run(Config, Path, Progress)}.
  */
 public final class KvFork {
@@ -52,12 +58,18 @@ public final class KvFork {
     private static final int WARMUP_BGSAVES = 5;
 
     /**
-     * One BGSAVE. Memory columns: EPC of all enclaves for the emulated setups; for native, {@code memBeforeMib} is the
+     * One BGSAVE or BGREWRITEAOF ({@code op}: "bgsave" or "bgrewriteaof"). For a rewrite the "snapshot" columns are
+     * the new AOF base: {@code snapshotBytes} its size ({@code aofBaseSize()}, native {@code aof_base_size}),
+     * {@code saveWallMs} the time from the fork's return to the rewrite's end, and for the emulated setups
+     * {@code memDuringSnapshotMib} the largest EPC of all enclaves seen while the child ran (after the fork, after the
+     * writes, then polled every few milliseconds until the rewrite was done; the child is gone when the database
+     * reports the rewrite finished, so there is no exact end-of-rewrite figure as a BGSAVE has). Memory columns: EPC of all enclaves for the emulated setups; for native, {@code memBeforeMib} is the
      * server's RSS before the fork and {@code memDuringSnapshotMib} that RSS plus the child's copy-on-write bytes
      * ({@code rdb_last_cow_size}), the physical memory while the child ran. NaN where a setup has no such number.
      */
     public record Row(
             long keys,
+            String op,
             String setup,
             int rep,
             double forkWallMs,
@@ -77,6 +89,8 @@ public final class KvFork {
         String heap = "1G";
         int epcMiB = 2048;
         boolean nativeToo = true;
+        List<Op> ops = List.of(Op.BGSAVE);
+        boolean replot = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--keys" ->
@@ -88,36 +102,87 @@ public final class KvFork {
                 case "--heap" -> heap = arg(args, ++i, "--heap");
                 case "--epc" -> epcMiB = positive(arg(args, ++i, "--epc"), "--epc");
                 case "--no-native" -> nativeToo = false;
-                case "--replot" -> {
-                    List<Row> rows = read(CSV);
-                    plot(rows, CSV.getParent());
-                    summary(rows);
-                    return;
-                }
+                case "--ops" ->
+                    ops = Arrays.stream(arg(args, ++i, "--ops").split(","))
+                            .map(Op::parse)
+                            .distinct()
+                            .toList();
+                case "--replot" -> replot = true;
                 default ->
-                    throw new IllegalArgumentException(
-                            "unknown argument " + args[i]
-                                    + "; usage: KvFork [--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] [--no-native] [--replot]");
+                    throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: KvFork " + USAGE);
             }
         }
-        Result r = run(new Config(sizes, reps, heap, epcMiB, nativeToo), CSV.getParent(), Progress.STDOUT);
+        if (replot) {
+            Path csv = CSV.resolveSibling(csvName(ops));
+            List<Row> rows = read(csv);
+            plot(rows, csv);
+            summary(rows);
+            return;
+        }
+        Result r = run(new Config(sizes, reps, heap, epcMiB, nativeToo, ops), CSV.getParent(), Progress.STDOUT);
         summary(r.rows());
     }
 
+    private static final String USAGE = "[--keys 10000,100000,1000000] [--reps 3] [--heap 1G] [--epc 2048] "
+            + "[--ops bgsave,bgrewriteaof] [--no-native] [--replot]";
+
+    /** What forks: BGSAVE (the snapshot) or BGREWRITEAOF (the append-only file's new base). */
+    public enum Op {
+        BGSAVE,
+        BGREWRITEAOF;
+
+        /** "bgsave" or "bgrewriteaof", as the CSV's op column and the Redis command. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** From "bgsave" or "bgrewriteaof" (any case). */
+        public static Op parse(String s) {
+            for (Op o : values()) {
+                if (o.key().equalsIgnoreCase(s.trim())) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("--ops takes bgsave and/or bgrewriteaof, got '" + s + "'");
+        }
+    }
+
     /**
-     * What to run: the dataset sizes (keys), BGSAVEs per (size, setup), the database enclave's heap (EDMM) and the
-     * machine's EPC, and whether to measure a real redis-server too (it must be on the PATH).
+     * The results file of a run of {@code ops}: kv-fork.csv for BGSAVE alone (as it always was), kv-rewrite.csv for
+     * BGREWRITEAOF alone, kv-persistence.csv for both; the plots are named after it (-latency.png, -epc.png).
      */
-    public record Config(List<Long> sizes, int reps, String heap, int epcMiB, boolean nativeRedis) {
+    public static String csvName(List<Op> ops) {
+        if (ops.equals(List.of(Op.BGSAVE))) {
+            return "kv-fork.csv";
+        }
+        return ops.equals(List.of(Op.BGREWRITEAOF)) ? "kv-rewrite.csv" : "kv-persistence.csv";
+    }
+
+    /**
+     * What to run: the dataset sizes (keys), forks per (size, setup, op), the database enclave's heap (EDMM) and the
+     * machine's EPC, whether to measure a real redis-server too (it must be on the PATH), and which operations fork
+     * (each on a fresh database per size and setup; BGREWRITEAOF's with the append-only file on, appendfsync
+     * everysec).
+     */
+    public record Config(List<Long> sizes, int reps, String heap, int epcMiB, boolean nativeRedis, List<Op> ops) {
         public Config {
             sizes = List.copyOf(sizes);
+            ops = List.copyOf(ops);
             if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
                 throw new IllegalArgumentException(
                         "dataset sizes must be one or more positive key counts, got " + sizes);
             }
             if (reps < 1) {
-                throw new IllegalArgumentException("BGSAVEs per size must be at least 1, got " + reps);
+                throw new IllegalArgumentException("forks per size must be at least 1, got " + reps);
             }
+            if (ops.isEmpty() || ops.size() != ops.stream().distinct().count()) {
+                throw new IllegalArgumentException("choose bgsave and/or bgrewriteaof once each, got " + ops);
+            }
+        }
+
+        /** BGSAVE only, as the fork figure always ran. */
+        public Config(List<Long> sizes, int reps, String heap, int epcMiB, boolean nativeRedis) {
+            this(sizes, reps, heap, epcMiB, nativeRedis, List.of(Op.BGSAVE));
         }
 
         /** The harness's defaults: 10^4, 10^5, 10^6 keys, 3 BGSAVEs, 1 GiB heap, 2 GiB EPC, native redis-server too. */
@@ -126,11 +191,16 @@ public final class KvFork {
         }
     }
 
-    /** Every BGSAVE measured (for each size: shared, conventional, then native) and the files written. */
+    /** Every fork measured (for each op and size: shared, conventional, then native) and the files written. */
     public record Result(List<Row> rows, List<Path> files) {
         /** The median of {@code f} over the BGSAVEs of (keys, setup), NaN where there are none. */
         public double median(long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
-            return KvFork.median(rows, keys, setup, f);
+            return median(Op.BGSAVE, keys, setup, f);
+        }
+
+        /** The median of {@code f} over the forks of {@code op} of (keys, setup), NaN where there are none. */
+        public double median(Op op, long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
+            return KvFork.median(rows, op.key(), keys, setup, f);
         }
     }
 
@@ -145,47 +215,57 @@ public final class KvFork {
         }
     }
 
-    /** Runs the experiment and writes {@code out}/kv-fork.csv, kv-fork-latency.png and kv-fork-epc.png. */
+    /**
+     * Runs the experiment and writes {@code out}/{@link #csvName}(ops) and its two plots (kv-fork.csv,
+     * kv-fork-latency.png and kv-fork-epc.png for BGSAVE alone).
+     */
     public static Result run(Config config, Path out, Progress progress) throws IOException, InterruptedException {
-        Path csv = out.resolve(CSV.getFileName());
+        Path csv = out.resolve(csvName(config.ops()));
         progress.step(
-                "KvFork: keys %s, %d BGSAVEs each, heap %s (EDMM), EPC %d MiB, native redis-server %s",
+                "KvFork: %s, keys %s, %d each, heap %s (EDMM), EPC %d MiB, native redis-server %s",
+                config.ops().stream().map(Op::key).toList(),
                 config.sizes(),
                 config.reps(),
                 config.heap(),
                 config.epcMiB(),
                 config.nativeRedis() ? "too" : "skipped");
-        progress.step("warming up the JIT (2,000 keys, %d BGSAVEs per mode; not reported)...", WARMUP_BGSAVES);
-        for (Mode mode : Mode.values()) {
-            measure(2_000, mode, WARMUP_BGSAVES, config.heap(), config.epcMiB(), true, progress);
+        progress.step("warming up the JIT (2,000 keys, %d forks per mode and op; not reported)...", WARMUP_BGSAVES);
+        for (Op op : config.ops()) {
+            for (Mode mode : Mode.values()) {
+                measure(2_000, mode, op, WARMUP_BGSAVES, config.heap(), config.epcMiB(), true, progress);
+            }
         }
         List<Row> rows = new ArrayList<>();
-        for (long n : config.sizes()) {
-            for (Mode mode : List.of(Mode.SHARED, Mode.CONVENTIONAL)) {
-                rows.addAll(measure(n, mode, config.reps(), config.heap(), config.epcMiB(), false, progress));
-                write(rows, csv);
-            }
-            if (config.nativeRedis()) {
-                rows.addAll(measureNative(n, config.reps(), progress));
-                write(rows, csv);
+        for (Op op : config.ops()) {
+            for (long n : config.sizes()) {
+                for (Mode mode : List.of(Mode.SHARED, Mode.CONVENTIONAL)) {
+                    rows.addAll(measure(n, mode, op, config.reps(), config.heap(), config.epcMiB(), false, progress));
+                    write(rows, csv);
+                }
+                if (config.nativeRedis()) {
+                    rows.addAll(measureNative(n, op, config.reps(), progress));
+                    write(rows, csv);
+                }
             }
         }
         List<Path> files = new ArrayList<>();
         files.add(csv);
-        files.addAll(plot(rows, out));
+        files.addAll(plot(rows, csv));
         return new Result(rows, files);
     }
 
     // ---------------------------------------------------------------- the emulated database
 
     private static List<Row> measure(
-            long n, Mode mode, int reps, String heap, int epcMiB, boolean quiet, Progress progress) throws IOException {
+            long n, Mode mode, Op op, int reps, String heap, int epcMiB, boolean quiet, Progress progress)
+            throws IOException {
         String setup = mode.name().toLowerCase(Locale.ROOT);
         Path dir = Files.createTempDirectory("teemate-kvfork");
         List<Row> rows = new ArrayList<>();
-        try (KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, heap, epcMiB))) {
+        KvOptions.Aof aof = KvOptions.Aof.DEFAULTS.withEnabled(op == Op.BGREWRITEAOF);
+        try (KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, heap, epcMiB, aof))) {
             if (!quiet) {
-                progress.step("%,d keys, %s: loading...", n, setup);
+                progress.step("%,d keys, %s, %s: loading...", n, setup, op.key());
             }
             long t0 = System.nanoTime();
             for (long from = 0; from < n; from += LOAD_BATCH) {
@@ -206,35 +286,17 @@ public final class KvFork {
             }
             if (!quiet) {
                 progress.step(
-                        "  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB",
-                        loadMs / 1e3, stats.allocatedBytes(), stats.privatePages(), db.enclavePages() * 4096 / MIB);
+                        "  loaded in %.1f s: %,d bytes allocated, %,d private pages, EPC %.1f MiB%s",
+                        loadMs / 1e3,
+                        stats.allocatedBytes(),
+                        stats.privatePages(),
+                        db.enclavePages() * 4096 / MIB,
+                        op == Op.BGREWRITEAOF
+                                ? String.format(Locale.ROOT, ", AOF %,d bytes", db.aofCurrentSize())
+                                : "");
             }
             for (int rep = 1; rep <= reps; rep++) {
-                KvDatabase.Fork f = db.bgsave();
-                // the parent writes while the child saves: each write lands on a page the child still reads
-                List<List<byte[]>> writes = new ArrayList<>();
-                for (int w = 0; w < WRITES_DURING_SAVE; w++) {
-                    writes.add(List.of(bytes("SET"), key(w * n / WRITES_DURING_SAVE), value(w, rep)));
-                }
-                expectOk(db.execute(writes), "SET during the save");
-                KvDatabase.Save s = db.awaitBackgroundSave();
-                if (f.keys() != n) {
-                    throw new IllegalStateException("the fork saw " + f.keys() + " keys, not " + n);
-                }
-                Row r = new Row(
-                        n,
-                        setup,
-                        rep,
-                        f.wallNanos() / 1e6,
-                        f.modeledNanos() / 1e6,
-                        f.epcPagesBefore() * 4096 / MIB,
-                        f.epcPagesAfter() * 4096 / MIB,
-                        s.epcPagesAtEnd() * 4096 / MIB,
-                        s.bytes(),
-                        s.wallNanos() / 1e6,
-                        loadMs,
-                        Double.NaN,
-                        Double.NaN);
+                Row r = op == Op.BGSAVE ? bgsave(db, n, setup, rep, loadMs) : bgrewriteaof(db, n, setup, rep, loadMs);
                 rows.add(r);
                 if (!quiet) {
                     print(r, progress);
@@ -244,6 +306,80 @@ public final class KvFork {
             TempDirs.delete(dir);
         }
         return rows;
+    }
+
+    /** The parent writes while the child saves or rewrites: each write lands on a page the child still reads. */
+    private static void writeDuringFork(KvDatabase db, long n, int rep) {
+        List<List<byte[]>> writes = new ArrayList<>();
+        for (int w = 0; w < WRITES_DURING_SAVE; w++) {
+            writes.add(List.of(bytes("SET"), key(w * n / WRITES_DURING_SAVE), value(w, rep)));
+        }
+        expectOk(db.execute(writes), "SET during the fork's child");
+    }
+
+    private static Row bgsave(KvDatabase db, long n, String setup, int rep, double loadMs) {
+        KvDatabase.Fork f = db.bgsave();
+        writeDuringFork(db, n, rep);
+        KvDatabase.Save s = db.awaitBackgroundSave();
+        if (f.keys() != n) {
+            throw new IllegalStateException("the fork saw " + f.keys() + " keys, not " + n);
+        }
+        return new Row(
+                n,
+                Op.BGSAVE.key(),
+                setup,
+                rep,
+                f.wallNanos() / 1e6,
+                f.modeledNanos() / 1e6,
+                f.epcPagesBefore() * 4096 / MIB,
+                f.epcPagesAfter() * 4096 / MIB,
+                s.epcPagesAtEnd() * 4096 / MIB,
+                s.bytes(),
+                s.wallNanos() / 1e6,
+                loadMs,
+                Double.NaN,
+                Double.NaN);
+    }
+
+    /** How often the EPC is sampled while a rewrite's child runs. */
+    private static final long EPC_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private static Row bgrewriteaof(KvDatabase db, long n, String setup, int rep, double loadMs) throws IOException {
+        KvDatabase.RewriteStart start = db.bgrewriteaof();
+        long r0 = System.nanoTime();
+        if (start != KvDatabase.RewriteStart.STARTED) {
+            throw new IllegalStateException("BGREWRITEAOF was " + start + ", not started at once");
+        }
+        KvDatabase.Fork f = db.lastFork();
+        writeDuringFork(db, n, rep);
+        long peak = Math.max(f.epcPagesAfter(), db.enclavePages());
+        while (db.aofRewriteInProgress()) {
+            peak = Math.max(peak, db.enclavePages());
+            java.util.concurrent.locks.LockSupport.parkNanos(EPC_POLL_NANOS);
+        }
+        db.awaitBackgroundRewrite();
+        double rewriteMs = (System.nanoTime() - r0) / 1e6;
+        if (!db.lastBgrewriteOk()) {
+            throw new IllegalStateException("the rewrite " + rep + " failed");
+        }
+        if (f.keys() != n) {
+            throw new IllegalStateException("the fork saw " + f.keys() + " keys, not " + n);
+        }
+        return new Row(
+                n,
+                Op.BGREWRITEAOF.key(),
+                setup,
+                rep,
+                f.wallNanos() / 1e6,
+                f.modeledNanos() / 1e6,
+                f.epcPagesBefore() * 4096 / MIB,
+                f.epcPagesAfter() * 4096 / MIB,
+                peak * 4096 / MIB,
+                db.aofBaseSize(),
+                rewriteMs,
+                loadMs,
+                Double.NaN,
+                Double.NaN);
     }
 
     private static void expectOk(List<byte[]> replies, String what) {
@@ -277,11 +413,18 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- native redis-server
 
-    private static List<Row> measureNative(long n, int reps, Progress progress)
+    /**
+     * The AOF settings of the native rewrite: on, fsync once a second (Redis's default, as the emulated database's),
+     * no automatic rewrite (the AOF of 10^6 loaded keys passes auto-aof-rewrite-min-size), RDB preamble (the default).
+     */
+    static final List<String> NATIVE_AOF =
+            List.of("--appendonly", "yes", "--appendfsync", "everysec", "--auto-aof-rewrite-percentage", "0");
+
+    private static List<Row> measureNative(long n, Op op, int reps, Progress progress)
             throws IOException, InterruptedException {
-        progress.step("%,d keys, native redis-server: loading with redis-cli --pipe...", n);
+        progress.step("%,d keys, native redis-server, %s: loading with redis-cli --pipe...", n, op.key());
         List<Row> rows = new ArrayList<>();
-        try (NativeRedis redis = NativeRedis.start()) {
+        try (NativeRedis redis = op == Op.BGSAVE ? NativeRedis.start() : NativeRedis.start(NATIVE_AOF)) {
             long t0 = System.nanoTime();
             redis.pipe(n);
             double loadMs = (System.nanoTime() - t0) / 1e6;
@@ -290,48 +433,11 @@ public final class KvFork {
                 throw new IllegalStateException("loaded " + n + " keys but redis-server holds " + size);
             }
             progress.step("  loaded in %.1f s", loadMs / 1e3);
+            long forksBefore = Long.parseLong(redis.info("stats").get("total_forks"));
             for (int rep = 1; rep <= reps; rep++) {
-                Map<String, String> mem = redis.info("memory");
-                double rss = Long.parseLong(mem.get("used_memory_rss")) / MIB;
-                double used = Long.parseLong(mem.get("used_memory")) / MIB;
-                Object started = redis.call("BGSAVE");
-                if (!"Background saving started".equals(started)) {
-                    throw new IllegalStateException("BGSAVE answered " + started);
-                }
-                long s0 = System.nanoTime();
-                for (int w = 0; w < WRITES_DURING_SAVE; w++) {
-                    redis.call(
-                            "SET",
-                            "key:" + (w * n / WRITES_DURING_SAVE),
-                            new String(value(w, rep), StandardCharsets.US_ASCII));
-                }
-                Map<String, String> p = redis.awaitBgsave();
-                double saveMs = (System.nanoTime() - s0) / 1e6;
-                if (!"ok".equals(p.get("rdb_last_bgsave_status"))
-                        || !Integer.toString(rep).equals(p.get("rdb_saves"))) {
-                    throw new IllegalStateException("redis-server's BGSAVE " + rep + " failed: " + p);
-                }
-                Map<String, String> stats = redis.info("stats");
-                if (!Integer.toString(rep).equals(stats.get("total_forks"))) {
-                    throw new IllegalStateException(
-                            "redis-server forked " + stats.get("total_forks") + " times for " + rep + " BGSAVEs");
-                }
-                double forkMs = Long.parseLong(stats.get("latest_fork_usec")) / 1e3;
-                double cow = Long.parseLong(p.getOrDefault("rdb_last_cow_size", "0")) / MIB;
-                Row r = new Row(
-                        n,
-                        "native",
-                        rep,
-                        forkMs,
-                        Double.NaN,
-                        rss,
-                        Double.NaN,
-                        rss + cow,
-                        Files.size(redis.dir.resolve("dump.rdb")),
-                        saveMs,
-                        loadMs,
-                        used,
-                        cow);
+                Row r = op == Op.BGSAVE
+                        ? redis.bgsave(n, rep, loadMs, forksBefore)
+                        : redis.bgrewriteaof(n, rep, loadMs, forksBefore);
                 rows.add(r);
                 print(r, progress);
             }
@@ -357,24 +463,32 @@ public final class KvFork {
         }
 
         static NativeRedis start() throws IOException, InterruptedException {
+            return start(List.of("--appendonly", "no"));
+        }
+
+        /**
+         * A redis-server with {@code --save ""} and the AOF settings {@code aof} (e.g. {@code --appendonly yes
+         * --appendfsync always}); without any, the AOF is off.
+         */
+        static NativeRedis start(List<String> aof) throws IOException, InterruptedException {
             Path dir = Files.createTempDirectory("teemate-kvfork-redis");
             int port = freePort();
-            Process p = new ProcessBuilder(
-                            tool("redis-server"),
-                            "--port",
-                            Integer.toString(port),
-                            "--bind",
-                            "127.0.0.1",
-                            "--save",
-                            "",
-                            "--appendonly",
-                            "no",
-                            "--dir",
-                            dir.toString(),
-                            "--dbfilename",
-                            "dump.rdb",
-                            "--logfile",
-                            dir.resolve("redis-server.log").toString())
+            List<String> cmd = new ArrayList<>(List.of(
+                    tool("redis-server"),
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--dir",
+                    dir.toString(),
+                    "--dbfilename",
+                    "dump.rdb",
+                    "--logfile",
+                    dir.resolve("redis-server.log").toString()));
+            cmd.addAll(aof);
+            Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile())
                     .start();
@@ -442,6 +556,108 @@ public final class KvFork {
             return m;
         }
 
+        /** One BGSAVE, {@link #WRITES_DURING_SAVE} SETs while its child runs, awaited; {@code forks} before the first. */
+        Row bgsave(long n, int rep, double loadMs, long forksBefore) throws IOException, InterruptedException {
+            Map<String, String> mem = info("memory");
+            double rss = Long.parseLong(mem.get("used_memory_rss")) / MIB;
+            double used = Long.parseLong(mem.get("used_memory")) / MIB;
+            Object started = call("BGSAVE");
+            if (!"Background saving started".equals(started)) {
+                throw new IllegalStateException("BGSAVE answered " + started);
+            }
+            long s0 = System.nanoTime();
+            writeDuringFork(n, rep);
+            Map<String, String> p = awaitBgsave();
+            double saveMs = (System.nanoTime() - s0) / 1e6;
+            if (!"ok".equals(p.get("rdb_last_bgsave_status"))
+                    || !Integer.toString(rep).equals(p.get("rdb_saves"))) {
+                throw new IllegalStateException("redis-server's BGSAVE " + rep + " failed: " + p);
+            }
+            double forkMs = forkMs(forksBefore, rep, "BGSAVE");
+            double cow = Long.parseLong(p.getOrDefault("rdb_last_cow_size", "0")) / MIB;
+            return new Row(
+                    n,
+                    Op.BGSAVE.key(),
+                    "native",
+                    rep,
+                    forkMs,
+                    Double.NaN,
+                    rss,
+                    Double.NaN,
+                    rss + cow,
+                    Files.size(dir.resolve("dump.rdb")),
+                    saveMs,
+                    loadMs,
+                    used,
+                    cow);
+        }
+
+        /**
+         * One BGREWRITEAOF, the same writes while its child runs, awaited (aof_rewrite_in_progress:0, which Redis
+         * reports once the parent has installed the new base); its size is {@code aof_base_size}, the copy-on-write
+         * {@code aof_last_cow_size}.
+         */
+        Row bgrewriteaof(long n, int rep, double loadMs, long forksBefore) throws IOException, InterruptedException {
+            Map<String, String> mem = info("memory");
+            double rss = Long.parseLong(mem.get("used_memory_rss")) / MIB;
+            double used = Long.parseLong(mem.get("used_memory")) / MIB;
+            Object started = call("BGREWRITEAOF");
+            if (!"Background append only file rewriting started".equals(started)) {
+                throw new IllegalStateException("BGREWRITEAOF answered " + started);
+            }
+            long s0 = System.nanoTime();
+            writeDuringFork(n, rep);
+            Map<String, String> p;
+            while (true) {
+                p = info("persistence");
+                if ("0".equals(p.get("aof_rewrite_in_progress")) && "0".equals(p.get("aof_rewrite_scheduled"))) {
+                    break;
+                }
+                Thread.sleep(1);
+            }
+            double rewriteMs = (System.nanoTime() - s0) / 1e6;
+            if (!"ok".equals(p.get("aof_last_bgrewrite_status"))) {
+                throw new IllegalStateException("redis-server's BGREWRITEAOF " + rep + " failed: " + p);
+            }
+            double forkMs = forkMs(forksBefore, rep, "BGREWRITEAOF");
+            double cow = Long.parseLong(p.getOrDefault("aof_last_cow_size", "0")) / MIB;
+            return new Row(
+                    n,
+                    Op.BGREWRITEAOF.key(),
+                    "native",
+                    rep,
+                    forkMs,
+                    Double.NaN,
+                    rss,
+                    Double.NaN,
+                    rss + cow,
+                    Long.parseLong(p.get("aof_base_size")),
+                    rewriteMs,
+                    loadMs,
+                    used,
+                    cow);
+        }
+
+        private void writeDuringFork(long n, int rep) throws IOException {
+            for (int w = 0; w < WRITES_DURING_SAVE; w++) {
+                call(
+                        "SET",
+                        "key:" + (w * n / WRITES_DURING_SAVE),
+                        new String(value(w, rep), StandardCharsets.US_ASCII));
+            }
+        }
+
+        /** latest_fork_usec in ms, once the server has forked exactly {@code rep} times since {@code forksBefore}. */
+        private double forkMs(long forksBefore, int rep, String what) throws IOException {
+            Map<String, String> stats = info("stats");
+            long forks = Long.parseLong(stats.get("total_forks")) - forksBefore;
+            if (forks != rep) {
+                throw new IllegalStateException(
+                        "redis-server forked " + forks + " times for " + rep + " " + what + "s");
+            }
+            return Long.parseLong(stats.get("latest_fork_usec")) / 1e3;
+        }
+
         /** Polls INFO persistence until no BGSAVE runs; returns its fields then. */
         Map<String, String> awaitBgsave() throws IOException, InterruptedException {
             while (true) {
@@ -501,10 +717,12 @@ public final class KvFork {
     // ---------------------------------------------------------------- results
 
     private static void print(Row r, Progress progress) {
+        boolean save = r.op.equals(Op.BGSAVE.key());
         progress.step(
-                "  %-12s BGSAVE %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
-                        + "%8.1f MiB during the snapshot; snapshot %,d bytes in %.1f ms",
+                "  %-12s %s %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
+                        + "%8.1f MiB during the %s; %s %,d bytes in %.1f ms",
                 r.setup,
+                r.op.toUpperCase(Locale.ROOT),
                 r.rep,
                 r.forkWallMs,
                 Double.isNaN(r.forkModeledMs)
@@ -513,18 +731,31 @@ public final class KvFork {
                 r.memBeforeMib,
                 Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
                 r.memDuringSnapshotMib,
+                save ? "snapshot" : "rewrite",
+                save ? "snapshot" : "AOF base",
                 r.snapshotBytes,
                 r.saveWallMs);
     }
 
-    private static final String HEADER =
+    /** The header before the op column (files written before BGREWRITEAOF was measured: all BGSAVEs). */
+    private static final String HEADER_BGSAVE_ONLY =
             "keys,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
+                    + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
+
+    private static final String HEADER =
+            "keys,op,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
                     + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
 
     private static void write(List<Row> rows, Path csv) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Row r : rows) {
-            out.append(r.keys).append(',').append(r.setup).append(',').append(r.rep);
+            out.append(r.keys)
+                    .append(',')
+                    .append(r.op)
+                    .append(',')
+                    .append(r.setup)
+                    .append(',')
+                    .append(r.rep);
             for (double d : new double[] {
                 r.forkWallMs, r.forkModeledMs, r.memBeforeMib, r.memAfterForkMib, r.memDuringSnapshotMib
             }) {
@@ -543,28 +774,31 @@ public final class KvFork {
         return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6f", d);
     }
 
-    private static List<Row> read(Path csv) throws IOException {
+    static List<Row> read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        boolean withOp = !lines.isEmpty() && lines.get(0).equals(HEADER);
+        if (!withOp && (lines.isEmpty() || !lines.get(0).equals(HEADER_BGSAVE_ONLY))) {
             throw new IOException(csv + " is not a KvFork results file (its header is not " + HEADER + ")");
         }
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
+            int o = withOp ? 1 : 0;
             rows.add(new Row(
                     Long.parseLong(f[0]),
-                    f[1],
-                    Integer.parseInt(f[2]),
-                    num(f[3]),
-                    num(f[4]),
-                    num(f[5]),
-                    num(f[6]),
-                    num(f[7]),
-                    Long.parseLong(f[8]),
-                    num(f[9]),
-                    num(f[10]),
-                    num(f[11]),
-                    num(f[12])));
+                    withOp ? f[1] : Op.BGSAVE.key(),
+                    f[1 + o],
+                    Integer.parseInt(f[2 + o]),
+                    num(f[3 + o]),
+                    num(f[4 + o]),
+                    num(f[5 + o]),
+                    num(f[6 + o]),
+                    num(f[7 + o]),
+                    Long.parseLong(f[8 + o]),
+                    num(f[9 + o]),
+                    num(f[10 + o]),
+                    num(f[11 + o]),
+                    num(f[12 + o])));
         }
         return rows;
     }
@@ -575,10 +809,11 @@ public final class KvFork {
 
     private static final List<String> SETUPS = List.of("shared", "conventional", "native");
 
-    /** The median of {@code f} over the rows of (keys, setup); NaN if there are none. */
-    private static double median(List<Row> rows, long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
+    /** The median of {@code f} over the rows of (op, keys, setup); NaN if there are none. */
+    private static double median(
+            List<Row> rows, String op, long keys, String setup, java.util.function.ToDoubleFunction<Row> f) {
         double[] v = rows.stream()
-                .filter(r -> r.keys == keys && r.setup.equals(setup))
+                .filter(r -> r.op.equals(op) && r.keys == keys && r.setup.equals(setup))
                 .mapToDouble(f)
                 .filter(d -> !Double.isNaN(d))
                 .sorted()
@@ -597,88 +832,116 @@ public final class KvFork {
                 .toList();
     }
 
-    private static List<Path> plot(List<Row> rows, Path out) {
+    private static List<String> ops(List<Row> rows) {
+        return rows.stream().map(Row::op).distinct().toList();
+    }
+
+    /** The two plots of {@code csv}'s rows, named after it: -latency.png and -epc.png. */
+    private static List<Path> plot(List<Row> rows, Path csv) {
+        String stem = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+        Path out = csv.toAbsolutePath().getParent();
         List<Long> sizes = sizes(rows);
+        List<String> ops = ops(rows);
         double[] x = sizes.stream().mapToDouble(Long::doubleValue).toArray();
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
-        for (String setup : SETUPS) {
-            double[] wall = sizes.stream()
-                    .mapToDouble(n -> median(rows, n, setup, Row::forkWallMs))
-                    .toArray();
-            double[] modeled = sizes.stream()
-                    .mapToDouble(n -> median(rows, n, setup, Row::forkModeledMs))
-                    .toArray();
-            double[] mem = sizes.stream()
-                    .mapToDouble(n -> median(rows, n, setup, Row::memDuringSnapshotMib))
-                    .toArray();
-            if (Arrays.stream(wall).allMatch(Double::isNaN)) {
-                continue;
-            }
-            if (setup.equals("native")) {
-                latency.add(new Plots.Series("native redis-server fork (latest_fork_usec)", x, wall));
-                memory.add(new Plots.Series("native redis-server: RSS + child's copy-on-write", x, mem));
-            } else {
-                latency.add(new Plots.Series(setup + ", wall", x, wall));
-                latency.add(new Plots.Series(setup + ", modeled", x, modeled));
-                memory.add(new Plots.Series(setup + ": EPC of all enclaves", x, mem));
+        for (String op : ops) {
+            // BGSAVE alone keeps the labels it always had
+            String prefix = ops.equals(List.of(Op.BGSAVE.key())) ? "" : op.toUpperCase(Locale.ROOT) + " ";
+            for (String setup : SETUPS) {
+                double[] wall = sizes.stream()
+                        .mapToDouble(n -> median(rows, op, n, setup, Row::forkWallMs))
+                        .toArray();
+                double[] modeled = sizes.stream()
+                        .mapToDouble(n -> median(rows, op, n, setup, Row::forkModeledMs))
+                        .toArray();
+                double[] mem = sizes.stream()
+                        .mapToDouble(n -> median(rows, op, n, setup, Row::memDuringSnapshotMib))
+                        .toArray();
+                if (Arrays.stream(wall).allMatch(Double::isNaN)) {
+                    continue;
+                }
+                if (setup.equals("native")) {
+                    latency.add(new Plots.Series(prefix + "native redis-server fork (latest_fork_usec)", x, wall));
+                    memory.add(new Plots.Series(prefix + "native redis-server: RSS + child's copy-on-write", x, mem));
+                } else {
+                    latency.add(new Plots.Series(prefix + setup + ", wall", x, wall));
+                    latency.add(new Plots.Series(prefix + setup + ", modeled", x, modeled));
+                    memory.add(new Plots.Series(prefix + setup + ": EPC of all enclaves", x, mem));
+                }
             }
         }
+        String what = String.join(
+                " and ", ops.stream().map(o -> o.toUpperCase(Locale.ROOT)).toList());
         List<Path> files = List.of(
                 Plots.lines(
-                        "BGSAVE: the server's wait for the fork, median",
+                        what + ": the server's wait for the fork, median",
                         "keys (log)",
                         "ms (log)",
                         latency,
                         true,
                         true,
-                        out.resolve("kv-fork-latency.png")),
+                        out.resolve(stem + "-latency.png")),
                 Plots.lines(
-                        "Memory at the end of the snapshot (the peak of a BGSAVE), median",
+                        ops.equals(List.of(Op.BGSAVE.key()))
+                                ? "Memory at the end of the snapshot (the peak of a BGSAVE), median"
+                                : "Memory while the child runs (BGSAVE: at its end; rewrite: the largest sampled), median",
                         "keys (log)",
                         "MiB (log)",
                         memory,
                         true,
                         true,
-                        out.resolve("kv-fork-epc.png")));
+                        out.resolve(stem + "-epc.png")));
         files.forEach(f -> System.out.println("wrote " + f));
         return files;
     }
 
     static void summary(List<Row> rows) {
-        System.out.println();
-        System.out.println(
-                "Medians per dataset size. Fork = the server's wait; memory = EPC of all enclaves at the end of the "
-                        + "snapshot (native: RSS + the child's copy-on-write).");
-        System.out.println(
-                "| keys | shared fork wall / modeled ms | conventional fork wall / modeled ms | native fork ms "
-                        + "| conventional / shared (wall / modeled) | shared / native (wall) | EPC during snapshot shared / conventional MiB "
-                        + "| native MiB |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (long n : sizes(rows)) {
-            double sw = median(rows, n, "shared", Row::forkWallMs);
-            double sm = median(rows, n, "shared", Row::forkModeledMs);
-            double cw = median(rows, n, "conventional", Row::forkWallMs);
-            double cm = median(rows, n, "conventional", Row::forkModeledMs);
-            double nw = median(rows, n, "native", Row::forkWallMs);
-            double se = median(rows, n, "shared", Row::memDuringSnapshotMib);
-            double ce = median(rows, n, "conventional", Row::memDuringSnapshotMib);
-            double ne = median(rows, n, "native", Row::memDuringSnapshotMib);
-            System.out.printf(
-                    Locale.ROOT,
-                    "| %,d | %.3f / %.4f | %.1f / %.2f | %.3f | %.0fx / %.0fx | %.1fx | %.1f / %.1f | %.1f |%n",
-                    n,
-                    sw,
-                    sm,
-                    cw,
-                    cm,
-                    nw,
-                    cw / sw,
-                    cm / sm,
-                    sw / nw,
-                    se,
-                    ce,
-                    ne);
+        for (String op : ops(rows)) {
+            System.out.println();
+            System.out.println(op.toUpperCase(Locale.ROOT)
+                    + ": medians per dataset size. Fork = the server's wait; memory = EPC of all enclaves "
+                    + (op.equals(Op.BGSAVE.key())
+                            ? "at the end of the snapshot"
+                            : "at the largest sampled while the child rewrote")
+                    + " (native: RSS + the child's copy-on-write).");
+            System.out.println(
+                    "| keys | shared fork wall / modeled ms | conventional fork wall / modeled ms | native fork ms "
+                            + "| conventional / shared (wall / modeled) | shared / native (wall) | EPC shared / conventional MiB "
+                            + "| native MiB | child's work wall ms shared / conventional / native | file bytes shared / conventional / native |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (long n : sizes(rows)) {
+                double sw = median(rows, op, n, "shared", Row::forkWallMs);
+                double sm = median(rows, op, n, "shared", Row::forkModeledMs);
+                double cw = median(rows, op, n, "conventional", Row::forkWallMs);
+                double cm = median(rows, op, n, "conventional", Row::forkModeledMs);
+                double nw = median(rows, op, n, "native", Row::forkWallMs);
+                double se = median(rows, op, n, "shared", Row::memDuringSnapshotMib);
+                double ce = median(rows, op, n, "conventional", Row::memDuringSnapshotMib);
+                double ne = median(rows, op, n, "native", Row::memDuringSnapshotMib);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %,d | %.3f / %.4f | %.1f / %.2f | %.3f | %.0fx / %.0fx | %.1fx | %.1f / %.1f | %.1f "
+                                + "| %.1f / %.1f / %.1f | %,.0f / %,.0f / %,.0f |%n",
+                        n,
+                        sw,
+                        sm,
+                        cw,
+                        cm,
+                        nw,
+                        cw / sw,
+                        cm / sm,
+                        sw / nw,
+                        se,
+                        ce,
+                        ne,
+                        median(rows, op, n, "shared", Row::saveWallMs),
+                        median(rows, op, n, "conventional", Row::saveWallMs),
+                        median(rows, op, n, "native", Row::saveWallMs),
+                        median(rows, op, n, "shared", r -> r.snapshotBytes),
+                        median(rows, op, n, "conventional", r -> r.snapshotBytes),
+                        median(rows, op, n, "native", r -> r.snapshotBytes));
+            }
         }
     }
 

@@ -1,9 +1,13 @@
 package io.teemate.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.DoubleStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,5 +46,33 @@ class EvaluationTest {
                 .hasMessageContaining("at least one experiment");
         assertThat(quick.withReps(3).reps()).isEqualTo(3);
         assertThat(quick.withReps(3).instances()).isEqualTo(quick.instances());
+    }
+
+    @Test
+    void thePersistenceExperimentRunsQuickly(@TempDir Path dir) throws Exception {
+        Evaluation.Config c = Evaluation.Config.quick(Path.of(".."))
+                .withExperiments(Set.of(Evaluation.Experiment.parse("kv-aof")))
+                .withKeys(List.of(500L));
+        Evaluation.Outcome o = Evaluation.run(c, dir, line -> {});
+
+        for (String f : List.of("kv-rewrite.csv", "kv-rewrite-latency.png", "kv-rewrite-epc.png", "report.md")) {
+            assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
+        }
+        JsonNode kv = o.results().path("kv-aof");
+        // one size x shared and conventional x one BGREWRITEAOF; quick runs no native redis-server
+        assertThat(kv.path("rewrite_rows")).hasSize(2);
+        for (JsonNode r : kv.path("rewrite_rows")) {
+            assertThat(r.path("op").asText()).isEqualTo("bgrewriteaof");
+            assertThat(r.path("snapshotBytes").asLong()).isPositive();
+        }
+        assertThat(kv.at("/rewrite_comparison/0/fork_ratio_modeled").asDouble()).isPositive();
+        String report = Files.readString(o.report());
+        assertThat(report).contains("## Confidential database: persistence", "BGREWRITEAOF fork with 500 keys");
+        if (KvThroughput.available()) {
+            // SET with the AOF off, always and everysec against the TeeMate server, -P 1, one run each
+            assertThat(kv.path("throughput_runs")).hasSize(3);
+            assertThat(dir.resolve("kv-throughput-aof.csv")).isNotEmptyFile();
+            assertThat(report).contains("### SET throughput with the append-only file", "| everysec | 1 |");
+        }
     }
 }

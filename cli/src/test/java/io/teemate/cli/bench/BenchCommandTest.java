@@ -47,12 +47,13 @@ class BenchCommandTest {
                 "--root",
                 ROOT.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("== containers ==", "== faas ==", "== kv ==", "report: ");
+        assertThat(r.out()).contains("== containers ==", "== faas ==", "== kv ==", "== kv-aof ==", "report: ");
 
         for (String f : List.of(
                 "containers.csv",
                 "faas.csv",
                 "kv-fork.csv",
+                "kv-rewrite.csv",
                 "results.json",
                 "report.md",
                 "containers-phases-wall.png",
@@ -62,7 +63,9 @@ class BenchCommandTest {
                 "faas-phases-modeled.png",
                 "faas-epc.png",
                 "kv-fork-latency.png",
-                "kv-fork-epc.png")) {
+                "kv-fork-epc.png",
+                "kv-rewrite-latency.png",
+                "kv-rewrite-epc.png")) {
             assertThat(out.resolve(f)).as(f).isNotEmptyFile();
         }
         assertThat(Files.readAllBytes(out.resolve("faas-epc.png"))).startsWith(0x89, 'P', 'N', 'G');
@@ -74,7 +77,7 @@ class BenchCommandTest {
         assertThat(config.path("quick").asBoolean()).isTrue();
         assertThat(config.path("instances").toString()).isEqualTo("[1,2]");
         assertThat(config.path("keys").toString()).isEqualTo("[500,2000]");
-        assertThat(config.path("experiments").toString()).isEqualTo("[\"containers\",\"faas\",\"kv\"]");
+        assertThat(config.path("experiments").toString()).isEqualTo("[\"containers\",\"faas\",\"kv\",\"kv-aof\"]");
         assertThat(config.path("command_line").asText()).startsWith("teemate bench --quick");
 
         // two counts x two modes of containers; one workload x two counts x two modes of functions
@@ -92,6 +95,10 @@ class BenchCommandTest {
         assertThat(doc.at("/kv/comparison/1/keys").asLong()).isEqualTo(2000);
         assertThat(doc.at("/kv/comparison/1/fork_ratio_modeled").asDouble()).isPositive();
         assertThat(doc.at("/kv/comparison/1/native_fork_wall_ms").isNull()).isTrue();
+        // the rewrite's fork: two sizes x shared and conventional x one BGREWRITEAOF, no native
+        assertThat(doc.at("/kv-aof/rewrite_rows")).hasSize(4);
+        assertThat(doc.at("/kv-aof/rewrite_comparison/1/fork_ratio_modeled").asDouble())
+                .isPositive();
 
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report)
@@ -100,6 +107,7 @@ class BenchCommandTest {
                         "## Containers",
                         "## Confidential serverless",
                         "## Confidential database",
+                        "## Confidential database: persistence (BGREWRITEAOF, the append-only file)",
                         "| N | conventional ms | shared ms | conventional / shared | paper | goal |",
                         "4.54x to 6.98x",
                         "277.6x to 1046.6x");
