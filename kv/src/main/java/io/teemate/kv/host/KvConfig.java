@@ -484,7 +484,7 @@ public final class KvConfig {
         return (int) number("teemate-epc-mib");
     }
 
-    /** The options to open the database with: dir, dbfilename, teemate-mode, teemate-heap, teemate-epc-mib, the AOF's. */
+    /** The options to open the database with: dir, dbfilename, teemate-mode, -heap, -epc-mib, and the AOF's. */
     public KvOptions options() {
         Map<String, Object> v = values;
         return new KvOptions(
@@ -492,6 +492,7 @@ public final class KvConfig {
                 Mode.parse((String) v.get("teemate-mode")),
                 (String) v.get("teemate-heap"),
                 (int) (long) (Long) v.get("teemate-epc-mib"),
-                new KvOptions.Aof(appendonly(), appenddirname(), appendfilename(), appendfsync(), aofLoadTruncated()));
+                new KvOptions.Aof(appendonly(), appenddirname(), appendfilename(), appendfsync(), aofLoadTruncated()),
+                dbfilename());
     }
 }

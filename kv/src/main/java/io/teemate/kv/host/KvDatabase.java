@@ -38,8 +38,8 @@ import java.util.concurrent.CompletableFuture;
  *     the way. The parent waits only for the fork; the child writes the snapshot in the background while the
  *     parent serves.</li>
  * </ul>
- * Snapshots replace {@link KvOptions#dbfilename} ({@link #SNAPSHOT} by default) atomically; the database loads it at start and refuses to start on one
- * that does not unseal, overwriting nothing.
+ * Snapshots replace {@link KvOptions#dbfilename} ({@link #SNAPSHOT} by default) atomically; the database loads it
+ * at start and refuses to start on one that does not unseal, overwriting nothing.
  * <p>The append-only file ({@link KvOptions#aof}, Redis 7's multi-part AOF, {@link AppendOnlyFile}): every write that
  * changed the dataset is logged, sealed in the enclave, one record per batch, before {@link #execute} returns
  * (forced to the disk first with appendfsync always). At start the AOF loads instead of the snapshot; with the AOF
@@ -618,7 +618,7 @@ public final class KvDatabase implements AutoCloseable {
         return manager.totalEnclavePages();
     }
 
-    /** SAVE: the database container seals its dataset into the snapshot (dbfilename); refused during a BGSAVE, as Redis does. */
+    /** SAVE: the database container seals its dataset into the snapshot (dbfilename); refused during a BGSAVE. */
     public synchronized Save save() throws IOException {
         if (bgsaveInProgress()) {
             throw new KvBusyException("ERR Background save already in progress");

@@ -12,34 +12,25 @@ import java.util.Set;
 
 /**
  * The server's own commands, answered on the host side because they are about the server, not the dataset:
- * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG GET, COMMAND, CLIENT SETNAME/GETNAME/ID, SHUTDOWN, QUIT. The
+ * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG, COMMAND, CLIENT SETNAME/GETNAME/ID, AUTH, SHUTDOWN, QUIT. The
  * dataset figures INFO shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCommands.class);
 
     /** Server commands and their Redis arity. */
-    static final Map<String, Integer> ARITY = Map.of(
-            "info",
-            -1,
-            "save",
-            1,
-            "bgsave",
-            -1,
-            "lastsave",
-            1,
-            "config",
-            -2,
-            "command",
-            -1,
-            "client",
-            -2,
-            "quit",
-            -1,
-            "shutdown",
-            -1,
-            "bgrewriteaof",
-            1);
+    static final Map<String, Integer> ARITY = Map.ofEntries(
+            Map.entry("info", -1),
+            Map.entry("save", 1),
+            Map.entry("bgsave", -1),
+            Map.entry("lastsave", 1),
+            Map.entry("config", -2),
+            Map.entry("command", -1),
+            Map.entry("client", -2),
+            Map.entry("quit", -1),
+            Map.entry("shutdown", -1),
+            Map.entry("bgrewriteaof", 1),
+            Map.entry("auth", -2));
 
     /** What a client connection keeps for the server: its id and name. */
     static final class Client {

@@ -126,7 +126,8 @@ class KvConfigLoadTest {
                         Mode.CONVENTIONAL,
                         "2G",
                         2048,
-                        new KvOptions.Aof(true, "aofdir", "log.aof", KvOptions.Aof.Fsync.ALWAYS, false)));
+                        new KvOptions.Aof(true, "aofdir", "log.aof", KvOptions.Aof.Fsync.ALWAYS, false),
+                        "snap.sealed"));
     }
 
     @Test
