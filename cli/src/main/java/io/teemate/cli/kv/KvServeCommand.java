@@ -97,7 +97,7 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
         } catch (KvConfigException e) {
             started.completeExceptionally(e);
             if (e.file() == null) { // an option of this command line: a usage error
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             err.println("teemate kv serve: " + e.getMessage());
             err.flush();

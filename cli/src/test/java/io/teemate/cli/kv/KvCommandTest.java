@@ -123,13 +123,30 @@ public class KvCommandTest {
     }
 
     @Test
+    void aBadConfigFileStopsTheStartNamingTheFileAndLine(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("redis.conf");
+        Files.writeString(conf, "port 0\nappendfsync sometimes\n");
+        Run bad = execute(Teemate.commandLine(), "kv", "serve", "--config", conf.toString(), "--dir", dir.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains(conf.toString()).contains("line 2").contains("appendfsync");
+        Run unknown =
+                execute(Teemate.commandLine(), "kv", "serve", "--dir", dir.toString(), "--no-such-directive", "1");
+        assertThat(unknown.exit()).as(unknown.err()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no-such-directive");
+        assertThat(dir.resolve("kv.lock")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
     void inputErrorsNameWhatWasWrong(@TempDir Path dir) {
         Run aof = execute(Teemate.commandLine(), "kv", "serve", "--appendonly", "maybe", "--dir", dir.toString());
         assertThat(aof.exit()).isEqualTo(2);
-        assertThat(aof.err()).contains("--appendonly").contains("yes or no");
+        assertThat(aof.err()).contains("--appendonly maybe").contains("'yes' or 'no'");
         Run fsync = execute(Teemate.commandLine(), "kv", "serve", "--appendfsync", "often", "--dir", dir.toString());
         assertThat(fsync.exit()).isEqualTo(2);
-        assertThat(fsync.err()).contains("--appendfsync").contains("always, everysec or no");
+        assertThat(fsync.err())
+                .contains("--appendfsync often")
+                .contains("always")
+                .contains("everysec");
         Run from = execute(
                 Teemate.commandLine(),
                 "kv",
@@ -153,8 +170,8 @@ public class KvCommandTest {
                 "lots",
                 "--dir",
                 dir.resolve("h").toString());
-        assertThat(heap.exit()).isEqualTo(1);
-        assertThat(heap.err()).contains("lots");
+        assertThat(heap.exit()).as("a bad option value is a usage error").isEqualTo(2);
+        assertThat(heap.err()).contains("--heap").contains("lots");
         Run export = execute(
                 Teemate.commandLine(),
                 "kv",

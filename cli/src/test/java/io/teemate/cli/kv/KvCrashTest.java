@@ -90,6 +90,37 @@ class KvCrashTest {
 
     // ---------------------------------------------------------------- 1, 2: the AOF under kill -9
 
+    /**
+     * One server per data directory: a second {@code kv serve} on it is refused, naming the directory and the holder,
+     * and touches nothing; the OS lock goes with the process, so after a kill -9 the next server starts at once.
+     */
+    @Test
+    void aSecondServerOnTheSameDirectoryIsRefusedAndTheLockDiesWithTheFirst() throws Exception {
+        Path dir = tmp.resolve("data");
+        Path conf = KvServerProcess.config(dir, "save \"\"");
+        KvServerProcess first = start(spec("shared", dir).config(conf));
+        try (Jedis jedis = first.client()) {
+            jedis.set("owner", "first");
+        }
+        KvServerProcess second = KvServerProcess.launch(spec("shared", dir).config(conf));
+        servers.add(second);
+        assertThat(second.awaitRefusal(KvServerProcess.START_TIMEOUT))
+                .as("exit status of the second")
+                .isNotZero();
+        assertThat(second.output())
+                .contains("is in use by another database server")
+                .contains(dir.toString())
+                .contains("kv.lock");
+        try (Jedis jedis = first.client()) {
+            assertThat(jedis.get("owner")).as("the first serves on, untouched").isEqualTo("first");
+        }
+        first.kill9();
+        KvServerProcess third = start(spec("shared", dir).config(conf));
+        try (Jedis jedis = third.client()) {
+            assertThat(jedis.ping()).isEqualTo("PONG");
+        }
+    }
+
     /** appendfsync always: kill -9 under concurrent writes; after the restart not one acknowledged write is missing. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"shared", "conventional", KvServerProcess.REDIS})
