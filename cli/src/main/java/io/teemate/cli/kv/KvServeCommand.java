@@ -199,7 +199,8 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             try {
                 Sizes.parse(heap);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--heap " + e.getMessage(), e, null, heap);
+                started.completeExceptionally(e);
+                throw new IllegalArgumentException("--heap " + e.getMessage(), e); // one line, as every bad size
             }
             o.put("teemate-heap", List.of(heap));
         }

