@@ -24,7 +24,10 @@ final class StringCommands {
 
     static void register(CommandTable t) {
         t.add(oneKey("get", 2, Set.of(READONLY, FAST), (c, a, r) -> r.bulk(c.getString(a.get(1)))));
-        t.add(oneKey("set", -3, Set.of(WRITE, DENYOOM), StringCommands::set));
+        t.add(oneKey("set", -3, Set.of(WRITE, DENYOOM), (c, a, r) -> set(c, a, r, "set")));
+        // SETEX key seconds value, PSETEX key milliseconds value: t_string.c runs them as SET EX / SET PX
+        t.add(oneKey("setex", 4, Set.of(WRITE, DENYOOM), (c, a, r) -> setex(c, a, r, "EX", "setex")));
+        t.add(oneKey("psetex", 4, Set.of(WRITE, DENYOOM), (c, a, r) -> setex(c, a, r, "PX", "psetex")));
         t.add(new CommandSpec("mget", -2, Set.of(READONLY, FAST), 1, -1, 1, StringCommands::mget));
         t.add(new CommandSpec("mset", -3, Set.of(WRITE, DENYOOM), 1, -1, 2, StringCommands::mset));
         t.add(oneKey("setnx", 3, Set.of(WRITE, DENYOOM, FAST), StringCommands::setnx));
@@ -123,8 +126,15 @@ final class StringCommands {
         r.integer(e == 0 ? 0 : c.ks.blobLength(c.ks.valueRef(e)));
     }
 
-    /** SET key value [NX | XX] [GET] [EX s | PX ms | EXAT s | PXAT ms | KEEPTTL] (t_string.c). */
-    private static void set(CommandContext c, List<byte[]> a, Reply r) {
+    private static void setex(CommandContext c, List<byte[]> a, Reply r, String unit, String name) {
+        set(c, List.of(ascii("SET"), a.get(1), a.get(3), ascii(unit), a.get(2)), r, name);
+    }
+
+    /**
+     * SET key value [NX | XX] [GET] [EX s | PX ms | EXAT s | PXAT ms | KEEPTTL] (t_string.c); {@code name} is the
+     * command the client sent, which Redis names in the invalid expire time error.
+     */
+    private static void set(CommandContext c, List<byte[]> a, Reply r, String name) {
         boolean nx = false;
         boolean xx = false;
         boolean get = false;
@@ -170,7 +180,7 @@ final class StringCommands {
             long t = parseLong(expireArg);
             boolean seconds = unit.equals("ex") || unit.equals("exat");
             if (t <= 0 || (seconds && t > Long.MAX_VALUE / 1000)) {
-                throw new CommandEngine.ReplyError("ERR invalid expire time in 'set' command");
+                throw new CommandEngine.ReplyError("ERR invalid expire time in '" + name + "' command");
             }
             if (seconds) {
                 t *= 1000;
@@ -178,7 +188,7 @@ final class StringCommands {
             if (unit.equals("ex") || unit.equals("px")) {
                 long now = c.ks.now();
                 if (t > Long.MAX_VALUE - now) {
-                    throw new CommandEngine.ReplyError("ERR invalid expire time in 'set' command");
+                    throw new CommandEngine.ReplyError("ERR invalid expire time in '" + name + "' command");
                 }
                 t += now;
             }

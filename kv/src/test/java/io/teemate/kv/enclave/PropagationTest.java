@@ -54,6 +54,14 @@ class PropagationTest {
     }
 
     @Test
+    void setexAndPsetexAreLoggedAsSetWithAnAbsoluteMillisecondDeadline() {
+        long now = rig.now;
+        assertThat(logged("SETEX k 10 v")).containsExactly("SET k v PXAT " + (now + 10_000));
+        assertThat(logged("PSETEX k 250 w")).containsExactly("SET k w PXAT " + (now + 250));
+        assertThat(logged("SETEX k 0 v")).as("refused: nothing changed").isEmpty();
+    }
+
+    @Test
     void expireCommandsAreLoggedAsPexpireatAndAPastDeadlineAsDel() {
         long now = rig.now;
         rig.cmd("SET k v");
@@ -239,6 +247,8 @@ class PropagationTest {
                 "SET a 1",
                 "MSET b 2",
                 "SETNX c 3",
+                "SETEX x 100 1",
+                "PSETEX y 100000 1",
                 "GETSET a 4",
                 "INCR a",
                 "DECR a",
