@@ -655,19 +655,13 @@ public final class KvDatabase implements AutoCloseable {
         }
         Forked forked;
         try {
-            forked = fork();
+            forked = fork("Background saving");
         } catch (RuntimeException e) {
             lastBgsaveOk = false; // rdbSaveBackground: a fork that fails is a failed save (lastbgsave_status:err)
             throw e;
         }
         Container child = forked.child();
         Fork f = forked.fork();
-        LOG.info(
-                "Background saving started ({} fork of {} keys: {} us wall, {} us modeled)",
-                f.mode().name().toLowerCase(Locale.ROOT),
-                f.keys(),
-                f.wallNanos() / 1000,
-                Math.round(f.modeledNanos() / 1000));
         long changesAtFork = dirty.get();
         CompletableFuture<Save> started = CompletableFuture.supplyAsync(
                 () -> {
@@ -709,8 +703,9 @@ public final class KvDatabase implements AutoCloseable {
     /**
      * Forks the database as its mode says (shared: ECALL_FORK into the same enclave; conventional: checkpoint and
      * restore into a new one) and returns the child, which has the dataset (and its AOF position) as it is now.
+     * Logs "{@code what} started" with the fork's cost, as Redis logs its fork.
      */
-    private Forked fork() {
+    private Forked fork(String what) {
         long before = enclavePages();
         long keys = dbsize();
         long t0 = System.nanoTime();
@@ -727,6 +722,13 @@ public final class KvDatabase implements AutoCloseable {
         long wall = System.nanoTime() - t0;
         Fork f = new Fork(options.mode(), wall, modeled, keys, before, enclavePages());
         lastFork = f;
+        LOG.info(
+                "{} started ({} fork of {} keys: {} us wall, {} us modeled)",
+                what,
+                f.mode().name().toLowerCase(Locale.ROOT),
+                keys,
+                wall / 1000,
+                Math.round(modeled / 1000));
         return new Forked(child, f);
     }
 
@@ -780,19 +782,13 @@ public final class KvDatabase implements AutoCloseable {
         Forked forked;
         try {
             keepFrom = openIncr(manager, server, aof);
-            forked = fork();
+            forked = fork("Background append only file rewriting");
         } catch (IOException | RuntimeException e) {
             lastBgrewriteOk = false;
             rewriteScheduled = false;
             throw e;
         }
         Container child = forked.child();
-        LOG.info(
-                "Background append only file rewriting started ({} fork of {} keys: {} us wall, {} us modeled)",
-                forked.fork().mode().name().toLowerCase(Locale.ROOT),
-                forked.fork().keys(),
-                forked.fork().wallNanos() / 1000,
-                Math.round(forked.fork().modeledNanos() / 1000));
         rewrite = CompletableFuture.runAsync(
                 () -> {
                     try {

@@ -26,13 +26,7 @@ final class RunningKv implements AutoCloseable {
 
     /** A 64 MiB-heap database in {@code dir} on a 256 MiB-EPC machine. */
     static RunningKv start(Path dir, Mode mode) throws IOException {
-        KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, "64M", 256));
-        try {
-            return new RunningKv(db, KvServer.start(db, 0));
-        } catch (IOException | RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return start(dir, mode, Map.of("save", List.of(""))); // as KvServer.start(db, port): no save points
     }
 
     /** As {@link #start(Path, Mode)}, configured as redis-server would be by {@code directives} (Redis's defaults). */
