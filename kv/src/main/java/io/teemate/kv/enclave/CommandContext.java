@@ -104,7 +104,9 @@ final class CommandContext {
      */
     void endCommand(CommandSpec spec, List<byte[]> argv) {
         dirtyTotal += dirty;
-        if (spec != null && spec.has(CommandSpec.Flag.WRITE) && (dirty > 0 || forced)) {
+        if (spec != null
+                && (spec.has(CommandSpec.Flag.WRITE) || spec.has(CommandSpec.Flag.MAY_REPLICATE))
+                && (dirty > 0 || forced)) {
             propagated.add(rewritten != null ? rewritten : List.copyOf(argv));
         }
         dirty = 0;
