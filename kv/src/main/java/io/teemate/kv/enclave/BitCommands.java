@@ -403,9 +403,10 @@ final class BitCommands {
             }
             byte[] typeArg = a.get(j + 1);
             boolean signed;
-            if (typeArg.length > 0 && (typeArg[0] == 'i' || typeArg[0] == 'I')) {
+            // lower case only, as bitops.c getBitfieldTypeFromArgument
+            if (typeArg.length > 0 && typeArg[0] == 'i') {
                 signed = true;
-            } else if (typeArg.length > 0 && (typeArg[0] == 'u' || typeArg[0] == 'U')) {
+            } else if (typeArg.length > 0 && typeArg[0] == 'u') {
                 signed = false;
             } else {
                 throw new CommandEngine.ReplyError(BITFIELD_TYPE_ERR);
@@ -490,7 +491,9 @@ final class BitCommands {
                 changes++;
             }
         }
-        if (changes > 0) {
+        // the key was created or grew even if every write failed (OVERFLOW FAIL); only writes that changed bits
+        // count, so such a command is not propagated (bitops.c bitfieldGeneric)
+        if (changes > 0 || grown[0]) {
             store(c, key, v);
             c.dirty(changes);
         }
