@@ -36,6 +36,12 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * <li>EXPIRE, PEXPIRE, EXPIREAT: {@code PEXPIREAT key <absolute ms>}; PEXPIREAT too, always without NX/XX/GT/LT
  *     (their condition held when it ran, and the replay's dataset is the same); a deadline already past deletes
  *     the key and is propagated as {@code DEL key} (expire.c expireGenericCommand).</li>
+ * <li>GETEX with EX, PX, EXAT or PXAT: {@code PEXPIREAT key <absolute ms>}, or {@code DEL key} if an EXAT/PXAT
+ *     deadline has passed; GETEX PERSIST: {@code PERSIST key} if it removed a deadline (t_string.c getexCommand).</li>
+ * <li>PFCOUNT of one key, a READONLY command, is propagated as is when it computed and stored the cardinality in
+ *     the value's header ({@link CommandSpec.Flag#MAY_REPLICATE}, hyperloglog.c pfcountCommand). SETBIT, BITFIELD
+ *     and BITOP count a change only if a bit changed or the key was created, grown or deleted (bitops.c), PFMERGE
+ *     always; all are propagated as is.</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
  *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
  *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
@@ -104,7 +110,9 @@ final class CommandContext {
      */
     void endCommand(CommandSpec spec, List<byte[]> argv) {
         dirtyTotal += dirty;
-        if (spec != null && spec.has(CommandSpec.Flag.WRITE) && (dirty > 0 || forced)) {
+        if (spec != null
+                && (spec.has(CommandSpec.Flag.WRITE) || spec.has(CommandSpec.Flag.MAY_REPLICATE))
+                && (dirty > 0 || forced)) {
             propagated.add(rewritten != null ? rewritten : List.copyOf(argv));
         }
         dirty = 0;

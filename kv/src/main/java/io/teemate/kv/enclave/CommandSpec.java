@@ -24,7 +24,13 @@ public record CommandSpec(
         /** May grow memory use, so it is refused when memory is exhausted (CMD_DENYOOM). */
         DENYOOM,
         /** Runs in O(1) or O(log N) (CMD_FAST). */
-        FAST
+        FAST,
+        /**
+         * Not a write, yet propagated when it changed the dataset, as server.c call propagates any command that
+         * made the dataset dirty: PFCOUNT, which stores the cardinality it computed in the HyperLogLog's header
+         * (hyperloglog.c pfcountCommand). Engine-internal: Redis 7.0's COMMAND lists PFCOUNT as readonly only.
+         */
+        MAY_REPLICATE
     }
 
     /** Runs a command whose name and arity the table has checked; writes its reply to {@code r}. */

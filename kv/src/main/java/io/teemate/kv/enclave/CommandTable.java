@@ -27,6 +27,8 @@ final class CommandTable {
         ListCommands.register(t);
         SetCommands.register(t);
         ConnectionCommands.register(t);
+        BitCommands.register(t);
+        HyperLogLogCommands.register(t);
         return t;
     }
 

@@ -50,6 +50,111 @@ final class StringCommands {
         t.add(oneKey("strlen", 2, Set.of(READONLY, FAST), StringCommands::strlen));
         t.add(oneKey("getrange", 4, Set.of(READONLY), StringCommands::getrange));
         t.add(oneKey("setrange", 4, Set.of(WRITE, DENYOOM), StringCommands::setrange));
+        // SUBSTR is GETRANGE under its old name (t_string.c registers getrangeCommand for both)
+        t.add(oneKey("substr", 4, Set.of(READONLY), StringCommands::getrange));
+        t.add(oneKey("getex", -2, Set.of(WRITE, FAST), StringCommands::getex));
+        t.add(new CommandSpec("msetnx", -3, Set.of(WRITE, DENYOOM), 1, -1, 2, StringCommands::msetnx));
+        t.add(new CommandSpec("lcs", -3, Set.of(READONLY), 1, 2, 1, StringLcs::lcs));
+    }
+
+    /**
+     * GETEX key [EX s | PX ms | EXAT s | PXAT ms | PERSIST] (t_string.c getexCommand): never propagated as is, but
+     * as PEXPIREAT key ms, PERSIST key, or DEL key when an absolute deadline has already passed.
+     */
+    private static void getex(CommandContext c, List<byte[]> a, Reply r) {
+        String unit = null;
+        byte[] expireArg = null;
+        boolean persist = false;
+        // t_string.c parseExtendedStringArgumentsOrReply (COMMAND_GET): the same option twice is accepted (the
+        // last value wins), two different ones are a syntax error; options are checked before the key
+        for (int i = 2; i < a.size(); i++) {
+            String opt = str(a.get(i)).toLowerCase(Locale.ROOT);
+            boolean hasNext = i + 1 < a.size();
+            switch (opt) {
+                case "persist" -> {
+                    if (unit != null) {
+                        throw new CommandEngine.ReplyError(SYNTAX);
+                    }
+                    persist = true;
+                }
+                case "ex", "px", "exat", "pxat" -> {
+                    if ((unit != null && !unit.equals(opt)) || persist || !hasNext) {
+                        throw new CommandEngine.ReplyError(SYNTAX);
+                    }
+                    unit = opt;
+                    expireArg = a.get(++i);
+                }
+                default -> throw new CommandEngine.ReplyError(SYNTAX);
+            }
+        }
+        byte[] key = a.get(1);
+        long e = c.stringEntry(key);
+        if (e == 0) {
+            r.nullBulk();
+            return;
+        }
+        long when = 0;
+        if (unit != null) {
+            when = expireMillis(c, expireArg, unit, "getex");
+        }
+        r.bulk(c.ks.readBlob(c.ks.valueRef(e)));
+        if ((unit != null && unit.endsWith("at")) && when <= c.ks.now()) {
+            c.ks.delete(key);
+            c.dirty();
+            c.propagate(ascii("DEL"), key);
+        } else if (unit != null) {
+            c.ks.setExpireAt(e, when);
+            c.dirty();
+            c.propagate(ascii("PEXPIREAT"), key, ascii(Long.toString(when)));
+        } else if (persist && c.ks.expireAt(e) != 0) {
+            c.ks.setExpireAt(e, 0);
+            c.dirty();
+            c.propagate(ascii("PERSIST"), key);
+        }
+    }
+
+    /**
+     * The absolute deadline in ms of an EX/PX/EXAT/PXAT argument, or Redis's errors (t_string.c
+     * getExpireMillisecondsOrReply): not a number, not positive, or overflowing once made absolute.
+     */
+    static long expireMillis(CommandContext c, byte[] arg, String unit, String name) {
+        long t = parseLong(arg);
+        boolean seconds = unit.equals("ex") || unit.equals("exat");
+        if (t <= 0 || (seconds && t > Long.MAX_VALUE / 1000)) {
+            throw new CommandEngine.ReplyError("ERR invalid expire time in '" + name + "' command");
+        }
+        if (seconds) {
+            t *= 1000;
+        }
+        if (unit.equals("ex") || unit.equals("px")) {
+            long now = c.ks.now();
+            if (t > Long.MAX_VALUE - now) {
+                throw new CommandEngine.ReplyError("ERR invalid expire time in '" + name + "' command");
+            }
+            t += now;
+        }
+        return t;
+    }
+
+    /**
+     * MSETNX key value [key value ...] (t_string.c msetGenericCommand with nx): sets nothing if any key exists; a
+     * key named twice takes its last value.
+     */
+    private static void msetnx(CommandContext c, List<byte[]> a, Reply r) {
+        if (a.size() % 2 != 1) {
+            throw new CommandEngine.ReplyError(CommandTable.wrongArgs("msetnx"));
+        }
+        for (int i = 1; i < a.size(); i += 2) {
+            if (c.ks.find(a.get(i)) != 0) {
+                r.integer(0);
+                return;
+            }
+        }
+        for (int i = 1; i < a.size(); i += 2) {
+            c.putString(a.get(i), a.get(i + 1), 0, false);
+            c.dirty();
+        }
+        r.integer(1);
     }
 
     private static void mget(CommandContext c, List<byte[]> a, Reply r) {

@@ -282,6 +282,13 @@ class PropagationTest {
                 "LTRIM l 0 0",
                 "SADD s m",
                 "SREM s m",
+                "MSETNX mx 1",
+                "GETEX mx PX 100000",
+                "SETBIT bits 7 1",
+                "BITOP NOT bits2 bits",
+                "BITFIELD bits SET u8 0 7",
+                "PFADD hll a",
+                "PFMERGE hll2 hll",
                 "FLUSHDB",
                 "FLUSHALL"));
         List<String> writeCommands = CommandEngine.commandSpecs().values().stream()
