@@ -103,6 +103,9 @@ final class CommandContext {
      * changed something (or forced propagation), queues what it propagates.
      */
     void endCommand(CommandSpec spec, List<byte[]> argv) {
+        if (spec != null && spec.has(CommandSpec.Flag.WRITE) && dirty > 0 && !ks.readOnly()) {
+            noteEncodings(spec, argv);
+        }
         dirtyTotal += dirty;
         if (spec != null && spec.has(CommandSpec.Flag.WRITE) && (dirty > 0 || forced)) {
             propagated.add(rewritten != null ? rewritten : List.copyOf(argv));
@@ -110,6 +113,21 @@ final class CommandContext {
         dirty = 0;
         rewritten = null;
         forced = false;
+    }
+
+    /**
+     * Lets {@link Encodings} record the one-way conversions of the collections a write changed (its key arguments,
+     * by the spec's first key, last key and step), so that no data-type file has to.
+     */
+    private void noteEncodings(CommandSpec spec, List<byte[]> argv) {
+        if (spec.firstKey() <= 0) {
+            return;
+        }
+        int last = spec.lastKey() < 0 ? argv.size() + spec.lastKey() : spec.lastKey();
+        int step = Math.max(1, spec.step());
+        for (int i = spec.firstKey(); i <= last && i < argv.size(); i += step) {
+            ks.encodings().afterWrite(ks, argv.get(i));
+        }
     }
 
     /** Every change counted since the engine was made. */

@@ -283,7 +283,9 @@ class PropagationTest {
                 "SADD s m",
                 "SREM s m",
                 "FLUSHDB",
-                "FLUSHALL"));
+                "FLUSHALL",
+                "SET cp 1",
+                "COPY cp cp2"));
         List<String> writeCommands = CommandEngine.commandSpecs().values().stream()
                 .filter(s -> s.has(CommandSpec.Flag.WRITE))
                 .map(CommandSpec::name)
