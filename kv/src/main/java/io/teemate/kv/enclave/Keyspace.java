@@ -200,6 +200,15 @@ public final class Keyspace {
         return at != 0 && !loading && at <= nowMillis.getAsLong();
     }
 
+    /** Deletes entry {@code e} if its deadline passed (as a lookup would); true if it did. */
+    boolean expireIfPast(long e) {
+        if (readOnly || !isExpired(e)) {
+            return false;
+        }
+        expire(key(e));
+        return true;
+    }
+
     /** Deletes {@code key}, whose deadline passed, and tells the lazy-expiry listener. */
     private void expire(byte[] key) {
         delete(key);
