@@ -23,6 +23,7 @@ final class CommandTable {
         StringCommands.register(t);
         KeyCommands.register(t);
         ObjectCommand.register(t);
+        SortCommand.register(t);
         DatabaseCommands.register(t);
         HashCommands.register(t);
         ListCommands.register(t);

@@ -60,6 +60,8 @@ class CommandTableTest {
             Map.entry("copy", -3),
             Map.entry("wait", 3),
             Map.entry("object", -2),
+            Map.entry("sort", -2),
+            Map.entry("sort_ro", -2),
             Map.entry("dbsize", 1),
             Map.entry("flushdb", -1),
             Map.entry("flushall", -1),
