@@ -24,7 +24,8 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * that replaying the file gives the same dataset at any later time. {@link #forcePropagation} propagates a
  * command that changed nothing (Redis's forceCommandPropagation, FLUSHALL on an empty database). A key deleted by
  * lazy expiry while a command runs is propagated as {@code DEL key}, before the command (db.c
- * deleteExpiredKeyAndPropagate, which counts no change).
+ * deleteExpiredKeyAndPropagate, which counts no change); so is a key the active expiry cycle deletes
+ * ({@link ActiveExpiry}).
  * <p>The rewriting rules of the commands that exist now (each cites what Redis 7.0 does):
  * <ul>
  * <li>SET with EX, PX or EXAT: {@code SET key value PXAT <absolute ms>} (t_string.c setGenericCommand); any GET
@@ -38,7 +39,8 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     the key and is propagated as {@code DEL key} (expire.c expireGenericCommand).</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
  *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
- *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
+ *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM, COPY, SORT ... STORE (a set sorted by nothing into
+ *     STORE is sorted ALPHA, so it is deterministic too): their effect depends on their arguments and the
  *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
  *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>
  * </ul>
