@@ -24,7 +24,8 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * that replaying the file gives the same dataset at any later time. {@link #forcePropagation} propagates a
  * command that changed nothing (Redis's forceCommandPropagation, FLUSHALL on an empty database). A key deleted by
  * lazy expiry while a command runs is propagated as {@code DEL key}, before the command (db.c
- * deleteExpiredKeyAndPropagate, which counts no change).
+ * deleteExpiredKeyAndPropagate, which counts no change); so is a key the active expiry cycle deletes
+ * ({@link ActiveExpiry}).
  * <p>The rewriting rules of the commands that exist now (each cites what Redis 7.0 does):
  * <ul>
  * <li>SET with EX, PX or EXAT: {@code SET key value PXAT <absolute ms>} (t_string.c setGenericCommand); any GET
@@ -44,7 +45,8 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     always; all are propagated as is.</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
  *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
- *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
+ *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM, COPY, SORT ... STORE (a set sorted by nothing into
+ *     STORE is sorted ALPHA, so it is deterministic too): their effect depends on their arguments and the
  *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
  *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>
  * </ul>
@@ -109,6 +111,9 @@ final class CommandContext {
      * changed something (or forced propagation), queues what it propagates.
      */
     void endCommand(CommandSpec spec, List<byte[]> argv) {
+        if (spec != null && spec.has(CommandSpec.Flag.WRITE) && dirty > 0 && !ks.readOnly()) {
+            noteEncodings(spec, argv);
+        }
         dirtyTotal += dirty;
         if (spec != null
                 && (spec.has(CommandSpec.Flag.WRITE) || spec.has(CommandSpec.Flag.MAY_REPLICATE))
@@ -118,6 +123,21 @@ final class CommandContext {
         dirty = 0;
         rewritten = null;
         forced = false;
+    }
+
+    /**
+     * Lets {@link Encodings} record the one-way conversions of the collections a write changed (its key arguments,
+     * by the spec's first key, last key and step), so that no data-type file has to.
+     */
+    private void noteEncodings(CommandSpec spec, List<byte[]> argv) {
+        if (spec.firstKey() <= 0) {
+            return;
+        }
+        int last = spec.lastKey() < 0 ? argv.size() + spec.lastKey() : spec.lastKey();
+        int step = Math.max(1, spec.step());
+        for (int i = spec.firstKey(); i <= last && i < argv.size(); i += step) {
+            ks.encodings().afterWrite(ks, argv.get(i));
+        }
     }
 
     /** Every change counted since the engine was made. */

@@ -51,6 +51,7 @@ public final class CommandEngine {
     public record InternalError(long id, String detail) {}
 
     private final CommandContext context;
+    private final ActiveExpiry activeExpiry;
     private final java.util.ArrayDeque<InternalError> internalErrors = new java.util.ArrayDeque<>();
     private long nextInternalErrorId = 1;
     /** The error every write and PING answers instead of running; null: none refused. */
@@ -59,6 +60,7 @@ public final class CommandEngine {
     public CommandEngine(Keyspace keyspace, long randomSeed) {
         this.context =
                 new CommandContext(Objects.requireNonNull(keyspace, "keyspace"), new SplittableRandom(randomSeed));
+        this.activeExpiry = new ActiveExpiry(keyspace, System::nanoTime);
     }
 
     /**
@@ -120,6 +122,15 @@ public final class CommandEngine {
             throw new IllegalArgumentException("an error line holds no CR or LF");
         }
         this.denyWrites = errorLine;
+    }
+
+    /**
+     * One cycle of active expiry (expire.c activeExpireCycle) within {@code budgetMicros}, for the host to call every
+     * cron tick: deletes sampled keys whose deadline passed, each propagated as {@code DEL key} (see
+     * {@link #takePropagated}); returns how many it deleted.
+     */
+    public long activeExpireCycle(long budgetMicros) {
+        return activeExpiry.cycle(budgetMicros);
     }
 
     /** Every change the engine's commands counted since it was made (Redis's server.dirty, never reset here). */

@@ -22,6 +22,8 @@ final class CommandTable {
         CommandTable t = new CommandTable();
         StringCommands.register(t);
         KeyCommands.register(t);
+        ObjectCommand.register(t);
+        SortCommand.register(t);
         DatabaseCommands.register(t);
         HashCommands.register(t);
         ListCommands.register(t);

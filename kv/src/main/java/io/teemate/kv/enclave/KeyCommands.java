@@ -11,6 +11,7 @@ import static io.teemate.kv.enclave.CommandContext.parseLong;
 import static io.teemate.kv.enclave.CommandContext.str;
 import static io.teemate.kv.enclave.CommandEngine.NO_SUCH_KEY;
 import static io.teemate.kv.enclave.CommandEngine.SYNTAX;
+import static io.teemate.kv.enclave.CommandSpec.Flag.DENYOOM;
 import static io.teemate.kv.enclave.CommandSpec.Flag.FAST;
 import static io.teemate.kv.enclave.CommandSpec.Flag.READONLY;
 import static io.teemate.kv.enclave.CommandSpec.Flag.WRITE;
@@ -31,8 +32,13 @@ final class KeyCommands {
         t.add(oneKey("pexpire", -3, Set.of(WRITE, FAST), (c, a, r) -> expire(c, a, r, c.ks.now(), false, "pexpire")));
         t.add(oneKey("expireat", -3, Set.of(WRITE, FAST), (c, a, r) -> expire(c, a, r, 0, true, "expireat")));
         t.add(oneKey("pexpireat", -3, Set.of(WRITE, FAST), (c, a, r) -> expire(c, a, r, 0, false, "pexpireat")));
-        t.add(oneKey("ttl", 2, Set.of(READONLY, FAST), (c, a, r) -> ttl(c, a, r, true)));
-        t.add(oneKey("pttl", 2, Set.of(READONLY, FAST), (c, a, r) -> ttl(c, a, r, false)));
+        t.add(oneKey("ttl", 2, Set.of(READONLY, FAST), (c, a, r) -> ttl(c, a, r, true, false)));
+        t.add(oneKey("pttl", 2, Set.of(READONLY, FAST), (c, a, r) -> ttl(c, a, r, false, false)));
+        t.add(oneKey("expiretime", 2, Set.of(READONLY, FAST), (c, a, r) -> ttl(c, a, r, true, true)));
+        t.add(oneKey("pexpiretime", 2, Set.of(READONLY, FAST), (c, a, r) -> ttl(c, a, r, false, true)));
+        t.add(new CommandSpec("touch", -2, Set.of(READONLY, FAST), 1, -1, 1, KeyCommands::touch));
+        t.add(new CommandSpec("copy", -3, Set.of(WRITE, DENYOOM), 1, 2, 1, KeyCommands::copy));
+        t.add(noKeys("wait", 3, Set.of(), KeyCommands::waitReplicas));
         t.add(oneKey("persist", 2, Set.of(WRITE, FAST), KeyCommands::persist));
         t.add(oneKey("type", 2, Set.of(READONLY, FAST), KeyCommands::type));
         t.add(noKeys("keys", 2, Set.of(READONLY), KeyCommands::keys));
@@ -54,7 +60,37 @@ final class KeyCommands {
         r.integer(n);
     }
 
+    /** EXISTS (db.c existsCommand: LOOKUP_NOTOUCH, the access time stays). */
     private static void exists(CommandContext c, List<byte[]> a, Reply r) {
+        int n = 0;
+        for (int i = 1; i < a.size(); i++) {
+            if (c.ks.findNoTouch(a.get(i)) != 0) {
+                n++;
+            }
+        }
+        r.integer(n);
+    }
+
+    /**
+     * TTL (seconds, rounded), PTTL, EXPIRETIME (unix seconds, rounded) and PEXPIRETIME (expire.c ttlGenericCommand,
+     * LOOKUP_NOTOUCH).
+     */
+    private static void ttl(CommandContext c, List<byte[]> a, Reply r, boolean seconds, boolean absolute) {
+        Keyspace ks = c.ks;
+        long e = ks.findNoTouch(a.get(1));
+        if (e == 0) {
+            r.integer(-2);
+        } else if (ks.expireAt(e) == 0) {
+            r.integer(-1);
+        } else {
+            long ttl = Math.max(0, absolute ? ks.expireAt(e) : ks.expireAt(e) - ks.now());
+            // Redis's (ttl+500)/1000 wraps past LLONG_MAX and comes out as the unsigned quotient
+            r.integer(seconds ? Long.divideUnsigned(ttl + 500, 1000) : ttl);
+        }
+    }
+
+    /** TOUCH key... (db.c touchCommand): looks each key up, which updates its access time; counts those found. */
+    private static void touch(CommandContext c, List<byte[]> a, Reply r) {
         int n = 0;
         for (int i = 1; i < a.size(); i++) {
             if (c.ks.find(a.get(i)) != 0) {
@@ -64,18 +100,94 @@ final class KeyCommands {
         r.integer(n);
     }
 
-    /** TTL (seconds, rounded) and PTTL (expire.c ttlGenericCommand). */
-    private static void ttl(CommandContext c, List<byte[]> a, Reply r, boolean seconds) {
-        Keyspace ks = c.ks;
-        long e = ks.find(a.get(1));
-        if (e == 0) {
-            r.integer(-2);
-        } else if (ks.expireAt(e) == 0) {
-            r.integer(-1);
-        } else {
-            long ttl = Math.max(0, ks.expireAt(e) - ks.now());
-            r.integer(seconds ? (ttl + 500) / 1000 : ttl);
+    /**
+     * WAIT numreplicas timeout (replication.c waitCommand): no replica ever acknowledges here, so the answer is 0
+     * once the arguments parse. Redis would block until the timeout when numreplicas > 0; the engine cannot block,
+     * so it answers at once (the same count Redis answers when the timeout ends).
+     */
+    private static void waitReplicas(CommandContext c, List<byte[]> a, Reply r) {
+        Long n = RedisNumbers.parseLong(a.get(1));
+        if (n == null) {
+            throw new CommandEngine.ReplyError(CommandEngine.NOT_INTEGER);
         }
+        Long timeout = RedisNumbers.parseLong(a.get(2));
+        if (timeout == null) {
+            throw new CommandEngine.ReplyError("ERR timeout is not an integer or out of range");
+        }
+        if (timeout < 0) {
+            throw new CommandEngine.ReplyError("ERR timeout is negative");
+        }
+        r.integer(0);
+    }
+
+    /** How many databases COPY ... DB may name (Redis's "databases"): one until the engine has several. */
+    static int databases() {
+        return 1;
+    }
+
+    /** COPY source destination [DB destination-db] [REPLACE] (db.c copyCommand). */
+    private static void copy(CommandContext c, List<byte[]> a, Reply r) {
+        Keyspace ks = c.ks;
+        boolean replace = false;
+        int srcDb = 0;
+        int dstDb = srcDb;
+        for (int j = 3; j < a.size(); j++) {
+            int additional = a.size() - j - 1;
+            if (CommandContext.isOneOf(a.get(j), "replace")) {
+                replace = true;
+            } else if (CommandContext.isOneOf(a.get(j), "db") && additional >= 1) {
+                long db = parseLong(a.get(j + 1));
+                if (db < Integer.MIN_VALUE || db > Integer.MAX_VALUE) {
+                    throw new CommandEngine.ReplyError(
+                            "ERR value is out of range, value must between -2147483648 and 2147483647");
+                }
+                if (db < 0 || db >= databases()) {
+                    throw new CommandEngine.ReplyError("ERR DB index is out of range");
+                }
+                dstDb = (int) db;
+                j++;
+            } else {
+                throw new CommandEngine.ReplyError(SYNTAX);
+            }
+        }
+        byte[] src = a.get(1);
+        byte[] dst = a.get(2);
+        if (srcDb == dstDb && java.util.Arrays.equals(src, dst)) {
+            throw new CommandEngine.ReplyError("ERR source and destination objects are the same");
+        }
+        long e = ks.find(src);
+        if (e == 0) {
+            r.integer(0);
+            return;
+        }
+        long expireAt = ks.expireAt(e);
+        // with several databases, dst is looked up (and the copy added) in database dstDb
+        boolean delete = false;
+        if (ks.find(dst) != 0) {
+            if (!replace) {
+                r.integer(0);
+                return;
+            }
+            delete = true;
+        }
+        int type = ks.type(e);
+        long ref = ks.copyValue(type, ks.valueRef(e)); // entries never move, so e is still src's
+        if (delete) {
+            ks.delete(dst);
+        }
+        long ne;
+        try {
+            ne = ks.insert(dst, type, ref);
+        } catch (KeyspaceFullException full) {
+            ks.freeValue(type, ref);
+            throw full;
+        }
+        ks.encodings().copied(ks, e, ne);
+        if (expireAt != 0) {
+            ks.setExpireAt(ne, expireAt);
+        }
+        c.dirty();
+        r.integer(1);
     }
 
     private static void persist(CommandContext c, List<byte[]> a, Reply r) {
@@ -89,8 +201,9 @@ final class KeyCommands {
         }
     }
 
+    /** TYPE (db.c typeCommand: LOOKUP_NOTOUCH). */
     private static void type(CommandContext c, List<byte[]> a, Reply r) {
-        long e = c.ks.find(a.get(1));
+        long e = c.ks.findNoTouch(a.get(1));
         r.simple(typeName(e == 0 ? Keyspace.TYPE_NONE : c.ks.type(e)));
     }
 
@@ -259,8 +372,10 @@ final class KeyCommands {
         int type = ks.type(e);
         long ref = ks.valueRef(e);
         long expireAt = ks.expireAt(e);
+        long word = ks.typeWord(e); // the same object moves: its encoding and access time go with it
         ks.unlinkKeepValue(src);
         long ne = ks.insert(dst, type, ref);
+        ks.setTypeWord(ne, word);
         ks.setExpireAt(ne, expireAt);
         c.dirty();
         if (nx) {

@@ -26,7 +26,10 @@ import java.util.function.LongSupplier;
  * block:       class (8) | payload (2^class - 8); freed payloads hold the next free block in their first 8 bytes
  * blob:        length (8) | bytes
  * dict:        count | capacity (power of two) | buckets ref; chained entries, rehashed to 2x at load 1
- * dict entry:  next | hash | value ref | type | expire-at ms (0 = none) | key length | key bytes
+ * dict entry:  next | hash | value ref | type word | expire-at ms (0 = none) | key length | key bytes
+ * type word:   bits 0-7 the value type | bits 8-15 the encoding flags {@link Encodings} keeps (Redis's robj
+ *              encoding, one-way conversions) | bits 16-39 the access time or LFU counter {@link AccessTracking}
+ *              keeps (Redis's 24-bit robj lru field)
  * list:        head | tail | count; node: prev | next | length | bytes
  * </pre>
  * Values: a string is a blob; a hash is a dict whose entries' value refs are blobs; a set is a dict of keys only;
@@ -97,6 +100,10 @@ public final class Keyspace {
     private final long seed;
     /** Redis's server.loading: while an append-only file replays, no key expires. */
     private boolean loading;
+    /** Keeps the access time or LFU counter of every key (Redis's maxmemory-policy decides which). */
+    private final AccessTracking access = new AccessTracking();
+    /** Decides values' encodings (OBJECT ENCODING, DUMP), with Redis's thresholds. */
+    private final Encodings encodings = new Encodings();
     /** Hears of every key deleted because its deadline passed (lazy expiry); null: nobody listens. */
     private java.util.function.Consumer<byte[]> lazyExpire;
 
@@ -155,8 +162,25 @@ public final class Keyspace {
 
     // ------------------------------------------------------------------ top-level keys
 
-    /** The entry of {@code key}, or 0 if absent or expired (deleting it then, unless read-only). */
+    /**
+     * The entry of {@code key}, or 0 if absent or expired (deleting it then, unless read-only); a found key's access
+     * time (or LFU counter) is updated, as db.c lookupKey does.
+     */
     public long find(byte[] key) {
+        long e = findNoTouch(key);
+        if (e != 0 && !readOnly) {
+            access.touched(this, e);
+        }
+        return e;
+    }
+
+    /** The entry of {@code key} whether its deadline passed or not, nothing deleted or touched; 0 if absent. */
+    long lookupRaw(byte[] key) {
+        return dictFind(H_DB, key, hash(key));
+    }
+
+    /** As {@link #find} without updating the access time (db.c LOOKUP_NOTOUCH: TYPE, TTL, EXISTS, OBJECT). */
+    public long findNoTouch(byte[] key) {
         long e = dictFind(H_DB, key, hash(key));
         if (e != 0 && isExpired(e)) {
             if (!readOnly) {
@@ -174,6 +198,15 @@ public final class Keyspace {
     /** True if deadline {@code at} (unix ms, 0 = none) has passed, which it never has while {@link #loading}. */
     boolean deadlinePassed(long at) {
         return at != 0 && !loading && at <= nowMillis.getAsLong();
+    }
+
+    /** Deletes entry {@code e} if its deadline passed (as a lookup would); true if it did. */
+    boolean expireIfPast(long e) {
+        if (readOnly || !isExpired(e)) {
+            return false;
+        }
+        expire(key(e));
+        return true;
     }
 
     /** Deletes {@code key}, whose deadline passed, and tells the lazy-expiry listener. */
@@ -232,7 +265,7 @@ public final class Keyspace {
     public long insert(byte[] key, int type, long valueRef) {
         requireWritable();
         long e = dictInsert(H_DB, key, hash(key));
-        space.writeLong(e + E_TYPE, type);
+        space.writeLong(e + E_TYPE, typeWord(type, 0, access.newObject(now())));
         space.writeLong(e + E_VAL, valueRef);
         return e;
     }
@@ -245,7 +278,7 @@ public final class Keyspace {
             return false;
         }
         forgetDeadline(e);
-        freeValue((int) space.readLong(e + E_TYPE), space.readLong(e + E_VAL));
+        freeValue(type(e), space.readLong(e + E_VAL));
         free(e);
         return true;
     }
@@ -262,17 +295,71 @@ public final class Keyspace {
     }
 
     public int type(long e) {
-        return (int) space.readLong(e + E_TYPE);
+        return (int) (space.readLong(e + E_TYPE) & 0xFF);
     }
 
     public long valueRef(long e) {
         return space.readLong(e + E_VAL);
     }
 
+    /** Replaces the value of entry {@code e}: a new object, so its encoding flags and access time start afresh. */
     void setValue(long e, int type, long ref) {
         requireWritable();
-        space.writeLong(e + E_TYPE, type);
+        space.writeLong(e + E_TYPE, typeWord(type, 0, access.newObject(now())));
         space.writeLong(e + E_VAL, ref);
+    }
+
+    private static long typeWord(int type, int encodingFlags, int lru) {
+        return (type & 0xFFL) | (encodingFlags & 0xFFL) << 8 | (lru & 0xFF_FFFFL) << 16;
+    }
+
+    /** The encoding flags of entry {@code e} ({@link Encodings}' one-way conversions). */
+    int encodingFlags(long e) {
+        return (int) (space.readLong(e + E_TYPE) >>> 8 & 0xFF);
+    }
+
+    void setEncodingFlags(long e, int flags) {
+        long w = space.readLong(e + E_TYPE);
+        long nw = (w & ~0xFF00L) | (flags & 0xFFL) << 8;
+        if (nw != w) {
+            requireWritable();
+            space.writeLong(e + E_TYPE, nw);
+        }
+    }
+
+    /** The 24-bit access time or LFU counter of entry {@code e} (Redis's robj lru). */
+    int lru(long e) {
+        return (int) (space.readLong(e + E_TYPE) >>> 16 & 0xFF_FFFFL);
+    }
+
+    /** Sets the 24-bit lru field; writes nothing if it holds that already (a read touches no page in vain). */
+    void setLru(long e, int lru) {
+        long w = space.readLong(e + E_TYPE);
+        long nw = (w & ~(0xFF_FFFFL << 16)) | (lru & 0xFF_FFFFL) << 16;
+        if (nw != w) {
+            requireWritable();
+            space.writeLong(e + E_TYPE, nw);
+        }
+    }
+
+    /** The whole type word of {@code e} (type, encoding flags, lru): what RENAME and COPY carry to the new entry. */
+    long typeWord(long e) {
+        return space.readLong(e + E_TYPE);
+    }
+
+    void setTypeWord(long e, long word) {
+        requireWritable();
+        space.writeLong(e + E_TYPE, word);
+    }
+
+    /** The encoding rules and thresholds of this keyspace. */
+    Encodings encodings() {
+        return encodings;
+    }
+
+    /** The access tracking (policy, clock) of this keyspace. */
+    AccessTracking access() {
+        return access;
     }
 
     /** Expiry deadline in unix ms, or 0 for none. */
@@ -465,6 +552,24 @@ public final class Keyspace {
         return true;
     }
 
+    /** Calls {@code visit} with every field (set member) of {@code d}; the visitor must not modify it. */
+    void dictForEachKey(long d, java.util.function.Consumer<byte[]> visit) {
+        dictForEach(d, e -> visit.accept(key(e)));
+    }
+
+    /** The length of the longest field or value of {@code d} (Redis's listpack limits), without reading them. */
+    long dictLongestItem(long d) {
+        long[] max = {0};
+        dictForEach(d, e -> {
+            max[0] = Math.max(max[0], space.readLong(e + E_KLEN));
+            long v = space.readLong(e + E_VAL);
+            if (v != 0) {
+                max[0] = Math.max(max[0], blobLength(v));
+            }
+        });
+        return max[0];
+    }
+
     /** The fields (or set members) of {@code d}, and for hashes the values after each field when {@code withValues}. */
     public List<byte[]> dictItems(long d, boolean keys, boolean values) {
         List<byte[]> out = new ArrayList<>();
@@ -645,6 +750,46 @@ public final class Keyspace {
 
     // ------------------------------------------------------------------ values
 
+    /** A deep copy of value {@code ref} of {@code type} (COPY: db.c dupStringObject, listTypeDup, setTypeDup...). */
+    long copyValue(int type, long ref) {
+        requireWritable();
+        switch (type) {
+            case TYPE_STRING -> {
+                return newBlob(readBlob(ref));
+            }
+            case TYPE_LIST -> {
+                long l = newList();
+                try {
+                    for (long n = space.readLong(ref + L_HEAD); n != 0; n = space.readLong(n + N_NEXT)) {
+                        listPush(l, false, nodeValue(n));
+                    }
+                } catch (KeyspaceFullException full) {
+                    freeValue(type, l);
+                    throw full;
+                }
+                return l;
+            }
+            case TYPE_HASH, TYPE_SET -> {
+                long d = newDict();
+                try {
+                    dictForEach(ref, e -> {
+                        long v = space.readLong(e + E_VAL);
+                        if (type == TYPE_SET) {
+                            setAdd(d, key(e));
+                        } else {
+                            hashPut(d, key(e), readBlob(v));
+                        }
+                    });
+                } catch (KeyspaceFullException full) {
+                    freeValue(type, d);
+                    throw full;
+                }
+                return d;
+            }
+            default -> throw new IllegalStateException("corrupt keyspace: unknown value type " + type);
+        }
+    }
+
     void freeValue(int type, long ref) {
         if (ref == 0) {
             return;
@@ -784,7 +929,7 @@ public final class Keyspace {
                 long next = space.readLong(e + E_NEXT);
                 long v = space.readLong(e + E_VAL);
                 if (topLevel) {
-                    freeValue((int) space.readLong(e + E_TYPE), v);
+                    freeValue((int) (space.readLong(e + E_TYPE) & 0xFF), v);
                 } else if (v != 0) {
                     free(v);
                 }

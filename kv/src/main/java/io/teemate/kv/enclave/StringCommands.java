@@ -222,6 +222,9 @@ final class StringCommands {
         byte[] old = e == 0 ? null : ks.readBlob(ks.valueRef(e));
         byte[] v = old == null ? a.get(2) : concat(old, a.get(2));
         c.putString(a.get(1), v, 0, old != null);
+        if (old != null) {
+            Encodings.stringStored(c.ks, a.get(1), Encodings.STRING_RAW); // dbUnshareStringValue: raw
+        }
         c.dirty();
         r.integer(v.length);
     }
@@ -380,6 +383,7 @@ final class StringCommands {
         }
         byte[] out = ascii(sum.formatHuman());
         c.putString(key, out, 0, true);
+        Encodings.stringStored(c.ks, key, Encodings.STRING_NO_INT); // createStringObjectFromLongDouble
         c.dirty();
         // t_string.c incrbyfloatCommand: "Always replicate INCRBYFLOAT as a SET command with the final value", so
         // that float precision or formatting cannot make a replay differ; KEEPTTL keeps the deadline as it did
@@ -449,6 +453,7 @@ final class StringCommands {
         }
         System.arraycopy(value, 0, v, (int) offset, value.length);
         c.putString(a.get(1), v, 0, old != null);
+        Encodings.stringStored(c.ks, a.get(1), Encodings.STRING_RAW); // created or unshared: raw either way
         c.dirty();
         r.integer(newLen);
     }

@@ -290,7 +290,11 @@ class PropagationTest {
                 "PFADD hll a",
                 "PFMERGE hll2 hll",
                 "FLUSHDB",
-                "FLUSHALL"));
+                "FLUSHALL",
+                "SET cp 1",
+                "COPY cp cp2",
+                "RPUSH sl 3 1 2",
+                "SORT sl STORE sd"));
         List<String> writeCommands = CommandEngine.commandSpecs().values().stream()
                 .filter(s -> s.has(CommandSpec.Flag.WRITE))
                 .map(CommandSpec::name)
