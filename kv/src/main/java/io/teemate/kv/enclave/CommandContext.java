@@ -86,6 +86,14 @@ final class CommandContext {
         rewritten = List.copyOf(argv);
     }
 
+    /**
+     * Propagates {@code argv} now, before whatever the running command itself propagates (Redis's alsoPropagate):
+     * SPOP with a count logs one SREM per member taken (t_set.c spopWithCountCommand).
+     */
+    void alsoPropagate(List<byte[]> argv) {
+        propagated.add(List.copyOf(argv));
+    }
+
     /** The running command is propagated even if it changed nothing (Redis's forceCommandPropagation). */
     void forcePropagation() {
         forced = true;

@@ -24,7 +24,12 @@ public record CommandSpec(
         /** May grow memory use, so it is refused when memory is exhausted (CMD_DENYOOM). */
         DENYOOM,
         /** Runs in O(1) or O(log N) (CMD_FAST). */
-        FAST
+        FAST,
+        /**
+         * Its keys are found from its arguments (CMD_MOVABLE_KEYS: LMPOP, SINTERCARD count them with numkeys), so
+         * its legacy key positions are 0,0,0 as Redis's COMMAND answers.
+         */
+        MOVABLEKEYS
     }
 
     /** Runs a command whose name and arity the table has checked; writes its reply to {@code r}. */

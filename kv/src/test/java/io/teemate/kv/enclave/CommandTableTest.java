@@ -85,6 +85,29 @@ class CommandTableTest {
             Map.entry("smembers", 2),
             Map.entry("sismember", 3),
             Map.entry("scard", 2),
+            Map.entry("lpushx", -3),
+            Map.entry("rpushx", -3),
+            Map.entry("lpos", -3),
+            Map.entry("linsert", 5),
+            Map.entry("lmove", 5),
+            Map.entry("rpoplpush", 3),
+            Map.entry("lmpop", -4),
+            Map.entry("spop", -2),
+            Map.entry("srandmember", -2),
+            Map.entry("smismember", -3),
+            Map.entry("smove", 4),
+            Map.entry("sinter", -2),
+            Map.entry("sunion", -2),
+            Map.entry("sdiff", -2),
+            Map.entry("sinterstore", -3),
+            Map.entry("sunionstore", -3),
+            Map.entry("sdiffstore", -3),
+            Map.entry("sintercard", -3),
+            Map.entry("sscan", -3),
+            Map.entry("hrandfield", -2),
+            Map.entry("hstrlen", 3),
+            Map.entry("hincrbyfloat", 4),
+            Map.entry("hscan", -3),
             Map.entry("ping", -1),
             Map.entry("echo", 2));
 
@@ -157,15 +180,36 @@ class CommandTableTest {
     /** The positions COMMAND answered before the table held them (host ServerCommands' rule), for every command. */
     @Test
     void keyPositionsAreWhatTheCommandReplyAnsweredBefore() {
-        Set<String> multiKey = Set.of("del", "unlink", "exists", "mget");
-        Set<String> noKeys =
-                Set.of("ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey");
+        Set<String> multiKey = Set.of(
+                "del",
+                "unlink",
+                "exists",
+                "mget",
+                "sinter",
+                "sunion",
+                "sdiff",
+                "sinterstore",
+                "sunionstore",
+                "sdiffstore");
+        Set<String> twoKeys = Set.of("rename", "renamenx", "lmove", "rpoplpush", "smove");
+        Set<String> noKeys = Set.of(
+                "ping",
+                "echo",
+                "dbsize",
+                "flushdb",
+                "flushall",
+                "select",
+                "keys",
+                "scan",
+                "randomkey",
+                "lmpop",
+                "sintercard");
         specs.forEach((n, s) -> {
             List<Integer> before = multiKey.contains(n)
                     ? List.of(1, -1, 1)
                     : n.equals("mset")
                             ? List.of(1, -1, 2)
-                            : n.equals("rename") || n.equals("renamenx")
+                            : twoKeys.contains(n)
                                     ? List.of(1, 2, 1)
                                     : noKeys.contains(n) ? List.of(0, 0, 0) : List.of(1, 1, 1);
             assertThat(List.of(s.firstKey(), s.lastKey(), s.step())).as(n).isEqualTo(before);
