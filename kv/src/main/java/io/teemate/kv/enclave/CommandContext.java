@@ -36,11 +36,16 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * <li>EXPIRE, PEXPIRE, EXPIREAT: {@code PEXPIREAT key <absolute ms>}; PEXPIREAT too, always without NX/XX/GT/LT
  *     (their condition held when it ran, and the replay's dataset is the same); a deadline already past deletes
  *     the key and is propagated as {@code DEL key} (expire.c expireGenericCommand).</li>
+ * <li>SPOP: {@code SREM key member} per member taken, or {@code DEL key} when a count took the whole set
+ *     (t_set.c spopCommand, spopWithCountCommand; Redis wraps several SREMs in MULTI/EXEC, here they are logged
+ *     one after the other, as {@link #alsoPropagate} does).</li>
+ * <li>LMPOP: {@code LPOP|RPOP key n} with the number popped (t_list.c mpopGenericCommand).</li>
+ * <li>HINCRBYFLOAT: {@code HSET key field <result>} (t_hash.c hincrbyfloatCommand).</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
  *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
- *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
- *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
- *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>
+ *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM, LPUSHX, RPUSHX, LINSERT, LMOVE, RPOPLPUSH, SMOVE,
+ *     SINTERSTORE, SUNIONSTORE, SDIFFSTORE: their effect depends on their arguments and the dataset only. None of
+ *     them is random: a command with a random effect (SPOP) propagates what it did.</li>
  * </ul>
  */
 final class CommandContext {

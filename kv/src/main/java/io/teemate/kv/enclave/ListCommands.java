@@ -344,9 +344,15 @@ final class ListCommands {
             return null;
         }
         c.container(dst, TYPE_LIST); // WRONGTYPE before the pop
-        byte[] v = c.ks.listPop(s, fromLeft);
-        long d = c.containerForWrite(dst, TYPE_LIST); // the same list when src equals dst: never emptied here
-        c.ks.listPush(d, toLeft, v);
+        // push a copy first, then pop: a full keyspace (OOM) then loses nothing; the same list when src is dst
+        byte[] v = c.ks.listGet(s, fromLeft ? 0 : c.ks.listLength(s) - 1);
+        try {
+            c.ks.listPush(c.containerForWrite(dst, TYPE_LIST), toLeft, v);
+        } catch (KeyspaceFullException full) {
+            c.dropIfEmpty(dst);
+            throw full;
+        }
+        c.ks.listPop(s, fromLeft);
         if (c.ks.listLength(s) == 0) {
             c.ks.delete(src);
         }

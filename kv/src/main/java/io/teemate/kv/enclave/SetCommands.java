@@ -209,16 +209,24 @@ final class SetCommands {
             r.integer(ks.dictContains(src, member) ? 1 : 0);
             return;
         }
-        if (!ks.dictRemove(src, member)) {
+        if (!ks.dictContains(src, member)) {
             r.integer(0);
             return;
         }
+        boolean added; // added before it is removed: a full keyspace (OOM) then loses nothing
+        try {
+            added = ks.setAdd(c.containerForWrite(a.get(2), TYPE_SET), member);
+        } catch (KeyspaceFullException full) {
+            c.dropIfEmpty(a.get(2));
+            throw full;
+        }
+        ks.dictRemove(src, member);
         if (ks.dictCount(src) == 0) {
             ks.delete(a.get(1));
         }
         c.dirty();
-        if (ks.setAdd(c.containerForWrite(a.get(2), TYPE_SET), member)) {
-            c.dirty();
+        if (added) {
+            c.dirty(); // t_set.c smoveCommand: "An extra key has changed when ele was successfully added"
         }
         r.integer(1);
     }
