@@ -43,12 +43,17 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     the value's header ({@link CommandSpec.Flag#MAY_REPLICATE}, hyperloglog.c pfcountCommand). SETBIT, BITFIELD
  *     and BITOP count a change only if a bit changed or the key was created, grown or deleted (bitops.c), PFMERGE
  *     always; all are propagated as is.</li>
+ * <li>SPOP: {@code SREM key member} per member taken, or {@code DEL key} when a count took the whole set
+ *     (t_set.c spopCommand, spopWithCountCommand; Redis wraps several SREMs in MULTI/EXEC, here they are logged
+ *     one after the other, as {@link #alsoPropagate} does).</li>
+ * <li>LMPOP: {@code LPOP|RPOP key n} with the number popped (t_list.c mpopGenericCommand).</li>
+ * <li>HINCRBYFLOAT: {@code HSET key field <result>} (t_hash.c hincrbyfloatCommand).</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
  *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
- *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM, COPY, SORT ... STORE (a set sorted by nothing into
- *     STORE is sorted ALPHA, so it is deterministic too): their effect depends on their arguments and the
- *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
- *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>
+ *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM, LPUSHX, RPUSHX, LINSERT, LMOVE, RPOPLPUSH, SMOVE,
+ *     SINTERSTORE, SUNIONSTORE, SDIFFSTORE, COPY, SORT ... STORE (a set sorted by nothing into STORE is sorted
+ *     ALPHA, so it is deterministic too): their effect depends on their arguments and the dataset only. None of
+ *     them is random: a command with a random effect (SPOP) propagates what it did.</li>
  * </ul>
  */
 final class CommandContext {
@@ -92,6 +97,14 @@ final class CommandContext {
     /** As {@link #propagate(byte[]...)}. */
     void propagate(List<byte[]> argv) {
         rewritten = List.copyOf(argv);
+    }
+
+    /**
+     * Propagates {@code argv} now, before whatever the running command itself propagates (Redis's alsoPropagate):
+     * SPOP with a count logs one SREM per member taken (t_set.c spopWithCountCommand).
+     */
+    void alsoPropagate(List<byte[]> argv) {
+        propagated.add(List.copyOf(argv));
     }
 
     /** The running command is propagated even if it changed nothing (Redis's forceCommandPropagation). */

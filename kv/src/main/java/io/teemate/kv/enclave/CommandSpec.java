@@ -30,7 +30,12 @@ public record CommandSpec(
          * made the dataset dirty: PFCOUNT, which stores the cardinality it computed in the HyperLogLog's header
          * (hyperloglog.c pfcountCommand). Engine-internal: Redis 7.0's COMMAND lists PFCOUNT as readonly only.
          */
-        MAY_REPLICATE
+        MAY_REPLICATE,
+        /**
+         * Its keys are found from its arguments (CMD_MOVABLE_KEYS: LMPOP, SINTERCARD count them with numkeys), so
+         * its legacy key positions are 0,0,0 as Redis's COMMAND answers.
+         */
+        MOVABLEKEYS
     }
 
     /** Runs a command whose name and arity the table has checked; writes its reply to {@code r}. */

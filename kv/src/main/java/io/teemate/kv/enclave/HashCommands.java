@@ -37,6 +37,74 @@ final class HashCommands {
         t.add(oneKey(
                 "hvals", 2, Set.of(READONLY), (c, a, r) -> r.bulks(c.dictItems(a.get(1), TYPE_HASH, false, true))));
         t.add(oneKey("hincrby", 4, Set.of(WRITE, DENYOOM, FAST), HashCommands::hincrby));
+        t.add(oneKey("hincrbyfloat", 4, Set.of(WRITE, DENYOOM, FAST), HashCommands::hincrbyfloat));
+        t.add(oneKey("hstrlen", 3, Set.of(READONLY, FAST), HashCommands::hstrlen));
+        t.add(oneKey("hrandfield", -2, Set.of(READONLY), HashCommands::hrandfield));
+        t.add(oneKey("hscan", -3, Set.of(READONLY), (c, a, r) -> CollectionScan.scan(c, a, r, TYPE_HASH)));
+    }
+
+    /** HSTRLEN key field (t_hash.c hstrlenCommand): the value's length, 0 if absent. */
+    private static void hstrlen(CommandContext c, List<byte[]> a, Reply r) {
+        long d = c.container(a.get(1), TYPE_HASH);
+        byte[] v = d == 0 ? null : c.ks.hashGet(d, a.get(2));
+        r.integer(v == null ? 0 : v.length);
+    }
+
+    /**
+     * HINCRBYFLOAT key field increment (t_hash.c hincrbyfloatCommand): long double arithmetic as INCRBYFLOAT, and
+     * "Always replicate HINCRBYFLOAT as an HSET command with the final value".
+     */
+    private static void hincrbyfloat(CommandContext c, List<byte[]> a, Reply r) {
+        RedisNumbers.LongDouble by = RedisNumbers.parseFloat(a.get(3));
+        if (by == null) {
+            throw new CommandEngine.ReplyError("ERR value is not a valid float");
+        }
+        if (by.infinite) {
+            throw new CommandEngine.ReplyError("ERR value is NaN or Infinity");
+        }
+        long d = c.container(a.get(1), TYPE_HASH);
+        byte[] old = d == 0 ? null : c.ks.hashGet(d, a.get(2));
+        RedisNumbers.LongDouble v = RedisNumbers.LongDouble.ZERO;
+        if (old != null) {
+            v = RedisNumbers.parseFloat(old);
+            if (v == null) {
+                throw new CommandEngine.ReplyError("ERR hash value is not a float");
+            }
+        }
+        RedisNumbers.LongDouble sum = v.add(by);
+        if (sum == null || sum.infinite) {
+            throw new CommandEngine.ReplyError("ERR increment would produce NaN or Infinity");
+        }
+        byte[] out = ascii(sum.formatHuman());
+        c.ks.hashPut(c.containerForWrite(a.get(1), TYPE_HASH), a.get(2), out);
+        c.dirty();
+        c.propagate(ascii("HSET"), a.get(1), a.get(2), out);
+        r.bulk(out);
+    }
+
+    /** HRANDFIELD key [count [WITHVALUES]] (t_hash.c hrandfieldCommand, hrandfieldWithCountCommand). */
+    private static void hrandfield(CommandContext c, List<byte[]> a, Reply r) {
+        if (a.size() == 2) {
+            long d = c.container(a.get(1), TYPE_HASH);
+            r.bulk(d == 0 ? null : c.ks.key(c.ks.dictRandomEntry(d, c.random)));
+            return;
+        }
+        long l = SetCommands.randomCount(a.get(2));
+        boolean withValues = false;
+        if (a.size() > 4 || (a.size() == 4 && !CommandContext.isOneOf(a.get(3), "withvalues"))) {
+            throw new CommandEngine.ReplyError(CommandEngine.SYNTAX);
+        } else if (a.size() == 4) {
+            withValues = true;
+            if (l < -Long.MAX_VALUE / 2 || l > Long.MAX_VALUE / 2) {
+                throw new CommandEngine.ReplyError("ERR value is out of range");
+            }
+        }
+        long d = c.container(a.get(1), TYPE_HASH);
+        if (d == 0 || l == 0) {
+            r.array(0);
+            return;
+        }
+        r.bulks(SetCommands.randomKeys(c, d, l, withValues));
     }
 
     /** HSET answers the fields added, HMSET (deprecated) OK; both need field-value pairs. */

@@ -568,6 +568,62 @@ public final class Keyspace {
             }
         });
         return max[0];
+    /** The value of hash entry {@code e} (an entry of a nested dict; its field is {@link #key}). */
+    byte[] dictEntryValue(long e) {
+        return readBlob(space.readLong(e + E_VAL));
+    }
+
+    /**
+     * A uniformly random entry of nested dict {@code d} (not empty): a random bucket among the non-empty ones, then
+     * a random entry of its chain, rejecting by chain length so that every entry is equally likely (dict.c
+     * dictGetFairRandomKey's aim).
+     */
+    long dictRandomEntry(long d, java.util.random.RandomGenerator random) {
+        long cap = space.readLong(d + D_CAP);
+        long buckets = space.readLong(d + D_BUCKETS);
+        if (dictCount(d) == 0) {
+            throw new IllegalStateException("no random entry of an empty dict");
+        }
+        if (cap > 64 * dictCount(d)) {
+            // a sparse table (dicts here never shrink): walk to a random index instead of probing empty buckets
+            long[] left = {random.nextLong(dictCount(d))};
+            long[] found = {0};
+            dictForEach(d, x -> {
+                if (left[0]-- == 0) {
+                    found[0] = x;
+                }
+            });
+            return found[0];
+        }
+        while (true) {
+            long e = space.readLong(buckets + 8 * random.nextLong(cap));
+            if (e == 0) {
+                continue;
+            }
+            int chain = 0;
+            for (long x = e; x != 0; x = space.readLong(x + E_NEXT)) {
+                chain++;
+            }
+            // pick slot i of a chain of MAX_CHAIN; an empty slot retries (uniform over entries)
+            int pick = random.nextInt(Math.max(chain, 8));
+            if (pick >= chain) {
+                continue;
+            }
+            while (pick-- > 0) {
+                e = space.readLong(e + E_NEXT);
+            }
+            return e;
+        }
+    }
+
+    /** Every entry of nested dict {@code d}. The visitor must not modify it. */
+    void dictScanAll(long d, LongConsumer visit) {
+        dictForEach(d, visit);
+    }
+
+    /** One SSCAN/HSCAN step over nested dict {@code d}: as {@link #scanStep}, Redis's reverse-binary cursor. */
+    long dictScanStep(long d, long cursor, LongConsumer visit) {
+        return dictScan(d, cursor, visit);
     }
 
     /** The fields (or set members) of {@code d}, and for hashes the values after each field when {@code withValues}. */
@@ -733,6 +789,47 @@ public final class Keyspace {
             n = following;
         }
         return removed;
+    }
+
+    /**
+     * Inserts {@code v} before (or after) the first element equal to {@code pivot}, walking from the head
+     * (t_list.c linsertCommand); false if no element equals it.
+     */
+    boolean listInsert(long l, byte[] pivot, byte[] v, boolean after) {
+        long at = space.readLong(l + L_HEAD);
+        while (at != 0 && !(space.readLong(at + N_LEN) == pivot.length && Arrays.equals(nodeValue(at), pivot))) {
+            at = space.readLong(at + N_NEXT);
+        }
+        if (at == 0) {
+            return false;
+        }
+        long n = alloc(N_BYTES + v.length);
+        space.writeLong(n + N_LEN, v.length);
+        space.write(n + N_BYTES, v);
+        long prev = after ? at : space.readLong(at + N_PREV);
+        long next = after ? space.readLong(at + N_NEXT) : at;
+        space.writeLong(n + N_PREV, prev);
+        space.writeLong(n + N_NEXT, next);
+        if (prev != 0) {
+            space.writeLong(prev + N_NEXT, n);
+        } else {
+            space.writeLong(l + L_HEAD, n);
+        }
+        if (next != 0) {
+            space.writeLong(next + N_PREV, n);
+        } else {
+            space.writeLong(l + L_TAIL, n);
+        }
+        space.writeLong(l + L_COUNT, listLength(l) + 1);
+        return true;
+    }
+
+    /** Visits the elements from the head (or the tail) while {@code visit} answers true. */
+    void listWalk(long l, boolean fromTail, java.util.function.Predicate<byte[]> visit) {
+        long n = space.readLong(l + (fromTail ? L_TAIL : L_HEAD));
+        while (n != 0 && visit.test(nodeValue(n))) {
+            n = space.readLong(n + (fromTail ? N_PREV : N_NEXT));
+        }
     }
 
     /** Keeps only elements [from, to] (normalized; from > to empties the list). */

@@ -241,6 +241,32 @@ class PropagationTest {
     }
 
     @Test
+    void randomAndFloatCollectionWritesAreLoggedAsWhatTheyDid() {
+        rig.cmd("SADD s a b c d e f");
+        List<String> one = logged("SPOP s");
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0)).matches("SREM s [a-f]");
+        List<String> three = logged("SPOP s 3");
+        assertThat(three).hasSize(3).allMatch(l -> l.matches("SREM s [a-f]")).doesNotHaveDuplicates();
+        assertThat(logged("SPOP s 0")).isEmpty();
+        assertThat(logged("SPOP s 2")).containsExactly("DEL s"); // t_set.c: the whole set went
+        assertThat(rig.cmd("EXISTS s")).isEqualTo(KvRig.integer(0));
+        assertThat(logged("SPOP s")).isEmpty();
+        rig.cmd("HSET h f 1");
+        assertThat(logged("HINCRBYFLOAT h f 1.5")).containsExactly("HSET h f 2.5");
+        assertThat(logged("HINCRBYFLOAT h g 3.0e3")).containsExactly("HSET h g 3000");
+        rig.cmd("RPUSH l a b c");
+        assertThat(logged("LMPOP 2 nol l RIGHT COUNT 5")).containsExactly("RPOP l 3");
+        assertThat(logged("LMPOP 1 l LEFT")).isEmpty();
+        assertThat(logged("SMOVE nos t a")).isEmpty();
+        assertThat(logged("SINTERSTORE d nos1 nos2"))
+                .as("empty result, no destination")
+                .isEmpty();
+        assertThat(dirtyOf("SADD x 1 2")).isEqualTo(2);
+        assertThat(dirtyOf("SMOVE x y 1")).as("removed and added").isEqualTo(2);
+    }
+
+    @Test
     void everyWriteCommandOfTheTableThatChangesSomethingIsLogged() {
         // one changing call per WRITE command: a new write command must be added here (and log what it did)
         List<String> calls = new ArrayList<>(List.of(
@@ -289,6 +315,19 @@ class PropagationTest {
                 "BITFIELD bits SET u8 0 7",
                 "PFADD hll a",
                 "PFMERGE hll2 hll",
+                "LPUSHX l 0",
+                "RPUSHX l 6",
+                "LINSERT l BEFORE 0 a",
+                "LMOVE l l2 LEFT RIGHT",
+                "RPOPLPUSH l l2",
+                "LMPOP 1 l2 LEFT",
+                "SADD s2 a b c d e",
+                "SMOVE s2 s3 a",
+                "SPOP s2",
+                "SINTERSTORE s4 s2 s2",
+                "SUNIONSTORE s5 s2",
+                "SDIFFSTORE s6 s2",
+                "HINCRBYFLOAT h g 1.5",
                 "FLUSHDB",
                 "FLUSHALL",
                 "SET cp 1",
