@@ -222,6 +222,7 @@ final class CommandContext {
         boolean empty = switch (ks.type(e)) {
             case Keyspace.TYPE_LIST -> ks.listLength(ref) == 0;
             case Keyspace.TYPE_HASH, Keyspace.TYPE_SET -> ks.dictCount(ref) == 0;
+            case Keyspace.TYPE_ZSET -> new ZsetStore(ks).length(ref) == 0;
             default -> false;
         };
         if (empty) {

@@ -26,6 +26,7 @@ final class CommandTable {
         HashCommands.register(t);
         ListCommands.register(t);
         SetCommands.register(t);
+        SortedSetCommands.register(t);
         ConnectionCommands.register(t);
         return t;
     }

@@ -277,6 +277,7 @@ final class KeyCommands {
             case Keyspace.TYPE_LIST -> "list";
             case Keyspace.TYPE_HASH -> "hash";
             case Keyspace.TYPE_SET -> "set";
+            case Keyspace.TYPE_ZSET -> "zset";
             default -> "none";
         };
     }

@@ -48,6 +48,8 @@ public final class Keyspace {
     public static final int TYPE_LIST = 2;
     public static final int TYPE_HASH = 3;
     public static final int TYPE_SET = 4;
+    /** A sorted set: a member dict plus a skiplist, both in the space (layout in {@link ZsetStore}). */
+    public static final int TYPE_ZSET = 5;
 
     /** "TmKVsp01" little-endian. */
     static final long MAGIC = 0x3130_7073_564B_6D54L;
@@ -664,8 +666,37 @@ public final class Keyspace {
                 dictFree(ref, false);
                 free(ref);
             }
+            case TYPE_ZSET -> new ZsetStore(this).free(ref);
             default -> throw new IllegalStateException("corrupt keyspace: unknown value type " + type);
         }
+    }
+
+    // ------------------------------------------------------------------ nested dict primitives (ZsetStore)
+
+    /** The entry of {@code key} in nested dict {@code d}, or 0. */
+    long dictEntry(long d, byte[] key) {
+        return dictFind(d, key, hash(key));
+    }
+
+    /** Adds {@code key} (which must be absent) to nested dict {@code d} with value ref 0; returns its entry. */
+    long dictAdd(long d, byte[] key) {
+        return dictInsert(d, key, hash(key));
+    }
+
+    /** Sets the value ref of a nested dict entry (a block the dict frees with the entry). */
+    void setEntryValue(long e, long ref) {
+        space.writeLong(e + E_VAL, ref);
+    }
+
+    /** Frees nested dict {@code d}: its entries, each entry's value block, its buckets and its header. */
+    void freeDict(long d) {
+        dictFree(d, false);
+        free(d);
+    }
+
+    /** One step of Redis's dictScan over nested dict {@code d} (see {@link #scanStep}). */
+    long dictScanStep(long d, long cursor, LongConsumer visit) {
+        return dictScan(d, cursor, visit);
     }
 
     // ------------------------------------------------------------------ dict
