@@ -307,6 +307,14 @@ final class SortedSetCommands {
         }
         ZsetStore zs = new ZsetStore(c.ks);
         long first = zs.firstInLex(z, range[0], range[1]);
+        if (first != 0 && !zs.skiplistEncoded(z)) { // a listpack is walked while in range (zlexcountCommand)
+            long count = 0;
+            for (long n = first; n != 0 && ZsetStore.lexLteMax(zs.member(n), range[1]); n = zs.next(n)) {
+                count++;
+            }
+            r.integer(count);
+            return;
+        }
         r.integer(first == 0 ? 0 : countBetween(zs, z, first, zs.lastInLex(z, range[0], range[1])));
     }
 
@@ -586,7 +594,8 @@ final class SortedSetCommands {
         }
         long count = 1;
         if (a.size() == 3) {
-            count = parseLong(a.get(2));
+            // object.c getPositiveLongFromObjectOrReply: one error for a non-integer and a negative count
+            count = parseLongOr(a.get(2), "ERR value is out of range, must be positive");
             if (count < 0) {
                 throw new CommandEngine.ReplyError("ERR value is out of range, must be positive");
             }
@@ -996,7 +1005,8 @@ final class SortedSetCommands {
         for (Scored s : found) {
             if (pattern == null || Glob.matches(pattern, s.member)) {
                 out.add(s.member);
-                out.add(ZsetScores.formatBytes(s.score));
+                // a listpack holds util.c d2string's text; the skiplist scan callback writes ld2string's "%.17Lg"
+                out.add(zs.skiplistEncoded(z) ? ZsetScores.formatBytes(s.score) : ZsetScores.d2string(s.score));
             }
         }
         r.array(2);

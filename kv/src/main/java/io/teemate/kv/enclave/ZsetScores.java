@@ -302,6 +302,17 @@ final class ZsetScores {
         return s.substring(0, end);
     }
 
+    /**
+     * util.c d2string of Redis 7.0 (what ZSCAN answers and a listpack holds): an integral score within
+     * +-(LLONG_MAX/2) in plain digits (util.h double2ll), anything else as {@link #format}.
+     */
+    static byte[] d2string(double d) {
+        if (d != 0 && d >= -(double) (Long.MAX_VALUE / 2) && d <= (double) (Long.MAX_VALUE / 2) && d == (long) d) {
+            return Long.toString((long) d).getBytes(StandardCharsets.US_ASCII);
+        }
+        return formatBytes(d);
+    }
+
     static byte[] formatBytes(double d) {
         return format(d).getBytes(StandardCharsets.US_ASCII);
     }

@@ -177,6 +177,14 @@ final class ZsetStore {
         return Arrays.compareUnsigned(member(node), member);
     }
 
+    /**
+     * A listpack keeps a score as the text util.c d2string writes, and lpAppend stores "-0" as the integer 0: a
+     * listpack-encoded zset never holds -0 (a skiplist keeps it).
+     */
+    private double listpackScore(long z, double score) {
+        return score == 0 && !skiplistEncoded(z) ? 0.0 : score;
+    }
+
     private int randomLevel(byte[] member) {
         long h = ks.hash(member) * 0x9E3779B97F4A7C15L;
         h ^= h >>> 29;
@@ -193,6 +201,7 @@ final class ZsetStore {
     /** Adds {@code member} (absent) with {@code score} (not NaN), converting the encoding as Redis would. */
     void insert(long z, double score, byte[] member) {
         convertIfNeeded(z, member.length);
+        score = listpackScore(z, score);
         long d = space.readLong(z + Z_DICT);
         long e = ks.dictAdd(d, member);
         long n;
@@ -269,6 +278,7 @@ final class ZsetStore {
 
     /** Sets the score of {@code member} (present), moving its node (t_zset.c zslUpdateScore's effect). */
     void update(long z, byte[] member, double score) {
+        score = listpackScore(z, score);
         long n = node(z, member);
         double old = score(n);
         long p = prev(n);
@@ -461,6 +471,14 @@ final class ZsetStore {
                 || !lexLteMax(member(first(z)), max)) {
             return 0;
         }
+        if (!skiplistEncoded(z)) { // t_zset.c zzlFirstInLexRange walks the listpack from its head
+            for (long x = first(z); x != 0; x = next(x)) {
+                if (lexGteMin(member(x), min)) {
+                    return lexLteMax(member(x), max) ? x : 0;
+                }
+            }
+            return 0;
+        }
         long x = space.readLong(z + Z_HEAD);
         for (int i = (int) space.readLong(z + Z_LEVEL) - 1; i >= 0; i--) {
             for (long f = forward(x, i); f != 0 && !lexGteMin(member(f), min); f = forward(x, i)) {
@@ -477,6 +495,14 @@ final class ZsetStore {
                 || length(z) == 0
                 || !lexGteMin(member(last(z)), min)
                 || !lexLteMax(member(first(z)), max)) {
+            return 0;
+        }
+        if (!skiplistEncoded(z)) { // t_zset.c zzlLastInLexRange walks the listpack from its tail
+            for (long x = last(z); x != 0; x = prev(x)) {
+                if (lexLteMax(member(x), max)) {
+                    return lexGteMin(member(x), min) ? x : 0;
+                }
+            }
             return 0;
         }
         long x = space.readLong(z + Z_HEAD);

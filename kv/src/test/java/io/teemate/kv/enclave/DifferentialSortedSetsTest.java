@@ -37,15 +37,36 @@ class DifferentialSortedSetsTest {
     static final String[] KEYS = {"z1", "z2", "s1", "str"};
     static final String[] MEMBERS = {"a", "b", "c", "d", "", "aa", "B", "\u00ff", "x".repeat(70)};
     static final String[] SCORES = {
-        "0", "1", "-1", "2.5", "1.1", "-0", "inf", "-inf", "+inf", "nan", "1e308", "1e400", "1e-400", "4e-320",
-        "0x10", " 1", "abc", "", "3", "1e17", "0.0001", "123456789012345678"
+        "0",
+        "1",
+        "-1",
+        "2.5",
+        "1.1",
+        "-0",
+        "inf",
+        "-inf",
+        "+inf",
+        "nan",
+        "1e308",
+        "1e400",
+        "1e-400",
+        "4e-320",
+        "0x10",
+        " 1",
+        "abc",
+        "",
+        "3",
+        "1e17",
+        "0.0001",
+        "123456789012345678"
     };
     static final String[] BOUNDS = {
         "-inf", "+inf", "0", "1", "(1", "(0", "2.5", "(2.5", "-1", "nan", "(nan", "x", "", "(", "inf", "(inf", "3"
     };
     static final String[] LEX = {"-", "+", "[a", "(a", "[b", "(c", "[", "(", "a", "+x", "[aa", "[\u00ff"};
-    static final String[] INDEXES = {"0", "1", "-1", "2", "-2", "5", "-100", "100", "x", "9223372036854775807",
-        "-9223372036854775808"};
+    static final String[] INDEXES = {
+        "0", "1", "-1", "2", "-2", "5", "-100", "100", "x", "9223372036854775807", "-9223372036854775808"
+    };
     static final String[] COUNTS = {"0", "1", "2", "3", "-1", "-2", "10", "x"};
 
     @Provide
@@ -58,11 +79,13 @@ class DifferentialSortedSetsTest {
         Arbitrary<String> index = Arbitraries.of(INDEXES);
         Arbitrary<String> count = Arbitraries.of(COUNTS);
         Arbitrary<String> zaddFlag = Arbitraries.of("NX", "XX", "GT", "LT", "CH", "INCR", "ch", "gt");
-        Arbitrary<String[]> pairs = Arbitraries.oneOf(score, member).list().ofMinSize(1).ofMaxSize(6)
+        Arbitrary<String[]> pairs = Arbitraries.oneOf(score, member)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6)
                 .map(l -> l.toArray(String[]::new));
         Arbitrary<String[]> rangeOpts = Arbitraries.oneOf(
-                        Arbitraries.of("WITHSCORES", "REV", "BYSCORE", "BYLEX", "LIMIT", "withscores", "foo"),
-                        count)
+                        Arbitraries.of("WITHSCORES", "REV", "BYSCORE", "BYLEX", "LIMIT", "withscores", "foo"), count)
                 .list()
                 .ofMaxSize(4)
                 .map(l -> l.toArray(String[]::new));
@@ -73,13 +96,17 @@ class DifferentialSortedSetsTest {
                 .list()
                 .ofMaxSize(4)
                 .map(l -> l.toArray(String[]::new));
-        Arbitrary<String[]> keysWithNum = key.list().ofMinSize(1).ofMaxSize(3).flatMap(ks -> Arbitraries.of(
-                        Integer.toString(ks.size()), "0", "x", Integer.toString(ks.size() + 1))
-                .map(n -> concat(new String[] {n}, ks.toArray(String[]::new))));
+        Arbitrary<String[]> keysWithNum = key.list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .flatMap(ks -> Arbitraries.of(Integer.toString(ks.size()), "0", "x", Integer.toString(ks.size() + 1))
+                        .map(n -> concat(new String[] {n}, ks.toArray(String[]::new))));
         return Arbitraries.oneOf(
                 // ZADD with flags and pairs (odd counts, bad scores included)
-                key.flatMap(k -> zaddFlag.list().ofMaxSize(2).flatMap(fl -> pairs.map(p -> concat(
-                        concat(new String[] {"ZADD", k}, fl.toArray(String[]::new)), p)))),
+                key.flatMap(k -> zaddFlag.list()
+                        .ofMaxSize(2)
+                        .flatMap(fl -> pairs.map(p ->
+                                concat(concat(new String[] {"ZADD", k}, fl.toArray(String[]::new)), p)))),
                 key.flatMap(k -> score.flatMap(s -> member.map(m -> new String[] {"ZADD", k, s, m}))),
                 key.flatMap(k -> score.flatMap(s -> member.map(m -> new String[] {"ZINCRBY", k, s, m}))),
                 Arbitraries.of("ZCARD", "TYPE", "ZPOPMIN", "ZPOPMAX").flatMap(c -> key.map(k -> new String[] {c, k})),
@@ -87,8 +114,10 @@ class DifferentialSortedSetsTest {
                         .flatMap(c -> key.flatMap(k -> count.map(n -> new String[] {c, k, n}))),
                 Arbitraries.of("ZSCORE", "ZRANK", "ZREVRANK", "ZREM", "ZMSCORE")
                         .flatMap(c -> key.flatMap(k -> member.map(m -> new String[] {c, k, m}))),
-                key.flatMap(k -> member.list().ofMinSize(1).ofMaxSize(3).map(ms ->
-                        concat(new String[] {"ZREM", k}, ms.toArray(String[]::new)))),
+                key.flatMap(k -> member.list()
+                        .ofMinSize(1)
+                        .ofMaxSize(3)
+                        .map(ms -> concat(new String[] {"ZREM", k}, ms.toArray(String[]::new)))),
                 Arbitraries.of("ZCOUNT", "ZREMRANGEBYSCORE")
                         .flatMap(c -> key.flatMap(k -> bound.flatMap(a -> bound.map(b -> new String[] {c, k, a, b})))),
                 Arbitraries.of("ZLEXCOUNT", "ZREMRANGEBYLEX")
@@ -97,30 +126,36 @@ class DifferentialSortedSetsTest {
                         .flatMap(c -> key.flatMap(k -> index.flatMap(a -> index.map(b -> new String[] {c, k, a, b})))),
                 // ZRANGE family with every kind of range and options
                 Arbitraries.of("ZRANGE", "ZREVRANGE")
-                        .flatMap(c -> key.flatMap(k -> index.flatMap(a -> index.flatMap(b ->
-                                rangeOpts.map(o -> concat(new String[] {c, k, a, b}, o)))))),
+                        .flatMap(c -> key.flatMap(k -> index.flatMap(a ->
+                                index.flatMap(b -> rangeOpts.map(o -> concat(new String[] {c, k, a, b}, o)))))),
                 Arbitraries.of("ZRANGE", "ZRANGEBYSCORE", "ZREVRANGEBYSCORE")
-                        .flatMap(c -> key.flatMap(k -> bound.flatMap(a -> bound.flatMap(b ->
-                                rangeOpts.map(o -> concat(new String[] {c, k, a, b}, o)))))),
+                        .flatMap(c -> key.flatMap(k -> bound.flatMap(a ->
+                                bound.flatMap(b -> rangeOpts.map(o -> concat(new String[] {c, k, a, b}, o)))))),
                 Arbitraries.of("ZRANGE", "ZRANGEBYLEX", "ZREVRANGEBYLEX")
-                        .flatMap(c -> key.flatMap(k -> lex.flatMap(a -> lex.flatMap(b ->
-                                rangeOpts.map(o -> concat(new String[] {c, k, a, b}, o)))))),
-                key.flatMap(d -> key.flatMap(k -> bound.flatMap(a -> bound.flatMap(b -> rangeOpts.map(o ->
-                        concat(new String[] {"ZRANGESTORE", d, k, a, b}, o)))))),
-                key.flatMap(d -> key.flatMap(k -> index.flatMap(a -> index.map(b ->
-                        new String[] {"ZRANGESTORE", d, k, a, b})))),
+                        .flatMap(c -> key.flatMap(k -> lex.flatMap(a ->
+                                lex.flatMap(b -> rangeOpts.map(o -> concat(new String[] {c, k, a, b}, o)))))),
+                key.flatMap(d -> key.flatMap(k -> bound.flatMap(a ->
+                        bound.flatMap(b -> rangeOpts.map(o -> concat(new String[] {"ZRANGESTORE", d, k, a, b}, o)))))),
+                key.flatMap(d ->
+                        key.flatMap(k -> index.flatMap(a -> index.map(b -> new String[] {"ZRANGESTORE", d, k, a, b})))),
                 // set operations
                 Arbitraries.of("ZUNION", "ZINTER", "ZDIFF", "ZINTERCARD")
-                        .flatMap(c -> keysWithNum.flatMap(kn -> setopOpts.map(o -> concat(concat(new String[] {c}, kn), o)))),
+                        .flatMap(c ->
+                                keysWithNum.flatMap(kn -> setopOpts.map(o -> concat(concat(new String[] {c}, kn), o)))),
                 Arbitraries.of("ZUNIONSTORE", "ZINTERSTORE", "ZDIFFSTORE")
-                        .flatMap(c -> key.flatMap(d -> keysWithNum.flatMap(kn -> setopOpts.map(o ->
-                                concat(concat(new String[] {c, d}, kn), o))))),
-                keysWithNum.flatMap(kn -> Arbitraries.of("MIN", "MAX", "min", "LEFT").flatMap(w ->
-                        Arbitraries.of(new String[0], new String[] {"COUNT", "2"}, new String[] {"COUNT", "0"},
-                                        new String[] {"COUNT"}, new String[] {"COUNT", "10", "COUNT", "1"})
+                        .flatMap(c -> key.flatMap(d -> keysWithNum.flatMap(kn ->
+                                setopOpts.map(o -> concat(concat(new String[] {c, d}, kn), o))))),
+                keysWithNum.flatMap(kn -> Arbitraries.of("MIN", "MAX", "min", "LEFT")
+                        .flatMap(w -> Arbitraries.of(
+                                        new String[0],
+                                        new String[] {"COUNT", "2"},
+                                        new String[] {"COUNT", "0"},
+                                        new String[] {"COUNT"},
+                                        new String[] {"COUNT", "10", "COUNT", "1"})
                                 .map(o -> concat(concat(new String[] {"ZMPOP"}, kn), concat(new String[] {w}, o))))),
-                key.flatMap(k -> Arbitraries.of("0", "x", "-1").map(cur -> new String[] {"ZSCAN", k, cur})),
-                key.map(k -> new String[] {"ZSCAN", k, "0", "MATCH", "a*"}),
+                key.flatMap(k ->
+                        Arbitraries.of("0", "x", "-1").map(cur -> new String[] {"ZSCAN", k, cur, "COUNT", "1000"})),
+                key.map(k -> new String[] {"ZSCAN", k, "0", "MATCH", "a*", "COUNT", "1000"}),
                 key.map(k -> new String[] {"ZSCAN", k, "0", "COUNT", "0"}),
                 // the other types, for WRONGTYPE
                 Arbitraries.of(new String[] {"SADD", "s1", "a", "b", "zz"}, new String[] {"SET", "str", "v"}),
@@ -141,8 +176,7 @@ class DifferentialSortedSetsTest {
     }
 
     @Property(tries = 150)
-    void sequencesOfSortedSetCommandsAnswerAsRedis(@ForAll("zsetScript") List<String[]> commands)
-            throws IOException {
+    void sequencesOfSortedSetCommandsAnswerAsRedis(@ForAll("zsetScript") List<String[]> commands) throws IOException {
         diff.exact("FLUSHALL");
         diff.exact("ZADD", "z1", "1", "a", "2", "b", "2", "c", "-inf", "d", "inf", "aa");
         diff.exact("ZADD", "z2", "0", "a", "0", "b", "0", "c", "5", "B");
@@ -150,7 +184,7 @@ class DifferentialSortedSetsTest {
         diff.exact("SET", "str", "v");
         List<String> bad = new ArrayList<>();
         for (String[] c : commands) {
-            String m = diff.exact(c);
+            String m = c[0].equals("ZSCAN") ? scanMismatch(c) : diff.exact(c);
             if (m != null) {
                 bad.add(m);
             }
@@ -219,8 +253,7 @@ class DifferentialSortedSetsTest {
                 ZINTERCARD 1 z LIMIT 2
                 ZSCAN nosuch x
                 ZSCAN z 0 COUNT 0
-                """))
-                .isEmpty();
+                """)).isEmpty();
     }
 
     @Example
@@ -253,8 +286,7 @@ class DifferentialSortedSetsTest {
                 ZUNION 2 a str
                 ZUNIONSTORE str 1 a
                 TYPE str
-                """))
-                .isEmpty();
+                """)).isEmpty();
     }
 
     @Example
@@ -263,21 +295,28 @@ class DifferentialSortedSetsTest {
         java.util.Random r = new java.util.Random(11);
         for (int i = 0; i < 400; i++) {
             String m = "m" + r.nextInt(300);
-            assertThat(diff.exact("ZADD", "big", Integer.toString(r.nextInt(50) - 25), m)).isNull();
+            assertThat(diff.exact("ZADD", "big", Integer.toString(r.nextInt(50) - 25), m))
+                    .isNull();
+        }
+        for (int i = 0; i < 200; i++) { // lex ranges are defined over equal scores only
+            assertThat(diff.exact("ZADD", "lexbig", "0", "m" + r.nextInt(300))).isNull();
         }
         List<String> bad = new ArrayList<>();
         for (String[] c : List.of(
                 new String[] {"ZRANGE", "big", "0", "-1", "WITHSCORES"},
+                new String[] {"ZRANGEBYLEX", "lexbig", "[m1", "(m5", "LIMIT", "3", "40"},
+                new String[] {"ZREVRANGEBYLEX", "lexbig", "+", "(m5"},
                 new String[] {"ZRANGE", "big", "100", "150"},
                 new String[] {"ZREVRANGE", "big", "-50", "-1", "WITHSCORES"},
                 new String[] {"ZRANK", "big", "m17"},
                 new String[] {"ZREVRANK", "big", "m200"},
                 new String[] {"ZCOUNT", "big", "(-3", "7"},
-                new String[] {"ZLEXCOUNT", "big", "[m1", "(m5"},
+                new String[] {"ZLEXCOUNT", "lexbig", "[m1", "(m5"},
                 new String[] {"ZRANGEBYSCORE", "big", "0", "10", "LIMIT", "20", "30"},
                 new String[] {"ZREMRANGEBYRANK", "big", "10", "40"},
                 new String[] {"ZREMRANGEBYSCORE", "big", "5", "(8"},
-                new String[] {"ZREMRANGEBYLEX", "big", "[m2", "(m3"},
+                new String[] {"ZREMRANGEBYLEX", "lexbig", "[m2", "(m3"},
+                new String[] {"ZRANGE", "lexbig", "0", "-1"},
                 new String[] {"ZPOPMAX", "big", "7"},
                 new String[] {"ZPOPMIN", "big", "7"},
                 new String[] {"ZRANGE", "big", "0", "-1", "WITHSCORES"},
@@ -313,6 +352,35 @@ class DifferentialSortedSetsTest {
         for (int i = 0; i < 300; i++) {
             assertThat(seen).containsEntry("member-" + i, Integer.toString(i % 17));
         }
+    }
+
+    /**
+     * ZSCAN ... COUNT 1000 of a small zset: one call returns everything, but a skiplist-encoded zset is walked in
+     * its dict's hash order, which is not Redis's; the cursor and the (member, score) pairs are compared instead.
+     */
+    static String scanMismatch(String[] words) throws IOException {
+        String want = diff.redis(words);
+        String got = diff.engine(words);
+        if (want.equals(got)) {
+            return null;
+        }
+        if (want.startsWith("*2") && got.startsWith("*2")) {
+            List<?> w = (List<?>) parse(want);
+            List<?> g = (List<?>) parse(got);
+            if (w.get(0).equals(g.get(0)) && pairs((List<?>) w.get(1)).equals(pairs((List<?>) g.get(1)))) {
+                return null;
+            }
+        }
+        return "> " + String.join(" ", words) + "\n  redis:   " + RedisDiff.escape(want) + "\n  teemate: "
+                + RedisDiff.escape(got);
+    }
+
+    private static java.util.Map<Object, Object> pairs(List<?> items) {
+        java.util.Map<Object, Object> m = new java.util.TreeMap<>();
+        for (int i = 0; i + 1 < items.size(); i += 2) {
+            m.put(items.get(i), items.get(i + 1));
+        }
+        return m;
     }
 
     /** A RESP2 reply of bulks, integers and arrays as Java objects (enough for ZSCAN's). */
