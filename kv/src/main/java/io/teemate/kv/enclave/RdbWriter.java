@@ -96,6 +96,9 @@ public final class RdbWriter {
     private static boolean writeKey(Keyspace ks, long e, Sink sink) throws IOException {
         long ref = ks.valueRef(e);
         int type = ks.type(e);
+        if (type == Keyspace.TYPE_ZSET) {
+            return writeZset(ks, e, sink);
+        }
         List<byte[]> items;
         int rdbType;
         switch (type) {
@@ -137,6 +140,39 @@ public final class RdbWriter {
             for (byte[] item : items) {
                 sink.writeString(item);
             }
+        }
+        return true;
+    }
+
+    /**
+     * A sorted set as Redis 7.0's rdbSaveObject writes it: RDB_TYPE_ZSET_LISTPACK while listpack-encoded (see
+     * {@link ZsetStore}), else RDB_TYPE_ZSET_2 with the members from the tail (highest) down, each followed by its
+     * score as a little-endian binary double.
+     */
+    private static boolean writeZset(Keyspace ks, long e, Sink sink) throws IOException {
+        ZsetStore zs = new ZsetStore(ks);
+        long z = ks.valueRef(e);
+        if (zs.length(z) == 0) {
+            return false;
+        }
+        long at = ks.expireAt(e);
+        if (at != 0) {
+            sink.writeByte(Rdb.OPCODE_EXPIRETIME_MS);
+            sink.writeLongLE(at);
+        }
+        if (!zs.skiplistEncoded(z)) {
+            List<SortedSetCommands.Scored> items = SortedSetCommands.byRank(zs, z, 0, -1, false);
+            sink.writeByte(Rdb.TYPE_ZSET_LISTPACK);
+            sink.writeString(ks.key(e));
+            sink.writeString(ZsetListpack.encode(items));
+            return true;
+        }
+        sink.writeByte(Rdb.TYPE_ZSET_2);
+        sink.writeString(ks.key(e));
+        sink.writeLength(zs.length(z));
+        for (long n = zs.last(z); n != 0; n = zs.prev(n)) {
+            sink.writeString(zs.member(n));
+            sink.writeLongLE(Double.doubleToRawLongBits(zs.score(n)));
         }
         return true;
     }
