@@ -16,8 +16,9 @@ import java.util.Objects;
  * <p>Accepted: the opcodes AUX, SELECTDB (database 0 only), RESIZEDB, EXPIRETIME_MS, EXPIRETIME (seconds), the
  * per-key eviction hints IDLE and FREQ (ignored: they carry no data) and EOF; the value types RDB_TYPE_STRING,
  * RDB_TYPE_LIST, RDB_TYPE_SET and RDB_TYPE_HASH with raw strings or the integer encodings INT8/INT16/INT32 (loaded
- * as their decimal text, as Redis does). Anything else (LZF strings, ziplist/listpack/intset/quicklist encodings,
- * sorted sets, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type and its
+ * as their decimal text, as Redis does), and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and
+ * RDB_TYPE_ZSET_LISTPACK ({@link ZsetListpack}). Anything else (LZF strings, the other ziplist/listpack/intset/
+ * quicklist encodings, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type and its
  * byte offset, as are truncation, a bad length, duplicate keys or members, and a CRC-64 that does not match
  * (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
  * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load
@@ -201,7 +202,8 @@ public final class RdbReader {
                         "key " + show(key) + " has value type " + type + " ("
                                 + Rdb.typeName(type)
                                 + "), which TeeMate does not load: it loads RDB_TYPE_STRING, RDB_TYPE_LIST,"
-                                + " RDB_TYPE_SET and RDB_TYPE_HASH",
+                                + " RDB_TYPE_SET, RDB_TYPE_HASH and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and"
+                                + " RDB_TYPE_ZSET_LISTPACK",
                         at);
         };
         // an AOF base loads with the keyspace loading: keys expired since keep, as Redis's RDBFLAGS_AOF_PREAMBLE

@@ -12,7 +12,8 @@ import java.util.Objects;
  * Streams a keyspace as an RDB version 10 file ("REDIS0010"), the format Redis 7.0 loads (redis/src/rdb.c
  * rdbSaveRio): aux fields, SELECTDB 0, RESIZEDB, then per key an optional EXPIRETIME_MS and the value as one of the
  * plain types RDB_TYPE_STRING, RDB_TYPE_LIST (the linked-list type Redis 7 still loads), RDB_TYPE_SET and
- * RDB_TYPE_HASH, every string raw and length-prefixed; then EOF and the CRC-64 of everything before it,
+ * RDB_TYPE_HASH, every string raw and length-prefixed, and a sorted set as Redis 7.0 writes it
+ * (RDB_TYPE_ZSET_LISTPACK or RDB_TYPE_ZSET_2, see {@link #writeZset}); then EOF and the CRC-64 of everything before it,
  * little-endian.
  * <p>Works on a read-only view ({@link Keyspace#attach} of a {@link io.teemate.enclave.memory.CowSpace#fork()}),
  * which is how a snapshot is taken while the database keeps serving writes. Output goes through a fixed 64 KiB
