@@ -41,6 +41,9 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
  *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
  *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>
+ * <li>ZMPOP (and BZMPOP): {@code ZPOPMIN|ZPOPMAX key <popped count>} (t_zset.c genericZpopCommand); every other
+ *     sorted set write as it came (ZADD with INCR too: Redis 7.0's AOF holds it so), a *STORE whose empty result
+ *     deleted the destination included ({@link SortedSetCommands}).</li>
  * </ul>
  */
 final class CommandContext {
