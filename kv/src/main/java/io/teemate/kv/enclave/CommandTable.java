@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Every command the engine implements, by lower-case name (Redis's server.commands, filled from
  * src/commands/*.json). Each data type's file registers its own: {@link StringCommands}, {@link KeyCommands},
- * {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link SortedSetCommands}, {@link DatabaseCommands},
+ * {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link SortedSetCommands},
+ * {@link DatabaseCommands},
  * {@link ConnectionCommands}.
  */
 final class CommandTable {

@@ -30,7 +30,8 @@ import java.util.function.LongSupplier;
  * list:        head | tail | count; node: prev | next | length | bytes
  * </pre>
  * Values: a string is a blob; a hash is a dict whose entries' value refs are blobs; a set is a dict of keys only;
- * a list is a doubly linked list of nodes; a sorted set is a member dict plus a skiplist ({@link ZsetStore}). The allocator is a bump pointer with power-of-two size classes and a
+ * a list is a doubly linked list of nodes; a sorted set is a member dict plus a skiplist ({@link ZsetStore}).
+ * The allocator is a bump pointer with power-of-two size classes and a
  * free list per class; freeing a block of two pages or more also releases its whole pages back to the enclave heap
  * ({@link CowSpace#free}).
  * <p>Expiry is lazy (Redis's expireIfNeeded): a key whose deadline has passed is deleted when next looked up

@@ -18,7 +18,8 @@ import java.util.Objects;
  * RDB_TYPE_LIST, RDB_TYPE_SET and RDB_TYPE_HASH with raw strings or the integer encodings INT8/INT16/INT32 (loaded
  * as their decimal text, as Redis does), and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and
  * RDB_TYPE_ZSET_LISTPACK ({@link ZsetListpack}). Anything else (LZF strings, the other ziplist/listpack/intset/
- * quicklist encodings, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type and its
+ * quicklist encodings, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type
+ * and its
  * byte offset, as are truncation, a bad length, duplicate keys or members, and a CRC-64 that does not match
  * (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
  * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load

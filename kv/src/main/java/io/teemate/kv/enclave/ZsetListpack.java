@@ -108,7 +108,7 @@ final class ZsetListpack {
         };
     }
 
-    /** Every entry of listpack {@code lp}, as strings (integers as their decimal text); null with why in {@code why}. */
+    /** Every entry of listpack {@code lp} as strings (integers as decimal text); null, and why in {@code why[0]}. */
     static List<byte[]> entries(byte[] lp, String[] why) {
         List<byte[]> out = new ArrayList<>();
         if (lp.length < HEADER + 1) {
