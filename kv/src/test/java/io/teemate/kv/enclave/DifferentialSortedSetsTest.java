@@ -154,7 +154,7 @@ class DifferentialSortedSetsTest {
                                         new String[] {"COUNT", "10", "COUNT", "1"})
                                 .map(o -> concat(concat(new String[] {"ZMPOP"}, kn), concat(new String[] {w}, o))))),
                 key.flatMap(k ->
-                        Arbitraries.of("0", "x", "-1").map(cur -> new String[] {"ZSCAN", k, cur, "COUNT", "1000"})),
+                        Arbitraries.of("0", "x", "-x").map(cur -> new String[] {"ZSCAN", k, cur, "COUNT", "1000"})),
                 key.map(k -> new String[] {"ZSCAN", k, "0", "MATCH", "a*", "COUNT", "1000"}),
                 key.map(k -> new String[] {"ZSCAN", k, "0", "COUNT", "0"}),
                 // the other types, for WRONGTYPE
@@ -357,6 +357,7 @@ class DifferentialSortedSetsTest {
     /**
      * ZSCAN ... COUNT 1000 of a small zset: one call returns everything, but a skiplist-encoded zset is walked in
      * its dict's hash order, which is not Redis's; the cursor and the (member, score) pairs are compared instead.
+     * Only full scans (cursor 0) are generated: a mid-scan cursor names a bucket of a hash that is not Redis's.
      */
     static String scanMismatch(String[] words) throws IOException {
         String want = diff.redis(words);
