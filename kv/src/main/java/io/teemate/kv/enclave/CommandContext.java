@@ -54,6 +54,9 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     SINTERSTORE, SUNIONSTORE, SDIFFSTORE, COPY, SORT ... STORE (a set sorted by nothing into STORE is sorted
  *     ALPHA, so it is deterministic too): their effect depends on their arguments and the dataset only. None of
  *     them is random: a command with a random effect (SPOP) propagates what it did.</li>
+ * <li>ZMPOP (and BZMPOP): {@code ZPOPMIN|ZPOPMAX key <popped count>} (t_zset.c genericZpopCommand); every other
+ *     sorted set write as it came (ZADD with INCR too: Redis 7.0's AOF holds it so), a *STORE whose empty result
+ *     deleted the destination included ({@link SortedSetCommands}).</li>
  * </ul>
  */
 final class CommandContext {
@@ -263,6 +266,7 @@ final class CommandContext {
         boolean empty = switch (ks.type(e)) {
             case Keyspace.TYPE_LIST -> ks.listLength(ref) == 0;
             case Keyspace.TYPE_HASH, Keyspace.TYPE_SET -> ks.dictCount(ref) == 0;
+            case Keyspace.TYPE_ZSET -> new ZsetStore(ks).length(ref) == 0;
             default -> false;
         };
         if (empty) {

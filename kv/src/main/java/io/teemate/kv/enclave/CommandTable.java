@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Every command the engine implements, by lower-case name (Redis's server.commands, filled from
  * src/commands/*.json). Each data type's file registers its own: {@link StringCommands}, {@link KeyCommands},
- * {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link DatabaseCommands},
+ * {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link SortedSetCommands},
+ * {@link DatabaseCommands},
  * {@link ConnectionCommands}.
  */
 final class CommandTable {
@@ -28,6 +29,7 @@ final class CommandTable {
         HashCommands.register(t);
         ListCommands.register(t);
         SetCommands.register(t);
+        SortedSetCommands.register(t);
         ConnectionCommands.register(t);
         BitCommands.register(t);
         HyperLogLogCommands.register(t);

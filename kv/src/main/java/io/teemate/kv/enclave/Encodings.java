@@ -64,6 +64,8 @@ final class Encodings {
             case Keyspace.TYPE_SET -> (flags & CONVERTED) != 0 || !setFitsIntset(ks, ref) ? "hashtable" : "intset";
             case Keyspace.TYPE_HASH ->
                 (flags & CONVERTED) != 0 || !hashFitsListpack(ks, ref) ? "hashtable" : "listpack";
+            // the sorted set keeps the encoding Redis would have in its own header (ZsetStore's conversions)
+            case Keyspace.TYPE_ZSET -> new ZsetStore(ks).skiplistEncoded(ref) ? "skiplist" : "listpack";
             default -> "unknown";
         };
     }
@@ -116,7 +118,6 @@ final class Encodings {
         boolean converted = switch (ks.type(e)) {
             case Keyspace.TYPE_SET -> !setFitsIntset(ks, ref);
             case Keyspace.TYPE_HASH -> !hashFitsListpack(ks, ref);
-            // sorted sets: case TYPE_ZSET -> !zsetFitsListpack(count, longest member)
             default -> false;
         };
         if (converted) {

@@ -392,6 +392,7 @@ final class KeyCommands {
             case Keyspace.TYPE_LIST -> "list";
             case Keyspace.TYPE_HASH -> "hash";
             case Keyspace.TYPE_SET -> "set";
+            case Keyspace.TYPE_ZSET -> "zset";
             default -> "none";
         };
     }

@@ -33,7 +33,8 @@ import java.util.function.LongSupplier;
  * list:        head | tail | count; node: prev | next | length | bytes
  * </pre>
  * Values: a string is a blob; a hash is a dict whose entries' value refs are blobs; a set is a dict of keys only;
- * a list is a doubly linked list of nodes. The allocator is a bump pointer with power-of-two size classes and a
+ * a list is a doubly linked list of nodes; a sorted set is a member dict plus a skiplist ({@link ZsetStore}).
+ * The allocator is a bump pointer with power-of-two size classes and a
  * free list per class; freeing a block of two pages or more also releases its whole pages back to the enclave heap
  * ({@link CowSpace#free}).
  * <p>Expiry is lazy (Redis's expireIfNeeded): a key whose deadline has passed is deleted when next looked up
@@ -51,6 +52,8 @@ public final class Keyspace {
     public static final int TYPE_LIST = 2;
     public static final int TYPE_HASH = 3;
     public static final int TYPE_SET = 4;
+    /** A sorted set: a member dict plus a skiplist, both in the space (layout in {@link ZsetStore}). */
+    public static final int TYPE_ZSET = 5;
 
     /** "TmKVsp01" little-endian. */
     static final long MAGIC = 0x3130_7073_564B_6D54L;
@@ -568,6 +571,8 @@ public final class Keyspace {
             }
         });
         return max[0];
+    }
+
     /** The value of hash entry {@code e} (an entry of a nested dict; its field is {@link #key}). */
     byte[] dictEntryValue(long e) {
         return readBlob(space.readLong(e + E_VAL));
@@ -906,8 +911,32 @@ public final class Keyspace {
                 dictFree(ref, false);
                 free(ref);
             }
+            case TYPE_ZSET -> new ZsetStore(this).free(ref);
             default -> throw new IllegalStateException("corrupt keyspace: unknown value type " + type);
         }
+    }
+
+    // ------------------------------------------------------------------ nested dict primitives (ZsetStore)
+
+    /** The entry of {@code key} in nested dict {@code d}, or 0. */
+    long dictEntry(long d, byte[] key) {
+        return dictFind(d, key, hash(key));
+    }
+
+    /** Adds {@code key} (which must be absent) to nested dict {@code d} with value ref 0; returns its entry. */
+    long dictAdd(long d, byte[] key) {
+        return dictInsert(d, key, hash(key));
+    }
+
+    /** Sets the value ref of a nested dict entry (a block the dict frees with the entry). */
+    void setEntryValue(long e, long ref) {
+        space.writeLong(e + E_VAL, ref);
+    }
+
+    /** Frees nested dict {@code d}: its entries, each entry's value block, its buckets and its header. */
+    void freeDict(long d) {
+        dictFree(d, false);
+        free(d);
     }
 
     // ------------------------------------------------------------------ dict

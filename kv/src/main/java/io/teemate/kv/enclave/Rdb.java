@@ -18,6 +18,9 @@ final class Rdb {
     static final int TYPE_LIST = 1;
     static final int TYPE_SET = 2;
     static final int TYPE_HASH = 4;
+    static final int TYPE_ZSET = 3;
+    static final int TYPE_ZSET_2 = 5;
+    static final int TYPE_ZSET_LISTPACK = 17;
 
     // Opcodes (rdb.h RDB_OPCODE_*).
     static final int OPCODE_FUNCTION2 = 245;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,8 +16,10 @@ import java.util.Objects;
  * <p>Accepted: the opcodes AUX, SELECTDB (database 0 only), RESIZEDB, EXPIRETIME_MS, EXPIRETIME (seconds), the
  * per-key eviction hints IDLE and FREQ (ignored: they carry no data) and EOF; the value types RDB_TYPE_STRING,
  * RDB_TYPE_LIST, RDB_TYPE_SET and RDB_TYPE_HASH with raw strings or the integer encodings INT8/INT16/INT32 (loaded
- * as their decimal text, as Redis does). Anything else (LZF strings, ziplist/listpack/intset/quicklist encodings,
- * sorted sets, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type and its
+ * as their decimal text, as Redis does), and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and
+ * RDB_TYPE_ZSET_LISTPACK ({@link ZsetListpack}). Anything else (LZF strings, the other ziplist/listpack/intset/
+ * quicklist encodings, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type
+ * and its
  * byte offset, as are truncation, a bad length, duplicate keys or members, and a CRC-64 that does not match
  * (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
  * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load
@@ -186,6 +189,10 @@ public final class RdbReader {
     /** Reads the key and value of a value of RDB type {@code type} that started at {@code at}. */
     private void readKey(int type, long at, boolean hasExpire, long expireAt) throws IOException {
         byte[] key = readString("a key");
+        if (type == Rdb.TYPE_ZSET || type == Rdb.TYPE_ZSET_2 || type == Rdb.TYPE_ZSET_LISTPACK) {
+            readZset(type, at, key, hasExpire, expireAt);
+            return;
+        }
         int ksType = switch (type) {
             case Rdb.TYPE_STRING -> Keyspace.TYPE_STRING;
             case Rdb.TYPE_LIST -> Keyspace.TYPE_LIST;
@@ -196,7 +203,8 @@ public final class RdbReader {
                         "key " + show(key) + " has value type " + type + " ("
                                 + Rdb.typeName(type)
                                 + "), which TeeMate does not load: it loads RDB_TYPE_STRING, RDB_TYPE_LIST,"
-                                + " RDB_TYPE_SET and RDB_TYPE_HASH",
+                                + " RDB_TYPE_SET, RDB_TYPE_HASH and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and"
+                                + " RDB_TYPE_ZSET_LISTPACK",
                         at);
         };
         // an AOF base loads with the keyspace loading: keys expired since keep, as Redis's RDBFLAGS_AOF_PREAMBLE
@@ -252,6 +260,108 @@ public final class RdbReader {
             return;
         }
         long e = ks.insert(key, ksType, ref);
+        partialRef = 0;
+        if (hasExpire) {
+            ks.setExpireAt(e, expireAt);
+        }
+        loaded++;
+    }
+
+    /**
+     * A sorted set (rdb.c rdbLoadObject): RDB_TYPE_ZSET (scores as rdbLoadDoubleValue's text), RDB_TYPE_ZSET_2
+     * (binary doubles) or RDB_TYPE_ZSET_LISTPACK (one string holding a listpack of member, score). A NaN score, a
+     * duplicate member, an odd or malformed listpack are refused. The encoding then is Redis's after a load:
+     * listpack while at most 128 members (and, for the first two types, members of at most 64 bytes).
+     */
+    private void readZset(int type, long at, byte[] key, boolean hasExpire, long expireAt) throws IOException {
+        boolean keep = !hasExpire || ks.loading() || expireAt > ks.now();
+        if (keep && ks.find(key) != 0) {
+            throw new RdbFormatException("duplicate key " + show(key), at);
+        }
+        String of = "the value of key " + show(key);
+        ZsetStore zs = new ZsetStore(ks);
+        long[] z = {0};
+        long[] count = {0};
+        int[] longest = {0};
+        // each member goes straight into the space (bounded by it), never into a Java list as long as the input
+        final class Adder {
+            void accept(byte[] member, double score) throws RdbFormatException {
+                count[0]++;
+                if (!keep) {
+                    return;
+                }
+                if (z[0] == 0) {
+                    z[0] = zs.create(false);
+                    partialType = Keyspace.TYPE_ZSET;
+                    partialRef = z[0];
+                }
+                if (zs.node(z[0], member) != 0) {
+                    throw new RdbFormatException(
+                            "duplicate member " + show(member) + " in sorted set " + show(key), at);
+                }
+                zs.insert(z[0], score, member);
+                longest[0] = Math.max(longest[0], member.length);
+            }
+        }
+        Adder add = new Adder();
+        if (type == Rdb.TYPE_ZSET_LISTPACK) {
+            long lpAt = src.offset();
+            byte[] lp = readString(of);
+            String[] why = new String[1];
+            List<byte[]> entries = ZsetListpack.entries(lp, why);
+            if (entries == null || entries.size() % 2 != 0) {
+                throw new RdbFormatException(
+                        "sorted set " + show(key) + " holds " + (entries == null ? why[0] : "an odd listpack"), lpAt);
+            }
+            for (int i = 0; i < entries.size(); i += 2) {
+                byte[] s = entries.get(i + 1);
+                ZsetScores.Strtod d = ZsetScores.strtod(s, 0);
+                if (d.end() != s.length || Double.isNaN(d.value()) || s.length == 0) {
+                    throw new RdbFormatException(
+                            "sorted set " + show(key) + " has the score " + show(s) + " in its listpack", lpAt);
+                }
+                add.accept(entries.get(i), d.value());
+            }
+        } else {
+            long n = readLength("the element count of key " + show(key));
+            for (long i = 0; i < n; i++) {
+                byte[] member = readString(of);
+                long scoreAt = src.offset();
+                double score;
+                if (type == Rdb.TYPE_ZSET_2) {
+                    score = Double.longBitsToDouble(src.readLongLE(of));
+                } else {
+                    int len = src.readU8(of);
+                    if (len == 253) {
+                        score = Double.NaN;
+                    } else if (len == 254) {
+                        score = Double.POSITIVE_INFINITY;
+                    } else if (len == 255) {
+                        score = Double.NEGATIVE_INFINITY;
+                    } else {
+                        byte[] text = src.readBytes(len, of);
+                        ZsetScores.Strtod d = ZsetScores.strtod(text, 0);
+                        score = d.end() == 0 ? Double.NaN : d.value();
+                    }
+                }
+                if (Double.isNaN(score)) {
+                    throw new RdbFormatException("sorted set " + show(key) + " has a NaN score", scoreAt);
+                }
+                add.accept(member, score);
+            }
+        }
+        if (count[0] == 0) {
+            empty++;
+            return;
+        }
+        if (!keep) {
+            expired++;
+            return;
+        }
+        boolean fits = count[0] <= ZsetStore.LISTPACK_ENTRIES
+                && (type == Rdb.TYPE_ZSET_LISTPACK || longest[0] <= ZsetStore.LISTPACK_VALUE);
+        zs.setSkiplistEncoded(z[0], !fits);
+        long e = ks.insert(key, Keyspace.TYPE_ZSET, z[0]);
         partialRef = 0;
         if (hasExpire) {
             ks.setExpireAt(e, expireAt);

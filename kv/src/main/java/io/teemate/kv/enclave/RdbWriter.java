@@ -12,7 +12,8 @@ import java.util.Objects;
  * Streams a keyspace as an RDB version 10 file ("REDIS0010"), the format Redis 7.0 loads (redis/src/rdb.c
  * rdbSaveRio): aux fields, SELECTDB 0, RESIZEDB, then per key an optional EXPIRETIME_MS and the value as one of the
  * plain types RDB_TYPE_STRING, RDB_TYPE_LIST (the linked-list type Redis 7 still loads), RDB_TYPE_SET and
- * RDB_TYPE_HASH, every string raw and length-prefixed; then EOF and the CRC-64 of everything before it,
+ * RDB_TYPE_HASH, every string raw and length-prefixed, and a sorted set as Redis 7.0 writes it
+ * (RDB_TYPE_ZSET_LISTPACK or RDB_TYPE_ZSET_2, see {@link #writeZset}); then EOF and the CRC-64 of everything before it,
  * little-endian.
  * <p>Works on a read-only view ({@link Keyspace#attach} of a {@link io.teemate.enclave.memory.CowSpace#fork()}),
  * which is how a snapshot is taken while the database keeps serving writes. Output goes through a fixed 64 KiB
@@ -96,6 +97,9 @@ public final class RdbWriter {
     private static boolean writeKey(Keyspace ks, long e, Sink sink) throws IOException {
         long ref = ks.valueRef(e);
         int type = ks.type(e);
+        if (type == Keyspace.TYPE_ZSET) {
+            return writeZset(ks, e, sink);
+        }
         List<byte[]> items;
         int rdbType;
         switch (type) {
@@ -137,6 +141,39 @@ public final class RdbWriter {
             for (byte[] item : items) {
                 sink.writeString(item);
             }
+        }
+        return true;
+    }
+
+    /**
+     * A sorted set as Redis 7.0's rdbSaveObject writes it: RDB_TYPE_ZSET_LISTPACK while listpack-encoded (see
+     * {@link ZsetStore}), else RDB_TYPE_ZSET_2 with the members from the tail (highest) down, each followed by its
+     * score as a little-endian binary double.
+     */
+    private static boolean writeZset(Keyspace ks, long e, Sink sink) throws IOException {
+        ZsetStore zs = new ZsetStore(ks);
+        long z = ks.valueRef(e);
+        if (zs.length(z) == 0) {
+            return false;
+        }
+        long at = ks.expireAt(e);
+        if (at != 0) {
+            sink.writeByte(Rdb.OPCODE_EXPIRETIME_MS);
+            sink.writeLongLE(at);
+        }
+        if (!zs.skiplistEncoded(z)) {
+            List<SortedSetCommands.Scored> items = SortedSetCommands.byRank(zs, z, 0, -1, false);
+            sink.writeByte(Rdb.TYPE_ZSET_LISTPACK);
+            sink.writeString(ks.key(e));
+            sink.writeString(ZsetListpack.encode(items));
+            return true;
+        }
+        sink.writeByte(Rdb.TYPE_ZSET_2);
+        sink.writeString(ks.key(e));
+        sink.writeLength(zs.length(z));
+        for (long n = zs.last(z); n != 0; n = zs.prev(n)) {
+            sink.writeString(zs.member(n));
+            sink.writeLongLE(Double.doubleToRawLongBits(zs.score(n)));
         }
         return true;
     }

@@ -130,6 +130,38 @@ class CommandTableTest {
             Map.entry("hstrlen", 3),
             Map.entry("hincrbyfloat", 4),
             Map.entry("hscan", -3),
+            Map.entry("zadd", -4),
+            Map.entry("zincrby", 4),
+            Map.entry("zcard", 2),
+            Map.entry("zscore", 3),
+            Map.entry("zmscore", -3),
+            Map.entry("zrank", 3),
+            Map.entry("zrevrank", 3),
+            Map.entry("zcount", 4),
+            Map.entry("zlexcount", 4),
+            Map.entry("zrange", -4),
+            Map.entry("zrangestore", -5),
+            Map.entry("zrangebyscore", -4),
+            Map.entry("zrevrangebyscore", -4),
+            Map.entry("zrangebylex", -4),
+            Map.entry("zrevrangebylex", -4),
+            Map.entry("zrevrange", -4),
+            Map.entry("zrem", -3),
+            Map.entry("zremrangebyrank", 4),
+            Map.entry("zremrangebyscore", 4),
+            Map.entry("zremrangebylex", 4),
+            Map.entry("zpopmin", -2),
+            Map.entry("zpopmax", -2),
+            Map.entry("zmpop", -4),
+            Map.entry("zrandmember", -2),
+            Map.entry("zunion", -3),
+            Map.entry("zinter", -3),
+            Map.entry("zdiff", -3),
+            Map.entry("zunionstore", -4),
+            Map.entry("zinterstore", -4),
+            Map.entry("zdiffstore", -4),
+            Map.entry("zintercard", -3),
+            Map.entry("zscan", -3),
             Map.entry("ping", -1),
             Map.entry("echo", 2));
 
@@ -238,13 +270,32 @@ class CommandTableTest {
 
     /** Commands without keys, or with movable keys: 0,0,0 (Redis 7.0's COMMAND INFO). */
     static final Set<String> NO_KEY_POSITIONS = Set.of(
-            "ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey", "wait", "swapdb",
-            "lmpop", "sintercard", "zmpop", "zunion", "zinter", "zdiff", "zintercard", "blmpop", "bzmpop");
+            "ping",
+            "echo",
+            "dbsize",
+            "flushdb",
+            "flushall",
+            "select",
+            "keys",
+            "scan",
+            "randomkey",
+            "wait",
+            "swapdb",
+            "lmpop",
+            "sintercard",
+            "zmpop",
+            "zunion",
+            "zinter",
+            "zdiff",
+            "zintercard",
+            "blmpop",
+            "bzmpop");
 
     @Test
     void keyPositionsAreWhatRedisCommandInfoAnswers() {
         specs.forEach((n, s) -> {
-            List<Integer> want = NO_KEY_POSITIONS.contains(n) ? List.of(0, 0, 0) : KEY_POSITIONS.getOrDefault(n, List.of(1, 1, 1));
+            List<Integer> want =
+                    NO_KEY_POSITIONS.contains(n) ? List.of(0, 0, 0) : KEY_POSITIONS.getOrDefault(n, List.of(1, 1, 1));
             assertThat(List.of(s.firstKey(), s.lastKey(), s.step())).as(n).isEqualTo(want);
         });
     }

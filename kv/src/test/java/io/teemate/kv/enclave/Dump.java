@@ -31,9 +31,21 @@ final class Dump {
                 yield new TreeMap<>(m);
             }
             case Keyspace.TYPE_SET -> new HashSet<>(strings(ks.dictItems(ref, true, false)));
+            case Keyspace.TYPE_ZSET -> {
+                ZsetStore zs = new ZsetStore(ks);
+                List<String> pairs = new java.util.ArrayList<>();
+                for (long n = zs.first(ref); n != 0; n = zs.next(n)) {
+                    pairs.add(s(zs.member(n)));
+                    pairs.add(ZsetScores.format(zs.score(n)));
+                }
+                yield new Zset(pairs);
+            }
             default -> throw new AssertionError("type " + ks.type(e));
         };
     }
+
+    /** A sorted set: member, score (as Redis replies it), in order. */
+    record Zset(List<String> memberScorePairs) {}
 
     static List<String> strings(List<byte[]> l) {
         return l.stream().map(Dump::s).toList();

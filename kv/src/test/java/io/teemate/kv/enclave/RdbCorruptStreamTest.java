@@ -106,8 +106,9 @@ class RdbCorruptStreamTest {
         RdbFormatException e = refused(s.op(16).str("h").len(3).raw(1, 2, 3).end());
         assertThat(e.getMessage()).contains("'h'", "value type 16 (RDB_TYPE_HASH_LISTPACK)");
         assertThat(e.offset()).isEqualTo(at);
-        assertThat(refused(RdbTestData.Stream.v10().op(3).str("z").len(0).end()).getMessage())
-                .contains("RDB_TYPE_ZSET");
+        assertThat(refused(RdbTestData.Stream.v10().op(12).str("z").len(0).end())
+                        .getMessage())
+                .contains("RDB_TYPE_ZSET_ZIPLIST");
         assertThat(refused(RdbTestData.Stream.v10().op(15).str("st").end()).getMessage())
                 .contains("RDB_TYPE_STREAM_LISTPACKS");
         assertThat(refused(RdbTestData.Stream.v10().op(7).str("m").end()).getMessage())
