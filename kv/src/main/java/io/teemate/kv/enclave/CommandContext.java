@@ -25,6 +25,10 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * command that changed nothing (Redis's forceCommandPropagation, FLUSHALL on an empty database). A key deleted by
  * lazy expiry while a command runs is propagated as {@code DEL key}, before the command (db.c
  * deleteExpiredKeyAndPropagate, which counts no change).
+ * <p>Databases: a propagated command belongs to the database it ran in (the key's, for a lazy-expiry DEL). As
+ * Redis's feedAppendOnlyFile does, a {@code SELECT n} is queued before a command whose database differs from the
+ * one of the command queued before it ({@link #resetPropagatedDb}: database 0 at the start of every incremental
+ * AOF file, where the replay starts in database 0).
  * <p>The rewriting rules of the commands that exist now (each cites what Redis 7.0 does):
  * <ul>
  * <li>SET with EX, PX or EXAT: {@code SET key value PXAT <absolute ms>} (t_string.c setGenericCommand); any GET
@@ -57,11 +61,15 @@ final class CommandContext {
     private final List<List<byte[]>> propagated = new java.util.ArrayList<>();
     /** Every change counted since the engine was made (Redis's server.dirty). */
     private long dirtyTotal;
+    /** The database the queued commands are in (Redis's server.aof_selected_db). */
+    private int propagatedDb;
+    /** The database the running command started in (its client's). */
+    private int commandDb;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
         this.random = Objects.requireNonNull(random, "random");
-        ks.onLazyExpire(key -> propagated.add(List.of(ascii("DEL"), key)));
+        ks.onLazyExpire(key -> queue(ks.selected(), List.of(ascii("DEL"), key)));
     }
 
     // ------------------------------------------------------------------ propagation
@@ -93,6 +101,7 @@ final class CommandContext {
 
     /** Called by the engine before a command runs. */
     void beginCommand() {
+        commandDb = ks.selected();
         dirty = 0;
         rewritten = null;
         forced = false;
@@ -105,11 +114,25 @@ final class CommandContext {
     void endCommand(CommandSpec spec, List<byte[]> argv) {
         dirtyTotal += dirty;
         if (spec != null && spec.has(CommandSpec.Flag.WRITE) && (dirty > 0 || forced)) {
-            propagated.add(rewritten != null ? rewritten : List.copyOf(argv));
+            queue(commandDb, rewritten != null ? rewritten : List.copyOf(argv));
         }
         dirty = 0;
         rewritten = null;
         forced = false;
+    }
+
+    /** Queues {@code argv}, run in database {@code db}, after a SELECT if the queue was in another database. */
+    private void queue(int db, List<byte[]> argv) {
+        if (db != propagatedDb) {
+            propagated.add(List.of(ascii("SELECT"), ascii(Integer.toString(db))));
+            propagatedDb = db;
+        }
+        propagated.add(argv);
+    }
+
+    /** The queue's commands are in database 0 again: a new incremental AOF file starts (its replay does so). */
+    void resetPropagatedDb() {
+        propagatedDb = 0;
     }
 
     /** Every change counted since the engine was made. */

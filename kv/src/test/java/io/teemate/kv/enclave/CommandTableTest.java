@@ -58,6 +58,8 @@ class CommandTableTest {
             Map.entry("flushdb", -1),
             Map.entry("flushall", -1),
             Map.entry("select", 2),
+            Map.entry("move", 3),
+            Map.entry("swapdb", 3),
             Map.entry("hset", -4),
             Map.entry("hmset", -4),
             Map.entry("hget", 3),
@@ -158,8 +160,8 @@ class CommandTableTest {
     @Test
     void keyPositionsAreWhatTheCommandReplyAnsweredBefore() {
         Set<String> multiKey = Set.of("del", "unlink", "exists", "mget");
-        Set<String> noKeys =
-                Set.of("ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey");
+        Set<String> noKeys = Set.of(
+                "ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey", "swapdb");
         specs.forEach((n, s) -> {
             List<Integer> before = multiKey.contains(n)
                     ? List.of(1, -1, 1)

@@ -282,6 +282,9 @@ class PropagationTest {
                 "LTRIM l 0 0",
                 "SADD s m",
                 "SREM s m",
+                "SET mv 1",
+                "MOVE mv 1",
+                "SWAPDB 0 1",
                 "FLUSHDB",
                 "FLUSHALL"));
         List<String> writeCommands = CommandEngine.commandSpecs().values().stream()
