@@ -41,7 +41,7 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     (their condition held when it ran, and the replay's dataset is the same); a deadline already past deletes
  *     the key and is propagated as {@code DEL key} (expire.c expireGenericCommand).</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
- *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
+ *     RENAME, RENAMENX, MOVE, SWAPDB, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
  *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM: their effect depends on their arguments and the
  *     dataset only. None of them is random: a command with a random effect (SPOP, when it comes) must propagate
  *     what it did (SPOP: SREM of the members it took, t_set.c spopWithCountCommand).</li>

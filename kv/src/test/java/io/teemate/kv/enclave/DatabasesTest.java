@@ -163,7 +163,6 @@ class DatabasesTest {
                         DBSIZE
                         GET m
                         LRANGE l 0 -1
-                        RANDOMKEY
                         FLUSHDB
                         DBSIZE
                         SELECT 3
