@@ -6,10 +6,13 @@ package io.teemate.kv.abi;
  * output, both in the runtime's {@link io.teemate.abi.Wire} encoding. Every request starts with an operation
  * number (u32).
  * <ul>
- * <li>{@link #OPEN} (space bytes u64, snapshot path string, "" for none) -> keys loaded u64: creates the
- *     container's keyspace and loads the sealed snapshot, if any. Exit {@link #EXIT_BAD_SNAPSHOT} with a message
+ * <li>{@link #OPEN} (space bytes u64, databases u32, snapshot path string, "" for none) -> keys loaded u64 (of
+ *     every database): creates the container's keyspace of {@code databases} numbered databases (Redis's
+ *     {@code databases}, 1 or more, fixed from then on; refused if the db table would take more than an eighth of
+ *     the space) and loads the sealed snapshot, if any. Exit {@link #EXIT_BAD_SNAPSHOT} with a message
  *     if the snapshot does not unseal or parse: nothing is loaded.</li>
- * <li>{@link #EXEC} (deny writes string, n u32, then per command: argc u32, argc blobs) -> n reply blobs (RESP2), then
+ * <li>{@link #EXEC} (deny writes string, n u32, then per command: database u32, argc u32, argc blobs) -> n reply
+ *     blobs (RESP2), then
  *     the engine's internal errors since the last EXEC (count u32, per error: id u64, detail string) for the host's
  *     log, then dirty u64 (the changes this batch made: Redis's server.dirty, e.g. 2 for an MSET of two keys, 0 for
  *     a write that changed nothing), then the AOF record blob: this batch's propagated commands sealed as ONE record
@@ -18,9 +21,14 @@ package io.teemate.kv.abi;
  *     the batch propagated nothing. "Deny writes" is "" to run every command, else the error line without its
  *     leading '-' and CRLF (e.g. {@code MISCONF Errors writing to the AOF file: No space left on device}; it must
  *     hold no CR or LF, or the request is refused) that every command flagged write and PING answer instead of
- *     running, as Redis's MISCONF does; other commands run.</li>
- * <li>{@link #STATS} () -> keys u64, keys with a deadline u64, bytes allocated u64, private pages u64, pages
- *     shared with a fork u64, pages copied on write u64.</li>
+ *     running, as Redis's MISCONF does; other commands run. A command's database is its client's SELECTed one (the
+ *     host tracks it: a SELECT the engine answers OK switches its client for the commands after it); the request is
+ *     refused, before any of its commands runs, if one names a database the keyspace does not have. The AOF record
+ *     holds a {@code SELECT n} before a command whose database differs from the previous one's (each incremental
+ *     file starts in database 0), as Redis's feedAppendOnlyFile.</li>
+ * <li>{@link #STATS} () -> keys u64, keys with a deadline u64 (both of every database), bytes allocated u64, private
+ *     pages u64, pages shared with a fork u64, pages copied on write u64, then n u32 and per database that holds
+ *     keys, ascending: index u32, keys u64, keys with a deadline u64 (INFO keyspace's lines).</li>
  * <li>{@link #SAVE} () -> the sealed snapshot stream (the enclave's SealedSnapshot format over an RDB stream) of the
  *     container's dataset; a forked child saves the dataset at its fork.</li>
  * <li>{@link #CHECKPOINT} () -> the dataset's pages as sealed checkpoint records, for a conventional fork
@@ -29,7 +37,7 @@ package io.teemate.kv.abi;
  * <li>{@link #EXPORT} (snapshot path string) -> the snapshot's plain RDB stream, unsealed in the enclave only
  *     after the whole snapshot authenticated (a first pass checks every record and the last one's marker and
  *     releases nothing). Exit {@link #EXIT_BAD_SNAPSHOT} with the reason (never a path) otherwise.</li>
- * <li>{@link #AOF_LOAD} (space bytes u64, load truncated u32 (1: Redis's aof-load-truncated yes), n u32, then per
+ * <li>{@link #AOF_LOAD} (space bytes u64, databases u32 (as {@link #OPEN}), load truncated u32 (1: Redis's aof-load-truncated yes), n u32, then per
  *     part in manifest order: kind u32 ({@link #AOF_PART_BASE} first, then {@link #AOF_PART_INCR}s), name string
  *     (the path under the container's root, e.g. "appendonlydir/appendonly.aof.1.incr.aof")) -> keys u64, next
  *     record sequence number u64, n u32, then per part: records replayed u64 (0 for the base), valid bytes u64
@@ -49,7 +57,7 @@ package io.teemate.kv.abi;
  *     dataset has an AOF lineage ({@link #AOF_BASE} or {@link #AOF_LOAD} first) and in a fork's child.</li>
  * <li>{@link #AOF_OFF} () -> nothing: closes the incremental file, so later EXECs seal no record (CONFIG SET
  *     appendonly no). The lineage and next sequence number stay: a base written later continues them.</li>
- * <li>{@link #EXPORT_AOF} (space bytes u64, n u32, parts as {@link #AOF_LOAD}) -> warning string ("" if none), then the
+ * <li>{@link #EXPORT_AOF} (space bytes u64, databases u32, n u32, parts as {@link #AOF_LOAD}) -> warning string ("" if none), then the
  *     plain RDB stream of the AOF-recovered dataset to the end: the chain loads in a dataset of its own (a torn tail
  *     as aof-load-truncated yes, nothing cut), and no plaintext leaves before all of it authenticated. Exit
  *     {@link #EXIT_BAD_AOF} with the reason otherwise.</li>

@@ -155,12 +155,13 @@ final class BitCommands {
         if (a.size() == 4 || a.size() == 5) {
             start = parseLong(a.get(2));
             end = parseLong(a.get(3));
-            if (a.size() == 5) {
-                isBit = isBitUnit(a.get(4));
-            }
+            // 7.0 answers 0 for an empty negative range before it reads the unit (BITCOUNT k -2 -3 nibble is 0)
             if (start < 0 && end < 0 && start > end) {
                 r.integer(0);
                 return;
+            }
+            if (a.size() == 5) {
+                isBit = isBitUnit(a.get(4));
             }
             long total = isBit ? strlen << 3 : strlen;
             if (start < 0) {

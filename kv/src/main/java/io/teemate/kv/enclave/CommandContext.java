@@ -26,6 +26,10 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * lazy expiry while a command runs is propagated as {@code DEL key}, before the command (db.c
  * deleteExpiredKeyAndPropagate, which counts no change); so is a key the active expiry cycle deletes
  * ({@link ActiveExpiry}).
+ * <p>Databases: a propagated command belongs to the database it ran in (the key's, for a lazy-expiry DEL). As
+ * Redis's feedAppendOnlyFile does, a {@code SELECT n} is queued before a command whose database differs from the
+ * one of the command queued before it ({@link #resetPropagatedDb}: database 0 at the start of every incremental
+ * AOF file, where the replay starts in database 0).
  * <p>The rewriting rules of the commands that exist now (each cites what Redis 7.0 does):
  * <ul>
  * <li>SET with EX, PX or EXAT: {@code SET key value PXAT <absolute ms>} (t_string.c setGenericCommand); any GET
@@ -49,7 +53,7 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  * <li>LMPOP: {@code LPOP|RPOP key n} with the number popped (t_list.c mpopGenericCommand).</li>
  * <li>HINCRBYFLOAT: {@code HSET key field <result>} (t_hash.c hincrbyfloatCommand).</li>
  * <li>Everything else as is: SETNX, MSET, INCR, DECR, INCRBY, DECRBY, APPEND, SETRANGE, DEL, UNLINK, PERSIST,
- *     RENAME, RENAMENX, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
+ *     RENAME, RENAMENX, MOVE, SWAPDB, FLUSHDB, FLUSHALL (always, even on an empty database), HSET, HMSET, HSETNX, HDEL, HINCRBY,
  *     LPUSH, RPUSH, LPOP, RPOP, LSET, LREM, LTRIM, SADD, SREM, LPUSHX, RPUSHX, LINSERT, LMOVE, RPOPLPUSH, SMOVE,
  *     SINTERSTORE, SUNIONSTORE, SDIFFSTORE, COPY, SORT ... STORE (a set sorted by nothing into STORE is sorted
  *     ALPHA, so it is deterministic too): their effect depends on their arguments and the dataset only. None of
@@ -73,11 +77,15 @@ final class CommandContext {
     private final List<List<byte[]>> propagated = new java.util.ArrayList<>();
     /** Every change counted since the engine was made (Redis's server.dirty). */
     private long dirtyTotal;
+    /** The database the queued commands are in (Redis's server.aof_selected_db). */
+    private int propagatedDb;
+    /** The database the running command started in (its client's). */
+    private int commandDb;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
         this.random = Objects.requireNonNull(random, "random");
-        ks.onLazyExpire(key -> propagated.add(List.of(ascii("DEL"), key)));
+        ks.onLazyExpire(key -> queue(ks.selected(), List.of(ascii("DEL"), key)));
     }
 
     // ------------------------------------------------------------------ propagation
@@ -117,6 +125,7 @@ final class CommandContext {
 
     /** Called by the engine before a command runs. */
     void beginCommand() {
+        commandDb = ks.selected();
         dirty = 0;
         rewritten = null;
         forced = false;
@@ -134,7 +143,7 @@ final class CommandContext {
         if (spec != null
                 && (spec.has(CommandSpec.Flag.WRITE) || spec.has(CommandSpec.Flag.MAY_REPLICATE))
                 && (dirty > 0 || forced)) {
-            propagated.add(rewritten != null ? rewritten : List.copyOf(argv));
+            queue(commandDb, rewritten != null ? rewritten : List.copyOf(argv));
         }
         dirty = 0;
         rewritten = null;
@@ -154,6 +163,20 @@ final class CommandContext {
         for (int i = spec.firstKey(); i <= last && i < argv.size(); i += step) {
             ks.encodings().afterWrite(ks, argv.get(i));
         }
+    }
+
+    /** Queues {@code argv}, run in database {@code db}, after a SELECT if the queue was in another database. */
+    private void queue(int db, List<byte[]> argv) {
+        if (db != propagatedDb) {
+            propagated.add(List.of(ascii("SELECT"), ascii(Integer.toString(db))));
+            propagatedDb = db;
+        }
+        propagated.add(argv);
+    }
+
+    /** The queue's commands are in database 0 again: a new incremental AOF file starts (its replay does so). */
+    void resetPropagatedDb() {
+        propagatedDb = 0;
     }
 
     /** Every change counted since the engine was made. */

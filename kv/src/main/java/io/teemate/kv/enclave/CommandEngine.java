@@ -15,9 +15,10 @@ import static io.teemate.kv.enclave.CommandContext.str;
  * <p>The engine is the dispatcher only, as server.c processCommand and call: it looks the name up in the
  * {@link CommandTable} (one {@link CommandSpec} per command, each data type's file declaring its own), answers the
  * arity error, runs the handler, and turns a handler's failure into its reply.
- * <p>Databases: only database 0 exists. {@code SELECT 0} answers OK and any other index
- * {@code -ERR DB index is out of range} (what Redis answers past its {@code databases} setting); FLUSHALL equals
- * FLUSHDB. One database keeps the whole dataset in one copy-on-write space, so one fork snapshots everything.
+ * <p>Databases: the keyspace holds {@link Keyspace#databases} numbered databases in one copy-on-write space, so one
+ * fork snapshots all of them. {@link #execute(int, List)} runs a command in its client's database (the host tracks
+ * each client's SELECT and sends it with every command); {@link #execute(List)} runs it in the engine's current
+ * database, which SELECT switches (an AOF replay, tests).
  * <p>Server commands (INFO, SAVE, BGSAVE, CONFIG, CLIENT, COMMAND, QUIT) are the server's and are not here: they
  * answer as unknown commands. The server's COMMAND describes this engine's commands from the table the container
  * hands out ({@link io.teemate.kv.abi.KvAbi#COMMANDS}).
@@ -90,6 +91,17 @@ public final class CommandEngine {
      * is kept for {@link #takeInternalErrors}, and the database goes on with the next command.
      */
     public byte[] execute(List<byte[]> argv) {
+        return execute(context.ks.selected(), argv);
+    }
+
+    /**
+     * Runs {@code argv} in database {@code db} as {@link #execute(List)} does; the engine then stays in that
+     * database (or the one a SELECT switched to).
+     *
+     * @throws IllegalArgumentException if there is no database {@code db} (the caller validates it first)
+     */
+    public byte[] execute(int db, List<byte[]> argv) {
+        context.ks.select(db);
         context.beginCommand();
         CommandSpec spec = argv.isEmpty() ? null : CommandTable.REDIS.lookup(str(argv.get(0)));
         try {
@@ -144,6 +156,20 @@ public final class CommandEngine {
      */
     public List<List<byte[]>> takePropagated() {
         return context.takePropagated();
+    }
+
+    /**
+     * The commands propagated from now on start in database 0 again: a new incremental AOF file begins, whose replay
+     * starts in database 0 (Redis resets server.aof_selected_db when it opens a new file, so that the file's first
+     * command is preceded by a SELECT if it is not in database 0).
+     */
+    public void resetPropagatedDb() {
+        context.resetPropagatedDb();
+    }
+
+    /** How many databases the engine's keyspace holds. */
+    public int databases() {
+        return context.ks.databases();
     }
 
     /**

@@ -19,10 +19,13 @@ import java.util.function.LongSupplier;
  *
  * <h2>Layout (all offsets into the space, little-endian longs, offset 0 = null)</h2>
  * <pre>
- * header @0:   magic | bump | seed | db dict (count, capacity, buckets) | keys with a deadline | free list heads[NUM_CLASSES]
+ * header @0:   magic | bump | seed | db table ref | databases | (unused 16) | free list heads[NUM_CLASSES]
  * header @448: AOF position: lineage (16 bytes, all zero = none) | next record sequence number; written only
  *              when a conventional fork checkpoints the space ({@link #writeAofPosition}), so that the position
  *              reaches the child inside the sealed checkpoint
+ * db table:    per database (Redis's server.db[]): key dict (count, capacity, buckets) | keys with a deadline;
+ *              a database's dict gets its buckets at its first key (capacity 0 = none), so {@code databases} empty
+ *              databases cost 32 bytes each
  * block:       class (8) | payload (2^class - 8); freed payloads hold the next free block in their first 8 bytes
  * blob:        length (8) | bytes
  * dict:        count | capacity (power of two) | buckets ref; chained entries, rehashed to 2x at load 1
@@ -43,7 +46,10 @@ import java.util.function.LongSupplier;
  * {@link #loading} (an append-only file being replayed, Redis's server.loading) nothing expires: a key whose
  * deadline passed since it was logged stays until the replay ends, so that later logged commands on it replay as
  * they ran.
- * <p>Only database 0 exists (see {@link CommandEngine}: SELECT accepts index 0 only, as Redis Cluster does).
+ * <p>Databases: the keyspace holds a fixed number of numbered databases (Redis's {@code databases}, set at
+ * {@link #create}), all in the same space, so one fork snapshots all of them. A view works on one database at a
+ * time, its selected one ({@link #select}; 0 at first): every key method (find, insert, delete, size, forEach,
+ * scan, flush...) is about that database, as Redis's commands are about their client's {@code c->db}.
  * <p>Not thread-safe: one enclave thread at a time uses a view; a fork is a separate view.
  */
 public final class Keyspace {
@@ -55,15 +61,22 @@ public final class Keyspace {
     /** A sorted set: a member dict plus a skiplist, both in the space (layout in {@link ZsetStore}). */
     public static final int TYPE_ZSET = 5;
 
-    /** "TmKVsp01" little-endian. */
-    static final long MAGIC = 0x3130_7073_564B_6D54L;
+    /** "TmKVsp02" little-endian (02: numbered databases). */
+    static final long MAGIC = 0x3230_7073_564B_6D54L;
 
     private static final long H_MAGIC = 0;
     private static final long H_BUMP = 8;
     private static final long H_SEED = 16;
-    private static final long H_DB = 24;
-    /** How many keys have a deadline, kept as they change (Redis's expires dict size): INFO without a walk. */
-    private static final long H_EXPIRES = 48;
+    /** The db table: one {@link #DB_RECORD} per database. */
+    private static final long H_DBS = 24;
+    /** How many databases the table holds (fixed when the keyspace is made). */
+    private static final long H_NDB = 32;
+    /** A database in the table: its key dict, then how many keys have a deadline (Redis's expires dict size). */
+    private static final int DB_RECORD = 32;
+
+    private static final long DB_EXPIRES = 24;
+    /** Redis's CONFIG databases upper bound (config.c: INT_MAX). */
+    public static final int MAX_DATABASES = Integer.MAX_VALUE;
 
     private static final long H_FREE = 64;
     private static final int NUM_CLASSES = 48;
@@ -101,6 +114,11 @@ public final class Keyspace {
     private final LongSupplier nowMillis;
     private final boolean readOnly;
     private final long seed;
+    private final int databases;
+    /** The selected database and its record in the db table (its dict, its count of deadlines). */
+    private int db;
+
+    private long cur;
     /** Redis's server.loading: while an append-only file replays, no key expires. */
     private boolean loading;
     /** Keeps the access time or LFU counter of every key (Redis's maxmemory-policy decides which). */
@@ -119,10 +137,31 @@ public final class Keyspace {
                     "the space holds no keyspace (bad magic 0x" + Long.toHexString(space.readLong(H_MAGIC)) + ")");
         }
         this.seed = space.readLong(H_SEED);
+        long n = space.readLong(H_NDB);
+        long table = space.readLong(H_DBS);
+        if (n < 1 || n > MAX_DATABASES || table < HEAP_START || table > space.sizeBytes() - DB_RECORD * n) {
+            throw new IllegalArgumentException(
+                    "the space holds a corrupt keyspace (" + n + " databases at " + table + ")");
+        }
+        this.databases = (int) n;
+        this.cur = table;
     }
 
-    /** Formats an empty keyspace in {@code space} (which must be all zeros, e.g. new) and returns a writable view. */
+    /** Formats an empty keyspace with 16 databases (Redis's default) in {@code space}; see the other create. */
     public static Keyspace create(CowSpace space, LongSupplier nowMillis, long hashSeed) {
+        return create(space, nowMillis, hashSeed, 16);
+    }
+
+    /**
+     * Formats an empty keyspace of {@code databases} databases in {@code space} (which must be all zeros, e.g. new)
+     * and returns a writable view, database 0 selected.
+     *
+     * @throws KeyspaceFullException if the space cannot hold the db table
+     */
+    public static Keyspace create(CowSpace space, LongSupplier nowMillis, long hashSeed, int databases) {
+        if (databases < 1) {
+            throw new IllegalArgumentException("a keyspace holds at least one database, not " + databases);
+        }
         if (space.sizeBytes() < 2 * HEAP_START) {
             throw new IllegalArgumentException(
                     "a keyspace needs a space of at least " + 2 * HEAP_START + " bytes, got " + space.sizeBytes());
@@ -132,10 +171,11 @@ public final class Keyspace {
         }
         space.writeLong(H_BUMP, HEAP_START);
         space.writeLong(H_SEED, hashSeed);
+        long table = bumpTable(space, (long) DB_RECORD * databases);
+        space.writeLong(H_DBS, table);
+        space.writeLong(H_NDB, databases);
         space.writeLong(H_MAGIC, MAGIC);
-        Keyspace ks = new Keyspace(space, nowMillis, false);
-        ks.dictInit(H_DB, 16);
-        return ks;
+        return new Keyspace(space, nowMillis, false);
     }
 
     /** A writable view of a keyspace already formatted in {@code space}. */
@@ -151,8 +191,110 @@ public final class Keyspace {
         return new Keyspace(space, nowMillis, true);
     }
 
+    /**
+     * The db table, taken from the bump pointer of a new space (all zeros, so every database starts empty with no
+     * buckets), never freed.
+     */
+    private static long bumpTable(CowSpace space, long bytes) {
+        long at = space.readLong(H_BUMP);
+        long end = (at + bytes + 15) & ~15L;
+        if (bytes > space.sizeBytes() || end > space.sizeBytes()) {
+            throw new KeyspaceFullException("the keyspace is full: " + bytes / DB_RECORD + " databases need " + bytes
+                    + " bytes of a space of " + space.sizeBytes());
+        }
+        space.writeLong(H_BUMP, end);
+        return at;
+    }
+
     public CowSpace space() {
         return space;
+    }
+
+    /** How many databases the keyspace holds (Redis's {@code databases}). */
+    public int databases() {
+        return databases;
+    }
+
+    /** The selected database: the one every key method works on. */
+    public int selected() {
+        return db;
+    }
+
+    /**
+     * Selects database {@code index} for every later key method of this view (Redis's selectDb).
+     *
+     * @throws IllegalArgumentException if there is no such database (callers check first and answer the error)
+     */
+    public void select(int index) {
+        if (index < 0 || index >= databases) {
+            throw new IllegalArgumentException("no database " + index + " (the keyspace holds " + databases + ")");
+        }
+        this.db = index;
+        this.cur = space.readLong(H_DBS) + (long) DB_RECORD * index;
+    }
+
+    /** The record of database {@code index} in the db table. */
+    private long dbRecord(int index) {
+        if (index < 0 || index >= databases) {
+            throw new IllegalArgumentException("no database " + index + " (the keyspace holds " + databases + ")");
+        }
+        return space.readLong(H_DBS) + (long) DB_RECORD * index;
+    }
+
+    /** Keys in database {@code index}, expired ones not yet deleted included (its DBSIZE). */
+    public long size(int index) {
+        return space.readLong(dbRecord(index) + D_COUNT);
+    }
+
+    /** Keys with a deadline in database {@code index} (its INFO keyspace "expires"). */
+    public long expiresCount(int index) {
+        return space.readLong(dbRecord(index) + DB_EXPIRES);
+    }
+
+    /** Keys in every database (what a load reports). */
+    public long totalSize() {
+        long n = 0;
+        for (int i = 0; i < databases; i++) {
+            n += size(i);
+        }
+        return n;
+    }
+
+    /** Keys with a deadline in every database. */
+    public long totalExpires() {
+        long n = 0;
+        for (int i = 0; i < databases; i++) {
+            n += expiresCount(i);
+        }
+        return n;
+    }
+
+    /**
+     * Swaps the contents of databases {@code a} and {@code b} (Redis's dbSwapDatabases): a view with either
+     * selected then sees the other's keys.
+     */
+    public void swap(int a, int b) {
+        requireWritable();
+        long ra = dbRecord(a);
+        long rb = dbRecord(b);
+        if (ra != rb) {
+            byte[] x = space.read(ra, DB_RECORD);
+            space.write(ra, space.read(rb, DB_RECORD));
+            space.write(rb, x);
+        }
+    }
+
+    /** Deletes every key of every database (FLUSHALL); the selected database stays selected. */
+    public void flushAll() {
+        requireWritable();
+        int was = db;
+        for (int i = 0; i < databases; i++) {
+            if (size(i) > 0 || space.readLong(dbRecord(i) + D_CAP) != 0) {
+                select(i);
+                flush();
+            }
+        }
+        select(was);
     }
 
     public boolean readOnly() {
@@ -179,12 +321,12 @@ public final class Keyspace {
 
     /** The entry of {@code key} whether its deadline passed or not, nothing deleted or touched; 0 if absent. */
     long lookupRaw(byte[] key) {
-        return dictFind(H_DB, key, hash(key));
+        return dictFind(cur, key, hash(key));
     }
 
     /** As {@link #find} without updating the access time (db.c LOOKUP_NOTOUCH: TYPE, TTL, EXISTS, OBJECT). */
     public long findNoTouch(byte[] key) {
-        long e = dictFind(H_DB, key, hash(key));
+        long e = dictFind(cur, key, hash(key));
         if (e != 0 && isExpired(e)) {
             if (!readOnly) {
                 expire(key);
@@ -267,7 +409,7 @@ public final class Keyspace {
     /** Adds {@code key} (which must be absent) with a value of {@code type}; returns its entry. */
     public long insert(byte[] key, int type, long valueRef) {
         requireWritable();
-        long e = dictInsert(H_DB, key, hash(key));
+        long e = dictInsert(cur, key, hash(key));
         space.writeLong(e + E_TYPE, typeWord(type, 0, access.newObject(now())));
         space.writeLong(e + E_VAL, valueRef);
         return e;
@@ -276,7 +418,7 @@ public final class Keyspace {
     /** Removes {@code key} and frees its value; true if it existed (expired keys count as existing here). */
     public boolean delete(byte[] key) {
         requireWritable();
-        long e = dictUnlink(H_DB, key, hash(key));
+        long e = dictUnlink(cur, key, hash(key));
         if (e == 0) {
             return false;
         }
@@ -289,7 +431,7 @@ public final class Keyspace {
     /** Removes the entry of {@code key} without freeing its value, which the caller takes over; true if it existed. */
     boolean unlinkKeepValue(byte[] key) {
         requireWritable();
-        long e = dictUnlink(H_DB, key, hash(key));
+        long e = dictUnlink(cur, key, hash(key));
         if (e != 0) {
             forgetDeadline(e);
             free(e);
@@ -374,20 +516,23 @@ public final class Keyspace {
         requireWritable();
         long before = space.readLong(e + E_EXP);
         if ((before == 0) != (atMillis == 0)) {
-            space.writeLong(H_EXPIRES, space.readLong(H_EXPIRES) + (atMillis == 0 ? -1 : 1));
+            space.writeLong(cur + DB_EXPIRES, space.readLong(cur + DB_EXPIRES) + (atMillis == 0 ? -1 : 1));
         }
         space.writeLong(e + E_EXP, atMillis);
     }
 
-    /** Keys with a deadline, expired ones not yet deleted included (Redis's INFO keyspace "expires"). */
+    /**
+     * Keys with a deadline in the selected database, expired ones not yet deleted included (Redis's INFO keyspace
+     * "expires").
+     */
     public long expiresCount() {
-        return space.readLong(H_EXPIRES);
+        return space.readLong(cur + DB_EXPIRES);
     }
 
     /** A top-level entry leaves the keyspace: its deadline no longer counts. */
     private void forgetDeadline(long e) {
         if (space.readLong(e + E_EXP) != 0) {
-            space.writeLong(H_EXPIRES, space.readLong(H_EXPIRES) - 1);
+            space.writeLong(cur + DB_EXPIRES, space.readLong(cur + DB_EXPIRES) - 1);
         }
     }
 
@@ -398,25 +543,26 @@ public final class Keyspace {
 
     /** Number of keys, including expired ones not yet deleted (as Redis's DBSIZE). */
     public long size() {
-        return space.readLong(H_DB + D_COUNT);
+        return space.readLong(cur + D_COUNT);
     }
 
-    /** Deletes every key. */
+    /** Deletes every key of the selected database (FLUSHDB); it has no buckets until its next key. */
     public void flush() {
         requireWritable();
-        dictFree(H_DB, true);
-        dictInit(H_DB, 16);
-        space.writeLong(H_EXPIRES, 0);
+        dictFree(cur, true);
+        space.writeLong(cur + D_CAP, 0);
+        space.writeLong(cur + D_BUCKETS, 0);
+        space.writeLong(cur + DB_EXPIRES, 0);
     }
 
     /** Calls {@code visit} for every entry, expired ones not yet deleted included. The visitor must not modify it. */
     void forEachIncludingExpired(LongConsumer visit) {
-        dictForEach(H_DB, visit);
+        dictForEach(cur, visit);
     }
 
     /** Calls {@code visit} for every live (unexpired) entry. The visitor must not modify the keyspace. */
     public void forEach(LongConsumer visit) {
-        dictForEach(H_DB, e -> {
+        dictForEach(cur, e -> {
             if (!isExpired(e)) {
                 visit.accept(e);
             }
@@ -429,14 +575,17 @@ public final class Keyspace {
      * a key present for the whole scan is returned at least once even if the table grows in between.
      */
     public long scanStep(long cursor, LongConsumer visit) {
-        return dictScan(H_DB, cursor, visit);
+        return dictScan(cur, cursor, visit);
     }
 
     /** A random live entry, or 0 if there is none. */
     public long randomEntry(java.util.random.RandomGenerator random) {
         for (int tries = 0; tries < 100 && size() > 0; tries++) {
-            long cap = space.readLong(H_DB + D_CAP);
-            long buckets = space.readLong(H_DB + D_BUCKETS);
+            long cap = space.readLong(cur + D_CAP);
+            long buckets = space.readLong(cur + D_BUCKETS);
+            if (cap == 0) {
+                break;
+            }
             long e = 0;
             for (int i = 0; i < 4 * cap && e == 0; i++) {
                 e = space.readLong(buckets + 8 * random.nextLong(cap));
@@ -949,6 +1098,9 @@ public final class Keyspace {
 
     private long dictFind(long d, byte[] key, long h) {
         long cap = space.readLong(d + D_CAP);
+        if (cap == 0) {
+            return 0; // a database without buckets yet
+        }
         long e = space.readLong(space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1)));
         while (e != 0) {
             if (space.readLong(e + E_HASH) == h
@@ -964,6 +1116,10 @@ public final class Keyspace {
     private long dictInsert(long d, byte[] key, long h) {
         long count = space.readLong(d + D_COUNT);
         long cap = space.readLong(d + D_CAP);
+        if (cap == 0) {
+            dictInit(d, 16); // a database's first key
+            cap = 16;
+        }
         if (count + 1 > cap) {
             dictRehash(d, cap * 2);
             cap *= 2;
@@ -985,6 +1141,9 @@ public final class Keyspace {
     /** Unlinks the entry of {@code key} from {@code d} and returns it (not freed), or 0. */
     private long dictUnlink(long d, byte[] key, long h) {
         long cap = space.readLong(d + D_CAP);
+        if (cap == 0) {
+            return 0;
+        }
         long link = space.readLong(d + D_BUCKETS) + 8 * (h & (cap - 1));
         long e = space.readLong(link);
         while (e != 0) {
@@ -1032,6 +1191,9 @@ public final class Keyspace {
 
     private long dictScan(long d, long cursor, LongConsumer visit) {
         long cap = space.readLong(d + D_CAP);
+        if (cap == 0) {
+            return 0;
+        }
         long mask = cap - 1;
         long buckets = space.readLong(d + D_BUCKETS);
         for (long e = space.readLong(buckets + 8 * (cursor & mask)); e != 0; e = space.readLong(e + E_NEXT)) {
@@ -1049,6 +1211,9 @@ public final class Keyspace {
     private void dictFree(long d, boolean topLevel) {
         long cap = space.readLong(d + D_CAP);
         long buckets = space.readLong(d + D_BUCKETS);
+        if (cap == 0) {
+            return;
+        }
         for (long i = 0; i < cap; i++) {
             long e = space.readLong(buckets + 8 * i);
             while (e != 0) {

@@ -65,14 +65,25 @@ public final class KvApp implements ContainerApp {
                 if (s == null) {
                     return refuse(env, "the database is not open");
                 }
-                env.stdout(new Wire.Writer()
-                        .u64(s.keyspace.size())
-                        .u64(s.keyspace.expiresCount())
+                Wire.Writer stats = new Wire.Writer()
+                        .u64(s.keyspace.totalSize())
+                        .u64(s.keyspace.totalExpires())
                         .u64(s.keyspace.usedBytes())
                         .u64(s.space.privatePages())
                         .u64(s.space.sharedPages())
-                        .u64(s.space.pagesCopied())
-                        .toBytes());
+                        .u64(s.space.pagesCopied());
+                // INFO keyspace's lines: every database that holds keys (server.c genRedisInfoString)
+                List<Integer> nonEmpty = new ArrayList<>();
+                for (int db = 0; db < s.keyspace.databases(); db++) {
+                    if (s.keyspace.size(db) > 0) {
+                        nonEmpty.add(db);
+                    }
+                }
+                stats.u32(nonEmpty.size());
+                for (int db : nonEmpty) {
+                    stats.u32(db).u64(s.keyspace.size(db)).u64(s.keyspace.expiresCount(db));
+                }
+                env.stdout(stats.toBytes());
                 return 0;
             }
             case KvAbi.SAVE -> {
@@ -203,6 +214,7 @@ public final class KvApp implements ContainerApp {
                     s.aofIncr.close();
                 }
                 s.aofIncr = incr;
+                s.engine.resetPropagatedDb(); // the new file's replay starts in database 0
                 env.stdout(new Wire.Writer()
                         .blob(incr.header())
                         .u64(incr.firstSeq())
@@ -241,12 +253,17 @@ public final class KvApp implements ContainerApp {
 
     private static int open(ContainerEnv env, Wire.Reader in) throws IOException {
         long spaceBytes = in.u64("space bytes");
+        long databases = in.u32("databases");
         String snapshot = in.string("snapshot path");
         in.end();
         if (state(env) != null) {
             return refuse(env, "the database is open already");
         }
-        KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong());
+        String bad = badDatabases(databases, spaceBytes);
+        if (bad != null) {
+            return refuse(env, bad);
+        }
+        KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong(), (int) databases);
         if (!snapshot.isEmpty()) {
             try (InputStream plain =
                     SealedSnapshot.reader(b -> unsealOrNull(env, SNAPSHOT_PURPOSE, b), env.openHostFile(snapshot))) {
@@ -261,8 +278,23 @@ public final class KvApp implements ContainerApp {
             }
         }
         env.local(KvState.class, () -> s);
-        env.stdout(new Wire.Writer().u64(s.keyspace.size()).toBytes());
+        env.stdout(new Wire.Writer().u64(s.keyspace.totalSize()).toBytes());
         return 0;
+    }
+
+    /**
+     * Why {@code databases} (from the host) cannot be the number of databases in a space of {@code spaceBytes}, or
+     * null: at least 1 (Redis's config.c bounds are 1..INT_MAX) and a db table that takes at most an eighth of the
+     * space (32 bytes a database).
+     */
+    static String badDatabases(long databases, long spaceBytes) {
+        if (databases < 1 || databases > Keyspace.MAX_DATABASES) {
+            return "databases: " + databases + " is not between 1 and " + Keyspace.MAX_DATABASES;
+        }
+        if (databases * 32 > spaceBytes / 8) {
+            return "databases: " + databases + " databases do not fit a space of " + spaceBytes + " bytes";
+        }
+        return null;
     }
 
     private static int exec(ContainerEnv env, Wire.Reader in) {
@@ -278,16 +310,33 @@ public final class KvApp implements ContainerApp {
         }
         long dirtyBefore = s.engine.dirty();
         int n = (int) in.u32("commands");
-        Wire.Writer out = new Wire.Writer().u32(n);
+        // the whole request is read and checked before any command runs: a refused batch changed nothing
+        int[] dbs = new int[Math.max(0, Math.min(n, 1 << 16))];
+        List<List<byte[]>> commands = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            long db = in.u32("database");
+            if (db >= s.engine.databases()) { // the host's word
+                return refuse(
+                        env,
+                        "command " + i + ": database " + db + " does not exist (there are " + s.engine.databases()
+                                + ")");
+            }
+            if (i == dbs.length) {
+                dbs = java.util.Arrays.copyOf(dbs, dbs.length * 2);
+            }
+            dbs[i] = (int) db;
             int argc = (int) in.u32("argc");
-            List<byte[]> argv = new ArrayList<>(argc);
+            List<byte[]> argv = new ArrayList<>(Math.max(0, Math.min(argc, 1024)));
             for (int j = 0; j < argc; j++) {
                 argv.add(in.blob("argument"));
             }
-            out.blob(s.engine.execute(argv));
+            commands.add(argv);
         }
         in.end();
+        Wire.Writer out = new Wire.Writer().u32(n);
+        for (int i = 0; i < n; i++) {
+            out.blob(s.engine.execute(dbs[i], commands.get(i)));
+        }
         // Commands that failed inside the engine: their clients got "internal error (id N)" only; the operator's
         // log gets what failed (command name and exception, never arguments) under the same id.
         List<CommandEngine.InternalError> errors = s.engine.takeInternalErrors();
@@ -349,13 +398,18 @@ public final class KvApp implements ContainerApp {
 
     private static int aofLoad(ContainerEnv env, Wire.Reader in) throws IOException {
         long spaceBytes = in.u64("space bytes");
+        long databases = in.u32("databases");
         boolean loadTruncated = in.u32("load truncated") != 0;
         List<SealedAof.Part> parts = parts(in);
         in.end();
         if (state(env) != null) {
             return refuse(env, "the database is open already");
         }
-        KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong());
+        String bad = badDatabases(databases, spaceBytes);
+        if (bad != null) {
+            return refuse(env, bad);
+        }
+        KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong(), (int) databases);
         SealedAof.Loaded loaded;
         try {
             loaded = loadChain(env, s, parts, loadTruncated);
@@ -388,9 +442,14 @@ public final class KvApp implements ContainerApp {
      */
     private static int exportAof(ContainerEnv env, Wire.Reader in) throws IOException {
         long spaceBytes = in.u64("space bytes");
+        long databases = in.u32("databases");
         List<SealedAof.Part> parts = parts(in);
         in.end();
-        try (KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong())) {
+        String bad = badDatabases(databases, spaceBytes);
+        if (bad != null) {
+            return refuse(env, bad);
+        }
+        try (KvState s = KvState.create(env.cowSpace(spaceBytes), RANDOM.nextLong(), (int) databases)) {
             SealedAof.Loaded loaded;
             try {
                 loaded = loadChain(env, s, parts, true);

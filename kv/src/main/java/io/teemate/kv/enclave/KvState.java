@@ -27,10 +27,15 @@ final class KvState implements AutoCloseable {
         this.engine = new CommandEngine(keyspace, seed);
     }
 
-    /** An empty dataset in {@code space} (new, all zeros). */
+    /** An empty dataset of 16 databases (Redis's default) in {@code space} (new, all zeros). */
     static KvState create(CowSpace space, long seed) {
+        return create(space, seed, 16);
+    }
+
+    /** An empty dataset of {@code databases} databases in {@code space} (new, all zeros). */
+    static KvState create(CowSpace space, long seed, int databases) {
         try {
-            return new KvState(space, Keyspace.create(space, System::currentTimeMillis, seed), seed);
+            return new KvState(space, Keyspace.create(space, System::currentTimeMillis, seed, databases), seed);
         } catch (RuntimeException e) {
             space.close();
             throw e;

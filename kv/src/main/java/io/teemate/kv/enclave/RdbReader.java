@@ -13,7 +13,9 @@ import java.util.Objects;
 /**
  * Loads an RDB stream (versions 1 to 10, as redis/src/rdb.c rdbLoadRio reads them) into an empty writable
  * {@link Keyspace}, reading the stream once through a 64 KiB buffer.
- * <p>Accepted: the opcodes AUX, SELECTDB (database 0 only), RESIZEDB, EXPIRETIME_MS, EXPIRETIME (seconds), the
+ * <p>Accepted: the opcodes AUX, SELECTDB (the keys after it go to that database, which must be one of the
+ * keyspace's {@link Keyspace#databases}, as rdb.c refuses a file "created with a Redis server configured to handle
+ * more than N databases"; keys before any SELECTDB go to database 0), RESIZEDB, EXPIRETIME_MS, EXPIRETIME (seconds), the
  * per-key eviction hints IDLE and FREQ (ignored: they carry no data) and EOF; the value types RDB_TYPE_STRING,
  * RDB_TYPE_LIST, RDB_TYPE_SET and RDB_TYPE_HASH with raw strings or the integer encodings INT8/INT16/INT32 (loaded
  * as their decimal text, as Redis does), and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and
@@ -73,20 +75,24 @@ public final class RdbReader {
         if (ks.readOnly()) {
             throw new IllegalArgumentException("an RDB stream loads into a writable keyspace, this view is read-only");
         }
-        if (ks.size() != 0) {
+        if (ks.totalSize() != 0) {
             throw new IllegalArgumentException(
-                    "an RDB stream loads into an empty keyspace, this one holds " + ks.size() + " keys");
+                    "an RDB stream loads into an empty keyspace, this one holds " + ks.totalSize() + " keys");
         }
         RdbReader r = new RdbReader(in, ks);
+        int selected = ks.selected();
         try {
+            ks.select(0);
             int version = r.load();
             return new Result(version, r.loaded, r.expired, r.empty, Collections.unmodifiableMap(r.aux));
         } catch (IOException | RuntimeException failed) {
             if (r.partialRef != 0) {
                 ks.freeValue(r.partialType, r.partialRef);
             }
-            ks.flush();
+            ks.flushAll();
             throw failed;
+        } finally {
+            ks.select(selected);
         }
     }
 
@@ -132,12 +138,14 @@ public final class RdbReader {
                 }
                 case Rdb.OPCODE_SELECTDB -> {
                     long db = readLength("the SELECTDB database number");
-                    if (db != 0) {
+                    if (db < 0 || db >= ks.databases()) { // rdb.c rdbLoadRio: "configured to handle more than"
                         throw new RdbFormatException(
-                                "SELECTDB " + db + ": TeeMate's keyspace holds only database 0"
-                                        + " (export that database alone, or move its keys to db 0)",
+                                "SELECTDB " + Long.toUnsignedString(db) + ": the data file was created with a Redis"
+                                        + " server configured to handle more than " + ks.databases()
+                                        + " databases (set 'databases' to at least " + (db + 1) + ")",
                                 at);
                     }
+                    ks.select((int) db);
                 }
                 case Rdb.OPCODE_RESIZEDB -> {
                     readLength("the RESIZEDB key count");

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Streams a keyspace as an RDB version 10 file ("REDIS0010"), the format Redis 7.0 loads (redis/src/rdb.c
- * rdbSaveRio): aux fields, SELECTDB 0, RESIZEDB, then per key an optional EXPIRETIME_MS and the value as one of the
+ * rdbSaveRio): aux fields, then per database that holds keys SELECTDB n and RESIZEDB, then per key of it an optional
+ * EXPIRETIME_MS and the value as one of the
  * plain types RDB_TYPE_STRING, RDB_TYPE_LIST (the linked-list type Redis 7 still loads), RDB_TYPE_SET and
  * RDB_TYPE_HASH, every string raw and length-prefixed, and a sorted set as Redis 7.0 writes it
  * (RDB_TYPE_ZSET_LISTPACK or RDB_TYPE_ZSET_2, see {@link #writeZset}); then EOF and the CRC-64 of everything before it,
@@ -53,40 +54,52 @@ public final class RdbWriter {
         sink.aux("redis-ver", REDIS_VER);
         sink.aux("redis-bits", "64");
         sink.aux("ctime", Long.toString(ks.now() / 1000));
-        sink.aux("teemate", "kv keyspace export, db 0");
+        sink.aux("teemate", "kv keyspace export");
         for (Map.Entry<String, String> aux : extraAux.entrySet()) {
             sink.aux(aux.getKey(), aux.getValue());
         }
         java.util.function.Consumer<java.util.function.LongConsumer> each =
                 withExpired ? ks::forEachIncludingExpired : ks::forEach;
 
-        // RESIZEDB is a sizing hint for the loader's tables (rdb.c: "Resize the hash tables"); one cheap pass counts.
-        long[] counts = new long[2];
-        each.accept(e -> {
-            counts[0]++;
-            if (ks.expireAt(e) != 0) {
-                counts[1]++;
-            }
-        });
-        sink.writeByte(Rdb.OPCODE_SELECTDB);
-        sink.writeLength(0);
-        sink.writeByte(Rdb.OPCODE_RESIZEDB);
-        sink.writeLength(counts[0]);
-        sink.writeLength(counts[1]);
-
         long[] written = {0};
+        int selected = ks.selected();
         try {
-            each.accept(e -> {
-                try {
-                    if (writeKey(ks, e, sink)) {
-                        written[0]++;
-                    }
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
+            for (int db = 0; db < ks.databases(); db++) {
+                if (ks.size(db) == 0) {
+                    continue; // rdb.c rdbSaveRio: "if (dictSize(d) == 0) continue;"
                 }
-            });
+                ks.select(db);
+                // RESIZEDB is a sizing hint for the loader's tables (rdb.c: "Resize the hash tables"); one cheap
+                // pass counts.
+                long[] counts = new long[2];
+                each.accept(e -> {
+                    counts[0]++;
+                    if (ks.expireAt(e) != 0) {
+                        counts[1]++;
+                    }
+                });
+                if (counts[0] == 0) {
+                    continue; // only keys past their deadline, which the file leaves out
+                }
+                sink.writeByte(Rdb.OPCODE_SELECTDB);
+                sink.writeLength(db);
+                sink.writeByte(Rdb.OPCODE_RESIZEDB);
+                sink.writeLength(counts[0]);
+                sink.writeLength(counts[1]);
+                each.accept(e -> {
+                    try {
+                        if (writeKey(ks, e, sink)) {
+                            written[0]++;
+                        }
+                    } catch (IOException io) {
+                        throw new UncheckedIOException(io);
+                    }
+                });
+            }
         } catch (UncheckedIOException wrapped) {
             throw wrapped.getCause();
+        } finally {
+            ks.select(selected);
         }
         sink.writeByte(Rdb.OPCODE_EOF);
         sink.finish();

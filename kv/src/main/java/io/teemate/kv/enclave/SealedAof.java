@@ -421,6 +421,7 @@ public final class SealedAof {
             for (int i = 1; i < parts.size(); i++) {
                 Part p = parts.get(i);
                 boolean last = i == parts.size() - 1;
+                ks.select(0); // every incremental file's commands start in database 0 (a SELECT says otherwise)
                 IncrRead r;
                 try (InputStream in = opener.open(p.name())) {
                     r = readIncr(
@@ -453,10 +454,12 @@ public final class SealedAof {
                 valid.add(r.validBytes());
                 next += r.records();
             }
-            return new Loaded(lineage, next, ks.size(), records, valid, truncatedPart, truncation);
+            return new Loaded(lineage, next, ks.totalSize(), records, valid, truncatedPart, truncation);
         } finally {
             ks.loading(wasLoading);
+            ks.select(0);
             engine.takePropagated(); // a replay propagates nothing
+            engine.resetPropagatedDb();
         }
     }
 

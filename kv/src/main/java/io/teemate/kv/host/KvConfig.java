@@ -484,7 +484,10 @@ public final class KvConfig {
         return (int) number("teemate-epc-mib");
     }
 
-    /** The options to open the database with: dir, dbfilename, teemate-mode, -heap, -epc-mib, and the AOF's. */
+    /**
+     * The options to open the database with: dir, dbfilename, databases, teemate-mode, -heap, -epc-mib, and the
+     * AOF's.
+     */
     public KvOptions options() {
         Map<String, Object> v = values;
         return new KvOptions(
@@ -493,6 +496,7 @@ public final class KvConfig {
                 (String) v.get("teemate-heap"),
                 (int) (long) (Long) v.get("teemate-epc-mib"),
                 new KvOptions.Aof(appendonly(), appenddirname(), appendfilename(), appendfsync(), aofLoadTruncated()),
-                dbfilename());
+                dbfilename(),
+                databases());
     }
 }

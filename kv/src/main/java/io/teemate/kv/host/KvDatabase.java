@@ -77,9 +77,25 @@ public final class KvDatabase implements AutoCloseable {
      */
     public record Command(String name, int arity, int firstKey, int lastKey, int step) {}
 
-    /** The dataset's statistics, from inside the enclave. */
+    /**
+     * The dataset's statistics, from inside the enclave: {@code keys} and {@code expires} of every database, and
+     * per database that holds keys its own figures ({@code perDb}, by database index ascending).
+     */
     public record Stats(
-            long keys, long expires, long allocatedBytes, long privatePages, long sharedPages, long pagesCopied) {}
+            long keys,
+            long expires,
+            long allocatedBytes,
+            long privatePages,
+            long sharedPages,
+            long pagesCopied,
+            List<DbStats> perDb) {
+        public Stats {
+            perDb = List.copyOf(perDb);
+        }
+    }
+
+    /** One database's line of INFO keyspace: its index, its keys, and how many of them have a deadline. */
+    public record DbStats(int db, long keys, long expires) {}
 
     private final KvOptions options;
     private final KvDataDir data;
@@ -168,12 +184,18 @@ public final class KvDatabase implements AutoCloseable {
             if (aof != null && aof.hasChain()) {
                 aof.deleteHistory();
                 keys = loadAof(
-                        manager, server, spaceBytes(enclave), aof, options.aof().loadTruncated());
+                        manager,
+                        server,
+                        spaceBytes(enclave),
+                        options.databases(),
+                        aof,
+                        options.aof().loadTruncated());
             } else {
                 Path snapshot = data.dir.resolve(options.dbfilename());
                 byte[] open = new Wire.Writer()
                         .u32(KvAbi.OPEN)
                         .u64(spaceBytes(enclave))
+                        .u32(options.databases())
                         .string(Files.exists(snapshot) ? options.dbfilename() : "")
                         .toBytes();
                 long t0 = System.nanoTime();
@@ -223,12 +245,18 @@ public final class KvDatabase implements AutoCloseable {
      * to it (aof-load-truncated yes) and says so; drops a last incremental file that holds no record.
      */
     private static long loadAof(
-            ContainerManager manager, Container server, long spaceBytes, AppendOnlyFile aof, boolean loadTruncated)
+            ContainerManager manager,
+            Container server,
+            long spaceBytes,
+            int databases,
+            AppendOnlyFile aof,
+            boolean loadTruncated)
             throws IOException {
         List<AppendOnlyFile.Entry> chain = aof.chain();
         Wire.Writer w = new Wire.Writer()
                 .u32(KvAbi.AOF_LOAD)
                 .u64(spaceBytes)
+                .u32(databases)
                 .u32(loadTruncated ? 1 : 0)
                 .u32(chain.size());
         for (AppendOnlyFile.Entry e : chain) {
@@ -342,17 +370,35 @@ public final class KvDatabase implements AutoCloseable {
      * request buffer; a single command larger than that gets an error reply without entering the enclave.
      */
     public synchronized List<byte[]> execute(List<List<byte[]>> commands) {
+        return execute(commands, new int[commands.size()]);
+    }
+
+    /**
+     * As {@link #execute(List)}, command {@code i} in database {@code dbs[i]} (its client's SELECTed database; each
+     * must be below {@link KvOptions#databases}, which the enclave checks too).
+     */
+    public synchronized List<byte[]> execute(List<List<byte[]>> commands, int[] dbs) {
+        if (dbs.length != commands.size()) {
+            throw new IllegalArgumentException(dbs.length + " databases for " + commands.size() + " commands");
+        }
         List<byte[]> replies = new ArrayList<>(commands.size());
         List<List<byte[]>> batch = new ArrayList<>();
+        List<Integer> batchDbs = new ArrayList<>();
         long batchBytes = 16;
-        for (List<byte[]> argv : commands) {
+        for (int c = 0; c < commands.size(); c++) {
+            List<byte[]> argv = commands.get(c);
+            if (dbs[c] < 0 || dbs[c] >= options.databases()) {
+                throw new IllegalArgumentException(
+                        "database " + dbs[c] + " does not exist (databases " + options.databases() + ")");
+            }
             long size = 8;
             for (byte[] a : argv) {
                 size += 8 + a.length;
             }
             if (size + 16 > MAX_BATCH_BYTES) {
-                replies.addAll(run(batch));
+                replies.addAll(run(batch, batchDbs));
                 batch.clear();
+                batchDbs.clear();
                 batchBytes = 16;
                 replies.add(("-ERR the command is " + size + " bytes; the enclave's request buffer takes "
                                 + MAX_BATCH_BYTES + "\r\n")
@@ -360,18 +406,20 @@ public final class KvDatabase implements AutoCloseable {
                 continue;
             }
             if (batchBytes + size > MAX_BATCH_BYTES) {
-                replies.addAll(run(batch));
+                replies.addAll(run(batch, batchDbs));
                 batch.clear();
+                batchDbs.clear();
                 batchBytes = 16;
             }
             batch.add(argv);
+            batchDbs.add(dbs[c]);
             batchBytes += size;
         }
-        replies.addAll(run(batch));
+        replies.addAll(run(batch, batchDbs));
         return replies;
     }
 
-    private List<byte[]> run(List<List<byte[]>> batch) {
+    private List<byte[]> run(List<List<byte[]>> batch, List<Integer> dbs) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -384,8 +432,9 @@ public final class KvDatabase implements AutoCloseable {
                 .u32(KvAbi.EXEC)
                 .string(deny == null ? "" : deny)
                 .u32(batch.size());
-        for (List<byte[]> argv : batch) {
-            w.u32(argv.size());
+        for (int i = 0; i < batch.size(); i++) {
+            List<byte[]> argv = batch.get(i);
+            w.u32(dbs.get(i)).u32(argv.size());
             for (byte[] a : argv) {
                 w.blob(a);
             }
@@ -604,13 +653,22 @@ public final class KvDatabase implements AutoCloseable {
     public Stats stats() {
         Wire.Reader r = new Wire.Reader(
                 ok(invoke(server, new Wire.Writer().u32(KvAbi.STATS).toBytes()), "read statistics"));
-        return new Stats(
-                r.u64("keys"),
-                r.u64("expires"),
-                r.u64("allocated"),
-                r.u64("private pages"),
-                r.u64("shared pages"),
-                r.u64("pages copied"));
+        long keys = r.u64("keys");
+        long expires = r.u64("expires");
+        long allocated = r.u64("allocated");
+        long privatePages = r.u64("private pages");
+        long sharedPages = r.u64("shared pages");
+        long copied = r.u64("pages copied");
+        long n = r.u32("databases with keys");
+        if (n > options.databases()) {
+            throw new KvException("the database reported " + n + " databases, it has " + options.databases());
+        }
+        List<DbStats> perDb = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            perDb.add(new DbStats((int) r.u32("database"), r.u64("database keys"), r.u64("database expires")));
+        }
+        r.end();
+        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb);
     }
 
     /** EPC pages of every enclave on the machine (resident or evicted). */
@@ -978,6 +1036,14 @@ public final class KvDatabase implements AutoCloseable {
      * authenticated; a torn tail of the last file loads as aof-load-truncated yes has it, and the file is not cut.
      */
     public static AofExport exportAof(Path manifest, Path out) throws IOException {
+        return exportAof(manifest, out, KvOptions.DEFAULT_DATABASES);
+    }
+
+    /**
+     * As {@link #exportAof(Path, Path)}, into a keyspace of {@code databases} databases (the server's
+     * {@code databases}: an AOF that SELECTs a database past it does not load, as in Redis).
+     */
+    public static AofExport exportAof(Path manifest, Path out, int databases) throws IOException {
         Path given = manifest.toAbsolutePath().normalize();
         Path aofDir;
         String fileName;
@@ -1007,6 +1073,7 @@ public final class KvDatabase implements AutoCloseable {
                 Wire.Writer w = new Wire.Writer()
                         .u32(KvAbi.EXPORT_AOF)
                         .u64(spaceBytes(image.enclave()))
+                        .u32(databases)
                         .u32(chain.size());
                 for (AppendOnlyFile.Entry e : chain) {
                     w.u32(e.type() == 'b' ? KvAbi.AOF_PART_BASE : KvAbi.AOF_PART_INCR)

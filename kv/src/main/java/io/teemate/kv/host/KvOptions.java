@@ -21,16 +21,29 @@ import java.util.Objects;
  *                aof-load-truncated ({@link Aof#DEFAULTS}: off)
  * @param dbfilename Redis's dbfilename: the sealed snapshot's name in {@code dir} ({@link KvDatabase#SNAPSHOT} by
  *                default)
+ * @param databases Redis's databases: how many numbered databases the keyspace holds (16 by default), fixed when
+ *                the database opens
  */
-public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, String dbfilename) {
+public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, String dbfilename, int databases) {
+    /** Redis's default {@code databases}. */
+    public static final int DEFAULT_DATABASES = 16;
+
     public KvOptions {
         Objects.requireNonNull(dir, "dir");
+        if (databases < 1) {
+            throw new IllegalArgumentException("databases must be at least 1, got " + databases);
+        }
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(aof, "aof");
         baseName("dbfilename", dbfilename);
         if (epcMiB < 8) {
             throw new IllegalArgumentException("the EPC must be at least 8 MiB, got " + epcMiB);
         }
+    }
+
+    /** Redis's default 16 databases. */
+    public KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, String dbfilename) {
+        this(dir, mode, heap, epcMiB, aof, dbfilename, DEFAULT_DATABASES);
     }
 
     /** The snapshot named {@link KvDatabase#SNAPSHOT}. */
@@ -49,19 +62,23 @@ public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, S
     }
 
     public KvOptions withMode(Mode mode) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
     }
 
     public KvOptions withHeap(String heap) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
     }
 
     public KvOptions withEpcMiB(int epcMiB) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
+    }
+
+    public KvOptions withDatabases(int databases) {
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
     }
 
     public KvOptions withAof(Aof aof) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
     }
 
     /**

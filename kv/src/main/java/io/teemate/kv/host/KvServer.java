@@ -37,6 +37,11 @@ public final class KvServer implements AutoCloseable {
     /** Runs a batch of dataset commands and returns their replies in order: the database in the enclave. */
     interface Batches {
         List<byte[]> execute(List<List<byte[]>> batch);
+
+        /** Command {@code i} in database {@code dbs[i]}; a stand-in without databases runs them all in its one. */
+        default List<byte[]> execute(List<List<byte[]>> batch, int[] dbs) {
+            return execute(batch);
+        }
     }
 
     private final Batches db;
@@ -50,6 +55,9 @@ public final class KvServer implements AutoCloseable {
     private final Thread loop;
     private final ServerCommands server;
     private final List<Connection> connections = new ArrayList<>();
+    /** The database of each command of the batch being built (its client's c->db when it was read). */
+    private final List<Integer> batchDbs = new ArrayList<>();
+
     private final AtomicLong connectionsReceived = new AtomicLong();
     private final AtomicLong commandsProcessed = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
@@ -149,7 +157,17 @@ public final class KvServer implements AutoCloseable {
 
     /** Listens on 127.0.0.1 at {@code config}'s port (0 for any free port) and serves {@code db} until closed. */
     public static KvServer start(KvDatabase db, KvConfig config) throws IOException {
-        KvServer s = new KvServer(db, config, db::execute);
+        KvServer s = new KvServer(db, config, new Batches() {
+            @Override
+            public List<byte[]> execute(List<List<byte[]>> batch) {
+                return db.execute(batch);
+            }
+
+            @Override
+            public List<byte[]> execute(List<List<byte[]>> batch, int[] dbs) {
+                return db.execute(batch, dbs);
+            }
+        });
         s.loop.start();
         return s;
     }
@@ -410,6 +428,7 @@ public final class KvServer implements AutoCloseable {
      * command after the batch before it, each client's replies in its order.
      */
     private void process(List<Connection> ready) {
+        batchDbs.clear(); // a turn that failed half-way left nothing behind for this one
         List<List<byte[]>> batch = new ArrayList<>();
         List<Connection> owners = new ArrayList<>();
         for (Connection c : ready) {
@@ -446,6 +465,13 @@ public final class KvServer implements AutoCloseable {
                 } else {
                     batch.add(argv);
                     owners.add(c);
+                    batchDbs.add(c.client.db);
+                    if (name.equals("select")) {
+                        int next = selectedBy(argv, databases());
+                        if (next >= 0) { // the enclave answers OK to exactly these: the client's next commands go there
+                            c.client.db = next;
+                        }
+                    }
                 }
             }
             c.pending.clear();
@@ -453,16 +479,49 @@ public final class KvServer implements AutoCloseable {
         runBatch(batch, owners);
     }
 
+    /** Redis's {@code databases}: the database's, or the configured one for a stand-in. */
+    private int databases() {
+        return database != null ? database.options().databases() : config.databases();
+    }
+
+    /**
+     * The database a {@code SELECT index} switches its client to, or -1 if it answers an error (db.c selectCommand:
+     * an index that object.c getIntFromObjectOrReply parses, i.e. Redis's string2ll digits without sign, leading
+     * zero or space, and below {@code databases}). The enclave runs the SELECT and answers it by the same rule.
+     */
+    static int selectedBy(List<byte[]> argv, int databases) {
+        if (argv.size() != 2) {
+            return -1;
+        }
+        byte[] a = argv.get(1);
+        if (a.length == 0 || a.length > 10 || (a[0] == '0' && a.length > 1)) {
+            return -1;
+        }
+        long v = 0;
+        for (byte b : a) {
+            if (b < '0' || b > '9') {
+                return -1;
+            }
+            v = v * 10 + (b - '0');
+        }
+        return v < databases ? (int) v : -1;
+    }
+
     private void runBatch(List<List<byte[]>> batch, List<Connection> owners) {
         if (batch.isEmpty()) {
             return;
         }
+        int[] dbs = new int[batch.size()];
+        for (int i = 0; i < dbs.length; i++) {
+            dbs[i] = batchDbs.get(i);
+        }
+        batchDbs.clear();
         List<byte[]> replies;
         try {
             if (cron != null) {
                 cron.updateDenyWrites(); // as Redis's processCommand checks the last BGSAVE before every write
             }
-            replies = db.execute(batch);
+            replies = db.execute(batch, dbs);
             if (replies == null || replies.size() != batch.size()) {
                 throw new IllegalStateException(
                         "the database answered " + (replies == null ? "null" : replies.size() + " replies") + " to "

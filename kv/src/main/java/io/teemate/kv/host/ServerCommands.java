@@ -39,6 +39,8 @@ final class ServerCommands {
         boolean quit;
         /** Redis's c->authenticated: true from the start when no password was required at connect, or after AUTH. */
         boolean authenticated;
+        /** Redis's c->db: the database the client SELECTed (0 at connect); every command it sends runs there. */
+        int db;
 
         Client(long id) {
             this.id = id;
@@ -447,11 +449,15 @@ final class ServerCommands {
         }
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
-            if (stats.keys() > 0) {
-                b.append("db0:keys=")
-                        .append(stats.keys())
+            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is Redis's estimate from
+            // its active expire cycle, which TeeMate does not run (expiry is lazy): 0, as Redis's before a cycle
+            for (KvDatabase.DbStats d : stats.perDb()) {
+                b.append("db")
+                        .append(d.db())
+                        .append(":keys=")
+                        .append(d.keys())
                         .append(",expires=")
-                        .append(stats.expires())
+                        .append(d.expires())
                         .append(",avg_ttl=0\r\n");
             }
         }

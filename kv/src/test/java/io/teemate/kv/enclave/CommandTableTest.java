@@ -80,6 +80,8 @@ class CommandTableTest {
             Map.entry("flushdb", -1),
             Map.entry("flushall", -1),
             Map.entry("select", 2),
+            Map.entry("move", 3),
+            Map.entry("swapdb", 3),
             Map.entry("hset", -4),
             Map.entry("hmset", -4),
             Map.entry("hget", 3),

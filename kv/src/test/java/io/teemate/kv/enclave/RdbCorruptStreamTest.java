@@ -94,8 +94,8 @@ class RdbCorruptStreamTest {
         RdbTestData.Stream s = RdbTestData.Stream.v10().string("a", "1");
         int at = s.size();
         RdbFormatException e =
-                refused(s.op(Rdb.OPCODE_SELECTDB).len(3).string("b", "2").end());
-        assertThat(e.getMessage()).contains("SELECTDB 3", "only database 0");
+                refused(s.op(Rdb.OPCODE_SELECTDB).len(16).string("b", "2").end());
+        assertThat(e.getMessage()).contains("SELECTDB 16", "more than 16 databases");
         assertThat(e.offset()).isEqualTo(at);
     }
 

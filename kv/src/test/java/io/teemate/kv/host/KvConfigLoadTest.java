@@ -127,7 +127,8 @@ class KvConfigLoadTest {
                         "2G",
                         2048,
                         new KvOptions.Aof(true, "aofdir", "log.aof", KvOptions.Aof.Fsync.ALWAYS, false),
-                        "snap.sealed"));
+                        "snap.sealed",
+                        1));
     }
 
     @Test

@@ -197,7 +197,7 @@ class RedisCliTest {
         assertThat(kv.cli("LASTSAVE", "x")).isEqualTo("ERR wrong number of arguments for 'lastsave' command");
         assertThat(kv.cli("INCR", "str")).isEqualTo("ERR value is not an integer or out of range");
         assertThat(kv.cli("SET", "k", "v", "BOGUS")).isEqualTo("ERR syntax error");
-        assertThat(kv.cli("SELECT", "1")).isEqualTo("ERR DB index is out of range");
+        assertThat(kv.cli("SELECT", "16")).isEqualTo("ERR DB index is out of range");
     }
 
     @Test
