@@ -57,11 +57,18 @@ final class CommandContext {
     private final List<List<byte[]>> propagated = new java.util.ArrayList<>();
     /** Every change counted since the engine was made (Redis's server.dirty). */
     private long dirtyTotal;
+    /** WATCH's state: which clients watch which keys, and whose were touched ({@link WatchedKeys}). */
+    final WatchedKeys watched = new WatchedKeys();
+    /** Commands run inside EXEC: a blocking command answers as on a timeout (Redis's CLIENT_DENY_BLOCKING). */
+    boolean denyBlocking;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
         this.random = Objects.requireNonNull(random, "random");
-        ks.onLazyExpire(key -> propagated.add(List.of(ascii("DEL"), key)));
+        ks.onLazyExpire(key -> {
+            propagated.add(List.of(ascii("DEL"), key));
+            watched.touch(key, ks); // db.c deleteExpiredKeyAndPropagate: signalModifiedKey
+        });
     }
 
     // ------------------------------------------------------------------ propagation

@@ -27,6 +27,7 @@ final class CommandTable {
         ListCommands.register(t);
         SetCommands.register(t);
         ConnectionCommands.register(t);
+        BlockingCommands.register(t);
         return t;
     }
 
@@ -53,6 +54,11 @@ final class CommandTable {
      */
     static String arityError(CommandSpec spec, List<byte[]> argv) {
         return spec.arityAccepts(argv.size()) ? null : wrongArgs(spec.name());
+    }
+
+    /** Whether {@code argv} has a number of arguments {@code spec} accepts. */
+    static boolean arityOk(CommandSpec spec, List<byte[]> argv) {
+        return spec.arityAccepts(argv.size());
     }
 
     /** Redis's wrong-number-of-arguments error, also answered by commands whose arguments must pair up. */
