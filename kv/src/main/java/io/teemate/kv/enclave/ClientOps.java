@@ -97,6 +97,8 @@ final class ClientOps {
             for (List<byte[]> cmd : queued) {
                 if (isClientOp(cmd.get(0))) {
                     out.writeBytes(malformed()); // no nesting
+                } else if (cmd.size() == 1 && CommandContext.isOneOf(cmd.get(0), "unwatch")) {
+                    out.writeBytes(new Reply().simple("OK").bytes()); // the watches already ended
                 } else {
                     out.writeBytes(engine.execute(cmd));
                 }
