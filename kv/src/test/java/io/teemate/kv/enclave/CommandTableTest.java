@@ -80,6 +80,11 @@ class CommandTableTest {
             Map.entry("lset", 4),
             Map.entry("lrem", 4),
             Map.entry("ltrim", 4),
+            Map.entry("blpop", -3),
+            Map.entry("brpop", -3),
+            Map.entry("brpoplpush", 4),
+            Map.entry("blmove", 6),
+            Map.entry("blmpop", -5),
             Map.entry("sadd", -3),
             Map.entry("srem", -3),
             Map.entry("smembers", 2),
@@ -160,7 +165,17 @@ class CommandTableTest {
         Set<String> multiKey = Set.of("del", "unlink", "exists", "mget");
         Set<String> noKeys =
                 Set.of("ping", "echo", "dbsize", "flushdb", "flushall", "select", "keys", "scan", "randomkey");
+        Map<String, List<Integer>> blocking = Map.of(
+                "blpop", List.of(1, -2, 1),
+                "brpop", List.of(1, -2, 1),
+                "brpoplpush", List.of(1, 2, 1),
+                "blmove", List.of(1, 2, 1),
+                "blmpop", List.of(0, 0, 0));
         specs.forEach((n, s) -> {
+            if (blocking.containsKey(n)) { // as redis-server 7.0.15's COMMAND INFO
+                assertThat(List.of(s.firstKey(), s.lastKey(), s.step())).as(n).isEqualTo(blocking.get(n));
+                return;
+            }
             List<Integer> before = multiKey.contains(n)
                     ? List.of(1, -1, 1)
                     : n.equals("mset")
