@@ -81,11 +81,18 @@ final class CommandContext {
     private int propagatedDb;
     /** The database the running command started in (its client's). */
     private int commandDb;
+    /** WATCH's state: which clients watch which keys, and whose were touched ({@link WatchedKeys}). */
+    final WatchedKeys watched = new WatchedKeys();
+    /** Commands run inside EXEC: a blocking command answers as on a timeout (Redis's CLIENT_DENY_BLOCKING). */
+    boolean denyBlocking;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
         this.random = Objects.requireNonNull(random, "random");
-        ks.onLazyExpire(key -> queue(ks.selected(), List.of(ascii("DEL"), key)));
+        ks.onLazyExpire(key -> {
+            queue(ks.selected(), List.of(ascii("DEL"), key));
+            watched.touch(key, ks); // db.c deleteExpiredKeyAndPropagate: signalModifiedKey
+        });
     }
 
     // ------------------------------------------------------------------ propagation
@@ -115,7 +122,7 @@ final class CommandContext {
      * SPOP with a count logs one SREM per member taken (t_set.c spopWithCountCommand).
      */
     void alsoPropagate(List<byte[]> argv) {
-        propagated.add(List.copyOf(argv));
+        queue(commandDb, List.copyOf(argv));
     }
 
     /** The running command is propagated even if it changed nothing (Redis's forceCommandPropagation). */

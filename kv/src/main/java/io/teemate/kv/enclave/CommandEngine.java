@@ -102,8 +102,17 @@ public final class CommandEngine {
      */
     public byte[] execute(int db, List<byte[]> argv) {
         context.ks.select(db);
+        if (!argv.isEmpty() && ClientOps.isClientOp(argv.get(0))) {
+            return ClientOps.run(this, context, argv);
+        }
         context.beginCommand();
         CommandSpec spec = argv.isEmpty() ? null : CommandTable.REDIS.lookup(str(argv.get(0)));
+        long dirtyBefore = context.dirtyTotal();
+        // a flush deletes every key at once: the watched ones that exist now are touched if it ran
+        List<byte[]> flushing =
+                spec != null && !context.watched.isEmpty() && spec.name().startsWith("flush")
+                        ? context.watched.existing(context.ks)
+                        : null;
         try {
             return run(argv, spec);
         } catch (RuntimeException | StackOverflowError e) {
@@ -122,7 +131,45 @@ public final class CommandEngine {
             return new Reply().error("ERR internal error (id " + id + ")").bytes();
         } finally {
             context.endCommand(spec, argv);
+            if (spec != null && !context.watched.isEmpty()) {
+                touchWatched(spec, argv, context.dirtyTotal() > dirtyBefore, flushing);
+            }
         }
+    }
+
+    /**
+     * signalModifiedKey for the command that just ran: a write that changed something touches its keys; a flush
+     * that emptied the keyspace touches the watched keys that were there ({@link WatchedKeys}).
+     */
+    private void touchWatched(CommandSpec spec, List<byte[]> argv, boolean changed, List<byte[]> flushing) {
+        if (flushing != null && context.ks.size() == 0) {
+            context.watched.flushed(flushing);
+        }
+        if (!changed || !spec.has(CommandSpec.Flag.WRITE) || !CommandTable.arityOk(spec, argv)) {
+            return;
+        }
+        int argc = argv.size();
+        if (spec.firstKey() <= 0) {
+            for (int i = 1; i < argc; i++) { // keys at no fixed place (BLMPOP's numkeys): any watched argument
+                context.watched.touch(argv.get(i), context.ks);
+            }
+            return;
+        }
+        int last = spec.lastKey() < 0 ? argc + spec.lastKey() : Math.min(spec.lastKey(), argc - 1);
+        int step = Math.max(1, spec.step());
+        for (int i = spec.firstKey(); i <= last && i < argc; i += step) {
+            context.watched.touch(argv.get(i), context.ks);
+        }
+    }
+
+    /** The error every write answers instead of running, null if none ({@link #denyWrites}). */
+    String writesDenied() {
+        return denyWrites;
+    }
+
+    /** The command context, for {@link ClientOps}. */
+    CommandContext context() {
+        return context;
     }
 
     /**

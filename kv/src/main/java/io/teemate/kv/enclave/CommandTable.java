@@ -33,6 +33,7 @@ final class CommandTable {
         ConnectionCommands.register(t);
         BitCommands.register(t);
         HyperLogLogCommands.register(t);
+        BlockingCommands.register(t);
         return t;
     }
 
@@ -59,6 +60,11 @@ final class CommandTable {
      */
     static String arityError(CommandSpec spec, List<byte[]> argv) {
         return spec.arityAccepts(argv.size()) ? null : wrongArgs(spec.name());
+    }
+
+    /** Whether {@code argv} has a number of arguments {@code spec} accepts. */
+    static boolean arityOk(CommandSpec spec, List<byte[]> argv) {
+        return spec.arityAccepts(argv.size());
     }
 
     /** Redis's wrong-number-of-arguments error, also answered by commands whose arguments must pair up. */

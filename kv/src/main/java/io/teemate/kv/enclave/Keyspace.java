@@ -336,6 +336,14 @@ public final class Keyspace {
         return e;
     }
 
+    /**
+     * The entry of {@code key} even if its deadline passed, deleting nothing (Redis's dictFind on db->dict, as
+     * multi.c's keyIsExpired and touchAllWatchedKeysInDb look keys up); 0 if absent.
+     */
+    long findIncludingExpired(byte[] key) {
+        return dictFind(cur, key, hash(key));
+    }
+
     boolean isExpired(long e) {
         return deadlinePassed(space.readLong(e + E_EXP));
     }

@@ -67,6 +67,12 @@ final class Reply {
         return this;
     }
 
+    /** Bytes as they are (the host's marker of {@link BlockingCommands#block}). */
+    Reply raw(byte[] b) {
+        out.writeBytes(b);
+        return this;
+    }
+
     private void line(String s) {
         out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
         out.writeBytes(CRLF);

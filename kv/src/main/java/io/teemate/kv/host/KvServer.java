@@ -62,6 +62,10 @@ public final class KvServer implements AutoCloseable {
     private final AtomicLong commandsProcessed = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
     private long nextClientId = 1;
+    /** Clients blocked in BLPOP and friends ({@link BlockedClients}). */
+    private final BlockedClients<Connection> blocked = new BlockedClients<>();
+    /** Clients unblocked (served or timed out) whose replies and later commands wait for this turn's end. */
+    private final List<Connection> woken = new ArrayList<>();
     /** Numbers the internal errors of every server in this process, as clients and the log see them. */
     private static final AtomicLong INTERNAL_ERRORS = new AtomicLong();
 
@@ -79,6 +83,10 @@ public final class KvServer implements AutoCloseable {
         final ServerCommands.Client client;
         final Deque<ByteBuffer> out = new ArrayDeque<>();
         final List<List<byte[]>> pending = new ArrayList<>();
+        /** MULTI/EXEC and WATCH ({@link Transaction}). */
+        final Transaction tx = new Transaction();
+        /** Entries of this client in the batch being built (a host reply must not overtake them). */
+        int inBatch;
         /** Redis's reply to bytes that are not RESP: sent after the replies to the commands before them. */
         byte[] protocolError;
 
@@ -128,6 +136,11 @@ public final class KvServer implements AutoCloseable {
             @Override
             public int port() {
                 return KvServer.this.port();
+            }
+
+            @Override
+            public int blockedClients() {
+                return blocked.size();
             }
 
             @Override
@@ -251,7 +264,7 @@ public final class KvServer implements AutoCloseable {
                     }
                     nextCron = now + 1000 / config.hz();
                 }
-                selector.select(cron == null ? 0 : Math.max(1, nextCron - System.currentTimeMillis()));
+                selector.select(selectTimeout(nextCron));
                 Shutdown asked = requested;
                 if (asked != null) {
                     requested = null;
@@ -286,9 +299,11 @@ public final class KvServer implements AutoCloseable {
                         fail(c, "reading from or writing to a client", e);
                     }
                 }
+                expireBlocked(ready);
                 if (!ready.isEmpty()) {
                     try {
                         process(ready);
+                        processWoken(ready);
                     } catch (RuntimeException e) {
                         // process answers each client's failures itself; this is a bug in between: the clients of
                         // this turn cannot be told which replies are theirs, so they are closed
@@ -432,7 +447,12 @@ public final class KvServer implements AutoCloseable {
         List<List<byte[]>> batch = new ArrayList<>();
         List<Connection> owners = new ArrayList<>();
         for (Connection c : ready) {
+            int done = 0;
             for (List<byte[]> argv : c.pending) {
+                if (blocked.isBlocked(c)) {
+                    break; // a blocked client's later commands wait (blocked.c)
+                }
+                done++;
                 if (argv.isEmpty()) { // the protocol error marker: nothing after it is read
                     runBatch(batch, owners);
                     c.out.add(ByteBuffer.wrap(c.protocolError));
@@ -444,6 +464,9 @@ public final class KvServer implements AutoCloseable {
                 if (server.refusedUnauthenticated(c.client, name)) {
                     runBatch(batch, owners);
                     c.out.add(ByteBuffer.wrap(Resp.error("NOAUTH Authentication required.")));
+                    continue;
+                }
+                if (c.tx.handle(c.client.id, name, argv, transactionLoop(c, batch, owners))) {
                     continue;
                 }
                 if (ServerCommands.handles(name)) {
@@ -463,20 +486,32 @@ public final class KvServer implements AutoCloseable {
                         break;
                     }
                 } else {
-                    batch.add(argv);
-                    owners.add(c);
-                    batchDbs.add(c.client.db);
-                    if (name.equals("select")) {
-                        int next = selectedBy(argv, databases());
-                        if (next >= 0) { // the enclave answers OK to exactly these: the client's next commands go there
-                            c.client.db = next;
-                        }
+                    enqueue(batch, owners, c, argv);
+                    c.inBatch++;
+                    if (BlockedClients.MAY_BLOCK.contains(name) || blocked.namesBlockedKey(argv)) {
+                        runBatch(batch, owners); // it may block its client, or wake others: nothing after it yet
                     }
                 }
             }
-            c.pending.clear();
+            c.pending.subList(0, Math.min(done, c.pending.size())).clear();
         }
         runBatch(batch, owners);
+    }
+
+    /**
+     * Adds client {@code c}'s dataset command {@code argv} to the batch, in the client's database; a SELECT the
+     * enclave will answer OK moves the client's next commands to its database at once (they may be in this batch).
+     */
+    private void enqueue(List<List<byte[]>> batch, List<Connection> owners, Connection c, List<byte[]> argv) {
+        batch.add(argv);
+        owners.add(c);
+        batchDbs.add(c.client.db);
+        if (argv.size() == 2 && ServerCommands.text(argv.get(0)).equalsIgnoreCase("select")) {
+            int next = selectedBy(argv, databases());
+            if (next >= 0) {
+                c.client.db = next;
+            }
+        }
     }
 
     /** Redis's {@code databases}: the database's, or the configured one for a stand-in. */
@@ -535,11 +570,23 @@ public final class KvServer implements AutoCloseable {
                 replies.add(err);
             }
         }
+        List<List<byte[]>> ran = new ArrayList<>(batch);
         for (int i = 0; i < replies.size(); i++) {
-            owners.get(i).out.add(ByteBuffer.wrap(replies.get(i)));
+            Connection c = owners.get(i);
+            c.inBatch = 0;
+            if (BlockedClients.isMarker(replies.get(i))) {
+                blocked.park(c, batch.get(i), replies.get(i), System.currentTimeMillis());
+            } else {
+                c.out.add(ByteBuffer.wrap(replies.get(i)));
+            }
         }
         batch.clear();
         owners.clear();
+        if (!blocked.isEmpty()) {
+            for (List<byte[]> argv : ran) {
+                serveBlocked(argv);
+            }
+        }
     }
 
     /** Writes queued replies; waits for OP_WRITE if the socket is full, closes after QUIT or a protocol error. */
@@ -566,11 +613,159 @@ public final class KvServer implements AutoCloseable {
 
     private void drop(Connection c) {
         connections.remove(c);
+        forgetBlockingState(c);
         c.key.cancel();
         try {
             c.channel.close();
         } catch (IOException ignored) {
             // closing anyway
+        }
+    }
+
+    // ------------------------------------------------------------------ transactions and blocked clients
+
+    /** What client {@code c}'s transaction does through this loop ({@link Transaction.Loop}). */
+    private Transaction.Loop transactionLoop(Connection c, List<List<byte[]>> batch, List<Connection> owners) {
+        return new Transaction.Loop() {
+            @Override
+            public void answer(byte[] reply) {
+                if (c.inBatch > 0) {
+                    runBatch(batch, owners);
+                }
+                c.out.add(ByteBuffer.wrap(reply));
+            }
+
+            @Override
+            public void dataset(List<byte[]> entry) {
+                enqueue(batch, owners, c, entry);
+                c.inBatch++;
+                if (blocked.namesBlockedKey(entry)) {
+                    runBatch(batch, owners);
+                }
+            }
+
+            @Override
+            public byte[] runNow(List<byte[]> entry) {
+                runBatch(batch, owners);
+                byte[] reply = runAlone(c, entry);
+                if (blocked.namesBlockedKey(entry)) {
+                    serveBlocked(entry);
+                }
+                return reply;
+            }
+
+            @Override
+            public byte[] server(List<byte[]> argv) {
+                runBatch(batch, owners);
+                try {
+                    return server.execute(c.client, argv);
+                } catch (RuntimeException e) {
+                    return internalErrorReply(logInternalError("running a server command in EXEC", e));
+                }
+            }
+
+            @Override
+            public Integer arity(String name) {
+                if (name.equals("unwatch")) {
+                    return 1; // queued, and answered inside EXEC
+                }
+                if (ServerCommands.ARITY.containsKey(name)) {
+                    return ServerCommands.ARITY.get(name);
+                }
+                if (database == null) {
+                    return -1; // a stand-in database: let the engine judge
+                }
+                KvDatabase.Command cmd = database.commands().get(name);
+                return cmd == null ? null : cmd.arity();
+            }
+
+            @Override
+            public boolean isServer(String name) {
+                return ServerCommands.handles(name);
+            }
+        };
+    }
+
+    /** One entry of client {@code c} run in a batch of its own, in its database; its reply (an internal error's if the database failed). */
+    private byte[] runAlone(Connection c, List<byte[]> entry) {
+        try {
+            List<byte[]> replies = db.execute(List.of(entry), new int[] {c.client.db});
+            if (replies == null || replies.size() != 1) {
+                throw new IllegalStateException("the database answered no reply to one command");
+            }
+            return replies.get(0);
+        } catch (RuntimeException e) {
+            return internalErrorReply(logInternalError("running one command", e));
+        }
+    }
+
+    /**
+     * Serves the clients blocked on the keys {@code argv} named (blocked.c handleClientsBlockedOnKeys): each one's
+     * command runs again, alone, in the order they blocked; what it writes may wake more (BLMOVE's destination).
+     */
+    private void serveBlocked(List<byte[]> argv) {
+        ArrayDeque<List<byte[]>> ready = new ArrayDeque<>();
+        ready.add(argv);
+        while (!ready.isEmpty()) {
+            for (BlockedClients.Wait<Connection> w : blocked.waitersFor(ready.poll())) {
+                if (!blocked.isBlocked(w.client)) {
+                    continue;
+                }
+                byte[] reply = runAlone(w.client, w.argv);
+                if (BlockedClients.isMarker(reply)) {
+                    continue; // still nothing: it keeps its place
+                }
+                blocked.remove(w.client);
+                w.client.out.add(ByteBuffer.wrap(reply));
+                woken.add(w.client);
+                ready.add(w.argv);
+            }
+        }
+    }
+
+    /** How long the loop may sleep: until the next cron run or the next blocked client's deadline. */
+    private long selectTimeout(long nextCron) {
+        long now = System.currentTimeMillis();
+        long until = cron == null ? Long.MAX_VALUE : nextCron;
+        if (!blocked.isEmpty()) {
+            until = Math.min(until, blocked.nextDeadline());
+        }
+        return until == Long.MAX_VALUE ? 0 : Math.max(1, until - now);
+    }
+
+    /** Answers *-1 to the blocked clients whose deadline passed; their later commands run this turn. */
+    private void expireBlocked(List<Connection> ready) {
+        if (blocked.isEmpty()) {
+            return;
+        }
+        for (Connection c : blocked.expire(System.currentTimeMillis())) {
+            c.out.add(ByteBuffer.wrap(Resp.nullArray()));
+            if (!ready.contains(c)) {
+                ready.add(c);
+            }
+        }
+    }
+
+    /** Runs the later commands of the clients served this turn, and writes their replies. */
+    private void processWoken(List<Connection> ready) {
+        while (!woken.isEmpty()) {
+            List<Connection> again = new ArrayList<>(woken);
+            woken.clear();
+            for (Connection c : again) {
+                if (!ready.contains(c)) {
+                    ready.add(c); // the loop writes the replies of every client in ready
+                }
+            }
+            process(again);
+        }
+    }
+
+    /** A client that goes away is no longer blocked, and the enclave forgets its watches. */
+    private void forgetBlockingState(Connection c) {
+        blocked.remove(c);
+        if (c.tx.watching && !closed) {
+            c.tx.watching = false;
+            runAlone(c, Transaction.unwatch(c.client.id));
         }
     }
 

@@ -55,6 +55,11 @@ final class ServerCommands {
 
         long commandsProcessed();
 
+        /** Clients blocked in BLPOP and friends (INFO's blocked_clients). */
+        default int blockedClients() {
+            return 0;
+        }
+
         int port();
 
         long startMillis();
@@ -405,6 +410,7 @@ final class ServerCommands {
         if (all || want.contains("clients")) {
             section(b, "Clients");
             field(b, "connected_clients", counters.connectedClients());
+            field(b, "blocked_clients", counters.blockedClients());
         }
         KvDatabase.Stats stats = null;
         if (all || want.contains("memory") || want.contains("keyspace")) {

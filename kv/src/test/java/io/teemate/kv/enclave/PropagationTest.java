@@ -267,6 +267,20 @@ class PropagationTest {
     }
 
     @Test
+    void blockingPopsAreLoggedAsTheirNonBlockingForms() {
+        rig.cmd("RPUSH l a b c d e");
+        assertThat(logged("BLPOP none l 0")).containsExactly("LPOP l");
+        assertThat(logged("BRPOP l 1.5")).containsExactly("RPOP l");
+        assertThat(logged("BLMOVE l m RIGHT LEFT 0")).containsExactly("LMOVE l m RIGHT LEFT");
+        assertThat(logged("BRPOPLPUSH l m 0")).containsExactly("RPOPLPUSH l m");
+        assertThat(logged("BLMPOP 0 2 none m LEFT COUNT 10")).containsExactly("LPOP m 2");
+        assertThat(logged("BLPOP none 0"))
+                .as("nothing there: the host parks the client")
+                .isEmpty();
+        assertThat(rig.cmd("BLPOP none 0")).startsWith("\0*2\r\n$1\r\n0\r\n$4\r\nnone\r\n");
+    }
+
+    @Test
     void everyWriteCommandOfTheTableThatChangesSomethingIsLogged() {
         // one changing call per WRITE command: a new write command must be added here (and log what it did)
         List<String> calls = new ArrayList<>(List.of(
@@ -306,6 +320,12 @@ class PropagationTest {
                 "LSET l 0 z",
                 "LREM l 0 z",
                 "LTRIM l 0 0",
+                "RPUSH l 1 2 3 4",
+                "BLPOP l 0",
+                "BRPOP l 0",
+                "BLMOVE l l2 LEFT LEFT 0",
+                "BRPOPLPUSH l l2 0",
+                "BLMPOP 0 1 l2 LEFT COUNT 5",
                 "SADD s m",
                 "SREM s m",
                 "MSETNX mx 1",
