@@ -64,7 +64,7 @@ public final class KvServer implements AutoCloseable {
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     /** One client: its socket, the RESP parser over what it sent, and the replies not yet written. */
-    private static final class Connection {
+    private final class Connection implements ClientState.Link {
         final SocketChannel channel;
         final SelectionKey key;
         final Resp parser = new Resp();
@@ -75,13 +75,83 @@ public final class KvServer implements AutoCloseable {
         byte[] protocolError;
 
         boolean closeAfterWrite;
+        /** CLIENT KILL: nothing more is run for it or written to it. */
+        boolean killed;
+
+        final String addr;
+        final String laddr;
 
         Connection(SocketChannel channel, SelectionKey key, long id) {
             this.channel = channel;
             this.key = key;
             this.client = new ServerCommands.Client(id);
+            this.addr = address(channel, true);
+            this.laddr = address(channel, false);
+            client.link = this;
+        }
+
+        @Override
+        public String addr() {
+            return addr;
+        }
+
+        @Override
+        public String laddr() {
+            return laddr;
+        }
+
+        @Override
+        public void push(byte[] bytes) {
+            if (!killed) {
+                out.add(ByteBuffer.wrap(bytes));
+                pushed.add(this);
+            }
+        }
+
+        @Override
+        public void kill() {
+            killed = true;
+            out.clear();
+            pending.clear();
+            closeAfterWrite = true;
+            pushed.add(this);
+        }
+
+        @Override
+        public int queryBuffer() {
+            return parser.buffered();
+        }
+
+        @Override
+        public int outputCount() {
+            return out.size();
+        }
+
+        @Override
+        public long outputBytes() {
+            long n = 0;
+            for (ByteBuffer b : out) {
+                n += b.remaining();
+            }
+            return n;
         }
     }
+
+    /** ip:port of the peer (remote) or of this server's end of the connection. */
+    private static String address(SocketChannel ch, boolean remote) {
+        try {
+            java.net.SocketAddress a = remote ? ch.getRemoteAddress() : ch.getLocalAddress();
+            if (a instanceof InetSocketAddress i) {
+                return i.getAddress().getHostAddress() + ":" + i.getPort();
+            }
+            return String.valueOf(a);
+        } catch (IOException e) {
+            return "?:0";
+        }
+    }
+
+    /** Connections that were sent something other than replies to their own commands this turn (pub/sub...). */
+    private final java.util.Set<Connection> pushed = new java.util.LinkedHashSet<>();
 
     private KvServer(KvDatabase db, KvConfig config, Batches batches) throws IOException {
         this.db = batches;
@@ -125,6 +195,15 @@ public final class KvServer implements AutoCloseable {
             @Override
             public long startMillis() {
                 return startMillis;
+            }
+
+            @Override
+            public java.util.Collection<ServerCommands.Client> clients() {
+                List<ServerCommands.Client> all = new ArrayList<>(connections.size());
+                for (Connection c : connections) {
+                    all.add(c.client);
+                }
+                return all;
             }
 
             @Override
@@ -233,7 +312,7 @@ public final class KvServer implements AutoCloseable {
                     }
                     nextCron = now + 1000 / config.hz();
                 }
-                selector.select(cron == null ? 0 : Math.max(1, nextCron - System.currentTimeMillis()));
+                selector.select(selectTimeout(nextCron));
                 Shutdown asked = requested;
                 if (asked != null) {
                     requested = null;
@@ -244,7 +323,7 @@ public final class KvServer implements AutoCloseable {
                             "{} but errors trying to shut down the server, check the logs for more information",
                             asked.reason());
                 }
-                List<Connection> ready = new ArrayList<>();
+                List<Connection> ready = postponed();
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey k = it.next();
@@ -261,7 +340,7 @@ public final class KvServer implements AutoCloseable {
                         if (k.isWritable()) {
                             flush(c);
                         }
-                        if (k.isValid() && k.isReadable() && read(c, buffer, bytes)) {
+                        if (k.isValid() && k.isReadable() && read(c, buffer, bytes) && !ready.contains(c)) {
                             ready.add(c);
                         }
                     } catch (RuntimeException e) {
@@ -290,6 +369,7 @@ public final class KvServer implements AutoCloseable {
                         }
                     }
                 }
+                flushPushed();
             }
         } catch (ClosedSelectorException e) {
             // closed
@@ -311,6 +391,61 @@ public final class KvServer implements AutoCloseable {
                 // going down anyway
             }
             exited.complete(null);
+        }
+    }
+
+    /**
+     * The clients whose commands wait for a CLIENT PAUSE to end, with the pause now over or narrowed: they run this
+     * turn (server.c unblockPostponedClients).
+     */
+    private List<Connection> postponed() {
+        List<Connection> waiting = new ArrayList<>();
+        for (Connection c : connections) {
+            if (!c.pending.isEmpty() && !c.killed && c.protocolError == null && !server.paused(c.pending.get(0))) {
+                waiting.add(c);
+            }
+        }
+        return waiting;
+    }
+
+    /** How long the loop may wait for sockets: until the next cron tick or the end of a CLIENT PAUSE. */
+    private long selectTimeout(long nextCron) {
+        long now = System.currentTimeMillis();
+        long until = cron == null ? 0 : nextCron;
+        long pauseEnd = server.pauseEnd();
+        if (pauseEnd > 0) {
+            until = until == 0 ? pauseEnd : Math.min(until, pauseEnd);
+        }
+        return until == 0 ? 0 : Math.max(1, until - now);
+    }
+
+    /** Writes what pub/sub, MONITOR and CLIENT KILL queued on other clients this turn. */
+    private void flushPushed() {
+        if (pushed.isEmpty()) {
+            return;
+        }
+        List<Connection> all = new ArrayList<>(pushed);
+        pushed.clear();
+        for (Connection c : all) {
+            if (!connections.contains(c)) {
+                continue;
+            }
+            try {
+                flush(c);
+            } catch (RuntimeException e) {
+                fail(c, "writing to a client", e);
+            }
+        }
+    }
+
+    /**
+     * Queues {@code reply}, the RESP2 (or {@link ReplyShapes#NATIVE}) reply to {@code c}'s command {@code argv},
+     * in the client's protocol (RESP3 after HELLO 3) unless CLIENT REPLY drops it.
+     */
+    private static void send(Connection c, List<byte[]> argv, byte[] reply) {
+        byte[] bytes = c.client.deliver(argv, reply);
+        if (bytes != null && !c.killed) {
+            c.out.add(ByteBuffer.wrap(bytes));
         }
     }
 
@@ -413,23 +548,43 @@ public final class KvServer implements AutoCloseable {
         List<List<byte[]>> batch = new ArrayList<>();
         List<Connection> owners = new ArrayList<>();
         for (Connection c : ready) {
+            int done = 0;
             for (List<byte[]> argv : c.pending) {
+                if (c.killed) {
+                    break;
+                }
                 if (argv.isEmpty()) { // the protocol error marker: nothing after it is read
                     runBatch(batch, owners);
                     c.out.add(ByteBuffer.wrap(c.protocolError));
                     c.closeAfterWrite = true;
+                    done = c.pending.size();
                     break;
                 }
+                if (server.paused(argv)) { // CLIENT PAUSE: this and the client's next commands wait
+                    break;
+                }
+                done++;
                 commandsProcessed.incrementAndGet();
                 String name = ServerCommands.text(argv.get(0)).toLowerCase(Locale.ROOT);
+                server.dispatching(c.client, argv);
                 if (server.refusedUnauthenticated(c.client, name)) {
                     runBatch(batch, owners);
-                    c.out.add(ByteBuffer.wrap(Resp.error("NOAUTH Authentication required.")));
+                    send(c, argv, Resp.error("NOAUTH Authentication required."));
+                    continue;
+                }
+                byte[] refused = server.pubsubContext(c.client, argv);
+                if (refused != null) {
+                    runBatch(batch, owners);
+                    send(c, argv, refused);
+                    if (refused[0] != '-') {
+                        server.executed(c.client, argv, 0); // PING in pub/sub context ran
+                    }
                     continue;
                 }
                 if (ServerCommands.handles(name)) {
                     runBatch(batch, owners);
                     byte[] reply;
+                    long start = System.nanoTime();
                     try {
                         reply = server.execute(c.client, argv);
                     } catch (RuntimeException e) {
@@ -438,9 +593,11 @@ public final class KvServer implements AutoCloseable {
                     if (closed) {
                         return; // SHUTDOWN: nothing after it runs, and every client is closed unanswered
                     }
-                    c.out.add(ByteBuffer.wrap(reply));
+                    send(c, argv, reply);
+                    server.executed(c.client, argv, (System.nanoTime() - start) / 1000);
                     if (c.client.quit) {
                         c.closeAfterWrite = true;
+                        done = c.pending.size();
                         break;
                     }
                 } else {
@@ -448,7 +605,7 @@ public final class KvServer implements AutoCloseable {
                     owners.add(c);
                 }
             }
-            c.pending.clear();
+            c.pending.subList(0, Math.min(done, c.pending.size())).clear();
         }
         runBatch(batch, owners);
     }
@@ -458,6 +615,7 @@ public final class KvServer implements AutoCloseable {
             return;
         }
         List<byte[]> replies;
+        long start = System.nanoTime();
         try {
             if (cron != null) {
                 cron.updateDenyWrites(); // as Redis's processCommand checks the last BGSAVE before every write
@@ -476,8 +634,10 @@ public final class KvServer implements AutoCloseable {
                 replies.add(err);
             }
         }
+        long micros = (System.nanoTime() - start) / 1000; // each command is charged its batch's time (SlowLog)
         for (int i = 0; i < replies.size(); i++) {
-            owners.get(i).out.add(ByteBuffer.wrap(replies.get(i)));
+            send(owners.get(i), batch.get(i), replies.get(i));
+            server.executed(owners.get(i).client, batch.get(i), micros);
         }
         batch.clear();
         owners.clear();
@@ -507,6 +667,7 @@ public final class KvServer implements AutoCloseable {
 
     private void drop(Connection c) {
         connections.remove(c);
+        server.disconnected(c.client);
         c.key.cancel();
         try {
             c.channel.close();
