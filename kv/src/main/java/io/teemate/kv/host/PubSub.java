@@ -200,8 +200,9 @@ final class PubSub {
         int n = argv.size();
         switch (sub) {
             case "channels", "shardchannels" -> {
-                if (n > 3) {
-                    return wrongArgs(sub);
+                if (n > 3) { // the subcommand's arity is -2: the rest is pubsubCommand's own check
+                    return Resp.error("ERR unknown subcommand or wrong number of arguments for '"
+                            + new String(argv.get(1), StandardCharsets.UTF_8) + "'. Try PUBSUB HELP.");
                 }
                 byte[] pattern = n == 3 ? argv.get(2) : null;
                 List<byte[]> out = new ArrayList<>();
