@@ -302,7 +302,7 @@ final class ClientCommands {
             List<Long> ids = new ArrayList<>();
             for (byte[] a : argv.subList(3, n)) {
                 Long id = strictLong(a);
-                if (id == null || id <= 0) {
+                if (id == null) {
                     return Resp.error("ERR Invalid client ID");
                 }
                 ids.add(id);

@@ -57,7 +57,11 @@ final class ServerDiff implements AutoCloseable {
 
         /** Whether the server closed the connection (after everything it sent was read). */
         boolean closed() throws IOException {
-            return in.read() < 0;
+            try {
+                return in.read() < 0;
+            } catch (java.net.SocketException reset) {
+                return true; // closed with our bytes unread: a reset
+            }
         }
     }
 
