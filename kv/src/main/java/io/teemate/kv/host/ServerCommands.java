@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * The server's own commands, answered on the host side because they are about the server, not the dataset:
- * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG, COMMAND, CLIENT SETNAME/GETNAME/ID, AUTH, SHUTDOWN, QUIT. The
+ * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG, COMMAND, AUTH, SHUTDOWN, QUIT; and the connection's protocol,
+ * dispatched to {@link ClientCommands} (HELLO, CLIENT, RESET, TIME), {@link PubSub}, {@link Monitor} and
+ * {@link SlowLog} (SLOWLOG, LATENCY), with the hooks the event loop calls around every command. The
  * dataset figures INFO shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
