@@ -63,7 +63,8 @@ package io.teemate.kv.abi;
  *     {@link #EXIT_BAD_AOF} with the reason otherwise.</li>
  * <li>{@link #COMMANDS} () -> the engine's command table, for the server's COMMAND: n u32, then per command in
  *     name order: name string (lower case), arity, first key, last key, step (each an i32 as a u32, two's
- *     complement; Redis's legacy key positions, 0 0 0 for none). It is the program's code, not the dataset's, so
+ *     complement; Redis's legacy key positions, 0 0 0 for none), flags (a u32, bit i for the engine's
+ *     CommandSpec.Flag of ordinal i: bit 0 WRITE, which the host's CLIENT PAUSE WRITE reads). It is the program's code, not the dataset's, so
  *     it needs no {@link #OPEN} and never changes while the container runs.</li>
  * </ul>
  * A conventional fork's child ({@link #RESTORE}) gets the parent's AOF position inside the sealed checkpoint, a shared

@@ -475,8 +475,18 @@ public final class KvApp implements ContainerApp {
                         .u32(s.arity())
                         .u32(s.firstKey())
                         .u32(s.lastKey())
-                        .u32(s.step()));
+                        .u32(s.step())
+                        .u32(flagBits(s)));
         return out.toBytes();
+    }
+
+    /** A command's flags as {@link KvAbi#COMMANDS} sends them: bit i for {@link CommandSpec.Flag} ordinal i. */
+    static int flagBits(CommandSpec s) {
+        int bits = 0;
+        for (CommandSpec.Flag f : s.flags()) {
+            bits |= 1 << f.ordinal();
+        }
+        return bits;
     }
 
     private static KvState state(ContainerEnv env) {

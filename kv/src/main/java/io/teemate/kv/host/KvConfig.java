@@ -461,6 +461,15 @@ public final class KvConfig {
         return (int) number("hz");
     }
 
+    /** slowlog-log-slower-than in microseconds: -1 logs nothing, 0 every command. */
+    public long slowlogLogSlowerThan() {
+        return number("slowlog-log-slower-than");
+    }
+
+    public long slowlogMaxLen() {
+        return number("slowlog-max-len");
+    }
+
     public long protoMaxBulkLen() {
         return number("proto-max-bulk-len");
     }

@@ -547,6 +547,8 @@ final class KvConfigDirectives {
                 new Numeric("hz", 0, Unit.INTEGER, 0, INT_MAX, 10, KvConfigDirectives::clampHz),
                 new Numeric("proto-max-bulk-len", 0, Unit.MEMORY, 1L << 20, Long.MAX_VALUE, 512L << 20),
                 new Choice("enable-protected-configs", IMMUTABLE, List.of("no", "yes", "local"), "no"),
+                new Numeric("slowlog-log-slower-than", 0, Unit.INTEGER, -1, Long.MAX_VALUE, 10000),
+                new Numeric("slowlog-max-len", 0, Unit.INTEGER, 0, Long.MAX_VALUE, 128),
                 // TeeMate's own
                 new Choice("teemate-mode", IMMUTABLE, List.of("shared", "conventional"), "shared"),
                 new Str("teemate-heap", IMMUTABLE, null, true, KvConfigDirectives::heapSize),

@@ -75,7 +75,15 @@ public final class KvDatabase implements AutoCloseable {
      * exactly n arguments with the name; -n: at least n) and legacy key positions (first, last, step; 0 0 0 for
      * none, a negative last key counts from the end).
      */
-    public record Command(String name, int arity, int firstKey, int lastKey, int step) {}
+    public record Command(String name, int arity, int firstKey, int lastKey, int step, int flags) {
+        /** KvAbi.COMMANDS' flag bit of CMD_WRITE (the engine's CommandSpec.Flag.WRITE, ordinal 0). */
+        public static final int WRITE = 1;
+
+        /** Whether the command may modify the dataset (CLIENT PAUSE WRITE holds it back). */
+        public boolean write() {
+            return (flags & WRITE) != 0;
+        }
+    }
 
     /**
      * The dataset's statistics, from inside the enclave: {@code keys} and {@code expires} of every database, and
@@ -638,8 +646,12 @@ public final class KvDatabase implements AutoCloseable {
             Map<String, Command> table = new TreeMap<>();
             for (long n = r.u32("commands"); n > 0; n--) {
                 Command c = new Command(
-                        r.string("name"), (int) r.u32("arity"), (int) r.u32("first key"), (int) r.u32("last key"), (int)
-                                r.u32("step"));
+                        r.string("name"),
+                        (int) r.u32("arity"),
+                        (int) r.u32("first key"),
+                        (int) r.u32("last key"),
+                        (int) r.u32("step"),
+                        (int) r.u32("flags"));
                 table.put(c.name(), c);
             }
             r.end();

@@ -76,7 +76,7 @@ public final class KvServer implements AutoCloseable {
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
 
     /** One client: its socket, the RESP parser over what it sent, and the replies not yet written. */
-    private static final class Connection {
+    private final class Connection implements ClientState.Link {
         final SocketChannel channel;
         final SelectionKey key;
         final Resp parser = new Resp();
@@ -91,13 +91,83 @@ public final class KvServer implements AutoCloseable {
         byte[] protocolError;
 
         boolean closeAfterWrite;
+        /** CLIENT KILL: nothing more is run for it or written to it. */
+        boolean killed;
+
+        final String addr;
+        final String laddr;
 
         Connection(SocketChannel channel, SelectionKey key, long id) {
             this.channel = channel;
             this.key = key;
             this.client = new ServerCommands.Client(id);
+            this.addr = address(channel, true);
+            this.laddr = address(channel, false);
+            client.link = this;
+        }
+
+        @Override
+        public String addr() {
+            return addr;
+        }
+
+        @Override
+        public String laddr() {
+            return laddr;
+        }
+
+        @Override
+        public void push(byte[] bytes) {
+            if (!killed) {
+                out.add(ByteBuffer.wrap(bytes));
+                pushed.add(this);
+            }
+        }
+
+        @Override
+        public void kill() {
+            killed = true;
+            out.clear();
+            pending.clear();
+            closeAfterWrite = true;
+            pushed.add(this);
+        }
+
+        @Override
+        public int queryBuffer() {
+            return parser.buffered();
+        }
+
+        @Override
+        public int outputCount() {
+            return out.size();
+        }
+
+        @Override
+        public long outputBytes() {
+            long n = 0;
+            for (ByteBuffer b : out) {
+                n += b.remaining();
+            }
+            return n;
         }
     }
+
+    /** ip:port of the peer (remote) or of this server's end of the connection. */
+    private static String address(SocketChannel ch, boolean remote) {
+        try {
+            java.net.SocketAddress a = remote ? ch.getRemoteAddress() : ch.getLocalAddress();
+            if (a instanceof InetSocketAddress i) {
+                return i.getAddress().getHostAddress() + ":" + i.getPort();
+            }
+            return String.valueOf(a);
+        } catch (IOException e) {
+            return "?:0";
+        }
+    }
+
+    /** Connections that were sent something other than replies to their own commands this turn (pub/sub...). */
+    private final java.util.Set<Connection> pushed = new java.util.LinkedHashSet<>();
 
     private KvServer(KvDatabase db, KvConfig config, Batches batches) throws IOException {
         this.db = batches;
@@ -146,6 +216,15 @@ public final class KvServer implements AutoCloseable {
             @Override
             public long startMillis() {
                 return startMillis;
+            }
+
+            @Override
+            public java.util.Collection<ServerCommands.Client> clients() {
+                List<ServerCommands.Client> all = new ArrayList<>(connections.size());
+                for (Connection c : connections) {
+                    all.add(c.client);
+                }
+                return all;
             }
 
             @Override
@@ -275,7 +354,7 @@ public final class KvServer implements AutoCloseable {
                             "{} but errors trying to shut down the server, check the logs for more information",
                             asked.reason());
                 }
-                List<Connection> ready = new ArrayList<>();
+                List<Connection> ready = postponed();
                 Iterator<SelectionKey> it = selector.selectedKeys().iterator();
                 while (it.hasNext()) {
                     SelectionKey k = it.next();
@@ -292,7 +371,7 @@ public final class KvServer implements AutoCloseable {
                         if (k.isWritable()) {
                             flush(c);
                         }
-                        if (k.isValid() && k.isReadable() && read(c, buffer, bytes)) {
+                        if (k.isValid() && k.isReadable() && read(c, buffer, bytes) && !ready.contains(c)) {
                             ready.add(c);
                         }
                     } catch (RuntimeException e) {
@@ -323,6 +402,7 @@ public final class KvServer implements AutoCloseable {
                         }
                     }
                 }
+                flushPushed();
             }
         } catch (ClosedSelectorException e) {
             // closed
@@ -344,6 +424,56 @@ public final class KvServer implements AutoCloseable {
                 // going down anyway
             }
             exited.complete(null);
+        }
+    }
+
+    /**
+     * The clients whose commands wait for a CLIENT PAUSE to end, with the pause now over or narrowed: they run this
+     * turn (server.c unblockPostponedClients).
+     */
+    private List<Connection> postponed() {
+        List<Connection> waiting = new ArrayList<>();
+        for (Connection c : connections) {
+            if (!c.pending.isEmpty() && !c.killed && c.protocolError == null && !server.paused(c.pending.get(0))) {
+                waiting.add(c);
+            }
+        }
+        return waiting;
+    }
+
+    /** Writes what pub/sub, MONITOR and CLIENT KILL queued on other clients this turn. */
+    private void flushPushed() {
+        if (pushed.isEmpty()) {
+            return;
+        }
+        List<Connection> all = new ArrayList<>(pushed);
+        pushed.clear();
+        for (Connection c : all) {
+            if (!connections.contains(c)) {
+                continue;
+            }
+            try {
+                flush(c);
+            } catch (RuntimeException e) {
+                fail(c, "writing to a client", e);
+            }
+        }
+    }
+
+    /**
+     * Queues {@code reply}, the RESP2 (or {@link ReplyShapes#NATIVE}) reply to {@code c}'s command {@code argv},
+     * in the client's protocol (RESP3 after HELLO 3) unless CLIENT REPLY drops it.
+     */
+    /** The command a transaction's answers are shaped as (RESP3: only their nulls change). */
+    private static final List<byte[]> EXEC = List.of("exec".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    /** The command a blocked client's timeout answers for (RESP3: the null array becomes a null). */
+    private static final List<byte[]> BLOCKED_TIMEOUT =
+            List.of("blpop".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    private static void send(Connection c, List<byte[]> argv, byte[] reply) {
+        byte[] bytes = c.client.deliver(argv, reply);
+        if (bytes != null && !c.killed) {
+            c.out.add(ByteBuffer.wrap(bytes));
         }
     }
 
@@ -452,18 +582,35 @@ public final class KvServer implements AutoCloseable {
                 if (blocked.isBlocked(c)) {
                     break; // a blocked client's later commands wait (blocked.c)
                 }
-                done++;
+                if (c.killed) {
+                    break;
+                }
                 if (argv.isEmpty()) { // the protocol error marker: nothing after it is read
                     runBatch(batch, owners);
                     c.out.add(ByteBuffer.wrap(c.protocolError));
                     c.closeAfterWrite = true;
+                    done = c.pending.size();
                     break;
                 }
+                if (server.paused(argv)) { // CLIENT PAUSE: this and the client's next commands wait
+                    break;
+                }
+                done++;
                 commandsProcessed.incrementAndGet();
                 String name = ServerCommands.text(argv.get(0)).toLowerCase(Locale.ROOT);
+                server.dispatching(c.client, argv);
                 if (server.refusedUnauthenticated(c.client, name)) {
                     runBatch(batch, owners);
-                    c.out.add(ByteBuffer.wrap(Resp.error("NOAUTH Authentication required.")));
+                    send(c, argv, Resp.error("NOAUTH Authentication required."));
+                    continue;
+                }
+                byte[] refused = server.pubsubContext(c.client, argv);
+                if (refused != null) {
+                    runBatch(batch, owners);
+                    send(c, argv, refused);
+                    if (refused[0] != '-') {
+                        server.executed(c.client, argv, 0); // PING in pub/sub context ran
+                    }
                     continue;
                 }
                 if (c.tx.handle(c.client.id, name, argv, transactionLoop(c, batch, owners))) {
@@ -472,6 +619,7 @@ public final class KvServer implements AutoCloseable {
                 if (ServerCommands.handles(name)) {
                     runBatch(batch, owners);
                     byte[] reply;
+                    long start = System.nanoTime();
                     try {
                         reply = server.execute(c.client, argv);
                     } catch (RuntimeException e) {
@@ -480,9 +628,11 @@ public final class KvServer implements AutoCloseable {
                     if (closed) {
                         return; // SHUTDOWN: nothing after it runs, and every client is closed unanswered
                     }
-                    c.out.add(ByteBuffer.wrap(reply));
+                    send(c, argv, reply);
+                    server.executed(c.client, argv, (System.nanoTime() - start) / 1000);
                     if (c.client.quit) {
                         c.closeAfterWrite = true;
+                        done = c.pending.size();
                         break;
                     }
                 } else {
@@ -552,6 +702,7 @@ public final class KvServer implements AutoCloseable {
         }
         batchDbs.clear();
         List<byte[]> replies;
+        long start = System.nanoTime();
         try {
             if (cron != null) {
                 cron.updateDenyWrites(); // as Redis's processCommand checks the last BGSAVE before every write
@@ -571,13 +722,15 @@ public final class KvServer implements AutoCloseable {
             }
         }
         List<List<byte[]>> ran = new ArrayList<>(batch);
+        long micros = (System.nanoTime() - start) / 1000; // each command is charged its batch's time (SlowLog)
         for (int i = 0; i < replies.size(); i++) {
             Connection c = owners.get(i);
             c.inBatch = 0;
             if (BlockedClients.isMarker(replies.get(i))) {
                 blocked.park(c, batch.get(i), replies.get(i), System.currentTimeMillis());
             } else {
-                c.out.add(ByteBuffer.wrap(replies.get(i)));
+                send(c, batch.get(i), replies.get(i));
+                server.executed(c.client, batch.get(i), micros);
             }
         }
         batch.clear();
@@ -614,6 +767,7 @@ public final class KvServer implements AutoCloseable {
     private void drop(Connection c) {
         connections.remove(c);
         forgetBlockingState(c);
+        server.disconnected(c.client);
         c.key.cancel();
         try {
             c.channel.close();
@@ -632,7 +786,7 @@ public final class KvServer implements AutoCloseable {
                 if (c.inBatch > 0) {
                     runBatch(batch, owners);
                 }
-                c.out.add(ByteBuffer.wrap(reply));
+                send(c, EXEC, reply); // RESP3: its nulls; the shapes inside EXEC's array stay RESP2 (docs/kv.md)
             }
 
             @Override
@@ -716,19 +870,26 @@ public final class KvServer implements AutoCloseable {
                     continue; // still nothing: it keeps its place
                 }
                 blocked.remove(w.client);
-                w.client.out.add(ByteBuffer.wrap(reply));
+                send(w.client, w.argv, reply);
                 woken.add(w.client);
                 ready.add(w.argv);
             }
         }
     }
 
-    /** How long the loop may sleep: until the next cron run or the next blocked client's deadline. */
+    /**
+     * How long the loop may sleep: until the next cron run, the next blocked client's deadline or the end of a
+     * CLIENT PAUSE (0: until something happens).
+     */
     private long selectTimeout(long nextCron) {
         long now = System.currentTimeMillis();
         long until = cron == null ? Long.MAX_VALUE : nextCron;
         if (!blocked.isEmpty()) {
             until = Math.min(until, blocked.nextDeadline());
+        }
+        long pauseEnd = server.pauseEnd();
+        if (pauseEnd > 0) {
+            until = Math.min(until, pauseEnd);
         }
         return until == Long.MAX_VALUE ? 0 : Math.max(1, until - now);
     }
@@ -739,7 +900,7 @@ public final class KvServer implements AutoCloseable {
             return;
         }
         for (Connection c : blocked.expire(System.currentTimeMillis())) {
-            c.out.add(ByteBuffer.wrap(Resp.nullArray()));
+            send(c, BLOCKED_TIMEOUT, Resp.nullArray());
             if (!ready.contains(c)) {
                 ready.add(c);
             }

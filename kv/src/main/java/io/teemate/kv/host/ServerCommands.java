@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * The server's own commands, answered on the host side because they are about the server, not the dataset:
- * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG, COMMAND, CLIENT SETNAME/GETNAME/ID, AUTH, SHUTDOWN, QUIT. The
+ * INFO, SAVE, BGSAVE, BGREWRITEAOF, LASTSAVE, CONFIG, COMMAND, AUTH, SHUTDOWN, QUIT; and the connection's protocol,
+ * dispatched to {@link ClientCommands} (HELLO, CLIENT, RESET, TIME), {@link PubSub}, {@link Monitor} and
+ * {@link SlowLog} (SLOWLOG, LATENCY), with the hooks the event loop calls around every command. The
  * dataset figures INFO shows come from inside the enclave ({@link KvDatabase#stats}). Errors are Redis 7's.
  */
 final class ServerCommands {
@@ -30,10 +32,32 @@ final class ServerCommands {
             Map.entry("quit", -1),
             Map.entry("shutdown", -1),
             Map.entry("bgrewriteaof", 1),
-            Map.entry("auth", -2));
+            Map.entry("auth", -2),
+            // the connection's protocol (ClientCommands, PubSub, Monitor, SlowLog)
+            Map.entry("hello", -1),
+            Map.entry("reset", 1),
+            Map.entry("time", 1),
+            Map.entry("monitor", 1),
+            Map.entry("slowlog", -2),
+            Map.entry("latency", -2),
+            Map.entry("subscribe", -2),
+            Map.entry("psubscribe", -2),
+            Map.entry("ssubscribe", -2),
+            Map.entry("unsubscribe", -1),
+            Map.entry("punsubscribe", -1),
+            Map.entry("sunsubscribe", -1),
+            Map.entry("publish", 3),
+            Map.entry("spublish", 3),
+            Map.entry("pubsub", -2));
 
-    /** What a client connection keeps for the server: its id and name. */
-    static final class Client {
+    /** The Redis version this server reports (INFO redis_version, HELLO version). */
+    static final String REDIS_VERSION = "7.0.0";
+
+    /**
+     * What a client connection keeps for the server: its id and name, and its connection state (protocol,
+     * subscriptions, reply mode...) in {@link ClientState}.
+     */
+    static final class Client extends ClientState {
         final long id;
         String name;
         boolean quit;
@@ -64,6 +88,9 @@ final class ServerCommands {
 
         long startMillis();
 
+        /** Every connected client, in connection order (CLIENT LIST, CLIENT KILL). */
+        java.util.Collection<Client> clients();
+
         /** CONFIG RESETSTAT: the statistics INFO reports start again from zero. */
         void resetStats();
 
@@ -80,10 +107,17 @@ final class ServerCommands {
     /** CONFIG GET's answer at start for the settings a running server keeps: where it listens and its files. */
     private final Map<String, List<String>> atStart = new java.util.HashMap<>();
 
+    final PubSub pubsub = new PubSub();
+    final Monitor monitor = new Monitor();
+    final SlowLog slowlog;
+    final ClientCommands clients;
+
     ServerCommands(KvDatabase db, KvConfig config, Server counters) {
         this.db = db;
         this.config = config;
         this.counters = counters;
+        this.slowlog = new SlowLog(config);
+        this.clients = new ClientCommands(config, counters::clients, pubsub, monitor);
         for (String name : List.of("port", "bind", "dir", "dbfilename")) {
             atStart.put(name, config.get(List.of(name)));
         }
@@ -116,7 +150,22 @@ final class ServerCommands {
                 case "lastsave" -> Resp.integer(db.lastSaveSeconds());
                 case "config" -> config(argv);
                 case "command" -> command(argv);
-                case "client" -> client(client, argv);
+                case "client" -> clients.client(client, argv);
+                case "hello" -> clients.hello(client, argv);
+                case "reset" -> clients.reset(client);
+                case "time" -> ClientCommands.time();
+                case "monitor" -> monitor.add(client);
+                case "slowlog" -> slowlog.slowlog(argv);
+                case "latency" -> SlowLog.latency(argv);
+                case "subscribe",
+                        "psubscribe",
+                        "ssubscribe",
+                        "unsubscribe",
+                        "punsubscribe",
+                        "sunsubscribe",
+                        "publish",
+                        "spublish",
+                        "pubsub" -> pubsub.execute(client, argv);
                 case "shutdown" -> shutdown(client, argv);
                 case "auth" -> auth(client, argv);
                 case "quit" -> {
@@ -179,7 +228,124 @@ final class ServerCommands {
                 && config.requirepass() != null
                 && !lowerName.equals("auth")
                 && !lowerName.equals("quit")
-                && !lowerName.equals("hello");
+                && !lowerName.equals("hello")
+                && !lowerName.equals("reset");
+    }
+
+    // ------------------------------------------------------------------ the connection protocol's hooks
+
+    /** Commands with subcommands, whose full name (CLIENT LIST cmd, MONITOR, errors) is name|sub. */
+    private static final Set<String> CONTAINERS =
+            Set.of("client", "config", "command", "pubsub", "slowlog", "latency", "object", "memory", "xinfo");
+
+    /** Redis's cmd->fullname: the lower-case name, name|sub for a container command. */
+    static String fullName(List<byte[]> argv) {
+        String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
+        return argv.size() > 1 && CONTAINERS.contains(name)
+                ? name + "|" + text(argv.get(1)).toLowerCase(Locale.ROOT)
+                : name;
+    }
+
+    /** The arity of a command the server knows (its own or the engine's), null for an unknown command. */
+    private Integer arity(String lowerName) {
+        Integer a = ARITY.get(lowerName);
+        if (a == null && db != null) {
+            KvDatabase.Command c = db.commands().get(lowerName);
+            a = c == null ? null : c.arity();
+        }
+        return a;
+    }
+
+    /** Whether processCommand gets past its lookup and arity checks with {@code argv}. */
+    private boolean runnable(List<byte[]> argv) {
+        Integer a = arity(text(argv.get(0)).toLowerCase(Locale.ROOT));
+        return a != null && (a > 0 ? argv.size() == a : argv.size() >= -a);
+    }
+
+    /**
+     * A client is about to run {@code argv}: CLIENT LIST's idle, cmd and argv-mem follow it (server.c
+     * processCommand sets c->lastcmd before its checks; an unknown command leaves none).
+     */
+    void dispatching(Client c, List<byte[]> argv) {
+        c.lastMillis = System.currentTimeMillis();
+        c.lastCommand = arity(text(argv.get(0)).toLowerCase(Locale.ROOT)) == null ? "NULL" : fullName(argv);
+        long bytes = 0;
+        for (byte[] a : argv) {
+            bytes += a.length;
+        }
+        c.argvBytes = bytes;
+    }
+
+    /**
+     * The reply to {@code argv} when a RESP2 client in pub/sub context may not run it (server.c processCommand),
+     * or PING's reply there (["pong", message]); null if the command runs as usual.
+     */
+    byte[] pubsubContext(Client c, List<byte[]> argv) {
+        if (c.resp != 2 || !(c.subscribed() || pubsub.shardCount(c) > 0) || !runnable(argv)) {
+            return null;
+        }
+        String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "subscribe",
+                    "psubscribe",
+                    "ssubscribe",
+                    "unsubscribe",
+                    "punsubscribe",
+                    "sunsubscribe",
+                    "quit",
+                    "reset" -> {
+                return null;
+            }
+            case "ping" -> { // server.c pingCommand in pub/sub context
+                return Resp.array(List.of(
+                        "pong".getBytes(StandardCharsets.US_ASCII), argv.size() > 1 ? argv.get(1) : new byte[0]));
+            }
+            default -> {
+                return Resp.error("ERR Can't execute '" + fullName(argv) + "': only (P|S)SUBSCRIBE /"
+                        + " (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            }
+        }
+    }
+
+    /**
+     * Whether {@code argv} must wait for a CLIENT PAUSE to end (server.c processCommand: all commands under ALL,
+     * writes and PUBLISH under WRITE; QUIT never, as Redis 7.0 answers it before the pause check).
+     */
+    boolean paused(List<byte[]> argv) {
+        if (clients.pauseEnd() == 0) {
+            return false;
+        }
+        String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
+        if (name.equals("quit")) {
+            return false;
+        }
+        boolean write = name.equals("publish") || name.equals("spublish");
+        if (!write && db != null && !ARITY.containsKey(name)) {
+            KvDatabase.Command c = db.commands().get(name);
+            write = c != null && c.write();
+        }
+        return clients.paused(write);
+    }
+
+    /** When the current CLIENT PAUSE ends (epoch ms), 0 without one. */
+    long pauseEnd() {
+        return clients.pauseEnd();
+    }
+
+    /** {@code argv} ran for {@code micros}: fed to the monitors and the slow log, when Redis would (call()). */
+    void executed(Client c, List<byte[]> argv, long micros) {
+        if (!runnable(argv)) {
+            return;
+        }
+        String full = fullName(argv);
+        slowlog.record(c, text(argv.get(0)).toLowerCase(Locale.ROOT), argv, micros);
+        monitor.feed(c, full, argv);
+    }
+
+    /** A client is gone: its subscriptions and MONITOR go with it. */
+    void disconnected(Client c) {
+        pubsub.forget(c);
+        monitor.remove(c);
     }
 
     /**
@@ -190,15 +356,12 @@ final class ServerCommands {
         if (argv.size() > 3) {
             return Resp.error("ERR syntax error");
         }
-        String password = config.requirepass();
-        if (password == null) {
+        if (argv.size() == 2 && config.requirepass() == null) { // acl.c authCommand: only the one-argument form
             return Resp.error("ERR AUTH <password> called without any password configured for the default user."
                     + " Are you sure your configuration is correct?");
         }
-        boolean userOk = argv.size() == 2 || text(argv.get(1)).equals("default");
-        boolean match = java.security.MessageDigest.isEqual(
-                argv.get(argv.size() - 1), password.getBytes(StandardCharsets.ISO_8859_1));
-        if (!userOk || !match) {
+        byte[] user = argv.size() == 2 ? "default".getBytes(StandardCharsets.US_ASCII) : argv.get(1);
+        if (!clients.passwordOk(user, argv.get(argv.size() - 1))) {
             return Resp.error("WRONGPASS invalid username-password pair or user is disabled.");
         }
         client.authenticated = true;
@@ -318,7 +481,7 @@ final class ServerCommands {
      */
     private byte[] command(List<byte[]> argv) {
         Map<String, KvDatabase.Command> table = new java.util.TreeMap<>(db.commands());
-        ARITY.forEach((n, arity) -> table.put(n, new KvDatabase.Command(n, arity, 0, 0, 0)));
+        ARITY.forEach((n, arity) -> table.put(n, new KvDatabase.Command(n, arity, 0, 0, 0, 0)));
         if (argv.size() == 1) {
             return entries(table, new ArrayList<>(table.keySet()));
         }
@@ -362,36 +525,6 @@ final class ServerCommands {
         return b.toByteArray();
     }
 
-    private static byte[] client(Client client, List<byte[]> argv) {
-        String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
-        switch (sub) {
-            case "setname" -> {
-                if (argv.size() != 3) {
-                    return Resp.error("ERR wrong number of arguments for 'client|setname' command");
-                }
-                String name = text(argv.get(2));
-                for (char ch : name.toCharArray()) {
-                    if (ch < '!' || ch > '~') {
-                        return Resp.error("ERR Client names cannot contain spaces, newlines or special characters.");
-                    }
-                }
-                client.name = name.isEmpty() ? null : name;
-                return Resp.simple("OK");
-            }
-            case "getname" -> {
-                return argv.size() != 2
-                        ? Resp.error("ERR wrong number of arguments for 'client|getname' command")
-                        : Resp.bulk(client.name == null ? null : client.name.getBytes(StandardCharsets.UTF_8));
-            }
-            case "id" -> {
-                return Resp.integer(client.id);
-            }
-            default -> {
-                return Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try CLIENT HELP.");
-            }
-        }
-    }
-
     private String info(List<byte[]> sections) {
         Set<String> want = new java.util.HashSet<>();
         for (byte[] s : sections) {
@@ -401,7 +534,7 @@ final class ServerCommands {
         StringBuilder b = new StringBuilder();
         if (all || want.contains("server")) {
             section(b, "Server");
-            field(b, "redis_version", "7.0.0");
+            field(b, "redis_version", REDIS_VERSION);
             field(b, "teemate_mode", db.mode().name().toLowerCase(Locale.ROOT));
             field(b, "process_id", ProcessHandle.current().pid());
             field(b, "tcp_port", counters.port());

@@ -15,15 +15,31 @@ class KvAppCommandsTest {
         Wire.Reader r = new Wire.Reader(KvApp.commands());
         List<List<Object>> got = new ArrayList<>();
         for (long n = r.u32("commands"); n > 0; n--) {
-            got.add(List.of(r.string("name"), (int) r.u32("arity"), (int) r.u32("first"), (int) r.u32("last"), (int)
-                    r.u32("step")));
+            got.add(List.of(
+                    r.string("name"),
+                    (int) r.u32("arity"),
+                    (int) r.u32("first"),
+                    (int) r.u32("last"),
+                    (int) r.u32("step"),
+                    (int) r.u32("flags")));
         }
         r.end();
         List<List<Object>> expected = new ArrayList<>();
         CommandEngine.commandSpecs()
                 .values()
-                .forEach(s -> expected.add(List.of(s.name(), s.arity(), s.firstKey(), s.lastKey(), s.step())));
+                .forEach(s -> expected.add(
+                        List.of(s.name(), s.arity(), s.firstKey(), s.lastKey(), s.step(), KvApp.flagBits(s))));
         assertThat(got).isEqualTo(expected).hasSize(CommandTableTest.ENGINE_COMMANDS.size());
-        assertThat(got).contains(List.of("mset", -3, 1, -1, 2)); // negative values survive the u32 fields
+        // negative values survive the u32 fields; bit 0 is WRITE, which the host's CLIENT PAUSE WRITE reads
+        assertThat(got)
+                .contains(List.of(
+                        "mset",
+                        -3,
+                        1,
+                        -1,
+                        2,
+                        KvApp.flagBits(CommandEngine.commandSpecs().get("mset"))));
+        assertThat(KvApp.flagBits(CommandEngine.commandSpecs().get("mset")) & 1).isEqualTo(1);
+        assertThat(CommandSpec.Flag.WRITE.ordinal()).isZero();
     }
 }
