@@ -38,21 +38,22 @@ class DifferentialBitsTest {
     @Provide
     Arbitrary<String[]> bitCommand() {
         Arbitrary<String> key = Arbitraries.of(KEYS);
-        Arbitrary<String> offset = Arbitraries.oneOf(
+        // The largest legal offsets (4294967295, #536870911 of u8) are read here only: a write there makes redis-server
+        // grow a 512 MiB string, where this test's small keyspace answers OOM (BitCommandsBoundsTest covers that).
+        Arbitrary<String> writeOffset = Arbitraries.oneOf(
                 Arbitraries.integers().between(0, 80).map(String::valueOf),
                 Arbitraries.of(
                         "-1",
                         "x",
                         "",
-                        "4294967295",
                         "4294967296",
                         "#1",
                         "#3",
                         "#-1",
                         "9223372036854775807",
                         "#9223372036854775807",
-                        "#536870911",
                         "1.5"));
+        Arbitrary<String> offset = Arbitraries.oneOf(writeOffset, Arbitraries.of("4294967295", "#536870911"));
         Arbitrary<String> index = Arbitraries.oneOf(
                 Arbitraries.integers().between(-20, 20).map(String::valueOf),
                 Arbitraries.of("x", "9223372036854775807", "-9223372036854775808", "100"));
@@ -75,12 +76,12 @@ class DifferentialBitsTest {
         Arbitrary<String[]> subcommand = Arbitraries.oneOf(
                 type.flatMap(t -> offset.map(o -> new String[] {"GET", t, o})),
                 Arbitraries.of("SET", "INCRBY")
-                        .flatMap(s ->
-                                type.flatMap(t -> offset.flatMap(o -> number.map(n -> new String[] {s, t, o, n})))),
+                        .flatMap(s -> type.flatMap(t ->
+                                writeOffset.flatMap(o -> number.map(n -> new String[] {s, t, o, n})))),
                 overflow.map(o -> new String[] {"OVERFLOW", o}),
                 Arbitraries.of(new String[] {"GET", "u8"}, new String[] {"NOPE", "u8", "0"}));
         return Arbitraries.oneOf(
-                key.flatMap(k -> offset.flatMap(
+                key.flatMap(k -> writeOffset.flatMap(
                         o -> Arbitraries.of("0", "1", "2", "-1", "x").map(v -> new String[] {"SETBIT", k, o, v}))),
                 key.flatMap(k -> offset.map(o -> new String[] {"GETBIT", k, o})),
                 key.map(k -> new String[] {"BITCOUNT", k}),

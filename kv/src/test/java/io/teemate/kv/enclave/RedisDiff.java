@@ -92,8 +92,11 @@ final class RedisDiff implements AutoCloseable {
         return "> " + String.join(" ", words) + "\n  redis:   " + escape(want) + "\n  teemate: " + escape(got);
     }
 
+    /** {@code s} on one line, cut after 1 KiB: a mismatch may be a 512 MiB bulk string. */
     static String escape(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n");
+        String head = s.length() > 1024 ? s.substring(0, 1024) : s;
+        String tail = s.length() > 1024 ? "... (" + s.length() + " bytes)" : "";
+        return head.replace("\r", "\\r").replace("\n", "\\n") + tail;
     }
 
     /** The raw elements of a top-level RESP array, sorted; any other reply as itself. */
