@@ -26,6 +26,12 @@ package io.teemate.kv.abi;
  *     refused, before any of its commands runs, if one names a database the keyspace does not have. The AOF record
  *     holds a {@code SELECT n} before a command whose database differs from the previous one's (each incremental
  *     file starts in database 0), as Redis's feedAppendOnlyFile.</li>
+ * <li>{@link #STAGE} (argument length u64, offset u64, piece blob) -> nothing: copies a piece of one argument of a
+ *     command too large for the request buffer into the enclave; offset 0 starts the next argument (of at most
+ *     proto-max-bulk-len bytes, 1 GiB in all), other offsets continue the last one in order. The next EXEC runs the
+ *     staged command where a command's argc is {@link #ARGC_STAGED} (no argument blobs follow), which must find every
+ *     staged argument complete; any EXEC drops what it did not take. A piece out of order or over a limit is refused
+ *     and drops everything staged.</li>
  * <li>{@link #STATS} () -> keys u64, keys with a deadline u64 (both of every database), bytes allocated u64, private
  *     pages u64, pages shared with a fork u64, pages copied on write u64, then n u32 and per database that holds
  *     keys, ascending: index u32, keys u64, keys with a deadline u64 (INFO keyspace's lines).</li>
@@ -89,6 +95,10 @@ public final class KvAbi {
     public static final int AOF_INCR = 11;
     public static final int EXPORT_AOF = 12;
     public static final int AOF_OFF = 13;
+    public static final int STAGE = 15;
+
+    /** An EXEC command's argc that means "the command {@link #STAGE} put together". */
+    public static final long ARGC_STAGED = 0xFFFF_FFFFL;
 
     /** A part of an AOF chain: its base (first, exactly one) or an incremental file. */
     public static final int AOF_PART_BASE = 1;

@@ -59,6 +59,22 @@ public final class KvApp implements ContainerApp {
             case KvAbi.EXEC -> {
                 return exec(env, in);
             }
+            case KvAbi.STAGE -> {
+                KvState s = state(env);
+                if (s == null) {
+                    return refuse(env, "the database is not open");
+                }
+                long length = in.u64("argument length");
+                long offset = in.u64("offset");
+                byte[] piece = in.blob("piece");
+                in.end();
+                try {
+                    s.staged.append(length, offset, piece);
+                } catch (Wire.MalformedException e) {
+                    return refuse(env, e.getMessage());
+                }
+                return 0;
+            }
             case KvAbi.STATS -> {
                 in.end();
                 KvState s = state(env);
@@ -325,14 +341,23 @@ public final class KvApp implements ContainerApp {
                 dbs = java.util.Arrays.copyOf(dbs, dbs.length * 2);
             }
             dbs[i] = (int) db;
-            int argc = (int) in.u32("argc");
-            List<byte[]> argv = new ArrayList<>(Math.max(0, Math.min(argc, 1024)));
-            for (int j = 0; j < argc; j++) {
+            long argc = in.u32("argc");
+            if (argc == KvAbi.ARGC_STAGED) {
+                try {
+                    commands.add(s.staged.take());
+                } catch (Wire.MalformedException e) {
+                    return refuse(env, "command " + i + ": " + e.getMessage());
+                }
+                continue;
+            }
+            List<byte[]> argv = new ArrayList<>((int) Math.min(argc, 1024));
+            for (long j = 0; j < argc; j++) {
                 argv.add(in.blob("argument"));
             }
             commands.add(argv);
         }
         in.end();
+        s.staged.clear(); // a staged command no EXEC took is dropped, so staging can never pile up
         Wire.Writer out = new Wire.Writer().u32(n);
         for (int i = 0; i < n; i++) {
             out.blob(s.engine.execute(dbs[i], commands.get(i)));

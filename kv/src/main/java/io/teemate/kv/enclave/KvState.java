@@ -20,6 +20,8 @@ final class KvState implements AutoCloseable {
     long aofNextSeq;
     /** The incremental file EXEC's records are sealed for; null: the AOF is off, no records. */
     SealedAof.Incr aofIncr;
+    /** The arguments of the next command too large for one request ({@code KvAbi.STAGE}). */
+    final StagedArguments staged = new StagedArguments();
 
     private KvState(CowSpace space, Keyspace keyspace, long seed) {
         this.space = space;

@@ -59,8 +59,11 @@ public final class SealedAof {
     static final String AUX_SEQ = "teemate-aof-seq";
     /** A lineage: random, made when the AOF of a database starts, kept by every rewrite. */
     public static final int LINEAGE_BYTES = 16;
-    /** The largest record accepted (a batch of at most 1 MiB of commands is far less). */
-    static final int MAX_RECORD = 64 << 20;
+    /**
+     * The largest record accepted: a batch is at most 1 MiB of commands, or one staged command of at most the query
+     * buffer limit (StagedArguments.MAX_TOTAL), propagated with a few words of its own (SET's PXAT ...).
+     */
+    static final int MAX_RECORD = (int) StagedArguments.MAX_TOTAL + (64 << 20);
 
     private static final int TAG_BYTES = 16;
     private static final int KEY_SECRET = 32 + LINEAGE_BYTES + 8;

@@ -375,7 +375,7 @@ public final class KvDatabase implements AutoCloseable {
 
     /**
      * Runs commands in the enclave, in order, and returns their RESP2 replies. Batches are split to fit the
-     * request buffer; a single command larger than that gets an error reply without entering the enclave.
+     * request buffer; a single command larger than that is staged into the enclave in pieces and runs alone.
      */
     public synchronized List<byte[]> execute(List<List<byte[]>> commands) {
         return execute(commands, new int[commands.size()]);
@@ -404,17 +404,16 @@ public final class KvDatabase implements AutoCloseable {
                 size += 8 + a.length;
             }
             if (size + 16 > MAX_BATCH_BYTES) {
-                replies.addAll(run(batch, batchDbs));
+                replies.addAll(run(batch, batchDbs, false));
                 batch.clear();
                 batchDbs.clear();
                 batchBytes = 16;
-                replies.add(("-ERR the command is " + size + " bytes; the enclave's request buffer takes "
-                                + MAX_BATCH_BYTES + "\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                stage(argv);
+                replies.addAll(run(List.of(argv), List.of(dbs[c]), true));
                 continue;
             }
             if (batchBytes + size > MAX_BATCH_BYTES) {
-                replies.addAll(run(batch, batchDbs));
+                replies.addAll(run(batch, batchDbs, false));
                 batch.clear();
                 batchDbs.clear();
                 batchBytes = 16;
@@ -423,11 +422,38 @@ public final class KvDatabase implements AutoCloseable {
             batchDbs.add(dbs[c]);
             batchBytes += size;
         }
-        replies.addAll(run(batch, batchDbs));
+        replies.addAll(run(batch, batchDbs, false));
         return replies;
     }
 
-    private List<byte[]> run(List<List<byte[]>> batch, List<Integer> dbs) {
+    /**
+     * Copies a command too large for one request into the enclave, argument by argument in pieces that fit the
+     * request buffer ({@link KvAbi#STAGE}); the EXEC after it runs it. Redis takes a big argument the same way, a read
+     * at a time.
+     */
+    private void stage(List<byte[]> argv) {
+        int piece = MAX_BATCH_BYTES - 64;
+        for (byte[] a : argv) {
+            int at = 0;
+            do {
+                int n = Math.min(piece, a.length - at);
+                ok(
+                        invoke(
+                                server,
+                                new Wire.Writer()
+                                        .u32(KvAbi.STAGE)
+                                        .u64(a.length)
+                                        .u64(at)
+                                        .blob(java.util.Arrays.copyOfRange(a, at, at + n))
+                                        .toBytes()),
+                        "stage a large command");
+                at += n;
+            } while (at < a.length);
+        }
+    }
+
+    /** Runs {@code batch}; {@code staged}: its one command was {@link #stage}d and is sent as {@link KvAbi#ARGC_STAGED}. */
+    private List<byte[]> run(List<List<byte[]>> batch, List<Integer> dbs, boolean staged) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -442,6 +468,10 @@ public final class KvDatabase implements AutoCloseable {
                 .u32(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             List<byte[]> argv = batch.get(i);
+            if (staged) {
+                w.u32(dbs.get(i)).u32(KvAbi.ARGC_STAGED);
+                continue;
+            }
             w.u32(dbs.get(i)).u32(argv.size());
             for (byte[] a : argv) {
                 w.blob(a);
