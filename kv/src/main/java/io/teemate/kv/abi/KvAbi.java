@@ -32,6 +32,10 @@ package io.teemate.kv.abi;
  *     staged command where a command's argc is {@link #ARGC_STAGED} (no argument blobs follow), which must find every
  *     staged argument complete; any EXEC drops what it did not take. A piece out of order or over a limit is refused
  *     and drops everything staged.</li>
+ * <li>{@link #CONFIG} (n u32, then per setting: name string, value u64) -> nothing: the encoding thresholds the
+ *     engine follows from now on (hash-max-listpack-entries, hash-max-listpack-value, set-max-intset-entries,
+ *     zset-max-listpack-entries, zset-max-listpack-value; each 0..LONG_MAX), the host's CONFIG SET of them. Refused
+ *     whole, changing nothing, if one names anything else or is out of range.</li>
  * <li>{@link #STATS} () -> keys u64, keys with a deadline u64 (both of every database), bytes allocated u64, private
  *     pages u64, pages shared with a fork u64, pages copied on write u64, then n u32 and per database that holds
  *     keys, ascending: index u32, keys u64, keys with a deadline u64 (INFO keyspace's lines).</li>
@@ -96,6 +100,7 @@ public final class KvAbi {
     public static final int EXPORT_AOF = 12;
     public static final int AOF_OFF = 13;
     public static final int STAGE = 15;
+    public static final int CONFIG = 16;
 
     /** An EXEC command's argc that means "the command {@link #STAGE} put together". */
     public static final long ARGC_STAGED = 0xFFFF_FFFFL;

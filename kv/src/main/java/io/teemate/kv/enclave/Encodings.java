@@ -54,6 +54,26 @@ final class Encodings {
     long zsetMaxListpackEntries = 128;
     long zsetMaxListpackValue = 64;
 
+    /**
+     * Sets one threshold by its redis.conf name (the host's CONFIG SET; KvAbi.CONFIG). Redis's range for each is
+     * 0..LONG_MAX (config.c createSizeTConfig).
+     *
+     * @throws IllegalArgumentException for another name or a value out of that range
+     */
+    void set(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + ": " + Long.toUnsignedString(value) + " is above LONG_MAX");
+        }
+        switch (name) {
+            case "hash-max-listpack-entries" -> hashMaxListpackEntries = value;
+            case "hash-max-listpack-value" -> hashMaxListpackValue = value;
+            case "set-max-intset-entries" -> setMaxIntsetEntries = value;
+            case "zset-max-listpack-entries" -> zsetMaxListpackEntries = value;
+            case "zset-max-listpack-value" -> zsetMaxListpackValue = value;
+            default -> throw new IllegalArgumentException(name + " is not an encoding threshold");
+        }
+    }
+
     /** OBJECT ENCODING's name for entry {@code e}. */
     String name(Keyspace ks, long e) {
         int flags = ks.encodingFlags(e);

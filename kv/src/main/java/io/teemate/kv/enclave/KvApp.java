@@ -42,6 +42,8 @@ public final class KvApp implements ContainerApp {
 
     /** The most parts an AOF chain may name (a base and incremental files). */
     static final int MAX_AOF_PARTS = 100_000;
+    /** The most settings one CONFIG request may carry (there are five). */
+    static final int MAX_SETTINGS = 64;
 
     @Override
     public String name() {
@@ -72,6 +74,36 @@ public final class KvApp implements ContainerApp {
                     s.staged.append(length, offset, piece);
                 } catch (Wire.MalformedException e) {
                     return refuse(env, e.getMessage());
+                }
+                return 0;
+            }
+            case KvAbi.CONFIG -> {
+                KvState s = state(env);
+                if (s == null) {
+                    return refuse(env, "the database is not open");
+                }
+                long n = in.u32("settings");
+                if (n > MAX_SETTINGS) {
+                    return refuse(env, "settings: " + n + " is more than " + MAX_SETTINGS);
+                }
+                List<String> names = new ArrayList<>();
+                List<Long> values = new ArrayList<>();
+                for (long i = 0; i < n; i++) {
+                    names.add(in.string("name"));
+                    values.add(in.u64("value"));
+                }
+                in.end();
+                // checked whole first: a refused request changes nothing
+                Encodings check = new Encodings();
+                try {
+                    for (int i = 0; i < names.size(); i++) {
+                        check.set(names.get(i), values.get(i));
+                    }
+                } catch (IllegalArgumentException e) {
+                    return refuse(env, e.getMessage());
+                }
+                for (int i = 0; i < names.size(); i++) {
+                    s.keyspace.encodings().set(names.get(i), values.get(i));
                 }
                 return 0;
             }

@@ -366,8 +366,7 @@ public final class RdbReader {
             expired++;
             return;
         }
-        boolean fits = count[0] <= ZsetStore.LISTPACK_ENTRIES
-                && (type == Rdb.TYPE_ZSET_LISTPACK || longest[0] <= ZsetStore.LISTPACK_VALUE);
+        boolean fits = ks.encodings().zsetFitsListpack(count[0], type == Rdb.TYPE_ZSET_LISTPACK ? 0 : longest[0]);
         zs.setSkiplistEncoded(z[0], !fits);
         long e = ks.insert(key, Keyspace.TYPE_ZSET, z[0]);
         partialRef = 0;

@@ -193,7 +193,8 @@ final class SortedSetCommands {
         long added = 0, updated = 0, processed = 0;
         double last = 0;
         if (z == 0 && !xx) {
-            z = zs.create(a.get(scoreIdx + 1).length > ZsetStore.LISTPACK_VALUE);
+            // t_zset.c zaddGenericCommand: skiplist from the start if the first member could never be in a listpack
+            z = zs.create(!c.ks.encodings().zsetFitsListpack(1, a.get(scoreIdx + 1).length));
             c.ks.insert(key, TYPE_ZSET, z);
         }
         try {

@@ -24,10 +24,6 @@ import java.util.function.LongConsumer;
  */
 final class ZsetStore {
     static final int MAX_LEVEL = 32;
-    /** Redis 7.0's zset-max-listpack-entries and zset-max-listpack-value defaults. */
-    static final int LISTPACK_ENTRIES = 128;
-
-    static final int LISTPACK_VALUE = 64;
 
     private static final long Z_DICT = 0;
     private static final long Z_HEAD = 8;
@@ -101,9 +97,12 @@ final class ZsetStore {
         space.writeLong(z + Z_ENC, on ? 1 : 0);
     }
 
-    /** As t_zset.c zsetAdd before inserting a new member: past 128 members or a member over 64 bytes, skiplist. */
+    /**
+     * As t_zset.c zsetAdd before inserting a new member: past zset-max-listpack-entries members or a member over
+     * zset-max-listpack-value bytes, skiplist.
+     */
     private void convertIfNeeded(long z, int memberLength) {
-        if (length(z) + 1 > LISTPACK_ENTRIES || memberLength > LISTPACK_VALUE) {
+        if (!ks.encodings().zsetFitsListpack(length(z) + 1, memberLength)) {
             setSkiplistEncoded(z, true);
         }
     }

@@ -151,7 +151,7 @@ public final class KvConfig {
         if (argv.isEmpty()) {
             return null;
         }
-        String name = KvConfigSyntax.lower(argv.get(0));
+        String name = KvConfigDirectives.canonical(KvConfigSyntax.lower(argv.get(0)));
         KvConfigDirectives.Directive d = KvConfigDirectives.TABLE.get(name);
         if (d == null) {
             if (name.equals("include") && argv.size() == 2) {
@@ -193,17 +193,20 @@ public final class KvConfig {
      */
     public List<String> get(List<String> patterns) {
         Map<String, Object> v = values;
-        Map<String, String> matches = new LinkedHashMap<>(); // directive to the name it is answered under
+        // a name (a directive's or an alias's) to what it is answered under; each name once
+        Map<String, String> matches = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(KvConfigDirectives.TABLE.keySet());
+        names.addAll(new java.util.TreeSet<>(KvConfigDirectives.ALIASES.keySet()));
         for (String p : patterns) {
             if (p.indexOf('*') < 0 && p.indexOf('?') < 0 && p.indexOf('[') < 0) {
                 String name = KvConfigSyntax.lower(p);
-                if (KvConfigDirectives.TABLE.containsKey(name)) {
+                if (KvConfigDirectives.TABLE.containsKey(KvConfigDirectives.canonical(name))) {
                     matches.putIfAbsent(name, p);
                 }
                 continue;
             }
             byte[] pattern = p.getBytes(StandardCharsets.ISO_8859_1);
-            for (String name : KvConfigDirectives.TABLE.keySet()) {
+            for (String name : names) {
                 if (!matches.containsKey(name)
                         && Glob.matches(pattern, name.getBytes(StandardCharsets.ISO_8859_1), true)) {
                     matches.put(name, name);
@@ -212,8 +215,9 @@ public final class KvConfig {
         }
         List<String> out = new ArrayList<>();
         matches.forEach((name, as) -> {
+            String directive = KvConfigDirectives.canonical(name);
             out.add(as);
-            out.add(KvConfigDirectives.TABLE.get(name).show(v.get(name)));
+            out.add(KvConfigDirectives.TABLE.get(directive).show(v.get(directive)));
         });
         return out;
     }
@@ -244,12 +248,14 @@ public final class KvConfig {
         Map<String, Object> current = values;
         int count = nameValuePairs.size() / 2;
         List<KvConfigDirectives.Directive> directives = new ArrayList<>();
+        Set<String> typedNames = new java.util.HashSet<>();
         String unknown = null;
         String failedArgument = null;
         String reason = null;
         for (int i = 0; i < count; i++) {
             String typed = nameValuePairs.get(2 * i);
-            KvConfigDirectives.Directive d = KvConfigDirectives.TABLE.get(KvConfigSyntax.lower(typed));
+            KvConfigDirectives.Directive d =
+                    KvConfigDirectives.TABLE.get(KvConfigDirectives.canonical(KvConfigSyntax.lower(typed)));
             boolean invalid = unknown != null || reason != null;
             if (d == null) {
                 if (!invalid) {
@@ -266,11 +272,14 @@ public final class KvConfig {
             } else if (d.is(KvConfigDirectives.PROTECTED) && !protectedConfigsAllowed(current)) {
                 failedArgument = typed;
                 reason = "can't set protected config";
-            } else if (directives.contains(d)) {
+            } else if (typedNames.contains(KvConfigSyntax.lower(typed))) {
+                // by name: a directive and its alias may both be given, the later wins (Redis 7.0 keeps an alias as
+                // a config of its own)
                 failedArgument = typed;
                 reason = "duplicate parameter";
             }
             directives.add(d);
+            typedNames.add(KvConfigSyntax.lower(typed));
         }
         if (unknown != null) {
             throw new KvConfigException("ERR Unknown option or number of arguments for CONFIG SET - '" + unknown + "'");
@@ -338,7 +347,8 @@ public final class KvConfig {
             String old = Files.exists(file)
                     ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
                     : null; // as Redis: a file that is gone is written anew
-            KvConfigRewrite state = KvConfigRewrite.read(old, KvConfigDirectives.TABLE::containsKey);
+            KvConfigRewrite state = KvConfigRewrite.read(
+                    old, n -> KvConfigDirectives.TABLE.containsKey(KvConfigDirectives.canonical(n)));
             KvConfigDirectives.TABLE.forEach((name, d) -> d.rewrite(v.get(name), state));
             byte[] content = state.content().getBytes(StandardCharsets.ISO_8859_1);
             SnapshotFiles.replace(file, out -> out.write(content));
@@ -476,6 +486,24 @@ public final class KvConfig {
 
     public int databases() {
         return (int) number("databases");
+    }
+
+    /** The encoding thresholds the enclave's engine follows ({@link KvDatabase#encodingThresholds}), by name. */
+    public static final List<String> ENCODING_THRESHOLDS = List.of(
+            "hash-max-listpack-entries",
+            "hash-max-listpack-value",
+            "set-max-intset-entries",
+            "zset-max-listpack-entries",
+            "zset-max-listpack-value");
+
+    /** {@link #ENCODING_THRESHOLDS} with their values, in that order. */
+    public Map<String, Long> encodingThresholds() {
+        Map<String, Object> v = values;
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String name : ENCODING_THRESHOLDS) {
+            out.put(name, (Long) v.get(name));
+        }
+        return out;
     }
 
     /** teemate-mode: how BGSAVE and BGREWRITEAOF fork. */

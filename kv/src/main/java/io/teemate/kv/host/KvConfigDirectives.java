@@ -549,6 +549,15 @@ final class KvConfigDirectives {
                 new Choice("enable-protected-configs", IMMUTABLE, List.of("no", "yes", "local"), "no"),
                 new Numeric("slowlog-log-slower-than", 0, Unit.INTEGER, -1, Long.MAX_VALUE, 10000),
                 new Numeric("slowlog-max-len", 0, Unit.INTEGER, 0, Long.MAX_VALUE, 128),
+                // the encoding thresholds (config.c), put into effect in the enclave (KvDatabase.encodingThresholds);
+                // the defaults are what redis-server 7.0.15 answers to CONFIG GET
+                new Numeric("hash-max-listpack-entries", 0, Unit.INTEGER, 0, Long.MAX_VALUE, 512),
+                new Numeric("hash-max-listpack-value", 0, Unit.MEMORY, 0, Long.MAX_VALUE, 64),
+                new Numeric("set-max-intset-entries", 0, Unit.INTEGER, 0, Long.MAX_VALUE, 512),
+                new Numeric("zset-max-listpack-entries", 0, Unit.INTEGER, 0, Long.MAX_VALUE, 128),
+                new Numeric("zset-max-listpack-value", 0, Unit.MEMORY, 0, Long.MAX_VALUE, 64),
+                // accepted and kept, with no effect: Redis 7.0's lists are quicklists whatever their size
+                new Numeric("list-max-listpack-size", 0, Unit.INTEGER, Integer.MIN_VALUE, INT_MAX, -2),
                 // TeeMate's own
                 new Choice("teemate-mode", IMMUTABLE, List.of("shared", "conventional"), "shared"),
                 new Str("teemate-heap", IMMUTABLE, null, true, KvConfigDirectives::heapSize),
@@ -558,6 +567,22 @@ final class KvConfigDirectives {
             table.put(d.name, d);
         }
         TABLE = java.util.Collections.unmodifiableMap(table);
+    }
+
+    /**
+     * config.c's aliases: the names Redis 6 gave these directives. A file line, CONFIG SET and CONFIG GET take either
+     * name for the same value (CONFIG GET's globs list both names, as Redis's).
+     */
+    static final Map<String, String> ALIASES = Map.of(
+            "hash-max-ziplist-entries", "hash-max-listpack-entries",
+            "hash-max-ziplist-value", "hash-max-listpack-value",
+            "zset-max-ziplist-entries", "zset-max-listpack-entries",
+            "zset-max-ziplist-value", "zset-max-listpack-value",
+            "list-max-ziplist-size", "list-max-listpack-size");
+
+    /** The directive {@code name} (lower case) stands for: itself, or what it is an alias of. */
+    static String canonical(String name) {
+        return ALIASES.getOrDefault(name, name);
     }
 
     /**

@@ -58,7 +58,9 @@ final class KvConfigRewrite {
             }
             state.lines.add(line);
             state.optionToLine
-                    .computeIfAbsent(KvConfigSyntax.lower(argv.get(0)), k -> new ArrayDeque<>())
+                    // an alias's line is rewritten under the directive's own name, as config.c rewriteConfigReadOldFile
+                    .computeIfAbsent(
+                            KvConfigDirectives.canonical(KvConfigSyntax.lower(argv.get(0))), k -> new ArrayDeque<>())
                     .add(state.lines.size() - 1);
         }
         return state;

@@ -507,6 +507,18 @@ public final class KvDatabase implements AutoCloseable {
         return replies;
     }
 
+    /**
+     * Puts encoding thresholds into effect in the enclave ({@link KvAbi#CONFIG}): names as redis.conf spells them
+     * ({@link KvConfig#ENCODING_THRESHOLDS}), values 0..LONG_MAX. A sorted set keeps its encoding until a write
+     * converts it, as in Redis; a set's or hash's is decided by the thresholds in effect when OBJECT ENCODING asks
+     * (Redis: when it was last written).
+     */
+    public synchronized void encodingThresholds(Map<String, Long> thresholds) {
+        Wire.Writer w = new Wire.Writer().u32(KvAbi.CONFIG).u32(thresholds.size());
+        thresholds.forEach((name, value) -> w.string(name).u64(value));
+        ok(invoke(server, w.toBytes()), "set the encoding thresholds");
+    }
+
     /** The error writes answer now: the host policy's ({@link #denyWrites}) first, then the AOF's; null if none. */
     private String writesDeniedBy() {
         String denied = deniedWrites;

@@ -121,6 +121,7 @@ final class ServerCommands {
         for (String name : List.of("port", "bind", "dir", "dbfilename")) {
             atStart.put(name, config.get(List.of(name)));
         }
+        db.encodingThresholds(config.encodingThresholds()); // a config file's, before any client's command
     }
 
     static boolean handles(String lowerName) {
@@ -444,6 +445,7 @@ final class ServerCommands {
 
     /**
      * Puts a CONFIG SET into effect: the AOF starts or stops with {@code appendonly}, and follows {@code appendfsync};
+     * the enclave's engine follows the encoding thresholds ({@link KvConfig#ENCODING_THRESHOLDS});
      * the rest (save points, hz, stop-writes-on-bgsave-error, the auto-aof settings, requirepass) are read where they
      * are used.
      * Refused, and the old values kept: a new port or bind (the server listens where it started), and a new dir
@@ -464,6 +466,9 @@ final class ServerCommands {
         }
         if (changed.contains("appendfsync")) {
             db.appendfsync(config.appendfsync());
+        }
+        if (KvConfig.ENCODING_THRESHOLDS.stream().anyMatch(changed::contains)) {
+            db.encodingThresholds(config.encodingThresholds());
         }
         if (changed.contains("appendonly")) {
             try {

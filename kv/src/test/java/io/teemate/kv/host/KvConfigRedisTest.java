@@ -181,7 +181,8 @@ class KvConfigRedisTest {
                 args.addAll(q);
                 Map<String, String> real = new TreeMap<>();
                 map(redis.call(args)).forEach((name, value) -> {
-                    if (KvConfigDirectives.TABLE.containsKey(name.toLowerCase(java.util.Locale.ROOT))) {
+                    if (KvConfigDirectives.TABLE.containsKey(
+                            KvConfigDirectives.canonical(name.toLowerCase(java.util.Locale.ROOT)))) {
                         real.put(name, value); // Redis's other directives are not TeeMate's
                     }
                 });
