@@ -43,6 +43,12 @@ public final class KvApp implements ContainerApp {
     /** The most parts an AOF chain may name (a base and incremental files). */
     static final int MAX_AOF_PARTS = 100_000;
 
+    /**
+     * The longest active expiry cycle a host may ask for: Redis's longest (active-expire-effort 10 gives 43% of a
+     * tick, hz 1 gives 1 s ticks: 430 ms), rounded up.
+     */
+    static final long MAX_EXPIRE_BUDGET_MICROS = 500_000;
+
     @Override
     public String name() {
         return KvAbi.APP;
@@ -83,6 +89,7 @@ public final class KvApp implements ContainerApp {
                 for (int db : nonEmpty) {
                     stats.u32(db).u64(s.keyspace.size(db)).u64(s.keyspace.expiresCount(db));
                 }
+                stats.u64(s.engine.expiredKeys());
                 env.stdout(stats.toBytes());
                 return 0;
             }
@@ -166,6 +173,9 @@ public final class KvApp implements ContainerApp {
                     return KvAbi.EXIT_BAD_SNAPSHOT;
                 }
                 return 0;
+            }
+            case KvAbi.ACTIVE_EXPIRE -> {
+                return activeExpire(env, in);
             }
             case KvAbi.COMMANDS -> {
                 in.end();
@@ -346,14 +356,39 @@ public final class KvApp implements ContainerApp {
         }
         // Redis's server.dirty of the batch, then the batch's AOF record: one AES-GCM for all its propagated writes
         out.u64(s.engine.dirty() - dirtyBefore);
+        out.blob(sealPropagated(s));
+        env.stdout(out.toBytes());
+        return 0;
+    }
+
+    /** What the engine propagated since the last call, sealed as one record of the open incremental AOF file. */
+    private static byte[] sealPropagated(KvState s) {
         List<List<byte[]>> propagated = s.engine.takePropagated();
         byte[] record = new byte[0];
         if (s.aofIncr != null && !propagated.isEmpty()) {
             record = s.aofIncr.seal(s.aofNextSeq, SealedAof.encode(propagated));
             s.aofNextSeq++;
         }
-        out.blob(record);
-        env.stdout(out.toBytes());
+        return record;
+    }
+
+    /**
+     * {@link KvAbi#ACTIVE_EXPIRE}: one active expiry cycle (expire.c activeExpireCycle) within the host's budget,
+     * which is only a hint: it is cut to {@link #MAX_EXPIRE_BUDGET_MICROS}, so a host cannot hold the enclave in
+     * one cycle for longer than that (and the cycle stops anyway once it walked every table).
+     */
+    private static int activeExpire(ContainerEnv env, Wire.Reader in) {
+        long budget = in.u64("budget micros");
+        in.end();
+        KvState s = state(env);
+        if (s == null) {
+            return refuse(env, "the database is not open");
+        }
+        if (s.keyspace.readOnly()) {
+            return refuse(env, "a fork's child expires nothing");
+        }
+        long deleted = s.engine.activeExpireCycle(Math.min(Math.max(budget, 0), MAX_EXPIRE_BUDGET_MICROS));
+        env.stdout(new Wire.Writer().u64(deleted).blob(sealPropagated(s)).toBytes());
         return 0;
     }
 

@@ -87,7 +87,8 @@ public final class KvDatabase implements AutoCloseable {
 
     /**
      * The dataset's statistics, from inside the enclave: {@code keys} and {@code expires} of every database, and
-     * per database that holds keys its own figures ({@code perDb}, by database index ascending).
+     * per database that holds keys its own figures ({@code perDb}, by database index ascending); {@code expiredKeys}:
+     * keys deleted because their deadline passed since the database opened (Redis's stat_expiredkeys).
      */
     public record Stats(
             long keys,
@@ -96,7 +97,8 @@ public final class KvDatabase implements AutoCloseable {
             long privatePages,
             long sharedPages,
             long pagesCopied,
-            List<DbStats> perDb) {
+            List<DbStats> perDb,
+            long expiredKeys) {
         public Stats {
             perDb = List.copyOf(perDb);
         }
@@ -463,6 +465,12 @@ public final class KvDatabase implements AutoCloseable {
         dirty.addAndGet(r.u64("dirty"));
         byte[] record = r.blob("AOF record");
         r.end();
+        appendRecord(record);
+        return replies;
+    }
+
+    /** Appends a record the enclave sealed (none if empty) to the AOF; a failure to write it is fatal. */
+    private void appendRecord(byte[] record) {
         if (record.length > 0) {
             if (aof == null) {
                 throw new KvException("the database sealed an AOF record while the AOF is off");
@@ -474,7 +482,6 @@ public final class KvDatabase implements AutoCloseable {
                 throw e;
             }
         }
-        return replies;
     }
 
     /** The error writes answer now: the host policy's ({@link #denyWrites}) first, then the AOF's; null if none. */
@@ -679,8 +686,33 @@ public final class KvDatabase implements AutoCloseable {
         for (long i = 0; i < n; i++) {
             perDb.add(new DbStats((int) r.u32("database"), r.u64("database keys"), r.u64("database expires")));
         }
+        long expired = r.u64("expired keys");
         r.end();
-        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb);
+        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb, expired);
+    }
+
+    /**
+     * One cycle of the enclave's active expiry (expire.c activeExpireCycle) within {@code budgetMicros}, for the
+     * server's cron; the DELs it propagates go to the AOF as a batch's do. Returns the keys it deleted.
+     */
+    public synchronized long activeExpireCycle(long budgetMicros) {
+        String fatal = aofFatalError();
+        if (fatal != null) {
+            return 0; // the server is going down: nothing more is written
+        }
+        Wire.Reader r = new Wire.Reader(ok(
+                invoke(
+                        server,
+                        new Wire.Writer()
+                                .u32(KvAbi.ACTIVE_EXPIRE)
+                                .u64(budgetMicros)
+                                .toBytes()),
+                "expire keys"));
+        long deleted = r.u64("deleted");
+        byte[] record = r.blob("AOF record");
+        r.end();
+        appendRecord(record);
+        return deleted;
     }
 
     /** EPC pages of every enclave on the machine (resident or evicted). */

@@ -106,6 +106,8 @@ final class ServerCommands {
     private final Server counters;
     /** CONFIG GET's answer at start for the settings a running server keeps: where it listens and its files. */
     private final Map<String, List<String>> atStart = new java.util.HashMap<>();
+    /** The enclave's expired-keys count at the last CONFIG RESETSTAT (INFO's expired_keys counts from there). */
+    private long expiredKeysAtReset;
 
     final PubSub pubsub = new PubSub();
     final Monitor monitor = new Monitor();
@@ -413,6 +415,7 @@ final class ServerCommands {
                         return Resp.error("ERR wrong number of arguments for 'config|resetstat' command");
                     }
                     counters.resetStats();
+                    expiredKeysAtReset = db == null ? 0 : db.stats().expiredKeys();
                     return Resp.simple("OK");
                 }
                 case "help" -> {
@@ -546,7 +549,7 @@ final class ServerCommands {
             field(b, "blocked_clients", counters.blockedClients());
         }
         KvDatabase.Stats stats = null;
-        if (all || want.contains("memory") || want.contains("keyspace")) {
+        if (all || want.contains("memory") || want.contains("keyspace") || want.contains("stats")) {
             stats = db.stats();
         }
         if (all || want.contains("memory")) {
@@ -582,14 +585,15 @@ final class ServerCommands {
             section(b, "Stats");
             field(b, "total_connections_received", counters.connectionsReceived());
             field(b, "total_commands_processed", counters.commandsProcessed());
+            field(b, "expired_keys", stats.expiredKeys() - expiredKeysAtReset);
             // where Redis reports its fork: the parent's wait, wall; and the SGX leaves it ran, modeled
             field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
             field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
         }
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
-            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is Redis's estimate from
-            // its active expire cycle, which TeeMate does not run (expiry is lazy): 0, as Redis's before a cycle
+            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is Redis's running estimate
+            // from its active expire cycle's samples, which the enclave does not keep: 0, as Redis's before a cycle
             for (KvDatabase.DbStats d : stats.perDb()) {
                 b.append("db")
                         .append(d.db())
