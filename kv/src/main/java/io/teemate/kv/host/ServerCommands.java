@@ -50,6 +50,10 @@ final class ServerCommands {
             Map.entry("spublish", 3),
             Map.entry("pubsub", -2));
 
+    /** The transaction's commands ({@link Transaction}) and their Redis arity. */
+    static final Map<String, Integer> TRANSACTION_ARITY =
+            Map.of("multi", 1, "exec", 1, "discard", 1, "watch", -2, "unwatch", 1);
+
     /** The Redis version this server reports (INFO redis_version, HELLO version). */
     static final String REDIS_VERSION = "7.0.0";
 
@@ -91,6 +95,11 @@ final class ServerCommands {
         /** Every connected client, in connection order (CLIENT LIST, CLIENT KILL). */
         java.util.Collection<Client> clients();
 
+        /** The event loop's thread (INFO's used_cpu_*_main_thread), -1 if unknown. */
+        default long loopThreadId() {
+            return -1;
+        }
+
         /** CONFIG RESETSTAT: the statistics INFO reports start again from zero. */
         void resetStats();
 
@@ -108,6 +117,9 @@ final class ServerCommands {
     private final Map<String, List<String>> atStart = new java.util.HashMap<>();
     /** The enclave's expired-keys count at the last CONFIG RESETSTAT (INFO's expired_keys counts from there). */
     private long expiredKeysAtReset;
+
+    /** INFO commandstats and errorstats. */
+    final CommandStats commandStats = new CommandStats();
 
     final PubSub pubsub = new PubSub();
     final Monitor monitor = new Monitor();
@@ -251,6 +263,9 @@ final class ServerCommands {
     /** The arity of a command the server knows (its own or the engine's), null for an unknown command. */
     private Integer arity(String lowerName) {
         Integer a = ARITY.get(lowerName);
+        if (a == null) {
+            a = TRANSACTION_ARITY.get(lowerName);
+        }
         if (a == null && db != null) {
             KvDatabase.Command c = db.commands().get(lowerName);
             a = c == null ? null : c.arity();
@@ -344,6 +359,20 @@ final class ServerCommands {
         monitor.feed(c, full, argv);
     }
 
+    /**
+     * Counts {@code argv}'s reply for INFO commandstats and errorstats ({@link CommandStats}); {@code reply} null:
+     * it blocked, a call without a reply yet.
+     */
+    void account(List<byte[]> argv, byte[] reply, long usec) {
+        String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
+        String full = arity(name) == null ? null : fullName(argv);
+        if (reply == null) {
+            commandStats.called(full, usec);
+        } else {
+            commandStats.account(full, reply, usec, runnable(argv));
+        }
+    }
+
     /** A client is gone: its subscriptions and MONITOR go with it. */
     void disconnected(Client c) {
         pubsub.forget(c);
@@ -415,6 +444,7 @@ final class ServerCommands {
                         return Resp.error("ERR wrong number of arguments for 'config|resetstat' command");
                     }
                     counters.resetStats();
+                    commandStats.reset();
                     expiredKeysAtReset = db == null ? 0 : db.stats().expiredKeys();
                     return Resp.simple("OK");
                 }
@@ -533,7 +563,10 @@ final class ServerCommands {
         for (byte[] s : sections) {
             want.add(text(s).toLowerCase(Locale.ROOT));
         }
-        boolean all = want.isEmpty() || want.contains("all") || want.contains("default") || want.contains("everything");
+        // server.c genRedisInfoString: no argument or "default" is the default sections, "all" and "everything"
+        // every section (commandstats only there)
+        boolean everything = want.contains("all") || want.contains("everything");
+        boolean all = want.isEmpty() || want.contains("default") || everything;
         StringBuilder b = new StringBuilder();
         if (all || want.contains("server")) {
             section(b, "Server");
@@ -588,7 +621,20 @@ final class ServerCommands {
             field(b, "expired_keys", stats.expiredKeys() - expiredKeysAtReset);
             // where Redis reports its fork: the parent's wait, wall; and the SGX leaves it ran, modeled
             field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
+            field(b, "total_error_replies", commandStats.totalErrorReplies());
             field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
+        }
+        if (all || want.contains("cpu")) {
+            section(b, "CPU");
+            ProcessCpu.append(b, counters.loopThreadId());
+        }
+        if (everything || want.contains("commandstats")) {
+            section(b, "Commandstats");
+            commandStats.appendCommandstats(b);
+        }
+        if (all || want.contains("errorstats")) {
+            section(b, "Errorstats");
+            commandStats.appendErrorstats(b);
         }
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
