@@ -508,13 +508,23 @@ final class ServerCommands {
     }
 
     /**
-     * COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS (none kept), COMMAND LIST; Redis 6's six fields.
+     * COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS [name...], COMMAND GETKEYS command [arg...],
+     * COMMAND LIST; Redis 6's six fields.
      * The engine's commands are the table the enclave declares ({@link KvDatabase#commands}), merged with the
      * server's own, which take no keys.
      */
     private byte[] command(List<byte[]> argv) {
         Map<String, KvDatabase.Command> table = new java.util.TreeMap<>(db.commands());
         ARITY.forEach((n, arity) -> table.put(n, new KvDatabase.Command(n, arity, 0, 0, 0, 0)));
+        TRANSACTION_ARITY.forEach((n, arity) -> table.put(
+                n,
+                new KvDatabase.Command(
+                        n,
+                        arity,
+                        n.equals("watch") ? 1 : 0,
+                        n.equals("watch") ? -1 : 0,
+                        n.equals("watch") ? 1 : 0,
+                        0)));
         if (argv.size() == 1) {
             return entries(table, new ArrayList<>(table.keySet()));
         }
@@ -525,7 +535,14 @@ final class ServerCommands {
                 Resp.array(table.keySet().stream()
                         .map(k -> k.getBytes(StandardCharsets.UTF_8))
                         .toList());
-            case "docs" -> Resp.array(List.of());
+            case "docs" -> docs(table, argv);
+            case "getkeys" -> {
+                if (argv.size() < 4) { // command|getkeys: arity -4
+                    yield Resp.error("ERR wrong number of arguments for 'command|getkeys' command");
+                }
+                CommandKeys.Result keys = CommandKeys.of(table, argv.subList(2, argv.size()));
+                yield keys.error() != null ? Resp.error(keys.error()) : Resp.array(keys.keys());
+            }
             case "info" -> {
                 List<String> names = new ArrayList<>();
                 for (int i = 2; i < argv.size(); i++) {
@@ -535,6 +552,35 @@ final class ServerCommands {
             }
             default -> Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try COMMAND HELP.");
         };
+    }
+
+    /**
+     * COMMAND DOCS [name ...]: name, doc per command this server has and Redis documents ({@link CommandDocs}), all of
+     * them without names; an unknown name is left out, as Redis 7.0 does.
+     */
+    private static byte[] docs(Map<String, KvDatabase.Command> table, List<byte[]> argv) {
+        List<String> names = new ArrayList<>();
+        if (argv.size() == 2) {
+            names.addAll(table.keySet());
+        } else {
+            for (int i = 2; i < argv.size(); i++) {
+                names.add(text(argv.get(i)).toLowerCase(Locale.ROOT));
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int n = 0;
+        for (String name : names) {
+            byte[] doc = table.containsKey(name) ? CommandDocs.DOCS.get(name) : null;
+            if (doc != null) {
+                body.writeBytes(Resp.bulk(name));
+                body.writeBytes(doc);
+                n++;
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("*" + 2 * n + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body.toByteArray());
+        return out.toByteArray();
     }
 
     /** Per name: name, arity, flags (none listed), first key, last key, step; a null array for an unknown name. */
