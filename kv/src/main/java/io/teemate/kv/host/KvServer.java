@@ -173,7 +173,7 @@ public final class KvServer implements AutoCloseable {
         this.db = batches;
         this.database = db;
         this.config = config;
-        this.cron = db == null ? null : new ServerCron(db, config, System::currentTimeMillis);
+        this.cron = db == null ? null : new ServerCron(db, config, System::currentTimeMillis, this::clientsPaused);
         int port = config.port();
         this.selector = Selector.open();
         this.listener = ServerSocketChannel.open();
@@ -244,6 +244,11 @@ public final class KvServer implements AutoCloseable {
             }
         });
         this.loop = new Thread(this::run, "teemate-kv-server");
+    }
+
+    /** Whether a CLIENT PAUSE (ALL or WRITE) holds now: the cron then expires nothing. */
+    private boolean clientsPaused() {
+        return server != null && server.clients.paused(true);
     }
 
     /**

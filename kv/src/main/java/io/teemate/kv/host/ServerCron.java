@@ -31,10 +31,18 @@ final class ServerCron {
     /** The deny-writes line last handed to the database (null: writes allowed); loop thread only. */
     private String denied;
 
+    /** Whether a CLIENT PAUSE holds (ALL or WRITE): the dataset stays still, expiry included. */
+    private final java.util.function.BooleanSupplier paused;
+
     ServerCron(KvDatabase db, KvConfig config, LongSupplier clock) {
+        this(db, config, clock, () -> false);
+    }
+
+    ServerCron(KvDatabase db, KvConfig config, LongSupplier clock, java.util.function.BooleanSupplier paused) {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.paused = paused;
     }
 
     /** expire.c ACTIVE_EXPIRE_CYCLE_SLOW_TIME_PERC: a cycle's share of a tick (active-expire-effort 1). */
@@ -54,10 +62,15 @@ final class ServerCron {
 
     /**
      * databasesCron's activeExpireCycle(ACTIVE_EXPIRE_CYCLE_SLOW): at most 25% of a tick (25 ms at hz 10) in the
-     * enclave, which deletes keys whose deadline passed without a client touching them and logs a DEL for each.
+     * enclave, which deletes keys whose deadline passed without a client touching them and logs a DEL for each;
+     * nothing while a CLIENT PAUSE holds.
      */
     void activeExpire() {
-        db.activeExpireCycle(expireBudgetMicros(config.hz()));
+        // expire.c: "When clients are paused the dataset should be static ... also from the POV of expires"
+        // (checkClientPauseTimeoutAndReturnIfPaused)
+        if (!paused.getAsBoolean()) {
+            db.activeExpireCycle(expireBudgetMicros(config.hz()));
+        }
     }
 
     /** expire.c: timelimit = config_cycle_slow_time_perc*1000000/server.hz/100, in microseconds. */
