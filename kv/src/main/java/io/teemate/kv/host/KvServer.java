@@ -744,7 +744,7 @@ public final class KvServer implements AutoCloseable {
             c.inBatch = 0;
             if (BlockedClients.isMarker(replies.get(i))) {
                 blocked.park(c, batch.get(i), replies.get(i), System.currentTimeMillis());
-                server.account(batch.get(i), null, share);
+                // commandstats count it once it is served or times out (blocked.c updateStatsOnUnblock)
             } else {
                 send(c, batch.get(i), replies.get(i));
                 server.executed(c.client, batch.get(i), micros);
@@ -932,6 +932,7 @@ public final class KvServer implements AutoCloseable {
                 }
                 blocked.remove(w.client);
                 send(w.client, w.argv, reply);
+                server.account(w.argv, reply, 0);
                 woken.add(w.client);
                 ready.add(w.argv);
             }
@@ -960,8 +961,10 @@ public final class KvServer implements AutoCloseable {
         if (blocked.isEmpty()) {
             return;
         }
-        for (Connection c : blocked.expire(System.currentTimeMillis())) {
+        for (BlockedClients.Wait<Connection> w : blocked.expireWaits(System.currentTimeMillis())) {
+            Connection c = w.client;
             send(c, BLOCKED_TIMEOUT, Resp.nullArray());
+            server.account(w.argv, Resp.nullArray(), 0);
             if (!ready.contains(c)) {
                 ready.add(c);
             }

@@ -359,18 +359,11 @@ final class ServerCommands {
         monitor.feed(c, full, argv);
     }
 
-    /**
-     * Counts {@code argv}'s reply for INFO commandstats and errorstats ({@link CommandStats}); {@code reply} null:
-     * it blocked, a call without a reply yet.
-     */
+    /** Counts {@code argv}'s reply for INFO commandstats and errorstats ({@link CommandStats}). */
     void account(List<byte[]> argv, byte[] reply, long usec) {
         String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
         String full = arity(name) == null ? null : fullName(argv);
-        if (reply == null) {
-            commandStats.called(full, usec);
-        } else {
-            commandStats.account(full, reply, usec, runnable(argv));
-        }
+        commandStats.account(full, reply, usec, runnable(argv));
     }
 
     /** A client is gone: its subscriptions and MONITOR go with it. */

@@ -54,6 +54,11 @@ class InfoStatsTest {
             a> DEL a t
             a> XYZZY
             a> HSET s f v
+            a> BLPOP nokey 0.01
+            b>> BLPOP q 0
+            a> RPUSH q x
+            b<
+            a> BLPOP s 0
             """;
 
     /** cmdstat_NAME -> "calls=..,rejected_calls=..,failed_calls=.." (usec is each server's own). */
@@ -87,7 +92,9 @@ class InfoStatsTest {
             d.send("a", "INFO", "commandstats");
             String[] stats = d.read("a");
             Map<String, String> redis = counts(stats[0]);
-            assertThat(redis).containsKeys("incr", "get", "config|get", "mset", "exec", "multi", "hset");
+            assertThat(redis)
+                    .containsKeys("incr", "get", "config|get", "mset", "exec", "multi", "hset", "blpop", "rpush");
+            assertThat(redis.get("blpop")).isEqualTo("calls=3,rejected_calls=0,failed_calls=1");
             assertThat(counts(stats[1])).isEqualTo(redis);
             assertThat(d.exact("a", "INFO", "errorstats")).isNull();
 
