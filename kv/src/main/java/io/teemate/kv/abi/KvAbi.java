@@ -28,9 +28,12 @@ package io.teemate.kv.abi;
  *     file starts in database 0), as Redis's feedAppendOnlyFile.</li>
  * <li>{@link #STATS} () -> keys u64, keys with a deadline u64 (both of every database), bytes allocated u64, private
  *     pages u64, pages shared with a fork u64, pages copied on write u64, then n u32 and per database that holds
- *     keys, ascending: index u32, keys u64, keys with a deadline u64 (INFO keyspace's lines), then the keys deleted
- *     because their deadline passed since the container opened u64 (lazily or by {@link #ACTIVE_EXPIRE}; INFO's
- *     expired_keys).</li>
+ *     keys, ascending: index u32, keys u64, keys with a deadline u64, average TTL in ms u64 (the active expiry's
+ *     estimate, 0 before it sampled the database; INFO keyspace's lines), then the keys deleted because their
+ *     deadline passed since the container opened u64 (lazily or by {@link #ACTIVE_EXPIRE}; INFO's expired_keys), the
+ *     active expiry's estimate of the share of keys past their deadline in millionths u64 (expired_stale_perc), the
+ *     cycles that ran out of time u64 (expired_time_cap_reached_count) and the cycles' time in µs u64
+ *     (expire_cycle_cpu_milliseconds).</li>
  * <li>{@link #ACTIVE_EXPIRE} (budget in microseconds u64) -> keys deleted u64, then the AOF record blob (as
  *     {@link #EXEC}'s: a {@code DEL key} per deleted key, after a {@code SELECT n} where the database changes; empty
  *     if nothing was deleted or the AOF is off): one cycle of Redis's active expiry (expire.c activeExpireCycle,

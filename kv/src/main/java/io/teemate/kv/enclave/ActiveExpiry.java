@@ -34,11 +34,24 @@ final class ActiveExpiry {
     private long currentDb;
     /** The last cycle ran out of its time (activeExpireCycle's static timelimit_exit). */
     private boolean timelimitExit;
+    /** Per database, the running estimate of its keys' time to live, ms (Redis's db->avg_ttl, INFO's avg_ttl). */
+    private final long[] avgTtl;
+    /** Running estimate of the share of keys with a deadline that are past it (server.stat_expired_stale_perc). */
+    private double stalePerc;
+    /** Cycles that ran out of time (server.stat_expired_time_cap_reached_count). */
+    private long timeCapReached;
+    /** Time the cycles took, µs (server.stat_expire_cycle_time_used). */
+    private long timeUsedMicros;
+    /** Keys sampled and expired in the running cycle. */
+    private long totalSampled;
+
+    private long totalExpired;
 
     ActiveExpiry(Keyspace ks, LongSupplier nanoTime) {
         this.ks = ks;
         this.nanoTime = nanoTime;
         this.cursors = new long[ks.databases()];
+        this.avgTtl = new long[ks.databases()];
     }
 
     /**
@@ -46,7 +59,11 @@ final class ActiveExpiry {
      * Nothing expires while the keyspace is loading or on a read-only view.
      */
     long cycle(long budgetMicros) {
-        if (ks.readOnly() || ks.loading() || ks.totalExpires() == 0) {
+        if (ks.readOnly() || ks.loading()) {
+            return 0;
+        }
+        if (ks.totalExpires() == 0) {
+            java.util.Arrays.fill(avgTtl, 0); // as each database's loop does when its expires dict is empty
             return 0;
         }
         int dbnum = ks.databases();
@@ -55,6 +72,8 @@ final class ActiveExpiry {
         long start = nanoTime.getAsLong();
         int[] iteration = {0};
         long deleted = 0;
+        totalSampled = 0;
+        totalExpired = 0;
         int was = ks.selected();
         try {
             for (int j = 0; j < dbsPerCall && !timelimitExit; j++) {
@@ -66,6 +85,10 @@ final class ActiveExpiry {
         } finally {
             ks.select(was);
         }
+        timeUsedMicros += Math.max(0, (nanoTime.getAsLong() - start) / 1000);
+        // "Running average with this sample accounting for 5%"
+        double current = totalSampled == 0 ? 0 : (double) totalExpired / totalSampled;
+        stalePerc = current * 0.05 + stalePerc * 0.95;
         return deleted;
     }
 
@@ -78,8 +101,12 @@ final class ActiveExpiry {
         while (true) {
             long num = Math.min(ks.expiresCount(), KEYS_PER_LOOP);
             if (num == 0) {
+                avgTtl[db] = 0;
                 break;
             }
+            long now = ks.now();
+            long ttlSum = 0;
+            long ttlSamples = 0;
             iteration[0]++;
             long maxBuckets = num * 20;
             long checked = 0;
@@ -90,10 +117,15 @@ final class ActiveExpiry {
                 cursors[db] = ks.scanStep(cursors[db], seen::add);
                 checked++;
                 for (long e : seen) {
-                    if (ks.expireAt(e) != 0) {
+                    long at = ks.expireAt(e);
+                    if (at != 0) {
                         sampled++;
                         if (ks.expireIfPast(e)) {
                             expired++;
+                        }
+                        if (at - now > 0) { // the average TTL of keys not yet expired
+                            ttlSum += at - now;
+                            ttlSamples++;
                         }
                     }
                 }
@@ -103,11 +135,21 @@ final class ActiveExpiry {
                 }
             }
             deleted += expired;
+            totalExpired += expired;
+            totalSampled += sampled;
+            if (ttlSamples > 0) { // "the current estimate with a weight of 2% and the previous ... of 98%"
+                long avg = ttlSum / ttlSamples;
+                if (avgTtl[db] == 0) {
+                    avgTtl[db] = avg;
+                }
+                avgTtl[db] = (avgTtl[db] / 50) * 49 + avg / 50;
+            }
             if (wrapped || (startCursor != 0 && cursors[db] == startCursor)) {
                 break;
             }
             if (iteration[0] % TIME_CHECK_EVERY == 0 && (nanoTime.getAsLong() - start) / 1000 > budgetMicros) {
                 timelimitExit = true;
+                timeCapReached++;
                 break;
             }
             if (sampled != 0 && expired * 100 / sampled <= ACCEPTABLE_STALE) {
@@ -115,5 +157,23 @@ final class ActiveExpiry {
             }
         }
         return deleted;
+    }
+
+    /** Database {@code db}'s average TTL estimate in ms (INFO keyspace avg_ttl), 0 before a cycle sampled it. */
+    long avgTtl(int db) {
+        return avgTtl[db];
+    }
+
+    /** INFO's expired_stale_perc, as a fraction (0..1). */
+    double stalePerc() {
+        return stalePerc;
+    }
+
+    long timeCapReached() {
+        return timeCapReached;
+    }
+
+    long timeUsedMicros() {
+        return timeUsedMicros;
     }
 }

@@ -200,6 +200,11 @@ public final class CommandEngine {
         return context.expiredKeys;
     }
 
+    /** The active expiry cycle's figures, for INFO (avg_ttl per database, expired_stale_perc...). */
+    ActiveExpiry activeExpiry() {
+        return activeExpiry;
+    }
+
     /** Every change the engine's commands counted since it was made (Redis's server.dirty, never reset here). */
     public long dirty() {
         return context.dirtyTotal();

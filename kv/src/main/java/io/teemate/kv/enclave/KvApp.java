@@ -87,9 +87,16 @@ public final class KvApp implements ContainerApp {
                 }
                 stats.u32(nonEmpty.size());
                 for (int db : nonEmpty) {
-                    stats.u32(db).u64(s.keyspace.size(db)).u64(s.keyspace.expiresCount(db));
+                    stats.u32(db)
+                            .u64(s.keyspace.size(db))
+                            .u64(s.keyspace.expiresCount(db))
+                            .u64(s.engine.activeExpiry().avgTtl(db));
                 }
-                stats.u64(s.engine.expiredKeys());
+                ActiveExpiry cycle = s.engine.activeExpiry();
+                stats.u64(s.engine.expiredKeys())
+                        .u64(Math.round(cycle.stalePerc() * 1_000_000))
+                        .u64(cycle.timeCapReached())
+                        .u64(cycle.timeUsedMicros());
                 env.stdout(stats.toBytes());
                 return 0;
             }

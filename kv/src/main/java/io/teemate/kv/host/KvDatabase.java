@@ -98,14 +98,24 @@ public final class KvDatabase implements AutoCloseable {
             long sharedPages,
             long pagesCopied,
             List<DbStats> perDb,
-            long expiredKeys) {
+            long expiredKeys,
+            Expiry expiry) {
         public Stats {
             perDb = List.copyOf(perDb);
         }
     }
 
-    /** One database's line of INFO keyspace: its index, its keys, and how many of them have a deadline. */
-    public record DbStats(int db, long keys, long expires) {}
+    /**
+     * One database's line of INFO keyspace: its index, its keys, how many of them have a deadline, and the active
+     * expiry's estimate of their average time to live (ms, 0 before it sampled them).
+     */
+    public record DbStats(int db, long keys, long expires, long avgTtl) {}
+
+    /**
+     * The active expiry cycle's figures (INFO stats): its running estimate of the share of keys with a deadline that
+     * are past it (0..1), the cycles that ran out of time, and the time the cycles took (µs).
+     */
+    public record Expiry(double stalePerc, long timeCapReached, long cycleMicros) {}
 
     private final KvOptions options;
     private final KvDataDir data;
@@ -684,11 +694,17 @@ public final class KvDatabase implements AutoCloseable {
         }
         List<DbStats> perDb = new ArrayList<>();
         for (long i = 0; i < n; i++) {
-            perDb.add(new DbStats((int) r.u32("database"), r.u64("database keys"), r.u64("database expires")));
+            perDb.add(new DbStats(
+                    (int) r.u32("database"),
+                    r.u64("database keys"),
+                    r.u64("database expires"),
+                    r.u64("database avg ttl")));
         }
         long expired = r.u64("expired keys");
+        Expiry expiry = new Expiry(
+                Math.min(1.0, r.u64("stale millionths") / 1e6), r.u64("time cap reached"), r.u64("cycle micros"));
         r.end();
-        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb, expired);
+        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb, expired, expiry);
     }
 
     /**

@@ -117,6 +117,10 @@ final class ServerCommands {
     private final Map<String, List<String>> atStart = new java.util.HashMap<>();
     /** The enclave's expired-keys count at the last CONFIG RESETSTAT (INFO's expired_keys counts from there). */
     private long expiredKeysAtReset;
+    /** The same for expired_time_cap_reached_count and expire_cycle_cpu_milliseconds. */
+    private long timeCapAtReset;
+
+    private long cycleMicrosAtReset;
 
     /** INFO commandstats and errorstats. */
     final CommandStats commandStats = new CommandStats();
@@ -438,7 +442,12 @@ final class ServerCommands {
                     }
                     counters.resetStats();
                     commandStats.reset();
-                    expiredKeysAtReset = db == null ? 0 : db.stats().expiredKeys();
+                    if (db != null) {
+                        KvDatabase.Stats now = db.stats();
+                        expiredKeysAtReset = now.expiredKeys();
+                        timeCapAtReset = now.expiry().timeCapReached();
+                        cycleMicrosAtReset = now.expiry().cycleMicros();
+                    }
                     return Resp.simple("OK");
                 }
                 case "help" -> {
@@ -658,6 +667,12 @@ final class ServerCommands {
             field(b, "total_connections_received", counters.connectionsReceived());
             field(b, "total_commands_processed", counters.commandsProcessed());
             field(b, "expired_keys", stats.expiredKeys() - expiredKeysAtReset);
+            field(
+                    b,
+                    "expired_stale_perc",
+                    String.format(Locale.ROOT, "%.2f", stats.expiry().stalePerc() * 100));
+            field(b, "expired_time_cap_reached_count", stats.expiry().timeCapReached() - timeCapAtReset);
+            field(b, "expire_cycle_cpu_milliseconds", (stats.expiry().cycleMicros() - cycleMicrosAtReset) / 1000);
             // where Redis reports its fork: the parent's wait, wall; and the SGX leaves it ran, modeled
             field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
             field(b, "total_error_replies", commandStats.totalErrorReplies());
@@ -677,8 +692,8 @@ final class ServerCommands {
         }
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
-            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is Redis's running estimate
-            // from its active expire cycle's samples, which the enclave does not keep: 0, as Redis's before a cycle
+            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is the active expiry cycle's
+            // running estimate from its samples (expire.c), 0 before a cycle sampled the database
             for (KvDatabase.DbStats d : stats.perDb()) {
                 b.append("db")
                         .append(d.db())
@@ -686,7 +701,9 @@ final class ServerCommands {
                         .append(d.keys())
                         .append(",expires=")
                         .append(d.expires())
-                        .append(",avg_ttl=0\r\n");
+                        .append(",avg_ttl=")
+                        .append(d.avgTtl())
+                        .append("\r\n");
             }
         }
         return b.toString();
