@@ -451,9 +451,7 @@ final class ServerCommands {
                     return Resp.simple("OK");
                 }
                 case "help" -> {
-                    return Resp.array(CONFIG_HELP.stream()
-                            .map(l -> l.getBytes(StandardCharsets.UTF_8))
-                            .toList());
+                    return help(CONFIG_HELP);
                 }
                 default -> {
                     return Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try CONFIG HELP.");
@@ -463,6 +461,40 @@ final class ServerCommands {
             return Resp.error(e.getMessage());
         }
     }
+
+    /** networking.c addReplyHelp: the help's lines as status replies. */
+    private static byte[] help(List<String> lines) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("*" + lines.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (String line : lines) {
+            b.writeBytes(Resp.simple(line));
+        }
+        return b.toByteArray();
+    }
+
+    /** server.c commandHelpCommand. */
+    private static final List<String> COMMAND_HELP = List.of(
+            "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+            "(no subcommand)",
+            "    Return details about all Redis commands.",
+            "COUNT",
+            "    Return the total number of commands in this Redis server.",
+            "LIST",
+            "    Return a list of all commands in this Redis server.",
+            "INFO [<command-name> ...]",
+            "    Return details about multiple Redis commands.",
+            "    If no command names are given, documentation details for all",
+            "    commands are returned.",
+            "DOCS [<command-name> ...]",
+            "    Return documentation details about multiple Redis commands.",
+            "    If no command names are given, documentation details for all",
+            "    commands are returned.",
+            "GETKEYS <full-command>",
+            "    Return the keys from a full Redis command.",
+            "GETKEYSANDFLAGS <full-command>",
+            "    Return the keys and the access flags from a full Redis command.",
+            "HELP",
+            "    Prints this help.");
 
     private static final List<String> CONFIG_HELP = List.of(
             "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
@@ -532,7 +564,14 @@ final class ServerCommands {
         }
         String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
         return switch (sub) {
-            case "count" -> Resp.integer(table.size());
+            case "count" ->
+                argv.size() != 2
+                        ? Resp.error("ERR wrong number of arguments for 'command|count' command")
+                        : Resp.integer(table.size());
+            case "help" ->
+                argv.size() != 2
+                        ? Resp.error("ERR wrong number of arguments for 'command|help' command")
+                        : help(COMMAND_HELP);
             case "list" ->
                 Resp.array(table.keySet().stream()
                         .map(k -> k.getBytes(StandardCharsets.UTF_8))

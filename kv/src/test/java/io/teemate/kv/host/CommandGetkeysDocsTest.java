@@ -64,6 +64,10 @@ class CommandGetkeysDocsTest {
                             a> COMMAND GETKEYS mset a
                             a> COMMAND GETKEYS get
                             a> COMMAND GETKEYS
+                            a> COMMAND HELP
+                            a> CONFIG HELP
+                            a> COMMAND help x
+                            a> COMMAND COUNT x
                             """)).isEmpty();
         }
     }
