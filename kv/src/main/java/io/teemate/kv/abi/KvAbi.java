@@ -38,7 +38,18 @@ package io.teemate.kv.abi;
  *     whole, changing nothing, if one names anything else or is out of range.</li>
  * <li>{@link #STATS} () -> keys u64, keys with a deadline u64 (both of every database), bytes allocated u64, private
  *     pages u64, pages shared with a fork u64, pages copied on write u64, then n u32 and per database that holds
- *     keys, ascending: index u32, keys u64, keys with a deadline u64 (INFO keyspace's lines).</li>
+ *     keys, ascending: index u32, keys u64, keys with a deadline u64, average TTL in ms u64 (the active expiry's
+ *     estimate, 0 before it sampled the database; INFO keyspace's lines), then the keys deleted because their
+ *     deadline passed since the container opened u64 (lazily or by {@link #ACTIVE_EXPIRE}; INFO's expired_keys), the
+ *     active expiry's estimate of the share of keys past their deadline in millionths u64 (expired_stale_perc), the
+ *     cycles that ran out of time u64 (expired_time_cap_reached_count) and the cycles' time in µs u64
+ *     (expire_cycle_cpu_milliseconds).</li>
+ * <li>{@link #ACTIVE_EXPIRE} (budget in microseconds u64) -> keys deleted u64, then the AOF record blob (as
+ *     {@link #EXEC}'s: a {@code DEL key} per deleted key, after a {@code SELECT n} where the database changes; empty
+ *     if nothing was deleted or the AOF is off): one cycle of Redis's active expiry (expire.c activeExpireCycle,
+ *     slow), which the host runs from its cron, {@code hz} times a second, with Redis's budget of 25% of a tick.
+ *     The budget is the host's word, so the enclave cuts it to at most 500 ms. Refused before {@link #OPEN} and in
+ *     a fork's child.</li>
  * <li>{@link #SAVE} () -> the sealed snapshot stream (the enclave's SealedSnapshot format over an RDB stream) of the
  *     container's dataset; a forked child saves the dataset at its fork.</li>
  * <li>{@link #CHECKPOINT} () -> the dataset's pages as sealed checkpoint records, for a conventional fork
@@ -99,6 +110,7 @@ public final class KvAbi {
     public static final int AOF_INCR = 11;
     public static final int EXPORT_AOF = 12;
     public static final int AOF_OFF = 13;
+    public static final int ACTIVE_EXPIRE = 14;
     public static final int STAGE = 15;
     public static final int CONFIG = 16;
 

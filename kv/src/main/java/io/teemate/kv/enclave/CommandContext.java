@@ -83,6 +83,8 @@ final class CommandContext {
     private int commandDb;
     /** WATCH's state: which clients watch which keys, and whose were touched ({@link WatchedKeys}). */
     final WatchedKeys watched = new WatchedKeys();
+    /** Keys deleted because their deadline passed, lazily or by active expiry (Redis's stat_expiredkeys). */
+    long expiredKeys;
     /** Commands run inside EXEC: a blocking command answers as on a timeout (Redis's CLIENT_DENY_BLOCKING). */
     boolean denyBlocking;
 
@@ -90,6 +92,7 @@ final class CommandContext {
         this.ks = Objects.requireNonNull(ks, "ks");
         this.random = Objects.requireNonNull(random, "random");
         ks.onLazyExpire(key -> {
+            expiredKeys++; // server.stat_expiredkeys, counted by deleteExpiredKeyAndPropagate
             queue(ks.selected(), List.of(ascii("DEL"), key));
             watched.touch(key, ks); // db.c deleteExpiredKeyAndPropagate: signalModifiedKey
         });

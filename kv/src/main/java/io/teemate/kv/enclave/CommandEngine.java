@@ -192,6 +192,19 @@ public final class CommandEngine {
         return activeExpiry.cycle(budgetMicros);
     }
 
+    /**
+     * Keys deleted because their deadline passed since the engine was made, by a lookup or the active cycle
+     * (Redis's stat_expiredkeys, INFO's expired_keys; the host subtracts its CONFIG RESETSTAT baseline).
+     */
+    public long expiredKeys() {
+        return context.expiredKeys;
+    }
+
+    /** The active expiry cycle's figures, for INFO (avg_ttl per database, expired_stale_perc...). */
+    ActiveExpiry activeExpiry() {
+        return activeExpiry;
+    }
+
     /** Every change the engine's commands counted since it was made (Redis's server.dirty, never reset here). */
     public long dirty() {
         return context.dirtyTotal();

@@ -24,6 +24,7 @@ final class CommandTable {
         StringCommands.register(t);
         KeyCommands.register(t);
         ObjectCommand.register(t);
+        MemoryCommand.register(t);
         SortCommand.register(t);
         DatabaseCommands.register(t);
         HashCommands.register(t);

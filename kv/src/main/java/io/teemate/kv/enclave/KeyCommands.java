@@ -120,16 +120,14 @@ final class KeyCommands {
         r.integer(0);
     }
 
-    /** How many databases COPY ... DB may name (Redis's "databases"): one until the engine has several. */
-    static int databases() {
-        return 1;
-    }
-
-    /** COPY source destination [DB destination-db] [REPLACE] (db.c copyCommand). */
+    /**
+     * COPY source destination [DB destination-db] [REPLACE] (db.c copyCommand): source is looked up in the client's
+     * database, destination in destination-db (the client's by default); the copy keeps the source's deadline.
+     */
     private static void copy(CommandContext c, List<byte[]> a, Reply r) {
         Keyspace ks = c.ks;
         boolean replace = false;
-        int srcDb = 0;
+        int srcDb = ks.selected();
         int dstDb = srcDb;
         for (int j = 3; j < a.size(); j++) {
             int additional = a.size() - j - 1;
@@ -141,7 +139,7 @@ final class KeyCommands {
                     throw new CommandEngine.ReplyError(
                             "ERR value is out of range, value must between -2147483648 and 2147483647");
                 }
-                if (db < 0 || db >= databases()) {
+                if (db < 0 || db >= ks.databases()) {
                     throw new CommandEngine.ReplyError("ERR DB index is out of range");
                 }
                 dstDb = (int) db;
@@ -161,30 +159,37 @@ final class KeyCommands {
             return;
         }
         long expireAt = ks.expireAt(e);
-        // with several databases, dst is looked up (and the copy added) in database dstDb
-        boolean delete = false;
-        if (ks.find(dst) != 0) {
-            if (!replace) {
-                r.integer(0);
-                return;
-            }
-            delete = true;
-        }
         int type = ks.type(e);
-        long ref = ks.copyValue(type, ks.valueRef(e)); // entries never move, so e is still src's
-        if (delete) {
-            ks.delete(dst);
-        }
-        long ne;
+        ks.select(dstDb); // entries never move: e stays the source's while the destination's database is selected
         try {
-            ne = ks.insert(dst, type, ref);
-        } catch (KeyspaceFullException full) {
-            ks.freeValue(type, ref);
-            throw full;
-        }
-        ks.encodings().copied(ks, e, ne);
-        if (expireAt != 0) {
-            ks.setExpireAt(ne, expireAt);
+            boolean delete = false;
+            if (ks.find(dst) != 0) {
+                if (!replace) {
+                    r.integer(0);
+                    return;
+                }
+                delete = true;
+            }
+            long ref = ks.copyValue(type, ks.valueRef(e));
+            if (delete) {
+                ks.delete(dst);
+            }
+            long ne;
+            try {
+                ne = ks.insert(dst, type, ref);
+            } catch (KeyspaceFullException full) {
+                ks.freeValue(type, ref);
+                throw full;
+            }
+            ks.encodings().copied(ks, e, ne);
+            if (expireAt != 0) {
+                ks.setExpireAt(ne, expireAt);
+            }
+            if (dstDb != srcDb) {
+                c.watched.touch(dst, ks); // signalModifiedKey(c, dst, newkey): in the destination's database
+            }
+        } finally {
+            ks.select(srcDb);
         }
         c.dirty();
         r.integer(1);

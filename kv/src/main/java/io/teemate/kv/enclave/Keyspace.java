@@ -1282,6 +1282,72 @@ public final class Keyspace {
         space.writeLong(headSlot, p);
     }
 
+    /** The bytes of the block whose payload starts at {@code p} (its size class's), 0 if {@code p} is none. */
+    long blockBytes(long p) {
+        if (p <= HEAP_START) {
+            return 0;
+        }
+        long cls = space.readLong(p - 8);
+        return cls < MIN_CLASS || cls >= NUM_CLASSES ? 0 : 1L << cls;
+    }
+
+    /**
+     * MEMORY USAGE's estimate of entry {@code e} (object.c objectComputeSize): the blocks its key entry and value
+     * take in the space. A collection counts its header and bucket blocks, then the average of its first
+     * {@code samples} elements' blocks (all if 0) times its size, as Redis samples (OBJ_COMPUTE_SIZE_DEF_SAMPLES).
+     */
+    long memoryUsage(long e, long samples) {
+        long max = samples == 0 ? Long.MAX_VALUE : samples;
+        long bytes = blockBytes(e);
+        long v = valueRef(e);
+        switch (type(e)) {
+            case TYPE_STRING -> bytes += blockBytes(v);
+            case TYPE_LIST -> {
+                long count = space.readLong(v + L_COUNT);
+                long seen = 0;
+                long sampled = 0;
+                for (long n = space.readLong(v + L_HEAD); n != 0 && seen < max; n = space.readLong(n + N_NEXT)) {
+                    sampled += blockBytes(n);
+                    seen++;
+                }
+                bytes += blockBytes(v) + (seen == 0 ? 0 : sampled * count / seen);
+            }
+            case TYPE_HASH, TYPE_SET -> bytes += dictBytes(v, max);
+            case TYPE_ZSET -> {
+                long d = space.readLong(v); // ZsetStore's Z_DICT; the dict's entries hold the skiplist nodes
+                bytes += blockBytes(v) + blockBytes(space.readLong(v + 8)) + dictBytes(d, max);
+            }
+            default -> {
+                // no other type is stored
+            }
+        }
+        return bytes;
+    }
+
+    /** A dict's header and buckets, and its first {@code max} entries' blocks (with their values') scaled up. */
+    private long dictBytes(long d, long max) {
+        long count = space.readLong(d + D_COUNT);
+        long cap = space.readLong(d + D_CAP);
+        long bytes = blockBytes(d) + (cap == 0 ? 0 : blockBytes(space.readLong(d + D_BUCKETS)));
+        long buckets = space.readLong(d + D_BUCKETS);
+        long seen = 0;
+        long sampled = 0;
+        for (long i = 0; i < cap && seen < max; i++) {
+            for (long x = space.readLong(buckets + 8 * i); x != 0 && seen < max; x = space.readLong(x + E_NEXT)) {
+                sampled += blockBytes(x) + blockBytes(space.readLong(x + E_VAL));
+                seen++;
+            }
+        }
+        return bytes + (seen == 0 ? 0 : sampled * count / seen);
+    }
+
+    /** The bytes of database {@code index}'s key table: its buckets' block (MEMORY STATS overhead.hashtable.main). */
+    long tableBytes(int index) {
+        long d = space.readLong(H_DBS) + (long) DB_RECORD * index;
+        long cap = space.readLong(d + D_CAP);
+        return cap == 0 ? 0 : blockBytes(space.readLong(d + D_BUCKETS)) + DB_RECORD;
+    }
+
     /** Bytes of the space ever handed out by the bump allocator (a high-water mark). */
     public long usedBytes() {
         return space.readLong(H_BUMP);

@@ -45,6 +45,12 @@ public final class KvApp implements ContainerApp {
     /** The most settings one CONFIG request may carry (there are five). */
     static final int MAX_SETTINGS = 64;
 
+    /**
+     * The longest active expiry cycle a host may ask for: Redis's longest (active-expire-effort 10 gives 43% of a
+     * tick, hz 1 gives 1 s ticks: 430 ms), rounded up.
+     */
+    static final long MAX_EXPIRE_BUDGET_MICROS = 500_000;
+
     @Override
     public String name() {
         return KvAbi.APP;
@@ -129,8 +135,16 @@ public final class KvApp implements ContainerApp {
                 }
                 stats.u32(nonEmpty.size());
                 for (int db : nonEmpty) {
-                    stats.u32(db).u64(s.keyspace.size(db)).u64(s.keyspace.expiresCount(db));
+                    stats.u32(db)
+                            .u64(s.keyspace.size(db))
+                            .u64(s.keyspace.expiresCount(db))
+                            .u64(s.engine.activeExpiry().avgTtl(db));
                 }
+                ActiveExpiry cycle = s.engine.activeExpiry();
+                stats.u64(s.engine.expiredKeys())
+                        .u64(Math.round(cycle.stalePerc() * 1_000_000))
+                        .u64(cycle.timeCapReached())
+                        .u64(cycle.timeUsedMicros());
                 env.stdout(stats.toBytes());
                 return 0;
             }
@@ -214,6 +228,9 @@ public final class KvApp implements ContainerApp {
                     return KvAbi.EXIT_BAD_SNAPSHOT;
                 }
                 return 0;
+            }
+            case KvAbi.ACTIVE_EXPIRE -> {
+                return activeExpire(env, in);
             }
             case KvAbi.COMMANDS -> {
                 in.end();
@@ -403,14 +420,39 @@ public final class KvApp implements ContainerApp {
         }
         // Redis's server.dirty of the batch, then the batch's AOF record: one AES-GCM for all its propagated writes
         out.u64(s.engine.dirty() - dirtyBefore);
+        out.blob(sealPropagated(s));
+        env.stdout(out.toBytes());
+        return 0;
+    }
+
+    /** What the engine propagated since the last call, sealed as one record of the open incremental AOF file. */
+    private static byte[] sealPropagated(KvState s) {
         List<List<byte[]>> propagated = s.engine.takePropagated();
         byte[] record = new byte[0];
         if (s.aofIncr != null && !propagated.isEmpty()) {
             record = s.aofIncr.seal(s.aofNextSeq, SealedAof.encode(propagated));
             s.aofNextSeq++;
         }
-        out.blob(record);
-        env.stdout(out.toBytes());
+        return record;
+    }
+
+    /**
+     * {@link KvAbi#ACTIVE_EXPIRE}: one active expiry cycle (expire.c activeExpireCycle) within the host's budget,
+     * which is only a hint: it is cut to {@link #MAX_EXPIRE_BUDGET_MICROS}, so a host cannot hold the enclave in
+     * one cycle for longer than that (and the cycle stops anyway once it walked every table).
+     */
+    private static int activeExpire(ContainerEnv env, Wire.Reader in) {
+        long budget = in.u64("budget micros");
+        in.end();
+        KvState s = state(env);
+        if (s == null) {
+            return refuse(env, "the database is not open");
+        }
+        if (s.keyspace.readOnly()) {
+            return refuse(env, "a fork's child expires nothing");
+        }
+        long deleted = s.engine.activeExpireCycle(Math.min(Math.max(budget, 0), MAX_EXPIRE_BUDGET_MICROS));
+        env.stdout(new Wire.Writer().u64(deleted).blob(sealPropagated(s)).toBytes());
         return 0;
     }
 

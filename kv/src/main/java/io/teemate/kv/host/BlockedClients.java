@@ -139,10 +139,19 @@ final class BlockedClients<C> {
     /** Removes and returns the clients whose deadline passed at {@code now}. */
     List<C> expire(long now) {
         List<C> out = new ArrayList<>();
+        for (Wait<C> w : expireWaits(now)) {
+            out.add(w.client);
+        }
+        return out;
+    }
+
+    /** As {@link #expire}, with each client's blocked command. */
+    List<Wait<C>> expireWaits(long now) {
+        List<Wait<C>> out = new ArrayList<>();
         for (Wait<C> w : new ArrayList<>(byClient.values())) {
             if (w.deadline <= now) {
                 remove(w.client);
-                out.add(w.client);
+                out.add(w);
             }
         }
         return out;

@@ -87,7 +87,8 @@ public final class KvDatabase implements AutoCloseable {
 
     /**
      * The dataset's statistics, from inside the enclave: {@code keys} and {@code expires} of every database, and
-     * per database that holds keys its own figures ({@code perDb}, by database index ascending).
+     * per database that holds keys its own figures ({@code perDb}, by database index ascending); {@code expiredKeys}:
+     * keys deleted because their deadline passed since the database opened (Redis's stat_expiredkeys).
      */
     public record Stats(
             long keys,
@@ -96,14 +97,25 @@ public final class KvDatabase implements AutoCloseable {
             long privatePages,
             long sharedPages,
             long pagesCopied,
-            List<DbStats> perDb) {
+            List<DbStats> perDb,
+            long expiredKeys,
+            Expiry expiry) {
         public Stats {
             perDb = List.copyOf(perDb);
         }
     }
 
-    /** One database's line of INFO keyspace: its index, its keys, and how many of them have a deadline. */
-    public record DbStats(int db, long keys, long expires) {}
+    /**
+     * One database's line of INFO keyspace: its index, its keys, how many of them have a deadline, and the active
+     * expiry's estimate of their average time to live (ms, 0 before it sampled them).
+     */
+    public record DbStats(int db, long keys, long expires, long avgTtl) {}
+
+    /**
+     * The active expiry cycle's figures (INFO stats): its running estimate of the share of keys with a deadline that
+     * are past it (0..1), the cycles that ran out of time, and the time the cycles took (µs).
+     */
+    public record Expiry(double stalePerc, long timeCapReached, long cycleMicros) {}
 
     private final KvOptions options;
     private final KvDataDir data;
@@ -493,6 +505,12 @@ public final class KvDatabase implements AutoCloseable {
         dirty.addAndGet(r.u64("dirty"));
         byte[] record = r.blob("AOF record");
         r.end();
+        appendRecord(record);
+        return replies;
+    }
+
+    /** Appends a record the enclave sealed (none if empty) to the AOF; a failure to write it is fatal. */
+    private void appendRecord(byte[] record) {
         if (record.length > 0) {
             if (aof == null) {
                 throw new KvException("the database sealed an AOF record while the AOF is off");
@@ -504,7 +522,6 @@ public final class KvDatabase implements AutoCloseable {
                 throw e;
             }
         }
-        return replies;
     }
 
     /**
@@ -719,10 +736,41 @@ public final class KvDatabase implements AutoCloseable {
         }
         List<DbStats> perDb = new ArrayList<>();
         for (long i = 0; i < n; i++) {
-            perDb.add(new DbStats((int) r.u32("database"), r.u64("database keys"), r.u64("database expires")));
+            perDb.add(new DbStats(
+                    (int) r.u32("database"),
+                    r.u64("database keys"),
+                    r.u64("database expires"),
+                    r.u64("database avg ttl")));
         }
+        long expired = r.u64("expired keys");
+        Expiry expiry = new Expiry(
+                Math.min(1.0, r.u64("stale millionths") / 1e6), r.u64("time cap reached"), r.u64("cycle micros"));
         r.end();
-        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb);
+        return new Stats(keys, expires, allocated, privatePages, sharedPages, copied, perDb, expired, expiry);
+    }
+
+    /**
+     * One cycle of the enclave's active expiry (expire.c activeExpireCycle) within {@code budgetMicros}, for the
+     * server's cron; the DELs it propagates go to the AOF as a batch's do. Returns the keys it deleted.
+     */
+    public synchronized long activeExpireCycle(long budgetMicros) {
+        String fatal = aofFatalError();
+        if (fatal != null) {
+            return 0; // the server is going down: nothing more is written
+        }
+        Wire.Reader r = new Wire.Reader(ok(
+                invoke(
+                        server,
+                        new Wire.Writer()
+                                .u32(KvAbi.ACTIVE_EXPIRE)
+                                .u64(budgetMicros)
+                                .toBytes()),
+                "expire keys"));
+        long deleted = r.u64("deleted");
+        byte[] record = r.blob("AOF record");
+        r.end();
+        appendRecord(record);
+        return deleted;
     }
 
     /** EPC pages of every enclave on the machine (resident or evicted). */

@@ -173,7 +173,7 @@ public final class KvServer implements AutoCloseable {
         this.db = batches;
         this.database = db;
         this.config = config;
-        this.cron = db == null ? null : new ServerCron(db, config, System::currentTimeMillis);
+        this.cron = db == null ? null : new ServerCron(db, config, System::currentTimeMillis, this::clientsPaused);
         int port = config.port();
         this.selector = Selector.open();
         this.listener = ServerSocketChannel.open();
@@ -228,6 +228,11 @@ public final class KvServer implements AutoCloseable {
             }
 
             @Override
+            public long loopThreadId() {
+                return loop.threadId();
+            }
+
+            @Override
             public void resetStats() {
                 commandsProcessed.set(0);
                 connectionsReceived.set(0);
@@ -239,6 +244,11 @@ public final class KvServer implements AutoCloseable {
             }
         });
         this.loop = new Thread(this::run, "teemate-kv-server");
+    }
+
+    /** Whether a CLIENT PAUSE (ALL or WRITE) holds now: the cron then expires nothing. */
+    private boolean clientsPaused() {
+        return server != null && server.clients.paused(true);
     }
 
     /**
@@ -601,19 +611,22 @@ public final class KvServer implements AutoCloseable {
                 server.dispatching(c.client, argv);
                 if (server.refusedUnauthenticated(c.client, name)) {
                     runBatch(batch, owners);
-                    send(c, argv, Resp.error("NOAUTH Authentication required."));
+                    byte[] noauth = Resp.error("NOAUTH Authentication required.");
+                    send(c, argv, noauth);
+                    server.account(argv, noauth, 0);
                     continue;
                 }
                 byte[] refused = server.pubsubContext(c.client, argv);
                 if (refused != null) {
                     runBatch(batch, owners);
                     send(c, argv, refused);
+                    server.account(argv, refused, 0);
                     if (refused[0] != '-') {
                         server.executed(c.client, argv, 0); // PING in pub/sub context ran
                     }
                     continue;
                 }
-                if (c.tx.handle(c.client.id, name, argv, transactionLoop(c, batch, owners))) {
+                if (c.tx.handle(c.client.id, name, argv, transactionLoop(c, argv, batch, owners))) {
                     continue;
                 }
                 if (ServerCommands.handles(name)) {
@@ -629,7 +642,9 @@ public final class KvServer implements AutoCloseable {
                         return; // SHUTDOWN: nothing after it runs, and every client is closed unanswered
                     }
                     send(c, argv, reply);
-                    server.executed(c.client, argv, (System.nanoTime() - start) / 1000);
+                    long micros = (System.nanoTime() - start) / 1000;
+                    server.executed(c.client, argv, micros);
+                    server.account(argv, reply, micros);
                     if (c.client.quit) {
                         c.closeAfterWrite = true;
                         done = c.pending.size();
@@ -723,14 +738,17 @@ public final class KvServer implements AutoCloseable {
         }
         List<List<byte[]>> ran = new ArrayList<>(batch);
         long micros = (System.nanoTime() - start) / 1000; // each command is charged its batch's time (SlowLog)
+        long share = micros / replies.size(); // and its share of it in commandstats
         for (int i = 0; i < replies.size(); i++) {
             Connection c = owners.get(i);
             c.inBatch = 0;
             if (BlockedClients.isMarker(replies.get(i))) {
                 blocked.park(c, batch.get(i), replies.get(i), System.currentTimeMillis());
+                // commandstats count it once it is served or times out (blocked.c updateStatsOnUnblock)
             } else {
                 send(c, batch.get(i), replies.get(i));
                 server.executed(c.client, batch.get(i), micros);
+                accountEntry(batch.get(i), replies.get(i), share, true);
             }
         }
         batch.clear();
@@ -778,8 +796,43 @@ public final class KvServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ transactions and blocked clients
 
-    /** What client {@code c}'s transaction does through this loop ({@link Transaction.Loop}). */
-    private Transaction.Loop transactionLoop(Connection c, List<List<byte[]>> batch, List<Connection> owners) {
+    /**
+     * Counts a dataset entry's reply for INFO commandstats: a client's command as it is; the transaction entries
+     * ({@link Transaction}) as the commands they stand for: {@code \0exec} as each command inside it, with its
+     * element of the reply (and as EXEC itself when {@code withExec}: the EXEC that went into the batch whole),
+     * {@code \0watch} as WATCH, {@code \0unwatch} as UNWATCH when a client's UNWATCH sent it.
+     */
+    private void accountEntry(List<byte[]> entry, byte[] reply, long usec, boolean withExec) {
+        String name = ServerCommands.text(entry.get(0));
+        switch (name) {
+            case "\0exec" -> {
+                if (withExec) {
+                    server.account(EXEC, reply, usec);
+                }
+                List<List<byte[]>> inner = Transaction.commands(entry);
+                List<byte[]> elements = Transaction.elements(reply);
+                if (inner != null && elements != null && elements.size() == inner.size()) {
+                    for (int i = 0; i < inner.size(); i++) {
+                        server.account(inner.get(i), elements.get(i), 0);
+                    }
+                }
+            }
+            case "\0watch" -> server.account(WATCH, reply, usec);
+            case "\0unwatch" -> {
+                if (withExec) {
+                    server.account(UNWATCH, reply, usec);
+                }
+            }
+            default -> server.account(entry, reply, usec);
+        }
+    }
+
+    private static final List<byte[]> WATCH = List.of("watch".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static final List<byte[]> UNWATCH = List.of("unwatch".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    /** What client {@code c}'s transaction does through this loop for its command {@code argv} ({@link Transaction.Loop}). */
+    private Transaction.Loop transactionLoop(
+            Connection c, List<byte[]> argv, List<List<byte[]>> batch, List<Connection> owners) {
         return new Transaction.Loop() {
             @Override
             public void answer(byte[] reply) {
@@ -787,6 +840,9 @@ public final class KvServer implements AutoCloseable {
                     runBatch(batch, owners);
                 }
                 send(c, EXEC, reply); // RESP3: its nulls; the shapes inside EXEC's array stay RESP2 (docs/kv.md)
+                if (!(reply.length == 9 && reply[0] == '+' && reply[1] == 'Q')) { // +QUEUED: not a call yet
+                    server.account(argv, reply, 0);
+                }
             }
 
             @Override
@@ -802,6 +858,7 @@ public final class KvServer implements AutoCloseable {
             public byte[] runNow(List<byte[]> entry) {
                 runBatch(batch, owners);
                 byte[] reply = runAlone(c, entry);
+                accountEntry(entry, reply, 0, false);
                 if (blocked.namesBlockedKey(entry)) {
                     serveBlocked(entry);
                 }
@@ -811,11 +868,15 @@ public final class KvServer implements AutoCloseable {
             @Override
             public byte[] server(List<byte[]> argv) {
                 runBatch(batch, owners);
+                byte[] reply;
+                long start = System.nanoTime();
                 try {
-                    return server.execute(c.client, argv);
+                    reply = server.execute(c.client, argv);
                 } catch (RuntimeException e) {
-                    return internalErrorReply(logInternalError("running a server command in EXEC", e));
+                    reply = internalErrorReply(logInternalError("running a server command in EXEC", e));
                 }
+                server.account(argv, reply, (System.nanoTime() - start) / 1000);
+                return reply;
             }
 
             @Override
@@ -871,6 +932,7 @@ public final class KvServer implements AutoCloseable {
                 }
                 blocked.remove(w.client);
                 send(w.client, w.argv, reply);
+                server.account(w.argv, reply, 0);
                 woken.add(w.client);
                 ready.add(w.argv);
             }
@@ -899,8 +961,10 @@ public final class KvServer implements AutoCloseable {
         if (blocked.isEmpty()) {
             return;
         }
-        for (Connection c : blocked.expire(System.currentTimeMillis())) {
+        for (BlockedClients.Wait<Connection> w : blocked.expireWaits(System.currentTimeMillis())) {
+            Connection c = w.client;
             send(c, BLOCKED_TIMEOUT, Resp.nullArray());
+            server.account(w.argv, Resp.nullArray(), 0);
             if (!ready.contains(c)) {
                 ready.add(c);
             }

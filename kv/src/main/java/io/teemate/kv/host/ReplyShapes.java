@@ -65,6 +65,102 @@ final class ReplyShapes {
         return n;
     };
 
+    /**
+     * COMMAND DOCS (server.c commandDocsCommand): a map of name to doc; a doc is a map whose doc_flags are a set, whose
+     * subcommands are a map of docs, and whose arguments are maps (addReplyCommandArgList: their flags a set, their
+     * own arguments maps again); history is a set of [version, change] pairs.
+     */
+    static final Shape COMMAND_DOCS = (argv, n) -> {
+        if (n.is('*')) {
+            n.type = '%';
+            for (int i = 1; i < n.items.size(); i += 2) {
+                doc(n.items.get(i));
+            }
+        }
+        return n;
+    };
+
+    private static void doc(Node d) {
+        if (!d.is('*')) {
+            return;
+        }
+        d.type = '%';
+        for (int i = 0; i + 1 < d.items.size(); i += 2) {
+            Node v = d.items.get(i + 1);
+            switch (name(d.items.get(i))) {
+                case "doc_flags", "history" -> {
+                    if (v.is('*')) {
+                        v.type = '~';
+                    }
+                }
+                case "subcommands" -> COMMAND_DOCS.apply(null, v);
+                case "arguments" -> arguments(v);
+                default -> {
+                    // summary, since, group, complexity, history...: as they are
+                }
+            }
+        }
+    }
+
+    private static void arguments(Node list) {
+        if (!list.is('*')) {
+            return;
+        }
+        for (Node a : list.items) {
+            if (!a.is('*')) {
+                continue;
+            }
+            a.type = '%';
+            for (int i = 0; i + 1 < a.items.size(); i += 2) {
+                Node v = a.items.get(i + 1);
+                switch (name(a.items.get(i))) {
+                    case "flags" -> {
+                        if (v.is('*')) {
+                            v.type = '~';
+                        }
+                    }
+                    case "arguments" -> arguments(v);
+                    default -> {
+                        // name, type, key_spec_index, token, display_text, since...
+                    }
+                }
+            }
+        }
+    }
+
+    private static String name(Node n) {
+        return n.text == null ? "" : new String(n.text, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** MEMORY STATS's float fields (object.c memoryCommand: addReplyDouble). */
+    private static final java.util.Set<String> MEMORY_STATS_DOUBLES = java.util.Set.of(
+            "dataset.percentage",
+            "peak.percentage",
+            "allocator-fragmentation.ratio",
+            "allocator-rss.ratio",
+            "rss-overhead.ratio",
+            "fragmentation");
+
+    /** MEMORY STATS: a map (addReplyMapLen), each db.N a map too, its ratios doubles. */
+    static final Shape MEMORY_STATS = (argv, n) -> {
+        if (!n.is('*')) {
+            return n;
+        }
+        n.type = '%';
+        for (int i = 0; i + 1 < n.items.size(); i += 2) {
+            Resp3.Node name = n.items.get(i);
+            Resp3.Node value = n.items.get(i + 1);
+            if (value.is('*')) {
+                value.type = '%';
+            } else if (name.text != null
+                    && MEMORY_STATS_DOUBLES.contains(
+                            new String(name.text, java.nio.charset.StandardCharsets.US_ASCII))) {
+                n.items.set(i + 1, toDouble(value));
+            }
+        }
+        return n;
+    };
+
     /** Sorted set replies WITHSCORES from argument {@code from} on: member, score pairs with double scores. */
     static Shape withScores(int from) {
         return (argv, n) -> hasWord(argv, from, "withscores") ? pairs(n, true) : n;
@@ -179,6 +275,10 @@ final class ReplyShapes {
             Map.entry("client|info", VERBATIM),
             Map.entry("client|list", VERBATIM),
             Map.entry("latency|doctor", VERBATIM),
+            Map.entry("memory|doctor", VERBATIM),
+            Map.entry("memory|malloc-stats", VERBATIM),
+            Map.entry("memory|stats", MEMORY_STATS),
+            Map.entry("command|docs", COMMAND_DOCS),
             // COMMAND's flags
             Map.entry("command", (argv, n) -> argv.size() == 1 ? COMMAND_ENTRIES.apply(argv, n) : n),
             Map.entry("command|info", COMMAND_ENTRIES),

@@ -50,6 +50,10 @@ final class ServerCommands {
             Map.entry("spublish", 3),
             Map.entry("pubsub", -2));
 
+    /** The transaction's commands ({@link Transaction}) and their Redis arity. */
+    static final Map<String, Integer> TRANSACTION_ARITY =
+            Map.of("multi", 1, "exec", 1, "discard", 1, "watch", -2, "unwatch", 1);
+
     /** The Redis version this server reports (INFO redis_version, HELLO version). */
     static final String REDIS_VERSION = "7.0.0";
 
@@ -91,6 +95,11 @@ final class ServerCommands {
         /** Every connected client, in connection order (CLIENT LIST, CLIENT KILL). */
         java.util.Collection<Client> clients();
 
+        /** The event loop's thread (INFO's used_cpu_*_main_thread), -1 if unknown. */
+        default long loopThreadId() {
+            return -1;
+        }
+
         /** CONFIG RESETSTAT: the statistics INFO reports start again from zero. */
         void resetStats();
 
@@ -106,6 +115,15 @@ final class ServerCommands {
     private final Server counters;
     /** CONFIG GET's answer at start for the settings a running server keeps: where it listens and its files. */
     private final Map<String, List<String>> atStart = new java.util.HashMap<>();
+    /** The enclave's expired-keys count at the last CONFIG RESETSTAT (INFO's expired_keys counts from there). */
+    private long expiredKeysAtReset;
+    /** The same for expired_time_cap_reached_count and expire_cycle_cpu_milliseconds. */
+    private long timeCapAtReset;
+
+    private long cycleMicrosAtReset;
+
+    /** INFO commandstats and errorstats. */
+    final CommandStats commandStats = new CommandStats();
 
     final PubSub pubsub = new PubSub();
     final Monitor monitor = new Monitor();
@@ -250,6 +268,9 @@ final class ServerCommands {
     /** The arity of a command the server knows (its own or the engine's), null for an unknown command. */
     private Integer arity(String lowerName) {
         Integer a = ARITY.get(lowerName);
+        if (a == null) {
+            a = TRANSACTION_ARITY.get(lowerName);
+        }
         if (a == null && db != null) {
             KvDatabase.Command c = db.commands().get(lowerName);
             a = c == null ? null : c.arity();
@@ -343,6 +364,13 @@ final class ServerCommands {
         monitor.feed(c, full, argv);
     }
 
+    /** Counts {@code argv}'s reply for INFO commandstats and errorstats ({@link CommandStats}). */
+    void account(List<byte[]> argv, byte[] reply, long usec) {
+        String name = text(argv.get(0)).toLowerCase(Locale.ROOT);
+        String full = arity(name) == null ? null : fullName(argv);
+        commandStats.account(full, reply, usec, runnable(argv));
+    }
+
     /** A client is gone: its subscriptions and MONITOR go with it. */
     void disconnected(Client c) {
         pubsub.forget(c);
@@ -414,12 +442,17 @@ final class ServerCommands {
                         return Resp.error("ERR wrong number of arguments for 'config|resetstat' command");
                     }
                     counters.resetStats();
+                    commandStats.reset();
+                    if (db != null) {
+                        KvDatabase.Stats now = db.stats();
+                        expiredKeysAtReset = now.expiredKeys();
+                        timeCapAtReset = now.expiry().timeCapReached();
+                        cycleMicrosAtReset = now.expiry().cycleMicros();
+                    }
                     return Resp.simple("OK");
                 }
                 case "help" -> {
-                    return Resp.array(CONFIG_HELP.stream()
-                            .map(l -> l.getBytes(StandardCharsets.UTF_8))
-                            .toList());
+                    return help(CONFIG_HELP);
                 }
                 default -> {
                     return Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try CONFIG HELP.");
@@ -429,6 +462,40 @@ final class ServerCommands {
             return Resp.error(e.getMessage());
         }
     }
+
+    /** networking.c addReplyHelp: the help's lines as status replies. */
+    private static byte[] help(List<String> lines) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("*" + lines.size() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (String line : lines) {
+            b.writeBytes(Resp.simple(line));
+        }
+        return b.toByteArray();
+    }
+
+    /** server.c commandHelpCommand. */
+    private static final List<String> COMMAND_HELP = List.of(
+            "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+            "(no subcommand)",
+            "    Return details about all Redis commands.",
+            "COUNT",
+            "    Return the total number of commands in this Redis server.",
+            "LIST",
+            "    Return a list of all commands in this Redis server.",
+            "INFO [<command-name> ...]",
+            "    Return details about multiple Redis commands.",
+            "    If no command names are given, documentation details for all",
+            "    commands are returned.",
+            "DOCS [<command-name> ...]",
+            "    Return documentation details about multiple Redis commands.",
+            "    If no command names are given, documentation details for all",
+            "    commands are returned.",
+            "GETKEYS <full-command>",
+            "    Return the keys from a full Redis command.",
+            "GETKEYSANDFLAGS <full-command>",
+            "    Return the keys and the access flags from a full Redis command.",
+            "HELP",
+            "    Prints this help.");
 
     private static final List<String> CONFIG_HELP = List.of(
             "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
@@ -480,24 +547,48 @@ final class ServerCommands {
     }
 
     /**
-     * COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS (none kept), COMMAND LIST; Redis 6's six fields.
+     * COMMAND, COMMAND COUNT, COMMAND INFO name..., COMMAND DOCS [name...], COMMAND GETKEYS command [arg...],
+     * COMMAND LIST; Redis 6's six fields.
      * The engine's commands are the table the enclave declares ({@link KvDatabase#commands}), merged with the
      * server's own, which take no keys.
      */
     private byte[] command(List<byte[]> argv) {
         Map<String, KvDatabase.Command> table = new java.util.TreeMap<>(db.commands());
         ARITY.forEach((n, arity) -> table.put(n, new KvDatabase.Command(n, arity, 0, 0, 0, 0)));
+        TRANSACTION_ARITY.forEach((n, arity) -> table.put(
+                n,
+                new KvDatabase.Command(
+                        n,
+                        arity,
+                        n.equals("watch") ? 1 : 0,
+                        n.equals("watch") ? -1 : 0,
+                        n.equals("watch") ? 1 : 0,
+                        0)));
         if (argv.size() == 1) {
             return entries(table, new ArrayList<>(table.keySet()));
         }
         String sub = text(argv.get(1)).toLowerCase(Locale.ROOT);
         return switch (sub) {
-            case "count" -> Resp.integer(table.size());
+            case "count" ->
+                argv.size() != 2
+                        ? Resp.error("ERR wrong number of arguments for 'command|count' command")
+                        : Resp.integer(table.size());
+            case "help" ->
+                argv.size() != 2
+                        ? Resp.error("ERR wrong number of arguments for 'command|help' command")
+                        : help(COMMAND_HELP);
             case "list" ->
                 Resp.array(table.keySet().stream()
                         .map(k -> k.getBytes(StandardCharsets.UTF_8))
                         .toList());
-            case "docs" -> Resp.array(List.of());
+            case "docs" -> docs(table, argv);
+            case "getkeys" -> {
+                if (argv.size() < 4) { // command|getkeys: arity -4
+                    yield Resp.error("ERR wrong number of arguments for 'command|getkeys' command");
+                }
+                CommandKeys.Result keys = CommandKeys.of(table, argv.subList(2, argv.size()));
+                yield keys.error() != null ? Resp.error(keys.error()) : Resp.array(keys.keys());
+            }
             case "info" -> {
                 List<String> names = new ArrayList<>();
                 for (int i = 2; i < argv.size(); i++) {
@@ -507,6 +598,35 @@ final class ServerCommands {
             }
             default -> Resp.error("ERR unknown subcommand '" + text(argv.get(1)) + "'. Try COMMAND HELP.");
         };
+    }
+
+    /**
+     * COMMAND DOCS [name ...]: name, doc per command this server has and Redis documents ({@link CommandDocs}), all of
+     * them without names; an unknown name is left out, as Redis 7.0 does.
+     */
+    private static byte[] docs(Map<String, KvDatabase.Command> table, List<byte[]> argv) {
+        List<String> names = new ArrayList<>();
+        if (argv.size() == 2) {
+            names.addAll(table.keySet());
+        } else {
+            for (int i = 2; i < argv.size(); i++) {
+                names.add(text(argv.get(i)).toLowerCase(Locale.ROOT));
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int n = 0;
+        for (String name : names) {
+            byte[] doc = table.containsKey(name) ? CommandDocs.DOCS.get(name) : null;
+            if (doc != null) {
+                body.writeBytes(Resp.bulk(name));
+                body.writeBytes(doc);
+                n++;
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("*" + 2 * n + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(body.toByteArray());
+        return out.toByteArray();
     }
 
     /** Per name: name, arity, flags (none listed), first key, last key, step; a null array for an unknown name. */
@@ -535,7 +655,10 @@ final class ServerCommands {
         for (byte[] s : sections) {
             want.add(text(s).toLowerCase(Locale.ROOT));
         }
-        boolean all = want.isEmpty() || want.contains("all") || want.contains("default") || want.contains("everything");
+        // server.c genRedisInfoString: no argument or "default" is the default sections, "all" and "everything"
+        // every section (commandstats only there)
+        boolean everything = want.contains("all") || want.contains("everything");
+        boolean all = want.isEmpty() || want.contains("default") || everything;
         StringBuilder b = new StringBuilder();
         if (all || want.contains("server")) {
             section(b, "Server");
@@ -551,7 +674,7 @@ final class ServerCommands {
             field(b, "blocked_clients", counters.blockedClients());
         }
         KvDatabase.Stats stats = null;
-        if (all || want.contains("memory") || want.contains("keyspace")) {
+        if (all || want.contains("memory") || want.contains("keyspace") || want.contains("stats")) {
             stats = db.stats();
         }
         if (all || want.contains("memory")) {
@@ -587,14 +710,34 @@ final class ServerCommands {
             section(b, "Stats");
             field(b, "total_connections_received", counters.connectionsReceived());
             field(b, "total_commands_processed", counters.commandsProcessed());
+            field(b, "expired_keys", stats.expiredKeys() - expiredKeysAtReset);
+            field(
+                    b,
+                    "expired_stale_perc",
+                    String.format(Locale.ROOT, "%.2f", stats.expiry().stalePerc() * 100));
+            field(b, "expired_time_cap_reached_count", stats.expiry().timeCapReached() - timeCapAtReset);
+            field(b, "expire_cycle_cpu_milliseconds", (stats.expiry().cycleMicros() - cycleMicrosAtReset) / 1000);
             // where Redis reports its fork: the parent's wait, wall; and the SGX leaves it ran, modeled
             field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
+            field(b, "total_error_replies", commandStats.totalErrorReplies());
             field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
+        }
+        if (all || want.contains("cpu")) {
+            section(b, "CPU");
+            ProcessCpu.append(b, counters.loopThreadId());
+        }
+        if (everything || want.contains("commandstats")) {
+            section(b, "Commandstats");
+            commandStats.appendCommandstats(b);
+        }
+        if (all || want.contains("errorstats")) {
+            section(b, "Errorstats");
+            commandStats.appendErrorstats(b);
         }
         if (all || want.contains("keyspace")) {
             section(b, "Keyspace");
-            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is Redis's estimate from
-            // its active expire cycle, which TeeMate does not run (expiry is lazy): 0, as Redis's before a cycle
+            // server.c genRedisInfoString: a line per database that holds keys; avg_ttl is the active expiry cycle's
+            // running estimate from its samples (expire.c), 0 before a cycle sampled the database
             for (KvDatabase.DbStats d : stats.perDb()) {
                 b.append("db")
                         .append(d.db())
@@ -602,7 +745,9 @@ final class ServerCommands {
                         .append(d.keys())
                         .append(",expires=")
                         .append(d.expires())
-                        .append(",avg_ttl=0\r\n");
+                        .append(",avg_ttl=")
+                        .append(d.avgTtl())
+                        .append("\r\n");
             }
         }
         return b.toString();

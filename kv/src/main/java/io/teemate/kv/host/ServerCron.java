@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 import java.util.function.LongSupplier;
 
 /**
- * The persistence half of Redis's serverCron, run by the server's loop {@code hz} times a second: save points that
- * start a BGSAVE, automatic AOF rewrites, and the MISCONF state that refuses writes while the database cannot
- * persist. Runs on the loop thread only, between two batches of commands, so a fork never cuts a batch in two.
+ * What the server does of Redis's serverCron, run by the server's loop {@code hz} times a second: the active expiry
+ * cycle (databasesCron), then persistence: save points that start a BGSAVE, automatic AOF rewrites, and the MISCONF
+ * state that refuses writes while the database cannot persist. Runs on the loop thread only, between two batches of commands, so a fork never cuts a batch in two.
  */
 final class ServerCron {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCron.class);
@@ -31,14 +31,26 @@ final class ServerCron {
     /** The deny-writes line last handed to the database (null: writes allowed); loop thread only. */
     private String denied;
 
+    /** Whether a CLIENT PAUSE holds (ALL or WRITE): the dataset stays still, expiry included. */
+    private final java.util.function.BooleanSupplier paused;
+
     ServerCron(KvDatabase db, KvConfig config, LongSupplier clock) {
+        this(db, config, clock, () -> false);
+    }
+
+    ServerCron(KvDatabase db, KvConfig config, LongSupplier clock, java.util.function.BooleanSupplier paused) {
         this.db = db;
         this.config = config;
         this.clock = clock;
+        this.paused = paused;
     }
 
-    /** One turn: what Redis's serverCron does for persistence, in its order. */
+    /** expire.c ACTIVE_EXPIRE_CYCLE_SLOW_TIME_PERC: a cycle's share of a tick (active-expire-effort 1). */
+    static final int SLOW_TIME_PERC = 25;
+
+    /** One turn: what Redis's serverCron does, in its order (databasesCron before the persistence checks). */
     void run() {
+        activeExpire();
         long now = clock.getAsLong();
         if (!db.bgsaveInProgress() && !db.aofRewriteInProgress()) {
             if (!savePoint(now)) {
@@ -46,6 +58,24 @@ final class ServerCron {
             }
         }
         updateDenyWrites();
+    }
+
+    /**
+     * databasesCron's activeExpireCycle(ACTIVE_EXPIRE_CYCLE_SLOW): at most 25% of a tick (25 ms at hz 10) in the
+     * enclave, which deletes keys whose deadline passed without a client touching them and logs a DEL for each;
+     * nothing while a CLIENT PAUSE holds.
+     */
+    void activeExpire() {
+        // expire.c: "When clients are paused the dataset should be static ... also from the POV of expires"
+        // (checkClientPauseTimeoutAndReturnIfPaused)
+        if (!paused.getAsBoolean()) {
+            db.activeExpireCycle(expireBudgetMicros(config.hz()));
+        }
+    }
+
+    /** expire.c: timelimit = config_cycle_slow_time_perc*1000000/server.hz/100, in microseconds. */
+    static long expireBudgetMicros(int hz) {
+        return SLOW_TIME_PERC * 1_000_000L / Math.max(1, hz) / 100;
     }
 
     /** Starts a BGSAVE if a save point is due (rdb.c / server.c serverCron); true if it tried. */

@@ -210,6 +210,70 @@ final class Transaction {
         return e;
     }
 
+    /** The commands inside an {@link #entry}, null if it is not one. */
+    static List<List<byte[]>> commands(List<byte[]> entry) {
+        List<List<byte[]>> out = new ArrayList<>();
+        int i = 3;
+        try {
+            while (i < entry.size()) {
+                int argc = Integer.parseInt(new String(entry.get(i), StandardCharsets.US_ASCII));
+                if (argc < 1 || i + 1 + argc > entry.size()) {
+                    return null;
+                }
+                out.add(entry.subList(i + 1, i + 1 + argc));
+                i += 1 + argc;
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return out;
+    }
+
+    /** The elements of a RESP2 array reply, each a whole reply of its own; null if {@code reply} is not an array. */
+    static List<byte[]> elements(byte[] reply) {
+        if (reply.length < 4 || reply[0] != '*' || reply[1] == '-') {
+            return null;
+        }
+        try {
+            int header = indexOfCrlf(reply);
+            int n = Integer.parseInt(new String(reply, 1, header - 1, StandardCharsets.US_ASCII));
+            List<byte[]> out = new ArrayList<>();
+            int at = header + 2;
+            for (int i = 0; i < n; i++) {
+                int end = skip(reply, at);
+                out.add(java.util.Arrays.copyOfRange(reply, at, end));
+                at = end;
+            }
+            return at == reply.length ? out : null;
+        } catch (RuntimeException e) {
+            return null; // not a RESP2 array: nothing to count
+        }
+    }
+
+    /** Where the RESP2 value starting at {@code at} ends. */
+    private static int skip(byte[] b, int at) {
+        int eol = at;
+        while (!(b[eol] == '\r' && b[eol + 1] == '\n')) {
+            eol++;
+        }
+        int next = eol + 2;
+        return switch (b[at]) {
+            case '$' -> {
+                int len = Integer.parseInt(new String(b, at + 1, eol - at - 1, StandardCharsets.US_ASCII));
+                yield len < 0 ? next : next + len + 2;
+            }
+            case '*' -> {
+                int n = Integer.parseInt(new String(b, at + 1, eol - at - 1, StandardCharsets.US_ASCII));
+                int p = next;
+                for (int i = 0; i < n; i++) {
+                    p = skip(b, p);
+                }
+                yield p;
+            }
+            default -> next;
+        };
+    }
+
     /** The enclave entry that forgets {@code client}'s watches (a client that went away). */
     static List<byte[]> unwatch(long client) {
         return List.of(ascii("\0unwatch"), ascii(Long.toString(client)));

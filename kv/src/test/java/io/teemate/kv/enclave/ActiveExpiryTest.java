@@ -39,6 +39,13 @@ class ActiveExpiryTest {
         }
         assertThat(dels).hasSize(300).allMatch(k -> k.startsWith("v"));
         assertThat(rig.cmd("PTTL later")).isEqualTo(KvRig.integer(99_000));
+        // the running estimate (2% per sample) of the TTLs sampled, the short-lived keys' (100 ms) and later's
+        assertThat(rig.engine.activeExpiry().avgTtl(0)).isBetween(50L, 99_000L);
+        rig.cmd("DEL later");
+        rig.engine.activeExpireCycle(25_000);
+        assertThat(rig.engine.activeExpiry().avgTtl(0))
+                .as("no key with a deadline: 0")
+                .isZero();
     }
 
     @Test

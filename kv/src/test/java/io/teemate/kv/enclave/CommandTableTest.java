@@ -74,6 +74,7 @@ class CommandTableTest {
             Map.entry("copy", -3),
             Map.entry("wait", 3),
             Map.entry("object", -2),
+            Map.entry("memory", -2),
             Map.entry("sort", -2),
             Map.entry("sort_ro", -2),
             Map.entry("dbsize", 1),
@@ -251,6 +252,7 @@ class CommandTableTest {
             Map.entry("mset", List.of(1, -1, 2)),
             Map.entry("msetnx", List.of(1, -1, 2)),
             Map.entry("object", List.of(2, 2, 1)),
+            Map.entry("memory", List.of(2, 2, 1)), // a container: MEMORY USAGE's key, as OBJECT's
             Map.entry("rename", List.of(1, 2, 1)),
             Map.entry("renamenx", List.of(1, 2, 1)),
             Map.entry("copy", List.of(1, 2, 1)),

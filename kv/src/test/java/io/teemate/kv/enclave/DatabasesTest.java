@@ -194,6 +194,40 @@ class DatabasesTest {
         assertThat(kv.ks.size(0)).isZero();
     }
 
+    private static String reply(KvRig kv, int db, String... words) {
+        return new String(kv.engine.execute(db, argv(words)), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void copyIntoAnotherDatabaseIsLoggedInTheSourcesAndReplaysThere() {
+        KvRig kv = new KvRig();
+        kv.engine.execute(2, argv("SET", "a", "old", "PX", "100"));
+        kv.engine.execute(0, argv("SET", "a", "v", "PX", "100000"));
+        kv.engine.takePropagated();
+        kv.now += 200;
+        // a's deadline in database 2 passed: looking it up there deletes it (a DEL logged in database 2)
+        assertThat(reply(kv, 0, "COPY", "a", "a", "DB", "2")).isEqualTo(KvRig.integer(1));
+        assertThat(reply(kv, 0, "COPY", "a", "a", "DB", "2")).isEqualTo(KvRig.integer(0));
+        assertThat(reply(kv, 0, "COPY", "a", "b", "DB", "2", "REPLACE")).isEqualTo(KvRig.integer(1));
+        List<List<byte[]>> log = kv.engine.takePropagated();
+        assertThat(words(log))
+                .containsExactly("SELECT 2", "DEL a", "SELECT 0", "COPY a a DB 2", "COPY a b DB 2 REPLACE");
+        assertThat(reply(kv, 2, "PTTL", "a")).isEqualTo(KvRig.integer(99_800));
+        assertThat(reply(kv, 0, "EXISTS", "b")).isEqualTo(KvRig.integer(0));
+
+        KvRig replay = new KvRig();
+        replay.now = kv.now;
+        replay.engine.execute(argv("SET", "a", "v", "PX", "100000"));
+        for (List<byte[]> c : log) {
+            replay.engine.execute(c);
+        }
+        for (int db : new int[] {0, 2}) {
+            kv.ks.select(db);
+            replay.ks.select(db);
+            assertThat(Dump.of(replay.ks)).as("database %d", db).isEqualTo(Dump.of(kv.ks));
+        }
+    }
+
     @Test
     void propagatedCommandsCarryTheirDatabaseAndReplayIntoTheSameDatabases() {
         KvRig kv = new KvRig();

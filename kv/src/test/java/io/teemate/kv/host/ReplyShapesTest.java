@@ -117,6 +117,8 @@ class ReplyShapesTest {
                 SRANDMEMBER s 1
                 SMISMEMBER s x y
                 CONFIG GET maxmemory
+                MEMORY DOCTOR
+                COMMAND DOCS get zadd client memory set sort nosuch
                 CLIENT TRACKINGINFO
                 CLIENT GETNAME
                 ZSCORE z b

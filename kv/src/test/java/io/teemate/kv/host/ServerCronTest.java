@@ -111,4 +111,34 @@ class ServerCronTest {
             assertThat(db.lastFork()).isNull();
         }
     }
+
+    @Test
+    void eachTurnRunsTheActiveExpiryCycleExceptWhileClientsArePaused() throws Exception {
+        KvConfig config = config("save", "");
+        try (KvDatabase db = KvDatabase.open(config.options().withMode(Mode.SHARED))) {
+            java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean(true);
+            ServerCron cron = new ServerCron(db, config, clock::get, paused::get);
+            for (int i = 0; i < 10; i++) {
+                List<byte[]> r = db.execute(List.of(List.of(b("SET"), b("k" + i), b("v"), b("PXAT"), b("1"))));
+                assertThat(new String(r.get(0), StandardCharsets.US_ASCII)).isEqualTo("+OK\r\n");
+            }
+            cron.run();
+            assertThat(db.stats().keys())
+                    .as("CLIENT PAUSE: the dataset stays still")
+                    .isEqualTo(10);
+            paused.set(false);
+            for (int turn = 0; turn < 50 && db.stats().keys() > 0; turn++) {
+                cron.run();
+            }
+            assertThat(db.stats().keys()).isZero();
+            assertThat(db.stats().expiredKeys()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void theBudgetIsAQuarterOfATick() {
+        assertThat(ServerCron.expireBudgetMicros(10)).isEqualTo(25_000);
+        assertThat(ServerCron.expireBudgetMicros(100)).isEqualTo(2_500);
+        assertThat(ServerCron.expireBudgetMicros(1)).isEqualTo(250_000);
+    }
 }
