@@ -88,7 +88,8 @@ final class DumpCommands {
         }
         long[] obj;
         try {
-            obj = RdbReader.restoreObject(payload, payload.length - FOOTER, ks);
+            // the reader gets the whole payload, footer included, as rioInitWithBuffer does: a value may run into it
+            obj = RdbReader.restoreObject(payload, payload.length, ks);
         } catch (RdbFormatException bad) {
             throw new CommandEngine.ReplyError("ERR Bad data format");
         }

@@ -38,7 +38,7 @@ class RdbRealRedisTest {
 
     /** The value of {@code key} as redis-server holds it, in {@link Dump}'s shapes. */
     @SuppressWarnings("unchecked")
-    private static Object valueInRedis(RedisTools.Server redis, String key) throws IOException {
+    static Object valueInRedis(RedisTools.Server redis, String key) throws IOException {
         Object type = redis.call("TYPE", key);
         return switch ((String) type) {
             case "string" -> redis.call("GET", key);
@@ -52,6 +52,9 @@ class RdbRealRedisTest {
                 }
                 yield m;
             }
+            case "zset" ->
+                new Dump.Zset(((List<Object>) redis.call("ZRANGE", key, "0", "-1", "WITHSCORES"))
+                        .stream().map(o -> (String) o).toList());
             default -> throw new AssertionError("key " + key + " has type " + type + " in redis-server");
         };
     }
