@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The intset of a small all-integer set as RDB_TYPE_SET_INTSET holds it (intset.c): encoding (2, 4 or 8 bytes per
  * member) and length as little-endian 32-bit words, then the members little-endian in ascending order. Read as
- * intsetValidateIntegrity does with deep checking: the size must match, the members must be strictly ascending.
+ * intsetValidateIntegrity does with deep checking: the size must match, the set must not be empty, the members must be
+ * strictly ascending.
  */
 final class Intset {
     private Intset() {}
@@ -26,6 +27,10 @@ final class Intset {
         }
         if (count * enc != is.length - 8L) {
             why[0] = "an intset of " + count + " members of " + enc + " bytes in " + (is.length - 8) + " bytes";
+            return null;
+        }
+        if (count == 0) { // intsetValidateIntegrity: "check that the set is not empty"
+            why[0] = "an empty intset";
             return null;
         }
         List<byte[]> out = new ArrayList<>((int) count);

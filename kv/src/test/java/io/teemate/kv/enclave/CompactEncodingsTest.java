@@ -176,6 +176,8 @@ class CompactEncodingsTest {
         assertThat(why[0]).contains("not strictly ascending");
         assertThat(Intset.members(hex("02000000 03000000 0100 0200"), why)).isNull();
         assertThat(why[0]).contains("3 members of 2 bytes in 4 bytes");
+        assertThat(Intset.members(hex("02000000 00000000"), why)).isNull();
+        assertThat(why[0]).contains("an empty intset");
         assertThat(Intset.members(hex("03000000 01000000 010000"), why)).isNull();
         assertThat(why[0]).contains("unknown encoding 3");
     }
