@@ -107,9 +107,11 @@ final class AccessTracking {
             return lfuMinutes(nowMillis) << 8 | (int) lfuFreq;
         }
         if (!lfu && idleSeconds >= 0) {
-            long lruAbs = lruClock(nowMillis) - idleSeconds;
+            long clock = lruClock(nowMillis);
+            long lruAbs = clock - idleSeconds * 1000 / LRU_CLOCK_RESOLUTION; // C's wrapping long long product
             if (lruAbs < 0) {
-                lruAbs += LRU_CLOCK_MAX; // once, as Redis; the 24-bit field keeps the low bits
+                // "half-way in the circular LRU clock": the idle time stays high for quite some time
+                lruAbs = (clock + LRU_CLOCK_MAX / 2) % LRU_CLOCK_MAX;
             }
             return (int) (lruAbs & LRU_CLOCK_MAX);
         }

@@ -58,6 +58,9 @@ import static io.teemate.kv.enclave.CommandEngine.WRONGTYPE;
  *     SINTERSTORE, SUNIONSTORE, SDIFFSTORE, COPY, SORT ... STORE (a set sorted by nothing into STORE is sorted
  *     ALPHA, so it is deterministic too): their effect depends on their arguments and the dataset only. None of
  *     them is random: a command with a random effect (SPOP) propagates what it did.</li>
+ * <li>RESTORE with a TTL and without ABSTTL: the same RESTORE with the absolute deadline in milliseconds and
+ *     {@code ABSTTL} appended; a deadline already past creates nothing, and is propagated as {@code DEL key} only if
+ *     REPLACE deleted a key (cluster.c restoreCommand); RESTORE without a TTL or with ABSTTL as it came.</li>
  * <li>ZMPOP (and BZMPOP): {@code ZPOPMIN|ZPOPMAX key <popped count>} (t_zset.c genericZpopCommand); every other
  *     sorted set write as it came (ZADD with INCR too: Redis 7.0's AOF holds it so), a *STORE whose empty result
  *     deleted the destination included ({@link SortedSetCommands}).</li>

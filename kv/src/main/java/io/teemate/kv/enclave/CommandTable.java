@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * Every command the engine implements, by lower-case name (Redis's server.commands, filled from
  * src/commands/*.json). Each data type's file registers its own: {@link StringCommands}, {@link KeyCommands},
- * {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link SortedSetCommands},
+ * {@link DumpCommands}, {@link HashCommands}, {@link ListCommands}, {@link SetCommands}, {@link SortedSetCommands},
  * {@link DatabaseCommands},
  * {@link ConnectionCommands}.
  */
@@ -23,6 +23,7 @@ final class CommandTable {
         CommandTable t = new CommandTable();
         StringCommands.register(t);
         KeyCommands.register(t);
+        DumpCommands.register(t);
         ObjectCommand.register(t);
         MemoryCommand.register(t);
         SortCommand.register(t);

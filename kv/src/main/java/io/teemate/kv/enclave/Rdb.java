@@ -13,14 +13,22 @@ final class Rdb {
     /** Versions from this one on end with a CRC-64 after EOF (rdb.c: {@code if (rdbver >= 5)}). */
     static final int FIRST_VERSION_WITH_CHECKSUM = 5;
 
-    // Value types (rdb.h RDB_TYPE_*): the ones TeeMate reads and writes.
+    // Value types (rdb.h RDB_TYPE_*): the ones TeeMate reads (it writes 0 to 5 and 17).
     static final int TYPE_STRING = 0;
     static final int TYPE_LIST = 1;
     static final int TYPE_SET = 2;
     static final int TYPE_HASH = 4;
     static final int TYPE_ZSET = 3;
     static final int TYPE_ZSET_2 = 5;
+    static final int TYPE_HASH_ZIPMAP = 9;
+    static final int TYPE_LIST_ZIPLIST = 10;
+    static final int TYPE_SET_INTSET = 11;
+    static final int TYPE_ZSET_ZIPLIST = 12;
+    static final int TYPE_HASH_ZIPLIST = 13;
+    static final int TYPE_LIST_QUICKLIST = 14;
+    static final int TYPE_HASH_LISTPACK = 16;
     static final int TYPE_ZSET_LISTPACK = 17;
+    static final int TYPE_LIST_QUICKLIST_2 = 18;
 
     // Opcodes (rdb.h RDB_OPCODE_*).
     static final int OPCODE_FUNCTION2 = 245;

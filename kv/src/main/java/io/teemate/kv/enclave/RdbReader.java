@@ -16,14 +16,18 @@ import java.util.Objects;
  * <p>Accepted: the opcodes AUX, SELECTDB (the keys after it go to that database, which must be one of the
  * keyspace's {@link Keyspace#databases}, as rdb.c refuses a file "created with a Redis server configured to handle
  * more than N databases"; keys before any SELECTDB go to database 0), RESIZEDB, EXPIRETIME_MS, EXPIRETIME (seconds), the
- * per-key eviction hints IDLE and FREQ (ignored: they carry no data) and EOF; the value types RDB_TYPE_STRING,
- * RDB_TYPE_LIST, RDB_TYPE_SET and RDB_TYPE_HASH with raw strings or the integer encodings INT8/INT16/INT32 (loaded
- * as their decimal text, as Redis does), and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and
- * RDB_TYPE_ZSET_LISTPACK ({@link ZsetListpack}). Anything else (LZF strings, the other ziplist/listpack/intset/
- * quicklist encodings, modules, streams, functions) is refused with an {@link RdbFormatException} naming the type
- * and its
- * byte offset, as are truncation, a bad length, duplicate keys or members, and a CRC-64 that does not match
- * (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
+ * per-key eviction hints IDLE and FREQ (ignored: they carry no data) and EOF; strings raw, with the integer
+ * encodings INT8/INT16/INT32 (loaded as their decimal text, as Redis does) or LZF-compressed ({@link Lzf}); every
+ * value type Redis up to 7.0 writes but modules and streams: RDB_TYPE_STRING, the lists RDB_TYPE_LIST,
+ * RDB_TYPE_LIST_ZIPLIST, RDB_TYPE_LIST_QUICKLIST and RDB_TYPE_LIST_QUICKLIST_2 (PLAIN and PACKED nodes), the sets
+ * RDB_TYPE_SET and RDB_TYPE_SET_INTSET ({@link Intset}), the hashes RDB_TYPE_HASH, RDB_TYPE_HASH_ZIPMAP
+ * ({@link Zipmap}), RDB_TYPE_HASH_ZIPLIST ({@link Ziplist}) and RDB_TYPE_HASH_LISTPACK ({@link Listpack}), the sorted
+ * sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2, RDB_TYPE_ZSET_ZIPLIST and RDB_TYPE_ZSET_LISTPACK. Every compact blob is
+ * decoded into the keyspace's own structures after being checked whole as hostile bytes. Anything else (modules,
+ * streams, functions, Redis 7.2's RDB_TYPE_SET_LISTPACK) is refused with an {@link RdbFormatException} naming the
+ * type and its byte offset, as are truncation, a bad length, a malformed blob, duplicate keys or members, and a
+ * CRC-64 that does not match (a stored checksum of 0 means "not computed" and is not checked, as in Redis).
+ * <p>{@link #restoreObject} reads one value the same way, for RESTORE.
  * <p>Keys whose deadline has already passed on the keyspace's clock are skipped, as a Redis master does on load
  * (but not while the keyspace is {@link Keyspace#loading}: an append-only file's base keeps them, as Redis loads
  * an AOF's RDB part), and so are empty collections (Redis 7's "empty keys"). If loading fails the keyspace is left empty again.
@@ -194,74 +198,51 @@ public final class RdbReader {
         }
     }
 
+    /**
+     * Builds in {@code ks} the value a DUMP payload holds in its bytes {@code [0, len)} (cluster.c restoreCommand:
+     * rdbLoadObjectType, rdbLoadObject), not linked to any key yet: returns {keyspace type, value ref}. {@code ks}
+     * may hold keys; nothing but the new value is touched. As in Redis, bytes after the value are not looked at.
+     *
+     * @throws RdbFormatException if the bytes are not one value of a type this reader loads, or an empty
+     *     collection (rdb.c's "empty keys"); nothing stays allocated then (nor on a {@link KeyspaceFullException})
+     */
+    static long[] restoreObject(byte[] payload, int len, Keyspace ks) throws RdbFormatException {
+        RdbReader r = new RdbReader(new java.io.ByteArrayInputStream(payload, 0, len), ks);
+        try {
+            int type = r.src.readU8("the value type");
+            int ksType = keyspaceType(type, null, 0);
+            long ref = r.readValue(type, ksType, 0, null, true);
+            if (ref == EMPTY) {
+                throw new RdbFormatException("the payload holds an empty collection", 1);
+            }
+            return new long[] {ksType, ref};
+        } catch (IOException | RuntimeException failed) {
+            if (r.partialRef != 0) {
+                ks.freeValue(r.partialType, r.partialRef);
+            }
+            if (failed instanceof RdbFormatException bad) {
+                throw bad;
+            }
+            if (failed instanceof RuntimeException rt) {
+                throw rt;
+            }
+            throw new java.io.UncheckedIOException((IOException) failed); // a ByteArrayInputStream does not fail
+        }
+    }
+
     /** Reads the key and value of a value of RDB type {@code type} that started at {@code at}. */
     private void readKey(int type, long at, boolean hasExpire, long expireAt) throws IOException {
         byte[] key = readString("a key");
-        if (type == Rdb.TYPE_ZSET || type == Rdb.TYPE_ZSET_2 || type == Rdb.TYPE_ZSET_LISTPACK) {
-            readZset(type, at, key, hasExpire, expireAt);
-            return;
-        }
-        int ksType = switch (type) {
-            case Rdb.TYPE_STRING -> Keyspace.TYPE_STRING;
-            case Rdb.TYPE_LIST -> Keyspace.TYPE_LIST;
-            case Rdb.TYPE_SET -> Keyspace.TYPE_SET;
-            case Rdb.TYPE_HASH -> Keyspace.TYPE_HASH;
-            default ->
-                throw new RdbFormatException(
-                        "key " + show(key) + " has value type " + type + " ("
-                                + Rdb.typeName(type)
-                                + "), which TeeMate does not load: it loads RDB_TYPE_STRING, RDB_TYPE_LIST,"
-                                + " RDB_TYPE_SET, RDB_TYPE_HASH and the sorted sets RDB_TYPE_ZSET, RDB_TYPE_ZSET_2 and"
-                                + " RDB_TYPE_ZSET_LISTPACK",
-                        at);
-        };
+        int ksType = keyspaceType(type, key, at);
         // an AOF base loads with the keyspace loading: keys expired since keep, as Redis's RDBFLAGS_AOF_PREAMBLE
         boolean keep = !hasExpire || ks.loading() || expireAt > ks.now();
         if (keep && ks.find(key) != 0) {
             throw new RdbFormatException("duplicate key " + show(key), at);
         }
-        String of = "the value of key " + show(key);
-        long ref = 0;
-        if (ksType == Keyspace.TYPE_STRING) {
-            byte[] v = readString(of);
-            if (keep) {
-                ref = ks.newBlob(v);
-            }
-        } else {
-            long count = readLength("the element count of key " + show(key));
-            if (count == 0) {
-                empty++;
-                return;
-            }
-            if (keep) {
-                ref = ksType == Keyspace.TYPE_LIST ? ks.newList() : ks.newDict();
-                partialType = ksType;
-                partialRef = ref;
-            }
-            for (long i = 0; i < count; i++) {
-                long itemAt = src.offset();
-                byte[] item = readString(of);
-                switch (ksType) {
-                    case Keyspace.TYPE_LIST -> {
-                        if (keep) {
-                            ks.listPush(ref, false, item);
-                        }
-                    }
-                    case Keyspace.TYPE_SET -> {
-                        if (keep && !ks.setAdd(ref, item)) {
-                            throw new RdbFormatException(
-                                    "duplicate member " + show(item) + " in set " + show(key), itemAt);
-                        }
-                    }
-                    default -> {
-                        byte[] value = readString("the value of field " + show(item) + " of hash " + show(key));
-                        if (keep && !ks.hashPut(ref, item, value)) {
-                            throw new RdbFormatException(
-                                    "duplicate field " + show(item) + " in hash " + show(key), itemAt);
-                        }
-                    }
-                }
-            }
+        long ref = readValue(type, ksType, at, key, keep);
+        if (ref == EMPTY) {
+            empty++;
+            return;
         }
         if (!keep) {
             expired++;
@@ -276,17 +257,206 @@ public final class RdbReader {
     }
 
     /**
-     * A sorted set (rdb.c rdbLoadObject): RDB_TYPE_ZSET (scores as rdbLoadDoubleValue's text), RDB_TYPE_ZSET_2
-     * (binary doubles) or RDB_TYPE_ZSET_LISTPACK (one string holding a listpack of member, score). A NaN score, a
-     * duplicate member, an odd or malformed listpack are refused. The encoding then is Redis's after a load:
-     * listpack while at most 128 members (and, for the first two types, members of at most 64 bytes).
+     * The keyspace type an RDB value type loads as; the types not loaded (modules, streams, Redis 7.2's set
+     * listpack...) are refused by name.
      */
-    private void readZset(int type, long at, byte[] key, boolean hasExpire, long expireAt) throws IOException {
-        boolean keep = !hasExpire || ks.loading() || expireAt > ks.now();
-        if (keep && ks.find(key) != 0) {
-            throw new RdbFormatException("duplicate key " + show(key), at);
+    private static int keyspaceType(int type, byte[] key, long at) throws RdbFormatException {
+        return switch (type) {
+            case Rdb.TYPE_STRING -> Keyspace.TYPE_STRING;
+            case Rdb.TYPE_LIST, Rdb.TYPE_LIST_ZIPLIST, Rdb.TYPE_LIST_QUICKLIST, Rdb.TYPE_LIST_QUICKLIST_2 ->
+                Keyspace.TYPE_LIST;
+            case Rdb.TYPE_SET, Rdb.TYPE_SET_INTSET -> Keyspace.TYPE_SET;
+            case Rdb.TYPE_HASH, Rdb.TYPE_HASH_ZIPMAP, Rdb.TYPE_HASH_ZIPLIST, Rdb.TYPE_HASH_LISTPACK ->
+                Keyspace.TYPE_HASH;
+            case Rdb.TYPE_ZSET, Rdb.TYPE_ZSET_2, Rdb.TYPE_ZSET_ZIPLIST, Rdb.TYPE_ZSET_LISTPACK -> Keyspace.TYPE_ZSET;
+            default ->
+                throw new RdbFormatException(
+                        (key == null ? "the payload" : "key " + show(key)) + " has value type " + type + " ("
+                                + Rdb.typeName(type)
+                                + "), which TeeMate does not load: it loads the strings, lists, sets, hashes and"
+                                + " sorted sets of Redis up to 7.0 (no modules, streams or 7.2 encodings)",
+                        at);
+        };
+    }
+
+    /** What {@link #readValue} returns for an empty collection (Redis 7's "empty keys"): nothing was built. */
+    private static final long EMPTY = -1;
+
+    /**
+     * Reads one value of RDB type {@code type} (rdb.c rdbLoadObject) and, if {@code keep}, builds it in the
+     * keyspace: its ref (held in {@link #partialRef} until the caller links it), 0 if not kept, or {@link #EMPTY}.
+     * The compact encodings (intset, ziplist, listpack, quicklist nodes) are decoded into the keyspace's own
+     * structures; their blobs are hostile bytes, checked whole ({@link Listpack}, {@link Ziplist}, {@link Intset}).
+     */
+    private long readValue(int type, int ksType, long at, byte[] key, boolean keep) throws IOException {
+        String of = key == null ? "the payload's value" : "the value of key " + show(key);
+        if (ksType == Keyspace.TYPE_STRING) {
+            byte[] v = readString(of);
+            if (!keep) {
+                return 0;
+            }
+            partialType = Keyspace.TYPE_STRING;
+            partialRef = ks.newBlob(v);
+            return partialRef;
         }
-        String of = "the value of key " + show(key);
+        if (ksType == Keyspace.TYPE_ZSET) {
+            return readZset(type, at, key, keep);
+        }
+        Collection c = new Collection(ksType, keep, key == null ? "the payload" : show(key));
+        switch (type) {
+            case Rdb.TYPE_LIST, Rdb.TYPE_SET, Rdb.TYPE_HASH -> {
+                long count = readLength("the element count of " + c.name);
+                for (long i = 0; i < count; i++) {
+                    long itemAt = src.offset();
+                    byte[] item = readString(of);
+                    if (ksType == Keyspace.TYPE_HASH) {
+                        c.put(item, readString("the value of field " + show(item) + " of hash " + c.name), itemAt);
+                    } else {
+                        c.add(item, itemAt);
+                    }
+                }
+            }
+            case Rdb.TYPE_SET_INTSET -> {
+                long blobAt = src.offset();
+                String[] why = new String[1];
+                for (byte[] m : decoded(Intset.members(readString(of), why), blobAt, c, why)) {
+                    c.add(m, blobAt);
+                }
+            }
+            case Rdb.TYPE_LIST_ZIPLIST, Rdb.TYPE_HASH_ZIPLIST, Rdb.TYPE_HASH_LISTPACK, Rdb.TYPE_HASH_ZIPMAP -> {
+                long blobAt = src.offset();
+                byte[] blob = readString(of);
+                String[] why = new String[1];
+                List<byte[]> items = switch (type) {
+                    case Rdb.TYPE_HASH_LISTPACK -> Listpack.entries(blob, why);
+                    case Rdb.TYPE_HASH_ZIPMAP -> Zipmap.entries(blob, why);
+                    default -> Ziplist.entries(blob, why);
+                };
+                items = decoded(items, blobAt, c, why);
+                if (ksType == Keyspace.TYPE_HASH) {
+                    if (items.size() % 2 != 0) {
+                        throw new RdbFormatException("hash " + c.name + " holds an odd number of entries", blobAt);
+                    }
+                    for (int i = 0; i < items.size(); i += 2) {
+                        c.put(items.get(i), items.get(i + 1), blobAt);
+                    }
+                } else {
+                    for (byte[] item : items) {
+                        c.add(item, blobAt);
+                    }
+                }
+            }
+            case Rdb.TYPE_LIST_QUICKLIST, Rdb.TYPE_LIST_QUICKLIST_2 -> {
+                long nodes = readLength("the node count of " + c.name);
+                for (long n = 0; n < nodes; n++) {
+                    boolean packed = true;
+                    if (type == Rdb.TYPE_LIST_QUICKLIST_2) {
+                        long containerAt = src.offset();
+                        long container = readLength("the container of a node of " + c.name);
+                        if (container != QUICKLIST_NODE_CONTAINER_PLAIN
+                                && container != QUICKLIST_NODE_CONTAINER_PACKED) {
+                            // rdb.c: "Quicklist integrity check failed."
+                            throw new RdbFormatException(
+                                    "list " + c.name + " has a quicklist node of unknown container " + container,
+                                    containerAt);
+                        }
+                        packed = container == QUICKLIST_NODE_CONTAINER_PACKED;
+                    }
+                    long blobAt = src.offset();
+                    byte[] blob = readString(of);
+                    if (!packed) {
+                        c.add(blob, blobAt); // a PLAIN node: one large element as is
+                        continue;
+                    }
+                    String[] why = new String[1];
+                    List<byte[]> items = type == Rdb.TYPE_LIST_QUICKLIST_2
+                            ? Listpack.entries(blob, why)
+                            : Ziplist.entries(blob, why);
+                    // an empty node is skipped ("Silently skip empty ziplists/listpacks")
+                    for (byte[] item : decoded(items, blobAt, c, why)) {
+                        c.add(item, blobAt);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("RDB type " + type + " is not a list, set or hash");
+        }
+        if (c.count == 0) {
+            return EMPTY;
+        }
+        return keep ? c.ref : 0;
+    }
+
+    /** quicklist.h QUICKLIST_NODE_CONTAINER_PLAIN / _PACKED, as RDB_TYPE_LIST_QUICKLIST_2 stores them. */
+    static final int QUICKLIST_NODE_CONTAINER_PLAIN = 1;
+
+    static final int QUICKLIST_NODE_CONTAINER_PACKED = 2;
+
+    private static List<byte[]> decoded(List<byte[]> items, long blobAt, Collection c, String[] why)
+            throws RdbFormatException {
+        if (items == null) {
+            throw new RdbFormatException(c.kind() + " " + c.name + " holds " + why[0], blobAt);
+        }
+        return items;
+    }
+
+    /** A list, set or hash being built: made in the keyspace at its first element, if kept. */
+    private final class Collection {
+        final int ksType;
+        final boolean keep;
+        final String name;
+        long ref;
+        long count;
+
+        Collection(int ksType, boolean keep, String name) {
+            this.ksType = ksType;
+            this.keep = keep;
+            this.name = name;
+        }
+
+        String kind() {
+            return ksType == Keyspace.TYPE_LIST ? "list" : ksType == Keyspace.TYPE_SET ? "set" : "hash";
+        }
+
+        private boolean start() {
+            count++;
+            if (keep && ref == 0) {
+                ref = ksType == Keyspace.TYPE_LIST ? ks.newList() : ks.newDict();
+                partialType = ksType;
+                partialRef = ref;
+            }
+            return keep;
+        }
+
+        /** A list element or set member. */
+        void add(byte[] item, long at) throws RdbFormatException {
+            if (!start()) {
+                return;
+            }
+            if (ksType == Keyspace.TYPE_LIST) {
+                ks.listPush(ref, false, item);
+            } else if (!ks.setAdd(ref, item)) {
+                throw new RdbFormatException("duplicate member " + show(item) + " in set " + name, at);
+            }
+        }
+
+        /** A hash field and its value. */
+        void put(byte[] field, byte[] value, long at) throws RdbFormatException {
+            if (start() && !ks.hashPut(ref, field, value)) {
+                throw new RdbFormatException("duplicate field " + show(field) + " in hash " + name, at);
+            }
+        }
+    }
+
+    /**
+     * A sorted set (rdb.c rdbLoadObject): RDB_TYPE_ZSET (scores as rdbLoadDoubleValue's text), RDB_TYPE_ZSET_2
+     * (binary doubles), RDB_TYPE_ZSET_LISTPACK or RDB_TYPE_ZSET_ZIPLIST (one string holding a listpack or ziplist
+     * of member, score). A NaN score, a duplicate member, an odd or malformed blob are refused. The encoding then is
+     * Redis's after a load: listpack while at most 128 members (and, for the first two types, members of at most
+     * 64 bytes).
+     */
+    private long readZset(int type, long at, byte[] key, boolean keep) throws IOException {
+        String name = key == null ? "the payload" : show(key);
+        String of = key == null ? "the payload's value" : "the value of key " + show(key);
         ZsetStore zs = new ZsetStore(ks);
         long[] z = {0};
         long[] count = {0};
@@ -304,34 +474,34 @@ public final class RdbReader {
                     partialRef = z[0];
                 }
                 if (zs.node(z[0], member) != 0) {
-                    throw new RdbFormatException(
-                            "duplicate member " + show(member) + " in sorted set " + show(key), at);
+                    throw new RdbFormatException("duplicate member " + show(member) + " in sorted set " + name, at);
                 }
                 zs.insert(z[0], score, member);
                 longest[0] = Math.max(longest[0], member.length);
             }
         }
         Adder add = new Adder();
-        if (type == Rdb.TYPE_ZSET_LISTPACK) {
+        if (type == Rdb.TYPE_ZSET_LISTPACK || type == Rdb.TYPE_ZSET_ZIPLIST) {
             long lpAt = src.offset();
             byte[] lp = readString(of);
             String[] why = new String[1];
-            List<byte[]> entries = ZsetListpack.entries(lp, why);
+            List<byte[]> entries =
+                    type == Rdb.TYPE_ZSET_LISTPACK ? Listpack.entries(lp, why) : Ziplist.entries(lp, why);
             if (entries == null || entries.size() % 2 != 0) {
                 throw new RdbFormatException(
-                        "sorted set " + show(key) + " holds " + (entries == null ? why[0] : "an odd listpack"), lpAt);
+                        "sorted set " + name + " holds " + (entries == null ? why[0] : "an odd listpack"), lpAt);
             }
             for (int i = 0; i < entries.size(); i += 2) {
                 byte[] s = entries.get(i + 1);
                 ZsetScores.Strtod d = ZsetScores.strtod(s, 0);
                 if (d.end() != s.length || Double.isNaN(d.value()) || s.length == 0) {
                     throw new RdbFormatException(
-                            "sorted set " + show(key) + " has the score " + show(s) + " in its listpack", lpAt);
+                            "sorted set " + name + " has the score " + show(s) + " in its listpack", lpAt);
                 }
                 add.accept(entries.get(i), d.value());
             }
         } else {
-            long n = readLength("the element count of key " + show(key));
+            long n = readLength("the element count of " + name);
             for (long i = 0; i < n; i++) {
                 byte[] member = readString(of);
                 long scoreAt = src.offset();
@@ -353,27 +523,22 @@ public final class RdbReader {
                     }
                 }
                 if (Double.isNaN(score)) {
-                    throw new RdbFormatException("sorted set " + show(key) + " has a NaN score", scoreAt);
+                    throw new RdbFormatException("sorted set " + name + " has a NaN score", scoreAt);
                 }
                 add.accept(member, score);
             }
         }
         if (count[0] == 0) {
-            empty++;
-            return;
+            return EMPTY;
         }
         if (!keep) {
-            expired++;
-            return;
+            return 0;
         }
-        boolean fits = ks.encodings().zsetFitsListpack(count[0], type == Rdb.TYPE_ZSET_LISTPACK ? 0 : longest[0]);
+        // rdb.c: a listpack or ziplist stays one up to zset-max-listpack-entries; the others also by member length
+        boolean compact = type == Rdb.TYPE_ZSET_LISTPACK || type == Rdb.TYPE_ZSET_ZIPLIST;
+        boolean fits = ks.encodings().zsetFitsListpack(count[0], compact ? 0 : longest[0]);
         zs.setSkiplistEncoded(z[0], !fits);
-        long e = ks.insert(key, Keyspace.TYPE_ZSET, z[0]);
-        partialRef = 0;
-        if (hasExpire) {
-            ks.setExpireAt(e, expireAt);
-        }
-        loaded++;
+        return z[0];
     }
 
     /** An RDB length (rdb.c rdbLoadLenByRef); a string encoding in its place is an error. */
@@ -413,21 +578,22 @@ public final class RdbReader {
         }
     }
 
-    /** An RDB string (rdb.c rdbGenericLoadStringObject): raw, or an integer encoding loaded as decimal text. */
+    /**
+     * An RDB string (rdb.c rdbGenericLoadStringObject): raw, an integer encoding loaded as decimal text, or LZF
+     * compressed.
+     */
     private byte[] readString(String what) throws IOException {
         long at = src.offset();
         long len = lengthOrEncoding(what, at);
         if (len < 0) {
             int enc = (int) ~len;
+            if (enc == Rdb.ENC_LZF) {
+                return readLzf(what, at);
+            }
             long v = switch (enc) {
                 case Rdb.ENC_INT8 -> (byte) src.readU8(what);
                 case Rdb.ENC_INT16 -> (short) (src.readU8(what) | src.readU8(what) << 8);
                 case Rdb.ENC_INT32 -> src.readIntLE(what);
-                case Rdb.ENC_LZF ->
-                    throw new RdbFormatException(
-                            "LZF-compressed string (RDB_ENC_LZF) for " + what
-                                    + ": TeeMate loads uncompressed strings only (save with rdbcompression no)",
-                            at);
                 default ->
                     throw new RdbFormatException(
                             String.format("unknown string encoding 0x%02x for %s", 0xC0 | enc, what), at);
@@ -439,6 +605,31 @@ public final class RdbReader {
                     "bad length " + len + " for " + what + " (longest accepted: " + MAX_STRING + " bytes)", at);
         }
         return src.readBytes((int) len, what);
+    }
+
+    /**
+     * An LZF-compressed string (rdb.c rdbLoadLzfStringObject): compressed length, uncompressed length, then the
+     * compressed bytes, which must expand to exactly that length ({@link Lzf}); the uncompressed length is checked
+     * against the most LZF can expand those bytes to before anything of that size is allocated.
+     */
+    private byte[] readLzf(String what, long at) throws IOException {
+        long clen = readLength("the compressed length of " + what);
+        long len = readLength("the uncompressed length of " + what);
+        if (clen == 0 || clen > MAX_STRING || len == 0 || len > MAX_STRING || len > clen * Lzf.MAX_EXPANSION) {
+            throw new RdbFormatException(
+                    "LZF-compressed string (RDB_ENC_LZF) for " + what + " with the bad lengths " + clen
+                            + " compressed, " + len + " uncompressed",
+                    at);
+        }
+        byte[] c = src.readBytes((int) clen, what);
+        byte[] out = Lzf.decompress(c, (int) len);
+        if (out == null) {
+            throw new RdbFormatException(
+                    "corrupt LZF-compressed string (RDB_ENC_LZF) for " + what + ": it does not expand to " + len
+                            + " bytes",
+                    at);
+        }
+        return out;
     }
 
     /** {@code s} quoted for a message: printable ASCII as is, other bytes as \xNN, cut after 64 bytes. */

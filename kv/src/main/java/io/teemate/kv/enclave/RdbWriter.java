@@ -109,9 +109,54 @@ public final class RdbWriter {
     /** Writes one key (expiry, type, key, value); false if it is an empty collection and was skipped. */
     private static boolean writeKey(Keyspace ks, long e, Sink sink) throws IOException {
         long ref = ks.valueRef(e);
+        boolean empty = switch (ks.type(e)) {
+            case Keyspace.TYPE_LIST -> ks.listLength(ref) == 0;
+            case Keyspace.TYPE_SET, Keyspace.TYPE_HASH -> ks.dictCount(ref) == 0;
+            case Keyspace.TYPE_ZSET -> new ZsetStore(ks).length(ref) == 0;
+            default -> false;
+        };
+        if (empty) {
+            return false;
+        }
+        long at = ks.expireAt(e);
+        if (at != 0) {
+            sink.writeByte(Rdb.OPCODE_EXPIRETIME_MS);
+            sink.writeLongLE(at);
+        }
+        writeObject(ks, e, ks.key(e), sink);
+        return true;
+    }
+
+    /**
+     * The DUMP payload of entry {@code e} (cluster.c createDumpPayload): its value as {@link #writeObject} writes it
+     * (rdbSaveObjectType, rdbSaveObject), then RDB_VERSION as 2 bytes little-endian, then the CRC-64 of all that,
+     * little-endian.
+     */
+    static byte[] dumpPayload(Keyspace ks, long e) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            Sink sink = new Sink(out);
+            writeObject(ks, e, null, sink);
+            sink.writeByte(Rdb.VERSION & 0xFF);
+            sink.writeByte(Rdb.VERSION >>> 8 & 0xFF);
+            sink.finish();
+        } catch (IOException cannot) {
+            throw new UncheckedIOException(cannot); // a ByteArrayOutputStream does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The type byte, then the key if {@code key} is not null, then the value of entry {@code e}: a string, list,
+     * set or hash as the plain types RDB_TYPE_STRING, RDB_TYPE_LIST, RDB_TYPE_SET, RDB_TYPE_HASH (every string raw
+     * and length-prefixed), a sorted set as {@link #writeZset} does.
+     */
+    private static void writeObject(Keyspace ks, long e, byte[] key, Sink sink) throws IOException {
+        long ref = ks.valueRef(e);
         int type = ks.type(e);
         if (type == Keyspace.TYPE_ZSET) {
-            return writeZset(ks, e, sink);
+            writeZset(ks, ref, key, sink);
+            return;
         }
         List<byte[]> items;
         int rdbType;
@@ -136,16 +181,10 @@ public final class RdbWriter {
                 throw new IllegalStateException("corrupt keyspace: key '"
                         + new String(ks.key(e), StandardCharsets.ISO_8859_1) + "' has value type " + type);
         }
-        if (type != Keyspace.TYPE_STRING && items.isEmpty()) {
-            return false;
-        }
-        long at = ks.expireAt(e);
-        if (at != 0) {
-            sink.writeByte(Rdb.OPCODE_EXPIRETIME_MS);
-            sink.writeLongLE(at);
-        }
         sink.writeByte(rdbType);
-        sink.writeString(ks.key(e));
+        if (key != null) {
+            sink.writeString(key);
+        }
         if (type == Keyspace.TYPE_STRING) {
             sink.writeString(items.get(0));
         } else {
@@ -155,7 +194,6 @@ public final class RdbWriter {
                 sink.writeString(item);
             }
         }
-        return true;
     }
 
     /**
@@ -163,32 +201,26 @@ public final class RdbWriter {
      * {@link ZsetStore}), else RDB_TYPE_ZSET_2 with the members from the tail (highest) down, each followed by its
      * score as a little-endian binary double.
      */
-    private static boolean writeZset(Keyspace ks, long e, Sink sink) throws IOException {
+    private static void writeZset(Keyspace ks, long z, byte[] key, Sink sink) throws IOException {
         ZsetStore zs = new ZsetStore(ks);
-        long z = ks.valueRef(e);
-        if (zs.length(z) == 0) {
-            return false;
-        }
-        long at = ks.expireAt(e);
-        if (at != 0) {
-            sink.writeByte(Rdb.OPCODE_EXPIRETIME_MS);
-            sink.writeLongLE(at);
-        }
         if (!zs.skiplistEncoded(z)) {
             List<SortedSetCommands.Scored> items = SortedSetCommands.byRank(zs, z, 0, -1, false);
             sink.writeByte(Rdb.TYPE_ZSET_LISTPACK);
-            sink.writeString(ks.key(e));
+            if (key != null) {
+                sink.writeString(key);
+            }
             sink.writeString(ZsetListpack.encode(items));
-            return true;
+            return;
         }
         sink.writeByte(Rdb.TYPE_ZSET_2);
-        sink.writeString(ks.key(e));
+        if (key != null) {
+            sink.writeString(key);
+        }
         sink.writeLength(zs.length(z));
         for (long n = zs.last(z); n != 0; n = zs.prev(n)) {
             sink.writeString(zs.member(n));
             sink.writeLongLE(Double.doubleToRawLongBits(zs.score(n)));
         }
-        return true;
     }
 
     /** The RDB length encoding of {@code len} (rdb.c rdbSaveLen): 6-bit, 14-bit, 32-bit or 64-bit big-endian. */

@@ -72,6 +72,8 @@ class CommandTableTest {
             Map.entry("pexpiretime", 2),
             Map.entry("touch", -2),
             Map.entry("copy", -3),
+            Map.entry("dump", 2),
+            Map.entry("restore", -4),
             Map.entry("wait", 3),
             Map.entry("object", -2),
             Map.entry("memory", -2),
@@ -220,6 +222,8 @@ class CommandTableTest {
         assertSpec("expire", -3, WRITE, FAST);
         assertSpec("flushall", -1, WRITE);
         assertSpec("ping", -1, FAST);
+        assertSpec("dump", 2, READONLY);
+        assertSpec("restore", -4, WRITE, DENYOOM);
     }
 
     private void assertSpec(String name, int arity, CommandSpec.Flag... flags) {

@@ -380,6 +380,15 @@ class PropagationTest {
             called.add(name);
             assertThat(logged(call)).as(call).isNotEmpty();
         }
+        // RESTORE's payload is binary: not a line of words
+        rig.cmd("SET dumped v");
+        byte[] payload = rig.engine.execute(List.of("DUMP".getBytes(), "dumped".getBytes()));
+        int body = new String(payload, StandardCharsets.ISO_8859_1).indexOf("\r\n") + 2; // $<len>\r\n...\r\n
+        payload = java.util.Arrays.copyOfRange(payload, body, payload.length - 2);
+        rig.engine.takePropagated();
+        rig.engine.execute(List.of("RESTORE".getBytes(), "restored".getBytes(), "0".getBytes(), payload));
+        assertThat(words(rig.engine.takePropagated())).as("RESTORE").hasSize(1);
+        called.add("restore");
         assertThat(called).containsAll(writeCommands);
     }
 }

@@ -103,18 +103,28 @@ class RdbCorruptStreamTest {
     void unsupportedValueTypesNameTheTypeAndTheKey() {
         RdbTestData.Stream s = RdbTestData.Stream.v10().string("ok", "1");
         int at = s.size();
-        RdbFormatException e = refused(s.op(16).str("h").len(3).raw(1, 2, 3).end());
-        assertThat(e.getMessage()).contains("'h'", "value type 16 (RDB_TYPE_HASH_LISTPACK)");
+        RdbFormatException e = refused(s.op(20).str("s7").len(3).raw(1, 2, 3).end());
+        assertThat(e.getMessage()).contains("'s7'", "value type 20 (RDB_TYPE_SET_LISTPACK)");
         assertThat(e.offset()).isEqualTo(at);
+        // the compact encodings load, and a blob that is not one is refused by what it is meant to be
+        RdbFormatException lp = refused(
+                RdbTestData.Stream.v10().op(16).str("h").len(3).raw(1, 2, 3).end());
+        assertThat(lp.getMessage()).contains("hash 'h' holds a listpack of 3 bytes");
         assertThat(refused(RdbTestData.Stream.v10().op(12).str("z").len(0).end())
                         .getMessage())
-                .contains("RDB_TYPE_ZSET_ZIPLIST");
+                .contains("sorted set 'z' holds a ziplist of 0 bytes");
         assertThat(refused(RdbTestData.Stream.v10().op(15).str("st").end()).getMessage())
                 .contains("RDB_TYPE_STREAM_LISTPACKS");
         assertThat(refused(RdbTestData.Stream.v10().op(7).str("m").end()).getMessage())
                 .contains("RDB_TYPE_MODULE_2");
-        assertThat(refused(RdbTestData.Stream.v10().op(18).str("q").end()).getMessage())
-                .contains("RDB_TYPE_LIST_QUICKLIST_2");
+        assertThat(refused(RdbTestData.Stream.v10()
+                                .op(18)
+                                .str("q")
+                                .len(1)
+                                .len(3)
+                                .end())
+                        .getMessage())
+                .contains("list 'q' has a quicklist node of unknown container 3");
         assertThat(refused(RdbTestData.Stream.v10().op(99).str("q").end()).getMessage())
                 .contains("value type 99 (unknown)");
     }

@@ -143,9 +143,9 @@ class RdbSortedSetTest {
         byte[] lp = ZsetListpack.encode(items);
         lp[0]++;
         String[] why = new String[1];
-        assertThat(ZsetListpack.entries(lp, why)).isNull();
+        assertThat(Listpack.entries(lp, why)).isNull();
         assertThat(why[0]).contains("header says");
-        assertThat(ZsetListpack.entries(ZsetListpack.encode(items), why))
+        assertThat(Listpack.entries(ZsetListpack.encode(items), why))
                 .extracting(b -> new String(b))
                 .containsExactly("a", "1");
     }
@@ -177,12 +177,12 @@ class RdbSortedSetTest {
                 "")) {
             byte[] lp = ZsetListpack.encode(List.of(new SortedSetCommands.Scored(v.getBytes(), 0)));
             String[] why = new String[1];
-            assertThat(ZsetListpack.entries(lp, why))
+            assertThat(Listpack.entries(lp, why))
                     .as(v)
                     .extracting(b -> new String(b))
                     .containsExactly(v, "0");
         }
         Map<Integer, Integer> sizes = Map.of(127, 1, 128, 2, 16382, 2, 16383, 3);
-        sizes.forEach((len, bytes) -> assertThat(ZsetListpack.backlen(len)).hasSize(bytes));
+        sizes.forEach((len, bytes) -> assertThat(Listpack.backlen(len)).hasSize(bytes));
     }
 }
