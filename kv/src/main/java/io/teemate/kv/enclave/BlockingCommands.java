@@ -23,8 +23,9 @@ import static io.teemate.kv.enclave.Keyspace.TYPE_LIST;
  *     the host parks the client, and runs the same command again when another command may have filled one of the
  *     keys, in the order clients blocked, and answers {@code *-1} at the deadline.</li>
  * </ul>
- * A new blocking command (BZPOPMIN, BZPOPMAX, BZMPOP) needs nothing on the host: its handler answers
- * {@link #block} when it finds nothing, and parses its timeout with {@link #timeoutMillis}.
+ * A new blocking command needs nothing on the host but its name in BlockedClients.MAY_BLOCK: its handler answers
+ * {@link #block} when it finds nothing, and parses its timeout with {@link #timeoutMillis}, as BZPOPMIN, BZPOPMAX
+ * and BZMPOP do ({@link BlockingSortedSetCommands}).
  */
 final class BlockingCommands {
     private BlockingCommands() {}

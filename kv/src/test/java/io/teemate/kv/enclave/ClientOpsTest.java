@@ -40,6 +40,9 @@ class ClientOpsTest {
                 .toList();
         assertThat(logged).containsExactly("SET a 1", "INCR a", "RPUSH l 1");
         assertThat(exec(1, true, "BLPOP none 0", "BLMOVE none x LEFT LEFT 0")).isEqualTo("*2\r\n*-1\r\n$-1\r\n");
+        // t_zset.c blockingGenericZpopCommand: CLIENT_DENY_BLOCKING answers a null array, as a timeout
+        assertThat(exec(1, true, "BZPOPMIN none 0", "BZPOPMAX none 0", "BZMPOP 0 1 none MIN"))
+                .isEqualTo("*3\r\n*-1\r\n*-1\r\n*-1\r\n");
     }
 
     @Test

@@ -160,6 +160,9 @@ class CommandTableTest {
             Map.entry("zpopmin", -2),
             Map.entry("zpopmax", -2),
             Map.entry("zmpop", -4),
+            Map.entry("bzpopmin", -3),
+            Map.entry("bzpopmax", -3),
+            Map.entry("bzmpop", -5),
             Map.entry("zrandmember", -2),
             Map.entry("zunion", -3),
             Map.entry("zinter", -3),
@@ -219,6 +222,9 @@ class CommandTableTest {
         assertSpec("expire", -3, WRITE, FAST);
         assertSpec("flushall", -1, WRITE);
         assertSpec("ping", -1, FAST);
+        assertSpec("bzpopmin", -3, WRITE, FAST); // COMMAND INFO: write noscript blocking fast
+        assertSpec("bzpopmax", -3, WRITE, FAST);
+        assertSpec("bzmpop", -5, WRITE, CommandSpec.Flag.MOVABLEKEYS); // write blocking movablekeys
     }
 
     private void assertSpec(String name, int arity, CommandSpec.Flag... flags) {
