@@ -93,7 +93,7 @@ final class BlockingCommands {
         long timeout = timeoutMillis(a.get(a.size() - 1));
         List<byte[]> keys = a.subList(1, a.size() - 1);
         for (byte[] key : keys) {
-            long l = c.container(key, TYPE_LIST);
+            long l = c.readyContainer(key, TYPE_LIST);
             if (l != 0 && c.ks.listLength(l) > 0) {
                 byte[] v = c.ks.listPop(l, left);
                 c.dirty();
@@ -160,7 +160,7 @@ final class BlockingCommands {
      * the element. False (nothing done, no reply) if the source is absent.
      */
     private static boolean move(CommandContext c, byte[] src, byte[] dst, boolean from, boolean to, Reply r) {
-        long l = c.container(src, TYPE_LIST);
+        long l = c.readyContainer(src, TYPE_LIST);
         if (l == 0 || c.ks.listLength(l) == 0) {
             return false;
         }
@@ -200,7 +200,7 @@ final class BlockingCommands {
         }
         List<byte[]> keys = a.subList(3, (int) whereIdx);
         for (byte[] key : keys) {
-            long l = c.container(key, TYPE_LIST);
+            long l = c.readyContainer(key, TYPE_LIST);
             if (l == 0 || c.ks.listLength(l) == 0) {
                 continue;
             }

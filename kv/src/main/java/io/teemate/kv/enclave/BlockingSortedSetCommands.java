@@ -37,7 +37,7 @@ final class BlockingSortedSetCommands {
         long timeout = BlockingCommands.timeoutMillis(a.get(a.size() - 1));
         List<byte[]> keys = a.subList(1, a.size() - 1);
         for (byte[] key : keys) {
-            if (c.container(key, TYPE_ZSET) == 0) {
+            if (c.readyContainer(key, TYPE_ZSET) == 0) {
                 continue;
             }
             List<Scored> popped = SortedSetCommands.pop(c, key, max, 1);
@@ -57,7 +57,7 @@ final class BlockingSortedSetCommands {
         ZmpopArgs args = SortedSetCommands.parseZmpop(a, 2);
         long timeout = BlockingCommands.timeoutMillis(a.get(1));
         for (byte[] key : args.keys()) {
-            if (c.container(key, TYPE_ZSET) == 0) {
+            if (c.readyContainer(key, TYPE_ZSET) == 0) {
                 continue;
             }
             List<Scored> popped = SortedSetCommands.pop(c, key, args.max(), args.count());

@@ -21,6 +21,10 @@ import java.util.List;
  *     between and their writes are logged in the batch's one AOF record: a crash replays all of them or none. Check
  *     0 runs a later part of a transaction that the host split around a server command (INFO, CONFIG inside
  *     MULTI).</li>
+ * <li>{@code \0woken <client> argv...} -> the reply of {@code argv}, a blocking command of a blocked client run
+ *     again because a key it waits on may have been filled, with {@link CommandContext#woken} set: a key of another
+ *     type than the one it pops counts as not ready (blocked.c serves a key's waiters by the key's type), so it
+ *     answers the blocking marker again rather than WRONGTYPE.</li>
  * </ul>
  * Counts and sizes are checked: a malformed request answers an error and runs nothing.
  */
@@ -30,6 +34,7 @@ final class ClientOps {
     static final String WATCH = "\0watch";
     static final String UNWATCH = "\0unwatch";
     static final String EXEC = "\0exec";
+    static final String WOKEN = "\0woken";
 
     static boolean isClientOp(byte[] name) {
         return name.length > 0 && name[0] == 0;
@@ -54,6 +59,9 @@ final class ClientOps {
             }
             case EXEC -> {
                 return exec(engine, c, client, argv);
+            }
+            case WOKEN -> {
+                return woken(engine, c, argv);
             }
             default -> {
                 return malformed();
@@ -107,6 +115,18 @@ final class ClientOps {
             c.denyBlocking = false;
         }
         return out.toByteArray();
+    }
+
+    private static byte[] woken(CommandEngine engine, CommandContext c, List<byte[]> argv) {
+        if (argv.size() < 3 || isClientOp(argv.get(2))) {
+            return malformed(); // a command, and no nesting
+        }
+        c.woken = true;
+        try {
+            return engine.execute(argv.subList(2, argv.size()));
+        } finally {
+            c.woken = false;
+        }
     }
 
     private static boolean writes(List<byte[]> cmd) {

@@ -85,6 +85,11 @@ final class CommandContext {
     final WatchedKeys watched = new WatchedKeys();
     /** Commands run inside EXEC: a blocking command answers as on a timeout (Redis's CLIENT_DENY_BLOCKING). */
     boolean denyBlocking;
+    /**
+     * A blocked client's command run again ({@link ClientOps}' {@code \0woken}): a key of another type than the one
+     * it pops is not ready, rather than WRONGTYPE (see {@link #readyContainer}).
+     */
+    boolean woken;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
@@ -273,6 +278,22 @@ final class CommandContext {
             throw new CommandEngine.ReplyError(WRONGTYPE);
         }
         return ks.valueRef(e);
+    }
+
+    /**
+     * A blocking pop's look-up of a key it may pop from: {@link #container}, except that for a woken client
+     * ({@link #woken}) a key of another type is not ready (0). blocked.c handleClientsBlockedOnKeys serves a key's
+     * waiters only through the function of the key's own type (serveClientsBlockedOnListKey for a list ...), so a
+     * BLPOP waiting on a key that became a zset stays blocked; only its first run answers WRONGTYPE.
+     */
+    long readyContainer(byte[] key, int type) {
+        if (woken) {
+            long e = ks.find(key);
+            if (e != 0 && ks.type(e) != type) {
+                return 0;
+            }
+        }
+        return container(key, type);
     }
 
     /** Like {@link #container} but creates an empty one if the key is absent. */

@@ -865,7 +865,7 @@ public final class KvServer implements AutoCloseable {
                 if (!blocked.isBlocked(w.client)) {
                     continue;
                 }
-                byte[] reply = runAlone(w.client, w.argv);
+                byte[] reply = runAlone(w.client, Transaction.woken(w.client.client.id, w.argv));
                 if (BlockedClients.isMarker(reply)) {
                     continue; // still nothing: it keeps its place
                 }

@@ -210,6 +210,18 @@ final class Transaction {
         return e;
     }
 
+    /**
+     * {@code \0woken <client> argv...}: a blocked client's command run again, a key of another type than it pops
+     * counting as not ready (see the enclave's ClientOps).
+     */
+    static List<byte[]> woken(long client, List<byte[]> argv) {
+        List<byte[]> e = new ArrayList<>(argv.size() + 2);
+        e.add(ascii("\0woken"));
+        e.add(ascii(Long.toString(client)));
+        e.addAll(argv);
+        return e;
+    }
+
     /** The enclave entry that forgets {@code client}'s watches (a client that went away). */
     static List<byte[]> unwatch(long client) {
         return List.of(ascii("\0unwatch"), ascii(Long.toString(client)));

@@ -106,6 +106,29 @@ class ClientOpsTest {
     }
 
     @Test
+    void aWokenClientsKeysOfAnotherTypeAreNotReady() {
+        rig.cmd("ZADD z 1 a");
+        rig.cmd("RPUSH l x");
+        rig.cmd("SET s v");
+        // the first run answers WRONGTYPE (t_list.c, t_zset.c checkType) ...
+        assertThat(rig.cmd("BLPOP z 0")).startsWith("-WRONGTYPE");
+        assertThat(rig.cmd("BZPOPMIN l 0")).startsWith("-WRONGTYPE");
+        // ... a run again after a wake-up skips such a key (blocked.c serves a key's waiters by its type)
+        assertThat(rig.run("\0woken", "1", "BLPOP", "z", "0")).startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "BLMOVE", "s", "d", "LEFT", "LEFT", "0"))
+                .startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "BLMPOP", "0", "2", "z", "l", "LEFT"))
+                .isEqualTo("*2\r\n$1\r\nl\r\n*1\r\n$1\r\nx\r\n");
+        assertThat(rig.run("\0woken", "1", "BZPOPMIN", "s", "0")).startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "BZMPOP", "0", "2", "s", "z", "MAX"))
+                .isEqualTo("*2\r\n$1\r\nz\r\n*1\r\n*2\r\n$1\r\na\r\n$1\r\n1\r\n");
+        assertThat(rig.run("\0woken", "1", "GET", "s")).isEqualTo("$1\r\nv\r\n");
+        assertThat(rig.run("\0woken", "1")).startsWith("-ERR malformed");
+        assertThat(rig.run("\0woken", "1", "\0woken", "1", "GET", "s")).startsWith("-ERR malformed");
+        assertThat(rig.cmd("BLPOP s 0")).as("woken is over").startsWith("-WRONGTYPE");
+    }
+
+    @Test
     void timeoutsAreRedis70s() {
         assertThat(BlockingCommands.timeoutMillis("0.0001".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(1);
