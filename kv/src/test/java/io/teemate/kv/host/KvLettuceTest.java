@@ -114,6 +114,14 @@ class KvLettuceTest {
                 s.blpop(1, "nolist");
                 s.bzpopmin(1, "nozset");
                 seen.add(results(s.exec()));
+                // pops that find something inside a transaction, scores read by Lettuce's RESP3 decoding
+                seen.add(s.zadd("zz", 1.5, "m", 2.0, "n", 3.0, "o"));
+                seen.add(s.multi());
+                s.bzpopmin(1, "zz");
+                s.bzpopmax(1, "zz");
+                s.zscore("zz", "n");
+                s.zpopmin("zz");
+                seen.add(results(s.exec()).toString());
                 seen.add(s.multi());
                 s.set("b", "1");
                 seen.add(s.discard());
