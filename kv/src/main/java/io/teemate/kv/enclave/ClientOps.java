@@ -21,10 +21,11 @@ import java.util.List;
  *     between and their writes are logged in the batch's one AOF record: a crash replays all of them or none. Check
  *     0 runs a later part of a transaction that the host split around a server command (INFO, CONFIG inside
  *     MULTI).</li>
- * <li>{@code \0woken <client> argv...} -> the reply of {@code argv}, a blocking command of a blocked client run
- *     again because a key it waits on may have been filled, with {@link CommandContext#woken} set: a key of another
- *     type than the one it pops counts as not ready (blocked.c serves a key's waiters by the key's type), so it
- *     answers the blocking marker again rather than WRONGTYPE.</li>
+ * <li>{@code \0woken <client> <key> argv...} -> the reply of {@code argv}, a blocking command of a blocked client
+ *     run again because {@code key}, one it waits on, may have been filled, with {@link CommandContext#readyKey}
+ *     set: it pops from that key only, and only if the key holds the type it pops (blocked.c
+ *     handleClientsBlockedOnKeys serves each ready key's waiters from that key, by the key's type); otherwise it
+ *     answers the blocking marker again, never WRONGTYPE.</li>
  * </ul>
  * Counts and sizes are checked: a malformed request answers an error and runs nothing.
  */
@@ -118,14 +119,14 @@ final class ClientOps {
     }
 
     private static byte[] woken(CommandEngine engine, CommandContext c, List<byte[]> argv) {
-        if (argv.size() < 3 || isClientOp(argv.get(2))) {
-            return malformed(); // a command, and no nesting
+        if (argv.size() < 4 || isClientOp(argv.get(3))) {
+            return malformed(); // a key and a command, and no nesting
         }
-        c.woken = true;
+        c.readyKey = argv.get(2);
         try {
-            return engine.execute(argv.subList(2, argv.size()));
+            return engine.execute(argv.subList(3, argv.size()));
         } finally {
-            c.woken = false;
+            c.readyKey = null;
         }
     }
 

@@ -86,10 +86,10 @@ final class CommandContext {
     /** Commands run inside EXEC: a blocking command answers as on a timeout (Redis's CLIENT_DENY_BLOCKING). */
     boolean denyBlocking;
     /**
-     * A blocked client's command run again ({@link ClientOps}' {@code \0woken}): a key of another type than the one
-     * it pops is not ready, rather than WRONGTYPE (see {@link #readyContainer}).
+     * While a blocked client's command runs again ({@link ClientOps}' {@code \0woken}): the key that may have been
+     * filled, the only one it may pop from (see {@link #readyContainer}); null otherwise.
      */
-    boolean woken;
+    byte[] readyKey;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
@@ -281,13 +281,17 @@ final class CommandContext {
     }
 
     /**
-     * A blocking pop's look-up of a key it may pop from: {@link #container}, except that for a woken client
-     * ({@link #woken}) a key of another type is not ready (0). blocked.c handleClientsBlockedOnKeys serves a key's
-     * waiters only through the function of the key's own type (serveClientsBlockedOnListKey for a list ...), so a
-     * BLPOP waiting on a key that became a zset stays blocked; only its first run answers WRONGTYPE.
+     * A blocking pop's look-up of a key it may pop from: {@link #container}, except for a woken client
+     * ({@link #readyKey} set), for which only the ready key, and only holding {@code type}, is there (else 0).
+     * blocked.c handleClientsBlockedOnKeys serves each ready key's waiters from that key, and only through the
+     * function of the key's own type (serveClientsBlockedOnListKey for a list ...): a BLPOP waiting on a key that
+     * became a zset stays blocked; only a command's first run answers WRONGTYPE.
      */
     long readyContainer(byte[] key, int type) {
-        if (woken) {
+        if (readyKey != null) {
+            if (!java.util.Arrays.equals(key, readyKey)) {
+                return 0;
+            }
             long e = ks.find(key);
             if (e != 0 && ks.type(e) != type) {
                 return 0;

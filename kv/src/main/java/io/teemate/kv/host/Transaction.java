@@ -211,13 +211,14 @@ final class Transaction {
     }
 
     /**
-     * {@code \0woken <client> argv...}: a blocked client's command run again, a key of another type than it pops
-     * counting as not ready (see the enclave's ClientOps).
+     * {@code \0woken <client> <key> argv...}: a blocked client's command run again to pop from {@code key}, which
+     * may have been filled (see the enclave's ClientOps).
      */
-    static List<byte[]> woken(long client, List<byte[]> argv) {
-        List<byte[]> e = new ArrayList<>(argv.size() + 2);
+    static List<byte[]> woken(long client, byte[] key, List<byte[]> argv) {
+        List<byte[]> e = new ArrayList<>(argv.size() + 3);
         e.add(ascii("\0woken"));
         e.add(ascii(Long.toString(client)));
+        e.add(key);
         e.addAll(argv);
         return e;
     }

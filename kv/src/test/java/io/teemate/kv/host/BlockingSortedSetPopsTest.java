@@ -171,6 +171,32 @@ class BlockingSortedSetPopsTest {
         servers.awaitBlocked(0);
     }
 
+    /**
+     * blocked.c handleClientsBlockedOnKeys walks the keys in the order they became ready and serves each key's
+     * waiters from that key: a client blocked on a and b, both filled by one transaction, b first, pops b.
+     */
+    @Test
+    void aWaiterIsServedFromTheKeyThatBecameReadyFirst() throws Exception {
+        DualServers.Client z = servers.client();
+        DualServers.Client l = servers.client();
+        DualServers.Client p = servers.client();
+        z.send("BZPOPMIN", "a", "b", "0");
+        servers.awaitBlocked(1);
+        l.send("BLMPOP", "0", "2", "la", "lb", "LEFT", "COUNT", "2");
+        servers.awaitBlocked(2);
+        p.call("MULTI");
+        p.call("ZADD", "b", "1", "x");
+        p.call("RPUSH", "lb", "1", "2");
+        p.call("ZADD", "a", "1", "y");
+        p.call("RPUSH", "la", "3");
+        p.call("EXEC");
+        assertThat(z.reply()).isEqualTo("*3\r\n$1\r\nb\r\n$1\r\nx\r\n$1\r\n1\r\n");
+        l.reply();
+        servers.awaitBlocked(0);
+        p.call("ZRANGE", "a", "0", "-1");
+        p.call("LRANGE", "la", "0", "-1");
+    }
+
     @Test
     void aClientThatGoesAwayIsForgotten() throws Exception {
         DualServers.Client gone = servers.client();
