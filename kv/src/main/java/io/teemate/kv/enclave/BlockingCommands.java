@@ -23,8 +23,9 @@ import static io.teemate.kv.enclave.Keyspace.TYPE_LIST;
  *     the host parks the client, and runs the same command again when another command may have filled one of the
  *     keys, in the order clients blocked, and answers {@code *-1} at the deadline.</li>
  * </ul>
- * A new blocking command (BZPOPMIN, BZPOPMAX, BZMPOP) needs nothing on the host: its handler answers
- * {@link #block} when it finds nothing, and parses its timeout with {@link #timeoutMillis}.
+ * A new blocking command needs nothing on the host but its name in BlockedClients.MAY_BLOCK: its handler answers
+ * {@link #block} when it finds nothing, and parses its timeout with {@link #timeoutMillis}, as BZPOPMIN, BZPOPMAX
+ * and BZMPOP do ({@link BlockingSortedSetCommands}).
  */
 final class BlockingCommands {
     private BlockingCommands() {}
@@ -92,7 +93,7 @@ final class BlockingCommands {
         long timeout = timeoutMillis(a.get(a.size() - 1));
         List<byte[]> keys = a.subList(1, a.size() - 1);
         for (byte[] key : keys) {
-            long l = c.container(key, TYPE_LIST);
+            long l = c.readyContainer(key, TYPE_LIST);
             if (l != 0 && c.ks.listLength(l) > 0) {
                 byte[] v = c.ks.listPop(l, left);
                 c.dirty();
@@ -159,7 +160,7 @@ final class BlockingCommands {
      * the element. False (nothing done, no reply) if the source is absent.
      */
     private static boolean move(CommandContext c, byte[] src, byte[] dst, boolean from, boolean to, Reply r) {
-        long l = c.container(src, TYPE_LIST);
+        long l = c.readyContainer(src, TYPE_LIST);
         if (l == 0 || c.ks.listLength(l) == 0) {
             return false;
         }
@@ -199,7 +200,7 @@ final class BlockingCommands {
         }
         List<byte[]> keys = a.subList(3, (int) whereIdx);
         for (byte[] key : keys) {
-            long l = c.container(key, TYPE_LIST);
+            long l = c.readyContainer(key, TYPE_LIST);
             if (l == 0 || c.ks.listLength(l) == 0) {
                 continue;
             }

@@ -21,6 +21,11 @@ import java.util.List;
  *     between and their writes are logged in the batch's one AOF record: a crash replays all of them or none. Check
  *     0 runs a later part of a transaction that the host split around a server command (INFO, CONFIG inside
  *     MULTI).</li>
+ * <li>{@code \0woken <client> <key> argv...} -> the reply of {@code argv}, a blocking command of a blocked client
+ *     run again because {@code key}, one it waits on, may have been filled, with {@link CommandContext#readyKey}
+ *     set: it pops from that key only, and only if the key holds the type it pops (blocked.c
+ *     handleClientsBlockedOnKeys serves each ready key's waiters from that key, by the key's type); otherwise it
+ *     answers the blocking marker again, never WRONGTYPE.</li>
  * </ul>
  * Counts and sizes are checked: a malformed request answers an error and runs nothing.
  */
@@ -30,6 +35,7 @@ final class ClientOps {
     static final String WATCH = "\0watch";
     static final String UNWATCH = "\0unwatch";
     static final String EXEC = "\0exec";
+    static final String WOKEN = "\0woken";
 
     static boolean isClientOp(byte[] name) {
         return name.length > 0 && name[0] == 0;
@@ -54,6 +60,9 @@ final class ClientOps {
             }
             case EXEC -> {
                 return exec(engine, c, client, argv);
+            }
+            case WOKEN -> {
+                return woken(engine, c, argv);
             }
             default -> {
                 return malformed();
@@ -107,6 +116,18 @@ final class ClientOps {
             c.denyBlocking = false;
         }
         return out.toByteArray();
+    }
+
+    private static byte[] woken(CommandEngine engine, CommandContext c, List<byte[]> argv) {
+        if (argv.size() < 4 || isClientOp(argv.get(3))) {
+            return malformed(); // a key and a command, and no nesting
+        }
+        c.readyKey = argv.get(2);
+        try {
+            return engine.execute(argv.subList(3, argv.size()));
+        } finally {
+            c.readyKey = null;
+        }
     }
 
     private static boolean writes(List<byte[]> cmd) {

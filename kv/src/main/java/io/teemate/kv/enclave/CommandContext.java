@@ -90,6 +90,11 @@ final class CommandContext {
     long expiredKeys;
     /** Commands run inside EXEC: a blocking command answers as on a timeout (Redis's CLIENT_DENY_BLOCKING). */
     boolean denyBlocking;
+    /**
+     * While a blocked client's command runs again ({@link ClientOps}' {@code \0woken}): the key that may have been
+     * filled, the only one it may pop from (see {@link #readyContainer}); null otherwise.
+     */
+    byte[] readyKey;
 
     CommandContext(Keyspace ks, SplittableRandom random) {
         this.ks = Objects.requireNonNull(ks, "ks");
@@ -279,6 +284,26 @@ final class CommandContext {
             throw new CommandEngine.ReplyError(WRONGTYPE);
         }
         return ks.valueRef(e);
+    }
+
+    /**
+     * A blocking pop's look-up of a key it may pop from: {@link #container}, except for a woken client
+     * ({@link #readyKey} set), for which only the ready key, and only holding {@code type}, is there (else 0).
+     * blocked.c handleClientsBlockedOnKeys serves each ready key's waiters from that key, and only through the
+     * function of the key's own type (serveClientsBlockedOnListKey for a list ...): a BLPOP waiting on a key that
+     * became a zset stays blocked; only a command's first run answers WRONGTYPE.
+     */
+    long readyContainer(byte[] key, int type) {
+        if (readyKey != null) {
+            if (!java.util.Arrays.equals(key, readyKey)) {
+                return 0;
+            }
+            long e = ks.find(key);
+            if (e != 0 && ks.type(e) != type) {
+                return 0;
+            }
+        }
+        return container(key, type);
     }
 
     /** Like {@link #container} but creates an empty one if the key is absent. */

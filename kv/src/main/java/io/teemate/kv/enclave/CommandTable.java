@@ -36,6 +36,7 @@ final class CommandTable {
         BitCommands.register(t);
         HyperLogLogCommands.register(t);
         BlockingCommands.register(t);
+        BlockingSortedSetCommands.register(t);
         return t;
     }
 

@@ -27,7 +27,7 @@ import static io.teemate.kv.enclave.Keyspace.TYPE_ZSET;
 
 /**
  * The sorted set commands (Redis 7.0's t_zset.c; arity, flags and legacy key positions from its COMMAND reply),
- * the blocking ones excepted (their pop core is {@link #pop}). Replies are RESP2.
+ * the blocking ones excepted ({@link BlockingSortedSetCommands}, over the pop core {@link #pop}). Replies are RESP2.
  */
 final class SortedSetCommands {
     private SortedSetCommands() {}

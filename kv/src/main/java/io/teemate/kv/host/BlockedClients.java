@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The clients blocked in BLPOP, BRPOP, BRPOPLPUSH, BLMOVE, BLMPOP (and later BZPOPMIN, BZPOPMAX, BZMPOP) on the
+ * The clients blocked in BLPOP, BRPOP, BRPOPLPUSH, BLMOVE, BLMPOP, BZPOPMIN, BZPOPMAX and BZMPOP on the
  * host (Redis 7.0 blocked.c). The engine decides: it tries the command once and, finding nothing, answers a marker
  * (a NUL byte, then a RESP array of the timeout in milliseconds and the keys); the server then parks the client
  * here instead of answering. The client's later commands wait (Redis reads none while it is blocked).
  * <p>Waking (blocked.c handleClientsBlockedOnKeys): the server cuts its batch after every command that names a key
- * someone waits on (a key becomes non-empty only through a command that names it) and runs the command of each
- * client waiting on that key again, one at a time, in the order they blocked; one that finds nothing again keeps
- * its place. At its deadline a client gets {@code *-1}. A client that goes away is forgotten.
+ * someone waits on (a key becomes non-empty only through a command that names it) and, key by key in the order the
+ * command names them, runs the command of each client waiting on that key again ({@code \0woken}), one at a time,
+ * in the order they blocked, popping from that key only and only if it holds the type the command pops; one that
+ * finds nothing again keeps its place. At its deadline a client gets {@code *-1}. A client that goes away is forgotten.
  * <p>{@link #MAY_BLOCK} is the one place that names the commands that may block: the server cuts its batch after
  * each (so that a client that blocks runs none of its later commands), the engine does the rest.
  */
@@ -115,16 +116,27 @@ final class BlockedClients<C> {
         return false;
     }
 
-    /** The waits on keys {@code argv} names, key by key in argument order, each key's in the order they blocked. */
-    List<Wait<C>> waitersFor(List<byte[]> argv) {
-        LinkedHashSet<Wait<C>> out = new LinkedHashSet<>();
+    /** A wait to serve from {@code key}, a key that may have been filled. */
+    record Ready<C>(Wait<C> waiter, byte[] key) {}
+
+    /**
+     * The waits on keys {@code argv} names, key by key in argument order (the order they became ready), each
+     * key's in the order they blocked (blocked.c handleClientsBlockedOnKeys); a client waiting on two of the keys
+     * is listed under both, to be served from the second if the first is empty again.
+     */
+    List<Ready<C>> waitersFor(List<byte[]> argv) {
+        List<Ready<C>> out = new ArrayList<>();
+        Set<ByteBuffer> seen = new java.util.HashSet<>();
         for (int i = 1; i < argv.size(); i++) {
-            Set<Wait<C>> all = byKey.get(ByteBuffer.wrap(argv.get(i)));
-            if (all != null) {
-                out.addAll(all);
+            ByteBuffer key = ByteBuffer.wrap(argv.get(i));
+            Set<Wait<C>> all = byKey.get(key);
+            if (all != null && seen.add(key)) {
+                for (Wait<C> w : all) {
+                    out.add(new Ready<>(w, argv.get(i)));
+                }
             }
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     /** The earliest deadline, Long.MAX_VALUE if none. */

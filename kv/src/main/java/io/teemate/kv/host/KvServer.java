@@ -915,18 +915,20 @@ public final class KvServer implements AutoCloseable {
     }
 
     /**
-     * Serves the clients blocked on the keys {@code argv} named (blocked.c handleClientsBlockedOnKeys): each one's
-     * command runs again, alone, in the order they blocked; what it writes may wake more (BLMOVE's destination).
+     * Serves the clients blocked on the keys {@code argv} named (blocked.c handleClientsBlockedOnKeys): key by key,
+     * each waiter's command runs again, alone, in the order they blocked, popping from that key only; what it
+     * writes may wake more (BLMOVE's destination).
      */
     private void serveBlocked(List<byte[]> argv) {
         ArrayDeque<List<byte[]>> ready = new ArrayDeque<>();
         ready.add(argv);
         while (!ready.isEmpty()) {
-            for (BlockedClients.Wait<Connection> w : blocked.waitersFor(ready.poll())) {
+            for (BlockedClients.Ready<Connection> r : blocked.waitersFor(ready.poll())) {
+                BlockedClients.Wait<Connection> w = r.waiter();
                 if (!blocked.isBlocked(w.client)) {
                     continue;
                 }
-                byte[] reply = runAlone(w.client, w.argv);
+                byte[] reply = runAlone(w.client, Transaction.woken(w.client.client.id, r.key(), w.argv));
                 if (BlockedClients.isMarker(reply)) {
                     continue; // still nothing: it keeps its place
                 }

@@ -274,6 +274,19 @@ final class Transaction {
         };
     }
 
+    /**
+     * {@code \0woken <client> <key> argv...}: a blocked client's command run again to pop from {@code key}, which
+     * may have been filled (see the enclave's ClientOps).
+     */
+    static List<byte[]> woken(long client, byte[] key, List<byte[]> argv) {
+        List<byte[]> e = new ArrayList<>(argv.size() + 3);
+        e.add(ascii("\0woken"));
+        e.add(ascii(Long.toString(client)));
+        e.add(key);
+        e.addAll(argv);
+        return e;
+    }
+
     /** The enclave entry that forgets {@code client}'s watches (a client that went away). */
     static List<byte[]> unwatch(long client) {
         return List.of(ascii("\0unwatch"), ascii(Long.toString(client)));

@@ -40,6 +40,9 @@ class ClientOpsTest {
                 .toList();
         assertThat(logged).containsExactly("SET a 1", "INCR a", "RPUSH l 1");
         assertThat(exec(1, true, "BLPOP none 0", "BLMOVE none x LEFT LEFT 0")).isEqualTo("*2\r\n*-1\r\n$-1\r\n");
+        // t_zset.c blockingGenericZpopCommand: CLIENT_DENY_BLOCKING answers a null array, as a timeout
+        assertThat(exec(1, true, "BZPOPMIN none 0", "BZPOPMAX none 0", "BZMPOP 0 1 none MIN"))
+                .isEqualTo("*3\r\n*-1\r\n*-1\r\n*-1\r\n");
     }
 
     @Test
@@ -100,6 +103,37 @@ class ClientOpsTest {
         assertThat(rig.run("\0exec", "1", "1", "2", "\0exec", "1"))
                 .isEqualTo("*1\r\n-ERR malformed client operation\r\n");
         assertThat(rig.cmd("EXISTS a")).isEqualTo(KvRig.integer(0));
+    }
+
+    @Test
+    void aWokenClientPopsFromItsReadyKeyOnlyAndOnlyOfItsType() {
+        rig.cmd("ZADD z 1 a");
+        rig.cmd("ZADD z2 2 b");
+        rig.cmd("RPUSH l x y");
+        rig.cmd("SET s v");
+        // the first run answers WRONGTYPE (t_list.c, t_zset.c checkType) ...
+        assertThat(rig.cmd("BLPOP z 0")).startsWith("-WRONGTYPE");
+        assertThat(rig.cmd("BZPOPMIN l 0")).startsWith("-WRONGTYPE");
+        // ... a run again after a wake-up pops from the ready key, if it is of its type (blocked.c)
+        assertThat(rig.run("\0woken", "1", "z", "BLPOP", "z", "0")).startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "s", "BLMOVE", "s", "d", "LEFT", "LEFT", "0"))
+                .startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "l", "BLMPOP", "0", "2", "z", "l", "LEFT"))
+                .isEqualTo("*2\r\n$1\r\nl\r\n*1\r\n$1\r\nx\r\n");
+        assertThat(rig.run("\0woken", "1", "nosuch", "BLPOP", "l", "nosuch", "0"))
+                .as("l has elements, but it is not the ready key")
+                .startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "s", "BZPOPMIN", "s", "0")).startsWith("\0");
+        assertThat(rig.run("\0woken", "1", "z2", "BZMPOP", "0", "3", "s", "z", "z2", "MAX"))
+                .isEqualTo("*2\r\n$2\r\nz2\r\n*1\r\n*2\r\n$1\r\nb\r\n$1\r\n2\r\n");
+        assertThat(rig.run("\0woken", "1", "z", "BZPOPMAX", "z2", "z", "0"))
+                .isEqualTo("*3\r\n$1\r\nz\r\n$1\r\na\r\n$1\r\n1\r\n");
+        assertThat(rig.run("\0woken", "1", "s", "GET", "s")).isEqualTo("$1\r\nv\r\n");
+        assertThat(rig.run("\0woken", "1", "s")).startsWith("-ERR malformed");
+        assertThat(rig.run("\0woken", "1", "s", "\0woken", "1", "s", "GET", "s"))
+                .startsWith("-ERR malformed");
+        assertThat(rig.cmd("BLPOP s 0")).as("the wake-up is over").startsWith("-WRONGTYPE");
+        assertThat(rig.cmd("BLPOP nosuch l 0")).isEqualTo("*2\r\n$1\r\nl\r\n$1\r\ny\r\n");
     }
 
     @Test

@@ -163,6 +163,9 @@ class CommandTableTest {
             Map.entry("zpopmin", -2),
             Map.entry("zpopmax", -2),
             Map.entry("zmpop", -4),
+            Map.entry("bzpopmin", -3),
+            Map.entry("bzpopmax", -3),
+            Map.entry("bzmpop", -5),
             Map.entry("zrandmember", -2),
             Map.entry("zunion", -3),
             Map.entry("zinter", -3),
@@ -224,6 +227,9 @@ class CommandTableTest {
         assertSpec("ping", -1, FAST);
         assertSpec("dump", 2, READONLY);
         assertSpec("restore", -4, WRITE, DENYOOM);
+        assertSpec("bzpopmin", -3, WRITE, FAST); // COMMAND INFO: write noscript blocking fast
+        assertSpec("bzpopmax", -3, WRITE, FAST);
+        assertSpec("bzmpop", -5, WRITE, CommandSpec.Flag.MOVABLEKEYS); // write blocking movablekeys
     }
 
     private void assertSpec(String name, int arity, CommandSpec.Flag... flags) {

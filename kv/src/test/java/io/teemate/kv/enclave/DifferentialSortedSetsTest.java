@@ -256,6 +256,93 @@ class DifferentialSortedSetsTest {
                 """)).isEmpty();
     }
 
+    /**
+     * BZPOPMIN, BZPOPMAX and BZMPOP where they do not block (t_zset.c blockingGenericZpopCommand): a key holds a
+     * zset, or an argument is wrong. Every line here answers at once on redis-server; the blocking paths are
+     * BlockingSortedSetPopsTest's, against a whole server.
+     */
+    @Example
+    void blockingPopsThatFindAZsetAnswerAsRedis() throws IOException {
+        assertThat(diff.script("""
+                FLUSHALL
+                ZADD z 1 a 2 b 3 c 4 d 5 e 6 f 7 g 8 h 9 i 10 j 11 k 12 l
+                ZADD w -inf x inf y 1.5 v 1e17 u
+                SET str v
+                BZPOPMIN z 0
+                BZPOPMAX z 0
+                BZPOPMIN nosuch z 0.5
+                BZPOPMAX nosuch w 0
+                BZPOPMIN w 0
+                BZPOPMIN str z 0
+                BZPOPMIN z str 0
+                BZPOPMIN z -1
+                BZPOPMIN z -0.0001
+                BZPOPMIN z abc
+                BZPOPMIN z 1e400
+                BZPOPMIN z nan
+                BZPOPMIN z inf
+                BZPOPMIN z 0x10
+                BZPOPMIN z 1e-400
+                BZPOPMIN z 9223372036854775807
+                BZPOPMIN z
+                BZPOPMAX
+                ZRANGE z 0 -1 WITHSCORES
+                DEL z
+                ZADD z 1 a 2 b 3 c 4 d 5 e
+                BZMPOP 0 1 z MIN
+                BZMPOP 0 1 z max COUNT 2
+                BZMPOP 0 2 nosuch z MAX COUNT 10
+                EXISTS z
+                ZADD z 1 a 2 b 3 c
+                BZMPOP 0 0 z MIN
+                BZMPOP 0 -1 z MIN
+                BZMPOP 0 x z MIN
+                BZMPOP 0 5 z MIN
+                BZMPOP 0 1 z MIDDLE
+                BZMPOP 0 1 z MIN COUNT 0
+                BZMPOP 0 1 z MIN COUNT x
+                BZMPOP 0 1 z MIN COUNT 1 COUNT 1
+                BZMPOP 0 1 z MIN COUNT
+                BZMPOP 0 1 z MIN FOO
+                BZMPOP -1 1 z MIN
+                BZMPOP x 1 z MIN
+                BZMPOP x 0 z MIN
+                BZMPOP x 1 z LEFT
+                BZMPOP 0 1 str MIN
+                BZMPOP 0 2 str z MIN
+                BZMPOP 0 2 z str MIN
+                BZMPOP 0 1 z
+                ZRANGE z 0 -1 WITHSCORES
+                ZRANGE w 0 -1 WITHSCORES
+                """)).isEmpty();
+    }
+
+    @Example
+    void blockingPopsOfALargeZsetAnswerAsRedis() throws IOException {
+        diff.exact("FLUSHALL");
+        for (int i = 0; i < 200; i++) { // past zset-max-listpack-entries: a skiplist
+            assertThat(diff.exact("ZADD", "big", Integer.toString(i % 23), "m" + i))
+                    .isNull();
+        }
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String[] c = i % 3 == 0
+                    ? new String[] {"BZPOPMIN", "nosuch", "big", "0"}
+                    : i % 3 == 1
+                            ? new String[] {"BZPOPMAX", "big", "0"}
+                            : new String[] {"BZMPOP", "0", "1", "big", i % 2 == 0 ? "MIN" : "MAX", "COUNT", "7"};
+            String m = diff.exact(c);
+            if (m != null) {
+                bad.add(m);
+            }
+        }
+        String m = diff.exact("ZRANGE", "big", "0", "-1", "WITHSCORES");
+        if (m != null) {
+            bad.add(m);
+        }
+        assertThat(bad).isEmpty();
+    }
+
     @Example
     void setOperationsMixZsetsAndSetsWithWeightsAndAggregates() throws IOException {
         assertThat(diff.script("""

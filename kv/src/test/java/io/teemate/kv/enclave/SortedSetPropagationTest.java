@@ -54,6 +54,21 @@ class SortedSetPropagationTest {
     }
 
     @Test
+    void blockingPopsAreLoggedAsTheirNonBlockingForms() {
+        // t_zset.c blockingGenericZpopCommand: ZPOPMIN/ZPOPMAX key, or key popped-count for BZMPOP
+        rig.cmd("ZADD bz 1 a 2 b 3 c");
+        assertThat(logged("BZPOPMIN none bz 0")).containsExactly("ZPOPMIN bz");
+        assertThat(logged("BZPOPMAX bz 1.5")).containsExactly("ZPOPMAX bz");
+        rig.cmd("ZADD bz 1 a 3 c");
+        assertThat(logged("BZMPOP 0 2 none bz MAX COUNT 10")).containsExactly("ZPOPMAX bz 3");
+        assertThat(logged("EXISTS bz")).isEmpty();
+        assertThat(logged("BZPOPMIN none bz 0"))
+                .as("nothing there: the host parks the client")
+                .isEmpty();
+        assertThat(rig.cmd("BZMPOP 2.5 2 x y MIN")).startsWith("\0*3\r\n$4\r\n2500\r\n$1\r\nx\r\n$1\r\ny\r\n");
+    }
+
+    @Test
     void aReplayOfTheLogGivesTheSameSortedSets() {
         for (String line : List.of(
                 "ZADD z 1 a 2 b 3 c 4 d 5 e 6 f",
@@ -61,6 +76,9 @@ class SortedSetPropagationTest {
                 "ZINCRBY z -inf f",
                 "ZMPOP 1 z MAX COUNT 2",
                 "ZPOPMIN z",
+                "BZPOPMAX z 0",
+                "ZADD z 7 g 8 h",
+                "BZMPOP 0 1 z MIN COUNT 2",
                 "ZRANGESTORE r z 0 -1 REV",
                 "ZUNIONSTORE u 2 z r WEIGHTS 2 3",
                 "ZREMRANGEBYSCORE u 0 4",

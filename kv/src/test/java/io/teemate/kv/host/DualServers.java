@@ -5,7 +5,6 @@ import io.teemate.kv.RedisTools;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -95,49 +94,16 @@ final class DualServers implements AutoCloseable {
             out.flush();
         }
 
+        /** One whole reply, RESP2 or RESP3 (maps, sets, pushes after HELLO 3). */
         String reply() throws IOException {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
-            read(b);
+            ServerDiff.readReply(in, b);
             return b.toString(StandardCharsets.ISO_8859_1);
         }
 
         String call(String... words) throws IOException {
             send(words);
             return reply();
-        }
-
-        private String line(ByteArrayOutputStream b) throws IOException {
-            StringBuilder s = new StringBuilder();
-            while (true) {
-                int c = in.read();
-                if (c < 0) {
-                    throw new EOFException("closed");
-                }
-                b.write(c);
-                if (c == '\n' && s.length() > 0 && s.charAt(s.length() - 1) == '\r') {
-                    return s.substring(0, s.length() - 1);
-                }
-                s.append((char) c);
-            }
-        }
-
-        private void read(ByteArrayOutputStream b) throws IOException {
-            String l = line(b);
-            switch (l.charAt(0)) {
-                case '$' -> {
-                    int n = Integer.parseInt(l.substring(1));
-                    if (n >= 0) {
-                        b.write(in.readNBytes(n + 2));
-                    }
-                }
-                case '*' -> {
-                    int n = Integer.parseInt(l.substring(1));
-                    for (int i = 0; i < n; i++) {
-                        read(b);
-                    }
-                }
-                default -> {}
-            }
         }
 
         @Override
