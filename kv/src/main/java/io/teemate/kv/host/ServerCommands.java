@@ -139,7 +139,9 @@ final class ServerCommands {
         for (String name : List.of("port", "bind", "dir", "dbfilename")) {
             atStart.put(name, config.get(List.of(name)));
         }
-        db.encodingThresholds(config.encodingThresholds()); // a config file's, before any client's command
+        if (db != null) { // null: a stand-in database in tests of the loop alone
+            db.encodingThresholds(config.encodingThresholds()); // a config file's, before any client's command
+        }
     }
 
     static boolean handles(String lowerName) {
