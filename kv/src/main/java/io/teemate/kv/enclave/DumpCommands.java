@@ -108,13 +108,7 @@ final class DumpCommands {
             r.simple("OK");
             return;
         }
-        long e;
-        try {
-            e = ks.insert(key, type, ref);
-        } catch (KeyspaceFullException full) {
-            ks.freeValue(type, ref);
-            throw full;
-        }
+        long e = ks.insertOrFree(key, type, ref);
         if (ttl != 0) {
             ks.setExpireAt(e, ttl);
             if (!absttl) { // "Propagate TTL as absolute timestamp"

@@ -174,13 +174,7 @@ final class KeyCommands {
             if (delete) {
                 ks.delete(dst);
             }
-            long ne;
-            try {
-                ne = ks.insert(dst, type, ref);
-            } catch (KeyspaceFullException full) {
-                ks.freeValue(type, ref);
-                throw full;
-            }
+            long ne = ks.insertOrFree(dst, type, ref);
             ks.encodings().copied(ks, e, ne);
             if (expireAt != 0) {
                 ks.setExpireAt(ne, expireAt);

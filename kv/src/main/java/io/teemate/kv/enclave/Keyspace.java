@@ -414,6 +414,19 @@ public final class Keyspace {
         return space.readLong(H_AOF + 16);
     }
 
+    /**
+     * As {@link #insert}, for a value the caller has just built: if the key's entry does not fit (a full space), the
+     * value is freed before the {@link KeyspaceFullException} goes on, so nothing leaks.
+     */
+    long insertOrFree(byte[] key, int type, long valueRef) {
+        try {
+            return insert(key, type, valueRef);
+        } catch (KeyspaceFullException full) {
+            freeValue(type, valueRef);
+            throw full;
+        }
+    }
+
     /** Adds {@code key} (which must be absent) with a value of {@code type}; returns its entry. */
     public long insert(byte[] key, int type, long valueRef) {
         requireWritable();

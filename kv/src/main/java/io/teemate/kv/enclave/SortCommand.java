@@ -181,7 +181,7 @@ final class SortCommand {
             }
             long de = ks.find(store);
             if (de == 0) {
-                ks.insert(store, Keyspace.TYPE_LIST, l);
+                ks.insertOrFree(store, Keyspace.TYPE_LIST, l);
             } else {
                 ks.freeValue(ks.type(de), ks.valueRef(de));
                 ks.setValue(de, Keyspace.TYPE_LIST, l);

@@ -125,12 +125,7 @@ final class SortedSetCommands {
         long z = build(new ZsetStore(ks), items);
         long e = ks.find(dst);
         if (e == 0) {
-            try {
-                ks.insert(dst, TYPE_ZSET, z);
-            } catch (KeyspaceFullException full) {
-                new ZsetStore(ks).free(z);
-                throw full;
-            }
+            ks.insertOrFree(dst, TYPE_ZSET, z);
         } else {
             ks.freeValue(ks.type(e), ks.valueRef(e));
             ks.setValue(e, TYPE_ZSET, z);
