@@ -26,8 +26,9 @@ package io.teemate.kv.abi;
  *     refused, before any of its commands runs, if one names a database the keyspace does not have. The AOF record
  *     holds a {@code SELECT n} before a command whose database differs from the previous one's (each incremental
  *     file starts in database 0), as Redis's feedAppendOnlyFile.</li>
- * <li>{@link #STAGE} (argument length u64, offset u64, piece blob) -> nothing: copies a piece of one argument of a
- *     command too large for the request buffer into the enclave; offset 0 starts the next argument (of at most
+ * <li>{@link #STAGE} (n u32, then per piece: argument length u64, offset u64, piece blob) -> nothing: copies pieces
+ *     of the arguments of a command too large for the request buffer into the enclave, in order (the request is
+ *     read whole before any piece is staged); a piece at offset 0 starts the next argument (of at most
  *     proto-max-bulk-len bytes, 1 GiB in all), other offsets continue the last one in order. The next EXEC runs the
  *     staged command where a command's argc is {@link #ARGC_STAGED} (no argument blobs follow), which must find every
  *     staged argument complete; any EXEC drops what it did not take. A piece out of order or over a limit is refused

@@ -72,12 +72,19 @@ public final class KvApp implements ContainerApp {
                 if (s == null) {
                     return refuse(env, "the database is not open");
                 }
-                long length = in.u64("argument length");
-                long offset = in.u64("offset");
-                byte[] piece = in.blob("piece");
+                // read whole before any piece is staged: a malformed request stages nothing
+                long n = in.u32("pieces");
+                List<long[]> at = new ArrayList<>();
+                List<byte[]> pieces = new ArrayList<>();
+                for (long i = 0; i < n; i++) {
+                    at.add(new long[] {in.u64("argument length"), in.u64("offset")});
+                    pieces.add(in.blob("piece"));
+                }
                 in.end();
                 try {
-                    s.staged.append(length, offset, piece);
+                    for (int i = 0; i < pieces.size(); i++) {
+                        s.staged.append(at.get(i)[0], at.get(i)[1], pieces.get(i));
+                    }
                 } catch (Wire.MalformedException e) {
                     return refuse(env, e.getMessage());
                 }

@@ -439,28 +439,44 @@ public final class KvDatabase implements AutoCloseable {
     }
 
     /**
-     * Copies a command too large for one request into the enclave, argument by argument in pieces that fit the
-     * request buffer ({@link KvAbi#STAGE}); the EXEC after it runs it. Redis takes a big argument the same way, a read
-     * at a time.
+     * Copies a command too large for one request into the enclave ({@link KvAbi#STAGE}): its arguments in order,
+     * cut into pieces where one does not fit, as many pieces per request as the request buffer takes. Redis takes a
+     * big argument the same way, a read at a time.
      */
     private void stage(List<byte[]> argv) {
-        int piece = MAX_BATCH_BYTES - 64;
+        int room = MAX_BATCH_BYTES - 64; // the request's own words
+        int pieceWords = 8 + 8 + 4; // argument length, offset, the piece's length
+        Wire.Writer pieces = new Wire.Writer();
+        int count = 0;
+        int used = 0;
         for (byte[] a : argv) {
             int at = 0;
             do {
-                int n = Math.min(piece, a.length - at);
-                ok(
-                        invoke(
-                                server,
-                                new Wire.Writer()
-                                        .u32(KvAbi.STAGE)
-                                        .u64(a.length)
-                                        .u64(at)
-                                        .blob(java.util.Arrays.copyOfRange(a, at, at + n))
-                                        .toBytes()),
-                        "stage a large command");
+                if (room - used <= pieceWords) {
+                    stageRequest(count, pieces);
+                    pieces = new Wire.Writer();
+                    count = 0;
+                    used = 0;
+                }
+                int n = Math.min(room - used - pieceWords, a.length - at);
+                pieces.u64(a.length).u64(at).blob(java.util.Arrays.copyOfRange(a, at, at + n));
+                count++;
+                used += pieceWords + n;
                 at += n;
             } while (at < a.length);
+        }
+        stageRequest(count, pieces);
+    }
+
+    /** One STAGE request: {@code count} pieces, already written into {@code pieces}. */
+    private void stageRequest(int count, Wire.Writer pieces) {
+        if (count > 0) {
+            byte[] request = new Wire.Writer()
+                    .u32(KvAbi.STAGE)
+                    .u32(count)
+                    .bytes(pieces.toBytes())
+                    .toBytes();
+            ok(invoke(server, request), "stage a large command");
         }
     }
 

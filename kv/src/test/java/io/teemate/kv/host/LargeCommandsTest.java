@@ -139,7 +139,7 @@ class LargeCommandsTest {
     }
 
     private static Wire.Writer stage(long length, long offset, byte[] piece) {
-        return new Wire.Writer().u32(KvAbi.STAGE).u64(length).u64(offset).blob(piece);
+        return new Wire.Writer().u32(KvAbi.STAGE).u32(1).u64(length).u64(offset).blob(piece);
     }
 
     private static Wire.Writer execStaged() {
