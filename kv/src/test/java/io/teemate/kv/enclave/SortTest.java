@@ -11,6 +11,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +78,18 @@ class SortTest {
         load();
         boolean setUnsorted = (command[1].equals("s") || command[1].equals("sa"))
                 && String.join(" ", command).contains("nosort");
+        if (setUnsorted && Arrays.asList(command).contains("LIMIT")) {
+            // a window of a set's iteration order: which members Redis's order puts there is not this set's, so only
+            // the reply's first line (the count, or the error) is Redis's
+            assertThat(firstLine(diff.engine(command))).isEqualTo(firstLine(diff.redis(command)));
+            return;
+        }
         String m = setUnsorted ? diff.unordered(command) : diff.exact(command);
         assertThat(m).isNull();
+    }
+
+    private static String firstLine(String reply) {
+        return reply.substring(0, reply.indexOf("\r\n") + 2);
     }
 
     @Property(tries = 60)
