@@ -53,6 +53,9 @@ public final class EnclaveLinearMemory implements Memory {
 
     private int pages;
     private DataSegment[] dataSegments;
+    /** Filled from a snapshot ({@link #restore}), whose bytes include the data segments: initialize skips them. */
+    private boolean fromSnapshot;
+
     private boolean freed;
     /** Whether anything was written since the pages were allocated (every write path sets it). */
     private boolean dirty;
@@ -268,6 +271,52 @@ public final class EnclaveLinearMemory implements Memory {
         }
     }
 
+    // ------------------------------------------------------------------ snapshots
+
+    /** Marks a new memory as one {@link #restore} will fill, before its instance is built. */
+    void fillFromSnapshot() {
+        fromSnapshot = true;
+    }
+
+    /**
+     * Grows this memory to {@code template}'s size and copies {@code template}'s pages listed in {@code pages} (the
+     * others are zero there, and fresh pages are zero here).
+     *
+     * @throws WasmMemoryLimitException if the template's size is more than this memory may have
+     */
+    void restore(EnclaveLinearMemory template, int[] pages) {
+        if (template.pages > this.pages && addPages(template.pages - this.pages) < 0) {
+            throw new WasmMemoryLimitException("the function's snapshot holds " + template.pages
+                    + " Wasm pages, more than this instance may have (" + maximumPages + ")");
+        }
+        // Through this memory's cells: the template's were bound to the entry that made it, which has ended.
+        byte[] buffer = new byte[PAGE_SIZE];
+        dirty = true;
+        for (int page : pages) {
+            if (page < 0 || page >= template.pages) {
+                throw new IllegalArgumentException("page " + page + " is not in the template");
+            }
+            cells.read(template.chunks[page].address(0), buffer, 0, PAGE_SIZE);
+            cells.write(chunks[page].address(0), buffer, 0, PAGE_SIZE);
+        }
+    }
+
+    /** The pages of this memory that hold a non-zero byte, in order. */
+    int[] nonZeroPages() {
+        int[] out = new int[pages];
+        int n = 0;
+        for (int page = 0; page < pages; page++) {
+            byte[] b = readBytes(page * PAGE_SIZE, PAGE_SIZE);
+            for (byte x : b) {
+                if (x != 0) {
+                    out[n++] = page;
+                    break;
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     // ------------------------------------------------------------------ data segments
 
     @Override
@@ -278,7 +327,7 @@ public final class EnclaveLinearMemory implements Memory {
     @Override
     public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
         this.dataSegments = dataSegments;
-        if (dataSegments == null) {
+        if (dataSegments == null || fromSnapshot) {
             return;
         }
         for (DataSegment s : dataSegments) {

@@ -8,6 +8,6 @@ import java.util.List;
 public final class FaasBinaries implements EnclaveBinary.Library {
     @Override
     public List<EnclaveBinary> binaries() {
-        return List.of(new WasmApp().binary(), new WasmRuntimeStats().binary());
+        return List.of(new WasmApp().binary(), new JsApp().binary(), new WasmRuntimeStats().binary());
     }
 }

@@ -116,7 +116,7 @@ public final class WasmApp implements ContainerApp {
         return exit;
     }
 
-    private static LoadedModule load(ContainerEnv env, ModuleCache cache, String path, WasmEngine engine) {
+    static LoadedModule load(ContainerEnv env, ModuleCache cache, String path, WasmEngine engine) {
         byte[] identity = env.identity();
         try {
             return cache.forContainer(identity, () -> readModule(env, path), engine);
@@ -150,7 +150,7 @@ public final class WasmApp implements ContainerApp {
         return io.teemate.sgx.EnclaveFaultException.unwindsAbandonedThread(t);
     }
 
-    private static void rethrowIfAbandoned(Throwable t) {
+    static void rethrowIfAbandoned(Throwable t) {
         if (abandoned(t)) {
             if (t instanceof Error e) {
                 throw e;
@@ -280,7 +280,7 @@ public final class WasmApp implements ContainerApp {
     }
 
     /** A trap's message: Wasm's own words (Chicory's trap text), never a Java class name, and the module's stderr. */
-    private static String trapMessage(Throwable failure, BoundedOutput stderr) {
+    static String trapMessage(Throwable failure, BoundedOutput stderr) {
         String what;
         if (failure instanceof StackOverflowError) {
             what = "call stack exhausted";
@@ -353,7 +353,7 @@ public final class WasmApp implements ContainerApp {
      * Standard output or error, kept in the enclave until the invocation ends. Past the cap, standard output's writes
      * fail (EIO for the module); standard error keeps its first bytes and drops the rest.
      */
-    private static final class BoundedOutput extends OutputStream {
+    static final class BoundedOutput extends OutputStream {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final int cap;
         private final boolean truncate;
@@ -382,6 +382,10 @@ public final class WasmApp implements ContainerApp {
 
         int size() {
             return buffer.size();
+        }
+
+        String text() {
+            return buffer.toString(StandardCharsets.UTF_8);
         }
 
         byte[] toByteArray() {

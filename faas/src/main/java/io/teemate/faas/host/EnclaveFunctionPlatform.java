@@ -5,6 +5,7 @@ import io.teemate.abi.RuntimeAbi;
 import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
 import io.teemate.abi.image.ManifestException;
+import io.teemate.faas.abi.JsAbi;
 import io.teemate.faas.abi.WasmAbi;
 import io.teemate.host.Platform;
 import io.teemate.host.container.Container;
@@ -73,6 +74,11 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     public static final int MAX_REQUEST = ContainerManager.MAX_INVOKE_INPUT;
 
     private static final String MODULE_FILE = "module.wasm";
+    private static final String JS_ENGINE_FILE = "jsfn.wasm";
+    private static final String JS_ENGINE_RESOURCE = "/io/teemate/faas/js/jsfn.wasm";
+    /** A JavaScript entry point: a name, or a dotted path into the module's exports. */
+    private static final Pattern JS_MAIN = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SgxDriver driver;
@@ -106,13 +112,21 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         final long moduleBytes;
         final int maxMemoryPages;
         final long timeoutMillis;
+        final FunctionRuntime runtime;
         final Deque<FunctionInstance> idle = new ArrayDeque<>();
         final AtomicLong invocations = new AtomicLong();
         int busy;
         boolean retired;
 
-        Deployed(String name, ContainerImage image, long moduleBytes, int maxMemoryPages, long timeoutMillis) {
+        Deployed(
+                String name,
+                ContainerImage image,
+                long moduleBytes,
+                int maxMemoryPages,
+                long timeoutMillis,
+                FunctionRuntime runtime) {
             this.name = name;
+            this.runtime = runtime;
             this.image = image;
             this.moduleBytes = moduleBytes;
             this.maxMemoryPages = maxMemoryPages;
@@ -181,7 +195,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", ENCLAVE_NAME);
         m.put("runtime", RuntimeAbi.RUNTIME_NAME);
-        m.put("apps", List.of(WasmAbi.APP, WasmAbi.STATS_APP));
+        m.put("apps", List.of(WasmAbi.APP, JsAbi.APP, WasmAbi.STATS_APP));
         m.put("threads", options.threads() + 1); // one more TCS for the platform's own runtime-statistics container
         m.put("heap_size", options.heapSize());
         m.put("edmm", options.edmm());
@@ -286,12 +300,19 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                                 + ", which is reserved for the platform");
             }
         }
-        byte[] wasm = spec.text() ? wat.compile(spec.module()) : spec.module();
-        if (check) {
-            ModuleCheck.check(name, wasm, maxPages);
+        byte[] code;
+        ContainerImage image;
+        if (spec.runtime() == FunctionRuntime.NODEJS) {
+            code = spec.module();
+            image = writeJsFunction(name, code, spec, maxPages, timeout);
+        } else {
+            code = spec.text() ? wat.compile(spec.module()) : spec.module();
+            if (check) {
+                ModuleCheck.check(name, code, maxPages);
+            }
+            image = writeFunction(name, code, spec, maxPages, timeout);
         }
-        ContainerImage image = writeFunction(name, wasm, spec, maxPages, timeout);
-        Deployed d = new Deployed(name, image, wasm.length, maxPages, timeout);
+        Deployed d = new Deployed(name, image, code.length, maxPages, timeout, spec.runtime());
         List<FunctionInstance> stale;
         synchronized (lock) {
             requireOpen();
@@ -331,6 +352,70 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     FunctionException.Kind.INTERNAL,
                     "function " + name + ": writing its image under " + dir + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * A JavaScript function's image: the engine ({@value #JS_ENGINE_FILE}, the same bytes for every JavaScript
+     * function, so a shared enclave loads it once) and the action as trusted files, entry {@value JsAbi#APP}.
+     */
+    private ContainerImage writeJsFunction(String name, byte[] code, FunctionSpec spec, int maxPages, long timeout) {
+        Path dir = workDir.resolve("functions").resolve(name).resolve("v" + generation.incrementAndGet());
+        String main = spec.main() == null || spec.main().isBlank() ? "main" : spec.main();
+        if (!JS_MAIN.matcher(main).matches()) {
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE,
+                    "function " + name + ": main \"" + main + "\" is not a JavaScript name (e.g. main, or "
+                            + "handlers.hello for a property of the module's exports)");
+        }
+        if (code.length == 0 || new String(code, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function " + name + ": no code to run");
+        }
+        boolean zip = code.length >= 4 && code[0] == 'P' && code[1] == 'K' && code[2] == 3 && code[3] == 4;
+        String actionFile = zip ? "action.zip" : "action.js";
+        try {
+            Files.createDirectories(dir);
+            byte[] engine = jsEngine();
+            Files.write(dir.resolve(JS_ENGINE_FILE), engine);
+            Files.write(dir.resolve(actionFile), code);
+            Map<String, String> env = new TreeMap<>(spec.env());
+            env.put(WasmAbi.ENV_MAX_MEMORY_PAGES, Integer.toString(maxPages));
+            env.put(WasmAbi.ENV_TIMEOUT_MS, Long.toString(timeout));
+            env.put(WasmAbi.ENV_ENGINE, options.engine().manifestName());
+            env.put(JsAbi.ENV_MAIN, main);
+            Path manifest = writeContainerManifest(
+                    dir,
+                    name,
+                    JsAbi.APP,
+                    List.of(JS_ENGINE_FILE, actionFile),
+                    env,
+                    List.of(
+                            Map.of(
+                                    "path",
+                                    JS_ENGINE_FILE,
+                                    "sha256",
+                                    HexFormat.of().formatHex(sha256(engine))),
+                            Map.of("path", actionFile, "sha256", HexFormat.of().formatHex(sha256(code)))),
+                    memoryLimit(maxPages));
+            return image(manifest);
+        } catch (ManifestException e) {
+            throw new FunctionException(
+                    FunctionException.Kind.BAD_MODULE, "function " + name + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FunctionException(
+                    FunctionException.Kind.INTERNAL,
+                    "function " + name + ": writing its image under " + dir + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The JavaScript engine the faas jar carries (faas/workloads/quickjs/build.sh makes it). */
+    static byte[] jsEngine() throws IOException {
+        try (var in = EnclaveFunctionPlatform.class.getResourceAsStream(JS_ENGINE_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the JavaScript engine " + JS_ENGINE_RESOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
         }
     }
 
@@ -456,7 +541,44 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             wall = new Invocation.Phases(0, 0, 0, outcome.wallNanos());
             modeled = new Invocation.Phases(0, 0, 0, outcome.modeledNanos());
         }
+        if (d.runtime == FunctionRuntime.NODEJS) {
+            JsAbi.Response r = jsResponse(d, outcome.stdout());
+            return new Invocation(
+                    name,
+                    outcome.exitCode(),
+                    r.result().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    r.log(),
+                    cold,
+                    wall,
+                    modeled);
+        }
         return new Invocation(name, outcome.exitCode(), outcome.stdout(), cold, wall, modeled);
+    }
+
+    /** A JavaScript instance's response; one that does not decode is the platform's failure (the enclave wrote it). */
+    private static JsAbi.Response jsResponse(Deployed d, byte[] stdout) {
+        try {
+            return JsAbi.decodeResponse(stdout);
+        } catch (RuntimeException e) {
+            throw new FunctionException(
+                    FunctionException.Kind.INTERNAL,
+                    ErrorReport.generic(
+                            "function " + d.name + ": its response could not be read",
+                            "function " + d.name + ": decoding its response: " + e,
+                            e),
+                    e);
+        }
+    }
+
+    /** Why a JavaScript action's /init failed: the "error" of its response, as the engine said it. */
+    private static String initFailure(Deployed d, byte[] stdout) {
+        String result = jsResponse(d, stdout).result();
+        try {
+            String error = JSON.readTree(result).path("error").asText("");
+            return error.isEmpty() ? "Initialization has failed." : error;
+        } catch (IOException e) {
+            return "Initialization has failed.";
+        }
     }
 
     /**
@@ -559,6 +681,11 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             manager.stop(c);
             giveBackSlot(d);
             throw failure(d, prepared);
+        }
+        if (d.runtime == FunctionRuntime.NODEJS && prepared.exitCode() != JsAbi.EXIT_OK) {
+            manager.stop(c);
+            giveBackSlot(d);
+            throw new FunctionException(FunctionException.Kind.INIT_FAILED, initFailure(d, prepared.stdout()));
         }
         FunctionInstance instance = new FunctionInstance(d, c);
         synchronized (lock) {

@@ -14,7 +14,9 @@ public final class FunctionException extends RuntimeException {
         /** The module asked for more memory than it may have (507 / 413). */
         MEMORY_LIMIT,
         /** The platform itself failed (500). */
-        INTERNAL
+        INTERNAL,
+        /** A JavaScript action's code could not be initialised: a syntax error, no main, a bad archive (502). */
+        INIT_FAILED
     }
 
     private final Kind kind;

@@ -44,6 +44,7 @@ final class GatewayError extends RuntimeException {
             case NOT_FOUND -> 404;
             case BAD_MODULE -> 400;
             case TRAP, INTERNAL -> 500;
+            case INIT_FAILED -> 502;
             case TIMEOUT -> 504;
             case MEMORY_LIMIT -> 507;
         };
