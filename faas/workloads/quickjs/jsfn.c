@@ -210,12 +210,24 @@ EXPORT("jsfn_init") int jsfn_init(const char *req, size_t len) {
     return 0;
 }
 
-/* Runs every pending promise job; false if one threw (the prelude catches the action's own errors). */
+/* Runs every pending promise job; the count, or -1 if one threw (the prelude catches the action's own errors). */
 static int drain_jobs(void) {
     JSContext *c;
-    int r;
-    while ((r = JS_ExecutePendingJob(rt, &c)) > 0) { }
-    return r == 0;
+    int r, n = 0;
+    while ((r = JS_ExecutePendingJob(rt, &c)) > 0) n++;
+    return r < 0 ? -1 : n;
+}
+
+/* Node's processTicksAndRejections: the nextTick queue, then promise jobs, until both are empty. */
+static int settle_microtasks(void) {
+    for (;;) {
+        JSValue t = call_prelude("__teemate_ticks", NULL, 0);
+        int32_t ticks = 0;
+        if (JS_IsException(t) || JS_ToInt32(ctx, &ticks, t)) return -1;
+        int jobs = drain_jobs();
+        if (jobs < 0) return -1;
+        if (ticks == 0 && jobs == 0) return 0;
+    }
 }
 
 EXPORT("jsfn_run") int jsfn_run(const char *params, size_t len) {
@@ -226,7 +238,7 @@ EXPORT("jsfn_run") int jsfn_run(const char *params, size_t len) {
     JS_FreeValue(ctx, r);
     /* The event loop: promise jobs first, then the earliest timer (poll_oneoff sleeps until it is due). */
     for (;;) {
-        if (!drain_jobs()) { report("run"); return 2; }
+        if (settle_microtasks()) { report("run"); return 2; }
         JSValue wait = call_prelude("__teemate_next_timer", NULL, 0);
         double ms;
         if (JS_IsException(wait) || JS_ToFloat64(ctx, &ms, wait)) { report("timers"); return 2; }

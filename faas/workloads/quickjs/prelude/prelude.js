@@ -57,6 +57,9 @@ globalThis.setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
 globalThis.setImmediate = (fn, ...args) => addTimer(fn, 0, args, false);
 globalThis.clearTimeout = globalThis.clearInterval = globalThis.clearImmediate = (id) => { timers.delete(id); };
 globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
+// process.nextTick's own queue, run before promise jobs as Node runs it (processTicksAndRejections): jsfn.c's loop
+// alternates __teemate_ticks and QuickJS's job queue until both are empty.
+const ticks = [];
 
 // ---- Buffer, text, performance, process ----
 globalThis.Buffer = Buffer;
@@ -86,7 +89,7 @@ const process = {
   platform: 'linux',
   version: 'v20.0.0',
   versions: { node: '20.0.0', quickjs: '2025-04-26' },
-  nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
+  nextTick: (fn, ...args) => { ticks.push(() => fn(...args)); },
   hrtime: Object.assign((prev) => {
     const t = native.now(); const s = Math.floor(t / 1e3); const ns = Math.round((t - s * 1e3) * 1e6);
     return prev ? [s - prev[0] - (ns < prev[1] ? 1 : 0), (ns - prev[1] + 1e9) % 1e9] : [s, ns];
@@ -263,9 +266,19 @@ globalThis.__teemate_run = function (json) {
   Object.assign(process.env, run.env || {});
   startedAt = native.now();
   settled = null;
-  Promise.resolve()
-    .then(() => action(run.value === undefined ? {} : run.value))
-    .then((v) => { settled = [true, v]; }, (e) => { settled = [false, e]; });
+  // main runs now, as OpenWhisk's runner calls it; its promise (or value) settles through the event loop
+  try {
+    Promise.resolve(action(run.value === undefined ? {} : run.value))
+      .then((v) => { settled = [true, v]; }, (e) => { settled = [false, e]; });
+  } catch (e) {
+    settled = [false, e];
+  }
+};
+/** Runs the process.nextTick queue (ticks queued meanwhile too); returns how many ran. */
+globalThis.__teemate_ticks = function () {
+  let n = 0;
+  while (ticks.length > 0) { ticks.shift()(); n++; }
+  return n;
 };
 /** Milliseconds until the next timer is due (0: one is due), or -1: stop (settled, or nothing left to run). */
 globalThis.__teemate_next_timer = function () {
@@ -274,14 +287,17 @@ globalThis.__teemate_next_timer = function () {
   for (const t of timers.values()) next = Math.min(next, t.due);
   return Math.max(0, next - native.now());
 };
+/** Runs the earliest due timer, one per call: Node drains ticks and promise jobs after each (since Node 11). */
 globalThis.__teemate_fire_timers = function () {
   const now = native.now();
-  const due = [...timers.entries()].filter(([, t]) => t.due <= now).sort((a, b) => a[1].due - b[1].due || a[1].seq - b[1].seq);
-  for (const [id, t] of due) {
-    if (!timers.has(id)) continue; // cleared by an earlier callback
-    if (t.every) t.due = now + t.every; else timers.delete(id);
-    t.fn(...t.args);
+  let first = null;
+  for (const [id, t] of timers) {
+    if (t.due <= now && (first === null || t.due < first[1].due || (t.due === first[1].due && t.seq < first[1].seq))) first = [id, t];
   }
+  if (first === null) return;
+  const [id, t] = first;
+  if (t.every) { t.due = now + t.every; t.seq = ++timerSeq; } else timers.delete(id);
+  t.fn(...t.args);
 };
 /** "0" + the result's JSON, or "1" + {"error": ...}, as OpenWhisk's Node.js runtime answers /run. */
 globalThis.__teemate_response = function () {
