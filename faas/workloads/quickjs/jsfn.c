@@ -193,7 +193,7 @@ static JSValue call_prelude(const char *name, const char *arg, size_t len) {
 EXPORT("jsfn_init") int jsfn_init(const char *req, size_t len) {
     rt = JS_NewRuntime();
     /* Below the 1 MiB shadow stack the linker gives (-z stack-size): deep recursion is a RangeError, not a trap. */
-    JS_SetMaxStackSize(rt, 768 * 1024);
+    JS_SetMaxStackSize(rt, 128 * 1024);
     ctx = JS_NewContext(rt);
     if (!rt || !ctx) { fprintf(stderr, "init: out of memory creating the JS runtime\n"); return 1; }
     JSValue global = JS_GetGlobalObject(ctx);

@@ -396,7 +396,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                                     "sha256",
                                     HexFormat.of().formatHex(sha256(engine))),
                             Map.of("path", actionFile, "sha256", HexFormat.of().formatHex(sha256(code)))),
-                    memoryLimit(maxPages));
+                    // the isolate's pages, and as many again for the function's snapshot it starts from
+                    memoryLimit(2 * maxPages));
             return image(manifest);
         } catch (ManifestException e) {
             throw new FunctionException(
