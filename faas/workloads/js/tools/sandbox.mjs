@@ -80,7 +80,10 @@ const NOT_IN_QUICKJS = ['Intl', 'WebAssembly', 'Atomics', 'SharedArrayBuffer'];
 /**
  * Makes the context. options: strict (true), files (a Map or object url-or-path -> Buffer|string
  * served by fetch; unknown URLs answer 404), kv (a Map key -> Buffer, the in-memory teemate.kv),
- * env (process.env), log (function(level, args) for console output; default: to stderr).
+ * env (process.env), log (function(level, args) for console output; default: to stderr),
+ * fetch (replaces the file-map fetch, e.g. with one that asks a real local server),
+ * forbidClock (Math.random, Date.now and new Date() without arguments throw: results must not
+ * depend on them).
  */
 export function makeContext(options = {}) {
   const strict = options.strict !== false;
@@ -123,7 +126,23 @@ export function makeContext(options = {}) {
   });
   g('process', { env: Object.assign({}, options.env || {}) });
 
-  g('fetch', async (url) => {
+  if (options.forbidClock) {
+    vm.runInContext(`(() => {
+      const D = Date;
+      const no = (what) => () => { throw new Error('teemate check: ' + what + ' makes the result nondeterministic'); };
+      Math.random = no('Math.random()');
+      function CheckedDate(...a) {
+        if (a.length === 0) no('new Date() / Date()')();
+        return new.target ? new D(...a) : D(...a);
+      }
+      Object.setPrototypeOf(CheckedDate, D);
+      CheckedDate.prototype = D.prototype;
+      CheckedDate.now = no('Date.now()');
+      globalThis.Date = CheckedDate;
+    })()`, sandbox);
+  }
+
+  g('fetch', options.fetch || (async (url) => {
     const u = String(url);
     let key = files.has(u) ? u : null;
     if (key === null) {
@@ -138,7 +157,7 @@ export function makeContext(options = {}) {
       arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
       text: async () => bytes.toString('utf8'),
     };
-  });
+  }));
   g('teemate', {
     kv: {
       set: async (key, value) => { check(NodeBuffer.isBuffer(value), 'teemate.kv.set with a non-Buffer value'); kv.set(String(key), NodeBuffer.from(value)); },
@@ -166,4 +185,20 @@ export async function invoke(main, params) {
   const json = JSON.stringify(result);
   if (json === undefined) throw new Error('main returned ' + String(result) + ', not a JSON-able object');
   return JSON.parse(json);
+}
+
+/**
+ * Evaluates an action in node's own realm instead (for timing only): a node:vm context's global
+ * object is an interceptor, which makes every global lookup (Math, Array, ...) several times
+ * slower than in plain node and would overstate node's time for the numeric kernels. The
+ * runtime's require/fetch/teemate/process are passed in as parameters of a wrapper function;
+ * Buffer, console, timers and TextEncoder/TextDecoder are node's own.
+ */
+export function loadActionInMainRealm(code, options = {}, filename = 'action.js') {
+  const ctx = makeContext(options); // only to borrow its require/fetch/teemate/process
+  const pick = (n) => vm.runInContext(n, ctx.context);
+  const wrapper = vm.runInThisContext('(function (require, fetch, teemate, process) {\n' + code + '\n;return main;\n})', { filename });
+  const main = wrapper(pick('require'), pick('fetch'), pick('teemate'), pick('process'));
+  if (typeof main !== 'function') throw new Error(filename + ' defines no global function main(params)');
+  return main;
 }
