@@ -191,13 +191,16 @@ export async function invoke(main, params) {
  * Evaluates an action in node's own realm instead (for timing only): a node:vm context's global
  * object is an interceptor, which makes every global lookup (Math, Array, ...) several times
  * slower than in plain node and would overstate node's time for the numeric kernels. The
- * runtime's require/fetch/teemate/process are passed in as parameters of a wrapper function;
- * Buffer, console, timers and TextEncoder/TextDecoder are node's own.
+ * runtime's require/fetch/teemate/process are passed in as parameters of a wrapper function
+ * (and globalThis.teemate is set); Buffer, console, timers and TextEncoder/TextDecoder are node's own.
  */
 export function loadActionInMainRealm(code, options = {}, filename = 'action.js') {
   const ctx = makeContext(options); // only to borrow its require/fetch/teemate/process
   const pick = (n) => vm.runInContext(n, ctx.context);
   const wrapper = vm.runInThisContext('(function (require, fetch, teemate, process) {\n' + code + '\n;return main;\n})', { filename });
+  // globalThis.teemate is how the uploader reaches the store; node's realm has no such name, so
+  // it is set there (the last loaded action's store wins: one action per process is the use).
+  globalThis.teemate = pick('teemate');
   const main = wrapper(pick('require'), pick('fetch'), pick('teemate'), pick('process'));
   if (typeof main !== 'function') throw new Error(filename + ' defines no global function main(params)');
   return main;
