@@ -159,7 +159,7 @@ var __action = (() => {
         params = params || {};
         const text = typeof params.text === "string" && params.text.length > 0 ? params.text : DEFAULT_TEXT;
         const n = Math.floor(Number(params.bytes));
-        const bytes = params.bytes === void 0 || !Number.isFinite(n) ? 2048 : Math.max(0, Math.min(n, 1 << 26));
+        const bytes = params.bytes === void 0 || !Number.isFinite(n) ? 1024 : Math.max(0, Math.min(n, 1 << 26));
         const password = typeof params.password === "string" ? params.password : "O Romeo, Romeo! wherefore art thou Romeo?";
         const nn = Math.floor(Number(params.nonce));
         const nonce = params.nonce === void 0 || !Number.isFinite(nn) ? 11991456e5 : Math.max(0, Math.min(nn, Number.MAX_SAFE_INTEGER));

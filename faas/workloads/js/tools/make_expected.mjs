@@ -67,7 +67,7 @@ const crossChecks = {
   },
   'crypto-aes'(c, r) {
     const unit = Buffer.from(c.params.text || ROMEO, 'utf8');
-    const bytes = c.params.bytes !== undefined ? c.params.bytes : 2048;
+    const bytes = c.params.bytes !== undefined ? c.params.bytes : 1024;
     const plain = Buffer.alloc(bytes); for (let i = 0; i < bytes; i++) plain[i] = unit[i % unit.length];
     const key = Buffer.from(r.key_hex, 'hex');
     const pw = c.params.password !== undefined ? c.params.password : 'O Romeo, Romeo! wherefore art thou Romeo?';
