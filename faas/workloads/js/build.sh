@@ -31,13 +31,14 @@ for name in "${WORKLOADS[@]}"; do
     --external:crypto --external:buffer \
     --loader:.jpg=base64 --legal-comments=inline --charset=utf8 \
     --log-level=warning --log-override:unsupported-require-call=silent --log-override:empty-glob=silent \
-    --outfile="$out.tmp"
+    --metafile="$out.meta" --outfile="$out.tmp"
   {
     echo "// TeeMate JS workload '$name': built by faas/workloads/js/build.sh from src/$name.js (esbuild $(node_modules/.bin/esbuild --version))."
     echo "// OpenWhisk plain-code action: the runtime evaluates this file and calls the global main(params)."
+    node tools/license_header.mjs "$out.meta"
     cat "$out.tmp"
     echo 'function main(params) { return __action.main(params); }'
   } > "$out"
-  rm -f "$out.tmp"
+  rm -f "$out.tmp" "$out.meta"
   printf '%-24s %8d bytes  sha256 %s\n' "$out" "$(wc -c < "$out")" "$(sha256sum "$out" | cut -d' ' -f1)"
 done

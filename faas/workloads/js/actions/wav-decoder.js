@@ -1,5 +1,10 @@
 // TeeMate JS workload 'wav-decoder': built by faas/workloads/js/build.sh from src/wav-decoder.js (esbuild 0.28.2).
 // OpenWhisk plain-code action: the runtime evaluates this file and calls the global main(params).
+/*
+ * Bundled npm packages and their license notices:
+ *
+ * wav-decoder@1.3.0 (license: MIT; author: Nao Yonamine <mohayonao@gmail.com>)
+ */
 "use strict";
 var __action = (() => {
   var __getOwnPropNames = Object.getOwnPropertyNames;
