@@ -14,6 +14,22 @@ var __action = (() => {
   // src/access-binary-trees.js
   var require_access_binary_trees = __commonJS({
     "src/access-binary-trees.js"(exports, module) {
+      /*!
+       * access-binary-trees: the kernel of SunSpider 1.0's access-binary-trees.js, which is the
+       * Computer Language Shootout's binary-trees benchmark (contributed there by Isaac Gouy):
+       * allocates perfect binary trees of TreeNode objects bottom-up and walks them with itemCheck(),
+       * whose result (item + left - right) checks that every node was built and reached.
+       *
+       * Written for TeeMate from the benchmark's published algorithm (the Shootout's binary-trees, as
+       * SunSpider runs it: for n = from..to, maxDepth = max(minDepth + 2, n), a stretch tree of depth
+       * maxDepth + 1, a long-lived tree of depth maxDepth, and 2^(maxDepth - depth + minDepth) pairs of
+       * trees of each even-offset depth). SunSpider's own file carries the Shootout's revised BSD
+       * license; see Notices in this directory's README.md.
+       *
+       * params: from (default 4), to (default 7): SunSpider's loop bounds; min_depth (default 4)
+       * result: {ret, lines}: ret is SunSpider's checksum (the sum of the long-lived trees' checks,
+       *         -4 for 4..7), lines are the Shootout-style report of the last n
+       */
       function TreeNode(left, right, item) {
         this.left = left;
         this.right = right;

@@ -20,6 +20,27 @@ var __action = (() => {
   // src/crypto-aes.js
   var require_crypto_aes = __commonJS({
     "src/crypto-aes.js"(exports, module) {
+      /*!
+       * crypto-aes: the kernel of SunSpider 1.0's crypto-aes.js, which encrypts and decrypts a text
+       * with Chris Veness' pure-JavaScript AES in counter mode ("AES implementation in JavaScript
+       * (c) Chris Veness 2005-2007", http://www.movable-type.co.uk/scripts/aes.html): a 256-bit key
+       * made from a password (the password's first 32 char codes, encrypted with themselves, the first
+       * 16 result bytes repeated), a counter block of an 8-byte nonce (little-endian) and an 8-byte
+       * big-endian block number, then decryption and a check that the text comes back.
+       *
+       * Written for TeeMate from FIPS 197 following that structure (Cipher, KeyExpansion, SubBytes,
+       * ShiftRows, MixColumns, AddRoundKey on a 4xNb state; CTR as above). It does NOT use
+       * require('crypto') for AES; only the reported digest of the ciphertext uses createHash.
+       * SunSpider takes the nonce from the clock; here it is a param, so the ciphertext is
+       * reproducible; with it, the ciphertext equals standard AES-256-CTR with IV = the counter block.
+       *
+       * params: text      (default: SunSpider's Romeo and Juliet line, as the C workload uses it),
+       *                   repeated to fill `bytes`; encrypted as UTF-8
+       *         bytes     plaintext length (default 1024: ~1.5 ms in node)
+       *         password  (default "O Romeo, Romeo! wherefore art thou Romeo?")
+       *         nonce     a non-negative integer below 2^53 (default 1199145600000)
+       * result: {bytes, key_hex, iv_hex, ciphertext_head (first 16 bytes, hex), ciphertext_sha256, roundtrip}
+       */
       var crypto = __require("crypto");
       var DEFAULT_TEXT = "ROMEO: But, soft! what light through yonder window breaks? It is the east, and Juliet is the sun.\n";
       var SBOX = (() => {

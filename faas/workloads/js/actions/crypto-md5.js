@@ -14,6 +14,22 @@ var __action = (() => {
   // src/crypto-md5.js
   var require_crypto_md5 = __commonJS({
     "src/crypto-md5.js"(exports, module) {
+      /*!
+       * crypto-md5: the kernel of SunSpider 1.0's crypto-md5.js, which hashes a long text with Paul
+       * Johnston's pure-JavaScript MD5 (RFC 1321; "Version 2.1 Copyright (C) Paul Johnston 1999 -
+       * 2002. Other contributors: Greg Holt, Andrew Kepert, Ydnar, Lostinet. Distributed under the BSD
+       * License", http://pajhome.org.uk/crypt/md5).
+       *
+       * Written for TeeMate from RFC 1321 in that implementation's style: the message as an array of
+       * little-endian 32-bit words, 16-bit-safe additions, the four round functions inlined per step,
+       * hex output. It does NOT use require('crypto'): the point is the JS arithmetic.
+       *
+       * params: text   (default: SunSpider's Romeo and Juliet line, as the C workload uses it), repeated
+       *                to fill the message; ASCII expected (each char code is taken modulo 256,
+       *                like Johnston's chrsz = 8)
+       *         bytes  message length (default 4096)
+       * result: {bytes, md5}
+       */
       var DEFAULT_TEXT = "ROMEO: But, soft! what light through yonder window breaks? It is the east, and Juliet is the sun.\n";
       function safeAdd(x, y) {
         const lsw = (x & 65535) + (y & 65535);

@@ -14,6 +14,23 @@ var __action = (() => {
   // src/math-partial-sums.js
   var require_math_partial_sums = __commonJS({
     "src/math-partial-sums.js"(exports, module) {
+      /*!
+       * math-partial-sums: the kernel of SunSpider 1.0's math-partial-sums.js, the Computer Language
+       * Shootout's partial-sums benchmark (contributed there by Isaac Gouy): nine series summed in
+       * doubles with Math.pow, Math.sin and Math.cos. SunSpider runs n = 1024, 2048, ..., 16384 and
+       * adds up four of the sums (harmonic, Riemann zeta, alternating harmonic, Gregory) per n.
+       *
+       * Written for TeeMate from the benchmark's published algorithm; SunSpider's file carries the
+       * Shootout's revised BSD license (see Notices in this directory's README.md).
+       *
+       * Math.sin/cos/pow may differ in the last bit between engines (V8's ieee754 port vs. the
+       * libm QuickJS is linked with), so every number is reported as a string with 9 decimals
+       * (like the Shootout's "%.9f" output), which no such difference reaches.
+       *
+       * params: from (default 1024), to (default 4096): n doubles from `from` while n <= to;
+       *         SunSpider's run is from 1024 to 16384 (total 60.08994194659945), ~4x the default's work
+       * result: {total, series: {n, "(2/3)^k", "k^-0.5", ...}} (series are the last n's nine sums)
+       */
       var NAMES = [
         "(2/3)^k",
         "k^-0.5",

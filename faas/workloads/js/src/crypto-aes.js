@@ -1,4 +1,4 @@
-/*
+/*!
  * crypto-aes: the kernel of SunSpider 1.0's crypto-aes.js, which encrypts and decrypts a text
  * with Chris Veness' pure-JavaScript AES in counter mode ("AES implementation in JavaScript
  * (c) Chris Veness 2005-2007", http://www.movable-type.co.uk/scripts/aes.html): a 256-bit key

@@ -1,4 +1,4 @@
-/*
+/*!
  * crypto-md5: the kernel of SunSpider 1.0's crypto-md5.js, which hashes a long text with Paul
  * Johnston's pure-JavaScript MD5 (RFC 1321; "Version 2.1 Copyright (C) Paul Johnston 1999 -
  * 2002. Other contributors: Greg Holt, Andrew Kepert, Ydnar, Lostinet. Distributed under the BSD

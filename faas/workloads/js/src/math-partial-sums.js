@@ -1,11 +1,11 @@
-/*
+/*!
  * math-partial-sums: the kernel of SunSpider 1.0's math-partial-sums.js, the Computer Language
  * Shootout's partial-sums benchmark (contributed there by Isaac Gouy): nine series summed in
  * doubles with Math.pow, Math.sin and Math.cos. SunSpider runs n = 1024, 2048, ..., 16384 and
  * adds up four of the sums (harmonic, Riemann zeta, alternating harmonic, Gregory) per n.
  *
  * Written for TeeMate from the benchmark's published algorithm; SunSpider's file carries the
- * Shootout's revised BSD license (see this directory's README).
+ * Shootout's revised BSD license (see Notices in this directory's README.md).
  *
  * Math.sin/cos/pow may differ in the last bit between engines (V8's ieee754 port vs. the
  * libm QuickJS is linked with), so every number is reported as a string with 9 decimals

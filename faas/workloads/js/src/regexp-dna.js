@@ -1,4 +1,4 @@
-/*
+/*!
  * regexp-dna: the kernel of SunSpider 1.0's regexp-dna.js, the Computer Language Shootout's
  * regex-dna benchmark: strips FASTA headers and newlines from a DNA sequence with one regular
  * expression, counts the matches of nine alternation patterns (case-insensitive, both strands),
@@ -9,7 +9,7 @@
  * ">ONE", the IUB table for ">TWO" and the Homo sapiens table for ">THREE", from the linear
  * congruential generator last = (last * 3877 + 29573) % 139968 seeded with 42, lines of 60), so
  * `n` scales it (input ~ 10 n bytes). Written for TeeMate from the benchmarks' published
- * algorithms; SunSpider's file carries the Shootout's revised BSD license (see README).
+ * algorithms; SunSpider's file carries the Shootout's revised BSD license (see Notices in README.md).
  * Difference: SunSpider substitutes only the first occurrence of each code (its source has a
  * FIXME wishing for a global substitution); this substitutes all, as the Shootout does.
  *

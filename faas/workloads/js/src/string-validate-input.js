@@ -1,4 +1,4 @@
-/*
+/*!
  * string-validate-input: the kernel of SunSpider 1.0's string-validate-input.js (Apple): makes
  * up e-mail addresses (random six-letter names, every other one with "(at)" instead of "@") and
  * checks them with a regular expression, then makes up ZIP codes (random digits, every other one
@@ -6,7 +6,7 @@
  * string of the verdicts.
  *
  * Written for TeeMate from that benchmark's description; SunSpider's files are under Apple's
- * BSD-style license (see this directory's README). SunSpider draws the names and digits with
+ * BSD-style license (see Notices in this directory's README.md). SunSpider draws the names and digits with
  * Math.random(); here a seeded mulberry32 generator does, so the report is reproducible.
  *
  * params: count (default 1000; SunSpider uses 4000), seed (default 42)
