@@ -156,13 +156,14 @@ class JsFailuresTest {
     void runawayRecursionIsAnErrorTheActionCanCatch() {
         deploy(
                 "deep",
-                "function f(n) { return n === 0 ? 0 : f(n - 1) + 1; } "
-                        + "function main(p) { let caught; try { f(1e9); } catch (e) { caught = String(e); } "
-                        + "return {depth: f(p.depth), caught}; }",
+                "let reached = 0; function g() { reached++; g(); } "
+                        + "function f(n) { return n === 0 ? 0 : f(n - 1) + 1; } "
+                        + "function main(p) { let caught; try { g(); } catch (e) { caught = String(e); } "
+                        + "return {depth: f(p.depth), caught, deeper: reached > p.depth}; }",
                 64,
                 0);
-        Invocation deep = p.invoke("deep", "{\"depth\":500}".getBytes(StandardCharsets.UTF_8), Map.of());
-        assertThat(out(deep)).isEqualTo("{\"depth\":500,\"caught\":\"InternalError: stack overflow\"}");
+        Invocation deep = p.invoke("deep", "{\"depth\":300}".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(out(deep)).isEqualTo("{\"depth\":300,\"caught\":\"InternalError: stack overflow\",\"deeper\":true}");
         neighbourStillAnswers();
     }
 

@@ -14,7 +14,7 @@ final class JsPlatforms {
 
     static PlatformOptions options() {
         return PlatformOptions.defaults()
-                .withHeap("48M", false)
+                .withHeap("96M", false)
                 .withThreads(8)
                 .withMachine(256, 4)
                 .withTcsTimeout(Duration.ofSeconds(60))
