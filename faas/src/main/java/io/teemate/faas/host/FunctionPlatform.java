@@ -38,7 +38,10 @@ public interface FunctionPlatform extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** "shared" or "conventional". */
+    /**
+     * How functions are served: a {@link ServingModel}'s name ("native", "cold", "warm", "shared"), or
+     * "conventional" for the two-mode platform's enclave per instance with idle instances reused.
+     */
     String mode();
 
     @Override
