@@ -48,9 +48,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Deploy</b> turns WebAssembly text into binary ({@link WatCompiler}), checks the module ({@link ModuleCheck}),
  * and writes a container image under {@code workDir/functions/<name>/v<n>/}: {@code module.wasm}, the container
  * manifest (the module as its one trusted file, with its SHA-256; the function's arguments and environment; the
- * limits; an attach key). <b>Invoke</b> reuses an idle instance of the function (warm) or starts a container (cold:
- * process, enclave built or aliased, runtime attach, module load), then enters it with the request framed as
- * {@link WasmAbi} says. Each instance serves one invocation at a time; the platform keeps at most
+ * limits; an attach key). <b>Invoke</b> takes an instance as the {@link ServingModel} says, or starts a container
+ * (cold: process, enclave built or aliased, runtime attach, module load), then enters it with the request framed as
+ * {@link WasmAbi} says. SHARED reuses an idle instance of the function; COLD never reuses one and stops each after
+ * its invocation; WARM keeps a pool of {@link PlatformOptions#warmPool()} instances per function, made at deploy and
+ * refilled in the background, and starts one cold only when the pool is empty. A platform made with a container
+ * {@link Mode} alone serves SHARED, or for CONVENTIONAL builds an enclave per instance and reuses idle ones. Each instance serves one invocation at a time; the platform keeps at most
  * {@link PlatformOptions#maxInstances()} instances and, when full, stops the least recently used idle instance of
  * another function or waits. An instance that trapped, timed out or ran out of memory is stopped (the runtime has
  * already torn its container down); the others keep serving.
