@@ -54,6 +54,21 @@ class NativeFunctionPlatformTest {
     }
 
     @Test
+    void aJavaScriptActionWhoseInitFailsSaysSoAndLeavesNoInstance() {
+        try (NativeFunctionPlatform p = new NativeFunctionPlatform(dir, ServingModelsTestOptions.js())) {
+            p.deploy(FunctionSpec.nodejs(
+                    "broken", "function main(params) {".getBytes(StandardCharsets.UTF_8), null, Map.of(), 0, 0));
+            assertThatThrownBy(() -> p.invoke("broken", "{}".getBytes(StandardCharsets.UTF_8), Map.of()))
+                    .isInstanceOf(FunctionException.class)
+                    .extracting(e -> ((FunctionException) e).kind())
+                    .isEqualTo(FunctionException.Kind.INIT_FAILED);
+            FunctionInfo info = p.get("broken").orElseThrow();
+            assertThat(info.idleInstances()).isZero();
+            assertThat(info.busyInstances()).isZero();
+        }
+    }
+
+    @Test
     void aTrapATimeoutAndGrowingPastTheLimitAreTheFunctionsOwnAndThePlatformGoesOn() {
         try (NativeFunctionPlatform p = new NativeFunctionPlatform(dir, options())) {
             p.deploy(Wat.spec("trap", Wat.TRAP, 0, 0));

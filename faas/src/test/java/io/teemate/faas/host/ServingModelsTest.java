@@ -48,14 +48,7 @@ class ServingModelsTest {
     Path dir;
 
     private static PlatformOptions options() {
-        return PlatformOptions.defaults()
-                .withHeap("16M", false)
-                .withThreads(8)
-                .withMachine(256, 4)
-                .withTcsTimeout(Duration.ofSeconds(60))
-                .withDefaults(64, 60_000)
-                .withWarmPool(2)
-                .withOwner(OWNER);
+        return ServingModelsTestOptions.js().withOwner(OWNER);
     }
 
     /** auth.wasm's default case: the module, its environment, its input and the output it must give. */
@@ -223,6 +216,23 @@ class ServingModelsTest {
                     .isInstanceOf(FunctionException.class)
                     .extracting(e -> ((FunctionException) e).kind())
                     .isEqualTo(FunctionException.Kind.TIMEOUT);
+        }
+    }
+
+    @Test
+    void warmDeploysAnActionWhoseInitFailsAndItsInvocationsSaySo() throws Exception {
+        Platform m = machine();
+        try (EnclaveFunctionPlatform p = on(m, ServingModel.WARM, dir, options().withWarmPool(1))) {
+            p.deploy(js("broken", "function main(params) {", 0));
+            assertThat(p.get("broken").orElseThrow().idleInstances())
+                    .as("its /init failed")
+                    .isZero();
+            assertThat(enclaves(m)).as("the failed instance was stopped").isEmpty();
+            assertThatThrownBy(() -> p.invoke("broken", utf8("{}"), Map.of()))
+                    .isInstanceOf(FunctionException.class)
+                    .extracting(e -> ((FunctionException) e).kind())
+                    .isEqualTo(FunctionException.Kind.INIT_FAILED);
+            assertThat(p.get("broken").orElseThrow().busyInstances()).isZero();
         }
     }
 
