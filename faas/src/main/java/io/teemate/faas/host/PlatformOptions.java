@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param logicalProcessors     the logical processors of such a machine: how many enclave threads run at once
  * @param owner                 the enclave owner's RSA-3072 key: signs the enclave's SIGSTRUCT (MRSIGNER) and the
  *                              policy admitting each function's container; null for a fresh key per platform
+ * @param warmPool              the warm model ({@link ServingModel#WARM}): instances made in advance per function, at
+ *                              deploy, and kept ready (the paper's CC-Warm pre-creates container, enclave and instance)
  */
 public record PlatformOptions(
         String heapSize,
@@ -40,7 +42,8 @@ public record PlatformOptions(
         Duration warmPeriod,
         int epcMiB,
         int logicalProcessors,
-        SigningKey owner) {
+        SigningKey owner,
+        int warmPool) {
     public PlatformOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -48,12 +51,18 @@ public record PlatformOptions(
         if (maxInstances < 1) {
             throw new IllegalArgumentException("maxInstances must be at least 1, got " + maxInstances);
         }
+        if (warmPool < 0) {
+            throw new IllegalArgumentException("warmPool must be 0 or more, got " + warmPool);
+        }
         if (defaultMaxMemoryPages < 1 || defaultTimeoutMillis < 1) {
             throw new IllegalArgumentException("the default memory limit and time limit must be positive");
         }
     }
 
-    /** 64 MiB SGX1 heap, 32 threads and instances, the compiler, 64 pages (4 MiB) and 10 s per function. */
+    /**
+     * 64 MiB SGX1 heap, 32 threads and instances, the compiler, 64 pages (4 MiB) and 10 s per function, 4 warm
+     * instances per function in the warm model.
+     */
     public static PlatformOptions defaults() {
         return new PlatformOptions(
                 "64M",
@@ -68,7 +77,8 @@ public record PlatformOptions(
                 Duration.ofMinutes(10),
                 256,
                 Math.max(4, Runtime.getRuntime().availableProcessors()),
-                null);
+                null,
+                4);
     }
 
     public PlatformOptions withHeap(String size, boolean edmm) {
@@ -85,7 +95,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     /** {@code threads} TCS pages, and as many instances at most. */
@@ -103,7 +114,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withMaxInstances(int maxInstances) {
@@ -120,7 +132,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withEngine(WasmEngine engine) {
@@ -137,7 +150,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withDefaults(int maxMemoryPages, long timeoutMillis) {
@@ -154,7 +168,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withTcsTimeout(Duration tcsTimeout) {
@@ -171,7 +186,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withWarmPeriod(Duration warmPeriod) {
@@ -188,7 +204,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
@@ -205,7 +222,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
     }
 
     public PlatformOptions withOwner(SigningKey owner) {
@@ -222,6 +240,26 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                warmPool);
+    }
+
+    /** The warm model's pool: {@code warmPool} instances per function made at deploy and kept ready. */
+    public PlatformOptions withWarmPool(int warmPool) {
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner,
+                warmPool);
     }
 }
