@@ -131,6 +131,19 @@ final class Wat {
                 (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
             """.formatted(WASI);
 
+    /** Writes all of its own linear memory ({@code pages} of 64 KiB, fresh from the enclave heap) to standard output. */
+    static String dumper(int pages) {
+        return """
+                (module
+                %s
+                  (memory %d)
+                  (func (export "_start")
+                    (i32.store (i32.const 0) (i32.const 0))
+                    (i32.store (i32.const 4) (i32.const %d))
+                    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
+                """.formatted(WASI, pages, pages * 65_536);
+    }
+
     /**
      * Loads 8 bytes at {@code address} (an i32, taken unsigned) and writes them to standard output: beyond its own
      * one page of memory, where an enclave neighbour's pages would be.
