@@ -103,11 +103,20 @@ public final class ContainerManager implements AutoCloseable {
     /**
      * Makes {@code service} answer {@link RuntimeAbi#OCALL_SERVICE} requests for {@code name} from every container
      * of this manager, started or not (replacing one of that name). Its requests come from containers' code: see
-     * {@link HostService}.
+     * {@link HostService}. A null {@code service} withdraws the name: its calls answer -ENOSYS.
      */
     public void registerService(String name, HostService service) {
-        services.put(
-                java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(service, "service"));
+        java.util.Objects.requireNonNull(name, "name");
+        if (service == null) {
+            services.remove(name);
+        } else {
+            services.put(name, service);
+        }
+    }
+
+    /** The service registered for {@code name}, or null. */
+    public HostService service(String name) {
+        return services.get(name);
     }
 
     /** Spawns the container's process, gives it an enclave (built or aliased) and attaches it to the runtime. */
