@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param logicalProcessors     the logical processors of such a machine: how many enclave threads run at once
  * @param owner                 the enclave owner's RSA-3072 key: signs the enclave's SIGSTRUCT (MRSIGNER) and the
  *                              policy admitting each function's container; null for a fresh key per platform
+ * @param kvEndpoint            {@code host:port} of the key-value store (Redis's protocol: {@code teemate kv serve} or
+ *                              a Redis) that JavaScript functions' {@code teemate.kv} reaches; null for none
  */
 public record PlatformOptions(
         String heapSize,
@@ -40,7 +42,8 @@ public record PlatformOptions(
         Duration warmPeriod,
         int epcMiB,
         int logicalProcessors,
-        SigningKey owner) {
+        SigningKey owner,
+        String kvEndpoint) {
     public PlatformOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -68,6 +71,7 @@ public record PlatformOptions(
                 Duration.ofMinutes(10),
                 256,
                 Math.max(4, Runtime.getRuntime().availableProcessors()),
+                null,
                 null);
     }
 
@@ -85,7 +89,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     /** {@code threads} TCS pages, and as many instances at most. */
@@ -103,7 +108,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withMaxInstances(int maxInstances) {
@@ -120,7 +126,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withEngine(WasmEngine engine) {
@@ -137,7 +144,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withDefaults(int maxMemoryPages, long timeoutMillis) {
@@ -154,7 +162,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withTcsTimeout(Duration tcsTimeout) {
@@ -171,7 +180,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withWarmPeriod(Duration warmPeriod) {
@@ -188,7 +198,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
@@ -205,7 +216,8 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
     }
 
     public PlatformOptions withOwner(SigningKey owner) {
@@ -222,6 +234,29 @@ public record PlatformOptions(
                 warmPeriod,
                 epcMiB,
                 logicalProcessors,
-                owner);
+                owner,
+                kvEndpoint);
+    }
+
+    /** The key-value store JavaScript functions' {@code teemate.kv} reaches, {@code host:port}; null for none. */
+    public PlatformOptions withKvEndpoint(String kvEndpoint) {
+        if (kvEndpoint != null) {
+            KvService.HostPort.parse(kvEndpoint); // a bad endpoint is said now, not at a function's first set
+        }
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner,
+                kvEndpoint);
     }
 }
