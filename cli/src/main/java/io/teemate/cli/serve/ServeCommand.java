@@ -47,11 +47,17 @@ public final class ServeCommand implements Callable<Integer> {
      * Wasm functions in enclaves on an emulated machine of {@code --epc-mib}; the platform's files (container
      * images with their private attach keys) go to the work directory {@link #call} gives it.
      */
-    static final FunctionPlatformFactory PLATFORM = (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(
-            mode,
-            workDir,
-            PlatformOptions.defaults()
-                    .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors()));
+    static final FunctionPlatformFactory PLATFORM = platform(null);
+
+    /** {@link #PLATFORM} whose JavaScript functions' {@code teemate.kv} reaches the store at {@code kvEndpoint}. */
+    static FunctionPlatformFactory platform(String kvEndpoint) {
+        return (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(
+                mode,
+                workDir,
+                PlatformOptions.defaults()
+                        .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors())
+                        .withKvEndpoint(kvEndpoint));
+    }
 
     @CommandLine.Mixin
     PortOption portOption = new PortOption(8080);
@@ -92,6 +98,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "the database's data directory with --kv-port (default: ${DEFAULT-VALUE})")
     Path kvDir;
 
+    @Option(
+            names = "--kv",
+            paramLabel = "HOST:PORT",
+            description = "the key-value store (Redis's protocol: teemate kv serve, or a Redis) that JavaScript"
+                    + " functions reach as teemate.kv; with --kv-port P, 127.0.0.1:P is this command's own database"
+                    + " (default: none, and teemate.kv says so)")
+    String kvEndpoint;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,6 +138,13 @@ public final class ServeCommand implements Callable<Integer> {
             OptionChecks.port(spec, "--kv-port", kvPort);
         }
         epcMiB = epc.mib(spec);
+        if (kvEndpoint != null) {
+            try {
+                PlatformOptions.defaults().withKvEndpoint(kvEndpoint);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--kv: " + e.getMessage());
+            }
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " must be positive");
         }
@@ -155,7 +176,9 @@ public final class ServeCommand implements Callable<Integer> {
     private int serve(Mode m, Path dir, Path removeAtExit, PrintWriter out, PrintWriter err) {
         FunctionPlatform platform;
         try {
-            platform = factory.create(m, epcMiB, dir);
+            // --kv goes to the built-in platform; a test's or embedder's factory makes its own choice
+            platform =
+                    (factory == PLATFORM && kvEndpoint != null ? platform(kvEndpoint) : factory).create(m, epcMiB, dir);
         } catch (RuntimeException e) {
             err.println("teemate serve: cannot start the function platform: " + e.getMessage());
             err.flush();
