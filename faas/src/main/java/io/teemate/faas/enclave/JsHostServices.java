@@ -1,7 +1,6 @@
 package io.teemate.faas.enclave;
 
 import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
 import com.dylibso.chicory.wasm.types.FunctionType;
@@ -38,11 +37,11 @@ final class JsHostServices {
                 "teemate",
                 "service",
                 FunctionType.of(Collections.nCopies(6, ValType.I32), List.of(ValType.I32)),
-                (instance, args) -> new long[] {call(env, instance, args)});
+                (instance, args) -> new long[] {call(env, instance.memory(), args)});
     }
 
-    private static long call(ContainerEnv env, Instance instance, long... a) {
-        Memory m = instance.memory();
+    /** The import's body: {@code a} are its six arguments, {@code m} the calling instance's linear memory. */
+    static long call(ContainerEnv env, Memory m, long... a) {
         int nameLen = (int) a[1];
         int reqLen = (int) a[3];
         int outCap = (int) a[5];
