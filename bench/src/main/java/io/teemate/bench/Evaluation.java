@@ -46,7 +46,9 @@ public final class Evaluation {
         FAAS,
         KV,
         /** The persistence benchmark of issue 13: BGREWRITEAOF's fork, SET throughput with appendfsync always/everysec. */
-        KV_AOF;
+        KV_AOF,
+        /** The paper's four serverless experiments (latency, memory, throughput, macro) on its JavaScript workloads. */
+        SERVERLESS;
 
         /** "containers", "faas", "kv" or "kv-aof" (any case), with a message naming the choices otherwise. */
         public static Experiment parse(String name) {
@@ -56,7 +58,7 @@ public final class Evaluation {
                 }
             }
             throw new IllegalArgumentException(
-                    "unknown experiment '" + name + "'; choose from containers, faas, kv, kv-aof");
+                    "unknown experiment '" + name + "'; choose from containers, faas, kv, kv-aof, serverless");
         }
 
         public String key() {
@@ -317,6 +319,7 @@ public final class Evaluation {
                 case FAAS -> faas(config, out, p, files, sections, summary);
                 case KV -> kv(config, out, p, files, sections, summary);
                 case KV_AOF -> kvAof(config, out, p, files, sections, summary);
+                case SERVERLESS -> serverless(config, out, p, files, sections);
             };
             double seconds = (System.nanoTime() - t0) / 1e9;
             node.put("duration_seconds", Math.round(seconds * 10) / 10.0);
@@ -483,6 +486,45 @@ public final class Evaluation {
         md.append(
                         "![containers by phase, wall](containers-phases-wall.png) ![containers by phase, modeled](containers-phases-modeled.png)\n")
                 .append("![EPC against N](containers-epc.png) ![start-up against N](containers-latency.png)\n\n");
+        return node;
+    }
+
+    /**
+     * The serverless experiments on the JavaScript workloads, in every serving model: latency with --reps
+     * invocations of each workload (the paper: 25), memory and throughput at each --instances count (the paper: 1 to
+     * 64, and up to the TCS table's 128), the macro benchmark for 60 s (--quick: 5 s; the paper: 600 s).
+     */
+    private static ObjectNode serverless(Config c, Path out, Progress p, List<Path> files, StringBuilder md)
+            throws Exception {
+        ServerlessExperiments.Config sc = new ServerlessExperiments.Config(
+                c.quick() ? List.of("auth", "sleep") : List.of(),
+                c.reps(),
+                c.instances(),
+                c.instances(),
+                c.quick() ? 5 : 60,
+                1.0,
+                1,
+                c.root().resolve("faas/workloads/js"),
+                256);
+        List<ServerlessExperiments.Model> models = ServerlessModels.all();
+        ServerlessExperiments.Result r = ServerlessExperiments.run(
+                sc,
+                models,
+                EnumSet.of(
+                        ServerlessExperiments.Part.LATENCY,
+                        ServerlessExperiments.Part.MEMORY,
+                        ServerlessExperiments.Part.THROUGHPUT),
+                64 << 10,
+                out,
+                p);
+        files.addAll(r.files());
+        md.append(ServerlessExperiments.report(
+                r, models.stream().map(ServerlessExperiments.Model::name).toList(), sc));
+        ObjectNode node = JSON.createObjectNode();
+        node.set("latency", JSON.valueToTree(r.latency()));
+        node.set("memory", JSON.valueToTree(r.memory()));
+        node.set("throughput", JSON.valueToTree(r.throughput()));
+        node.set("macro", JSON.valueToTree(r.macro()));
         return node;
     }
 

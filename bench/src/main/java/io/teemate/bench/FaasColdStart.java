@@ -2,7 +2,7 @@ package io.teemate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teemate.faas.host.EnclaveFunctionPlatform;
+import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
 import io.teemate.faas.host.PlatformOptions;
@@ -24,10 +24,12 @@ import java.util.concurrent.Future;
 /**
  * The serverless figure: for each workload of faas/workloads and for 1 to 16 concurrent instances, the end-to-end
  * cold-start latency (wall, as the client sees it, and modeled, the SGX leaves of all four phases) and the total EPC
- * memory with the instances up, conventional (an enclave per instance) against shared (TeeMate), with the ratios.
- * Each (workload, mode, N) gets a fresh emulated machine; the N first invocations run at once, so each is cold.
- * Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasColdStart [--heap 64M] [--edmm]
- * [--workloads a,b] [counts...]}. Writes results/faas.csv and PNG plots beside it.
+ * memory with the instances up, conventional (an enclave per instance) against shared (TeeMate), with the ratios; or
+ * any of the paper's serving models with {@code --models} ({@link Serving}: native, cold, warm, shared, conventional).
+ * Each (workload, mode, N) gets a fresh emulated machine; the N first invocations run at once, so each is cold (but
+ * in the warm model, whose pool holds N instances made at deploy: the paper's CC-Warm assumes every request
+ * predicted). Run: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasColdStart [--heap 64M] [--edmm]
+ * [--workloads a,b] [--models conventional,shared] [counts...]}. Writes results/faas.csv and PNG plots beside it.
  */
 public final class FaasColdStart {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,11 +40,13 @@ public final class FaasColdStart {
     /**
      * One (workload, mode, N): the mean cold start of the N concurrent instances, per phase ({@link #PHASE_NAMES} order),
      * wall and modeled ms, and the EPC pages of all enclaves with them up. With several repetitions each number is
-     * the median over them.
+     * the median over them. {@code mode} is how the instances got their enclave (null for native), {@code serving}
+     * the serving compared (the CSV's mode column).
      */
     public record Row(
             String workload,
             Mode mode,
+            Serving serving,
             int instances,
             double meanWallMs,
             double meanModeledMs,
@@ -57,13 +61,23 @@ public final class FaasColdStart {
     /**
      * What to run: the workloads by name (empty: every one under {@code workloads}/expected), the instance counts,
      * the enclave heap (SGX1, or EDMM), repetitions per (workload, mode, N) (the rows hold the medians), and the
-     * directory of the committed workloads (faas/workloads).
+     * directory of the committed workloads (faas/workloads), and the servings compared, in order.
      */
     public record Config(
-            List<String> workloads, List<Integer> counts, String heap, boolean edmm, int reps, Path workloadsDir) {
+            List<String> workloads,
+            List<Integer> counts,
+            String heap,
+            boolean edmm,
+            int reps,
+            Path workloadsDir,
+            List<Serving> servings) {
         public Config {
             workloads = List.copyOf(workloads);
             counts = List.copyOf(counts);
+            servings = List.copyOf(servings);
+            if (servings.isEmpty()) {
+                throw new IllegalArgumentException("at least one serving model to measure");
+            }
             if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1)) {
                 throw new IllegalArgumentException(
                         "instance counts must be one or more positive numbers, got " + counts);
@@ -73,13 +87,22 @@ public final class FaasColdStart {
             }
         }
 
-        /** The harness's defaults: every workload, 1, 2, 4, 8, 16 instances, 64 MiB SGX1 heap, one repetition. */
+        /** Conventional against shared ({@link Serving#DEFAULT}). */
+        public Config(
+                List<String> workloads, List<Integer> counts, String heap, boolean edmm, int reps, Path workloadsDir) {
+            this(workloads, counts, heap, edmm, reps, workloadsDir, Serving.DEFAULT);
+        }
+
+        /**
+         * The harness's defaults: every workload, 1, 2, 4, 8, 16 instances, 64 MiB SGX1 heap, one repetition,
+         * conventional against shared.
+         */
         public static Config defaults() {
             return new Config(List.of(), List.of(1, 2, 4, 8, 16), "64M", false, 1, WORKLOADS);
         }
     }
 
-    /** The rows (for each workload, each N: conventional then shared) and the files written. */
+    /** The rows (for each workload, each N: each serving in the config's order) and the files written. */
     public record Result(List<Row> rows, List<Path> files) {}
 
     public static void main(String[] args) throws Exception {
@@ -87,12 +110,14 @@ public final class FaasColdStart {
         String heap = d.heap();
         boolean edmm = false;
         List<String> only = List.of();
+        List<Serving> servings = d.servings();
         List<Integer> counts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--heap" -> heap = args[++i];
                 case "--edmm" -> edmm = true;
                 case "--workloads" -> only = List.of(args[++i].split(","));
+                case "--models" -> servings = Serving.parseList(args[++i]);
                 case "--replot" -> {
                     List<Row> rows = read(Path.of("results/faas.csv"));
                     List<Integer> ns = rows.stream()
@@ -100,15 +125,18 @@ public final class FaasColdStart {
                             .distinct()
                             .sorted()
                             .toList();
-                    plot(rows, ns, Path.of("results"));
+                    plot(rows, ns, rows.stream().map(Row::serving).distinct().toList(), Path.of("results"));
                     return;
                 }
                 default -> counts.add(Integer.parseInt(args[i]));
             }
         }
-        Config config = new Config(only, counts.isEmpty() ? d.counts() : counts, heap, edmm, 1, d.workloadsDir());
+        Config config =
+                new Config(only, counts.isEmpty() ? d.counts() : counts, heap, edmm, 1, d.workloadsDir(), servings);
         Result r = run(config, Path.of("results"), Progress.STDOUT);
-        summary(r.rows());
+        if (config.servings().equals(Serving.DEFAULT)) {
+            summary(r.rows());
+        }
     }
 
     /**
@@ -127,23 +155,23 @@ public final class FaasColdStart {
                 "%d workloads, heap %s %s, instances %s",
                 workloads.size(), config.heap(), config.edmm() ? "EDMM" : "SGX1", counts);
         progress.step("warming up the JIT (not reported)...");
-        for (Mode mode : Mode.values()) {
-            measure(workloads.get(0), mode, 2, options);
+        for (Serving serving : config.servings()) {
+            measure(workloads.get(0), serving, 2, options);
         }
         List<Row> rows = new ArrayList<>();
         for (Workload w : workloads) {
             for (int n : counts) {
-                for (Mode mode : Mode.values()) {
+                for (Serving serving : config.servings()) {
                     List<Row> reps = new ArrayList<>();
                     for (int rep = 0; rep < config.reps(); rep++) {
-                        reps.add(measure(w, mode, n, options));
+                        reps.add(measure(w, serving, n, options));
                     }
                     Row r = median(reps);
                     progress.step(
                             "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%s",
                             w.name,
                             n,
-                            mode.name().toLowerCase(Locale.ROOT),
+                            serving.name(),
                             r.meanWallMs,
                             r.meanModeledMs,
                             r.epcMiB(),
@@ -154,7 +182,7 @@ public final class FaasColdStart {
         }
         List<Path> files = new ArrayList<>();
         files.add(write(rows, out.resolve("faas.csv")));
-        files.addAll(plot(rows, counts, out));
+        files.addAll(plot(rows, counts, config.servings(), out));
         return new Result(rows, files);
     }
 
@@ -171,6 +199,7 @@ public final class FaasColdStart {
         return new Row(
                 first.workload,
                 first.mode,
+                first.serving,
                 first.instances,
                 Stats.median(reps.stream().mapToDouble(Row::meanWallMs)),
                 Stats.median(reps.stream().mapToDouble(Row::meanModeledMs)),
@@ -179,12 +208,13 @@ public final class FaasColdStart {
                 Math.round(Stats.median(reps.stream().mapToDouble(r -> r.epcPages))));
     }
 
-    private static Row measure(Workload w, Mode mode, int n, PlatformOptions options) throws Exception {
+    private static Row measure(Workload w, Serving serving, int n, PlatformOptions options) throws Exception {
         Path work = Files.createTempDirectory("teemate-faas-bench");
         long epcBytesNeeded =
-                (mode == Mode.CONVENTIONAL ? n : 1) * (sizeOf(options.heapSize()) + (8L << 20)) + (64L << 20);
-        PlatformOptions sized = options.withMachine((int) (epcBytesNeeded >> 20), options.logicalProcessors());
-        try (EnclaveFunctionPlatform platform = EnclaveFunctionPlatform.create(mode, work, sized)) {
+                (serving.enclavePerInstance() ? n : 1) * (sizeOf(options.heapSize()) + (8L << 20)) + (64L << 20);
+        PlatformOptions sized = options.withMachine((int) (epcBytesNeeded >> 20), options.logicalProcessors())
+                .withWarmPool(n);
+        try (FunctionPlatform platform = serving.platform(work, sized)) {
             platform.deploy(new FunctionSpec(w.name, w.wasm, false, List.of(), w.env, 64, 60_000));
             ExecutorService pool = Executors.newFixedThreadPool(n);
             try {
@@ -223,7 +253,8 @@ public final class FaasColdStart {
                         .sum();
                 return new Row(
                         w.name,
-                        mode,
+                        serving.mode(),
+                        serving,
                         n,
                         sum[0],
                         sum[1],
@@ -292,7 +323,7 @@ public final class FaasColdStart {
                     Locale.ROOT,
                     "%s,%s,%d,%.3f,%.4f",
                     r.workload,
-                    r.mode.name().toLowerCase(Locale.ROOT),
+                    r.serving.name(),
                     r.instances,
                     r.meanWallMs,
                     r.meanModeledMs));
@@ -316,9 +347,11 @@ public final class FaasColdStart {
                 modeled[i] = Double.parseDouble(f[5 + 2 * i]);
                 wall[i] = Double.parseDouble(f[6 + 2 * i]);
             }
+            Serving serving = Serving.parse(f[1]);
             rows.add(new Row(
                     f[0],
-                    Mode.parse(f[1]),
+                    serving.mode(),
+                    serving,
                     Integer.parseInt(f[2]),
                     Double.parseDouble(f[3]),
                     Double.parseDouble(f[4]),
@@ -329,7 +362,7 @@ public final class FaasColdStart {
         return rows;
     }
 
-    private static List<Path> plot(List<Row> rows, List<Integer> counts, Path out) {
+    private static List<Path> plot(List<Row> rows, List<Integer> counts, List<Serving> servings, Path out) {
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Path> files = new ArrayList<>();
         for (boolean wallTime : new boolean[] {true, false}) {
@@ -340,13 +373,13 @@ public final class FaasColdStart {
                     for (int i = 0; i < PHASES.length; i++) {
                         bar.put(PHASES[i], (wallTime ? r.phaseWallMs : r.phaseModeledMs)[i]);
                     }
-                    phases.put(r.workload.replace('_', '-') + (r.mode == Mode.SHARED ? " S" : " C"), bar);
+                    phases.put(r.workload.replace('_', '-') + " " + r.serving.shortName(), bar);
                 }
             }
             String kind = wallTime ? "wall" : "modeled";
             Path png = Plots.stackedBars(
-                    "Cold start by phase with " + most + " concurrent instances, mean, " + kind
-                            + "; C = conventional, S = shared",
+                    "Cold start by phase with " + most + " concurrent instances, mean, " + kind + "; "
+                            + legend(servings),
                     "workload and mode",
                     "ms (" + kind + ")",
                     phases,
@@ -357,7 +390,7 @@ public final class FaasColdStart {
         }
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
-        for (Mode mode : Mode.values()) {
+        for (Serving serving : servings) {
             double[] x = counts.stream().mapToDouble(Integer::doubleValue).toArray();
             double[] modeled = new double[x.length];
             double[] wall = new double[x.length];
@@ -365,14 +398,14 @@ public final class FaasColdStart {
             for (int i = 0; i < x.length; i++) {
                 int n = counts.get(i);
                 List<Row> at = rows.stream()
-                        .filter(r -> r.mode == mode && r.instances == n)
+                        .filter(r -> r.serving.equals(serving) && r.instances == n)
                         .toList();
                 modeled[i] =
                         at.stream().mapToDouble(Row::meanModeledMs).average().orElse(0);
                 wall[i] = at.stream().mapToDouble(Row::meanWallMs).average().orElse(0);
                 mib[i] = at.stream().mapToDouble(Row::epcMiB).average().orElse(0);
             }
-            String name = mode.name().toLowerCase(Locale.ROOT);
+            String name = serving.name();
             latency.add(new Plots.Series(name + ", modeled", x, modeled));
             latency.add(new Plots.Series(name + ", wall", x, wall));
             memory.add(new Plots.Series(name, x, mib));
@@ -395,6 +428,14 @@ public final class FaasColdStart {
         return files;
     }
 
+    /** "C = conventional, S = shared" for the servings plotted. */
+    private static String legend(List<Serving> servings) {
+        return servings.stream()
+                .map(s -> s.shortName() + " = " + s.name())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The conventional-against-shared table; the rows must be the default servings' (pairs in that order). */
     static void summary(List<Row> rows) {
         System.out.println();
         System.out.println(

@@ -1,11 +1,10 @@
 package io.teemate.bench;
 
 import io.teemate.faas.abi.WasmEngine;
-import io.teemate.faas.host.EnclaveFunctionPlatform;
+import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
 import io.teemate.faas.host.PlatformOptions;
-import io.teemate.host.container.Mode;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;
@@ -22,8 +21,11 @@ import java.util.Map;
  * names) invoked once each (cold: the first builds the enclave, the later ones build their own in conventional mode
  * or alias the shared one) and then again (warm: an idle instance reused), with the paper's phases (container
  * creation, enclave creation or aliasing, runtime init with the module load, execution), wall and modeled, and the
- * EPC the platform's enclaves hold with all {@code n} instances idle.
- * Run from the repository root: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasStartup [--heap 64M] [--engine compiler] [n]}.
+ * EPC the platform's enclaves hold with all {@code n} instances idle. By default conventional against shared;
+ * {@code --models} takes the paper's serving models ({@link Serving}: native, cold, warm with one instance per
+ * function made at deploy, shared), whose rows keep the same names by position (in the cold model every one of
+ * them is a cold start, in the warm model none is).
+ * Run from the repository root: {@code java -cp bench/target/benchmarks.jar io.teemate.bench.FaasStartup [--heap 64M] [--engine compiler] [--models conventional,shared] [n]}.
  * Writes results/faas-startup.csv. From code: {@link #run(Config, Path, Progress)}.
  */
 public final class FaasStartup {
@@ -37,28 +39,39 @@ public final class FaasStartup {
      * One kind of start ("first cold", "later cold", "warm", "warm steady") in one mode: how many, and the mean of
      * each phase (ms: container creation, enclave, runtime init, execution, total), wall and modeled.
      */
-    public record Row(Mode mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {}
+    public record Row(Serving mode, String start, int count, double[] wallMs, double[] modeledMs, long epcPages) {}
 
     public static void main(String[] args) throws IOException {
         String heap = "64M";
         WasmEngine engine = WasmEngine.COMPILER;
         int n = 8;
+        List<Serving> servings = Serving.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--heap" -> heap = args[++i];
+                case "--models" -> servings = Serving.parseList(args[++i]);
                 case "--engine" -> engine = WasmEngine.parse(args[++i]);
                 default -> n = Integer.parseInt(args[i]);
             }
         }
-        run(new Config(n, heap, engine, ECHO), Path.of("results"), Progress.STDOUT);
+        run(new Config(n, heap, engine, ECHO, servings), Path.of("results"), Progress.STDOUT);
     }
 
-    /** How many functions, the enclave heap, the Wasm engine, and the echo module to deploy under each name. */
-    public record Config(int functions, String heap, WasmEngine engine, Path echoWasm) {
+    /**
+     * How many functions, the enclave heap, the Wasm engine, the echo module to deploy under each name, and the
+     * servings compared, in order.
+     */
+    public record Config(int functions, String heap, WasmEngine engine, Path echoWasm, List<Serving> servings) {
         public Config {
             if (functions < 1) {
                 throw new IllegalArgumentException("the number of functions must be positive, got " + functions);
             }
+            servings = List.copyOf(servings);
+        }
+
+        /** Conventional against shared ({@link Serving#DEFAULT}). */
+        public Config(int functions, String heap, WasmEngine engine, Path echoWasm) {
+            this(functions, heap, engine, echoWasm, Serving.DEFAULT);
         }
 
         /** The harness's defaults: 8 functions, 64 MiB heap, the compiler engine, faas/workloads/wasm/echo.wasm. */
@@ -70,7 +83,7 @@ public final class FaasStartup {
     /** The rows (per mode: first cold, later cold, warm, warm steady) and the CSV written. */
     public record Result(List<Row> rows, Path csv) {}
 
-    /** Runs both modes and writes {@code out}/faas-startup.csv. */
+    /** Runs each serving of the config and writes {@code out}/faas-startup.csv. */
     public static Result run(Config config, Path out, Progress progress) throws IOException {
         int n = config.functions();
         String heap = config.heap();
@@ -78,15 +91,16 @@ public final class FaasStartup {
         byte[] wasm = Files.readAllBytes(config.echoWasm());
         SigningKey owner = SigningKey.generate();
         List<Row> rows = new ArrayList<>();
-        for (Mode mode : List.of(Mode.CONVENTIONAL, Mode.SHARED)) {
+        for (Serving mode : config.servings()) {
             PlatformOptions options = PlatformOptions.defaults()
                     .withHeap(heap, false)
                     .withThreads(n + 2)
                     .withMachine(Math.max(256, (n + 1) * (parseMiB(heap) + 2)), 4)
                     .withEngine(engine)
+                    .withWarmPool(1) // warm: the one instance each function's sequential invocations need
                     .withOwner(owner);
             Path work = Files.createTempDirectory("teemate-faas-startup");
-            try (EnclaveFunctionPlatform p = EnclaveFunctionPlatform.create(mode, work, options)) {
+            try (FunctionPlatform p = mode.platform(work, options)) {
                 for (int f = 0; f < n; f++) {
                     p.deploy(new FunctionSpec("f" + f, wasm, false, List.of(), Map.of(), 4, 10_000));
                 }
@@ -143,7 +157,7 @@ public final class FaasStartup {
         return (int) Math.max(1, s.endsWith("G") ? v << 10 : s.endsWith("K") ? v >> 10 : v);
     }
 
-    private static Row row(Mode mode, String start, List<Invocation> invocations, long epc) {
+    private static Row row(Serving mode, String start, List<Invocation> invocations, long epc) {
         double[] wall = new double[5];
         double[] modeled = new double[5];
         for (Invocation i : invocations) {
@@ -183,7 +197,7 @@ public final class FaasStartup {
                 "total modeled",
                 "EPC MiB");
         for (Row r : rows) {
-            out.append(r.mode().name().toLowerCase(Locale.ROOT))
+            out.append(r.mode().name())
                     .append(',')
                     .append(r.start())
                     .append(',')
@@ -198,7 +212,7 @@ public final class FaasStartup {
             System.out.printf(
                     Locale.ROOT,
                     "%-13s %-11s %5d %10.2fms %10.2fms %10.2fms %10.2fms %10.2fms %12.2fms %10.1f%n",
-                    r.mode().name().toLowerCase(Locale.ROOT),
+                    r.mode().name(),
                     r.start(),
                     r.count(),
                     r.wallMs()[0],

@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--experiments",
             paramLabel = "LIST",
             split = ",",
-            description = "which experiments: containers, faas, kv, kv-aof (default: all)")
+            description = "which experiments: containers, faas, kv, kv-aof, serverless (default: all)")
     List<String> experiments;
 
     @Option(

@@ -3,6 +3,7 @@ package io.teemate.cli.demo;
 import io.teemate.bench.KvFork;
 import io.teemate.bench.Plots;
 import io.teemate.bench.Progress;
+import io.teemate.bench.Serving;
 import io.teemate.host.container.Mode;
 
 import java.io.IOException;
@@ -58,12 +59,12 @@ final class DemoExperiments {
                     ++step,
                     steps,
                     functions + " cold starts of a Wasm function, conventional",
-                    () -> ServerlessExperiment.run(Mode.CONVENTIONAL, functions, "32M"));
+                    () -> ServerlessExperiment.run(Serving.CONVENTIONAL, functions, "32M"));
             fs = progress(
                     ++step,
                     steps,
                     functions + " cold starts of a Wasm function, shared",
-                    () -> ServerlessExperiment.run(Mode.SHARED, functions, "32M"));
+                    () -> ServerlessExperiment.run(Serving.SHARED, functions, "32M"));
         }
         Fork dc = null;
         Fork ds = null;

@@ -1,7 +1,7 @@
 package io.teemate.cli.serve;
 
 import io.teemate.faas.host.FunctionPlatform;
-import io.teemate.host.container.Mode;
+import io.teemate.faas.host.ServingModel;
 
 import java.nio.file.Path;
 
@@ -9,16 +9,17 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface FunctionPlatformFactory {
     /**
-     * @param mode    shared (TeeMate: instances aliased into one enclave) or conventional (an enclave each)
-     * @param epcMiB  EPC size of the emulated machine
+     * @param model    how functions are served: native, cold, warm or shared ({@link ServingModel})
+     * @param epcMiB   EPC size of the emulated machine
+     * @param warmPool the warm model's instances per function, made at deploy
      * @param workDir where the platform may keep files (private keys among them): the user's --work-dir, or an
      *                owner-only temporary directory the command removes at exit
      * @throws UnsupportedOperationException when no platform is built in (the command says so and exits 1)
      */
-    FunctionPlatform create(Mode mode, int epcMiB, Path workDir);
+    FunctionPlatform create(ServingModel model, int epcMiB, int warmPool, Path workDir);
 
     /** Stands in until a platform implementation is wired in at {@link ServeCommand#PLATFORM}. */
-    FunctionPlatformFactory NONE = (mode, epcMiB, workDir) -> {
+    FunctionPlatformFactory NONE = (model, epcMiB, warmPool, workDir) -> {
         throw new UnsupportedOperationException("no FunctionPlatform implementation is built into this teemate;"
                 + " wire one in at io.teemate.cli.serve.ServeCommand.PLATFORM");
     };

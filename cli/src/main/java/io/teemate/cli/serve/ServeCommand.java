@@ -2,14 +2,13 @@ package io.teemate.cli.serve;
 
 import io.teemate.abi.image.SecretFiles;
 import io.teemate.cli.EpcOption;
-import io.teemate.cli.ModeOption;
 import io.teemate.cli.OptionChecks;
 import io.teemate.cli.PortOption;
-import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.Gateway;
 import io.teemate.faas.host.GatewayConfig;
 import io.teemate.faas.host.PlatformOptions;
+import io.teemate.faas.host.ServingModel;
 import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvOptions;
@@ -28,8 +27,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code teemate serve --port P [--mode shared|conventional] [--epc-mib N] [--work-dir DIR]}: the FaaS gateway on
- * 127.0.0.1:P in front of a function platform (WebAssembly functions in enclaves). Prints the URL and the mode, then
+ * {@code teemate serve --port P [--mode native|cold|warm|shared] [--warm-pool N] [--epc-mib N] [--work-dir DIR]}: the
+ * FaaS gateway on 127.0.0.1:P in front of a function platform (WebAssembly and JavaScript functions, served as one
+ * of the TeeMate paper's four models: {@link ServingModel}). Prints the URL and the mode, then
  * serves until Ctrl-C; a shutdown hook stops the server and closes the platform. The routes are in
  * docs/faas-openapi.yaml.
  */
@@ -37,8 +37,11 @@ import java.util.concurrent.CountDownLatch;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve WebAssembly functions in enclaves over HTTP on 127.0.0.1: a REST API (/v1/functions),"
+            "Serve WebAssembly and JavaScript functions over HTTP on 127.0.0.1: a REST API (/v1/functions),"
                     + " the OpenWhisk action protocol (/init, /run), Prometheus /metrics and /healthz.",
+            "--mode picks one of the TeeMate paper's four serving models: shared (one enclave for all instances),"
+                    + " cold (a new enclave per invocation), warm (a pool of ready enclaves per function) or native"
+                    + " (no enclave).",
             "Runs until interrupted (Ctrl-C). The API is documented in docs/faas-openapi.yaml."
         },
         exitCodeOnInvalidInput = 2)
@@ -51,11 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** {@link #PLATFORM} whose JavaScript functions' {@code teemate.kv} reaches the store at {@code kvEndpoint}. */
     static FunctionPlatformFactory platform(String kvEndpoint) {
-        return (mode, epcMiB, workDir) -> EnclaveFunctionPlatform.create(
-                mode,
+        return (model, epcMiB, warmPool, workDir) -> model.platform(
                 workDir,
                 PlatformOptions.defaults()
                         .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors())
+                        .withWarmPool(warmPool)
                         .withKvEndpoint(kvEndpoint));
     }
 
@@ -63,7 +66,15 @@ public final class ServeCommand implements Callable<Integer> {
     PortOption portOption = new PortOption(8080);
 
     @CommandLine.Mixin
-    ModeOption mode = new ModeOption();
+    ServingModelOption mode = new ServingModelOption();
+
+    @Option(
+            names = "--warm-pool",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "--mode warm: instances of each function made at deploy (container, enclave, module loaded)"
+                    + " and kept ready (default: ${DEFAULT-VALUE})")
+    int warmPool;
 
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(128, 1);
@@ -88,7 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
             defaultValue = "-1",
             paramLabel = "P",
             description = "also serve the confidential database (RESP, as teemate kv serve) on 127.0.0.1:P, in the"
-                    + " same --mode; 0 picks a free port (default: no database)")
+                    + " same enclave mode (shared, or an enclave of its own for cold and warm; not with --mode native);"
+                    + " 0 picks a free port (default: no database)")
     int kvPort;
 
     @Option(
@@ -132,10 +144,21 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Mode m = mode.mode();
+        ServingModel m = mode.model();
         port = portOption.port(spec);
         if (kvPort != -1) {
             OptionChecks.port(spec, "--kv-port", kvPort);
+            if (m == ServingModel.NATIVE) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--kv-port: the database runs in an enclave, and --mode native has none;"
+                                + " use --mode shared, cold or warm with it");
+            }
+        }
+        if (warmPool < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--warm-pool " + warmPool + " must be at least 1 (for no pool, use --mode cold)");
         }
         epcMiB = epc.mib(spec);
         if (kvEndpoint != null) {
@@ -173,12 +196,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(Mode m, Path dir, Path removeAtExit, PrintWriter out, PrintWriter err) {
+    private int serve(ServingModel m, Path dir, Path removeAtExit, PrintWriter out, PrintWriter err) {
         FunctionPlatform platform;
         try {
             // --kv goes to the built-in platform; a test's or embedder's factory makes its own choice
-            platform =
-                    (factory == PLATFORM && kvEndpoint != null ? platform(kvEndpoint) : factory).create(m, epcMiB, dir);
+            platform = (factory == PLATFORM && kvEndpoint != null ? platform(kvEndpoint) : factory)
+                    .create(m, epcMiB, warmPool, dir);
         } catch (RuntimeException e) {
             err.println("teemate serve: cannot start the function platform: " + e.getMessage());
             err.flush();
@@ -202,7 +225,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AutoCloseable database;
         try {
-            database = kvPort >= 0 ? startDatabase(m, out) : () -> {};
+            database = kvPort >= 0 ? startDatabase(m.containerMode(), out) : () -> {};
         } catch (IOException | RuntimeException e) {
             shutdown(gateway, platform, () -> {});
             err.println("teemate serve: cannot start the database: " + e.getMessage());

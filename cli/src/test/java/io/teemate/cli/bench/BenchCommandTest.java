@@ -47,13 +47,17 @@ class BenchCommandTest {
                 "--root",
                 ROOT.toString());
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("== containers ==", "== faas ==", "== kv ==", "== kv-aof ==", "report: ");
+        assertThat(r.out())
+                .contains("== containers ==", "== faas ==", "== kv ==", "== kv-aof ==", "== serverless ==", "report: ");
 
         for (String f : List.of(
                 "containers.csv",
                 "faas.csv",
                 "kv-fork.csv",
                 "kv-rewrite.csv",
+                "serverless-latency.csv",
+                "serverless-memory.csv",
+                "serverless-throughput.csv",
                 "results.json",
                 "report.md",
                 "containers-phases-wall.png",

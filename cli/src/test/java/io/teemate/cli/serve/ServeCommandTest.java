@@ -6,9 +6,11 @@ import io.teemate.faas.host.FunctionInfo;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
-import io.teemate.host.container.Mode;
+import io.teemate.faas.host.ServingModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -131,11 +133,117 @@ class ServeCommandTest {
         assertThat(running.get(60, TimeUnit.SECONDS).exit()).isZero();
     }
 
+    /**
+     * Each model behind the real gateway, driven by curl: the same output, and X-Teemate-Cold as the model says
+     * (shared and native start once then reuse; cold starts every time; warm serves its pool from the start).
+     */
+    @ParameterizedTest
+    @EnumSource(ServingModel.class)
+    void theBuiltInPlatformServesARealWorkloadInEachModel(ServingModel model, @TempDir Path dir) throws Exception {
+        ServeCommand serve = new ServeCommand(ServeCommand.PLATFORM);
+        CommandLine cmd = new CommandLine(serve);
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
+                cmd,
+                "--port",
+                "0",
+                "--mode",
+                model.apiName(),
+                "--warm-pool",
+                "1",
+                "--epc-mib",
+                "256",
+                "--work-dir",
+                dir.resolve("work").toString()));
+        URI uri = serve.started().get(120, TimeUnit.SECONDS);
+        Path echo = Path.of("..", "faas", "workloads", "wasm", "echo.wasm").toAbsolutePath();
+        String[] deployed = curl(
+                "-X",
+                "PUT",
+                "-H",
+                "Content-Type: application/wasm",
+                "--data-binary",
+                "@" + echo,
+                uri.resolve("/v1/functions/echo").toString());
+        assertThat(deployed[0]).as(deployed[1]).contains(" 201");
+        List<String> cold = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String[] out = curl(
+                    "--data-binary",
+                    "served " + model.apiName(),
+                    uri.resolve("/v1/functions/echo/invoke").toString());
+            assertThat(out[0]).as(out[1]).contains(" 200");
+            assertThat(out[1]).isEqualTo("served " + model.apiName());
+            cold.add(header(out[0], "X-Teemate-Cold"));
+        }
+        assertThat(cold)
+                .isEqualTo(
+                        switch (model) {
+                            case COLD -> List.of("true", "true", "true");
+                            case WARM -> List.of("false", "false", "false");
+                            case NATIVE, SHARED -> List.of("true", "false", "false");
+                        });
+        serve.requestStop();
+        Run r = running.get(60, TimeUnit.SECONDS);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("(mode " + model.apiName() + ")");
+    }
+
+    /** curl's response headers and body ({@code -sS -D -}: the headers, a blank line, the body). */
+    private static String[] curl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("curl", "-sS", "-D", "-", "--max-time", "120"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        String all = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(150, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err).isZero();
+        int split = all.indexOf("\r\n\r\n");
+        return new String[] {all.substring(0, split), all.substring(split + 4)};
+    }
+
+    private static String header(String headers, String name) {
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aBadWarmPoolOrTheDatabaseWithNativeIsAnInputError() {
+        Run pool = execute(Teemate.commandLine(), "serve", "--port", "0", "--mode", "warm", "--warm-pool", "0");
+        assertThat(pool.exit()).isEqualTo(2);
+        assertThat(pool.err()).contains("--warm-pool 0 must be at least 1");
+        Run kv = execute(Teemate.commandLine(), "serve", "--port", "0", "--mode", "native", "--kv-port", "0");
+        assertThat(kv.exit()).isEqualTo(2);
+        assertThat(kv.err()).contains("--kv-port").contains("--mode native");
+    }
+
+    @Test
+    void everyModelNameIsAcceptedAndReachesThePlatform(@TempDir Path dir) throws Exception {
+        for (String name : List.of("native", "cold", "warm", "shared", "Conventional")) {
+            AtomicReference<String> how = new AtomicReference<>();
+            ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
+                how.set(mode + " " + warmPool);
+                return new EmptyPlatform(mode.apiName());
+            });
+            CommandLine cmd = new CommandLine(serve);
+            CompletableFuture<Run> running = CompletableFuture.supplyAsync(() ->
+                    execute(cmd, "--port", "0", "--mode", name, "--warm-pool", "7", "--work-dir", dir.toString()));
+            serve.started().get(30, TimeUnit.SECONDS);
+            serve.requestStop();
+            assertThat(running.get(30, TimeUnit.SECONDS).exit()).isZero();
+            assertThat(how.get()).isEqualTo(ServingModel.parse(name) + " 7");
+        }
+    }
+
     @Test
     void badModeIsAnInputError() {
         Run r = execute(Teemate.commandLine(), "serve", "--port", "0", "--mode", "bogus");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--mode").contains("bogus").contains("conventional, shared");
+        assertThat(r.err()).contains("--mode").contains("bogus").contains("native, cold, warm, shared");
     }
 
     @Test
@@ -156,9 +264,9 @@ class ServeCommandTest {
     void servesOnLoopbackThenStopsAndClosesThePlatform(@TempDir Path dir) throws Exception {
         AtomicReference<EmptyPlatform> made = new AtomicReference<>();
         AtomicReference<String> how = new AtomicReference<>();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
-            how.set(mode + " " + epcMiB + " " + workDir);
-            made.set(new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT)));
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
+            how.set(mode + " " + epcMiB + " " + warmPool + " " + workDir);
+            made.set(new EmptyPlatform(mode.apiName()));
             return made.get();
         });
         CommandLine cmd = new CommandLine(serve);
@@ -166,28 +274,27 @@ class ServeCommandTest {
                 execute(cmd, "--port", "0", "--mode", "conventional", "--epc-mib", "64", "--work-dir", dir.toString()));
         URI uri = serve.started().get(30, TimeUnit.SECONDS);
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
-        assertThat(how.get()).isEqualTo(Mode.CONVENTIONAL + " 64 " + dir);
+        assertThat(how.get()).as("conventional is cold").isEqualTo(ServingModel.COLD + " 64 4 " + dir);
 
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> health = http.send(
                 HttpRequest.newBuilder(uri.resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"mode\":\"conventional\"");
+        assertThat(health.body()).contains("\"mode\":\"cold\"");
 
         serve.requestStop();
         Run r = running.get(30, TimeUnit.SECONDS);
         assertThat(r.exit()).isZero();
         assertThat(r.out())
-                .contains("TeeMate FaaS gateway on " + uri + " (mode conventional)")
+                .contains("TeeMate FaaS gateway on " + uri + " (mode cold)")
                 .contains("stopped");
         assertThat(made.get().closed).isTrue();
     }
 
     @Test
     void servesTheDatabaseBesideTheGatewayWithKvPort(@TempDir Path dir) throws Exception {
-        ServeCommand serve = new ServeCommand(
-                (mode, epcMiB, workDir) -> new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT)));
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> new EmptyPlatform(mode.apiName()));
         CommandLine cmd = new CommandLine(serve);
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
                 cmd,
@@ -212,7 +319,7 @@ class ServeCommandTest {
     @Test
     void withoutWorkDirTheScratchDirectoryIsOwnerOnlyAndRemovedAtStop() throws Exception {
         AtomicReference<Path> work = new AtomicReference<>();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
             work.set(workDir);
             try {
                 // as the platform does: container images and their private attach keys
@@ -221,7 +328,7 @@ class ServeCommandTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return new EmptyPlatform(mode.name().toLowerCase(java.util.Locale.ROOT));
+            return new EmptyPlatform(mode.apiName());
         });
         CommandLine cmd = new CommandLine(serve);
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0"));
@@ -238,7 +345,7 @@ class ServeCommandTest {
     @Test
     void theScratchDirectoryIsRemovedWhenThePlatformCannotStart() {
         AtomicReference<Path> work = new AtomicReference<>();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
             work.set(workDir);
             throw new IllegalStateException("no EPC today");
         });
@@ -251,7 +358,7 @@ class ServeCommandTest {
     @Test
     void aWorkDirTheUserNamesIsMadeOwnerOnlyAndKept(@TempDir Path dir) throws Exception {
         Path given = dir.resolve("work");
-        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> new EmptyPlatform("shared"));
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> new EmptyPlatform("shared"));
         CommandLine cmd = new CommandLine(serve);
         CompletableFuture<Run> running =
                 CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0", "--work-dir", given.toString()));

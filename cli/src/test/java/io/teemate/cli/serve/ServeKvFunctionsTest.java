@@ -82,8 +82,8 @@ class ServeKvFunctionsTest {
         String endpoint = "127.0.0.1:" + kvPort;
         AtomicReference<FunctionPlatform> platform = new AtomicReference<>();
         // the built-in platform as --kv makes it, kept here so the test can deploy a JavaScript function on it
-        ServeCommand serve = new ServeCommand((mode, epcMiB, workDir) -> {
-            platform.set(ServeCommand.platform(endpoint).create(mode, epcMiB, workDir));
+        ServeCommand serve = new ServeCommand((model, epcMiB, warmPool, workDir) -> {
+            platform.set(ServeCommand.platform(endpoint).create(model, epcMiB, warmPool, workDir));
             return platform.get();
         });
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(

@@ -2,9 +2,7 @@ package io.teemate.faas.host;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teemate.abi.RuntimeAbi;
-import io.teemate.abi.image.AttachKeys;
 import io.teemate.abi.image.ContainerManifest;
-import io.teemate.abi.image.ManifestException;
 import io.teemate.faas.abi.JsAbi;
 import io.teemate.faas.abi.WasmAbi;
 import io.teemate.host.Platform;
@@ -26,14 +24,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Confidential serverless on the emulated SGX machine: every function instance is a confidential container whose
@@ -55,9 +48,12 @@ import java.util.regex.Pattern;
  * <p><b>Deploy</b> turns WebAssembly text into binary ({@link WatCompiler}), checks the module ({@link ModuleCheck}),
  * and writes a container image under {@code workDir/functions/<name>/v<n>/}: {@code module.wasm}, the container
  * manifest (the module as its one trusted file, with its SHA-256; the function's arguments and environment; the
- * limits; an attach key). <b>Invoke</b> reuses an idle instance of the function (warm) or starts a container (cold:
- * process, enclave built or aliased, runtime attach, module load), then enters it with the request framed as
- * {@link WasmAbi} says. Each instance serves one invocation at a time; the platform keeps at most
+ * limits; an attach key). <b>Invoke</b> takes an instance as the {@link ServingModel} says, or starts a container
+ * (cold: process, enclave built or aliased, runtime attach, module load), then enters it with the request framed as
+ * {@link WasmAbi} says. SHARED reuses an idle instance of the function; COLD never reuses one and stops each after
+ * its invocation; WARM keeps a pool of {@link PlatformOptions#warmPool()} instances per function, made at deploy and
+ * refilled in the background, and starts one cold only when the pool is empty. A platform made with a container
+ * {@link Mode} alone serves SHARED, or for CONVENTIONAL builds an enclave per instance and reuses idle ones. Each instance serves one invocation at a time; the platform keeps at most
  * {@link PlatformOptions#maxInstances()} instances and, when full, stops the least recently used idle instance of
  * another function or waits. An instance that trapped, timed out or ran out of memory is stopped (the runtime has
  * already torn its container down); the others keep serving.
@@ -65,8 +61,6 @@ import java.util.regex.Pattern;
 public final class EnclaveFunctionPlatform implements FunctionPlatform {
     /** The enclave image every instance runs on. */
     public static final String ENCLAVE_NAME = "faas-runtime";
-    /** What a function may be called: it names a directory and a container. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /**
      * The largest framed request (body and parameters) one invocation carries: the container's untrusted request
      * buffer (1 MiB) less the session token and the framing.
@@ -78,28 +72,28 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     public static final String SERVICE_KV = "kv";
 
-    private static final String MODULE_FILE = "module.wasm";
-    private static final String JS_ENGINE_FILE = "jsfn.wasm";
-    private static final String JS_ENGINE_RESOURCE = "/io/teemate/faas/js/jsfn.wasm";
-    /** A JavaScript entry point: a name, or a dotted path into the module's exports. */
-    private static final Pattern JS_MAIN = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SgxDriver driver;
     private final Mode mode;
+    /** When an instance is reused, as the serving model says. */
+    private final Reuse reuse;
+    /** What {@link #mode()} says: the serving model's name, or "conventional" for the two-mode platform's. */
+    private final String modeName;
+    /** The warm model's pool refills, off the invocation path (null in the other models). */
+    private final java.util.concurrent.ExecutorService refills;
+
     private final Path workDir;
     private final PlatformOptions options;
     private final SigningKey owner;
     private final EnclaveImage enclave;
     private final ContainerImage statsImage;
     private final ContainerManager manager;
+    private final FunctionImages images;
     /** The host services JavaScript functions reach ({@code fetch}, {@code teemate.kv}): closed with the platform. */
     private final FetchService fetch = new FetchService();
 
     private final KvService kv;
-    private final WatCompiler wat = new WatCompiler();
-    private final AtomicInteger generation = new AtomicInteger();
 
     /** Guards functions, every Deployed's pool, instances and slots. */
     private final Object lock = new Object();
@@ -125,6 +119,9 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         final Deque<FunctionInstance> idle = new ArrayDeque<>();
         final AtomicLong invocations = new AtomicLong();
         int busy;
+        /** Warm model: instances being started for the pool. */
+        int warming;
+
         boolean retired;
 
         Deployed(
@@ -155,6 +152,18 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         }
     }
 
+    /**
+     * When an instance serves again. IDLE: an idle instance of the function is reused, and one is started when none
+     * is (OpenWhisk's own container reuse; the shared model, and the two-mode platform's conventional mode). NEVER:
+     * every invocation starts an instance and stops it afterwards (CC-Cold). POOL: up to
+     * {@link PlatformOptions#warmPool()} instances per function are made at deploy and kept ready (CC-Warm).
+     */
+    private enum Reuse {
+        IDLE,
+        NEVER,
+        POOL
+    }
+
     /** What acquire hands out: an idle instance (warm) or a slot to start one in (cold, instance null). */
     private record Lease(Deployed function, FunctionInstance instance) {}
 
@@ -169,14 +178,74 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             Mode mode,
             Path workDir,
             PlatformOptions options) {
+        this(
+                kernel,
+                driver,
+                controller,
+                Objects.requireNonNull(mode, "mode"),
+                Reuse.IDLE,
+                mode.name().toLowerCase(java.util.Locale.ROOT),
+                workDir,
+                options);
+    }
+
+    /**
+     * A platform serving functions as {@code model} says (COLD, WARM or SHARED; NATIVE has no enclave: see
+     * {@link NativeFunctionPlatform}, or {@link ServingModel#platform}).
+     */
+    public EnclaveFunctionPlatform(
+            Kernel kernel,
+            SgxDriver driver,
+            TeeMateController controller,
+            ServingModel model,
+            Path workDir,
+            PlatformOptions options) {
+        this(kernel, driver, controller, enclaveMode(model), reuseOf(model), model.apiName(), workDir, options);
+    }
+
+    private static Mode enclaveMode(ServingModel model) {
+        if (Objects.requireNonNull(model, "model") == ServingModel.NATIVE) {
+            throw new IllegalArgumentException(
+                    "the native model runs functions without an enclave: use NativeFunctionPlatform");
+        }
+        return model.containerMode();
+    }
+
+    private static Reuse reuseOf(ServingModel model) {
+        return switch (model) {
+            case COLD -> Reuse.NEVER;
+            case WARM -> Reuse.POOL;
+            default -> Reuse.IDLE;
+        };
+    }
+
+    private EnclaveFunctionPlatform(
+            Kernel kernel,
+            SgxDriver driver,
+            TeeMateController controller,
+            Mode mode,
+            Reuse reuse,
+            String modeName,
+            Path workDir,
+            PlatformOptions options) {
         this.driver = Objects.requireNonNull(driver, "driver");
-        this.mode = Objects.requireNonNull(mode, "mode");
+        this.mode = mode;
+        this.reuse = reuse;
+        this.modeName = modeName;
+        this.refills = reuse == Reuse.POOL
+                ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "faas-warm-pool");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         this.workDir = workDir.toAbsolutePath();
         this.options = Objects.requireNonNull(options, "options");
         this.owner = options.owner() != null ? options.owner() : SigningKey.generate();
+        this.images = new FunctionImages(this.workDir, options);
         try {
             Files.createDirectories(this.workDir.resolve("functions"));
-            this.enclave = EnclaveImage.load(writeEnclaveManifest(), owner);
+            this.enclave = EnclaveImage.load(images.writeEnclaveManifest(), owner);
             this.statsImage = image(writeStatsManifest());
         } catch (IOException e) {
             throw new UncheckedIOException("writing the platform's images under " + this.workDir, e);
@@ -192,75 +261,35 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         manager.registerService(SERVICE_KV, kv);
     }
 
-    /** A platform on an emulated machine of its own ({@link PlatformOptions#epcMiB()}, logical processors). */
+    /**
+     * A platform on an emulated machine of its own ({@link PlatformOptions#epcMiB()}, logical processors), in the
+     * container mode alone: SHARED is the shared model; CONVENTIONAL builds an enclave per instance and reuses idle
+     * instances (the two-mode platform's conventional mode, which is neither the paper's CC-Cold nor its CC-Warm).
+     */
     public static EnclaveFunctionPlatform create(Mode mode, Path workDir, PlatformOptions options) {
-        Platform p = Platform.boot(Machine.builder()
+        Platform p = boot(options);
+        return new EnclaveFunctionPlatform(p.kernel(), p.driver(), p.controller(), mode, workDir, options);
+    }
+
+    /** A platform serving as {@code model} says (not NATIVE) on an emulated machine of its own. */
+    public static EnclaveFunctionPlatform create(ServingModel model, Path workDir, PlatformOptions options) {
+        enclaveMode(model);
+        Platform p = boot(options);
+        return new EnclaveFunctionPlatform(p.kernel(), p.driver(), p.controller(), model, workDir, options);
+    }
+
+    private static Platform boot(PlatformOptions options) {
+        return Platform.boot(Machine.builder()
                 .epcMiB(options.epcMiB())
                 .logicalProcessors(options.logicalProcessors())
                 .build());
-        return new EnclaveFunctionPlatform(p.kernel(), p.driver(), p.controller(), mode, workDir, options);
     }
 
     // ------------------------------------------------------------------ images
 
-    private Path writeEnclaveManifest() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", ENCLAVE_NAME);
-        m.put("runtime", RuntimeAbi.RUNTIME_NAME);
-        m.put("apps", List.of(WasmAbi.APP, JsAbi.APP, WasmAbi.STATS_APP));
-        m.put("threads", options.threads() + 1); // one more TCS for the platform's own runtime-statistics container
-        m.put("heap_size", options.heapSize());
-        m.put("edmm", options.edmm());
-        if (options.edmm()) {
-            m.put("heap_initial", options.heapInitial());
-        }
-        Path file = workDir.resolve(ENCLAVE_NAME + ".json");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), m);
-        return file;
-    }
-
     private Path writeStatsManifest() throws IOException {
         Path dir = Files.createDirectories(workDir.resolve("stats"));
-        return writeContainerManifest(dir, "faas-stats", WasmAbi.STATS_APP, List.of(), Map.of(), List.of(), 0);
-    }
-
-    /** {@code memoryLimit}: the container's memory_limit in bytes, 0 for none. */
-    private Path writeContainerManifest(
-            Path dir,
-            String name,
-            String entry,
-            List<String> args,
-            Map<String, String> env,
-            List<Map<String, String>> files,
-            long memoryLimit)
-            throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put(
-                "enclave_image",
-                dir.relativize(workDir.resolve(ENCLAVE_NAME + ".json"))
-                        .toString()
-                        .replace('\\', '/'));
-        m.put("entry", entry);
-        m.put("args", args);
-        m.put("env", env);
-        m.put("files", files);
-        if (memoryLimit > 0) {
-            m.put("memory_limit", Long.toString(memoryLimit));
-        }
-        Path file = dir.resolve("container.json");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), m);
-        AttachKeys.provision(file, true);
-        return file;
-    }
-
-    /**
-     * The instance container's memory_limit: its Wasm memory limit and one Wasm page more for the app's own use of
-     * its heap. The Wasm engine stops the module at its page limit first; the runtime's quota is the backstop that
-     * holds even if a path of the engine did not, so one function never takes another's share of the enclave.
-     */
-    static long memoryLimit(int maxWasmPages) {
-        return ((long) maxWasmPages + 1) * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+        return images.writeContainerManifest(dir, "faas-stats", WasmAbi.STATS_APP, List.of(), Map.of(), List.of(), 0);
     }
 
     private ContainerImage image(Path manifestFile) {
@@ -287,44 +316,9 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private FunctionInfo deploy(FunctionSpec spec, boolean check) {
         Objects.requireNonNull(spec, "spec");
         requireOpen();
-        String name = spec.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new FunctionException(
-                    FunctionException.Kind.BAD_MODULE,
-                    "function name \"" + name + "\" is not "
-                            + "allowed: letters, digits, '_', '.', '-', starting with a letter or digit, at most 64");
-        }
-        int maxPages = spec.maxMemoryPages() <= 0 ? options.defaultMaxMemoryPages() : spec.maxMemoryPages();
-        if (maxPages > com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES) {
-            throw new FunctionException(
-                    FunctionException.Kind.BAD_MODULE,
-                    "function " + name + ": a memory limit of "
-                            + maxPages + " pages is more than the "
-                            + com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES
-                            + " a Wasm instance can have");
-        }
-        long timeout = spec.timeoutMillis() <= 0 ? options.defaultTimeoutMillis() : spec.timeoutMillis();
-        for (String key : spec.env().keySet()) {
-            if (key.startsWith(WasmAbi.RESERVED_PREFIX)) {
-                throw new FunctionException(
-                        FunctionException.Kind.BAD_MODULE,
-                        "function " + name + ": environment variable " + key + " starts with " + WasmAbi.RESERVED_PREFIX
-                                + ", which is reserved for the platform");
-            }
-        }
-        byte[] code;
-        ContainerImage image;
-        if (spec.runtime() == FunctionRuntime.NODEJS) {
-            code = spec.module();
-            image = writeJsFunction(name, code, spec, maxPages, timeout);
-        } else {
-            code = spec.text() ? wat.compile(spec.module()) : spec.module();
-            if (check) {
-                ModuleCheck.check(name, code, maxPages);
-            }
-            image = writeFunction(name, code, spec, maxPages, timeout);
-        }
-        Deployed d = new Deployed(name, image, code.length, maxPages, timeout, spec.runtime());
+        FunctionImages.Written<ContainerImage> w = images.write(spec, check, this::image);
+        String name = w.name();
+        Deployed d = new Deployed(name, w.image(), w.codeBytes(), w.maxMemoryPages(), w.timeoutMillis(), w.runtime());
         List<FunctionInstance> stale;
         synchronized (lock) {
             requireOpen();
@@ -332,103 +326,58 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             stale = old == null ? List.of() : retire(old);
         }
         stale.forEach(this::stop);
+        if (reuse == Reuse.POOL) {
+            fillPool(d);
+        }
         return info(d);
     }
 
-    private ContainerImage writeFunction(String name, byte[] wasm, FunctionSpec spec, int maxPages, long timeout) {
-        Path dir = workDir.resolve("functions").resolve(name).resolve("v" + generation.incrementAndGet());
-        try {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(MODULE_FILE), wasm);
-            List<String> args = new ArrayList<>();
-            args.add(MODULE_FILE);
-            args.addAll(spec.args());
-            Map<String, String> env = new TreeMap<>(spec.env());
-            env.put(WasmAbi.ENV_MAX_MEMORY_PAGES, Integer.toString(maxPages));
-            env.put(WasmAbi.ENV_TIMEOUT_MS, Long.toString(timeout));
-            env.put(WasmAbi.ENV_ENGINE, options.engine().manifestName());
-            Path manifest = writeContainerManifest(
-                    dir,
-                    name,
-                    WasmAbi.APP,
-                    args,
-                    env,
-                    List.of(Map.of("path", MODULE_FILE, "sha256", HexFormat.of().formatHex(sha256(wasm)))),
-                    memoryLimit(maxPages));
-            return image(manifest);
-        } catch (ManifestException e) {
-            throw new FunctionException(
-                    FunctionException.Kind.BAD_MODULE, "function " + name + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new FunctionException(
-                    FunctionException.Kind.INTERNAL,
-                    "function " + name + ": writing its image under " + dir + ": " + e.getMessage(),
-                    e);
-        }
-    }
-
     /**
-     * A JavaScript function's image: the engine ({@value #JS_ENGINE_FILE}, the same bytes for every JavaScript
-     * function, so a shared enclave loads it once) and the action as trusted files, entry {@value JsAbi#APP}.
+     * The warm model: starts instances of {@code d} (container, enclave, runtime attach, module load or the
+     * JavaScript action's /init) until its pool holds {@link PlatformOptions#warmPool()} or no slot is free. A start
+     * that fails leaves the pool short: the next invocation then starts one itself and reports the failure.
      */
-    private ContainerImage writeJsFunction(String name, byte[] code, FunctionSpec spec, int maxPages, long timeout) {
-        Path dir = workDir.resolve("functions").resolve(name).resolve("v" + generation.incrementAndGet());
-        String main = spec.main() == null || spec.main().isBlank() ? "main" : spec.main();
-        if (!JS_MAIN.matcher(main).matches()) {
-            throw new FunctionException(
-                    FunctionException.Kind.BAD_MODULE,
-                    "function " + name + ": main \"" + main + "\" is not a JavaScript name (e.g. main, or "
-                            + "handlers.hello for a property of the module's exports)");
-        }
-        if (code.length == 0 || new String(code, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw new FunctionException(FunctionException.Kind.BAD_MODULE, "function " + name + ": no code to run");
-        }
-        boolean zip = code.length >= 4 && code[0] == 'P' && code[1] == 'K' && code[2] == 3 && code[3] == 4;
-        String actionFile = zip ? "action.zip" : "action.js";
-        try {
-            Files.createDirectories(dir);
-            byte[] engine = jsEngine();
-            Files.write(dir.resolve(JS_ENGINE_FILE), engine);
-            Files.write(dir.resolve(actionFile), code);
-            Map<String, String> env = new TreeMap<>(spec.env());
-            env.put(WasmAbi.ENV_MAX_MEMORY_PAGES, Integer.toString(maxPages));
-            env.put(WasmAbi.ENV_TIMEOUT_MS, Long.toString(timeout));
-            env.put(WasmAbi.ENV_ENGINE, options.engine().manifestName());
-            env.put(JsAbi.ENV_MAIN, main);
-            Path manifest = writeContainerManifest(
-                    dir,
-                    name,
-                    JsAbi.APP,
-                    List.of(JS_ENGINE_FILE, actionFile),
-                    env,
-                    List.of(
-                            Map.of(
-                                    "path",
-                                    JS_ENGINE_FILE,
-                                    "sha256",
-                                    HexFormat.of().formatHex(sha256(engine))),
-                            Map.of("path", actionFile, "sha256", HexFormat.of().formatHex(sha256(code)))),
-                    // the isolate's pages, and as many again for the function's snapshot it starts from
-                    memoryLimit(2 * maxPages));
-            return image(manifest);
-        } catch (ManifestException e) {
-            throw new FunctionException(
-                    FunctionException.Kind.BAD_MODULE, "function " + name + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new FunctionException(
-                    FunctionException.Kind.INTERNAL,
-                    "function " + name + ": writing its image under " + dir + ": " + e.getMessage(),
-                    e);
+    private void fillPool(Deployed d) {
+        while (true) {
+            synchronized (lock) {
+                if (closed || d.retired || d.idle.size() + d.warming >= options.warmPool() || slots >= capacity()) {
+                    return;
+                }
+                slots++;
+                d.busy++;
+                d.warming++;
+            }
+            FunctionInstance instance;
+            try {
+                instance = start(d);
+            } catch (FunctionException e) {
+                synchronized (lock) {
+                    d.warming--;
+                }
+                return; // start gave the slot back
+            }
+            synchronized (lock) {
+                d.warming--;
+            }
+            release(instance);
         }
     }
 
-    /** The JavaScript engine the faas jar carries (faas/workloads/quickjs/build.sh makes it). */
-    static byte[] jsEngine() throws IOException {
-        try (var in = EnclaveFunctionPlatform.class.getResourceAsStream(JS_ENGINE_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("the JavaScript engine " + JS_ENGINE_RESOURCE + " is missing from the classpath");
-            }
-            return in.readAllBytes();
+    /** The warm model: tops {@code d}'s pool up in the background, off any invocation's path. */
+    private void refillLater(Deployed d) {
+        if (refills == null) {
+            return;
+        }
+        try {
+            refills.execute(() -> {
+                try {
+                    fillPool(d);
+                } catch (RuntimeException e) {
+                    // the platform closed under it; nothing to fill
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
         }
     }
 
@@ -490,32 +439,15 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
 
     @Override
     public Invocation invoke(String name, byte[] body, Map<String, String> params) {
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(params, "params");
         requireOpen();
-        for (var p : params.entrySet()) {
-            String problem = WasmAbi.parameterNameProblem(p.getKey());
-            if (problem == null && p.getValue().indexOf('\0') >= 0) {
-                problem = "parameter " + p.getKey() + " has a NUL character in its value";
-            }
-            if (problem != null) {
-                throw new FunctionException(FunctionException.Kind.BAD_MODULE, "invoking " + name + ": " + problem);
-            }
-        }
-        byte[] stdin = WasmAbi.encodeInvocation(params, body);
-        if (stdin.length > MAX_REQUEST) {
-            throw new FunctionException(
-                    FunctionException.Kind.MEMORY_LIMIT,
-                    "invoking " + name + ": the request (" + body.length
-                            + " bytes of body and its parameters) is more than the " + MAX_REQUEST
-                            + " bytes an invocation carries");
-        }
+        byte[] stdin = request(name, body, params);
         Lease lease = acquire(name);
         Deployed d = lease.function();
         FunctionInstance instance = lease.instance();
         boolean cold = instance == null;
         if (cold) {
             instance = start(d);
+            refillLater(d); // the pool ran dry: make the next ones ready while this one runs
         }
         Container.Outcome outcome;
         try {
@@ -554,38 +486,78 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             wall = new Invocation.Phases(0, 0, 0, outcome.wallNanos());
             modeled = new Invocation.Phases(0, 0, 0, outcome.modeledNanos());
         }
-        if (d.runtime == FunctionRuntime.NODEJS) {
-            JsAbi.Response r = jsResponse(d, outcome.stdout());
+        return invocation(name, d.runtime, outcome.exitCode(), outcome.stdout(), cold, wall, modeled);
+    }
+
+    /** The invocation's result: a JavaScript function's response decoded into its result and log. */
+    static Invocation invocation(
+            String name,
+            FunctionRuntime runtime,
+            int exitCode,
+            byte[] stdout,
+            boolean cold,
+            Invocation.Phases wall,
+            Invocation.Phases modeled) {
+        if (runtime == FunctionRuntime.NODEJS) {
+            JsAbi.Response r = jsResponse(name, stdout);
             return new Invocation(
                     name,
-                    outcome.exitCode(),
+                    exitCode,
                     r.result().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     r.log(),
                     cold,
                     wall,
                     modeled);
         }
-        return new Invocation(name, outcome.exitCode(), outcome.stdout(), cold, wall, modeled);
+        return new Invocation(name, exitCode, stdout, cold, wall, modeled);
+    }
+
+    /**
+     * The framed request ({@link WasmAbi#encodeInvocation}) of an invocation of {@code name}: a parameter name the
+     * ABI refuses, a NUL in a value, or more than {@link #MAX_REQUEST} bytes is the caller's error, said before any
+     * instance is taken.
+     */
+    static byte[] request(String name, byte[] body, Map<String, String> params) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(params, "params");
+        for (var p : params.entrySet()) {
+            String problem = WasmAbi.parameterNameProblem(p.getKey());
+            if (problem == null && p.getValue().indexOf('\0') >= 0) {
+                problem = "parameter " + p.getKey() + " has a NUL character in its value";
+            }
+            if (problem != null) {
+                throw new FunctionException(FunctionException.Kind.BAD_MODULE, "invoking " + name + ": " + problem);
+            }
+        }
+        byte[] stdin = WasmAbi.encodeInvocation(params, body);
+        if (stdin.length > MAX_REQUEST) {
+            throw new FunctionException(
+                    FunctionException.Kind.MEMORY_LIMIT,
+                    "invoking " + name + ": the request (" + body.length
+                            + " bytes of body and its parameters) is more than the " + MAX_REQUEST
+                            + " bytes an invocation carries");
+        }
+        return stdin;
     }
 
     /** A JavaScript instance's response; one that does not decode is the platform's failure (the enclave wrote it). */
-    private static JsAbi.Response jsResponse(Deployed d, byte[] stdout) {
+    static JsAbi.Response jsResponse(String name, byte[] stdout) {
         try {
             return JsAbi.decodeResponse(stdout);
         } catch (RuntimeException e) {
             throw new FunctionException(
                     FunctionException.Kind.INTERNAL,
                     ErrorReport.generic(
-                            "function " + d.name + ": its response could not be read",
-                            "function " + d.name + ": decoding its response: " + e,
+                            "function " + name + ": its response could not be read",
+                            "function " + name + ": decoding its response: " + e,
                             e),
                     e);
         }
     }
 
     /** Why a JavaScript action's /init failed: the "error" of its response, as the engine said it. */
-    private static String initFailure(Deployed d, byte[] stdout) {
-        String result = jsResponse(d, stdout).result();
+    static String initFailure(String name, byte[] stdout) {
+        String result = jsResponse(name, stdout).result();
         try {
             String error = JSON.readTree(result).path("error").asText("");
             return error.isEmpty() ? "Initialization has failed." : error;
@@ -610,7 +582,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                         throw new FunctionException(
                                 FunctionException.Kind.NOT_FOUND, "no function named \"" + name + "\" is deployed");
                     }
-                    FunctionInstance idle = d.idle.pollFirst();
+                    FunctionInstance idle = reuse == Reuse.NEVER ? null : d.idle.pollFirst();
                     if (idle != null) {
                         d.busy++;
                         return new Lease(d, idle);
@@ -698,7 +670,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         if (d.runtime == FunctionRuntime.NODEJS && prepared.exitCode() != JsAbi.EXIT_OK) {
             manager.stop(c);
             giveBackSlot(d);
-            throw new FunctionException(FunctionException.Kind.INIT_FAILED, initFailure(d, prepared.stdout()));
+            throw new FunctionException(FunctionException.Kind.INIT_FAILED, initFailure(d.name, prepared.stdout()));
         }
         FunctionInstance instance = new FunctionInstance(d, c);
         synchronized (lock) {
@@ -715,13 +687,19 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         }
     }
 
-    /** Back to the pool after a good invocation, or stopped if its function is gone. */
+    /**
+     * Back to the pool after a good invocation, or stopped if its function is gone; in the cold model always
+     * stopped, and in the warm model stopped when the pool is full already.
+     */
     private void release(FunctionInstance instance) {
         boolean stop;
         synchronized (lock) {
             Deployed d = instance.function;
             d.busy--;
-            stop = d.retired || closed;
+            stop = d.retired
+                    || closed
+                    || reuse == Reuse.NEVER
+                    || (reuse == Reuse.POOL && d.idle.size() >= options.warmPool());
             if (stop) {
                 instances.remove(instance);
                 slots--;
@@ -746,6 +724,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             lock.notifyAll();
         }
         stop(instance);
+        refillLater(instance.function);
     }
 
     private void stop(FunctionInstance instance) {
@@ -878,9 +857,10 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         return Optional.of(runtimeStats());
     }
 
+    /** The serving model ("cold", "warm", "shared"), or "conventional" for the two-mode platform's mode. */
     @Override
     public String mode() {
-        return mode.name().toLowerCase(java.util.Locale.ROOT);
+        return modeName;
     }
 
     /** How instances get their enclave. */
@@ -930,6 +910,15 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             functions.clear();
             lock.notifyAll();
         }
+        if (refills != null) {
+            refills.shutdownNow();
+            try {
+                // a pool start under way finishes before the manager goes; its instance is stopped at release
+                refills.awaitTermination(options.tcsTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         all.forEach(this::stop);
         manager.close();
         fetch.close();
@@ -939,14 +928,6 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private void requireOpen() {
         if (closed) {
             throw new FunctionException(FunctionException.Kind.INTERNAL, "the function platform is closed");
-        }
-    }
-
-    private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * What the serverless gateway drives: deploy WebAssembly functions, invoke them, list and delete them. The
- * implementation runs each function instance as a container in an enclave (shared or conventional); the gateway
- * only speaks HTTP. Every method is safe to call from many threads at once.
+ * implementations run each function instance as a container in an enclave ({@link EnclaveFunctionPlatform}: shared,
+ * cold, warm, or conventional) or natively ({@link NativeFunctionPlatform}), as a {@link ServingModel} says; the
+ * gateway only speaks HTTP. Every method is safe to call from many threads at once.
  */
 public interface FunctionPlatform extends AutoCloseable {
     /** Deploys (or replaces) a function; a module that is not valid Wasm/WAT is a {@link FunctionException} BAD_MODULE. */
@@ -38,7 +39,10 @@ public interface FunctionPlatform extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** "shared" or "conventional". */
+    /**
+     * How functions are served: a {@link ServingModel}'s name ("native", "cold", "warm", "shared"), or
+     * "conventional" for the two-mode platform's enclave per instance with idle instances reused.
+     */
     String mode();
 
     @Override

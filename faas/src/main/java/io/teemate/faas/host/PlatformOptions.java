@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param logicalProcessors     the logical processors of such a machine: how many enclave threads run at once
  * @param owner                 the enclave owner's RSA-3072 key: signs the enclave's SIGSTRUCT (MRSIGNER) and the
  *                              policy admitting each function's container; null for a fresh key per platform
+ * @param warmPool              the warm model ({@link ServingModel#WARM}): instances made in advance per function, at
+ *                              deploy, and kept ready (the paper's CC-Warm pre-creates container, enclave and instance)
  * @param kvEndpoint            {@code host:port} of the key-value store (Redis's protocol: {@code teemate kv serve} or
  *                              a Redis) that JavaScript functions' {@code teemate.kv} reaches; null for none
  */
@@ -43,6 +45,7 @@ public record PlatformOptions(
         int epcMiB,
         int logicalProcessors,
         SigningKey owner,
+        int warmPool,
         String kvEndpoint) {
     public PlatformOptions {
         if (threads < 1) {
@@ -51,12 +54,18 @@ public record PlatformOptions(
         if (maxInstances < 1) {
             throw new IllegalArgumentException("maxInstances must be at least 1, got " + maxInstances);
         }
+        if (warmPool < 0) {
+            throw new IllegalArgumentException("warmPool must be 0 or more, got " + warmPool);
+        }
         if (defaultMaxMemoryPages < 1 || defaultTimeoutMillis < 1) {
             throw new IllegalArgumentException("the default memory limit and time limit must be positive");
         }
     }
 
-    /** 64 MiB SGX1 heap, 32 threads and instances, the compiler, 64 pages (4 MiB) and 10 s per function. */
+    /**
+     * 64 MiB SGX1 heap, 32 threads and instances, the compiler, 64 pages (4 MiB) and 10 s per function, 4 warm
+     * instances per function in the warm model.
+     */
     public static PlatformOptions defaults() {
         return new PlatformOptions(
                 "64M",
@@ -72,6 +81,7 @@ public record PlatformOptions(
                 256,
                 Math.max(4, Runtime.getRuntime().availableProcessors()),
                 null,
+                4,
                 null);
     }
 
@@ -90,6 +100,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -109,6 +120,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -127,6 +139,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -145,6 +158,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -163,6 +177,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -181,6 +196,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -199,6 +215,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -217,6 +234,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -235,6 +253,27 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
+                kvEndpoint);
+    }
+
+    /** The warm model's pool: {@code warmPool} instances per function made at deploy and kept ready. */
+    public PlatformOptions withWarmPool(int warmPool) {
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner,
+                warmPool,
                 kvEndpoint);
     }
 
@@ -257,6 +296,7 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
+                warmPool,
                 kvEndpoint);
     }
 }
