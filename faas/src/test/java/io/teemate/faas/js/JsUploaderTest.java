@@ -8,6 +8,7 @@ import io.teemate.faas.abi.ServiceFrame;
 import io.teemate.faas.host.EnclaveFunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
+import io.teemate.faas.host.NativeFunctionPlatform;
 import io.teemate.host.container.HostService;
 import io.teemate.host.container.Mode;
 import org.junit.jupiter.api.AfterAll;
@@ -141,6 +142,37 @@ class JsUploaderTest {
             }));
         }
         return tests;
+    }
+
+    /** The native model (no enclave) serves fetch and teemate.kv alike: the same uploader, the same stored bytes. */
+    @Test
+    void theNativeModelServesTheSameServices(@TempDir Path dir) throws Exception {
+        JsonNode e = JSON.readTree(
+                JsWorkloadsTest.WORKLOADS.resolve("expected/uploader.json").toFile());
+        JsonNode c = e.get("cases").get(0);
+        JsonNode file = c.get("serve").get(0);
+        served.put(
+                file.get("path").asText(),
+                Base64.getDecoder().decode(file.get("content_base64").asText()));
+        byte[] code = Files.readAllBytes(
+                JsWorkloadsTest.WORKLOADS.resolve(e.get("action").asText()));
+        try (NativeFunctionPlatform n =
+                new NativeFunctionPlatform(dir, JsPlatforms.options().withKvEndpoint(redis.endpoint()))) {
+            n.deploy(FunctionSpec.nodejs("uploader", code, null, Map.of(), 256, 120_000));
+            ObjectNode params = c.get("params").deepCopy();
+            params.put("key", "native/" + params.get("key").asText());
+            params.put("url", params.get("url").asText().replace("http://files.test", base()));
+            Invocation i = n.invoke("uploader", JSON.writeValueAsBytes(params), Map.of());
+            assertThat(i.exitCode())
+                    .as("exit; log %s; output %s", i.log(), out(i))
+                    .isZero();
+            byte[] stored = redis.cli("GET", params.get("key").asText());
+            assertThat(sha256(stored)).isEqualTo(c.get("result").get("sha256").asText());
+            n.registerService(EnclaveFunctionPlatform.SERVICE_FETCH, null);
+            Invocation none = n.invoke("uploader", JSON.writeValueAsBytes(params), Map.of());
+            assertThat(none.exitCode()).isEqualTo(1);
+            assertThat(out(none)).contains("fetch failed: the platform has no fetch service");
+        }
     }
 
     /**
