@@ -337,13 +337,14 @@ function normalize(path) {
   return out.join('/');
 }
 const dirname = (p) => p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+const join = (dir, name) => (dir === '' ? name : dir + '/' + name);
 function asFile(p) {
-  for (const c of [p, p + '.js', p + '.json', p + '.cjs']) if (files.has(c)) return c;
-  if (files.has(p + '/package.json')) {
-    const pkg = JSON.parse(files.get(p + '/package.json'));
-    if (pkg.main) { const m = asFile(normalize(p + '/' + pkg.main)); if (m) return m; }
+  if (p !== '') for (const c of [p, p + '.js', p + '.json', p + '.cjs']) if (files.has(c)) return c;
+  if (files.has(join(p, 'package.json'))) {
+    const pkg = JSON.parse(files.get(join(p, 'package.json')));
+    if (pkg.main) { const m = asFile(normalize(join(p, pkg.main))); if (m) return m; }
   }
-  for (const c of [p + '/index.js', p + '/index.json']) if (files.has(c)) return c;
+  for (const c of [join(p, 'index.js'), join(p, 'index.json')]) if (files.has(c)) return c;
   return null;
 }
 function resolve(request, fromDir) {

@@ -27,11 +27,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code teemate serve --port P [--mode native|cold|warm|shared] [--warm-pool N] [--epc-mib N] [--work-dir DIR]}: the
- * FaaS gateway on 127.0.0.1:P in front of a function platform (WebAssembly and JavaScript functions, served as one
- * of the TeeMate paper's four models: {@link ServingModel}). Prints the URL and the mode, then
- * serves until Ctrl-C; a shutdown hook stops the server and closes the platform. The routes are in
- * docs/faas-openapi.yaml.
+ * {@code teemate serve --port P [--mode native|cold|warm|shared] [--warm-pool N] [--epc-mib N] [--work-dir DIR]
+ * [--deploy NAME=FILE]...}: the FaaS gateway on 127.0.0.1:P in front of a function platform (WebAssembly and
+ * JavaScript functions, served as one of the TeeMate paper's four models: {@link ServingModel}). {@code --deploy}
+ * deploys functions from files before it serves ({@link FunctionFile}: the runtime by the extension, a .js or .zip
+ * is nodejs). Prints the URL and the mode, then serves until Ctrl-C; a shutdown hook stops the server and closes the
+ * platform. The routes are in docs/faas-openapi.yaml.
  */
 @Command(
         name = "serve",
@@ -95,6 +96,14 @@ public final class ServeCommand implements Callable<Integer> {
     int threads;
 
     @Option(
+            names = "--deploy",
+            paramLabel = "NAME=FILE[#MAIN]",
+            description = "deploy a function from FILE before serving (repeatable); the runtime is told by the"
+                    + " extension: " + FunctionFile.EXTENSIONS + "; #MAIN is a JavaScript action's entry point"
+                    + " (default main; file.fn in a zip)")
+    java.util.List<String> deploy = new java.util.ArrayList<>();
+
+    @Option(
             names = "--kv-port",
             defaultValue = "-1",
             paramLabel = "P",
@@ -125,6 +134,8 @@ public final class ServeCommand implements Callable<Integer> {
     private int port;
 
     private int epcMiB;
+
+    private java.util.List<FunctionFile> files = java.util.List.of();
 
     private final FunctionPlatformFactory factory;
     private final CompletableFuture<URI> started = new CompletableFuture<>();
@@ -168,6 +179,17 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--kv: " + e.getMessage());
             }
         }
+        java.util.List<FunctionFile> files = new java.util.ArrayList<>();
+        for (String d : deploy) {
+            try {
+                FunctionFile f = FunctionFile.parse(d);
+                FunctionFile.runtimeOf(f.file());
+                files.add(f);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        this.files = files;
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " must be positive");
         }
@@ -207,6 +229,20 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             started.completeExceptionally(e);
             return 1;
+        }
+        GatewayConfig defaults = GatewayConfig.defaults();
+        for (FunctionFile f : files) {
+            try {
+                // a JavaScript function is initialised here, so a broken action stops the start, said at once
+                platform.deploy(f.spec(defaults.defaultMaxMemoryPages(), defaults.defaultTimeoutMillis()));
+                out.printf("  deployed %s from %s (%s)%n", f.name(), f.file(), FunctionFile.runtimeOf(f.file()));
+            } catch (IOException | RuntimeException e) {
+                platform.close();
+                err.println("teemate serve: --deploy " + f.name() + "=" + f.file() + ": " + e.getMessage());
+                err.flush();
+                started.completeExceptionally(e);
+                return 1;
+            }
         }
         Gateway gateway;
         try {

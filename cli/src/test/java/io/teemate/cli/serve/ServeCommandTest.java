@@ -44,7 +44,7 @@ class ServeCommandTest {
     }
 
     /** A platform with no functions that remembers how it was made and whether it was closed. */
-    static final class EmptyPlatform implements FunctionPlatform {
+    static class EmptyPlatform implements FunctionPlatform {
         final AtomicBoolean closed = new AtomicBoolean();
         private final String mode;
 

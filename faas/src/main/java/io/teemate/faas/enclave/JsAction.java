@@ -67,6 +67,10 @@ record JsAction(String source, Map<String, String> files) {
                 }
                 files.put(name, new String(b, StandardCharsets.UTF_8));
             }
+            if (entries == 0) {
+                // ZipInputStream reads an archive of garbage after the magic bytes as one with no entries
+                throw new JsInitException("the action's archive is not a valid zip: no entry could be read from it");
+            }
         } catch (ZipException e) {
             throw new JsInitException("the action's archive is not a valid zip: " + e.getMessage());
         } catch (IOException e) {

@@ -63,7 +63,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     public static final String ENCLAVE_NAME = "faas-runtime";
     /**
      * The largest framed request (body and parameters) one invocation carries: the container's untrusted request
-     * buffer (1 MiB) less the session token and the framing.
+     * buffer (2 MiB, room for OpenWhisk's 1 MiB payload) less the session token and the framing.
      */
     public static final int MAX_REQUEST = ContainerManager.MAX_INVOKE_INPUT;
 
@@ -319,17 +319,53 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         FunctionImages.Written<ContainerImage> w = images.write(spec, check, this::image);
         String name = w.name();
         Deployed d = new Deployed(name, w.image(), w.codeBytes(), w.maxMemoryPages(), w.timeoutMillis(), w.runtime());
+        // OpenWhisk's /init: a JavaScript action is initialised before it is published, so code that cannot be is
+        // INIT_FAILED here and the function stays as it was
+        FunctionInstance prepared = d.runtime == FunctionRuntime.NODEJS ? prepare(d) : null;
         List<FunctionInstance> stale;
         synchronized (lock) {
-            requireOpen();
-            Deployed old = functions.put(name, d);
-            stale = old == null ? List.of() : retire(old);
+            if (closed) {
+                stale = prepared == null ? List.of() : List.of(prepared);
+                if (prepared != null && instances.remove(prepared)) {
+                    slots--;
+                }
+            } else {
+                Deployed old = functions.put(name, d);
+                stale = old == null ? List.of() : retire(old);
+                if (prepared != null && reuse == Reuse.NEVER) { // cold: it proved the code; no instance is kept
+                    d.busy--;
+                    if (instances.remove(prepared)) {
+                        slots--;
+                    }
+                    stale = new ArrayList<>(stale);
+                    stale.add(prepared);
+                    lock.notifyAll();
+                } else if (prepared != null) { // its lease ends here: idle, for the first invocation
+                    d.busy--;
+                    prepared.lastUsed = System.nanoTime();
+                    d.idle.addFirst(prepared);
+                    lock.notifyAll();
+                }
+            }
         }
         stale.forEach(this::stop);
+        requireOpen();
         if (reuse == Reuse.POOL) {
             fillPool(d);
         }
         return info(d);
+    }
+
+    /**
+     * A JavaScript function's first instance, started before the function is published: OpenWhisk's /init
+     * evaluates the action's code when the container starts, so a syntax error or a missing main is the deploy's
+     * {@link FunctionException.Kind#INIT_FAILED} and the function (or the version it would replace) stays as it
+     * was. The instance is kept idle for the first invocation.
+     */
+    private FunctionInstance prepare(Deployed d) {
+        Lease lease = acquire(d.name, d);
+        FunctionInstance idle = lease.instance();
+        return idle != null ? idle : start(d);
     }
 
     /**
@@ -417,7 +453,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     d.idle.size(),
                     d.busy,
                     d.invocations.get(),
-                    d.image.manifest().memoryLimit());
+                    d.image.manifest().memoryLimit(),
+                    d.runtime);
         }
     }
 
@@ -507,7 +544,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     r.log(),
                     cold,
                     wall,
-                    modeled);
+                    modeled,
+                    FunctionRuntime.NODEJS);
         }
         return new Invocation(name, exitCode, stdout, cold, wall, modeled);
     }
@@ -571,13 +609,18 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
      * idle instance of another function is stopped to make room; when none is idle, waits up to the TCS timeout.
      */
     private Lease acquire(String name) {
+        return acquire(name, null);
+    }
+
+    /** {@link #acquire(String)}, or a slot for {@code unpublished}, a function not yet deployed under its name. */
+    private Lease acquire(String name, Deployed unpublished) {
         long deadline = System.nanoTime() + options.tcsTimeout().toNanos();
         List<FunctionInstance> evicted = new ArrayList<>();
         try {
             synchronized (lock) {
                 while (true) {
                     requireOpen();
-                    Deployed d = functions.get(name);
+                    Deployed d = unpublished != null ? unpublished : functions.get(name);
                     if (d == null) {
                         throw new FunctionException(
                                 FunctionException.Kind.NOT_FOUND, "no function named \"" + name + "\" is deployed");

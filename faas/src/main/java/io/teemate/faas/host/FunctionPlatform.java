@@ -5,13 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the serverless gateway drives: deploy WebAssembly functions, invoke them, list and delete them. The
- * implementations run each function instance as a container in an enclave ({@link EnclaveFunctionPlatform}: shared,
- * cold, warm, or conventional) or natively ({@link NativeFunctionPlatform}), as a {@link ServingModel} says; the
- * gateway only speaks HTTP. Every method is safe to call from many threads at once.
+ * What the serverless gateway drives: deploy WebAssembly and JavaScript functions, invoke them, list and delete them.
+ * The implementations run each function instance as a container in an enclave ({@link EnclaveFunctionPlatform}:
+ * shared, cold, warm, or conventional) or natively ({@link NativeFunctionPlatform}), as a {@link ServingModel} says;
+ * the gateway only speaks HTTP. Every method is safe to call from many threads at once.
  */
 public interface FunctionPlatform extends AutoCloseable {
-    /** Deploys (or replaces) a function; a module that is not valid Wasm/WAT is a {@link FunctionException} BAD_MODULE. */
+    /**
+     * Deploys (or replaces) a function; a module that is not valid Wasm/WAT is a {@link FunctionException}
+     * BAD_MODULE. A JavaScript function is initialised here (OpenWhisk's /init: its code evaluated, its main
+     * found), so code that cannot be is INIT_FAILED at deploy and the function is left as it was before the call.
+     */
     FunctionInfo deploy(FunctionSpec spec);
 
     List<FunctionInfo> list();

@@ -282,7 +282,40 @@ public final class Gateway implements AutoCloseable {
         x.header("X-Teemate-Exit-Code", Integer.toString(inv.exitCode()));
         phaseHeaders(x, "Wall", inv.wall());
         phaseHeaders(x, "Modeled", inv.modeled());
+        if (inv.runtime() == FunctionRuntime.NODEJS) {
+            sendJsResult(x, inv);
+            return;
+        }
         x.send(200, OCTETS, inv.output());
+    }
+
+    /** The request header that asks for a JavaScript invocation's activation log in the response body. */
+    static final String LOGS_HEADER = "X-Teemate-Logs";
+
+    /**
+     * A JavaScript function's answer as OpenWhisk's Node.js runtime gives it: the result (a JSON object) with 200, or
+     * the action's {@code {"error": ...}} with 502. The activation log ({@code console} output) is not mixed in:
+     * {@code X-Teemate-Log-Bytes} says how long it is, and {@code X-Teemate-Logs: true} on the request wraps the
+     * answer as {@code {"result": ..., "logs": [lines]}} (OpenWhisk's activation record keeps its logs as lines).
+     */
+    private void sendJsResult(GatewayExchange x, Invocation inv) throws IOException {
+        int status = inv.exitCode() == 0 ? 200 : 502;
+        byte[] log = inv.log().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        x.header("X-Teemate-Log-Bytes", Integer.toString(log.length));
+        List<String> wantLogs = x.requestHeaders().get(LOGS_HEADER);
+        if (wantLogs == null || wantLogs.stream().noneMatch(v -> v.trim().equalsIgnoreCase("true"))) {
+            x.send(status, "application/json", inv.output());
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        try {
+            body.set("result", json.readTree(inv.output()));
+        } catch (IOException e) {
+            body.put("result", new String(inv.output(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        ArrayNode lines = body.putArray("logs");
+        inv.log().lines().forEach(lines::add);
+        x.sendJson(status, body);
     }
 
     private static void phaseHeaders(GatewayExchange x, String clock, Invocation.Phases p) {
@@ -322,6 +355,7 @@ public final class Gateway implements AutoCloseable {
     ObjectNode infoJson(FunctionInfo f) {
         ObjectNode n = json.createObjectNode();
         n.put("name", f.name());
+        n.put("runtime", f.runtime().apiName());
         n.put("identity", f.identity());
         n.put("module_bytes", f.moduleBytes());
         n.put("max_memory_pages", f.maxMemoryPages());

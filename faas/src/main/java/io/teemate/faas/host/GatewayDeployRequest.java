@@ -16,16 +16,21 @@ import java.util.regex.Pattern;
 /**
  * Turns a {@code PUT /v1/functions/{name}} request into a {@link FunctionSpec}. Two forms:
  * <ul>
- *   <li>a JSON body {@code {"wat": TEXT | "module_base64": BASE64, "args": [..], "env": {..},
- *       "max_memory_pages": N, "timeout_ms": N}} (exactly one of wat and module_base64; the rest optional);</li>
- *   <li>the module itself as the body (binary .wasm, or WebAssembly text) with the manifest in query parameters
- *       {@code timeout_ms}, {@code max_memory_pages}, {@code arg} (repeatable, in order) and {@code env}
- *       (repeatable, {@code KEY=VALUE}).</li>
+ *   <li>a JSON body {@code {"runtime": "wasm" | "nodejs", ...}}: for {@code wasm} (the default)
+ *       {@code {"wat": TEXT | "module_base64": BASE64, "args": [..], "env": {..}, "max_memory_pages": N,
+ *       "timeout_ms": N}} (exactly one of wat and module_base64); for {@code nodejs}
+ *       {@code {"code": JS | "code_base64": BASE64 of a zip, "main": NAME, "env", "max_memory_pages",
+ *       "timeout_ms"}} (exactly one of code and code_base64, OpenWhisk's plain and binary actions);</li>
+ *   <li>the code itself as the body with the manifest in query parameters {@code runtime}, {@code timeout_ms},
+ *       {@code max_memory_pages}, {@code env} (repeatable, {@code KEY=VALUE}), and {@code arg} (repeatable, in
+ *       order; Wasm) or {@code main} (JavaScript).</li>
  * </ul>
- * Which form a body is comes from its Content-Type ({@code application/json}; {@code application/wasm};
- * {@code application/wat} or {@code text/plain}) or, for any other type (curl's default form type, octet-stream,
- * none), from its first bytes: the Wasm magic {@code \0asm}, a {@code (} or {@code ;} of WebAssembly text, or a
- * {@code {} of JSON. Every refusal is a 400 naming the field or parameter.
+ * Which form and runtime a body is comes from {@code ?runtime=} and its Content-Type ({@code application/json};
+ * {@code application/wasm}; {@code application/wat} or {@code text/plain}; {@code application/javascript},
+ * {@code text/javascript} or {@code application/zip} for JavaScript) or, for any other type (curl's default form
+ * type, octet-stream, none), from its first bytes: the Wasm magic {@code \0asm}, the zip magic {@code PK\3\4}
+ * (a zipped Node.js action, told apart as OpenWhisk's Node.js runner tells archives), a {@code (} or {@code ;} of
+ * WebAssembly text, or a {@code {} of JSON. Every refusal is a 400 naming the field or parameter.
  */
 final class GatewayDeployRequest {
     /** Function names: a letter or digit, then letters, digits, {@code . _ -}; at most 128 characters. */
@@ -33,9 +38,21 @@ final class GatewayDeployRequest {
     /** The Wasm binary magic and version 1 (Wasm core spec 5.5.16, "Modules"). */
     private static final byte[] WASM_MAGIC = {0x00, 0x61, 0x73, 0x6d};
 
-    private static final Set<String> JSON_FIELDS =
-            Set.of("wat", "module_base64", "args", "env", "max_memory_pages", "timeout_ms");
-    private static final Set<String> QUERY_PARAMS = Set.of("arg", "env", "max_memory_pages", "timeout_ms");
+    /** The zip local-file-header magic, {@code PK\3\4} (APPNOTE.TXT 4.3.7), by which OpenWhisk tells a zip. */
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private static final Set<String> COMMON_FIELDS = Set.of("runtime", "env", "max_memory_pages", "timeout_ms");
+    private static final Set<String> WASM_FIELDS = Set.of("wat", "module_base64", "args");
+    private static final Set<String> NODEJS_FIELDS = Set.of("code", "code_base64", "main");
+    private static final Set<String> COMMON_PARAMS = Set.of("runtime", "env", "max_memory_pages", "timeout_ms");
+    /** Content types that say the body is a JavaScript action: source, or a zip of a Node.js package. */
+    private static final Set<String> JS_TYPES = Set.of(
+            "application/javascript",
+            "text/javascript",
+            "application/x-javascript",
+            "application/ecmascript",
+            "application/zip",
+            "application/x-zip-compressed");
 
     private final GatewayConfig config;
     private final ObjectMapper json;
@@ -54,11 +71,19 @@ final class GatewayDeployRequest {
     }
 
     static boolean isWasmBinary(byte[] body) {
-        if (body.length < WASM_MAGIC.length) {
+        return startsWith(body, WASM_MAGIC);
+    }
+
+    static boolean isZip(byte[] body) {
+        return startsWith(body, ZIP_MAGIC);
+    }
+
+    private static boolean startsWith(byte[] body, byte[] magic) {
+        if (body.length < magic.length) {
             return false;
         }
-        for (int i = 0; i < WASM_MAGIC.length; i++) {
-            if (body[i] != WASM_MAGIC[i]) {
+        for (int i = 0; i < magic.length; i++) {
+            if (body[i] != magic[i]) {
                 return false;
             }
         }
@@ -78,22 +103,42 @@ final class GatewayDeployRequest {
     FunctionSpec parse(String name, String contentType, byte[] body, List<GatewayExchange.QueryParam> query) {
         checkName(name);
         if (body.length == 0) {
-            throw GatewayError.badRequest("request body is empty; send a .wasm or .wat module, or a JSON deploy"
-                    + " request with \"wat\" or \"module_base64\"");
+            throw GatewayError.badRequest("request body is empty; send a .wasm or .wat module, JavaScript"
+                    + " (?runtime=nodejs), or a JSON deploy request with \"wat\", \"module_base64\" or \"code\"");
+        }
+        FunctionRuntime asked = queryRuntime(query);
+        if (JS_TYPES.contains(contentType)) {
+            if (asked == FunctionRuntime.WASM) {
+                throw GatewayError.badRequest("Content-Type " + contentType + " is JavaScript, but query parameter"
+                        + " 'runtime' is wasm; drop one of them");
+            }
+            return fromRaw(name, body, FunctionRuntime.NODEJS, false, query);
+        }
+        if (asked == FunctionRuntime.NODEJS) {
+            if (contentType.equals("application/json")
+                    || contentType.equals("application/wasm")
+                    || contentType.equals("application/wat")) {
+                throw GatewayError.badRequest("query parameter 'runtime' is nodejs, but Content-Type is " + contentType
+                        + "; send the JavaScript (or zip) with Content-Type application/javascript (application/zip)");
+            }
+            return fromRaw(name, body, FunctionRuntime.NODEJS, false, query);
         }
         return switch (contentType) {
             case "application/json" -> fromJson(name, body, query);
-            case "application/wasm" -> fromRaw(name, body, false, query);
-            case "application/wat", "text/plain" -> fromRaw(name, body, true, query);
+            case "application/wasm" -> fromRaw(name, body, FunctionRuntime.WASM, false, query);
+            case "application/wat", "text/plain" -> fromRaw(name, body, FunctionRuntime.WASM, true, query);
             default -> {
                 if (isWasmBinary(body)) {
-                    yield fromRaw(name, body, false, query);
+                    yield fromRaw(name, body, FunctionRuntime.WASM, false, query);
+                }
+                if (isZip(body) && asked == null) {
+                    yield fromRaw(name, body, FunctionRuntime.NODEJS, false, query);
                 }
                 int first = firstNonSpace(body);
                 if (first == '(' || first == ';') {
-                    yield fromRaw(name, body, true, query);
+                    yield fromRaw(name, body, FunctionRuntime.WASM, true, query);
                 }
-                if (first == '{') {
+                if (first == '{' && asked == null) {
                     yield fromJson(name, body, query);
                 }
                 throw new GatewayError(
@@ -101,13 +146,40 @@ final class GatewayDeployRequest {
                         FunctionException.Kind.BAD_MODULE.name(),
                         "request body is not a"
                                 + " WebAssembly module: a binary module starts with the magic bytes 00 61 73 6D,"
-                                + " WebAssembly text with '(' (or a ';;' comment), a JSON deploy request with '{'");
+                                + " WebAssembly text with '(' (or a ';;' comment), a JSON deploy request with '{';"
+                                + " for JavaScript send Content-Type application/javascript (a zip: application/zip)"
+                                + " or add ?runtime=nodejs");
             }
         };
     }
 
-    private FunctionSpec fromRaw(String name, byte[] body, boolean text, List<GatewayExchange.QueryParam> query) {
+    /** The raw form's {@code ?runtime=}, or null when not given. */
+    private static FunctionRuntime queryRuntime(List<GatewayExchange.QueryParam> query) {
+        FunctionRuntime runtime = null;
+        for (GatewayExchange.QueryParam p : query) {
+            if (p.name().equals("runtime")) {
+                if (runtime != null) {
+                    throw GatewayError.badRequest("query parameter 'runtime' given twice");
+                }
+                runtime = parseRuntime("query parameter 'runtime'", p.value());
+            }
+        }
+        return runtime;
+    }
+
+    private static FunctionRuntime parseRuntime(String where, String value) {
+        try {
+            return FunctionRuntime.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw GatewayError.badRequest(where + ": " + e.getMessage());
+        }
+    }
+
+    private FunctionSpec fromRaw(
+            String name, byte[] body, FunctionRuntime runtime, boolean text, List<GatewayExchange.QueryParam> query) {
+        boolean js = runtime == FunctionRuntime.NODEJS;
         List<String> args = new ArrayList<>();
+        String main = null;
         Map<String, String> env = new LinkedHashMap<>();
         int pages = config.defaultMaxMemoryPages();
         long timeout = config.defaultTimeoutMillis();
@@ -115,7 +187,24 @@ final class GatewayDeployRequest {
         boolean sawTimeout = false;
         for (GatewayExchange.QueryParam p : query) {
             switch (p.name()) {
-                case "arg" -> args.add(p.value());
+                case "runtime" -> {} // read by queryRuntime
+                case "arg" -> {
+                    if (js) {
+                        throw GatewayError.badRequest("query parameter 'arg' is for WebAssembly functions; a"
+                                + " JavaScript function gets its parameters as the invocation's JSON body");
+                    }
+                    args.add(p.value());
+                }
+                case "main" -> {
+                    if (!js) {
+                        throw GatewayError.badRequest("query parameter 'main' is for JavaScript functions"
+                                + " (?runtime=nodejs); a WebAssembly command starts at _start");
+                    }
+                    if (main != null) {
+                        throw GatewayError.badRequest("query parameter 'main' given twice");
+                    }
+                    main = p.value();
+                }
                 case "env" -> {
                     int eq = p.value().indexOf('=');
                     if (eq <= 0) {
@@ -151,11 +240,21 @@ final class GatewayDeployRequest {
                             config.maxTimeoutMillis());
                 }
                 default ->
-                    throw GatewayError.badRequest("unknown query parameter '" + p.name() + "'; a module upload"
-                            + " takes " + String.join(", ", new java.util.TreeSet<>(QUERY_PARAMS)));
+                    throw GatewayError.badRequest("unknown query parameter '" + p.name() + "'; "
+                            + (js ? "a JavaScript upload" : "a module upload") + " takes "
+                            + String.join(", ", sorted(COMMON_PARAMS, js ? "main" : "arg")));
             }
         }
+        if (js) {
+            return FunctionSpec.nodejs(name, body, main, env, pages, timeout);
+        }
         return new FunctionSpec(name, body, text, args, env, pages, timeout);
+    }
+
+    private static java.util.SortedSet<String> sorted(Set<String> a, String... more) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private FunctionSpec fromJson(String name, byte[] body, List<GatewayExchange.QueryParam> query) {
@@ -173,12 +272,34 @@ final class GatewayDeployRequest {
         if (root == null || !root.isObject()) {
             throw GatewayError.badRequest("a JSON deploy request must be an object, not " + kindOf(root));
         }
+        JsonNode runtimeNode = root.get("runtime");
+        FunctionRuntime runtime = FunctionRuntime.WASM;
+        if (runtimeNode != null && !runtimeNode.isNull()) {
+            if (!runtimeNode.isTextual()) {
+                throw GatewayError.badRequest(
+                        "field 'runtime' must be a string, \"wasm\" or \"nodejs\", not " + kindOf(runtimeNode));
+            }
+            runtime = parseRuntime("field 'runtime'", runtimeNode.asText());
+        }
+        boolean js = runtime == FunctionRuntime.NODEJS;
+        Set<String> own = js ? NODEJS_FIELDS : WASM_FIELDS;
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String field = entry.getKey();
-            if (!JSON_FIELDS.contains(field)) {
-                throw GatewayError.badRequest("unknown field '" + field + "'; a deploy request has "
-                        + String.join(", ", new java.util.TreeSet<>(JSON_FIELDS)));
+            if (COMMON_FIELDS.contains(field) || own.contains(field)) {
+                continue;
             }
+            if ((js ? WASM_FIELDS : NODEJS_FIELDS).contains(field)) {
+                throw GatewayError.badRequest("field '" + field + "' is for runtime "
+                        + (js ? "wasm" : "nodejs") + ", and this request's runtime is " + runtime.apiName()
+                        + (js ? "" : " (add \"runtime\": \"nodejs\" for a JavaScript function)"));
+            }
+            java.util.TreeSet<String> fields = new java.util.TreeSet<>(COMMON_FIELDS);
+            fields.addAll(own);
+            throw GatewayError.badRequest("unknown field '" + field + "'; a " + runtime.apiName()
+                    + " deploy request has " + String.join(", ", fields));
+        }
+        if (js) {
+            return nodejsFromJson(name, root);
         }
         JsonNode wat = root.get("wat");
         JsonNode base64 = root.get("module_base64");
@@ -225,6 +346,61 @@ final class GatewayDeployRequest {
                 args.add(argsNode.get(i).asText());
             }
         }
+        Map<String, String> env = envField(root);
+        int pages = (int)
+                integerField(root, "max_memory_pages", config.defaultMaxMemoryPages(), GatewayConfig.WASM_MAX_PAGES);
+        long timeout = integerField(root, "timeout_ms", config.defaultTimeoutMillis(), config.maxTimeoutMillis());
+        return new FunctionSpec(name, module, text, args, env, pages, timeout);
+    }
+
+    /** {@code {"runtime": "nodejs", "code" | "code_base64", "main", ...}}: OpenWhisk's plain and binary actions. */
+    private FunctionSpec nodejsFromJson(String name, JsonNode root) {
+        JsonNode code = root.get("code");
+        JsonNode base64 = root.get("code_base64");
+        if ((code == null) == (base64 == null)) {
+            throw GatewayError.badRequest(
+                    code == null
+                            ? "missing field: give the action as 'code' (JavaScript source) or 'code_base64' (a zip"
+                                    + " of a Node.js package, base64)"
+                            : "give either field 'code' or field 'code_base64', not both");
+        }
+        byte[] bytes;
+        if (code != null) {
+            if (!code.isTextual() || code.asText().isBlank()) {
+                throw GatewayError.badRequest(
+                        "field 'code' must be a non-empty string of JavaScript, not " + kindOf(code));
+            }
+            bytes = code.asText().getBytes(StandardCharsets.UTF_8);
+        } else {
+            if (!base64.isTextual()) {
+                throw GatewayError.badRequest("field 'code_base64' must be a string, not " + kindOf(base64));
+            }
+            try {
+                bytes = decodeBase64(base64.asText());
+            } catch (IllegalArgumentException e) {
+                throw GatewayError.badRequest("field 'code_base64' is not valid base64: " + e.getMessage());
+            }
+            if (bytes.length == 0) {
+                throw GatewayError.badRequest("field 'code_base64' is empty");
+            }
+        }
+        String main = null;
+        JsonNode mainNode = root.get("main");
+        if (mainNode != null && !mainNode.isNull()) {
+            if (!mainNode.isTextual()) {
+                throw GatewayError.badRequest("field 'main' must be a string naming the action's function (e.g."
+                        + " \"main\" or \"handlers.hello\"), not " + kindOf(mainNode));
+            }
+            main = mainNode.asText();
+        }
+        Map<String, String> env = envField(root);
+        int pages = (int)
+                integerField(root, "max_memory_pages", config.defaultMaxMemoryPages(), GatewayConfig.WASM_MAX_PAGES);
+        long timeout = integerField(root, "timeout_ms", config.defaultTimeoutMillis(), config.maxTimeoutMillis());
+        return FunctionSpec.nodejs(name, bytes, main, env, pages, timeout);
+    }
+
+    private static Map<String, String> envField(JsonNode root) {
         Map<String, String> env = new LinkedHashMap<>();
         JsonNode envNode = root.get("env");
         if (envNode != null && !envNode.isNull()) {
@@ -240,10 +416,7 @@ final class GatewayDeployRequest {
                 env.put(e.getKey(), e.getValue().asText());
             }
         }
-        int pages = (int)
-                integerField(root, "max_memory_pages", config.defaultMaxMemoryPages(), GatewayConfig.WASM_MAX_PAGES);
-        long timeout = integerField(root, "timeout_ms", config.defaultTimeoutMillis(), config.maxTimeoutMillis());
-        return new FunctionSpec(name, module, text, args, env, pages, timeout);
+        return env;
     }
 
     private static long integerField(JsonNode root, String field, long absent, long max) {

@@ -130,6 +130,9 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
             ContainerManifest.load(manifest).verifyFiles(manifest);
             return manifest;
         }));
+        if (d.runtime == FunctionRuntime.NODEJS) {
+            initialise(d);
+        }
         List<Instance> stale;
         synchronized (lock) {
             requireOpen();
@@ -138,6 +141,30 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
         }
         stale.forEach(i -> i.container.close());
         return info(d);
+    }
+
+    /**
+     * OpenWhisk's /init for a JavaScript function, before it is published (as {@link EnclaveFunctionPlatform} does):
+     * code that cannot be initialised is INIT_FAILED at deploy and the function stays as it was. The instance that
+     * proved it is closed; the first invocation starts its own.
+     */
+    private void initialise(Deployed d) {
+        NativeContainer c;
+        try {
+            c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), services::get);
+        } catch (NativeContainer.TrustedFileException e) {
+            throw fileFailure(d.name, e);
+        }
+        Instance probe = new Instance(d, c);
+        try {
+            if (run(probe, new byte[0]) != JsAbi.EXIT_OK) {
+                throw new FunctionException(
+                        FunctionException.Kind.INIT_FAILED,
+                        EnclaveFunctionPlatform.initFailure(d.name, probe.container.output()));
+            }
+        } finally {
+            c.close();
+        }
     }
 
     private List<Instance> retire(Deployed d) {

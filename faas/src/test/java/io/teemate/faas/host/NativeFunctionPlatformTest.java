@@ -54,17 +54,19 @@ class NativeFunctionPlatformTest {
     }
 
     @Test
-    void aJavaScriptActionWhoseInitFailsSaysSoAndLeavesNoInstance() {
+    void aJavaScriptActionWhoseInitFailsIsRefusedAtDeploy() {
         try (NativeFunctionPlatform p = new NativeFunctionPlatform(dir, ServingModelsTestOptions.js())) {
-            p.deploy(FunctionSpec.nodejs(
-                    "broken", "function main(params) {".getBytes(StandardCharsets.UTF_8), null, Map.of(), 0, 0));
-            assertThatThrownBy(() -> p.invoke("broken", "{}".getBytes(StandardCharsets.UTF_8), Map.of()))
+            assertThatThrownBy(() -> p.deploy(FunctionSpec.nodejs(
+                            "broken",
+                            "function main(params) {".getBytes(StandardCharsets.UTF_8),
+                            null,
+                            Map.of(),
+                            0,
+                            0)))
                     .isInstanceOf(FunctionException.class)
                     .extracting(e -> ((FunctionException) e).kind())
                     .isEqualTo(FunctionException.Kind.INIT_FAILED);
-            FunctionInfo info = p.get("broken").orElseThrow();
-            assertThat(info.idleInstances()).isZero();
-            assertThat(info.busyInstances()).isZero();
+            assertThat(p.get("broken")).as("nothing was published").isEmpty();
         }
     }
 

@@ -136,11 +136,41 @@ class OpenWhiskProxyTest {
     }
 
     @Test
-    void initWithoutCodeIs403() {
-        GatewayClient.Reply r = client.post("/init", "application/json", "{\"value\": {\"name\": \"a\"}}");
+    void initWithoutAValueIs403() {
+        GatewayClient.Reply r = client.post("/init", "application/json", "{}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().path("error").asText()).isEqualTo("Missing main/no code to execute.");
-        assertThat(client.post("/init", "application/json", "{}").status()).isEqualTo(403);
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .as("a refused /init writes no markers")
+                .isEmpty();
+    }
+
+    /**
+     * deploy.md 2.7: the invoker calls /init on every cold blackbox container, without code; a 403 would fail every
+     * activation. It is 200, and runs the function deployed before under the action's name.
+     */
+    @Test
+    void blackboxInitWithoutCodeIs200AndRunsTheFunctionDeployedBefore() {
+        client.deployWat("hello", "greet");
+        GatewayClient.Reply r = client.post(
+                "/init",
+                "application/json",
+                "{\"value\": {\"name\": \"/guest/hello\", \"binary\": false, \"main\": \"main\", \"env\": {}}}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("X-Teemate-Function")).isEqualTo("hello");
+        GatewayClient.Reply run = client.post("/run", "application/json", "{\"value\": {\"name\": \"box\"}}");
+        assertThat(run.status()).isEqualTo(200);
+        assertThat(run.json().path("greeting").asText()).isEqualTo("hello box");
+        assertThat(init("echo", "again").status()).isEqualTo(403);
+    }
+
+    @Test
+    void blackboxInitWithEmptyCodeAndNothingDeployedIs200ThenRunSaysNoAction() {
+        GatewayClient.Reply r = client.post("/init", "application/json", "{\"value\": {\"code\": \"\"}}");
+        assertThat(r.status()).isEqualTo(200);
+        GatewayClient.Reply run = client.post("/run", "application/json", "{\"value\": {}}");
+        assertThat(run.status()).isEqualTo(500);
+        assertThat(run.json().path("error").asText()).contains("no action defined yet");
     }
 
     @Test

@@ -220,19 +220,15 @@ class ServingModelsTest {
     }
 
     @Test
-    void warmDeploysAnActionWhoseInitFailsAndItsInvocationsSaySo() throws Exception {
+    void warmRefusesAnActionWhoseInitFailsAtDeployAndLeavesNoEnclave() throws Exception {
         Platform m = machine();
         try (EnclaveFunctionPlatform p = on(m, ServingModel.WARM, dir, options().withWarmPool(1))) {
-            p.deploy(js("broken", "function main(params) {", 0));
-            assertThat(p.get("broken").orElseThrow().idleInstances())
-                    .as("its /init failed")
-                    .isZero();
-            assertThat(enclaves(m)).as("the failed instance was stopped").isEmpty();
-            assertThatThrownBy(() -> p.invoke("broken", utf8("{}"), Map.of()))
+            assertThatThrownBy(() -> p.deploy(js("broken", "function main(params) {", 0)))
                     .isInstanceOf(FunctionException.class)
                     .extracting(e -> ((FunctionException) e).kind())
                     .isEqualTo(FunctionException.Kind.INIT_FAILED);
-            assertThat(p.get("broken").orElseThrow().busyInstances()).isZero();
+            assertThat(p.get("broken")).as("nothing was published").isEmpty();
+            assertThat(enclaves(m)).as("the failed instance was stopped").isEmpty();
         }
     }
 

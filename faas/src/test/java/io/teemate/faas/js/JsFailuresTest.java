@@ -55,9 +55,8 @@ class JsFailuresTest {
     }
 
     @Test
-    void aSyntaxErrorFailsInitialisationWithTheParsersMessage() {
-        deploy("syntax", "function main(p) { return {ok: true ", 64, 0);
-        assertThatThrownBy(() -> invoke("syntax"))
+    void aSyntaxErrorFailsInitialisationAtDeployWithTheParsersMessage() {
+        assertThatThrownBy(() -> deploy("syntax", "function main(p) { return {ok: true ", 64, 0))
                 .isInstanceOf(FunctionException.class)
                 .hasMessageContaining("Initialization has failed due to: SyntaxError")
                 .extracting(e -> ((FunctionException) e).kind())
@@ -67,8 +66,7 @@ class JsFailuresTest {
 
     @Test
     void codeWithoutMainFailsInitialisation() {
-        deploy("nomain", "function handler(p) { return {}; }", 64, 0);
-        assertThatThrownBy(() -> invoke("nomain"))
+        assertThatThrownBy(() -> deploy("nomain", "function handler(p) { return {}; }", 64, 0))
                 .isInstanceOf(FunctionException.class)
                 .hasMessageContaining("Action entrypoint 'main' is not a function.");
         p.deploy(FunctionSpec.nodejs(
@@ -91,8 +89,7 @@ class JsFailuresTest {
 
     @Test
     void anInitialisationThatThrowsIsReported() {
-        deploy("throwsAtInit", "throw new TypeError('no config'); function main() {}", 64, 0);
-        assertThatThrownBy(() -> invoke("throwsAtInit"))
+        assertThatThrownBy(() -> deploy("throwsAtInit", "throw new TypeError('no config'); function main() {}", 64, 0))
                 .hasMessageContaining("Initialization has failed due to: TypeError: no config");
         neighbourStillAnswers();
     }
@@ -127,8 +124,8 @@ class JsFailuresTest {
                 .extracting(e -> ((FunctionException) e).kind())
                 .isEqualTo(FunctionException.Kind.TIMEOUT);
         neighbourStillAnswers();
-        deploy("spinsAtInit", "for (;;) {} function main() {}", 64, 1_500);
-        assertThatThrownBy(() -> invoke("spinsAtInit")).hasMessageContaining("time limit of 1500 ms");
+        assertThatThrownBy(() -> deploy("spinsAtInit", "for (;;) {} function main() {}", 64, 1_500))
+                .hasMessageContaining("time limit of 1500 ms");
         neighbourStillAnswers();
     }
 

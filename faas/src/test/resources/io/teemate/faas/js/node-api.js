@@ -79,34 +79,38 @@ function text() {
 
 function main(params) {
   const order = [];
-  return new Promise((resolve) => {
-    setTimeout(() => order.push('timeout 20'), 20);
-    setTimeout(() => {
-      order.push('timeout 5');
-      process.nextTick(() => order.push('tick in timeout'));
-      Promise.resolve().then(() => order.push('promise in timeout'));
-    }, 5);
-    setTimeout(() => order.push('timeout 5 second'), 5);
-    const cleared = setTimeout(() => order.push('cleared'), 1);
-    clearTimeout(cleared);
-    let n = 0;
-    const every = setInterval(() => { order.push('interval ' + ++n); if (n === 3) clearInterval(every); }, 2);
-    Promise.resolve().then(() => order.push('promise'));
-    process.nextTick(() => order.push('tick'));
-    queueMicrotask(() => order.push('microtask'));
-    order.push('sync');
-    setTimeout(() => resolve({
-      params,
-      order: order.filter((s) => !s.startsWith('interval')),
-      intervals: order.filter((s) => s.startsWith('interval')),
-      hashes: hashes(),
-      ciphers: ciphers(),
-      buffers: buffers(),
-      text: text(),
-      random: [crypto.randomBytes(16).length, /^[0-9a-f-]{36}$/.test(crypto.randomUUID()), Math.random() < 1],
-      env: process.env.GREETING,
-      types: [typeof setImmediate, typeof performance.now(), typeof global, typeof require('util').format],
-      format: require('util').format('%s is %d years and %i%% %j', 'Bob', 42.5, 7.9, { a: 1 }),
-    }), 40);
-  });
+  // Everything settles by events, never by a race against the clock: the result waits for the last timer and the
+  // interval's third tick, however slowly the engine runs.
+  let lastTimer;
+  let intervalsDone;
+  const timersDone = new Promise((r) => { lastTimer = r; });
+  const ticksDone = new Promise((r) => { intervalsDone = r; });
+  setTimeout(() => { order.push('timeout 20'); lastTimer(); }, 20);
+  setTimeout(() => {
+    order.push('timeout 5');
+    process.nextTick(() => order.push('tick in timeout'));
+    Promise.resolve().then(() => order.push('promise in timeout'));
+  }, 5);
+  setTimeout(() => order.push('timeout 5 second'), 5);
+  const cleared = setTimeout(() => order.push('cleared'), 1);
+  clearTimeout(cleared);
+  let n = 0;
+  const every = setInterval(() => { order.push('interval ' + ++n); if (n === 3) { clearInterval(every); intervalsDone(); } }, 2);
+  Promise.resolve().then(() => order.push('promise'));
+  process.nextTick(() => order.push('tick'));
+  queueMicrotask(() => order.push('microtask'));
+  order.push('sync');
+  return Promise.all([timersDone, ticksDone]).then(() => ({
+    params,
+    order: order.filter((s) => !s.startsWith('interval')),
+    intervals: order.filter((s) => s.startsWith('interval')),
+    hashes: hashes(),
+    ciphers: ciphers(),
+    buffers: buffers(),
+    text: text(),
+    random: [crypto.randomBytes(16).length, /^[0-9a-f-]{36}$/.test(crypto.randomUUID()), Math.random() < 1],
+    env: process.env.GREETING,
+    types: [typeof setImmediate, typeof performance.now(), typeof global, typeof require('util').format],
+    format: require('util').format('%s is %d years and %i%% %j', 'Bob', 42.5, 7.9, { a: 1 }),
+  }));
 }

@@ -30,7 +30,13 @@ import java.util.Map;
 final class RuntimeChannel {
     static final long AEP = 0x40_1000L;
     static final long BUFFERS = 0x1000_0000L;
-    static final int REQUEST_CAPACITY = 1 << 20;
+    /**
+     * Room for an OpenWhisk activation: its payload limit is 1 MiB ({@code whisk.activation.payload.max}), and the
+     * action-runtime harness echoes a body just over it ({@code "a" * 1048561}), so the buffer is 2 MiB. Pages are
+     * backed on first touch, so a small request costs no more than before.
+     */
+    static final int REQUEST_CAPACITY = 2 << 20;
+
     static final int RESPONSE_CAPACITY = 4 << 20;
     static final int OCALL_CAPACITY = 256 << 10;
     private static final long REQUEST = BUFFERS;

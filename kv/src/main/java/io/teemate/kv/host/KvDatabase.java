@@ -58,8 +58,12 @@ public final class KvDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KvDatabase.class);
     /** The sealed snapshot's default file name in the data directory (dbfilename). */
     public static final String SNAPSHOT = "dump.sealed";
-    /** The largest batch of commands one invocation carries (the container's request buffer, less framing). */
-    static final int MAX_BATCH_BYTES = ContainerManager.MAX_INVOKE_INPUT - 64;
+    /**
+     * The largest batch of commands one invocation carries: 1 MiB less framing. The container's request buffer is
+     * larger now (2 MiB, for OpenWhisk's 1 MiB payloads); the database keeps its batches as they were measured: with
+     * 2 MiB pieces LargeCommandsTest's 8 MiB SET timed out once on a loaded machine (not investigated further).
+     */
+    static final int MAX_BATCH_BYTES = Math.min(ContainerManager.MAX_INVOKE_INPUT, (1 << 20) - 64) - 64;
 
     private static final Duration TCS_TIMEOUT = Duration.ofSeconds(30);
 
