@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.teemate.cli.Teemate;
-import io.teemate.faas.host.FunctionPlatform;
-import io.teemate.faas.host.FunctionSpec;
-import io.teemate.faas.host.Invocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,23 +17,22 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code teemate serve --kv HOST:PORT}: JavaScript functions' {@code teemate.kv} reaches the named store. Here the
- * store is TeeMate's own confidential database, served beside the gateway by {@code --kv-port}, and the SeBS
- * uploader's first case stores its download there, read back with the real redis-cli.
+ * store is TeeMate's own confidential database, served beside the gateway by {@code --kv-port}; the SeBS uploader,
+ * deployed by {@code --deploy} and invoked with curl, stores its download there, read back with the real redis-cli.
  */
 class ServeKvFunctionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,12 +76,18 @@ class ServeKvFunctionsTest {
             kvPort = s.getLocalPort();
         }
         String endpoint = "127.0.0.1:" + kvPort;
-        AtomicReference<FunctionPlatform> platform = new AtomicReference<>();
-        // the built-in platform as --kv makes it, kept here so the test can deploy a JavaScript function on it
-        ServeCommand serve = new ServeCommand((model, epcMiB, warmPool, workDir) -> {
-            platform.set(ServeCommand.platform(endpoint).create(model, epcMiB, warmPool, workDir));
-            return platform.get();
-        });
+        Path params = Files.createTempFile(dir, "params", ".json");
+        ObjectNode p = c.get("params").deepCopy();
+        p.put(
+                "url",
+                p.get("url")
+                        .asText()
+                        .replace(
+                                "http://files.test",
+                                "http://127.0.0.1:" + http.getAddress().getPort()));
+        Files.write(params, JSON.writeValueAsBytes(p));
+        // the built-in platform, as `teemate serve` runs it: --kv reaches the database --kv-port serves beside it
+        ServeCommand serve = new ServeCommand();
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
                 new CommandLine(serve),
                 "--port",
@@ -101,26 +103,23 @@ class ServeKvFunctionsTest {
                 "--kv-dir",
                 dir.resolve("kv").toString(),
                 "--kv",
-                endpoint));
+                "127.0.0.1:" + kvPort,
+                "--deploy",
+                "uploader=" + WORKLOADS.resolve(expected.get("action").asText())));
         try {
-            assertThat(serve.kvStarted().get(120, TimeUnit.SECONDS)).isEqualTo(kvPort);
-            serve.started().get(120, TimeUnit.SECONDS);
-            byte[] code =
-                    Files.readAllBytes(WORKLOADS.resolve(expected.get("action").asText()));
-            platform.get().deploy(FunctionSpec.nodejs("uploader", code, null, Map.of(), 128, 120_000));
-            ObjectNode params = c.get("params").deepCopy();
-            params.put(
-                    "url",
-                    params.get("url")
-                            .asText()
-                            .replace(
-                                    "http://files.test",
-                                    "http://127.0.0.1:" + http.getAddress().getPort()));
-            Invocation i = platform.get().invoke("uploader", JSON.writeValueAsBytes(params), Map.of());
-            assertThat(i.exitCode())
-                    .as("log %s, output %s", i.log(), new String(i.output()))
-                    .isZero();
-            assertThat(JSON.readTree(i.output())).isEqualTo(c.get("result"));
+            assertThat(serve.kvStarted().get(180, TimeUnit.SECONDS)).isEqualTo(kvPort);
+            URI uri = serve.started().get(180, TimeUnit.SECONDS);
+            byte[] reply = run(
+                    "curl",
+                    "-sS",
+                    "-X",
+                    "POST",
+                    "-H",
+                    "Content-Type: application/json",
+                    "--data-binary",
+                    "@" + params,
+                    uri.resolve("/v1/functions/uploader/invoke").toString());
+            assertThat(JSON.readTree(reply)).as(new String(reply)).isEqualTo(c.get("result"));
             String key = c.get("result").get("key").asText();
             byte[] stored = redisCli(kvPort, "GET", key);
             assertThat(stored.length).isEqualTo(content.length);
@@ -135,18 +134,23 @@ class ServeKvFunctionsTest {
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
-    /** The real redis-cli's raw reply, less the newline --raw ends it with. */
-    private static byte[] redisCli(int port, String... args) throws Exception {
-        var cmd = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port), "--raw"));
-        cmd.addAll(java.util.List.of(args));
+    /** A command's standard output (and error), which must exit 0. */
+    private static byte[] run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = p.getInputStream()) {
             in.transferTo(out);
         }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out.toString()).isZero();
-        byte[] b = out.toByteArray();
+        return out.toByteArray();
+    }
+
+    /** The real redis-cli's raw reply, less the newline --raw ends it with. */
+    private static byte[] redisCli(int port, String... args) throws Exception {
+        var cmd = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-p", Integer.toString(port), "--raw"));
+        cmd.addAll(java.util.List.of(args));
+        byte[] b = run(cmd.toArray(new String[0]));
         return b.length > 0 && b[b.length - 1] == '\n' ? Arrays.copyOf(b, b.length - 1) : b;
     }
 }
