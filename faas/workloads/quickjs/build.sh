@@ -57,7 +57,11 @@ const bytes = Array.from(js, (b) => b).join(",");
 fs.writeFileSync(process.argv[2], `static const char prelude_js[] = {${bytes},0};\nstatic const size_t prelude_js_len = ${js.length};\n`);
 ' "$work/prelude.js" "$work/prelude.h"
 
-CFLAGS=(--target=wasm32-wasi -O2 -D_GNU_SOURCE '-DCONFIG_VERSION="2025-04-26"' -Wno-everything)
+# -fno-inline: QuickJS's interpreter loop (JS_CallInternal) is 45 KB of Wasm with its helpers inlined and 20 KB
+# without; Chicory turns it into one JVM method, which HotSpot compiles (with -XX:-DontCompileHugeMethods) at the
+# smaller size and gives up on at the larger, leaving it in the bytecode interpreter (docs/faas.md). Small helpers
+# become calls that HotSpot inlines itself.
+CFLAGS=(--target=wasm32-wasi -O2 -fno-inline -D_GNU_SOURCE '-DCONFIG_VERSION="2025-04-26"' -Wno-everything)
 objs=()
 for f in quickjs libregexp libunicode cutils dtoa; do
     "$CC" "${CFLAGS[@]}" -c "$src/$f.c" -o "$work/$f.o"
