@@ -6,6 +6,8 @@ need=()
 for tool in redis-cli redis-benchmark redis-check-rdb redis-server; do
   command -v "$tool" >/dev/null 2>&1 || need+=("$tool")
 done
+# node: the JavaScript functions' expected results are what node answers (JsNodeApiTest, the engine benchmark)
+command -v node >/dev/null 2>&1 || need+=(node)
 if [ "${#need[@]}" -eq 0 ]; then
   exit 0
 fi
@@ -21,6 +23,7 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends redis-tools redis-server >/dev/null || {
   command -v redis-server >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || exit 1
 }
+command -v node >/dev/null 2>&1 || $sudo apt-get install -y -qq --no-install-recommends nodejs >/dev/null
 for tool in redis-cli redis-benchmark redis-check-rdb redis-server; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install-test-tools: $tool is still missing" >&2; exit 1; }
 done

@@ -520,11 +520,17 @@ public final class Evaluation {
         files.addAll(r.files());
         md.append(ServerlessExperiments.report(
                 r, models.stream().map(ServerlessExperiments.Model::name).toList(), sc));
+        int engineReps = c.quick() ? 2 : 10;
+        JsEngineBenchmark.Result engine =
+                JsEngineBenchmark.run(c.root().resolve("faas/workloads/js"), engineReps, out, p);
+        files.addAll(engine.files());
+        md.append(JsEngineBenchmark.report(engine, engineReps));
         ObjectNode node = JSON.createObjectNode();
         node.set("latency", JSON.valueToTree(r.latency()));
         node.set("memory", JSON.valueToTree(r.memory()));
         node.set("throughput", JSON.valueToTree(r.throughput()));
         node.set("macro", JSON.valueToTree(r.macro()));
+        node.set("engine", JSON.valueToTree(engine.rows()));
         return node;
     }
 

@@ -56,7 +56,12 @@ class DemoCommandTest {
         assertThat(text).as("1 report, 2 + 2 verifications, 20 empty ecalls").containsPattern("EEXIT\\s+25\\s");
 
         assertThat(text)
-                .contains("[1/3] 2 cold starts of a Wasm function, conventional", "[3/3] database of 2,000 keys");
+                .contains(
+                        "[1/4] 2 cold starts of a Wasm function, conventional",
+                        "[3/4] a JavaScript function in the shared enclave",
+                        "invoked twice, each a new isolate from the snapshot",
+                        "-> {\"valid\":true,\"alg\":\"HS256\"",
+                        "[4/4] database of 2,000 keys");
         // every row of the table carries measured numbers; the shared serverless EPC is one enclave, the
         // conventional one two, and the conventional fork holds two enclaves at the snapshot's end
         Matcher serverless = Pattern.compile(

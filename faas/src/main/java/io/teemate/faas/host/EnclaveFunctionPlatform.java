@@ -145,6 +145,11 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         final Deployed function;
         final Container container;
         long lastUsed = System.nanoTime();
+        /**
+         * Started for a JavaScript deploy's /init and not used since: the first invocation it serves reports its
+         * start as that invocation's cold start, as OpenWhisk's container start, /init and /run come together.
+         */
+        boolean initialisedAtDeploy;
 
         FunctionInstance(Deployed function, Container container) {
             this.function = function;
@@ -341,6 +346,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                     stale.add(prepared);
                     lock.notifyAll();
                 } else if (prepared != null) { // its lease ends here: idle, for the first invocation
+                    prepared.initialisedAtDeploy = true;
                     d.busy--;
                     prepared.lastUsed = System.nanoTime();
                     d.idle.addFirst(prepared);
@@ -485,7 +491,10 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         if (cold) {
             instance = start(d);
             refillLater(d); // the pool ran dry: make the next ones ready while this one runs
+        } else if (instance.initialisedAtDeploy && reuse == Reuse.IDLE) {
+            cold = true; // its start was this function's first: report it with this, its first invocation
         }
+        instance.initialisedAtDeploy = false;
         Container.Outcome outcome;
         try {
             outcome = manager.invoke(instance.container, stdin);

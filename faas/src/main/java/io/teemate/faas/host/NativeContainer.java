@@ -39,7 +39,9 @@ final class NativeContainer implements ContainerEnv, AutoCloseable {
     private final Map<String, byte[]> files;
     private final PlainMemory memory;
     private final Arena heap;
-    private final EnclavePrivate engines = new EnclavePrivate();
+    /** The platform's, shared by its containers: an engine is loaded once per process, as an OS caches node's binary. */
+    private final EnclavePrivate engines;
+
     private final Map<Class<?>, Object> locals = new LinkedHashMap<>();
     private byte[] stdin = new byte[0];
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -56,15 +58,19 @@ final class NativeContainer implements ContainerEnv, AutoCloseable {
     /**
      * @param manifestFile the container manifest; its trusted files are next to it
      * @param heapPages    4 KiB pages of the container's heap (its memory_limit)
+     * @param engines      the platform's loaded engines (module cache), shared by its containers
+     * @param services     the platform's services by name (null for none of that name): fetch and teemate.kv
      * @throws TrustedFileException if a trusted file is missing, outside the directory, or not the manifest's bytes
      */
     NativeContainer(
             ContainerManifest manifest,
             Path manifestFile,
             int heapPages,
+            EnclavePrivate engines,
             java.util.function.Function<String, io.teemate.host.container.HostService> services) {
         this.services = services;
         this.manifest = manifest;
+        this.engines = engines;
         this.identity = manifest.digest();
         this.files = trustedFiles(manifest, manifestFile.toAbsolutePath().getParent());
         this.memory = new PlainMemory(HEAP_BASE, heapPages);

@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * execution the run.
  */
 public final class NativeFunctionPlatform implements FunctionPlatform {
+    /** The engines (Wasm modules, the JavaScript engine) loaded once for every container of this platform. */
+    private final io.teemate.sgx.program.EnclavePrivate engines = new io.teemate.sgx.program.EnclavePrivate();
+
     private static final Map<String, ContainerApp> APPS = Map.of(WasmAbi.APP, new WasmApp(), JsAbi.APP, new JsApp());
     private static final Invocation.Phases ZERO = new Invocation.Phases(0, 0, 0, 0);
 
@@ -151,7 +154,7 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
     private void initialise(Deployed d) {
         NativeContainer c;
         try {
-            c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), services::get);
+            c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), engines, services::get);
         } catch (NativeContainer.TrustedFileException e) {
             throw fileFailure(d.name, e);
         }
@@ -236,7 +239,7 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
             long t0 = System.nanoTime();
             NativeContainer c;
             try {
-                c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), services::get);
+                c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), engines, services::get);
             } catch (NativeContainer.TrustedFileException e) {
                 giveBackSlot(d);
                 throw fileFailure(name, e);
