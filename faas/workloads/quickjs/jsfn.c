@@ -12,7 +12,8 @@
  * The platform calls jsfn_init once per function and keeps the linear memory and globals that follow as the
  * function's snapshot; every activation starts from a copy of it and calls jsfn_run once (Wizer's idea).
  *
- * Trusted services come from the enclave's runtime through the import module "teemate" (digest, cipher) and
+ * Trusted services come from the enclave's runtime through the import module "teemate" (digest, cipher; service,
+ * the host platform's fetch and key-value store through an ocall) and
  * WASI (random_get for randomBytes and the reseed of Math.random, clock_time_get, poll_oneoff for timers).
  */
 #include <stdint.h>
@@ -41,6 +42,12 @@ IMPORT("cipher") int32_t teemate_cipher(const char *spec, int32_t spec_len, int3
                                         int32_t key_len, const uint8_t *iv, int32_t iv_len, const uint8_t *aad,
                                         int32_t aad_len, const uint8_t *in, int32_t in_len, uint8_t *tag,
                                         int32_t tag_len, uint8_t *out, int32_t out_cap);
+
+/* A request to the host platform's service `name` (an ocall: the request leaves the enclave, the reply is the
+ * host's and UNTRUSTED). Returns the reply's length (written to out), or a negative errno: -38 no such service,
+ * -5 the service failed, -22 refused, -7 the reply is longer than out_cap. */
+IMPORT("service") int32_t teemate_service(const char *name, int32_t name_len, const uint8_t *req, int32_t req_len,
+                                          uint8_t *out, int32_t out_cap);
 
 #include "prelude.h" /* static const char prelude_js[]; static const size_t prelude_js_len; */
 
@@ -163,6 +170,39 @@ static JSValue js_random_bytes(JSContext *c, JSValueConst this_val, int argc, JS
     return r;
 }
 
+/* __native.service(name, bytes, cap) -> ArrayBuffer: the host's reply (at most cap bytes, up to 1 MiB), or a
+ * thrown Error whose errno property is the positive errno. */
+static JSValue js_service(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv) {
+    size_t name_len, req_len;
+    uint8_t *req;
+    int32_t cap;
+    if (JS_ToInt32(c, &cap, argv[2])) return JS_EXCEPTION;
+    if (cap < 0 || cap > (1 << 20)) return JS_ThrowRangeError(c, "service: reply capacity must be from 0 to 1048576");
+    const char *name = JS_ToCStringLen(c, &name_len, argv[0]);
+    if (!name) return JS_EXCEPTION;
+    if (bytes_of(c, argv[1], &req, &req_len) || req_len == (size_t)-1 || req_len > INT32_MAX) {
+        JS_FreeCString(c, name);
+        return JS_ThrowTypeError(c, "service: the request must be bytes");
+    }
+    uint8_t *out = malloc(cap ? cap : 1);
+    if (!out) { JS_FreeCString(c, name); return JS_ThrowOutOfMemory(c); }
+    int32_t n = teemate_service(name, (int32_t)name_len, req, (int32_t)req_len, out, cap);
+    JS_FreeCString(c, name);
+    if (n < 0 || n > cap) {
+        free(out);
+        int32_t errno_ = n < 0 ? -n : 5;
+        JSValue e = JS_NewError(c);
+        char msg[96];
+        snprintf(msg, sizeof msg, "host service failed with errno %d", (int)errno_);
+        JS_SetPropertyStr(c, e, "message", JS_NewString(c, msg));
+        JS_SetPropertyStr(c, e, "errno", JS_NewInt32(c, errno_));
+        return JS_Throw(c, e);
+    }
+    JSValue r = JS_NewArrayBufferCopy(c, out, n);
+    free(out);
+    return r;
+}
+
 /* __native.now() -> milliseconds of the monotonic clock (performance.now). */
 static JSValue js_now(JSContext *c, JSValueConst this_val, int argc, JSValueConst *argv) {
     struct timespec ts;
@@ -176,6 +216,7 @@ static const JSCFunctionListEntry native_funcs[] = {
     JS_CFUNC_DEF("cipher", 7, js_cipher),
     JS_CFUNC_DEF("randomBytes", 1, js_random_bytes),
     JS_CFUNC_DEF("now", 0, js_now),
+    JS_CFUNC_DEF("service", 3, js_service),
 };
 
 /* Calls the prelude's global function `name` with one string argument. */

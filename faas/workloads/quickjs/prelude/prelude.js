@@ -3,7 +3,8 @@
  * QuickJS in an enclave. Bundled by esbuild (with the npm `buffer` package) into prelude.h and evaluated once per
  * function, before the action's code; jsfn.c calls the __teemate_* functions at the end.
  *
- * console.* goes to standard error, which is the activation's log. Crypto is the enclave runtime's (the host
+ * console.* goes to standard error, which is the activation's log. fetch and teemate.kv are the host platform's
+ * services (teemate.service, an ocall), since the enclave has no network. Crypto is the enclave runtime's (the host
  * imports teemate.digest and teemate.cipher, javax.crypto in the trusted Java runtime); randomness is WASI's
  * random_get, which the enclave answers from its own RDRAND.
  */
@@ -151,6 +152,165 @@ const crypto = {
 };
 crypto.webcrypto = { getRandomValues: (a) => { new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(new Uint8Array(native.randomBytes(a.byteLength))); return a; } };
 globalThis.crypto = crypto.webcrypto;
+
+// ---- the host platform's services: fetch and the key-value store (teemate.service, an ocall) ----
+// The enclave has no network: a request goes to the host's platform, which makes the HTTP request or talks to the
+// store. Requests and replies are frames: a u32 (big-endian) header length, a JSON header, then bytes. A reply is
+// the host's, so UNTRUSTED: every field is checked, a body is never larger than MAX_BODY, and a host that claims an
+// impossible length or stops sending before the end is an error, never a loop.
+const SERVICE_REPLY = 256 * 1024; // the ocall buffer: no reply is longer
+const SERVICE_CHUNK = 192 * 1024; // the most value bytes one request carries (the ocall buffer holds the request too)
+const MAX_BODY = 64 * 1024 * 1024;
+const utf8 = new TextDecoder();
+function frame(header, payload) {
+  const h = Buffer.from(JSON.stringify(header), 'utf8');
+  const p = payload || Buffer.alloc(0);
+  const b = Buffer.alloc(4 + h.length + p.length);
+  b.writeUInt32BE(h.length, 0); h.copy(b, 4); Buffer.from(p.buffer, p.byteOffset, p.byteLength).copy(b, 4 + h.length);
+  return b;
+}
+class ServiceError extends Error {}
+function service(name, header, payload, what) {
+  let reply;
+  try {
+    reply = Buffer.from(native.service(name, frame(header, payload), SERVICE_REPLY));
+  } catch (e) {
+    if (e && e.errno === 38) {
+      throw new ServiceError(name === 'kv'
+        ? 'the platform has no key-value store: start teemate serve with --kv HOST:PORT'
+        : `the platform has no ${name} service`);
+    }
+    if (e && e.errno === 7) throw new ServiceError(`${what}: the host's reply did not fit in ${SERVICE_REPLY} bytes`);
+    throw new ServiceError(`${what}: the host's ${name} service failed (errno ${e && e.errno})`);
+  }
+  if (reply.length < 4) throw new ServiceError(`${what}: the host sent a malformed reply`);
+  const n = reply.readUInt32BE(0);
+  if (n > reply.length - 4) throw new ServiceError(`${what}: the host sent a malformed reply`);
+  let h;
+  try { h = JSON.parse(utf8.decode(reply.subarray(4, 4 + n))); } catch (e) { h = null; }
+  if (h === null || typeof h !== 'object' || Array.isArray(h)) throw new ServiceError(`${what}: the host sent a malformed reply`);
+  if (typeof h.error === 'string') throw new ServiceError(`${what}: ${h.error}`);
+  return [h, reply.subarray(4 + n)];
+}
+const isCount = (v, max) => Number.isSafeInteger(v) && v >= 0 && v <= max;
+/**
+ * Reads a body of `total` bytes (checked against MAX_BODY) whose first part is `first`, asking `more(offset)` for the
+ * rest: each answer must be non-empty, claim the same total, and not run past it.
+ */
+function readAll(total, first, more, what) {
+  if (!isCount(total, MAX_BODY)) throw new ServiceError(`${what}: the host claims a body of ${total} bytes (the most is ${MAX_BODY})`);
+  const body = Buffer.alloc(total);
+  let at = 0;
+  let part = first;
+  for (;;) {
+    if (part.length > total - at) throw new ServiceError(`${what}: the host sent more than the ${total} bytes it claimed`);
+    part.copy(body, at);
+    at += part.length;
+    if (at === total) return body;
+    if (part.length === 0) throw new ServiceError(`${what}: the host stopped sending at byte ${at} of ${total}`);
+    const [h, next] = more(at);
+    if (h.total !== total) throw new ServiceError(`${what}: the host changed the body's length from ${total} to ${h.total}`);
+    part = next;
+  }
+}
+
+// fetch: GET and HEAD over http and https, as WHATWG fetch (Node 18+) answers them; the body is read whole.
+class Headers {
+  constructor(init) {
+    this.map = new Map();
+    if (init) for (const [k, v] of (init instanceof Headers ? init.entries() : Object.entries(init))) this.map.set(String(k).toLowerCase(), String(v));
+  }
+  get(name) { const v = this.map.get(String(name).toLowerCase()); return v === undefined ? null : v; }
+  has(name) { return this.map.has(String(name).toLowerCase()); }
+  entries() { return this.map.entries(); }
+  forEach(fn) { for (const [k, v] of this.map) fn(v, k, this); }
+  [Symbol.iterator]() { return this.map.entries(); }
+}
+class Response {
+  constructor(h, body) {
+    this.status = h.status; this.statusText = h.statusText; this.url = h.url; this.headers = new Headers(h.headers);
+    this.ok = h.status >= 200 && h.status <= 299; this.redirected = false; this.type = 'basic';
+    this.body_ = body; this.bodyUsed = false;
+  }
+  take() {
+    if (this.bodyUsed) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    this.bodyUsed = true;
+    return Promise.resolve(this.body_);
+  }
+  arrayBuffer() { return this.take().then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.length)); }
+  text() { return this.take().then((b) => b.toString('utf8')); }
+  json() { return this.text().then((t) => JSON.parse(t)); }
+}
+function fetchNow(input, init) {
+  const url = String(typeof input === 'object' && input !== null && input.url ? input.url : input);
+  const method = String((init && init.method) || 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') throw new TypeError(`fetch: only GET and HEAD are supported here, not ${method}`);
+  if (!/^https?:\/\/[^/?#]/i.test(url)) throw new TypeError(`fetch: ${url} is not an http or https URL`);
+  const what = `fetch ${url}`;
+  const ask = (offset, id) => {
+    const [h, part] = service('fetch', { method, url, offset, id, length: SERVICE_REPLY - 4096 }, null, what);
+    if (!isCount(h.status, 999) || h.status < 100 || typeof h.statusText !== 'string' || typeof h.url !== 'string'
+        || h.headers === null || typeof h.headers !== 'object' || Array.isArray(h.headers) || typeof h.id !== 'string'
+        || (offset > 0 && h.id !== id)) {
+      throw new ServiceError(`${what}: the host sent a malformed reply`);
+    }
+    return [h, part];
+  };
+  const [h, first] = ask(0, '');
+  const body = method === 'HEAD' ? Buffer.alloc(0) : readAll(h.total, first, (at) => ask(at, h.id), what);
+  return new Response(h, body);
+}
+// A rejected promise as Node's fetch rejects (TypeError: fetch failed, the reason as its cause).
+globalThis.fetch = (input, init) => new Promise((resolve, reject) => {
+  try { resolve(fetchNow(input, init)); } catch (e) {
+    if (e instanceof ServiceError) { const t = new TypeError(`fetch failed: ${e.message}`); t.cause = e; reject(t); } else reject(e);
+  }
+});
+globalThis.Headers = Headers;
+globalThis.Response = Response;
+
+// teemate.kv: the platform's key-value store (Redis's protocol: TeeMate's own store, `teemate kv serve`, or Redis).
+// Values are bytes; a large one is written as a SET then APPENDs, and read by ranges.
+const kvKey = (key) => {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 1024) throw new TypeError('teemate.kv: the key must be a string of 1 to 1024 characters');
+  return key;
+};
+const kvValue = (v) => {
+  if (typeof v === 'string') return Buffer.from(v, 'utf8');
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  if (v instanceof ArrayBuffer) return Buffer.from(v);
+  throw new TypeError('teemate.kv.set: the value must be a string, a Buffer or a Uint8Array');
+};
+const settle = (fn) => new Promise((resolve, reject) => { try { resolve(fn()); } catch (e) { reject(e); } });
+globalThis.teemate = {
+  kv: {
+    /** Stores value (string: UTF-8) under key; resolves to undefined. */
+    set: (key, value) => settle(() => {
+      key = kvKey(key);
+      const b = kvValue(value);
+      if (b.length > MAX_BODY) throw new RangeError(`teemate.kv.set: a value is at most ${MAX_BODY} bytes`);
+      const what = `teemate.kv.set ${key}`;
+      for (let at = 0; at === 0 || at < b.length; at += SERVICE_CHUNK) {
+        const part = b.subarray(at, Math.min(b.length, at + SERVICE_CHUNK));
+        const [h] = service('kv', { op: at === 0 ? 'SET' : 'APPEND', key }, part, what);
+        if (h.length !== at + part.length) throw new ServiceError(`${what}: the store holds ${h.length} bytes after writing ${at + part.length}`);
+      }
+      return undefined;
+    }),
+    /** The value under key as a Buffer, or null when there is none. */
+    get: (key) => settle(() => {
+      key = kvKey(key);
+      const what = `teemate.kv.get ${key}`;
+      const ask = (offset) => {
+        const [h, part] = service('kv', { op: 'GET', key, offset, length: SERVICE_REPLY - 4096 }, null, what);
+        if (typeof h.exists !== 'boolean' || (offset > 0 && !h.exists)) throw new ServiceError(`${what}: the host sent a malformed reply`);
+        return [h, part];
+      };
+      const [h, first] = ask(0);
+      return h.exists ? readAll(h.total, first, ask, what) : null;
+    }),
+  },
+};
 
 const util = {
   format, inspect,

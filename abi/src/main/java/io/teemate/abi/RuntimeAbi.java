@@ -65,6 +65,13 @@ public final class RuntimeAbi {
     public static final long OCALL_FILE_READ = 2;
     /** (fd u32, bytes) -> (): the container's stdout (1) or stderr (2). */
     public static final long OCALL_WRITE = 3;
+    /**
+     * (service name string, request blob) -> the service's reply bytes: a named service of the host's platform (an
+     * HTTP fetch, a database) that a container's code asks for because the enclave has no network of its own. The
+     * host answers -ENOSYS for a service it does not have, -EIO when the service failed, and -E2BIG (or -EINVAL)
+     * for a reply that would not fit in the ocall buffer. The reply is the host's: UNTRUSTED, like every ocall's.
+     */
+    public static final long OCALL_SERVICE = 4;
 
     /**
      * What an ecall ended with: RAX at EEXIT. One table: the long constants below and {@link #statusName} come from

@@ -51,11 +51,17 @@ public final class ServeCommand implements Callable<Integer> {
      * Wasm functions in enclaves on an emulated machine of {@code --epc-mib}; the platform's files (container
      * images with their private attach keys) go to the work directory {@link #call} gives it.
      */
-    static final FunctionPlatformFactory PLATFORM = (model, epcMiB, warmPool, workDir) -> model.platform(
-            workDir,
-            PlatformOptions.defaults()
-                    .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors())
-                    .withWarmPool(warmPool));
+    static final FunctionPlatformFactory PLATFORM = platform(null);
+
+    /** {@link #PLATFORM} whose JavaScript functions' {@code teemate.kv} reaches the store at {@code kvEndpoint}. */
+    static FunctionPlatformFactory platform(String kvEndpoint) {
+        return (model, epcMiB, warmPool, workDir) -> model.platform(
+                workDir,
+                PlatformOptions.defaults()
+                        .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors())
+                        .withWarmPool(warmPool)
+                        .withKvEndpoint(kvEndpoint));
+    }
 
     @CommandLine.Mixin
     PortOption portOption = new PortOption(8080);
@@ -113,6 +119,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "the database's data directory with --kv-port (default: ${DEFAULT-VALUE})")
     Path kvDir;
 
+    @Option(
+            names = "--kv",
+            paramLabel = "HOST:PORT",
+            description = "the key-value store (Redis's protocol: teemate kv serve, or a Redis) that JavaScript"
+                    + " functions reach as teemate.kv; with --kv-port P, 127.0.0.1:P is this command's own database"
+                    + " (default: none, and teemate.kv says so)")
+    String kvEndpoint;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -158,6 +172,13 @@ public final class ServeCommand implements Callable<Integer> {
                     "--warm-pool " + warmPool + " must be at least 1 (for no pool, use --mode cold)");
         }
         epcMiB = epc.mib(spec);
+        if (kvEndpoint != null) {
+            try {
+                PlatformOptions.defaults().withKvEndpoint(kvEndpoint);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--kv: " + e.getMessage());
+            }
+        }
         java.util.List<FunctionFile> files = new java.util.ArrayList<>();
         for (String d : deploy) {
             try {
@@ -200,7 +221,9 @@ public final class ServeCommand implements Callable<Integer> {
     private int serve(ServingModel m, Path dir, Path removeAtExit, PrintWriter out, PrintWriter err) {
         FunctionPlatform platform;
         try {
-            platform = factory.create(m, epcMiB, warmPool, dir);
+            // --kv goes to the built-in platform; a test's or embedder's factory makes its own choice
+            platform = (factory == PLATFORM && kvEndpoint != null ? platform(kvEndpoint) : factory)
+                    .create(m, epcMiB, warmPool, dir);
         } catch (RuntimeException e) {
             err.println("teemate serve: cannot start the function platform: " + e.getMessage());
             err.flush();

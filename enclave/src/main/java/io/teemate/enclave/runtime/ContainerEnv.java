@@ -67,6 +67,20 @@ public interface ContainerEnv {
     InputStream openHostFile(String path) throws java.io.IOException;
 
     /**
+     * Asks the host's platform service {@code service} (e.g. "fetch", "kv") with {@code request}: an ocall
+     * ({@code RuntimeAbi.OCALL_SERVICE}), so the request LEAVES the enclave in the clear, and the reply is UNTRUSTED:
+     * whatever bytes the host chose, of any content up to the ocall buffer's size. Check every length and field of it
+     * before use, and authenticate what must be authentic.
+     *
+     * @throws HostServiceException the host answered an error (ENOSYS: no such service), or the request is larger
+     *                              than the ocall buffer (E2BIG)
+     * @throws UnsupportedOperationException this environment has no host (a test's)
+     */
+    default byte[] hostService(String service, byte[] request) {
+        throw new UnsupportedOperationException("container " + name() + " has no host services here");
+    }
+
+    /**
      * Seals {@code data} under this container's key for the host: the same key ECALL_SEAL / ECALL_UNSEAL use, so
      * the container's untrusted process can open and make such blobs. Never for the app's own secrets: use
      * {@link #sealPrivate}.

@@ -85,6 +85,23 @@ final class ContainerSession implements ContainerEnv {
     }
 
     @Override
+    public byte[] hostService(String service, byte[] request) {
+        byte[] argument = new Wire.Writer().string(service).blob(request).toBytes();
+        if (argument.length > host.capacity()) {
+            throw new HostServiceException(
+                    HostServiceException.E2BIG,
+                    "a request of " + request.length + " bytes to host service " + service + " does not fit in the "
+                            + host.capacity() + "-byte ocall buffer");
+        }
+        try {
+            return host.call(RuntimeAbi.OCALL_SERVICE, argument); // HostCalls refuses a length beyond the buffer
+        } catch (HostCalls.OcallException e) {
+            int errno = e.errno < 0 && e.errno >= -4095 ? (int) -e.errno : 5; // an impossible errno: EIO
+            throw new HostServiceException(errno, "host service " + service + ": " + e.getMessage());
+        }
+    }
+
+    @Override
     public Arena heap() {
         return container.heap;
     }

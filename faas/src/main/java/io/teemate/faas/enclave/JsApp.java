@@ -142,7 +142,7 @@ public final class JsApp implements ContainerApp {
         }
     }
 
-    /** One engine instance with its WASI and the crypto imports, under the function's limits and watchdog. */
+    /** One engine instance with its WASI, the crypto imports and the host-service import, under the function's limits and watchdog. */
     private static final class Isolate {
         record Result(int exit, String result, String log) {}
 
@@ -254,6 +254,7 @@ public final class JsApp implements ContainerApp {
                                 .addFunction(wasi.toHostFunctions())
                                 .addFunction(
                                         JsCrypto.functions().toArray(new com.dylibso.chicory.runtime.HostFunction[0]))
+                                .addFunction(JsHostServices.function(env))
                                 .build())
                         .withMemoryFactory(l -> {
                             memory = new EnclaveLinearMemory(env.heap(), l, allowedPages(), cache::wasmPages);

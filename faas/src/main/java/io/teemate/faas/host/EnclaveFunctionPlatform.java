@@ -67,6 +67,11 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
      */
     public static final int MAX_REQUEST = ContainerManager.MAX_INVOKE_INPUT;
 
+    /** The host services a function's code reaches by OCALL_SERVICE: its {@code fetch} and {@code teemate.kv}. */
+    public static final String SERVICE_FETCH = "fetch";
+
+    public static final String SERVICE_KV = "kv";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SgxDriver driver;
@@ -85,6 +90,10 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private final ContainerImage statsImage;
     private final ContainerManager manager;
     private final FunctionImages images;
+    /** The host services JavaScript functions reach ({@code fetch}, {@code teemate.kv}): closed with the platform. */
+    private final FetchService fetch = new FetchService();
+
+    private final KvService kv;
 
     /** Guards functions, every Deployed's pool, instances and slots. */
     private final Object lock = new Object();
@@ -252,6 +261,9 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
                 controller,
                 options.tcsTimeout(),
                 mode == Mode.SHARED ? options.warmPeriod() : Duration.ZERO);
+        this.kv = KvService.of(options.kvEndpoint());
+        manager.registerService(SERVICE_FETCH, fetch);
+        manager.registerService(SERVICE_KV, kv);
     }
 
     /**
@@ -912,6 +924,20 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         return options;
     }
 
+    /**
+     * Answers the functions' requests for host service {@code name} with {@code service} instead ({@link
+     * #SERVICE_FETCH}, {@link #SERVICE_KV} or another; null withdraws it): how a test plays a hostile host, whose
+     * replies the functions must survive.
+     */
+    public void registerService(String name, io.teemate.host.container.HostService service) {
+        manager.registerService(name, service);
+    }
+
+    /** The service answering the functions' requests for {@code name}, or null. */
+    public io.teemate.host.container.HostService service(String name) {
+        return manager.service(name);
+    }
+
     /** The enclave image every instance runs on. */
     public EnclaveImage enclaveImage() {
         return enclave;
@@ -947,6 +973,8 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         }
         all.forEach(this::stop);
         manager.close();
+        fetch.close();
+        kv.close();
     }
 
     private void requireOpen() {

@@ -45,6 +45,8 @@ final class NativeContainer implements ContainerEnv, AutoCloseable {
     private final Map<Class<?>, Object> locals = new LinkedHashMap<>();
     private byte[] stdin = new byte[0];
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    /** The platform's services by name (null: none of that name), for the JavaScript functions' fetch and kv. */
+    private final java.util.function.Function<String, io.teemate.host.container.HostService> services;
 
     /** A mismatch or a missing trusted file: the function's directory was changed after deploy. */
     static final class TrustedFileException extends RuntimeException {
@@ -57,9 +59,16 @@ final class NativeContainer implements ContainerEnv, AutoCloseable {
      * @param manifestFile the container manifest; its trusted files are next to it
      * @param heapPages    4 KiB pages of the container's heap (its memory_limit)
      * @param engines      the platform's loaded engines (module cache), shared by its containers
+     * @param services     the platform's services by name (null for none of that name): fetch and teemate.kv
      * @throws TrustedFileException if a trusted file is missing, outside the directory, or not the manifest's bytes
      */
-    NativeContainer(ContainerManifest manifest, Path manifestFile, int heapPages, EnclavePrivate engines) {
+    NativeContainer(
+            ContainerManifest manifest,
+            Path manifestFile,
+            int heapPages,
+            EnclavePrivate engines,
+            java.util.function.Function<String, io.teemate.host.container.HostService> services) {
+        this.services = services;
         this.manifest = manifest;
         this.engines = engines;
         this.identity = manifest.digest();
@@ -208,6 +217,38 @@ final class NativeContainer implements ContainerEnv, AutoCloseable {
     private UnsupportedOperationException noEnclave(String what) {
         return new UnsupportedOperationException(
                 "container " + manifest.name() + ": " + what + " need an enclave, and the native model has none");
+    }
+
+    /**
+     * The platform's service, called in this process: the contract of OCALL_SERVICE through a container's channel
+     * (ENOSYS for no such service, EINVAL for a request it refused, EIO for its failure, E2BIG for a request or a
+     * reply beyond the ocall buffer), so a function behaves alike with and without an enclave.
+     */
+    @Override
+    public byte[] hostService(String service, byte[] request) {
+        if (request.length > io.teemate.host.container.HostService.MAX_REPLY) {
+            throw new io.teemate.enclave.runtime.HostServiceException(
+                    io.teemate.enclave.runtime.HostServiceException.E2BIG,
+                    "a request of " + request.length + " bytes to host service " + service + " is too large");
+        }
+        io.teemate.host.container.HostService s = services.apply(service);
+        if (s == null) {
+            throw new io.teemate.enclave.runtime.HostServiceException(38, "no host service \"" + service + "\"");
+        }
+        byte[] reply;
+        try {
+            reply = s.serve(manifest.name(), request);
+        } catch (IllegalArgumentException e) {
+            throw new io.teemate.enclave.runtime.HostServiceException(22, "service " + service + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new io.teemate.enclave.runtime.HostServiceException(5, "service " + service + " failed: " + e);
+        }
+        if (reply == null || reply.length > io.teemate.host.container.HostService.MAX_REPLY) {
+            throw new io.teemate.enclave.runtime.HostServiceException(
+                    io.teemate.enclave.runtime.HostServiceException.E2BIG,
+                    "service " + service + " replied more than the ocall buffer holds");
+        }
+        return reply;
     }
 
     /** Closes the program's own objects (a JavaScript snapshot's memory), then drops the heap. */

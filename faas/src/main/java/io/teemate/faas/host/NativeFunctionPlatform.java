@@ -49,6 +49,12 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
     private final Path workDir;
     private final PlatformOptions options;
     private final FunctionImages images;
+    /** The services JavaScript functions reach (fetch, teemate.kv), as the enclave platforms serve them. */
+    private final FetchService fetch = new FetchService();
+
+    private final KvService kv;
+    private final Map<String, io.teemate.host.container.HostService> services =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Guards functions, every Deployed's pool, instances and slots. */
     private final Object lock = new Object();
 
@@ -103,6 +109,18 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the platform's files under " + this.workDir, e);
         }
+        this.kv = KvService.of(options.kvEndpoint());
+        services.put(EnclaveFunctionPlatform.SERVICE_FETCH, fetch);
+        services.put(EnclaveFunctionPlatform.SERVICE_KV, kv);
+    }
+
+    /** As {@link EnclaveFunctionPlatform#registerService}: a test's stand-in for a service; null withdraws it. */
+    public void registerService(String name, io.teemate.host.container.HostService service) {
+        if (service == null) {
+            services.remove(name);
+        } else {
+            services.put(name, service);
+        }
     }
 
     // ------------------------------------------------------------------ deploy, list, delete
@@ -136,7 +154,7 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
     private void initialise(Deployed d) {
         NativeContainer c;
         try {
-            c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), engines);
+            c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), engines, services::get);
         } catch (NativeContainer.TrustedFileException e) {
             throw fileFailure(d.name, e);
         }
@@ -221,7 +239,7 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
             long t0 = System.nanoTime();
             NativeContainer c;
             try {
-                c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), engines);
+                c = new NativeContainer(d.manifest, d.manifestFile, heapPages(d), engines, services::get);
             } catch (NativeContainer.TrustedFileException e) {
                 giveBackSlot(d);
                 throw fileFailure(name, e);
@@ -449,6 +467,8 @@ public final class NativeFunctionPlatform implements FunctionPlatform {
             lock.notifyAll();
         }
         all.forEach(i -> i.container.close());
+        fetch.close();
+        kv.close();
     }
 
     private void requireOpen() {

@@ -28,6 +28,8 @@ import java.time.Duration;
  *                              policy admitting each function's container; null for a fresh key per platform
  * @param warmPool              the warm model ({@link ServingModel#WARM}): instances made in advance per function, at
  *                              deploy, and kept ready (the paper's CC-Warm pre-creates container, enclave and instance)
+ * @param kvEndpoint            {@code host:port} of the key-value store (Redis's protocol: {@code teemate kv serve} or
+ *                              a Redis) that JavaScript functions' {@code teemate.kv} reaches; null for none
  */
 public record PlatformOptions(
         String heapSize,
@@ -43,7 +45,8 @@ public record PlatformOptions(
         int epcMiB,
         int logicalProcessors,
         SigningKey owner,
-        int warmPool) {
+        int warmPool,
+        String kvEndpoint) {
     public PlatformOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -78,7 +81,8 @@ public record PlatformOptions(
                 256,
                 Math.max(4, Runtime.getRuntime().availableProcessors()),
                 null,
-                4);
+                4,
+                null);
     }
 
     public PlatformOptions withHeap(String size, boolean edmm) {
@@ -96,7 +100,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     /** {@code threads} TCS pages, and as many instances at most. */
@@ -115,7 +120,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withMaxInstances(int maxInstances) {
@@ -133,7 +139,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withEngine(WasmEngine engine) {
@@ -151,7 +158,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withDefaults(int maxMemoryPages, long timeoutMillis) {
@@ -169,7 +177,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withTcsTimeout(Duration tcsTimeout) {
@@ -187,7 +196,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withWarmPeriod(Duration warmPeriod) {
@@ -205,7 +215,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
@@ -223,7 +234,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     public PlatformOptions withOwner(SigningKey owner) {
@@ -241,7 +253,8 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
     }
 
     /** The warm model's pool: {@code warmPool} instances per function made at deploy and kept ready. */
@@ -260,6 +273,30 @@ public record PlatformOptions(
                 epcMiB,
                 logicalProcessors,
                 owner,
-                warmPool);
+                warmPool,
+                kvEndpoint);
+    }
+
+    /** The key-value store JavaScript functions' {@code teemate.kv} reaches, {@code host:port}; null for none. */
+    public PlatformOptions withKvEndpoint(String kvEndpoint) {
+        if (kvEndpoint != null) {
+            KvService.HostPort.parse(kvEndpoint); // a bad endpoint is said now, not at a function's first set
+        }
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner,
+                warmPool,
+                kvEndpoint);
     }
 }

@@ -67,6 +67,9 @@ public final class ContainerManager implements AutoCloseable {
      */
     private final Map<String, byte[]> staleBindings = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The platform's services for {@link RuntimeAbi#OCALL_SERVICE}, by name: every container's channel sees them. */
+    private final Map<String, HostService> services = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "teemate-warm-timer");
         t.setDaemon(true);
@@ -95,6 +98,25 @@ public final class ContainerManager implements AutoCloseable {
         this.tcsTimeout = tcsTimeout;
         this.warmPeriod = warmPeriod;
         this.keeper = kernel.spawn("teemate-manager", java.nio.file.Path.of("/"));
+    }
+
+    /**
+     * Makes {@code service} answer {@link RuntimeAbi#OCALL_SERVICE} requests for {@code name} from every container
+     * of this manager, started or not (replacing one of that name). Its requests come from containers' code: see
+     * {@link HostService}. A null {@code service} withdraws the name: its calls answer -ENOSYS.
+     */
+    public void registerService(String name, HostService service) {
+        java.util.Objects.requireNonNull(name, "name");
+        if (service == null) {
+            services.remove(name);
+        } else {
+            services.put(name, service);
+        }
+    }
+
+    /** The service registered for {@code name}, or null. */
+    public HostService service(String name) {
+        return services.get(name);
     }
 
     /** Spawns the container's process, gives it an enclave (built or aliased) and attaches it to the runtime. */
@@ -174,7 +196,7 @@ public final class ContainerManager implements AutoCloseable {
         Process process = kernel.spawn(processName, image.root());
         Container c;
         try {
-            c = new Container(image, mode, process, new RuntimeChannel(process));
+            c = new Container(image, mode, process, new RuntimeChannel(process, image.name(), services));
         } catch (RuntimeException e) {
             process.exit();
             throw e;

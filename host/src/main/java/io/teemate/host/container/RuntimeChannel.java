@@ -19,11 +19,13 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The untrusted half of the runtime's call interface for one container process (the "urts" of an SGX SDK): its
  * request, response and ocall buffers in the process's memory, the ecall wrapper, and the ocall handler that
- * serves file reads from the container's mount namespace and collects its output.
+ * serves file reads from the container's mount namespace, collects its output and hands its service requests to the
+ * platform's {@link HostService}s.
  */
 final class RuntimeChannel {
     static final long AEP = 0x40_1000L;
@@ -42,10 +44,16 @@ final class RuntimeChannel {
     private static final long OCALL = RESPONSE + RESPONSE_CAPACITY;
 
     private final Process process;
+    private final String containerName;
+    /** The manager's services by name, looked up at each call (a service registered later is found). */
+    private final Map<String, HostService> services;
+
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-    RuntimeChannel(Process process) {
+    RuntimeChannel(Process process, String containerName, Map<String, HostService> services) {
         this.process = process;
+        this.containerName = containerName;
+        this.services = services;
         process.addressSpace()
                 .mmap(
                         BUFFERS,
@@ -162,6 +170,35 @@ final class RuntimeChannel {
             }
             return new byte[0];
         }
+        if (number == RuntimeAbi.OCALL_SERVICE) {
+            return service(in.string("service"), in.blob("request"));
+        }
         throw new KernelException(Errno.ENOSYS, "unknown ocall " + number);
+    }
+
+    /**
+     * A platform service: -ENOSYS for one the platform does not have, -EIO when it failed, -EINVAL for a request it
+     * found malformed, -E2BIG for a reply longer than the ocall buffer (written nowhere, never cut short).
+     */
+    private byte[] service(String name, byte[] request) throws IOException {
+        HostService s = services.get(name);
+        if (s == null) {
+            throw new KernelException(Errno.ENOSYS, "no host service \"" + name + "\"");
+        }
+        byte[] reply;
+        try {
+            reply = s.serve(containerName, request);
+        } catch (IllegalArgumentException e) {
+            throw new KernelException(Errno.EINVAL, "service " + name + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // IOException is the service's failure; anything else is its bug, which the container sees the same way
+            throw new KernelException(Errno.EIO, "service " + name + " failed: " + e);
+        }
+        if (reply == null || reply.length > HostService.MAX_REPLY) {
+            throw new KernelException(
+                    Errno.E2BIG,
+                    "service " + name + " replied " + (reply == null ? "nothing" : reply.length + " bytes"));
+        }
+        return reply;
     }
 }

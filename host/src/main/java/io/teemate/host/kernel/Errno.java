@@ -7,6 +7,7 @@ public enum Errno {
     ESRCH(3),
     EINTR(4),
     EIO(5),
+    E2BIG(7),
     EBADF(9),
     ENOMEM(12),
     EACCES(13),

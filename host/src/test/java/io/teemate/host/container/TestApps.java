@@ -207,4 +207,27 @@ final class TestApps {
             return 0;
         }
     }
+
+    /**
+     * Asks host service args[0] with args[1] (UTF-8) and prints "reply <reply>" or "errno <n>: <message>": the
+     * untrusted half of OCALL_SERVICE seen from a container's code.
+     */
+    static final class Caller implements ContainerApp {
+        @Override
+        public String name() {
+            return "caller";
+        }
+
+        @Override
+        public int main(ContainerEnv env) {
+            try {
+                byte[] reply = env.hostService(
+                        env.args().get(0), env.args().get(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                env.print("reply " + new String(reply, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (io.teemate.enclave.runtime.HostServiceException e) {
+                env.print("errno " + e.errno() + ": " + e.getMessage());
+            }
+            return 0;
+        }
+    }
 }

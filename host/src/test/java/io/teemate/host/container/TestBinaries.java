@@ -21,6 +21,7 @@ public final class TestBinaries implements EnclaveBinary.Library {
                         new TestApps.Spinner(),
                         new TestApps.Thrower(),
                         new TestApps.Spacer(),
+                        new TestApps.Caller(),
                         new ContainerFailureStatusTest.Failer(),
                         new ContainerFailureStatusTest.StdinHog())
                 .map(ContainerApp::binary)
