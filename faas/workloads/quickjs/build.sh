@@ -61,7 +61,10 @@ fs.writeFileSync(process.argv[2], `static const char prelude_js[] = {${bytes},0}
 # without; Chicory turns it into one JVM method, which HotSpot compiles (with -XX:-DontCompileHugeMethods) at the
 # smaller size and gives up on at the larger, leaving it in the bytecode interpreter (docs/faas.md). Small helpers
 # become calls that HotSpot inlines itself.
-CFLAGS=(--target=wasm32-wasi -O2 -fno-inline -D_GNU_SOURCE '-DCONFIG_VERSION="2025-04-26"' -Wno-everything)
+# -fmacro-prefix-map: assert()'s __FILE__ names the sources relative to this directory, so the engine's bytes do not
+# depend on where the repository is checked out.
+CFLAGS=(--target=wasm32-wasi -O2 -fno-inline -fmacro-prefix-map="$here"=. -D_GNU_SOURCE '-DCONFIG_VERSION="2025-04-26"'
+    -Wno-everything)
 objs=()
 for f in quickjs libregexp libunicode cutils dtoa; do
     "$CC" "${CFLAGS[@]}" -c "$src/$f.c" -o "$work/$f.o"
