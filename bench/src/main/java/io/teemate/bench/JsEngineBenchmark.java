@@ -58,11 +58,12 @@ public final class JsEngineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Result r = run(Path.of("faas/workloads/js"), reps, Path.of("results"), Progress.STDOUT);
+        Result r = run(Path.of("faas/workloads/js"), KERNELS, reps, Path.of("results"), Progress.STDOUT);
         System.out.print(report(r, reps));
     }
 
-    public static Result run(Path workloads, int reps, Path out, Progress p) throws Exception {
+    /** Runs the instance and invocation measurements and {@code kernels} (of {@link #KERNELS}), {@code reps} each. */
+    public static Result run(Path workloads, List<String> kernels, int reps, Path out, Progress p) throws Exception {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("teemate-js-engine");
         List<Row> rows = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class JsEngineBenchmark {
             p.step(
                     "new instance: median %.1f ms; warm trivial invocation: median %.2f ms",
                     rows.get(0).medianMs(), rows.get(1).medianMs());
-            for (String k : KERNELS) {
+            for (String k : kernels) {
                 JsonNode e = JSON.readTree(
                         workloads.resolve("expected/" + k + ".json").toFile());
                 byte[] code =

@@ -46,8 +46,11 @@ public final class ServerlessExperiments {
     public interface Model {
         String name();
 
-        /** A fresh platform of this model in {@code dir}, with room for {@code instances} instances at once. */
-        FunctionPlatform open(Path dir, int instances) throws Exception;
+        /**
+         * A fresh platform of this model in {@code dir}, with enclave heap for {@code instances} instances at once of
+         * {@code instanceMiB} each (the isolate and the function's snapshot beside it).
+         */
+        FunctionPlatform open(Path dir, int instances, int instanceMiB) throws Exception;
 
         /** Whether an idle instance is reused; if so, latency deploys a new function per invocation to start one. */
         boolean reusesInstances();
@@ -105,6 +108,14 @@ public final class ServerlessExperiments {
             List<MacroRow> macro,
             List<Path> files) {}
 
+    /**
+     * Enclave heap an instance takes, its isolate and its function's snapshot: the small workloads (sleep, auth, the
+     * uploader) about 2 x 1.3 MiB, face-detection about 2 x 8.4 MiB (132 Wasm pages after /init).
+     */
+    static final int SMALL_INSTANCE_MIB = 4;
+
+    static final int LARGE_INSTANCE_MIB = 20;
+
     /** The phases of {@link Invocation.Phases}, in order. */
     static final String[] PHASES = {"container creation", "enclave", "runtime init", "execution"};
 
@@ -147,7 +158,8 @@ public final class ServerlessExperiments {
     static List<LatencyRow> latency(Config c, List<Model> models, Path work, Progress p) throws Exception {
         List<LatencyRow> rows = new ArrayList<>();
         for (Model m : models) {
-            try (FunctionPlatform platform = m.open(Files.createDirectories(work.resolve("latency-" + m.name())), 2)) {
+            try (FunctionPlatform platform =
+                    m.open(Files.createDirectories(work.resolve("latency-" + m.name())), 2, LARGE_INSTANCE_MIB)) {
                 // "TeeMate creates an initial container and an enclave in advance" (the paper's setup): the shared
                 // enclave and the engine's module exist before anything is timed, in every model alike
                 Workload first = workloads(c.workloadsDir(), c.workloads()).get(0);
@@ -265,7 +277,7 @@ public final class ServerlessExperiments {
         for (Model m : models) {
             for (int n : c.memoryCounts()) {
                 Path dir = Files.createDirectories(work.resolve("memory-" + m.name() + "-" + n));
-                try (FunctionPlatform platform = m.open(dir, n)) {
+                try (FunctionPlatform platform = m.open(dir, n, SMALL_INSTANCE_MIB)) {
                     platform.deploy(spec(sleep, "sleep", c));
                     byte[] params = "{\"sleep\":1000}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     ExecutorService pool = Executors.newFixedThreadPool(n);
@@ -299,7 +311,7 @@ public final class ServerlessExperiments {
         for (Model m : models) {
             for (int n : c.throughputCounts()) {
                 Path dir = Files.createDirectories(work.resolve("throughput-" + m.name() + "-" + n));
-                try (FunctionPlatform platform = m.open(dir, n)) {
+                try (FunctionPlatform platform = m.open(dir, n, SMALL_INSTANCE_MIB)) {
                     platform.deploy(spec(auth, "auth", c));
                     ExecutorService pool = Executors.newFixedThreadPool(n);
                     try {
@@ -354,7 +366,7 @@ public final class ServerlessExperiments {
         List<MacroRow> rows = new ArrayList<>();
         for (Model m : models) {
             Path dir = Files.createDirectories(work.resolve("macro-" + m.name()));
-            try (FunctionPlatform platform = m.open(dir, 16)) {
+            try (FunctionPlatform platform = m.open(dir, 16, SMALL_INSTANCE_MIB)) {
                 platform.deploy(spec(up, "uploader", c));
                 ExecutorService pool = Executors.newCachedThreadPool();
                 try (EpcSampler epc = new EpcSampler(platform, 100)) {

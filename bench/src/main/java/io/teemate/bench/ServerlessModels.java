@@ -13,21 +13,23 @@ import java.util.Locale;
 /**
  * The paper's serving models as the serverless experiments run them, each a platform sized for {@code instances}
  * JavaScript instances at once: the engine starts at 19 Wasm pages and a function keeps its snapshot beside its
- * isolate, about 4 MiB of enclave heap an instance, so a shared enclave gets that much per instance and a
- * conventional one (cold, warm) room for one; the machine's EPC holds all of them. Warm's pool is as large as the
+ * isolate, so a shared enclave gets an instance's heap per instance and a conventional one (cold, warm) room for one,
+ * beside 12 MiB for the runtime; the machine's EPC holds all of them. Warm's pool is as large as the
  * instances asked for: the paper's CC-Warm assumes every request was predicted.
  */
 final class ServerlessModels {
     private ServerlessModels() {}
 
-    static List<ServerlessExperiments.Model> all() {
-        return Arrays.stream(ServingModel.values()).map(ServerlessModels::model).toList();
+    /** Every model; {@code kvEndpoint} (host:port, or null) is the store the functions reach as teemate.kv. */
+    static List<ServerlessExperiments.Model> all(String kvEndpoint) {
+        return Arrays.stream(ServingModel.values())
+                .map(m -> model(m, kvEndpoint))
+                .toList();
     }
 
-    static PlatformOptions options(ServingModel model, int instances) {
-        int perInstanceMiB = 4;
+    static PlatformOptions options(ServingModel model, int instances, int perInstanceMiB) {
         boolean shared = model == ServingModel.SHARED;
-        int heapMiB = shared ? 16 + perInstanceMiB * instances : 16;
+        int heapMiB = shared ? 12 + perInstanceMiB * instances : 12 + perInstanceMiB;
         int epcMiB = Math.max(256, 64 + (shared ? heapMiB : heapMiB * (instances + 1)) * 5 / 4);
         return PlatformOptions.defaults()
                 .withHeap(heapMiB + "M", false)
@@ -39,7 +41,7 @@ final class ServerlessModels {
                 .withDefaults(256, 600_000);
     }
 
-    private static ServerlessExperiments.Model model(ServingModel m) {
+    private static ServerlessExperiments.Model model(ServingModel m, String kvEndpoint) {
         return new ServerlessExperiments.Model() {
             @Override
             public String name() {
@@ -47,8 +49,9 @@ final class ServerlessModels {
             }
 
             @Override
-            public FunctionPlatform open(Path dir, int instances) {
-                return m.platform(dir, options(m, instances));
+            public FunctionPlatform open(Path dir, int instances, int instanceMiB) {
+                PlatformOptions o = options(m, instances, instanceMiB);
+                return m.platform(dir, kvEndpoint == null ? o : o.withKvEndpoint(kvEndpoint));
             }
 
             @Override

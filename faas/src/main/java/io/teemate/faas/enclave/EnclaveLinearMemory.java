@@ -285,9 +285,14 @@ public final class EnclaveLinearMemory implements Memory {
      * @throws WasmMemoryLimitException if the template's size is more than this memory may have
      */
     void restore(EnclaveLinearMemory template, int[] pages) {
-        if (template.pages > this.pages && addPages(template.pages - this.pages) < 0) {
+        if (template.pages > maximumPages) {
             throw new WasmMemoryLimitException("the function's snapshot holds " + template.pages
                     + " Wasm pages, more than this instance may have (" + maximumPages + ")");
+        }
+        if (template.pages > this.pages && addPages(template.pages - this.pages) < 0) {
+            throw new WasmMemoryLimitException("the enclave heap has no room for a copy of the function's snapshot ("
+                    + template.pages + " Wasm pages, " + template.pages * ENCLAVE_PAGES_PER_WASM_PAGE
+                    + " enclave pages)");
         }
         // Through this memory's cells: the template's were bound to the entry that made it, which has ended.
         byte[] buffer = new byte[PAGE_SIZE];

@@ -106,7 +106,7 @@ class JsUploaderTest {
 
     @TestFactory
     List<DynamicTest> theUploaderStoresWhatItFetchedAsNodeDid() throws IOException {
-        Path workloads = JsWorkloadsTest.WORKLOADS;
+        Path workloads = JsWorkloadsThroughTheGatewayTest.WORKLOADS;
         JsonNode e = JSON.readTree(workloads.resolve("expected/uploader.json").toFile());
         byte[] code = Files.readAllBytes(workloads.resolve(e.get("action").asText()));
         List<DynamicTest> tests = new ArrayList<>();
@@ -147,15 +147,16 @@ class JsUploaderTest {
     /** The native model (no enclave) serves fetch and teemate.kv alike: the same uploader, the same stored bytes. */
     @Test
     void theNativeModelServesTheSameServices(@TempDir Path dir) throws Exception {
-        JsonNode e = JSON.readTree(
-                JsWorkloadsTest.WORKLOADS.resolve("expected/uploader.json").toFile());
+        JsonNode e = JSON.readTree(JsWorkloadsThroughTheGatewayTest.WORKLOADS
+                .resolve("expected/uploader.json")
+                .toFile());
         JsonNode c = e.get("cases").get(0);
         JsonNode file = c.get("serve").get(0);
         served.put(
                 file.get("path").asText(),
                 Base64.getDecoder().decode(file.get("content_base64").asText()));
-        byte[] code = Files.readAllBytes(
-                JsWorkloadsTest.WORKLOADS.resolve(e.get("action").asText()));
+        byte[] code = Files.readAllBytes(JsWorkloadsThroughTheGatewayTest.WORKLOADS.resolve(
+                e.get("action").asText()));
         try (NativeFunctionPlatform n =
                 new NativeFunctionPlatform(dir, JsPlatforms.options().withKvEndpoint(redis.endpoint()))) {
             n.deploy(FunctionSpec.nodejs("uploader", code, null, Map.of(), 256, 120_000));
