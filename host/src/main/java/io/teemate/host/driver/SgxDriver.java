@@ -237,32 +237,31 @@ public final class SgxDriver {
      * lie inside ELRANGE and {@code protection} may not exceed the permissions any page in it was added with.
      */
     public void mmap(EnclaveFile file, Process process, long address, long length, PagePermissions protection) {
-        lock.lock();
-        try {
-            SgxEnclave e = requireEnclave(file);
-            if (!e.contains(address) || !e.contains(address + length - 1)) {
-                throw new KernelException(
-                        Errno.EINVAL,
-                        String.format(
-                                "mmap: [0x%x, 0x%x) is not inside ELRANGE [0x%x, 0x%x)",
-                                address, address + length, e.base, e.base + e.size));
-            }
-            for (SgxEnclavePage p : e.pages
-                    .subMap(address - e.base, true, address - e.base + length, false)
-                    .values()) {
-                PagePermissions max = p.type == PageType.TCS ? PagePermissions.RW : p.maxPermissions;
-                if (!max.allows(protection)) {
-                    throw new KernelException(
-                            Errno.EACCES,
-                            String.format(
-                                    "mmap: protection %s exceeds %s of the page at 0x%x",
-                                    protection, max, p.linearAddress));
-                }
-            }
-            insertVma(e, process, address, length, protection);
-        } finally {
-            lock.unlock();
-        }
+        locked(
+                lp -> { // a processor, then the lock: see close
+                    SgxEnclave e = requireEnclave(file);
+                    if (!e.contains(address) || !e.contains(address + length - 1)) {
+                        throw new KernelException(
+                                Errno.EINVAL,
+                                String.format(
+                                        "mmap: [0x%x, 0x%x) is not inside ELRANGE [0x%x, 0x%x)",
+                                        address, address + length, e.base, e.base + e.size));
+                    }
+                    for (SgxEnclavePage p : e.pages
+                            .subMap(address - e.base, true, address - e.base + length, false)
+                            .values()) {
+                        PagePermissions max = p.type == PageType.TCS ? PagePermissions.RW : p.maxPermissions;
+                        if (!max.allows(protection)) {
+                            throw new KernelException(
+                                    Errno.EACCES,
+                                    String.format(
+                                            "mmap: protection %s exceeds %s of the page at 0x%x",
+                                            protection, max, p.linearAddress));
+                        }
+                    }
+                    insertVma(e, process, address, length, protection);
+                    return null;
+                });
     }
 
     /**
@@ -271,29 +270,28 @@ public final class SgxDriver {
      * segments come from the pages' own permissions, so no per-page check is needed: the cost is per segment.
      */
     public void mmapWhole(EnclaveFile file, Process process) {
-        lock.lock();
-        try {
-            SgxEnclave e = requireEnclave(file);
-            if (!e.initialized) {
-                throw new KernelException(Errno.EINVAL, "mmap: the enclave is not initialized yet");
-            }
-            List<Long> mapped = new java.util.ArrayList<>();
-            try {
-                for (SgxEnclave.Segment s : e.segments) {
-                    insertVma(e, process, s.start(), s.end() - s.start(), s.protection());
-                    mapped.add(s.start());
-                }
-            } catch (KernelException overlap) {
-                for (SgxEnclave.Segment s : e.segments) {
-                    if (mapped.contains(s.start())) {
-                        process.addressSpace().munmap(s.start(), s.end() - s.start());
+        locked(
+                lp -> { // a processor, then the lock: see close
+                    SgxEnclave e = requireEnclave(file);
+                    if (!e.initialized) {
+                        throw new KernelException(Errno.EINVAL, "mmap: the enclave is not initialized yet");
                     }
-                }
-                throw overlap;
-            }
-        } finally {
-            lock.unlock();
-        }
+                    List<Long> mapped = new java.util.ArrayList<>();
+                    try {
+                        for (SgxEnclave.Segment s : e.segments) {
+                            insertVma(e, process, s.start(), s.end() - s.start(), s.protection());
+                            mapped.add(s.start());
+                        }
+                    } catch (KernelException overlap) {
+                        for (SgxEnclave.Segment s : e.segments) {
+                            if (mapped.contains(s.start())) {
+                                process.addressSpace().munmap(s.start(), s.end() - s.start());
+                            }
+                        }
+                        throw overlap;
+                    }
+                    return null;
+                });
     }
 
     private void insertVma(SgxEnclave e, Process process, long address, long length, PagePermissions protection) {
@@ -303,20 +301,21 @@ public final class SgxDriver {
         }
     }
 
-    /** close(): drops the file's reference; the enclave goes when no file and no mapping is left. */
+    /**
+     * close(): drops the file's reference; the enclave goes when no file and no mapping is left. A processor first,
+     * then the lock, as every path takes them: the fault path holds the processor it faulted on when it asks for the
+     * lock, so waiting for a processor with the lock held deadlocks once every processor is in a fault.
+     */
     void close(EnclaveFile file) {
-        lock.lock();
-        try {
-            if (file.closed) {
-                return;
+        locked(lp -> {
+            if (!file.closed) {
+                file.closed = true;
+                if (file.enclave != null) {
+                    unreference(file.enclave);
+                }
             }
-            file.closed = true;
-            if (file.enclave != null) {
-                unreference(file.enclave);
-            }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /** The faults of an enclave VMA (Linux {@code sgx_vma_fault}): reload evicted pages, EAUG missing ones. */
@@ -362,16 +361,15 @@ public final class SgxDriver {
 
         @Override
         public void unmapped(AddressSpace space, Vma vma) {
-            lock.lock();
-            try {
-                boolean stillMapped = space.vmas().stream()
-                        .anyMatch(v -> v.backing() instanceof EnclaveMapping m && m.enclave == enclave);
-                if (!stillMapped && enclave.mms.remove(space)) {
-                    unreference(enclave);
-                }
-            } finally {
-                lock.unlock();
-            }
+            locked(
+                    lp -> { // a processor, then the lock: see close
+                        boolean stillMapped = space.vmas().stream()
+                                .anyMatch(v -> v.backing() instanceof EnclaveMapping m && m.enclave == enclave);
+                        if (!stillMapped && enclave.mms.remove(space)) {
+                            unreference(enclave);
+                        }
+                        return null;
+                    });
         }
     }
 
