@@ -58,6 +58,8 @@ class BenchCommandTest {
                 "serverless-latency.csv",
                 "serverless-memory.csv",
                 "serverless-throughput.csv",
+                "serverless-macro.csv",
+                "js-engine.csv",
                 "results.json",
                 "report.md",
                 "containers-phases-wall.png",
@@ -81,13 +83,24 @@ class BenchCommandTest {
         assertThat(config.path("quick").asBoolean()).isTrue();
         assertThat(config.path("instances").toString()).isEqualTo("[1,2]");
         assertThat(config.path("keys").toString()).isEqualTo("[500,2000]");
-        assertThat(config.path("experiments").toString()).isEqualTo("[\"containers\",\"faas\",\"kv\",\"kv-aof\"]");
+        assertThat(config.path("experiments").toString())
+                .isEqualTo("[\"containers\",\"faas\",\"kv\",\"kv-aof\",\"serverless\"]");
         assertThat(config.path("command_line").asText()).startsWith("teemate bench --quick");
 
         // two counts x two modes of containers; one workload x two counts x two modes of functions
         assertThat(doc.at("/containers/rows")).hasSize(4);
         assertThat(doc.at("/faas/rows")).hasSize(4);
         assertThat(doc.at("/kv/rows")).hasSize(4); // two sizes x shared and conventional x one BGSAVE, no native
+        // serverless: one workload x four models; two counts x four models; the macro run in each model, every
+        // uploader request stored in TeeMate's database
+        assertThat(doc.at("/serverless/latency")).hasSize(4);
+        assertThat(doc.at("/serverless/memory")).hasSize(8);
+        assertThat(doc.at("/serverless/throughput")).hasSize(8);
+        assertThat(doc.at("/serverless/macro")).hasSize(4);
+        for (JsonNode m : doc.at("/serverless/macro")) {
+            assertThat(m.path("requests").asInt()).as(m.toString()).isPositive();
+            assertThat(m.path("failed").asInt()).as(m.toString()).isZero();
+        }
         for (JsonNode c : doc.at("/containers/comparison")) {
             assertThat(c.path("latency_ratio_modeled").asDouble()).isPositive();
             assertThat(c.path("memory_ratio").asDouble()).isPositive();
