@@ -2,6 +2,7 @@ package io.teemate.sgx;
 
 import io.teemate.sgx.cost.InstructionCounters;
 import io.teemate.sgx.cost.SgxLeaf;
+import io.teemate.sgx.cost.SystemCost;
 import io.teemate.sgx.mmu.AccessType;
 import io.teemate.sgx.mmu.Memory;
 import io.teemate.sgx.mmu.PageTable;
@@ -65,11 +66,19 @@ public final class LogicalProcessor {
     /** False on a machine built without the software TLB: every access walks and checks again. */
     private final boolean tlbEnabled;
 
+    /**
+     * The cost model's cache of EPC pages (not the software TLB, which a machine may run without): the linear pages
+     * of EPC accessed since the last flush, direct-mapped like a 64-entry L1 DTLB and flushed where the TLB is. The
+     * first access to a page misses and is charged {@link SystemCost#EPC_PAGE_MISS}; later ones are free.
+     */
+    private final long[] epcPageTag = new long[TLB_SETS];
+
     LogicalProcessor(Machine machine, int id) {
         this.machine = machine;
         this.id = id;
         this.counters = new InstructionCounters(machine.costModel());
         this.tlbEnabled = machine.softwareTlb();
+        java.util.Arrays.fill(epcPageTag, -1L);
     }
 
     public int id() {
@@ -121,6 +130,7 @@ public final class LogicalProcessor {
     /** Invalidates every cached translation (INVLPG of everything / the IPI a shootdown sends). */
     public void flushTlb() {
         java.util.Arrays.fill(tlbTag, -1L);
+        java.util.Arrays.fill(epcPageTag, -1L);
     }
 
     /** An external interrupt: delivered at the next access or poll; in enclave mode it causes an AEX. */
@@ -149,6 +159,26 @@ public final class LogicalProcessor {
 
     void charge(SgxLeaf leaf) {
         counters.charge(leaf);
+    }
+
+    /** Charges the host's or the runtime's work done on this processor (docs/cost-model.md, "System costs"). */
+    public void charge(SystemCost cost) {
+        counters.charge(cost, 1);
+    }
+
+    /** Charges {@code units} of a per-page (or per-event) system cost. */
+    public void charge(SystemCost cost, long units) {
+        counters.charge(cost, units);
+    }
+
+    /** The memory-encryption cost model: a miss in the EPC page cache is charged, a hit is free. */
+    private void touchEpcPage(long la) {
+        long tag = la >>> Memory.PAGE_SHIFT;
+        int set = (int) (tag & (TLB_SETS - 1));
+        if (epcPageTag[set] != tag) {
+            epcPageTag[set] = tag;
+            counters.charge(SystemCost.EPC_PAGE_MISS, 1);
+        }
     }
 
     // ---------------------------------------------------------------- ENCLS (ring 0)
@@ -472,6 +502,7 @@ public final class LogicalProcessor {
                 throw new PageFault(la, pfec | PageFault.PRESENT | PageFault.SGX, why);
             }
             PagePermissions p = e.permissions();
+            touchEpcPage(la);
             return new TlbEntry(
                     epc.chunk(frame),
                     Epc.offsetInChunk(frame),

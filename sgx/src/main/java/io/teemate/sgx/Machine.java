@@ -178,6 +178,11 @@ public final class Machine {
             return this;
         }
 
+        /** Prices modeled time as {@code platform} would (its cost model; the EPC size stays this builder's). */
+        public Builder platform(io.teemate.sgx.cost.PlatformProfile platform) {
+            return costModel(platform.costModel());
+        }
+
         public Builder costModel(CostModel model) {
             this.costModel = java.util.Objects.requireNonNull(model);
             return this;

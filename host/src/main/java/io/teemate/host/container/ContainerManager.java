@@ -14,6 +14,7 @@ import io.teemate.host.loader.EnclaveLoader;
 import io.teemate.sgx.EnclaveFaultException;
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.cost.InstructionCounters;
+import io.teemate.sgx.cost.SystemCost;
 import io.teemate.sgx.struct.Report;
 import io.teemate.sgx.struct.TargetInfo;
 
@@ -121,7 +122,7 @@ public final class ContainerManager implements AutoCloseable {
 
     /** Spawns the container's process, gives it an enclave (built or aliased) and attaches it to the runtime. */
     public Container start(ContainerImage image, Mode mode) {
-        Container c = spawn(image, mode, image.name());
+        Container c = spawn(image, mode, image.name(), null);
         try {
             timed(c, Phase.ENCLAVE, ctx -> {
                 if (mode == Mode.CONVENTIONAL) {
@@ -160,7 +161,7 @@ public final class ContainerManager implements AutoCloseable {
         if (parent.stopped || parent.sessionToken == null) {
             throw new IllegalStateException(parent + " is not running");
         }
-        Container c = spawn(parent.image, Mode.SHARED, parent.image.name() + "-child");
+        Container c = spawn(parent.image, Mode.SHARED, parent.image.name() + "-child", parent);
         try {
             timed(c, Phase.ENCLAVE, ctx -> {
                 joinSharedEnclave(c);
@@ -190,8 +191,12 @@ public final class ContainerManager implements AutoCloseable {
         }
     }
 
-    /** The container's process with its untrusted call buffers mapped, timed as phase PROCESS. */
-    private Container spawn(ContainerImage image, Mode mode, String processName) {
+    /**
+     * The container's process with its untrusted call buffers mapped, timed as phase PROCESS. A new container costs
+     * the runtime's setup and a fork+exec; a fork child ({@code forkedFrom}) costs fork(2) and the copy of every
+     * page-table entry of its parent (docs/cost-model.md, "System costs").
+     */
+    private Container spawn(ContainerImage image, Mode mode, String processName, Container forkedFrom) {
         long t0 = System.nanoTime();
         Process process = kernel.spawn(processName, image.root());
         Container c;
@@ -201,7 +206,20 @@ public final class ContainerManager implements AutoCloseable {
             process.exit();
             throw e;
         }
-        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, 0);
+        Measured<Void> m = measured(c, ctx -> {
+            if (forkedFrom == null) {
+                ctx.lp().charge(SystemCost.CONTAINER_CREATE);
+                ctx.lp().charge(SystemCost.PROCESS_CREATE);
+            } else {
+                ctx.lp().charge(SystemCost.PROCESS_FORK);
+                ctx.lp()
+                        .charge(
+                                SystemCost.PTE_MAP,
+                                forkedFrom.process.addressSpace().mappedPages());
+            }
+            return null;
+        });
+        c.phases.record(Phase.PROCESS, System.nanoTime() - t0, m.modeledNanos);
         return c;
     }
 

@@ -5,6 +5,7 @@ import io.teemate.host.kernel.Kernel;
 import io.teemate.sgx.EvictedPage;
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.SgxStatus;
+import io.teemate.sgx.cost.SystemCost;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -104,6 +105,7 @@ final class Reclaimer {
             e.vaSlots.release(slot);
             return false;
         }
+        lp.charge(SystemCost.RECLAIM_PAGE);
         driver.pool().free(p.epcPage);
         p.epcPage = -1;
         p.blocked = false;

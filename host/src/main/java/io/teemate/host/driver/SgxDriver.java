@@ -12,6 +12,7 @@ import io.teemate.sgx.EvictedPage;
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.Measurement;
 import io.teemate.sgx.SgxStatus;
+import io.teemate.sgx.cost.SystemCost;
 import io.teemate.sgx.mmu.AccessType;
 import io.teemate.sgx.mmu.Memory;
 import io.teemate.sgx.mmu.Pte;
@@ -90,7 +91,7 @@ public final class SgxDriver {
 
     /** SGX_IOC_ENCLAVE_CREATE: ECREATE from {@code secs}. */
     public long create(EnclaveFile file, Secs secs) {
-        return locked(lp -> {
+        return ioctl(lp -> {
             requireOpen(file);
             if (file.enclave != null) {
                 throw new KernelException(Errno.EINVAL, "ENCLAVE_CREATE: this file already has an enclave");
@@ -116,7 +117,7 @@ public final class SgxDriver {
      * chunks of each when {@code measure} (SGX_PAGE_MEASURE). Returns the bytes added.
      */
     public long addPages(EnclaveFile file, byte[] source, long offset, SecInfo secInfo, boolean measure) {
-        return locked(lp -> {
+        return ioctl(lp -> {
             SgxEnclave e = requireEnclave(file);
             if (e.initialized) {
                 throw new KernelException(Errno.EINVAL, "ADD_PAGES: the enclave is already initialized");
@@ -141,6 +142,7 @@ public final class SgxDriver {
                             Errno.EEXIST, String.format("ADD_PAGES: a page already exists at offset 0x%x", pageOffset));
                 }
                 growVaSlots(lp, e);
+                lp.charge(SystemCost.DRIVER_PAGE_ADD);
                 long epc = pool.allocate(lp);
                 long la = e.base + pageOffset;
                 byte[] page = java.util.Arrays.copyOfRange(source, (int) at, (int) at + Memory.PAGE_SIZE);
@@ -195,7 +197,7 @@ public final class SgxDriver {
      * EACCES before EINIT, as Linux's {@code sgx_encl_init} does.
      */
     public void init(EnclaveFile file, SigStruct sigStruct) {
-        locked(lp -> {
+        ioctl(lp -> {
             SgxEnclave e = requireEnclave(file);
             if (e.initialized) {
                 throw new KernelException(Errno.EINVAL, "ENCLAVE_INIT: the enclave is already initialized");
@@ -429,7 +431,7 @@ public final class SgxDriver {
 
     /** SGX_IOC_ENCLAVE_ADD_PAGES on an initialized enclave with SGX2: EAUG pages on request. Returns bytes added. */
     public long augment(EnclaveFile file, long offset, long length) {
-        return locked(lp -> {
+        return ioctl(lp -> {
             SgxEnclave e = requireInitialized(file, "EAUG");
             requireRange(e, offset, length, "EAUG");
             long done = 0;
@@ -519,7 +521,7 @@ public final class SgxDriver {
      */
     private long forEachPage(
             EnclaveFile file, long offset, long length, String call, boolean track, PageAction action) {
-        return locked(lp -> {
+        return ioctl(lp -> {
             SgxEnclave e = requireInitialized(file, call);
             requireRange(e, offset, length, call);
             long done = 0;
@@ -697,6 +699,14 @@ public final class SgxDriver {
         for (AddressSpace mm : e.mms) {
             mm.zap(p.linearAddress);
         }
+    }
+
+    /** An SGX_IOC_* call: the system call's entry and exit, then the work under the driver's lock. */
+    private <T> T ioctl(Function<LogicalProcessor, T> body) {
+        return locked(lp -> {
+            lp.charge(SystemCost.SYSCALL);
+            return body.apply(lp);
+        });
     }
 
     private <T> T locked(Function<LogicalProcessor, T> body) {

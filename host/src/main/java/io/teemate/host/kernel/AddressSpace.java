@@ -1,6 +1,7 @@
 package io.teemate.host.kernel;
 
 import io.teemate.sgx.LogicalProcessor;
+import io.teemate.sgx.cost.SystemCost;
 import io.teemate.sgx.mmu.AccessType;
 import io.teemate.sgx.mmu.Memory;
 import io.teemate.sgx.mmu.PageTable;
@@ -62,11 +63,13 @@ public final class AddressSpace implements PageTable {
         }
         Vma vma = new Vma(start, end, protection, backing);
         vmas.put(start, vma);
+        kernel.charge(SystemCost.SYSCALL, 1);
         return vma;
     }
 
     /** munmap of whole VMAs in the range: removes them, zaps their entries and shoots down the TLBs. */
     public void munmap(long start, long length) {
+        kernel.charge(SystemCost.SYSCALL, 1);
         List<Vma> removed = new ArrayList<>();
         synchronized (this) {
             for (Vma v : new ArrayList<>(
@@ -121,6 +124,7 @@ public final class AddressSpace implements PageTable {
         if (!allowed) {
             return false;
         }
+        lp.charge(SystemCost.PAGE_FAULT);
         return vma.backing().fault(this, vma, Memory.pageBase(address), access, lp);
     }
 
@@ -134,6 +138,7 @@ public final class AddressSpace implements PageTable {
             return false;
         }
         ptes.put(page >>> Memory.PAGE_SHIFT, pte);
+        kernel.charge(SystemCost.PTE_MAP, 1);
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.teemate.host.kernel;
 
 import io.teemate.sgx.LogicalProcessor;
 import io.teemate.sgx.Machine;
+import io.teemate.sgx.cost.SystemCost;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -75,8 +76,23 @@ public final class Kernel {
 
     /** Interrupts every processor running {@code space} (the IPI that makes enclave threads exit, for ETRACK). */
     public void interruptProcessors(AddressSpace space) {
+        LogicalProcessor self = current.get();
+        int sent = 0;
         for (LogicalProcessor lp : space.activeOn) {
             lp.raiseInterrupt();
+            sent += lp == self ? 0 : 1;
+        }
+        charge(SystemCost.IPI, sent);
+    }
+
+    /**
+     * Charges kernel work to the processor the calling thread runs on. Work done by a thread that holds no processor
+     * (a test's or a server's own thread between process runs) has no processor to be charged to and is not counted.
+     */
+    public void charge(SystemCost cost, long units) {
+        LogicalProcessor lp = current.get();
+        if (lp != null && units > 0) {
+            lp.charge(cost, units);
         }
     }
 
@@ -96,6 +112,7 @@ public final class Kernel {
     LogicalProcessor schedule(Process p) {
         LogicalProcessor lp = take();
         current.set(lp);
+        lp.charge(SystemCost.CONTEXT_SWITCH);
         lp.loadCr3(p.addressSpace());
         p.addressSpace().activeOn.add(lp);
         return lp;
@@ -114,8 +131,12 @@ public final class Kernel {
      * Linux sends from {@code flush_tlb_mm_range}).
      */
     void shootdown(AddressSpace space) {
+        LogicalProcessor self = current.get();
+        int sent = 0;
         for (LogicalProcessor lp : space.activeOn) {
             lp.requestTlbShootdown();
+            sent += lp == self ? 0 : 1; // the sender flushes its own TLB without an interrupt
         }
+        charge(SystemCost.IPI, sent);
     }
 }

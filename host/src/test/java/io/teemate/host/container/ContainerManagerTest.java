@@ -208,9 +208,12 @@ class ContainerManagerTest {
                     .containsOnlyKeys(first.enclaveId());
             Container next = warm.start(image, Mode.SHARED);
             assertThat(next.enclaveId()).isEqualTo(first.enclaveId());
+            // Aliasing is mmap system calls only: less than the EADD of a single page.
             assertThat(next.phases().modeledNanos(Phase.ENCLAVE))
-                    .as("aliased, not built")
-                    .isZero();
+                    .as("aliased: nothing added or measured")
+                    .isPositive()
+                    .isLessThan(io.teemate.sgx.cost.CostModel.published()
+                            .nanos(io.teemate.sgx.cost.CostModel.published().cycles(io.teemate.sgx.cost.SgxLeaf.EADD)));
             assertThat(warm.run(next).error()).isNull();
             warm.stop(next);
         }

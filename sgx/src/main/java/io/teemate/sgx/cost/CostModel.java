@@ -1,71 +1,69 @@
 package io.teemate.sgx.cost;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Cycles charged per SGX leaf, and the clock that turns cycles into modeled time.
- * Every figure and its published source is in docs/cost-model.md; change both together.
+ * Cycles charged per SGX leaf and per {@link SystemCost}, and the clock that turns cycles into modeled time: the
+ * prices of one {@link PlatformProfile}. Every figure and its published source is in docs/cost-model.md; change
+ * both together.
  */
 public final class CostModel {
-    private final long[] cycles = new long[SgxLeaf.values().length];
+    private final PlatformProfile platform;
+    private final long[] leafCycles = new long[SgxLeaf.values().length];
+    private final long[] systemCycles = new long[SystemCost.values().length];
     private final double gigahertz;
 
-    private CostModel(Map<SgxLeaf, Long> cyclesPerLeaf, double gigahertz) {
+    private CostModel(
+            PlatformProfile platform, Map<SgxLeaf, Long> leaves, Map<SystemCost, Long> system, double gigahertz) {
         if (!(gigahertz > 0)) {
             throw new IllegalArgumentException("clock must be positive, got " + gigahertz + " GHz");
         }
         for (SgxLeaf leaf : SgxLeaf.values()) {
-            Long c = cyclesPerLeaf.get(leaf);
-            if (c == null || c < 0) {
-                throw new IllegalArgumentException("cost model has no non-negative cycle count for " + leaf);
-            }
-            cycles[leaf.ordinal()] = c;
+            leafCycles[leaf.ordinal()] = nonNegative(leaves.get(leaf), leaf);
         }
+        for (SystemCost cost : SystemCost.values()) {
+            systemCycles[cost.ordinal()] = nonNegative(system.get(cost), cost);
+        }
+        this.platform = platform;
         this.gigahertz = gigahertz;
     }
 
-    /** The figures of docs/cost-model.md, at a 3.0 GHz nominal clock. */
-    public static CostModel published() {
-        Map<SgxLeaf, Long> m = new EnumMap<>(SgxLeaf.class);
-        // Enclave build: EADD + 16 x EEXTEND = 78,000 cycles = 26 us per page (Graphene PR #73: 22-30 us).
-        m.put(SgxLeaf.ECREATE, 6_000L);
-        m.put(SgxLeaf.EADD, 6_000L);
-        m.put(SgxLeaf.EEXTEND, 4_500L);
-        m.put(SgxLeaf.EINIT, 50_000L); // Linux sgx/ioctl.c: "50k+ cycles on success"
-        m.put(SgxLeaf.EREMOVE, 5_500L); // Linux commit 8795359e35bc: ~1.8 us per page on teardown
-        // Entry and exit: ECALL round trip ~8,000 cycles (HotCalls, ISCA'17).
-        m.put(SgxLeaf.EENTER, 4_000L);
-        m.put(SgxLeaf.EEXIT, 4_000L);
-        m.put(SgxLeaf.AEX, 4_000L);
-        m.put(SgxLeaf.ERESUME, 4_000L);
-        m.put(SgxLeaf.EREPORT, 4_000L);
-        m.put(SgxLeaf.EGETKEY, 4_000L);
-        // Paging: EWB + ELDU with the OS fault path ~40,000 cycles (VAULT, ASPLOS'18).
-        m.put(SgxLeaf.EPA, 6_000L);
-        m.put(SgxLeaf.EBLOCK, 2_000L);
-        m.put(SgxLeaf.ETRACK, 2_000L);
-        m.put(SgxLeaf.EWB, 20_000L);
-        m.put(SgxLeaf.ELDU, 20_000L);
-        m.put(SgxLeaf.ELDB, 20_000L);
-        // SGX2 dynamic memory.
-        m.put(SgxLeaf.EAUG, 6_000L);
-        m.put(SgxLeaf.EACCEPT, 2_000L);
-        m.put(SgxLeaf.EACCEPTCOPY, 4_000L);
-        m.put(SgxLeaf.EMODPR, 2_000L);
-        m.put(SgxLeaf.EMODT, 2_000L);
-        m.put(SgxLeaf.EMODPE, 1_000L);
-        return new CostModel(m, 3.0);
+    private static long nonNegative(Long cycles, Enum<?> what) {
+        if (cycles == null || cycles < 0) {
+            throw new IllegalArgumentException("cost model has no non-negative cycle count for " + what);
+        }
+        return cycles;
     }
 
-    /** A model with other figures, e.g. for a sensitivity study; every leaf must be given. */
-    public static CostModel of(Map<SgxLeaf, Long> cyclesPerLeaf, double gigahertz) {
-        return new CostModel(Objects.requireNonNull(cyclesPerLeaf), gigahertz);
+    /** The default platform's model ({@link PlatformProfile#DEFAULT}: the paper's machine). */
+    public static CostModel published() {
+        return PlatformProfile.DEFAULT.costModel();
+    }
+
+    /**
+     * A model with other figures, e.g. for a sensitivity study: every leaf and every system cost must be given;
+     * {@code platform} names the part the figures describe.
+     */
+    public static CostModel of(
+            PlatformProfile platform, Map<SgxLeaf, Long> leaves, Map<SystemCost, Long> system, double gigahertz) {
+        return new CostModel(
+                Objects.requireNonNull(platform),
+                Objects.requireNonNull(leaves),
+                Objects.requireNonNull(system),
+                gigahertz);
+    }
+
+    public PlatformProfile platform() {
+        return platform;
     }
 
     public long cycles(SgxLeaf leaf) {
-        return cycles[leaf.ordinal()];
+        return leafCycles[leaf.ordinal()];
+    }
+
+    public long cycles(SystemCost cost) {
+        return systemCycles[cost.ordinal()];
     }
 
     public double gigahertz() {

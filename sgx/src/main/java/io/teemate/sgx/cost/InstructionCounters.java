@@ -5,13 +5,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * What one logical processor has executed: a count and the modeled cycles per leaf.
+ * What one logical processor has executed: a count and the modeled cycles per SGX leaf and per {@link SystemCost}.
  * Written by the thread that runs the processor, readable from any thread.
  */
 public final class InstructionCounters {
+    private static final int LEAVES = SgxLeaf.values().length;
+    private static final int SLOTS = LEAVES + SystemCost.values().length;
+
     private final CostModel model;
-    private final AtomicLongArray counts = new AtomicLongArray(SgxLeaf.values().length);
-    private final AtomicLongArray cycles = new AtomicLongArray(SgxLeaf.values().length);
+    // Leaves first, then system costs: one array each for counts and cycles.
+    private final AtomicLongArray counts = new AtomicLongArray(SLOTS);
+    private final AtomicLongArray cycles = new AtomicLongArray(SLOTS);
 
     public InstructionCounters(CostModel model) {
         this.model = model;
@@ -19,10 +23,18 @@ public final class InstructionCounters {
 
     /** Charges one execution of {@code leaf}. */
     public void charge(SgxLeaf leaf) {
-        int i = leaf.ordinal();
+        add(leaf.ordinal(), 1, model.cycles(leaf));
+    }
+
+    /** Charges {@code units} of {@code cost} (events, or pages where the cost is per page). */
+    public void charge(SystemCost cost, long units) {
+        add(LEAVES + cost.ordinal(), units, units * model.cycles(cost));
+    }
+
+    private void add(int i, long n, long c) {
         // Single writer (the thread running this processor): a plain read plus an opaque write, no locked RMW.
-        counts.setOpaque(i, counts.getPlain(i) + 1);
-        cycles.setOpaque(i, cycles.getPlain(i) + model.cycles(leaf));
+        counts.setOpaque(i, counts.getPlain(i) + n);
+        cycles.setOpaque(i, cycles.getPlain(i) + c);
     }
 
     public long count(SgxLeaf leaf) {
@@ -31,6 +43,10 @@ public final class InstructionCounters {
 
     public long cycles(SgxLeaf leaf) {
         return cycles.get(leaf.ordinal());
+    }
+
+    public long count(SystemCost cost) {
+        return counts.get(LEAVES + cost.ordinal());
     }
 
     public long totalCycles() {
@@ -53,8 +69,7 @@ public final class InstructionCounters {
         return m;
     }
 
-    /** Adds every count of {@code other} into a snapshot map (for machine-wide sums). */
-    void addTo(long[] countSum, long[] cycleSum) {
+    private void addTo(long[] countSum, long[] cycleSum) {
         for (int i = 0; i < counts.length(); i++) {
             countSum[i] += counts.get(i);
             cycleSum[i] += cycles.get(i);
@@ -63,15 +78,18 @@ public final class InstructionCounters {
 
     /** A snapshot of several processors' counters summed: what a whole run cost. */
     public static Snapshot sum(Iterable<InstructionCounters> all, CostModel model) {
-        long[] c = new long[SgxLeaf.values().length];
-        long[] y = new long[SgxLeaf.values().length];
+        long[] c = new long[SLOTS];
+        long[] y = new long[SLOTS];
         for (InstructionCounters ic : all) {
             ic.addTo(c, y);
         }
         return new Snapshot(c, y, model);
     }
 
-    /** Summed counts and cycles at one moment; {@link #minus} gives what a piece of work cost. */
+    /**
+     * Summed counts and cycles at one moment (leaves, then system costs); {@link #minus} gives what a piece of work
+     * cost.
+     */
     public record Snapshot(long[] counts, long[] cycles, CostModel model) {
         public long totalCycles() {
             long s = 0;
@@ -81,8 +99,29 @@ public final class InstructionCounters {
             return s;
         }
 
+        /** Cycles of the SGX leaves alone. */
+        public long leafCycles() {
+            long s = 0;
+            for (int i = 0; i < LEAVES; i++) {
+                s += cycles[i];
+            }
+            return s;
+        }
+
         public long count(SgxLeaf leaf) {
             return counts[leaf.ordinal()];
+        }
+
+        public long cycles(SgxLeaf leaf) {
+            return cycles[leaf.ordinal()];
+        }
+
+        public long count(SystemCost cost) {
+            return counts[LEAVES + cost.ordinal()];
+        }
+
+        public long cycles(SystemCost cost) {
+            return cycles[LEAVES + cost.ordinal()];
         }
 
         public double modeledNanos() {
