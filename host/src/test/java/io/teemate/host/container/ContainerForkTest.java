@@ -2,8 +2,11 @@ package io.teemate.host.container;
 
 import io.teemate.host.controller.TeeMateController;
 import io.teemate.host.driver.SgxDriver;
+import io.teemate.host.kernel.AnonymousMemory;
 import io.teemate.host.kernel.Kernel;
 import io.teemate.sgx.Machine;
+import io.teemate.sgx.cost.SystemCost;
+import io.teemate.sgx.struct.PagePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +78,39 @@ class ContainerForkTest {
                 .isEqualTo("4");
         manager.stop(parent);
         assertThat(driver.stats().enclaves()).isEmpty();
+    }
+
+    @Test
+    void aForkCostsFork2AndTheCopyOfEveryPageTableEntryOfItsParentSoABiggerParentCostsMore() {
+        Container parent = manager.start(image("forker", 3), Mode.SHARED);
+        var model = machine.costModel();
+        int smallParent = parent.process().addressSpace().mappedPages();
+        Container small = manager.fork(parent);
+        long extra = 0x3000_0000L;
+        parent.process().run(ctx -> {
+            parent.process()
+                    .addressSpace()
+                    .mmap(extra, 32 * 4096, PagePermissions.RW, new AnonymousMemory(machine.dram()));
+            for (int i = 0; i < 32; i++) {
+                ctx.writeLong(extra + i * 4096L, i);
+            }
+            return null;
+        });
+        int bigParent = parent.process().addressSpace().mappedPages();
+        Container big = manager.fork(parent);
+
+        assertThat(bigParent).isGreaterThanOrEqualTo(smallParent + 32);
+        for (var c : List.of(Map.entry(small, smallParent), Map.entry(big, bigParent))) {
+            assertThat(c.getKey().phases().modeledNanos(Phase.PROCESS))
+                    .isEqualTo(model.nanos(
+                            model.cycles(SystemCost.PROCESS_FORK) + c.getValue() * model.cycles(SystemCost.PTE_MAP)));
+        }
+        assertThat(big.phases().modeledNanos(Phase.PROCESS))
+                .isGreaterThan(small.phases().modeledNanos(Phase.PROCESS));
+        assertThat(parent.phases().modeledNanos(Phase.PROCESS))
+                .as("a new container: the runtime's setup and a fork+exec")
+                .isEqualTo(model.nanos(
+                        model.cycles(SystemCost.CONTAINER_CREATE) + model.cycles(SystemCost.PROCESS_CREATE)));
     }
 
     @Test
