@@ -6,7 +6,8 @@
 # QuickJS comes from Debian's package registry: source package quickjs 2025.04.26-1 (trixie), fetched through a
 # private apt configuration (the machine's own sources are left alone) and checked against the SHA-256 below.
 # Three changes to it, each needed on wasi-libc: no CONFIG_ATOMICS (no pthreads), no <setjmp.h> in dtoa.c (unused,
-# and wasi-libc has none), and JS_SetRandomSeed appended to quickjs.c (jsfn_run reseeds Math.random per instance).
+# and wasi-libc has none), and JS_SetRandomSeed appended to quickjs.c (jsfn_run reseeds Math.random per instance);
+# and one for the modeled clock: a count of the bytecodes the interpreter dispatches (jsfn_bytecodes).
 # Tools: clang, lld, wasi-libc, libclang-rt-<major>-dev-wasm32 (as ../build.sh), node and npm (esbuild).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,6 +38,13 @@ rm -rf "$src" && tar -C "$work" -xf "$tarball"
 sed -i '/^#if !defined(EMSCRIPTEN)$/{N;s/^#if !defined(EMSCRIPTEN)\n#define CONFIG_ATOMICS/#if !defined(EMSCRIPTEN) \&\& !defined(__wasi__)\n#define CONFIG_ATOMICS/}' "$src/quickjs.c"
 sed -i '/^#include <setjmp.h>$/d' "$src/dtoa.c"
 grep -q '!defined(__wasi__)' "$src/quickjs.c" || { echo "build.sh: the CONFIG_ATOMICS patch did not apply" >&2; exit 1; }
+# The modeled clock's count of the engine's work: every bytecode the interpreter dispatches (docs/cost-model.md,
+# "JS_BYTECODE"). Both dispatch macros count, so the patch holds whichever one the target picks.
+sed -i 's/^#define SWITCH(pc)      switch (opcode = \*pc++)$/#define SWITCH(pc)      switch (jsfn_bytecodes++, opcode = *pc++)/;
+        s/^#define SWITCH(pc)      goto \*dispatch_table\[opcode = \*pc++\];$/#define SWITCH(pc)      goto *dispatch_table[(jsfn_bytecodes++, opcode = *pc++)];/' \
+    "$src/quickjs.c"
+sed -i 's/^#define DIRECT_DISPATCH  1$/#define DIRECT_DISPATCH  1\nuint64_t jsfn_bytecodes;/' "$src/quickjs.c"
+[ "$(grep -c 'jsfn_bytecodes' "$src/quickjs.c")" = 3 ] || { echo "build.sh: the bytecode counter patch did not apply" >&2; exit 1; }
 cat >> "$src/quickjs.c" <<'C'
 
 /* TeeMate: instances start from one snapshot, so each reseeds Math.random (xorshift64*, never 0). */

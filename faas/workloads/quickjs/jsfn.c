@@ -9,6 +9,7 @@
  *                               action's sources by path, unpacked by the trusted side)
  *   jsfn_run(ptr, len)       -> 0 with the action's result (a JSON object) on stdout, or 1 with {"error": ...} on
  *                               stdout; ptr holds the activation's params (JSON). console.* goes to stderr.
+ *   jsfn_bytecodes()         -> the bytecodes the interpreter ran since the last jsfn_init or jsfn_run began
  * The platform calls jsfn_init once per function and keeps the linear memory and globals that follow as the
  * function's snapshot; every activation starts from a copy of it and calls jsfn_run once (Wizer's idea).
  *
@@ -27,6 +28,9 @@
 /* Appended to quickjs.c by build.sh: a snapshot taken after init would otherwise give every instance the same
  * Math.random sequence. */
 void JS_SetRandomSeed(JSContext *ctx, uint64_t seed);
+/* Counted by build.sh's patch of the interpreter's dispatch: the bytecodes run since the last jsfn_init/jsfn_run
+ * began, read by the trusted side through jsfn_bytecodes() to charge the modeled clock. */
+extern uint64_t jsfn_bytecodes;
 
 #define IMPORT(name) __attribute__((import_module("teemate"), import_name(name)))
 #define EXPORT(name) __attribute__((export_name(name)))
@@ -55,6 +59,8 @@ static JSRuntime *rt;
 static JSContext *ctx;
 
 EXPORT("jsfn_alloc") void *jsfn_alloc(size_t n) { return malloc(n ? n : 1); }
+
+EXPORT("jsfn_bytecodes") uint64_t jsfn_bytecode_count(void) { return jsfn_bytecodes; }
 
 static void report(const char *what) {
     JSValue e = JS_GetException(ctx);
@@ -232,6 +238,7 @@ static JSValue call_prelude(const char *name, const char *arg, size_t len) {
 }
 
 EXPORT("jsfn_init") int jsfn_init(const char *req, size_t len) {
+    jsfn_bytecodes = 0;
     rt = JS_NewRuntime();
     /* Below the 1 MiB shadow stack the linker gives (-z stack-size): deep recursion is a RangeError, not a trap. */
     JS_SetMaxStackSize(rt, 128 * 1024);
@@ -272,6 +279,7 @@ static int settle_microtasks(void) {
 }
 
 EXPORT("jsfn_run") int jsfn_run(const char *params, size_t len) {
+    jsfn_bytecodes = 0;
     uint64_t seed;
     if (getentropy(&seed, sizeof seed) == 0) JS_SetRandomSeed(ctx, seed);
     JSValue r = call_prelude("__teemate_run", params, len);

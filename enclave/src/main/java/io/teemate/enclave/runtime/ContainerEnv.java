@@ -42,6 +42,13 @@ public interface ContainerEnv {
     EnclaveMemory memory();
 
     /**
+     * Charges the modeled clock for work this container's program did that the emulator cannot count itself (e.g.
+     * the JavaScript engine's bytecodes, {@link io.teemate.sgx.cost.SystemCost#JS_BYTECODE}), on the processor
+     * running this entry (docs/cost-model.md). Where there is no emulated processor it charges nothing.
+     */
+    void charge(io.teemate.sgx.cost.SystemCost cost, long units);
+
+    /**
      * The enclave instance's own objects, shared by all its containers: where a language runtime keeps what it
      * loads once per enclave (a compiled module), never a container's data.
      */

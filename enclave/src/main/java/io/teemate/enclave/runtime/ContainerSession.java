@@ -107,6 +107,11 @@ final class ContainerSession implements ContainerEnv {
     }
 
     @Override
+    public void charge(io.teemate.sgx.cost.SystemCost cost, long units) {
+        ctx.processor().charge(cost, units);
+    }
+
+    @Override
     public EnclaveMemory memory() {
         return new ContainerMemory(container.heap, state.memory, name());
     }

@@ -13,6 +13,7 @@ import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.enclave.runtime.ContainerTimeoutException;
 import io.teemate.faas.abi.JsAbi;
 import io.teemate.faas.abi.WasmAbi;
+import io.teemate.sgx.cost.SystemCost;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -170,7 +171,7 @@ public final class JsApp implements ContainerApp {
             int[] status = new int[1];
             Instance instance = guarded("initialising the action", false, i -> {
                 i.export("_initialize").apply();
-                status[0] = call(i, "jsfn_init", init);
+                status[0] = call(env, i, "jsfn_init", init);
             });
             String log = stderr.text();
             if (status[0] != 0) {
@@ -200,7 +201,7 @@ public final class JsApp implements ContainerApp {
                         i.global(g).setValue(snapshot.globals[g]);
                     }
                 }
-                status[0] = call(i, "jsfn_run", run);
+                status[0] = call(env, i, "jsfn_run", run);
             });
             String out = stdout.text();
             return switch (status[0]) {
@@ -215,15 +216,20 @@ public final class JsApp implements ContainerApp {
             };
         }
 
-        /** jsfn_alloc(len), the bytes into it, then {@code export(ptr, len)}'s status. */
-        private static int call(Instance i, String export, byte[] arg) {
+        /**
+         * jsfn_alloc(len), the bytes into it, then {@code export(ptr, len)}'s status; the bytecodes the engine ran
+         * meanwhile are charged to the modeled clock (docs/cost-model.md, JS_BYTECODE).
+         */
+        private static int call(ContainerEnv env, Instance i, String export, byte[] arg) {
             int ptr = (int) i.export("jsfn_alloc").apply(arg.length)[0];
             if (ptr == 0) {
                 throw new WasmMemoryLimitException(
                         "the function's memory limit leaves no room for its " + arg.length + "-byte request");
             }
             i.memory().write(ptr, arg);
-            return (int) i.export(export).apply(ptr, arg.length)[0];
+            int status = (int) i.export(export).apply(ptr, arg.length)[0];
+            env.charge(SystemCost.JS_BYTECODE, i.export("jsfn_bytecodes").apply()[0]);
+            return status;
         }
 
         private interface Body {

@@ -4,7 +4,7 @@ package io.teemate.faas.host;
  * One invocation's result: the function's exit status and standard output (a JavaScript function's: its result as
  * JSON, exit 1 when it is the action's {@code {"error": ...}}), its activation log (a JavaScript function's
  * {@code console} output; empty for Wasm), whether it started a new instance (cold) or reused an idle one (warm),
- * its phases in wall and modeled nanoseconds (modeled = SGX leaves priced by the cost model), and the runtime that
+ * its phases in wall and modeled nanoseconds (modeled: the modeled clock of docs/cost-model.md), and the runtime that
  * ran it (how the gateway answers: a JavaScript result is JSON). For a warm invocation only {@code execution} is
  * non-zero.
  */

@@ -169,6 +169,10 @@ final class NativeContainer implements ContainerEnv, AutoCloseable {
         return memory;
     }
 
+    /** No emulated processor runs a native container: the native model has no modeled time. */
+    @Override
+    public void charge(io.teemate.sgx.cost.SystemCost cost, long units) {}
+
     @Override
     public EnclavePrivate enclavePrivate() {
         return engines;

@@ -147,6 +147,9 @@ class WasmAppErrorContainmentTest {
         }
 
         @Override
+        public void charge(io.teemate.sgx.cost.SystemCost cost, long units) {}
+
+        @Override
         public EnclavePrivate enclavePrivate() {
             return enclave;
         }

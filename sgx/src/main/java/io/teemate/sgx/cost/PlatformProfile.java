@@ -150,6 +150,8 @@ public enum PlatformProfile {
             m.put(SystemCost.PROCESS_FORK, cycles(98_200, ghz));
             m.put(SystemCost.CONTAINER_CREATE, cycles(9_000_000, ghz));
             m.put(SystemCost.EPC_PAGE_MISS, mee ? 1_000L : 100L);
+            // Measured: QuickJS built natively with the same count, five SunSpider kernels (quickjs/bytecode-cost.sh).
+            m.put(SystemCost.JS_BYTECODE, 14L);
             return m;
         }
 

@@ -27,6 +27,8 @@ public enum SystemCost {
     PROCESS_FORK,
     /** The container runtime's work for a new container (namespaces, cgroups, root filesystem mount). */
     CONTAINER_CREATE,
+    /** One bytecode of the JavaScript engine (QuickJS's interpreter), as its native build runs it on the part. */
+    JS_BYTECODE,
     /**
      * The first access to an EPC page since the processor's translations were flushed: the page walk, the EPCM
      * check and the memory-encryption engine's fetch of the line. A later access to a page in the
