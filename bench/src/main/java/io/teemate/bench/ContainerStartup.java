@@ -120,11 +120,12 @@ public final class ContainerStartup {
         ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner);
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
         progress.step(
-                "image %s: enclave of %d MiB (%d pages added), heap %s",
+                "image %s: enclave of %d MiB (%d pages added), heap %s, modeled on %s",
                 container.name(),
                 Math.max(1, enclaveMiB),
                 container.enclave().layout().addedPages(),
-                config.heap());
+                config.heap(),
+                config.platform().id());
 
         progress.step("warming up the JIT (not reported)...");
         measure(container, Mode.CONVENTIONAL, 2, config.platform());
@@ -146,7 +147,7 @@ public final class ContainerStartup {
         }
         List<Path> files = new ArrayList<>();
         files.add(write(rows, out.resolve("containers.csv"), config.platform()));
-        files.addAll(plot(rows, out));
+        files.addAll(plot(rows, out, "modeled (" + config.platform().id() + ")"));
         return new Result(rows, files);
     }
 
@@ -284,7 +285,8 @@ public final class ContainerStartup {
         return Results.write(csv, out);
     }
 
-    private static List<Path> plot(List<Row> rows, Path out) {
+    /** @param modeled what the modeled series and bars are called: "modeled (PLATFORM)" */
+    private static List<Path> plot(List<Row> rows, Path out, String modeled) {
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
         for (Mode mode : Mode.values()) {
@@ -292,7 +294,7 @@ public final class ContainerStartup {
             double[] n = mine.stream().mapToDouble(r -> r.containers).toArray();
             String name = mode.name().toLowerCase(Locale.ROOT);
             latency.add(new Plots.Series(
-                    name + ", modeled",
+                    name + ", " + modeled,
                     n,
                     mine.stream().mapToDouble(r -> r.meanModeledMs).toArray()));
             latency.add(new Plots.Series(
@@ -326,7 +328,7 @@ public final class ContainerStartup {
                 }
                 bars.put("N=" + r.containers + (r.mode == Mode.SHARED ? " S" : " C"), bar);
             }
-            String kind = wall ? "wall" : "modeled";
+            String kind = wall ? "wall" : modeled;
             files.add(Plots.stackedBars(
                     "Container start-up by phase, mean of N, " + kind + "; C = conventional, S = shared",
                     "containers and mode",
@@ -335,7 +337,7 @@ public final class ContainerStartup {
                     java.util.Arrays.stream(Phase.values())
                             .map(ContainerStartup::phaseName)
                             .toList(),
-                    out.resolve("containers-phases-" + kind + ".png")));
+                    out.resolve(wall ? "containers-phases-wall.png" : "containers-phases-modeled.png")));
         }
         files.forEach(f -> System.out.println("wrote " + f));
         return files;

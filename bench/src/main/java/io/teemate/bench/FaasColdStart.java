@@ -140,7 +140,7 @@ public final class FaasColdStart {
                             .distinct()
                             .sorted()
                             .toList();
-                    plot(rows, ns, rows.stream().map(Row::serving).distinct().toList(), Path.of("results"));
+                    plot(rows, ns, rows.stream().map(Row::serving).distinct().toList(), Path.of("results"), "modeled");
                     return;
                 }
                 default -> counts.add(Integer.parseInt(args[i]));
@@ -188,12 +188,13 @@ public final class FaasColdStart {
                     }
                     Row r = median(reps);
                     progress.step(
-                            "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%s",
+                            "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled (%s) %8.1f MiB EPC%s",
                             w.name,
                             n,
                             serving.name(),
                             r.meanWallMs,
                             r.meanModeledMs,
+                            config.platform().id(),
                             r.epcMiB(),
                             config.reps() > 1 ? " (median of " + config.reps() + ")" : "");
                     rows.add(r);
@@ -202,7 +203,12 @@ public final class FaasColdStart {
         }
         List<Path> files = new ArrayList<>();
         files.add(write(rows, out.resolve("faas.csv"), config.platform()));
-        files.addAll(plot(rows, counts, config.servings(), out));
+        files.addAll(plot(
+                rows,
+                counts,
+                config.servings(),
+                out,
+                "modeled (" + config.platform().id() + ")"));
         return new Result(rows, files);
     }
 
@@ -383,7 +389,9 @@ public final class FaasColdStart {
         return rows;
     }
 
-    private static List<Path> plot(List<Row> rows, List<Integer> counts, List<Serving> servings, Path out) {
+    /** @param modeledLabel what the modeled series and bars are called: "modeled (PLATFORM)" */
+    private static List<Path> plot(
+            List<Row> rows, List<Integer> counts, List<Serving> servings, Path out, String modeledLabel) {
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Path> files = new ArrayList<>();
         for (boolean wallTime : new boolean[] {true, false}) {
@@ -397,7 +405,7 @@ public final class FaasColdStart {
                     phases.put(r.workload.replace('_', '-') + " " + r.serving.shortName(), bar);
                 }
             }
-            String kind = wallTime ? "wall" : "modeled";
+            String kind = wallTime ? "wall" : modeledLabel;
             Path png = Plots.stackedBars(
                     "Cold start by phase with " + most + " concurrent instances, mean, " + kind + "; "
                             + legend(servings),
@@ -427,7 +435,7 @@ public final class FaasColdStart {
                 mib[i] = at.stream().mapToDouble(Row::epcMiB).average().orElse(0);
             }
             String name = serving.name();
-            latency.add(new Plots.Series(name + ", modeled", x, modeled));
+            latency.add(new Plots.Series(name + ", " + modeledLabel, x, modeled));
             latency.add(new Plots.Series(name + ", wall", x, wall));
             memory.add(new Plots.Series(name, x, mib));
         }

@@ -117,7 +117,7 @@ public final class KvFork {
         if (replot) {
             Path csv = CSV.resolveSibling(csvName(ops));
             List<Row> rows = read(csv);
-            plot(rows, csv);
+            plot(rows, csv, "modeled");
             summary(rows);
             return;
         }
@@ -271,7 +271,7 @@ public final class KvFork {
         }
         List<Path> files = new ArrayList<>();
         files.add(csv);
-        files.addAll(plot(rows, csv));
+        files.addAll(plot(rows, csv, "modeled (" + config.platform().id() + ")"));
         return new Result(rows, files);
     }
 
@@ -321,7 +321,7 @@ public final class KvFork {
                 Row r = op == Op.BGSAVE ? bgsave(db, n, setup, rep, loadMs) : bgrewriteaof(db, n, setup, rep, loadMs);
                 rows.add(r);
                 if (!quiet) {
-                    print(r, progress);
+                    print(r, config.platform(), progress);
                 }
             }
         } finally {
@@ -461,7 +461,7 @@ public final class KvFork {
                         ? redis.bgsave(n, rep, loadMs, forksBefore)
                         : redis.bgrewriteaof(n, rep, loadMs, forksBefore);
                 rows.add(r);
-                print(r, progress);
+                print(r, PlatformProfile.DEFAULT, progress); // a real fork: nothing modeled, no platform printed
             }
         }
         return rows;
@@ -738,7 +738,7 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- results
 
-    private static void print(Row r, Progress progress) {
+    private static void print(Row r, PlatformProfile platform, Progress progress) {
         boolean save = r.op.equals(Op.BGSAVE.key());
         progress.step(
                 "  %-12s %s %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
@@ -749,7 +749,7 @@ public final class KvFork {
                 r.forkWallMs,
                 Double.isNaN(r.forkModeledMs)
                         ? "                   "
-                        : String.format(Locale.ROOT, "%10.4f ms modeled", r.forkModeledMs),
+                        : String.format(Locale.ROOT, "%10.4f ms modeled (%s)", r.forkModeledMs, platform.id()),
                 r.memBeforeMib,
                 Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
                 r.memDuringSnapshotMib,
@@ -866,7 +866,8 @@ public final class KvFork {
     }
 
     /** The two plots of {@code csv}'s rows, named after it: -latency.png and -epc.png. */
-    private static List<Path> plot(List<Row> rows, Path csv) {
+    /** @param modeledLabel what the modeled series are called: "modeled (PLATFORM)" */
+    private static List<Path> plot(List<Row> rows, Path csv, String modeledLabel) {
         String stem = csv.getFileName().toString().replaceFirst("\\.csv$", "");
         Path out = csv.toAbsolutePath().getParent();
         List<Long> sizes = sizes(rows);
@@ -895,7 +896,7 @@ public final class KvFork {
                     memory.add(new Plots.Series(prefix + "native redis-server: RSS + child's copy-on-write", x, mem));
                 } else {
                     latency.add(new Plots.Series(prefix + setup + ", wall", x, wall));
-                    latency.add(new Plots.Series(prefix + setup + ", modeled", x, modeled));
+                    latency.add(new Plots.Series(prefix + setup + ", " + modeledLabel, x, modeled));
                     memory.add(new Plots.Series(prefix + setup + ": EPC of all enclaves", x, mem));
                 }
             }

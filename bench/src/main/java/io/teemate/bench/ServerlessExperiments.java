@@ -231,12 +231,13 @@ public final class ServerlessExperiments {
                     LatencyRow r = new LatencyRow(
                             w.name(), m.name(), c.latencyReps(), mw, mm, Stats.median(java.util.Arrays.stream(total)));
                     p.step(
-                            "latency %-22s %-7s %9.1f ms wall (%s) %8.3f ms modeled",
+                            "latency %-22s %-7s %9.1f ms wall (%s) %8.3f ms modeled (%s)",
                             w.name(),
                             m.name(),
                             r.totalWallMs(),
                             phasesText(mw),
-                            java.util.Arrays.stream(mm).sum());
+                            java.util.Arrays.stream(mm).sum(),
+                            c.platform().id());
                     rows.add(r);
                 }
             }
