@@ -91,6 +91,20 @@ class MeasureCommandTest {
     }
 
     @Test
+    void theHelpListsThePlatformsAndTheDefault() {
+        StringWriter out = new StringWriter();
+        var cmd = Teemate.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        assertThat(cmd.execute("sgx", "measure", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help)
+                .contains("--platform=NAME")
+                .contains(io.teemate.sgx.cost.PlatformProfile.ids())
+                .contains("(default: gold-6348)")
+                .contains("docs/cost-model.md");
+    }
+
+    @Test
     void anUnknownPlatformIsAUsageErrorListingTheNames() {
         Run r = measure(EXAMPLE, "--platform", "nosuch");
         assertThat(r.exit()).isEqualTo(2);
