@@ -11,6 +11,7 @@ import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
 import io.teemate.host.container.PhaseTimes;
 import io.teemate.sgx.Machine;
+import io.teemate.sgx.cost.PlatformProfile;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.io.IOException;
@@ -56,8 +57,9 @@ public final class ContainerStartup {
      * What to run: the container counts, the enclave heap, how many times each (mode, N) is measured (the rows hold
      * the medians), and the example image to start (a directory with container.json and enclave.json).
      */
-    public record Config(List<Integer> counts, String heap, int reps, Path image) {
+    public record Config(List<Integer> counts, String heap, int reps, Path image, PlatformProfile platform) {
         public Config {
+            java.util.Objects.requireNonNull(platform, "platform");
             counts = List.copyOf(counts);
             if (counts.isEmpty() || counts.stream().anyMatch(n -> n < 1)) {
                 throw new IllegalArgumentException(
@@ -66,6 +68,11 @@ public final class ContainerStartup {
             if (reps < 1) {
                 throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
             }
+        }
+
+        /** Modeled time priced on the paper's machine ({@link PlatformProfile#DEFAULT}). */
+        public Config(List<Integer> counts, String heap, int reps, Path image) {
+            this(counts, heap, reps, image, PlatformProfile.DEFAULT);
         }
 
         /** The harness's defaults: 1, 2, 4, 8, 16 containers of examples/images/hello, 64 MiB heap, one repetition. */
@@ -113,15 +120,16 @@ public final class ContainerStartup {
         ContainerImage container = ContainerImage.load(image.resolve("container.json"), owner);
         long enclaveMiB = container.enclave().layout().layout().size() >> 20;
         progress.step(
-                "image %s: enclave of %d MiB (%d pages added), heap %s",
+                "image %s: enclave of %d MiB (%d pages added), heap %s, modeled on %s",
                 container.name(),
                 Math.max(1, enclaveMiB),
                 container.enclave().layout().addedPages(),
-                config.heap());
+                config.heap(),
+                config.platform().id());
 
         progress.step("warming up the JIT (not reported)...");
-        measure(container, Mode.CONVENTIONAL, 2);
-        measure(container, Mode.SHARED, 2);
+        measure(container, Mode.CONVENTIONAL, 2, config.platform());
+        measure(container, Mode.SHARED, 2, config.platform());
         List<Row> rows = new ArrayList<>();
         for (int n : counts) {
             for (Mode mode : Mode.values()) {
@@ -132,14 +140,14 @@ public final class ContainerStartup {
                             n,
                             mode.name().toLowerCase(Locale.ROOT),
                             config.reps() > 1 ? ", repetition " + rep + " of " + config.reps() : "");
-                    reps.add(measure(container, mode, n));
+                    reps.add(measure(container, mode, n, config.platform()));
                 }
                 rows.add(median(reps));
             }
         }
         List<Path> files = new ArrayList<>();
-        files.add(write(rows, out.resolve("containers.csv")));
-        files.addAll(plot(rows, out));
+        files.add(write(rows, out.resolve("containers.csv"), config.platform()));
+        files.addAll(plot(rows, out, "modeled (" + config.platform().id() + ")"));
         return new Result(rows, files);
     }
 
@@ -165,13 +173,14 @@ public final class ContainerStartup {
                 Math.round(Stats.median(reps.stream().mapToDouble(r -> r.epcPages))));
     }
 
-    private static Row measure(ContainerImage image, Mode mode, int n) {
+    private static Row measure(ContainerImage image, Mode mode, int n, PlatformProfile profile) {
         int pagesPerEnclave = image.enclave().layout().addedPages() + 64;
         long epcBytes = ((long) pagesPerEnclave * (mode == Mode.CONVENTIONAL ? n : 1) + 4096L * n + 8192) * 4096;
         Platform platform = Platform.boot(Machine.builder()
                 .epcBytes(epcBytes)
                 .logicalProcessors(2)
                 .seed(n)
+                .platform(profile)
                 .build());
         double[] phaseWall = new double[Phase.values().length];
         double[] phaseModeled = new double[Phase.values().length];
@@ -248,14 +257,15 @@ public final class ContainerStartup {
         AttachKeys.provision(dir.resolve("container.json"), true);
     }
 
-    private static Path write(List<Row> rows, Path csv) {
+    /** The rows with a trailing platform column: the part whose clock priced the *_modeled_ms columns. */
+    private static Path write(List<Row> rows, Path csv, PlatformProfile platform) {
         StringBuilder out = new StringBuilder("mode,containers,mean_startup_wall_ms,mean_startup_modeled_ms,"
                 + "later_startup_wall_ms,later_startup_modeled_ms");
         for (Phase p : Phase.values()) {
             String name = p.name().toLowerCase(Locale.ROOT);
             out.append(',').append(name).append("_wall_ms,").append(name).append("_modeled_ms");
         }
-        out.append(",epc_pages,epc_mib\n");
+        out.append(",epc_pages,epc_mib,platform\n");
         for (Row r : rows) {
             out.append(String.format(
                     Locale.ROOT,
@@ -270,12 +280,13 @@ public final class ContainerStartup {
                 out.append(String.format(
                         Locale.ROOT, ",%.3f,%.3f", r.phaseWallMs[p.ordinal()], r.phaseModeledMs[p.ordinal()]));
             }
-            out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
+            out.append(String.format(Locale.ROOT, ",%d,%.2f,%s%n", r.epcPages, r.epcMiB(), platform.id()));
         }
         return Results.write(csv, out);
     }
 
-    private static List<Path> plot(List<Row> rows, Path out) {
+    /** @param modeled what the modeled series and bars are called: "modeled (PLATFORM)" */
+    private static List<Path> plot(List<Row> rows, Path out, String modeled) {
         List<Plots.Series> latency = new ArrayList<>();
         List<Plots.Series> memory = new ArrayList<>();
         for (Mode mode : Mode.values()) {
@@ -283,7 +294,7 @@ public final class ContainerStartup {
             double[] n = mine.stream().mapToDouble(r -> r.containers).toArray();
             String name = mode.name().toLowerCase(Locale.ROOT);
             latency.add(new Plots.Series(
-                    name + ", modeled",
+                    name + ", " + modeled,
                     n,
                     mine.stream().mapToDouble(r -> r.meanModeledMs).toArray()));
             latency.add(new Plots.Series(
@@ -317,7 +328,7 @@ public final class ContainerStartup {
                 }
                 bars.put("N=" + r.containers + (r.mode == Mode.SHARED ? " S" : " C"), bar);
             }
-            String kind = wall ? "wall" : "modeled";
+            String kind = wall ? "wall" : modeled;
             files.add(Plots.stackedBars(
                     "Container start-up by phase, mean of N, " + kind + "; C = conventional, S = shared",
                     "containers and mode",
@@ -326,7 +337,7 @@ public final class ContainerStartup {
                     java.util.Arrays.stream(Phase.values())
                             .map(ContainerStartup::phaseName)
                             .toList(),
-                    out.resolve("containers-phases-" + kind + ".png")));
+                    out.resolve(wall ? "containers-phases-wall.png" : "containers-phases-modeled.png")));
         }
         files.forEach(f -> System.out.println("wrote " + f));
         return files;

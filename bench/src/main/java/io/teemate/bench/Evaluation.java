@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -123,8 +124,10 @@ public final class Evaluation {
             int kvEpcMiB,
             boolean nativeRedis,
             Path root,
-            String commandLine) {
+            String commandLine,
+            PlatformProfile platform) {
         public Config {
+            java.util.Objects.requireNonNull(platform, "platform");
             if (experiments.isEmpty()) {
                 throw new IllegalArgumentException("choose at least one experiment (containers, faas, kv, kv-aof)");
             }
@@ -160,7 +163,8 @@ public final class Evaluation {
                     2048,
                     KvFork.nativeRedisAvailable(),
                     root,
-                    "");
+                    "",
+                    PlatformProfile.DEFAULT);
         }
 
         /** A smoke run in seconds: 1 and 2 instances of small enclaves, one workload, 1,000 and 5,000 keys, once each. */
@@ -177,12 +181,25 @@ public final class Evaluation {
                     256,
                     false,
                     root,
-                    "");
+                    "",
+                    PlatformProfile.DEFAULT);
         }
 
         public Config withExperiments(Set<Experiment> e) {
             return new Config(
-                    e, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, commandLine);
+                    e,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine,
+                    platform);
         }
 
         public Config withInstances(List<Integer> n) {
@@ -198,7 +215,8 @@ public final class Evaluation {
                     kvEpcMiB,
                     nativeRedis,
                     root,
-                    commandLine);
+                    commandLine,
+                    platform);
         }
 
         public Config withKeys(List<Long> k) {
@@ -214,7 +232,8 @@ public final class Evaluation {
                     kvEpcMiB,
                     nativeRedis,
                     root,
-                    commandLine);
+                    commandLine,
+                    platform);
         }
 
         public Config withReps(int r) {
@@ -230,7 +249,8 @@ public final class Evaluation {
                     kvEpcMiB,
                     nativeRedis,
                     root,
-                    commandLine);
+                    commandLine,
+                    platform);
         }
 
         public Config withHeap(String h) {
@@ -246,7 +266,8 @@ public final class Evaluation {
                     kvEpcMiB,
                     nativeRedis,
                     root,
-                    commandLine);
+                    commandLine,
+                    platform);
         }
 
         public Config withWorkloads(List<String> w) {
@@ -262,7 +283,8 @@ public final class Evaluation {
                     kvEpcMiB,
                     nativeRedis,
                     root,
-                    commandLine);
+                    commandLine,
+                    platform);
         }
 
         public Config withKv(String heap, int epcMiB) {
@@ -278,17 +300,60 @@ public final class Evaluation {
                     epcMiB,
                     nativeRedis,
                     root,
-                    commandLine);
+                    commandLine,
+                    platform);
         }
 
         public Config withNativeRedis(boolean n) {
             return new Config(
-                    experiments, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, n, root, commandLine);
+                    experiments,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    n,
+                    root,
+                    commandLine,
+                    platform);
         }
 
         public Config withCommandLine(String c) {
             return new Config(
-                    experiments, instances, keys, reps, quick, heap, workloads, kvHeap, kvEpcMiB, nativeRedis, root, c);
+                    experiments,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    c,
+                    platform);
+        }
+
+        /** The same run with modeled time priced as {@code platform} would ({@code --platform}). */
+        public Config withPlatform(PlatformProfile platform) {
+            return new Config(
+                    experiments,
+                    instances,
+                    keys,
+                    reps,
+                    quick,
+                    heap,
+                    workloads,
+                    kvHeap,
+                    kvEpcMiB,
+                    nativeRedis,
+                    root,
+                    commandLine,
+                    platform);
         }
     }
 
@@ -332,7 +397,7 @@ public final class Evaluation {
         Path json = out.resolve("results.json");
         Files.writeString(json, JSON.writeValueAsString(clean(doc)));
         Path report = out.resolve("report.md");
-        Files.writeString(report, report(doc, config, summary, sections));
+        Files.writeString(report, namePlatform(report(doc, config, summary, sections), config.platform()));
         files.add(json);
         files.add(report);
         progress.step("wrote %s and %s", json, report);
@@ -346,7 +411,7 @@ public final class Evaluation {
             throws IOException {
         ContainerStartup.Result r = ContainerStartup.run(
                 new ContainerStartup.Config(
-                        c.instances(), c.heap(), c.reps(), c.root().resolve("examples/images/hello")),
+                        c.instances(), c.heap(), c.reps(), c.root().resolve("examples/images/hello"), c.platform()),
                 out,
                 p);
         files.addAll(r.files());
@@ -505,7 +570,8 @@ public final class Evaluation {
                 1.0,
                 1,
                 c.root().resolve("faas/workloads/js"),
-                256);
+                256,
+                c.platform());
         // the uploader of the macro benchmark stores into TeeMate's own database, served here as `teemate serve
         // --kv-port` serves it, in the shared mode
         Path kvDir = Files.createTempDirectory("teemate-serverless-kv");
@@ -514,9 +580,10 @@ public final class Evaluation {
         try (io.teemate.kv.host.KvDatabase db =
                         io.teemate.kv.host.KvDatabase.open(io.teemate.kv.host.KvOptions.defaults(kvDir)
                                 .withHeap("256M")
-                                .withEpcMiB(512));
+                                .withEpcMiB(512)
+                                .withPlatform(c.platform()));
                 io.teemate.kv.host.KvServer server = io.teemate.kv.host.KvServer.start(db, 0)) {
-            models = ServerlessModels.all("127.0.0.1:" + server.port());
+            models = ServerlessModels.all("127.0.0.1:" + server.port(), c.platform());
             r = ServerlessExperiments.run(
                     sc, models, EnumSet.allOf(ServerlessExperiments.Part.class), 64 << 10, out, p);
         } finally {
@@ -553,7 +620,9 @@ public final class Evaluation {
                         c.heap(),
                         false,
                         c.reps(),
-                        c.root().resolve("faas/workloads")),
+                        c.root().resolve("faas/workloads"),
+                        Serving.DEFAULT,
+                        c.platform()),
                 out,
                 p);
         files.addAll(r.files());
@@ -690,8 +759,11 @@ public final class Evaluation {
     private static ObjectNode kv(
             Config c, Path out, Progress p, List<Path> files, StringBuilder md, List<String[]> summary)
             throws Exception {
-        KvFork.Result r =
-                KvFork.run(new KvFork.Config(c.keys(), c.reps(), c.kvHeap(), c.kvEpcMiB(), c.nativeRedis()), out, p);
+        KvFork.Result r = KvFork.run(
+                new KvFork.Config(c.keys(), c.reps(), c.kvHeap(), c.kvEpcMiB(), c.nativeRedis())
+                        .withPlatform(c.platform()),
+                out,
+                p);
         files.addAll(r.files());
         ObjectNode node = JSON.createObjectNode();
         node.set("rows", JSON.valueToTree(r.rows()));
@@ -822,7 +894,13 @@ public final class Evaluation {
             throws Exception {
         KvFork.Result r = KvFork.run(
                 new KvFork.Config(
-                        c.keys(), c.reps(), c.kvHeap(), c.kvEpcMiB(), c.nativeRedis(), List.of(KvFork.Op.BGREWRITEAOF)),
+                        c.keys(),
+                        c.reps(),
+                        c.kvHeap(),
+                        c.kvEpcMiB(),
+                        c.nativeRedis(),
+                        List.of(KvFork.Op.BGREWRITEAOF),
+                        c.platform()),
                 out,
                 p);
         files.addAll(r.files());
@@ -1028,6 +1106,8 @@ public final class Evaluation {
         o.put("kv_heap", c.kvHeap());
         o.put("kv_epc_mib", c.kvEpcMiB());
         o.put("native_redis", c.nativeRedis());
+        o.put("platform", c.platform().id());
+        o.put("platform_description", c.platform().description());
         o.put("root", c.root().toAbsolutePath().normalize().toString());
         o.put("out", out.toString());
         return o;
@@ -1102,6 +1182,25 @@ public final class Evaluation {
 
     // ---------------------------------------------------------------- report.md
 
+    /**
+     * {@code md} with the platform named on every modeled heading and column: a Markdown heading or a table's header
+     * row that says "modeled" (and not already which part) gets " (PLATFORM)" after the word, so no modeled figure in
+     * the report is read without the part whose clock priced it. Wall time is left as it is.
+     */
+    static String namePlatform(String md, PlatformProfile platform) {
+        String[] lines = md.split("\n", -1);
+        String tag = "modeled (" + platform.id() + ")";
+        for (int i = 0; i < lines.length; i++) {
+            boolean heading = lines[i].startsWith("#");
+            boolean tableHeader =
+                    lines[i].startsWith("|") && i + 1 < lines.length && lines[i + 1].matches("\\|[ :|-]+\\|?\\s*");
+            if (heading || tableHeader) {
+                lines[i] = lines[i].replaceAll("\\bmodeled\\b(?! \\()", java.util.regex.Matcher.quoteReplacement(tag));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
     private static String report(ObjectNode doc, Config c, List<String[]> summary, CharSequence sections) {
         JsonNode m = doc.get("machine");
         StringBuilder md = new StringBuilder("# TeeMate against the paper: evaluation report\n\n");
@@ -1125,10 +1224,15 @@ public final class Evaluation {
                 m.path("jdk").asText(),
                 m.path("git_commit").asText("unknown"),
                 m.path("git_dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
+        md.append(String.format(
+                Locale.ROOT,
+                "**Wall** is this JVM's elapsed time for the emulation on this machine; **modeled** is the work the "
+                        + "emulator counted (the SGX leaves and the system costs around them) priced as %s (%s) would do "
+                        + "it, by docs/cost-model.md (`--platform`). ",
+                c.platform().id(),
+                c.platform().description()));
         md.append(
-                "**Wall** is this JVM's elapsed time for the emulation on this machine; **modeled** is the SGX leaves the "
-                        + "work executed, priced by docs/cost-model.md (SGX instructions only: no MEE, no OS, no container runtime). "
-                        + "They are never mixed. The paper's figures are its reported results on real SGX hardware with Node.js "
+                "They are never mixed. The paper's figures are its reported results on real SGX hardware with Node.js "
                         + "functions and Redis (arXiv 2411.11423); the goal is reached when ours is at or above the paper's lower "
                         + "bound. Every number below comes from results.json of this run.\n\n");
         md.append("## Summary, at the largest size run\n\n");

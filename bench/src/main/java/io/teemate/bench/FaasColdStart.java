@@ -7,6 +7,7 @@ import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
 import io.teemate.faas.host.PlatformOptions;
 import io.teemate.host.container.Mode;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +71,10 @@ public final class FaasColdStart {
             boolean edmm,
             int reps,
             Path workloadsDir,
-            List<Serving> servings) {
+            List<Serving> servings,
+            PlatformProfile platform) {
         public Config {
+            java.util.Objects.requireNonNull(platform, "platform");
             workloads = List.copyOf(workloads);
             counts = List.copyOf(counts);
             servings = List.copyOf(servings);
@@ -85,6 +88,18 @@ public final class FaasColdStart {
             if (reps < 1) {
                 throw new IllegalArgumentException("repetitions must be at least 1, got " + reps);
             }
+        }
+
+        /** Modeled time priced on the paper's machine ({@link PlatformProfile#DEFAULT}). */
+        public Config(
+                List<String> workloads,
+                List<Integer> counts,
+                String heap,
+                boolean edmm,
+                int reps,
+                Path workloadsDir,
+                List<Serving> servings) {
+            this(workloads, counts, heap, edmm, reps, workloadsDir, servings, PlatformProfile.DEFAULT);
         }
 
         /** Conventional against shared ({@link Serving#DEFAULT}). */
@@ -125,7 +140,7 @@ public final class FaasColdStart {
                             .distinct()
                             .sorted()
                             .toList();
-                    plot(rows, ns, rows.stream().map(Row::serving).distinct().toList(), Path.of("results"));
+                    plot(rows, ns, rows.stream().map(Row::serving).distinct().toList(), Path.of("results"), "modeled");
                     return;
                 }
                 default -> counts.add(Integer.parseInt(args[i]));
@@ -150,10 +165,15 @@ public final class FaasColdStart {
         PlatformOptions options = PlatformOptions.defaults()
                 .withHeap(config.heap(), config.edmm())
                 .withThreads(Math.max(most, 2))
+                .withPlatform(config.platform())
                 .withOwner(io.teemate.sgx.sign.SigningKey.generate());
         progress.step(
-                "%d workloads, heap %s %s, instances %s",
-                workloads.size(), config.heap(), config.edmm() ? "EDMM" : "SGX1", counts);
+                "%d workloads, heap %s %s, instances %s, modeled on %s",
+                workloads.size(),
+                config.heap(),
+                config.edmm() ? "EDMM" : "SGX1",
+                counts,
+                config.platform().id());
         progress.step("warming up the JIT (not reported)...");
         for (Serving serving : config.servings()) {
             measure(workloads.get(0), serving, 2, options);
@@ -168,12 +188,13 @@ public final class FaasColdStart {
                     }
                     Row r = median(reps);
                     progress.step(
-                            "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled %8.1f MiB EPC%s",
+                            "%-16s %2d %-12s %9.2f ms wall %9.3f ms modeled (%s) %8.1f MiB EPC%s",
                             w.name,
                             n,
                             serving.name(),
                             r.meanWallMs,
                             r.meanModeledMs,
+                            config.platform().id(),
                             r.epcMiB(),
                             config.reps() > 1 ? " (median of " + config.reps() + ")" : "");
                     rows.add(r);
@@ -181,8 +202,13 @@ public final class FaasColdStart {
             }
         }
         List<Path> files = new ArrayList<>();
-        files.add(write(rows, out.resolve("faas.csv")));
-        files.addAll(plot(rows, counts, config.servings(), out));
+        files.add(write(rows, out.resolve("faas.csv"), config.platform()));
+        files.addAll(plot(
+                rows,
+                counts,
+                config.servings(),
+                out,
+                "modeled (" + config.platform().id() + ")"));
         return new Result(rows, files);
     }
 
@@ -311,13 +337,14 @@ public final class FaasColdStart {
 
     private static final String[] PHASES = PHASE_NAMES.toArray(String[]::new);
 
-    private static Path write(List<Row> rows, Path csv) {
+    /** The rows with a trailing platform column: the part whose clock priced the *_modeled_ms columns. */
+    private static Path write(List<Row> rows, Path csv, PlatformProfile platform) {
         StringBuilder out = new StringBuilder("workload,mode,instances,mean_cold_wall_ms,mean_cold_modeled_ms");
         for (String p : PHASES) {
             String k = p.replace(' ', '_');
             out.append(',').append(k).append("_modeled_ms,").append(k).append("_wall_ms");
         }
-        out.append(",epc_pages,epc_mib\n");
+        out.append(",epc_pages,epc_mib,platform\n");
         for (Row r : rows) {
             out.append(String.format(
                     Locale.ROOT,
@@ -330,7 +357,7 @@ public final class FaasColdStart {
             for (int i = 0; i < PHASES.length; i++) {
                 out.append(String.format(Locale.ROOT, ",%.4f,%.3f", r.phaseModeledMs[i], r.phaseWallMs[i]));
             }
-            out.append(String.format(Locale.ROOT, ",%d,%.2f%n", r.epcPages, r.epcMiB()));
+            out.append(String.format(Locale.ROOT, ",%d,%.2f,%s%n", r.epcPages, r.epcMiB(), platform.id()));
         }
         return Results.write(csv, out);
     }
@@ -362,7 +389,9 @@ public final class FaasColdStart {
         return rows;
     }
 
-    private static List<Path> plot(List<Row> rows, List<Integer> counts, List<Serving> servings, Path out) {
+    /** @param modeledLabel what the modeled series and bars are called: "modeled (PLATFORM)" */
+    private static List<Path> plot(
+            List<Row> rows, List<Integer> counts, List<Serving> servings, Path out, String modeledLabel) {
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
         List<Path> files = new ArrayList<>();
         for (boolean wallTime : new boolean[] {true, false}) {
@@ -376,7 +405,7 @@ public final class FaasColdStart {
                     phases.put(r.workload.replace('_', '-') + " " + r.serving.shortName(), bar);
                 }
             }
-            String kind = wallTime ? "wall" : "modeled";
+            String kind = wallTime ? "wall" : modeledLabel;
             Path png = Plots.stackedBars(
                     "Cold start by phase with " + most + " concurrent instances, mean, " + kind + "; "
                             + legend(servings),
@@ -406,7 +435,7 @@ public final class FaasColdStart {
                 mib[i] = at.stream().mapToDouble(Row::epcMiB).average().orElse(0);
             }
             String name = serving.name();
-            latency.add(new Plots.Series(name + ", modeled", x, modeled));
+            latency.add(new Plots.Series(name + ", " + modeledLabel, x, modeled));
             latency.add(new Plots.Series(name + ", wall", x, wall));
             memory.add(new Plots.Series(name, x, mib));
         }

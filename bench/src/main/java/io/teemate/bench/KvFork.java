@@ -4,6 +4,7 @@ import io.teemate.host.container.Mode;
 import io.teemate.kv.host.KvDatabase;
 import io.teemate.kv.host.KvOptions;
 import io.teemate.kv.host.RespClient;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -115,7 +117,7 @@ public final class KvFork {
         if (replot) {
             Path csv = CSV.resolveSibling(csvName(ops));
             List<Row> rows = read(csv);
-            plot(rows, csv);
+            plot(rows, csv, "modeled");
             summary(rows);
             return;
         }
@@ -164,8 +166,16 @@ public final class KvFork {
      * (each on a fresh database per size and setup; BGREWRITEAOF's with the append-only file on, appendfsync
      * everysec).
      */
-    public record Config(List<Long> sizes, int reps, String heap, int epcMiB, boolean nativeRedis, List<Op> ops) {
+    public record Config(
+            List<Long> sizes,
+            int reps,
+            String heap,
+            int epcMiB,
+            boolean nativeRedis,
+            List<Op> ops,
+            PlatformProfile platform) {
         public Config {
+            Objects.requireNonNull(platform, "platform");
             sizes = List.copyOf(sizes);
             ops = List.copyOf(ops);
             if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
@@ -178,6 +188,16 @@ public final class KvFork {
             if (ops.isEmpty() || ops.size() != ops.stream().distinct().count()) {
                 throw new IllegalArgumentException("choose bgsave and/or bgrewriteaof once each, got " + ops);
             }
+        }
+
+        /** Modeled time priced on the paper's machine ({@link PlatformProfile#DEFAULT}). */
+        public Config(List<Long> sizes, int reps, String heap, int epcMiB, boolean nativeRedis, List<Op> ops) {
+            this(sizes, reps, heap, epcMiB, nativeRedis, ops, PlatformProfile.DEFAULT);
+        }
+
+        /** The same run with modeled time priced as {@code platform} would. */
+        public Config withPlatform(PlatformProfile platform) {
+            return new Config(sizes, reps, heap, epcMiB, nativeRedis, ops, platform);
         }
 
         /** BGSAVE only, as the fork figure always ran. */
@@ -222,48 +242,50 @@ public final class KvFork {
     public static Result run(Config config, Path out, Progress progress) throws IOException, InterruptedException {
         Path csv = out.resolve(csvName(config.ops()));
         progress.step(
-                "KvFork: %s, keys %s, %d each, heap %s (EDMM), EPC %d MiB, native redis-server %s",
+                "KvFork: %s, keys %s, %d each, heap %s (EDMM), EPC %d MiB, modeled on %s, native redis-server %s",
                 config.ops().stream().map(Op::key).toList(),
                 config.sizes(),
                 config.reps(),
                 config.heap(),
                 config.epcMiB(),
+                config.platform().id(),
                 config.nativeRedis() ? "too" : "skipped");
         progress.step("warming up the JIT (2,000 keys, %d forks per mode and op; not reported)...", WARMUP_BGSAVES);
         for (Op op : config.ops()) {
             for (Mode mode : Mode.values()) {
-                measure(2_000, mode, op, WARMUP_BGSAVES, config.heap(), config.epcMiB(), true, progress);
+                measure(2_000, mode, op, WARMUP_BGSAVES, config, true, progress);
             }
         }
         List<Row> rows = new ArrayList<>();
         for (Op op : config.ops()) {
             for (long n : config.sizes()) {
                 for (Mode mode : List.of(Mode.SHARED, Mode.CONVENTIONAL)) {
-                    rows.addAll(measure(n, mode, op, config.reps(), config.heap(), config.epcMiB(), false, progress));
-                    write(rows, csv);
+                    rows.addAll(measure(n, mode, op, config.reps(), config, false, progress));
+                    write(rows, csv, config.platform());
                 }
                 if (config.nativeRedis()) {
                     rows.addAll(measureNative(n, op, config.reps(), progress));
-                    write(rows, csv);
+                    write(rows, csv, config.platform());
                 }
             }
         }
         List<Path> files = new ArrayList<>();
         files.add(csv);
-        files.addAll(plot(rows, csv));
+        files.addAll(plot(rows, csv, "modeled (" + config.platform().id() + ")"));
         return new Result(rows, files);
     }
 
     // ---------------------------------------------------------------- the emulated database
 
     private static List<Row> measure(
-            long n, Mode mode, Op op, int reps, String heap, int epcMiB, boolean quiet, Progress progress)
-            throws IOException {
+            long n, Mode mode, Op op, int reps, Config config, boolean quiet, Progress progress) throws IOException {
         String setup = mode.name().toLowerCase(Locale.ROOT);
         Path dir = Files.createTempDirectory("teemate-kvfork");
         List<Row> rows = new ArrayList<>();
         KvOptions.Aof aof = KvOptions.Aof.DEFAULTS.withEnabled(op == Op.BGREWRITEAOF);
-        try (KvDatabase db = KvDatabase.open(new KvOptions(dir, mode, heap, epcMiB, aof))) {
+        KvOptions options =
+                new KvOptions(dir, mode, config.heap(), config.epcMiB(), aof).withPlatform(config.platform());
+        try (KvDatabase db = KvDatabase.open(options)) {
             if (!quiet) {
                 progress.step("%,d keys, %s, %s: loading...", n, setup, op.key());
             }
@@ -299,7 +321,7 @@ public final class KvFork {
                 Row r = op == Op.BGSAVE ? bgsave(db, n, setup, rep, loadMs) : bgrewriteaof(db, n, setup, rep, loadMs);
                 rows.add(r);
                 if (!quiet) {
-                    print(r, progress);
+                    print(r, config.platform(), progress);
                 }
             }
         } finally {
@@ -439,7 +461,7 @@ public final class KvFork {
                         ? redis.bgsave(n, rep, loadMs, forksBefore)
                         : redis.bgrewriteaof(n, rep, loadMs, forksBefore);
                 rows.add(r);
-                print(r, progress);
+                print(r, PlatformProfile.DEFAULT, progress); // a real fork: nothing modeled, no platform printed
             }
         }
         return rows;
@@ -716,7 +738,7 @@ public final class KvFork {
 
     // ---------------------------------------------------------------- results
 
-    private static void print(Row r, Progress progress) {
+    private static void print(Row r, PlatformProfile platform, Progress progress) {
         boolean save = r.op.equals(Op.BGSAVE.key());
         progress.step(
                 "  %-12s %s %d: fork %10.3f ms wall %s; memory %8.1f MiB before, %s after the fork, "
@@ -727,7 +749,7 @@ public final class KvFork {
                 r.forkWallMs,
                 Double.isNaN(r.forkModeledMs)
                         ? "                   "
-                        : String.format(Locale.ROOT, "%10.4f ms modeled", r.forkModeledMs),
+                        : String.format(Locale.ROOT, "%10.4f ms modeled (%s)", r.forkModeledMs, platform.id()),
                 r.memBeforeMib,
                 Double.isNaN(r.memAfterForkMib) ? "     -  " : String.format(Locale.ROOT, "%8.1f", r.memAfterForkMib),
                 r.memDuringSnapshotMib,
@@ -746,8 +768,12 @@ public final class KvFork {
             "keys,op,setup,rep,fork_wall_ms,fork_modeled_ms,mem_before_mib,mem_after_fork_mib,"
                     + "mem_during_snapshot_mib,snapshot_bytes,save_wall_ms,load_wall_ms,native_used_memory_mib,native_cow_mib";
 
-    private static void write(List<Row> rows, Path csv) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+    /**
+     * The rows with a trailing platform column: the part whose clock priced fork_modeled_ms (empty where nothing is
+     * modeled, the real redis-server's rows).
+     */
+    private static void write(List<Row> rows, Path csv, PlatformProfile platform) {
+        StringBuilder out = new StringBuilder(HEADER).append(",platform\n");
         for (Row r : rows) {
             out.append(r.keys)
                     .append(',')
@@ -765,6 +791,7 @@ public final class KvFork {
             for (double d : new double[] {r.saveWallMs, r.loadWallMs, r.nativeUsedMemoryMib, r.nativeCowMib}) {
                 out.append(',').append(cell(d));
             }
+            out.append(',').append(Double.isNaN(r.forkModeledMs) ? "" : platform.id());
             out.append('\n');
         }
         Results.write(csv, out);
@@ -776,7 +803,9 @@ public final class KvFork {
 
     static List<Row> read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
-        boolean withOp = !lines.isEmpty() && lines.get(0).equals(HEADER);
+        // files from before the platform column was written have no trailing platform; it is not read back
+        boolean withOp =
+                !lines.isEmpty() && (lines.get(0).equals(HEADER) || lines.get(0).equals(HEADER + ",platform"));
         if (!withOp && (lines.isEmpty() || !lines.get(0).equals(HEADER_BGSAVE_ONLY))) {
             throw new IOException(csv + " is not a KvFork results file (its header is not " + HEADER + ")");
         }
@@ -837,7 +866,8 @@ public final class KvFork {
     }
 
     /** The two plots of {@code csv}'s rows, named after it: -latency.png and -epc.png. */
-    private static List<Path> plot(List<Row> rows, Path csv) {
+    /** @param modeledLabel what the modeled series are called: "modeled (PLATFORM)" */
+    private static List<Path> plot(List<Row> rows, Path csv, String modeledLabel) {
         String stem = csv.getFileName().toString().replaceFirst("\\.csv$", "");
         Path out = csv.toAbsolutePath().getParent();
         List<Long> sizes = sizes(rows);
@@ -866,7 +896,7 @@ public final class KvFork {
                     memory.add(new Plots.Series(prefix + "native redis-server: RSS + child's copy-on-write", x, mem));
                 } else {
                     latency.add(new Plots.Series(prefix + setup + ", wall", x, wall));
-                    latency.add(new Plots.Series(prefix + setup + ", modeled", x, modeled));
+                    latency.add(new Plots.Series(prefix + setup + ", " + modeledLabel, x, modeled));
                     memory.add(new Plots.Series(prefix + setup + ": EPC of all enclaves", x, mem));
                 }
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,14 +75,40 @@ public final class ServerlessExperiments {
             double macroMeanSeconds,
             long seed,
             Path workloadsDir,
-            int maxMemoryPages) {
+            int maxMemoryPages,
+            PlatformProfile platform) {
         public Config {
+            java.util.Objects.requireNonNull(platform, "platform");
             workloads = List.copyOf(workloads);
             memoryCounts = List.copyOf(memoryCounts);
             throughputCounts = List.copyOf(throughputCounts);
             if (latencyReps < 1) {
                 throw new IllegalArgumentException("latency repetitions must be at least 1, got " + latencyReps);
             }
+        }
+
+        /** Modeled time priced on the paper's machine ({@link PlatformProfile#DEFAULT}). */
+        public Config(
+                List<String> workloads,
+                int latencyReps,
+                List<Integer> memoryCounts,
+                List<Integer> throughputCounts,
+                double macroSeconds,
+                double macroMeanSeconds,
+                long seed,
+                Path workloadsDir,
+                int maxMemoryPages) {
+            this(
+                    workloads,
+                    latencyReps,
+                    memoryCounts,
+                    throughputCounts,
+                    macroSeconds,
+                    macroMeanSeconds,
+                    seed,
+                    workloadsDir,
+                    maxMemoryPages,
+                    PlatformProfile.DEFAULT);
         }
     }
 
@@ -204,12 +231,13 @@ public final class ServerlessExperiments {
                     LatencyRow r = new LatencyRow(
                             w.name(), m.name(), c.latencyReps(), mw, mm, Stats.median(java.util.Arrays.stream(total)));
                     p.step(
-                            "latency %-22s %-7s %9.1f ms wall (%s) %8.3f ms modeled",
+                            "latency %-22s %-7s %9.1f ms wall (%s) %8.3f ms modeled (%s)",
                             w.name(),
                             m.name(),
                             r.totalWallMs(),
                             phasesText(mw),
-                            java.util.Arrays.stream(mm).sum());
+                            java.util.Arrays.stream(mm).sum(),
+                            c.platform().id());
                     rows.add(r);
                 }
             }
@@ -450,7 +478,7 @@ public final class ServerlessExperiments {
         try {
             if (parts.contains(Part.LATENCY)) {
                 latency = latency(c, models, work, p);
-                files.add(writeLatency(latency, out.resolve("serverless-latency.csv")));
+                files.add(writeLatency(latency, out.resolve("serverless-latency.csv"), c.platform()));
             }
             if (parts.contains(Part.MEMORY)) {
                 memory = memory(c, models, work, p);
@@ -665,15 +693,16 @@ public final class ServerlessExperiments {
 
     // ---------------------------------------------------------------- CSV
 
-    static Path writeLatency(List<LatencyRow> rows, Path file) throws IOException {
+    /** The rows with a trailing platform column: the part whose clock priced the *_modeled_ms columns. */
+    static Path writeLatency(List<LatencyRow> rows, Path file, PlatformProfile platform) throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("workload,model,reps,total_wall_ms,"
                     + "container_wall_ms,enclave_wall_ms,runtime_init_wall_ms,execution_wall_ms,"
-                    + "container_modeled_ms,enclave_modeled_ms,runtime_init_modeled_ms,execution_modeled_ms");
+                    + "container_modeled_ms,enclave_modeled_ms,runtime_init_modeled_ms,execution_modeled_ms,platform");
             for (LatencyRow r : rows) {
                 w.printf(
                         Locale.ROOT,
-                        "%s,%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f%n",
+                        "%s,%s,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,%s%n",
                         r.workload(),
                         r.model(),
                         r.reps(),
@@ -685,7 +714,8 @@ public final class ServerlessExperiments {
                         r.modeledMs()[0],
                         r.modeledMs()[1],
                         r.modeledMs()[2],
-                        r.modeledMs()[3]);
+                        r.modeledMs()[3],
+                        platform.id());
             }
         }
         return file;

@@ -3,6 +3,7 @@ package io.teemate.bench;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.PlatformOptions;
 import io.teemate.faas.host.ServingModel;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,13 @@ final class ServerlessModels {
 
     /** Every model; {@code kvEndpoint} (host:port, or null) is the store the functions reach as teemate.kv. */
     static List<ServerlessExperiments.Model> all(String kvEndpoint) {
+        return all(kvEndpoint, PlatformProfile.DEFAULT);
+    }
+
+    /** Every model, its modeled time priced as {@code platform} would. */
+    static List<ServerlessExperiments.Model> all(String kvEndpoint, PlatformProfile platform) {
         return Arrays.stream(ServingModel.values())
-                .map(m -> model(m, kvEndpoint))
+                .map(m -> model(m, kvEndpoint, platform))
                 .toList();
     }
 
@@ -41,7 +47,7 @@ final class ServerlessModels {
                 .withDefaults(256, 600_000);
     }
 
-    private static ServerlessExperiments.Model model(ServingModel m, String kvEndpoint) {
+    private static ServerlessExperiments.Model model(ServingModel m, String kvEndpoint, PlatformProfile platform) {
         return new ServerlessExperiments.Model() {
             @Override
             public String name() {
@@ -50,7 +56,7 @@ final class ServerlessModels {
 
             @Override
             public FunctionPlatform open(Path dir, int instances, int instanceMiB) {
-                PlatformOptions o = options(m, instances, instanceMiB);
+                PlatformOptions o = options(m, instances, instanceMiB).withPlatform(platform);
                 return m.platform(dir, kvEndpoint == null ? o : o.withKvEndpoint(kvEndpoint));
             }
 

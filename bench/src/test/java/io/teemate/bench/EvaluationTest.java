@@ -1,6 +1,7 @@
 package io.teemate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teemate.sgx.cost.PlatformProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,13 +47,38 @@ class EvaluationTest {
                 .hasMessageContaining("at least one experiment");
         assertThat(quick.withReps(3).reps()).isEqualTo(3);
         assertThat(quick.withReps(3).instances()).isEqualTo(quick.instances());
+        assertThat(quick.platform()).isEqualTo(PlatformProfile.DEFAULT);
+        assertThat(quick.withPlatform(PlatformProfile.E_2276G).withReps(2).platform())
+                .isEqualTo(PlatformProfile.E_2276G);
+    }
+
+    @Test
+    void theReportNamesThePlatformOnEveryModeledHeadingAndColumnAndNowhereElse() {
+        String md = String.join(
+                "\n",
+                "## Fork, modeled",
+                "The modeled figures below are medians.",
+                "| N | wall ms | modeled ms | ratio, modeled |",
+                "|---|---:|---:|---:|",
+                "| 1 | 2.0 | 0.5 modeled | 4x |",
+                "### Already named: modeled (i9-9900k)");
+        String named = Evaluation.namePlatform(md, PlatformProfile.E_2276G);
+        assertThat(named.split("\n"))
+                .containsExactly(
+                        "## Fork, modeled (e-2276g)",
+                        "The modeled figures below are medians.",
+                        "| N | wall ms | modeled (e-2276g) ms | ratio, modeled (e-2276g) |",
+                        "|---|---:|---:|---:|",
+                        "| 1 | 2.0 | 0.5 modeled | 4x |",
+                        "### Already named: modeled (i9-9900k)");
     }
 
     @Test
     void thePersistenceExperimentRunsQuickly(@TempDir Path dir) throws Exception {
         Evaluation.Config c = Evaluation.Config.quick(Path.of(".."))
                 .withExperiments(Set.of(Evaluation.Experiment.parse("kv-aof")))
-                .withKeys(List.of(500L));
+                .withKeys(List.of(500L))
+                .withPlatform(PlatformProfile.E_2276G);
         Evaluation.Outcome o = Evaluation.run(c, dir, line -> {});
 
         for (String f : List.of("kv-rewrite.csv", "kv-rewrite-latency.png", "kv-rewrite-epc.png", "report.md")) {
@@ -68,6 +94,12 @@ class EvaluationTest {
         assertThat(kv.at("/rewrite_comparison/0/fork_ratio_modeled").asDouble()).isPositive();
         String report = Files.readString(o.report());
         assertThat(report).contains("## Confidential database: persistence", "BGREWRITEAOF fork with 500 keys");
+        // the run's platform reaches the database's machine and is named wherever its modeled time is
+        assertThat(o.results().at("/config/platform").asText()).isEqualTo("e-2276g");
+        assertThat(report).contains("modeled (e-2276g)", "priced as e-2276g").doesNotContain("gold-6348");
+        List<String> csv = Files.readAllLines(dir.resolve("kv-rewrite.csv"));
+        assertThat(csv.get(0)).endsWith(",platform");
+        assertThat(csv.subList(1, csv.size())).hasSize(2).allMatch(l -> l.endsWith(",e-2276g"));
         if (KvThroughput.available()) {
             // SET with the AOF off, always and everysec against the TeeMate server, -P 1, one run each
             assertThat(kv.path("throughput_runs")).hasSize(3);

@@ -44,7 +44,9 @@ class DemoCommandTest {
                 .contains("through the worker's TCS, the creator's report verifies: yes")
                 .contains("the enclave lives on for worker[2]: alive, and the report still verifies there: yes")
                 .contains("the enclave is released and its EPC freed: yes")
-                .containsPattern("no ECREATE, EADD or EINIT: modeled +0\\.000 ms")
+                .containsPattern("no ECREATE, EADD or EINIT: modeled +0\\.000 ms \\(gold-6348\\) \\| wall")
+                .containsPattern("   modeled +[0-9.]+ ms \\(gold-6348\\) \\| wall")
+                .contains("modeled ms (gold-6348)", "priced as gold-6348 would do it")
                 .doesNotContain("bug!");
         Matcher signed = Pattern.compile("   MRENCLAVE ([0-9a-f]{64})").matcher(text);
         Matcher reported = Pattern.compile("   MRENCLAVE  ([0-9a-f]{64})").matcher(text);
@@ -90,6 +92,15 @@ class DemoCommandTest {
         assertThat(err.toString())
                 .contains("--functions must be between 0 and 64")
                 .contains("--reps must be between 1 and 50");
+    }
+
+    @Test
+    void anUnknownPlatformIsAUsageErrorListingTheNames() {
+        StringWriter err = new StringWriter();
+        var cmd = Teemate.commandLine();
+        cmd.setErr(new PrintWriter(err));
+        assertThat(cmd.execute("demo", "--platform", "nosuch")).isEqualTo(2);
+        assertThat(err.toString()).contains("--platform", "nosuch", io.teemate.sgx.cost.PlatformProfile.ids());
     }
 
     @Test

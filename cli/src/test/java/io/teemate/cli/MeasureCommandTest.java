@@ -32,13 +32,16 @@ class MeasureCommandTest {
         }
     }
 
-    static Run measure(Path layout) {
+    static Run measure(Path layout, String... options) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cmd = Teemate.commandLine();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute("sgx", "measure", layout.toString());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("sgx", "measure"));
+        args.addAll(java.util.List.of(options));
+        args.add(layout.toString());
+        int exit = cmd.execute(args.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -48,6 +51,65 @@ class MeasureCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.lastLine()).isEqualTo(KAT).matches("[0-9a-f]{64}");
         assertThat(r.out()).contains("5 EADD + 64 EEXTEND");
+    }
+
+    /** The line before MRENCLAVE, e.g. {@code modeled build: 0.123 ms (gold-6348)}. */
+    private static String modeledLine(Run r) {
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines.length).as(r.out()).isGreaterThanOrEqualTo(2);
+        return lines[lines.length - 2];
+    }
+
+    @Test
+    void theModeledBuildIsPrintedOnTheDefaultPlatformRightBeforeMrenclave() {
+        Run r = measure(EXAMPLE);
+        assertThat(r.exit()).isZero();
+        assertThat(modeledLine(r)).matches("modeled build: [0-9]+\\.[0-9]{3} ms \\(gold-6348\\)");
+        assertThat(r.lastLine()).isEqualTo(KAT);
+    }
+
+    @Test
+    void thePlatformPricesTheBuildButNeverChangesMrenclave() {
+        Run gold = measure(EXAMPLE, "--platform", "gold-6348");
+        Run goldAgain = measure(EXAMPLE, "--platform", "gold-6348");
+        Run e2276g = measure(EXAMPLE, "--platform", "E-2276G");
+        for (Run r : new Run[] {gold, goldAgain, e2276g}) {
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.lastLine()).isEqualTo(KAT);
+            assertThat(r.out()).contains("5 EADD + 64 EEXTEND");
+        }
+        assertThat(modeledLine(gold)).endsWith("ms (gold-6348)");
+        assertThat(modeledLine(e2276g)).endsWith("ms (e-2276g)");
+        // The same build on the same part is priced the same, to the printed digit; another clock prices it otherwise.
+        assertThat(modeledLine(goldAgain)).isEqualTo(modeledLine(gold));
+        assertThat(millis(modeledLine(e2276g))).isNotEqualTo(millis(modeledLine(gold)));
+        assertThat(millis(modeledLine(gold))).isPositive();
+    }
+
+    private static double millis(String modeledLine) {
+        return Double.parseDouble(modeledLine.replaceAll("modeled build: ([0-9.]+) ms .*", "$1"));
+    }
+
+    @Test
+    void theHelpListsThePlatformsAndTheDefault() {
+        StringWriter out = new StringWriter();
+        var cmd = Teemate.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        assertThat(cmd.execute("sgx", "measure", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertThat(help)
+                .contains("--platform=NAME")
+                .contains(io.teemate.sgx.cost.PlatformProfile.ids())
+                .contains("(default: gold-6348)")
+                .contains("docs/cost-model.md");
+    }
+
+    @Test
+    void anUnknownPlatformIsAUsageErrorListingTheNames() {
+        Run r = measure(EXAMPLE, "--platform", "nosuch");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--platform", "nosuch", io.teemate.sgx.cost.PlatformProfile.ids());
+        assertThat(r.out()).doesNotContainPattern("[0-9a-f]{64}");
     }
 
     /** The example, changed by {@code edit}, written to a temp dir next to a copy of its code file. */

@@ -45,6 +45,38 @@ class RunCommandTest {
     }
 
     @Test
+    void thePlatformIsNamedOnTheModeledFiguresAndPricesThemOtherwise() {
+        SignCommandTest.Run gold = teemate("run", HELLO, "--mode", "conventional");
+        SignCommandTest.Run e2276g = teemate("run", HELLO, "--mode", "conventional", "--platform", "e-2276g");
+        assertThat(gold.exit()).as(gold.err()).isZero();
+        assertThat(e2276g.exit()).as(e2276g.err()).isZero();
+        assertThat(gold.out())
+                .contains("modeled = the work priced as gold-6348")
+                .contains("times in ms as wall / modeled (gold-6348)");
+        assertThat(e2276g.out())
+                .contains("modeled = the work priced as e-2276g")
+                .contains("times in ms as wall / modeled (e-2276g)");
+        assertThat(modeledEnclaveMs(e2276g.out()))
+                .as("the same enclave build on another part")
+                .isNotEqualTo(modeledEnclaveMs(gold.out()));
+    }
+
+    /** The modeled half of the enclave column of the first container's row. */
+    private static String modeledEnclaveMs(String out) {
+        var m = java.util.regex.Pattern.compile("\\| pid \\d+ \\| [0-9.]+ / [0-9.]+ \\| [0-9.]+ / ([0-9.]+) \\|")
+                .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void anUnknownPlatformIsAUsageErrorListingTheNames() {
+        SignCommandTest.Run r = teemate("run", HELLO, "--platform", "nosuch");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--platform", "nosuch", io.teemate.sgx.cost.PlatformProfile.ids());
+    }
+
+    @Test
     void aBadModeOrCountIsNamed() {
         SignCommandTest.Run mode = teemate("run", HELLO, "--mode", "sideways");
         assertThat(mode.exit()).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.teemate.cli.bench;
 
 import io.teemate.bench.Evaluation;
 import io.teemate.bench.KvFork;
+import io.teemate.cli.PlatformOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "skip the real redis-server fork (run by default when redis-server is installed)")
     boolean noNative;
 
+    /** Prices every modeled figure of the run (report.md, results.json, the CSVs' modeled columns). */
+    @CommandLine.Mixin
+    PlatformOption platform = new PlatformOption();
+
     @Option(names = "--quick", description = "small sizes for a smoke run (seconds, not minutes)")
     boolean quick;
 
@@ -111,12 +116,13 @@ public final class BenchCommand implements Callable<Integer> {
                             "bench-results",
                             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             o.printf(
-                    "teemate bench: %s into %s%n",
+                    "teemate bench: %s into %s, modeled time priced as %s%n",
                     config.experiments().stream()
                             .sorted()
                             .map(Evaluation.Experiment::key)
                             .toList(),
-                    dir);
+                    dir,
+                    config.platform().id());
             o.flush();
             Evaluation.Outcome result = Evaluation.run(config, dir, line -> {
                 o.println(line);
@@ -174,6 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
         } else if (!quick) {
             c = c.withNativeRedis(KvFork.nativeRedisAvailable());
         }
+        c = c.withPlatform(platform.platform());
         List<String> args = new ArrayList<>(List.of("teemate"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return c.withCommandLine(String.join(" ", args));

@@ -2,6 +2,7 @@ package io.teemate.cli.demo;
 
 import io.teemate.abi.HelloAbi;
 import io.teemate.abi.image.EnclaveBinaries;
+import io.teemate.cli.PlatformOption;
 import io.teemate.host.Platform;
 import io.teemate.host.controller.TcsLease;
 import io.teemate.host.controller.TcsTable;
@@ -13,6 +14,7 @@ import io.teemate.host.kernel.Process;
 import io.teemate.host.loader.EnclaveLoader;
 import io.teemate.sgx.Machine;
 import io.teemate.sgx.cost.InstructionCounters;
+import io.teemate.sgx.cost.PlatformProfile;
 import io.teemate.sgx.cost.SgxLeaf;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.program.CodeImage;
@@ -101,6 +103,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "where the plots go (default ${DEFAULT-VALUE})")
     Path outDir;
 
+    /** Prices every modeled figure the demo prints. */
+    @CommandLine.Mixin
+    PlatformOption platformOption = new PlatformOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,11 +130,15 @@ public final class DemoCommand implements Callable<Integer> {
                     spec.commandLine(), "--reps must be between 1 and 50, got " + reps);
         }
         out.println("TeeMate demo on the emulated SGX machine");
-        out.println(
-                "(\"modeled\" = hardware time from per-instruction costs in docs/cost-model.md; \"wall\" = this JVM's time)");
+        PlatformProfile platform = platformOption.platform();
+        String tag = "(" + platform.id() + ")";
+        out.printf(
+                "(\"modeled\" = the time %s (%s) would take, priced by docs/cost-model.md; \"wall\" = this JVM's"
+                        + " time)%n",
+                platform.id(), platform.description());
         out.println();
 
-        Host host = new Host(seed);
+        Host host = new Host(seed, platform);
         Machine machine = host.machine;
         out.printf(
                 "1. Machine: %d MiB EPC, %d logical processors, fuse keys %s; a kernel with the SGX driver and the TeeMate controller%n",
@@ -162,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "3. Conventional: %s builds it through /dev/sgx_enclave: ECREATE + %,d EADD + %,d EEXTEND + EINIT -> SUCCESS%n",
                 creator, build.count(SgxLeaf.EADD), build.count(SgxLeaf.EEXTEND));
-        out.printf("   modeled %9.1f ms | wall %7.1f ms%n", build.modeledNanos() / 1e6, ms(wall));
+        out.printf("   modeled %9.1f ms %s | wall %7.1f ms%n", build.modeledNanos() / 1e6, tag, ms(wall));
 
         byte[] reportData = sha256("hello, TeeMate".getBytes(StandardCharsets.UTF_8));
         TargetInfo self = new TargetInfo(sig.enclaveHash(), sig.attributes().with(Attributes.INIT), sig.miscSelect());
@@ -190,7 +200,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "   the same report with one REPORTDATA bit flipped: %s%n",
                 host.verify(creator, enclave, tampered) ? "ACCEPTED (bug!)" : "rejected");
-        Host other = new Host(seed == null ? null : seed + 1);
+        Host other = new Host(seed == null ? null : seed + 1, platform);
         Process there = other.spawn("elsewhere");
         EnclaveLoader.Loaded twin = other.load(there, layout, sig);
         out.printf(
@@ -203,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
         wall = System.nanoTime() - t0;
         InstructionCounters.Snapshot calls = machine.counters().minus(before);
         out.printf("5. %,d empty ecalls (EENTER + EEXIT each, results summed: %d):%n", ecalls, sum);
-        out.printf("   modeled %9.3f ms | wall %7.3f ms%n", calls.modeledNanos() / 1e6, ms(wall));
+        out.printf("   modeled %9.3f ms %s | wall %7.3f ms%n", calls.modeledNanos() / 1e6, tag, ms(wall));
 
         Process worker = host.spawn("worker");
         before = machine.counters();
@@ -216,8 +226,8 @@ public final class DemoCommand implements Callable<Integer> {
                 "6. TeeMate: %s aliases the same enclave (same addresses, its own page table) and takes TCS 0x%x:%n",
                 worker, lease.tcsAddress());
         out.printf(
-                "   no ECREATE, EADD or EINIT: modeled %9.3f ms | wall %7.3f ms%n",
-                alias.modeledNanos() / 1e6, ms(wall));
+                "   no ECREATE, EADD or EINIT: modeled %9.3f ms %s | wall %7.3f ms%n",
+                alias.modeledNanos() / 1e6, tag, ms(wall));
         for (TcsTable.Assignment a : host.controller.inspect(enclave.id())) {
             out.printf(
                     "   TCS 0x%x: %s%s%n",
@@ -243,7 +253,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Instructions executed on this machine:");
         InstructionCounters.Snapshot all = machine.counters();
-        out.printf("   %-8s %12s %16s %12s%n", "leaf", "count", "modeled cycles", "modeled ms");
+        out.printf("   %-8s %12s %16s %12s%n", "leaf", "count", "modeled cycles", "modeled ms " + tag);
         for (SgxLeaf leaf : SgxLeaf.values()) {
             long n = all.count(leaf);
             if (n > 0) {
@@ -257,7 +267,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.flush();
         try {
-            return new DemoExperiments(out, functions, keys, reps, outDir).run();
+            return new DemoExperiments(out, functions, keys, reps, outDir, platform).run();
         } catch (Exception e) {
             spec.commandLine().getErr().println("teemate demo: an experiment failed: " + e);
             spec.commandLine().getErr().flush();
@@ -272,8 +282,8 @@ public final class DemoCommand implements Callable<Integer> {
         final SgxDriver driver;
         final TeeMateController controller;
 
-        Host(Long seed) {
-            Machine.Builder b = Machine.builder();
+        Host(Long seed, PlatformProfile profile) {
+            Machine.Builder b = Machine.builder().platform(profile);
             if (seed != null) {
                 b.seed(seed);
             }

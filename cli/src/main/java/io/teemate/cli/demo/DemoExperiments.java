@@ -5,6 +5,7 @@ import io.teemate.bench.Plots;
 import io.teemate.bench.Progress;
 import io.teemate.bench.Serving;
 import io.teemate.host.container.Mode;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,11 +36,15 @@ final class DemoExperiments {
     private final int keys;
     private final int reps;
     private final Path dir;
+    /** The part whose clock prices every modeled figure ({@code --platform}). */
+    private final PlatformProfile platform;
+
     private final long start = System.nanoTime();
     /** What the database experiment wrote (its CSV and plots). */
     private List<Path> kvFiles = List.of();
 
-    DemoExperiments(PrintWriter out, int functions, int keys, int reps, Path dir) {
+    DemoExperiments(PrintWriter out, int functions, int keys, int reps, Path dir, PlatformProfile platform) {
+        this.platform = platform;
         this.out = out;
         this.functions = functions;
         this.keys = keys;
@@ -59,12 +64,12 @@ final class DemoExperiments {
                     ++step,
                     steps,
                     functions + " cold starts of a Wasm function, conventional",
-                    () -> ServerlessExperiment.run(Serving.CONVENTIONAL, functions, "32M"));
+                    () -> ServerlessExperiment.run(Serving.CONVENTIONAL, functions, "32M", platform));
             fs = progress(
                     ++step,
                     steps,
                     functions + " cold starts of a Wasm function, shared",
-                    () -> ServerlessExperiment.run(Serving.SHARED, functions, "32M"));
+                    () -> ServerlessExperiment.run(Serving.SHARED, functions, "32M", platform));
             JsFunctionDemo.Result js = progress(
                     ++step,
                     steps,
@@ -96,7 +101,9 @@ final class DemoExperiments {
                             keys,
                             reps),
                     () -> KvFork.run(
-                            new KvFork.Config(List.of((long) keys), reps, "256M", 1024, false), dir, indented()));
+                            new KvFork.Config(List.of((long) keys), reps, "256M", 1024, false).withPlatform(platform),
+                            dir,
+                            indented()));
             kvFiles = kv.files();
             dc = Fork.of(kv, keys, Mode.CONVENTIONAL);
             ds = Fork.of(kv, keys, Mode.SHARED);
@@ -147,18 +154,17 @@ final class DemoExperiments {
     }
 
     private void table(ServerlessExperiment.Result fc, ServerlessExperiment.Result fs, Fork dc, Fork ds) {
-        out.println(
-                "Measured in this run (wall = this JVM on this machine; modeled = the SGX instructions run, priced by"
-                        + " docs/cost-model.md):");
-        String rule = "  " + "-".repeat(44) + "+" + "-".repeat(14) + "+" + "-".repeat(15) + "+" + "-".repeat(17) + "+"
+        out.println("Measured in this run (wall = this JVM on this machine; modeled = the work counted, priced as "
+                + platform.id() + " would do it by docs/cost-model.md):");
+        String rule = "  " + "-".repeat(44) + "+" + "-".repeat(14) + "+" + "-".repeat(15) + "+" + "-".repeat(20) + "+"
                 + "-".repeat(12);
         out.printf(
                 Locale.ROOT,
-                "  %-44s| %-13s| %13s | %15s | %10s%n",
+                "  %-44s| %-13s| %13s | %18s | %10s%n",
                 "experiment",
                 "mode",
                 "latency wall",
-                "latency modeled",
+                "modeled " + platform.id(),
                 "EPC");
         out.println(rule);
         if (fc != null) {
@@ -190,10 +196,11 @@ final class DemoExperiments {
         if (fc != null) {
             out.printf(
                     Locale.ROOT,
-                    "  serverless: %s%n    here: %.1fx wall and %.1fx modeled lower latency, %.1fx less EPC: %s%n",
+                    "  serverless: %s%n    here: %.1fx wall and %.1fx modeled (%s) lower latency, %.1fx less EPC: %s%n",
                     PAPER_SERVERLESS,
                     fc.wallMs() / fs.wallMs(),
                     fc.modeledMs() / fs.modeledMs(),
+                    platform.id(),
                     fc.epcMiB() / fs.epcMiB(),
                     verdict(
                             fc.wallMs() / fs.wallMs(),
@@ -205,10 +212,11 @@ final class DemoExperiments {
             double saved = 1 - ds.epcMiB() / dc.epcMiB();
             out.printf(
                     Locale.ROOT,
-                    "  database:   %s%n    here: %.0fx wall and %.0fx modeled faster fork, %.0f%% less EPC: %s%n",
+                    "  database:   %s%n    here: %.0fx wall and %.0fx modeled (%s) faster fork, %.0f%% less EPC: %s%n",
                     PAPER_DATABASE,
                     dc.forkWallMs() / ds.forkWallMs(),
                     dc.forkModeledMs() / ds.forkModeledMs(),
+                    platform.id(),
                     100 * saved,
                     verdict(
                             dc.forkWallMs() / ds.forkWallMs(),
@@ -236,7 +244,7 @@ final class DemoExperiments {
     private void row(String experiment, String mode, double wallMs, double modeledMs, double epcMiB) {
         out.printf(
                 Locale.ROOT,
-                "  %-44s| %-13s| %10.3f ms | %12.4f ms | %6.1f MiB%n",
+                "  %-44s| %-13s| %10.3f ms | %15.4f ms | %6.1f MiB%n",
                 experiment,
                 mode,
                 wallMs,
@@ -247,7 +255,7 @@ final class DemoExperiments {
     private void ratios(String experiment, double wall, double modeled, double epc) {
         out.printf(
                 Locale.ROOT,
-                "  %-44s| %-13s| %12.1fx | %14.1fx | %9.1fx%n",
+                "  %-44s| %-13s| %12.1fx | %17.1fx | %9.1fx%n",
                 experiment,
                 "conv./shared",
                 wall,
@@ -263,8 +271,8 @@ final class DemoExperiments {
             Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
             bars.put("conventional, wall", phases(fc.phaseWallMs()));
             bars.put("shared, wall", phases(fs.phaseWallMs()));
-            bars.put("conventional, modeled", phases(fc.phaseModeledMs()));
-            bars.put("shared, modeled", phases(fs.phaseModeledMs()));
+            bars.put("conventional, modeled (" + platform.id() + ")", phases(fc.phaseModeledMs()));
+            bars.put("shared, modeled (" + platform.id() + ")", phases(fs.phaseModeledMs()));
             Path p = Plots.stackedBars(
                     "Serverless cold start by phase, mean of " + functions,
                     "",

@@ -7,6 +7,7 @@ import io.teemate.faas.host.FunctionSpec;
 import io.teemate.faas.host.Invocation;
 import io.teemate.faas.host.PlatformOptions;
 import io.teemate.faas.host.ServingModel;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +42,7 @@ final class ServerlessExperiment {
 
     private ServerlessExperiment() {}
 
-    static Result run(Serving serving, int instances, String heap) throws Exception {
+    static Result run(Serving serving, int instances, String heap, PlatformProfile profile) throws Exception {
         byte[] wasm = echoModule();
         Path work = Files.createTempDirectory("teemate-demo-faas");
         long heapBytes = io.teemate.abi.image.Sizes.parse(heap);
@@ -50,6 +51,7 @@ final class ServerlessExperiment {
                 .withHeap(heap, false)
                 .withThreads(instances + 1)
                 .withMachine((int) (epcBytes >> 20), PlatformOptions.defaults().logicalProcessors())
+                .withPlatform(profile)
                 .withWarmPool(instances); // warm: every request predicted, as the paper's CC-Warm assumes
         // the N first starts are cold but in the warm model, whose instances are made at deploy
         boolean expectCold = serving.model() != ServingModel.WARM;

@@ -5,6 +5,7 @@ import io.teemate.abi.image.Sizes;
 import io.teemate.cli.CliErrors;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.ModeOption;
+import io.teemate.cli.PlatformOption;
 import io.teemate.cli.PortOption;
 import io.teemate.kv.host.KvConfig;
 import io.teemate.kv.host.KvConfigException;
@@ -69,6 +70,10 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(1024, 8);
 
+    /** Prices the modeled fork time (the log's BGSAVE line, INFO's teemate_latest_fork_modeled_usec). */
+    @CommandLine.Mixin
+    PlatformOption platform = new PlatformOption();
+
     @Option(
             names = "--config",
             paramLabel = "FILE",
@@ -108,13 +113,15 @@ public final class KvServeCommand implements java.util.concurrent.Callable<Integ
             err.flush();
             return 1;
         }
-        KvOptions options = config.options();
+        KvOptions options = config.options().withPlatform(platform.platform());
         KvDatabase db;
         KvServer server;
         try {
             out.printf(
-                    "teemate kv: starting the database in %s (mode %s)...%n",
-                    options.dir().toAbsolutePath(), options.mode().name().toLowerCase(Locale.ROOT));
+                    "teemate kv: starting the database in %s (mode %s, modeled time on %s)...%n",
+                    options.dir().toAbsolutePath(),
+                    options.mode().name().toLowerCase(Locale.ROOT),
+                    options.platform().id());
             out.flush();
             db = KvDatabase.open(options);
         } catch (ManifestException e) {

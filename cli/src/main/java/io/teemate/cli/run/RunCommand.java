@@ -8,6 +8,7 @@ import io.teemate.abi.image.SigningKeys;
 import io.teemate.cli.EnclaveHeapCheck;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.ModeOption;
+import io.teemate.cli.PlatformOption;
 import io.teemate.host.Platform;
 import io.teemate.host.attest.QuotingService;
 import io.teemate.host.container.Container;
@@ -18,6 +19,7 @@ import io.teemate.host.container.EpcUsage;
 import io.teemate.host.container.Mode;
 import io.teemate.host.container.Phase;
 import io.teemate.sgx.Machine;
+import io.teemate.sgx.cost.PlatformProfile;
 import io.teemate.sgx.sign.SigningKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +69,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(128, 1);
+
+    /** Prices the modeled start-up phases in the report. */
+    @CommandLine.Mixin
+    PlatformOption platformOption = new PlatformOption();
 
     @Option(
             names = "--quote-dir",
@@ -142,8 +148,11 @@ public final class RunCommand implements Callable<Integer> {
                 java.util.HexFormat.of().formatHex(container.enclave().mrEnclave()),
                 container.enclave().layout().addedPages());
 
-        Platform platform = Platform.boot(
-                Machine.builder().epcMiB(epcMiB).logicalProcessors(2).build());
+        Platform platform = Platform.boot(Machine.builder()
+                .epcMiB(epcMiB)
+                .logicalProcessors(2)
+                .platform(platformOption.platform())
+                .build());
         List<Container> started = new ArrayList<>();
         List<Container.Outcome> outcomes = new ArrayList<>();
         int status = 0;
@@ -168,7 +177,7 @@ public final class RunCommand implements Callable<Integer> {
                     writeQuote(out, manager.attest(c, quoting, nonce), c, container, quoting, nonce);
                 }
             }
-            report(out, manager, started, m);
+            report(out, manager, started, m, platformOption.platform());
             started.forEach(manager::stop);
         }
         return status;
@@ -221,10 +230,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(PrintWriter out, ContainerManager manager, List<Container> started, Mode m) {
+    private static void report(
+            PrintWriter out, ContainerManager manager, List<Container> started, Mode m, PlatformProfile platform) {
         out.printf(
-                "%n%s mode; wall = this JVM's elapsed time, modeled = SGX leaves priced by docs/cost-model.md%n",
-                m.name().toLowerCase(Locale.ROOT));
+                "%n%s mode; wall = this JVM's elapsed time, modeled = the work priced as %s (%s) would do it"
+                        + " (docs/cost-model.md)%n",
+                m.name().toLowerCase(Locale.ROOT), platform.id(), platform.description());
         out.println(
                 "| container | process | enclave | runtime init | first entry | total | EPC private | shared | PSS | heap / limit |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -251,8 +262,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "times in ms as wall / modeled; EPC and heap in 4 KiB pages (heap: what the container holds "
+                "times in ms as wall / modeled (%s); EPC and heap in 4 KiB pages (heap: what the container holds "
                         + "of its enclave's heap, and its manifest's memory_limit); all enclaves together: %d pages (%.1f MiB)%n",
+                platform.id(),
                 manager.totalEnclavePages(),
                 manager.totalEnclavePages() * 4096.0 / (1 << 20));
     }

@@ -3,6 +3,7 @@ package io.teemate.cli.serve;
 import io.teemate.abi.image.SecretFiles;
 import io.teemate.cli.EpcOption;
 import io.teemate.cli.OptionChecks;
+import io.teemate.cli.PlatformOption;
 import io.teemate.cli.PortOption;
 import io.teemate.faas.host.FunctionPlatform;
 import io.teemate.faas.host.Gateway;
@@ -55,10 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** {@link #PLATFORM} whose JavaScript functions' {@code teemate.kv} reaches the store at {@code kvEndpoint}. */
     static FunctionPlatformFactory platform(String kvEndpoint) {
-        return (model, epcMiB, warmPool, workDir) -> model.platform(
+        return (model, epcMiB, warmPool, platform, workDir) -> model.platform(
                 workDir,
                 PlatformOptions.defaults()
                         .withMachine(epcMiB, PlatformOptions.defaults().logicalProcessors())
+                        .withPlatform(platform)
                         .withWarmPool(warmPool)
                         .withKvEndpoint(kvEndpoint));
     }
@@ -79,6 +81,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     EpcOption epc = new EpcOption(128, 1);
+
+    /** Prices the modeled phases (X-Teemate-Modeled-* headers, /metrics) and the database's modeled fork. */
+    @CommandLine.Mixin
+    PlatformOption platformOption = new PlatformOption();
 
     @Option(
             names = "--work-dir",
@@ -223,7 +229,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             // --kv goes to the built-in platform; a test's or embedder's factory makes its own choice
             platform = (factory == PLATFORM && kvEndpoint != null ? platform(kvEndpoint) : factory)
-                    .create(m, epcMiB, warmPool, dir);
+                    .create(m, epcMiB, warmPool, platformOption.platform(), dir);
         } catch (RuntimeException e) {
             err.println("teemate serve: cannot start the function platform: " + e.getMessage());
             err.flush();
@@ -272,6 +278,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf(
                 "TeeMate FaaS gateway on %s (mode %s)%n",
                 gateway.uri(), platform.mode().toLowerCase(Locale.ROOT));
+        platform.modeledPlatform()
+                .ifPresent(p -> out.printf(
+                        "  modeled time (X-Teemate-Modeled-* headers, /metrics) priced on %s (%s)%n",
+                        p.id(), p.description()));
         out.printf(
                 "  REST %s/v1/functions, OpenWhisk %s/init and /run, metrics %s/metrics; Ctrl-C stops%n",
                 gateway.uri(), gateway.uri(), gateway.uri());
@@ -302,7 +312,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The database beside the gateway (--kv-port): its RESP server and the database, closed together. */
     private AutoCloseable startDatabase(Mode m, PrintWriter out) throws IOException {
-        KvDatabase db = KvDatabase.open(KvOptions.defaults(kvDir).withMode(m));
+        KvDatabase db = KvDatabase.open(KvOptions.defaults(kvDir).withMode(m).withPlatform(platformOption.platform()));
         KvServer server;
         try {
             server = KvServer.start(db, kvPort);
@@ -312,8 +322,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         kvStarted.complete(server.port());
         out.printf(
-                "TeeMate database on 127.0.0.1:%d (RESP, mode %s, data in %s, %d keys loaded)%n",
-                server.port(), m.name().toLowerCase(Locale.ROOT), db.dir(), db.keysLoaded());
+                "TeeMate database on 127.0.0.1:%d (RESP, mode %s, data in %s, %d keys loaded, modeled time on %s)%n",
+                server.port(),
+                m.name().toLowerCase(Locale.ROOT),
+                db.dir(),
+                db.keysLoaded(),
+                db.options().platform().id());
         return () -> {
             try {
                 server.close();

@@ -1,6 +1,8 @@
 package io.teemate.cli.sgx;
 
+import io.teemate.cli.PlatformOption;
 import io.teemate.sgx.Machine;
+import io.teemate.sgx.cost.SgxLeaf;
 import io.teemate.sgx.loader.BareMetalLoader;
 import io.teemate.sgx.loader.EnclaveLayout;
 import io.teemate.sgx.loader.LayoutException;
@@ -16,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code teemate sgx measure LAYOUT.json}: builds the described enclave on an emulated machine with ECREATE,
- * EADD and EEXTEND, and prints the MRENCLAVE the processor measured (64 hex characters on the last line).
+ * EADD and EEXTEND, and prints the MRENCLAVE the processor measured (64 hex characters on the last line). The line
+ * before it is the build's modeled time on {@code --platform}'s part; MRENCLAVE does not depend on the platform.
  */
 @Command(
         name = "measure",
@@ -37,6 +40,9 @@ public final class MeasureCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LAYOUT.json", description = "the enclave layout")
     Path layoutFile;
 
+    @CommandLine.Mixin
+    PlatformOption platform = new PlatformOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +60,7 @@ public final class MeasureCommand implements Callable<Integer> {
         Machine machine = Machine.builder()
                 .epcBytes((layout.pages().size() + 2L) * 4096)
                 .logicalProcessors(1)
+                .platform(platform.platform())
                 .build();
         var enclave = new BareMetalLoader(machine)
                 .create(
@@ -71,11 +78,10 @@ public final class MeasureCommand implements Callable<Integer> {
                 layout.pages().stream().filter(p -> p.measured()).count(),
                 layout.size(),
                 layout.ssaFrameSize());
+        out.printf("executed: %d EADD + %d EEXTEND%n", counters.count(SgxLeaf.EADD), counters.count(SgxLeaf.EEXTEND));
         out.printf(
-                "executed: %s, modeled %.3f ms%n",
-                counters.count(io.teemate.sgx.cost.SgxLeaf.EADD) + " EADD + "
-                        + counters.count(io.teemate.sgx.cost.SgxLeaf.EEXTEND) + " EEXTEND",
-                counters.modeledNanos() / 1e6);
+                "modeled build: %.3f ms (%s)%n",
+                counters.modeledNanos() / 1e6, machine.costModel().platform().id());
         out.println(HexFormat.of().formatHex(mrEnclave));
         out.flush();
         return 0;

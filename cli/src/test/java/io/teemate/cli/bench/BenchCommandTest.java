@@ -86,6 +86,9 @@ class BenchCommandTest {
         assertThat(config.path("experiments").toString())
                 .isEqualTo("[\"containers\",\"faas\",\"kv\",\"kv-aof\",\"serverless\"]");
         assertThat(config.path("command_line").asText()).startsWith("teemate bench --quick");
+        assertThat(config.path("platform").asText())
+                .as("the paper's machine by default")
+                .isEqualTo("gold-6348");
 
         // two counts x two modes of containers; one workload x two counts x two modes of functions
         assertThat(doc.at("/containers/rows")).hasSize(4);
@@ -128,12 +131,47 @@ class BenchCommandTest {
                         "| N | conventional ms | shared ms | conventional / shared | paper | goal |",
                         "4.54x to 6.98x",
                         "277.6x to 1046.6x");
+        // every modeled heading and column names the part that priced it; wall time is never tagged
+        assertThat(report).contains("modeled (gold-6348)").contains("priced as gold-6348");
+        String[] lines = report.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            boolean tableHeader = lines[i].startsWith("|") && i + 1 < lines.length && lines[i + 1].startsWith("|---");
+            if ((lines[i].startsWith("#") || tableHeader) && lines[i].contains("modeled")) {
+                assertThat(lines[i].replace("modeled (gold-6348)", ""))
+                        .as("a modeled heading without its platform")
+                        .doesNotContain("modeled");
+            }
+            assertThat(lines[i]).doesNotContain("wall (gold-6348)");
+        }
+        // the CSVs with modeled columns end in the platform that priced them
+        for (String f :
+                List.of("containers.csv", "faas.csv", "kv-fork.csv", "kv-rewrite.csv", "serverless-latency.csv")) {
+            List<String> csv = Files.readAllLines(out.resolve(f));
+            assertThat(csv.get(0)).as(f).contains("modeled").endsWith(",platform");
+            assertThat(csv.subList(1, csv.size())).as(f).isNotEmpty().allMatch(l -> l.endsWith(",gold-6348"));
+        }
         // the report's ratio for two containers is the JSON's, as printed
         assertThat(report)
                 .contains(String.format(
                         java.util.Locale.ROOT,
                         "| %.2fx |",
                         two.path("memory_ratio").asDouble()));
+    }
+
+    @Test
+    void anUnknownPlatformIsAUsageErrorListingTheNames(@TempDir Path dir) {
+        Run r = bench("--quick", "--platform", "nosuch", "--out", dir.toString(), "--root", ROOT.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--platform", "nosuch", io.teemate.sgx.cost.PlatformProfile.ids());
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void thePlatformReachesTheEvaluation() {
+        var cmd = new picocli.CommandLine(new BenchCommand());
+        cmd.parseArgs("--quick", "--platform", "e-2276g", "--root", ROOT.toString());
+        BenchCommand bench = cmd.getCommand();
+        assertThat(bench.config().platform()).isEqualTo(io.teemate.sgx.cost.PlatformProfile.E_2276G);
     }
 
     @Test

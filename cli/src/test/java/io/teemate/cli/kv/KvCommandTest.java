@@ -160,6 +160,10 @@ public class KvCommandTest {
         Run mode = execute(Teemate.commandLine(), "kv", "serve", "--mode", "bogus", "--dir", dir.toString());
         assertThat(mode.exit()).isEqualTo(2);
         assertThat(mode.err()).contains("--mode").contains("conventional, shared");
+        Run platform = execute(Teemate.commandLine(), "kv", "serve", "--platform", "nosuch", "--dir", dir.toString());
+        assertThat(platform.exit()).isEqualTo(2);
+        assertThat(platform.err()).contains("--platform", "nosuch", io.teemate.sgx.cost.PlatformProfile.ids());
+        assertThat(dir.resolve("kv.lock")).as("nothing was started").doesNotExist();
         Run heap = execute(
                 Teemate.commandLine(),
                 "kv",

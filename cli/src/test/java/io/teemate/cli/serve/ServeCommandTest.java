@@ -152,6 +152,8 @@ class ServeCommandTest {
                 "1",
                 "--epc-mib",
                 "256",
+                "--platform",
+                "e-2276g",
                 "--work-dir",
                 dir.resolve("work").toString()));
         URI uri = serve.started().get(120, TimeUnit.SECONDS);
@@ -174,6 +176,12 @@ class ServeCommandTest {
             assertThat(out[0]).as(out[1]).contains(" 200");
             assertThat(out[1]).isEqualTo("served " + model.apiName());
             cold.add(header(out[0], "X-Teemate-Cold"));
+            // the modeled phases name the part --platform chose; the native model runs no enclave and models nothing
+            if (model == ServingModel.NATIVE) {
+                assertThat(out[0]).doesNotContainIgnoringCase("X-Teemate-Modeled-Platform");
+            } else {
+                assertThat(header(out[0], "X-Teemate-Modeled-Platform")).isEqualTo("e-2276g");
+            }
         }
         assertThat(cold)
                 .isEqualTo(
@@ -186,6 +194,9 @@ class ServeCommandTest {
         Run r = running.get(60, TimeUnit.SECONDS);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("(mode " + model.apiName() + ")");
+        if (model != ServingModel.NATIVE) {
+            assertThat(r.out()).contains("modeled time (X-Teemate-Modeled-* headers, /metrics) priced on e-2276g");
+        }
     }
 
     /** curl's response headers and body ({@code -sS -D -}: the headers, a blank line, the body). */
@@ -225,7 +236,7 @@ class ServeCommandTest {
     void everyModelNameIsAcceptedAndReachesThePlatform(@TempDir Path dir) throws Exception {
         for (String name : List.of("native", "cold", "warm", "shared", "Conventional")) {
             AtomicReference<String> how = new AtomicReference<>();
-            ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
+            ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> {
                 how.set(mode + " " + warmPool);
                 return new EmptyPlatform(mode.apiName());
             });
@@ -247,6 +258,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void anUnknownPlatformIsAnInputErrorListingTheNames() {
+        Run r = execute(Teemate.commandLine(), "serve", "--port", "0", "--platform", "nosuch");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--platform", "nosuch", io.teemate.sgx.cost.PlatformProfile.ids());
+    }
+
+    @Test
     void badPortIsAnInputError() {
         Run r = execute(Teemate.commandLine(), "serve", "--port", "70000");
         assertThat(r.exit()).isEqualTo(2);
@@ -264,17 +282,27 @@ class ServeCommandTest {
     void servesOnLoopbackThenStopsAndClosesThePlatform(@TempDir Path dir) throws Exception {
         AtomicReference<EmptyPlatform> made = new AtomicReference<>();
         AtomicReference<String> how = new AtomicReference<>();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
-            how.set(mode + " " + epcMiB + " " + warmPool + " " + workDir);
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> {
+            how.set(mode + " " + epcMiB + " " + warmPool + " " + profile.id() + " " + workDir);
             made.set(new EmptyPlatform(mode.apiName()));
             return made.get();
         });
         CommandLine cmd = new CommandLine(serve);
-        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() ->
-                execute(cmd, "--port", "0", "--mode", "conventional", "--epc-mib", "64", "--work-dir", dir.toString()));
+        CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
+                cmd,
+                "--port",
+                "0",
+                "--mode",
+                "conventional",
+                "--epc-mib",
+                "64",
+                "--platform",
+                "I9-9900K",
+                "--work-dir",
+                dir.toString()));
         URI uri = serve.started().get(30, TimeUnit.SECONDS);
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
-        assertThat(how.get()).as("conventional is cold").isEqualTo(ServingModel.COLD + " 64 4 " + dir);
+        assertThat(how.get()).as("conventional is cold").isEqualTo(ServingModel.COLD + " 64 4 i9-9900k " + dir);
 
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -294,7 +322,8 @@ class ServeCommandTest {
 
     @Test
     void servesTheDatabaseBesideTheGatewayWithKvPort(@TempDir Path dir) throws Exception {
-        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> new EmptyPlatform(mode.apiName()));
+        ServeCommand serve =
+                new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> new EmptyPlatform(mode.apiName()));
         CommandLine cmd = new CommandLine(serve);
         CompletableFuture<Run> running = CompletableFuture.supplyAsync(() -> execute(
                 cmd,
@@ -319,7 +348,7 @@ class ServeCommandTest {
     @Test
     void withoutWorkDirTheScratchDirectoryIsOwnerOnlyAndRemovedAtStop() throws Exception {
         AtomicReference<Path> work = new AtomicReference<>();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> {
             work.set(workDir);
             try {
                 // as the platform does: container images and their private attach keys
@@ -345,7 +374,7 @@ class ServeCommandTest {
     @Test
     void theScratchDirectoryIsRemovedWhenThePlatformCannotStart() {
         AtomicReference<Path> work = new AtomicReference<>();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> {
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> {
             work.set(workDir);
             throw new IllegalStateException("no EPC today");
         });
@@ -358,7 +387,8 @@ class ServeCommandTest {
     @Test
     void aWorkDirTheUserNamesIsMadeOwnerOnlyAndKept(@TempDir Path dir) throws Exception {
         Path given = dir.resolve("work");
-        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> new EmptyPlatform("shared"));
+        ServeCommand serve =
+                new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> new EmptyPlatform("shared"));
         CommandLine cmd = new CommandLine(serve);
         CompletableFuture<Run> running =
                 CompletableFuture.supplyAsync(() -> execute(cmd, "--port", "0", "--work-dir", given.toString()));

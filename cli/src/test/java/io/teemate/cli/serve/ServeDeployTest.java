@@ -64,7 +64,7 @@ class ServeDeployTest {
             z.closeEntry();
         }
         RecordingPlatform platform = new RecordingPlatform();
-        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, workDir) -> platform);
+        ServeCommand serve = new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> platform);
         CommandLine cmd = new CommandLine(serve);
         CompletableFuture<ServeCommandTest.Run> running = CompletableFuture.supplyAsync(() -> execute(
                 cmd,
@@ -99,7 +99,8 @@ class ServeDeployTest {
     @Test
     void aFileOfNoKnownRuntimeOrAMainForWasmIsAnInputError(@TempDir Path dir) {
         ServeCommandTest.Run py = execute(
-                new CommandLine(new ServeCommand((mode, epcMiB, warmPool, workDir) -> new RecordingPlatform())),
+                new CommandLine(
+                        new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> new RecordingPlatform())),
                 "--port",
                 "0",
                 "--deploy",
@@ -107,7 +108,8 @@ class ServeDeployTest {
         assertThat(py.exit()).isEqualTo(2);
         assertThat(py.err()).contains("cannot tell the runtime of").contains(".js, .cjs, .zip (nodejs)");
         ServeCommandTest.Run main = execute(
-                new CommandLine(new ServeCommand((mode, epcMiB, warmPool, workDir) -> new RecordingPlatform())),
+                new CommandLine(
+                        new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> new RecordingPlatform())),
                 "--port",
                 "0",
                 "--deploy",
@@ -115,7 +117,8 @@ class ServeDeployTest {
         assertThat(main.exit()).isEqualTo(2);
         assertThat(main.err()).contains("#MAIN is for JavaScript files");
         ServeCommandTest.Run noFile = execute(
-                new CommandLine(new ServeCommand((mode, epcMiB, warmPool, workDir) -> new RecordingPlatform())),
+                new CommandLine(
+                        new ServeCommand((mode, epcMiB, warmPool, profile, workDir) -> new RecordingPlatform())),
                 "--port",
                 "0",
                 "--deploy",

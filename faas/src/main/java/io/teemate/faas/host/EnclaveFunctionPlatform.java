@@ -75,6 +75,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SgxDriver driver;
+    private final io.teemate.sgx.Machine machine;
     private final Mode mode;
     /** When an instance is reused, as the serving model says. */
     private final Reuse reuse;
@@ -234,6 +235,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             Path workDir,
             PlatformOptions options) {
         this.driver = Objects.requireNonNull(driver, "driver");
+        this.machine = kernel.machine();
         this.mode = mode;
         this.reuse = reuse;
         this.modeName = modeName;
@@ -287,6 +289,7 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
         return Platform.boot(Machine.builder()
                 .epcMiB(options.epcMiB())
                 .logicalProcessors(options.logicalProcessors())
+                .platform(options.platform())
                 .build());
     }
 
@@ -907,6 +910,17 @@ public final class EnclaveFunctionPlatform implements FunctionPlatform {
             return Optional.empty();
         }
         return Optional.of(runtimeStats());
+    }
+
+    /** The emulated machine the enclaves run on; its cost model prices every modeled figure of the platform. */
+    public io.teemate.sgx.Machine machine() {
+        return machine;
+    }
+
+    /** The part whose clock and costs price the modeled phases: the machine's ({@link PlatformOptions#platform}). */
+    @Override
+    public Optional<io.teemate.sgx.cost.PlatformProfile> modeledPlatform() {
+        return Optional.of(machine.costModel().platform());
     }
 
     /** The serving model ("cold", "warm", "shared"), or "conventional" for the two-mode platform's mode. */

@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
@@ -27,6 +28,8 @@ import java.util.Optional;
  *       {@code teemate_faas_invocation_modeled_seconds{...}}: histograms of each phase ({@code container_creation},
  *       {@code enclave}, {@code runtime_init}, {@code execution}, and {@code total}) in wall-clock seconds and in
  *       modeled seconds (SGX instructions priced by the cost model). A warm start has only execution (and total).</li>
+ *   <li>{@code teemate_faas_modeled_platform_info{platform}}: the SGX part whose clock and costs price the modeled
+ *       histogram ({@code --platform}, e.g. {@code gold-6348}); absent where nothing is modeled (native).</li>
  *   <li>{@code teemate_faas_epc_pages{enclave}}: EPC pages each enclave holds, read from the platform at scrape.</li>
  *   <li>{@code teemate_faas_functions}: deployed functions; {@code teemate_faas_instances{function,state}}: their
  *       idle and busy instances.</li>
@@ -71,6 +74,14 @@ public final class FaasMetrics {
         modeledSeconds = phaseHistogram(
                 "teemate_faas_invocation_modeled_seconds",
                 "Invocation phases in modeled seconds (SGX instructions priced by the cost model)");
+        // the modeled seconds mean nothing without the part that priced them (Prometheus's info-metric idiom)
+        platform.modeledPlatform()
+                .ifPresent(p -> Info.builder()
+                        .name("teemate_faas_modeled_platform_info")
+                        .help("The SGX part whose clock and costs price teemate_faas_invocation_modeled_seconds")
+                        .labelNames("platform")
+                        .register(registry)
+                        .setLabelValues(p.id()));
         requests = Counter.builder()
                 .name("teemate_faas_http_requests_total")
                 .help("Gateway HTTP requests by route template, method and status code")

@@ -44,6 +44,14 @@ public interface FunctionPlatform extends AutoCloseable {
     }
 
     /**
+     * The SGX part whose clock and costs price {@link Invocation#modeled()} ({@code --platform}), or empty where
+     * nothing is modeled (no enclave).
+     */
+    default Optional<io.teemate.sgx.cost.PlatformProfile> modeledPlatform() {
+        return Optional.empty();
+    }
+
+    /**
      * How functions are served: a {@link ServingModel}'s name ("native", "cold", "warm", "shared"), or
      * "conventional" for the two-mode platform's enclave per instance with idle instances reused.
      */

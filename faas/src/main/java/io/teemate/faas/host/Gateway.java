@@ -282,6 +282,8 @@ public final class Gateway implements AutoCloseable {
         x.header("X-Teemate-Exit-Code", Integer.toString(inv.exitCode()));
         phaseHeaders(x, "Wall", inv.wall());
         phaseHeaders(x, "Modeled", inv.modeled());
+        // the part the modeled phases are priced for, so a modeled figure is never read without it
+        platform.modeledPlatform().ifPresent(p -> x.header("X-Teemate-Modeled-Platform", p.id()));
         if (inv.runtime() == FunctionRuntime.NODEJS) {
             sendJsResult(x, inv);
             return;

@@ -1,6 +1,7 @@
 package io.teemate.faas.host;
 
 import io.teemate.faas.abi.WasmEngine;
+import io.teemate.sgx.cost.PlatformProfile;
 import io.teemate.sgx.sign.SigningKey;
 
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.time.Duration;
  *                              deploy, and kept ready (the paper's CC-Warm pre-creates container, enclave and instance)
  * @param kvEndpoint            {@code host:port} of the key-value store (Redis's protocol: {@code teemate kv serve} or
  *                              a Redis) that JavaScript functions' {@code teemate.kv} reaches; null for none
+ * @param platform              the SGX part whose clock and costs price the modeled time of a machine the platform
+ *                              makes itself (its EPC size stays {@code epcMiB})
  */
 public record PlatformOptions(
         String heapSize,
@@ -46,8 +49,10 @@ public record PlatformOptions(
         int logicalProcessors,
         SigningKey owner,
         int warmPool,
-        String kvEndpoint) {
+        String kvEndpoint,
+        PlatformProfile platform) {
     public PlatformOptions {
+        java.util.Objects.requireNonNull(platform, "platform");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -82,7 +87,8 @@ public record PlatformOptions(
                 Math.max(4, Runtime.getRuntime().availableProcessors()),
                 null,
                 4,
-                null);
+                null,
+                PlatformProfile.DEFAULT);
     }
 
     public PlatformOptions withHeap(String size, boolean edmm) {
@@ -101,7 +107,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     /** {@code threads} TCS pages, and as many instances at most. */
@@ -121,7 +128,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withMaxInstances(int maxInstances) {
@@ -140,7 +148,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withEngine(WasmEngine engine) {
@@ -159,7 +168,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withDefaults(int maxMemoryPages, long timeoutMillis) {
@@ -178,7 +188,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withTcsTimeout(Duration tcsTimeout) {
@@ -197,7 +208,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withWarmPeriod(Duration warmPeriod) {
@@ -216,7 +228,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withMachine(int epcMiB, int logicalProcessors) {
@@ -235,7 +248,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     public PlatformOptions withOwner(SigningKey owner) {
@@ -254,7 +268,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     /** The warm model's pool: {@code warmPool} instances per function made at deploy and kept ready. */
@@ -274,7 +289,8 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
     }
 
     /** The key-value store JavaScript functions' {@code teemate.kv} reaches, {@code host:port}; null for none. */
@@ -297,6 +313,28 @@ public record PlatformOptions(
                 logicalProcessors,
                 owner,
                 warmPool,
-                kvEndpoint);
+                kvEndpoint,
+                platform);
+    }
+
+    /** Prices the modeled time of a machine the platform makes itself as {@code platform} would. */
+    public PlatformOptions withPlatform(PlatformProfile platform) {
+        return new PlatformOptions(
+                heapSize,
+                edmm,
+                heapInitial,
+                threads,
+                maxInstances,
+                engine,
+                defaultMaxMemoryPages,
+                defaultTimeoutMillis,
+                tcsTimeout,
+                warmPeriod,
+                epcMiB,
+                logicalProcessors,
+                owner,
+                warmPool,
+                kvEndpoint,
+                platform);
     }
 }

@@ -76,6 +76,23 @@ class GatewayMetricsTest {
                 .as("a warm start has no cold-start phases")
                 .noneMatch(l -> l.contains("phase=\"enclave\",start=\"warm\""));
         assertThat(lines).as("unknown functions are not a label").noneMatch(l -> l.contains("nobody"));
+        assertThat(lines).as("nothing says it is modeled").noneMatch(l -> l.contains("modeled_platform"));
+    }
+
+    @Test
+    void theModeledPlatformIsNamedBesideTheModeledHistogram() throws Exception {
+        ScriptedFunctionPlatform priced = new ScriptedFunctionPlatform("shared");
+        priced.modeledPlatform = java.util.Optional.of(io.teemate.sgx.cost.PlatformProfile.E_2276G);
+        try (Gateway g =
+                Gateway.start(priced, GatewayConfig.defaults().withPort(0).withThreads(2))) {
+            String text = new GatewayClient(g.uri()).get("/metrics").text();
+            assertThat(text.split("\n"))
+                    .contains(
+                            "# TYPE teemate_faas_modeled_platform_info gauge",
+                            "teemate_faas_modeled_platform_info{platform=\"e-2276g\"} 1");
+        } finally {
+            priced.close();
+        }
     }
 
     @Test

@@ -74,6 +74,14 @@ final class ScriptedFunctionPlatform implements FunctionPlatform {
         this.mode = mode;
     }
 
+    /** The part a test says prices this platform's modeled phases; none by default, as a platform with no machine. */
+    volatile Optional<io.teemate.sgx.cost.PlatformProfile> modeledPlatform = Optional.empty();
+
+    @Override
+    public Optional<io.teemate.sgx.cost.PlatformProfile> modeledPlatform() {
+        return modeledPlatform;
+    }
+
     static String wat(String behaviour) {
         return "(module (; " + behaviour + " ;) (func (export \"_start\")))";
     }

@@ -190,7 +190,10 @@ public final class KvDatabase implements AutoCloseable {
         ContainerManager manager;
         try {
             manager = bootPlatform(
-                    data, options.epcMiB(), Math.max(4, Runtime.getRuntime().availableProcessors()));
+                    data,
+                    options.epcMiB(),
+                    Math.max(4, Runtime.getRuntime().availableProcessors()),
+                    options.platform());
         } catch (RuntimeException e) {
             data.close();
             throw e;
@@ -347,10 +350,12 @@ public final class KvDatabase implements AutoCloseable {
      * its sealing keys are the same after a restart), its kernel, SGX driver and TeeMate controller, and a container
      * manager on them.
      */
-    private static ContainerManager bootPlatform(KvDataDir data, int epcMiB, int logicalProcessors) {
+    private static ContainerManager bootPlatform(
+            KvDataDir data, int epcMiB, int logicalProcessors, io.teemate.sgx.cost.PlatformProfile platform) {
         return Platform.boot(Machine.builder()
                         .epcMiB(epcMiB)
                         .logicalProcessors(logicalProcessors)
+                        .platform(platform)
                         .seed(data.platformSeed)
                         .build())
                 .containerManager(TCS_TIMEOUT, Duration.ZERO);
@@ -903,12 +908,13 @@ public final class KvDatabase implements AutoCloseable {
         Fork f = new Fork(options.mode(), wall, modeled, keys, before, enclavePages());
         lastFork = f;
         LOG.info(
-                "{} started ({} fork of {} keys: {} us wall, {} us modeled)",
+                "{} started ({} fork of {} keys: {} us wall, {} us modeled ({}))",
                 what,
                 f.mode().name().toLowerCase(Locale.ROOT),
                 keys,
                 wall / 1000,
-                Math.round(modeled / 1000));
+                Math.round(modeled / 1000),
+                options.platform().id());
         return new Forked(child, f);
     }
 
@@ -1121,7 +1127,7 @@ public final class KvDatabase implements AutoCloseable {
             throw new IOException("no snapshot file " + snapshot);
         }
         KvDataDir data = KvDataDir.existing(file.getParent());
-        try (ContainerManager manager = bootPlatform(data, 64, 2)) {
+        try (ContainerManager manager = bootPlatform(data, 64, 2, io.teemate.sgx.cost.PlatformProfile.DEFAULT)) {
             ContainerImage image = image(data);
             Container c = manager.start(image, Mode.SHARED);
             try {
@@ -1187,7 +1193,7 @@ public final class KvDatabase implements AutoCloseable {
         Path dataDir = aofDir.getParent();
         KvDataDir data = KvDataDir.existing(dataDir);
         String dirName = aofDir.getFileName().toString();
-        try (ContainerManager manager = bootPlatform(data, 128, 2)) {
+        try (ContainerManager manager = bootPlatform(data, 128, 2, io.teemate.sgx.cost.PlatformProfile.DEFAULT)) {
             ContainerImage image = image(data);
             Container c = manager.start(image, Mode.SHARED);
             try {

@@ -1,6 +1,7 @@
 package io.teemate.kv.host;
 
 import io.teemate.host.container.Mode;
+import io.teemate.sgx.cost.PlatformProfile;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -23,8 +24,18 @@ import java.util.Objects;
  *                default)
  * @param databases Redis's databases: how many numbered databases the keyspace holds (16 by default), fixed when
  *                the database opens
+ * @param platform the SGX part whose clock and costs price the emulated machine's modeled time (BGSAVE's fork,
+ *                INFO's figures); its EPC size stays {@code epcMiB}
  */
-public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, String dbfilename, int databases) {
+public record KvOptions(
+        Path dir,
+        Mode mode,
+        String heap,
+        int epcMiB,
+        Aof aof,
+        String dbfilename,
+        int databases,
+        PlatformProfile platform) {
     /** Redis's default {@code databases}. */
     public static final int DEFAULT_DATABASES = 16;
 
@@ -35,10 +46,16 @@ public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, S
         }
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(aof, "aof");
+        Objects.requireNonNull(platform, "platform");
         baseName("dbfilename", dbfilename);
         if (epcMiB < 8) {
             throw new IllegalArgumentException("the EPC must be at least 8 MiB, got " + epcMiB);
         }
+    }
+
+    /** Modeled time priced on {@link PlatformProfile#DEFAULT}, the paper's machine. */
+    public KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, String dbfilename, int databases) {
+        this(dir, mode, heap, epcMiB, aof, dbfilename, databases, PlatformProfile.DEFAULT);
     }
 
     /** Redis's default 16 databases. */
@@ -62,23 +79,28 @@ public record KvOptions(Path dir, Mode mode, String heap, int epcMiB, Aof aof, S
     }
 
     public KvOptions withMode(Mode mode) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases, platform);
     }
 
     public KvOptions withHeap(String heap) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases, platform);
     }
 
     public KvOptions withEpcMiB(int epcMiB) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases, platform);
     }
 
     public KvOptions withDatabases(int databases) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases, platform);
     }
 
     public KvOptions withAof(Aof aof) {
-        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases);
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases, platform);
+    }
+
+    /** Prices the machine's modeled time as {@code platform} would. */
+    public KvOptions withPlatform(PlatformProfile platform) {
+        return new KvOptions(dir, mode, heap, epcMiB, aof, dbfilename, databases, platform);
     }
 
     /**

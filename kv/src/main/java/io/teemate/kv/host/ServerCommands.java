@@ -723,6 +723,8 @@ final class ServerCommands {
             field(b, "latest_fork_usec", f == null ? 0 : f.wallNanos() / 1000);
             field(b, "total_error_replies", commandStats.totalErrorReplies());
             field(b, "teemate_latest_fork_modeled_usec", f == null ? 0 : Math.round(f.modeledNanos() / 1000));
+            // the part whose clock and costs priced the modeled figure (--platform)
+            field(b, "teemate_platform", db.options().platform().id());
         }
         if (all || want.contains("cpu")) {
             section(b, "CPU");

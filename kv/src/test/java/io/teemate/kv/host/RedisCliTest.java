@@ -128,6 +128,8 @@ class RedisCliTest {
                         "# Persistence",
                         "# Stats",
                         "latest_fork_usec:0\r",
+                        // the part that prices teemate_latest_fork_modeled_usec: the paper's machine
+                        "teemate_platform:gold-6348\r",
                         "db0:keys=1,expires=0");
         assertThat(kv.cli("INFO", "keyspace")).doesNotContain("# Memory").contains("db0:keys=1");
         assertThat(kv.cli("CONFIG", "GET", "save")).isEqualTo("save");
