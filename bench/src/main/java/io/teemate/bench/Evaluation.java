@@ -49,7 +49,9 @@ public final class Evaluation {
         /** The persistence benchmark of issue 13: BGREWRITEAOF's fork, SET throughput with appendfsync always/everysec. */
         KV_AOF,
         /** The paper's four serverless experiments (latency, memory, throughput, macro) on its JavaScript workloads. */
-        SERVERLESS;
+        SERVERLESS,
+        /** Issue 16: the modeled clock beside every published hardware figure measured on --platform's family. */
+        CALIBRATION;
 
         /** "containers", "faas", "kv" or "kv-aof" (any case), with a message naming the choices otherwise. */
         public static Experiment parse(String name) {
@@ -58,8 +60,8 @@ public final class Evaluation {
                     return e;
                 }
             }
-            throw new IllegalArgumentException(
-                    "unknown experiment '" + name + "'; choose from containers, faas, kv, kv-aof, serverless");
+            throw new IllegalArgumentException("unknown experiment '" + name
+                    + "'; choose from containers, faas, kv, kv-aof, serverless, calibration");
         }
 
         public String key() {
@@ -129,7 +131,8 @@ public final class Evaluation {
         public Config {
             java.util.Objects.requireNonNull(platform, "platform");
             if (experiments.isEmpty()) {
-                throw new IllegalArgumentException("choose at least one experiment (containers, faas, kv, kv-aof)");
+                throw new IllegalArgumentException(
+                        "choose at least one experiment (containers, faas, kv, kv-aof, serverless, calibration)");
             }
             experiments = Set.copyOf(EnumSet.copyOf(experiments));
             instances = List.copyOf(instances);
@@ -385,6 +388,7 @@ public final class Evaluation {
                 case KV -> kv(config, out, p, files, sections, summary);
                 case KV_AOF -> kvAof(config, out, p, files, sections, summary);
                 case SERVERLESS -> serverless(config, out, p, files, sections);
+                case CALIBRATION -> calibration(config, out, p, files, sections);
             };
             double seconds = (System.nanoTime() - t0) / 1e9;
             node.put("duration_seconds", Math.round(seconds * 10) / 10.0);
@@ -607,6 +611,32 @@ public final class Evaluation {
         node.set("throughput", JSON.valueToTree(r.throughput()));
         node.set("macro", JSON.valueToTree(r.macro()));
         node.set("engine", JSON.valueToTree(engine.rows()));
+        return node;
+    }
+
+    /**
+     * The calibration table (docs/calibration.md): the rows measured on the platform's family, each run on the part it
+     * was measured on; enclave builds up to 1 GiB (--quick: 100 MiB; the 10 GiB ones through Calibration's main).
+     */
+    private static ObjectNode calibration(Config c, Path out, Progress p, List<Path> files, StringBuilder md)
+            throws IOException {
+        Calibration.Result r =
+                Calibration.run(c.platform().family(), c.quick() ? 100L << 20 : Calibration.DEFAULT_MAX_HEAP, out, p);
+        files.add(r.csv());
+        md.append(Calibration.report(r));
+        ObjectNode node = JSON.createObjectNode();
+        node.set(
+                "rows",
+                JSON.valueToTree(r.rows().stream()
+                        .map(row -> java.util.Map.of(
+                                "operation", row.operation(),
+                                "platform", row.platform().id(),
+                                "hardware", row.hardware(),
+                                "unit", row.unit(),
+                                "modeled", row.modeled(),
+                                "ratio", row.ratio(),
+                                "source", row.source()))
+                        .toList()));
         return node;
     }
 

@@ -37,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--experiments",
             paramLabel = "LIST",
             split = ",",
-            description = "which experiments: containers, faas, kv, kv-aof, serverless (default: all)")
+            description = "which experiments: containers, faas, kv, kv-aof, serverless, calibration (the modeled clock "
+                    + "beside published hardware figures of --platform's family; default: all)")
     List<String> experiments;
 
     @Option(
