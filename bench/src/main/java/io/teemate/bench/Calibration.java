@@ -48,6 +48,11 @@ public final class Calibration {
     private static final String VXAPPS =
             "VXAPPS/sgx-benchmark README.md (sgx_create_enclave+sgx_destroy_enclave, " + "mean of 1,000 runs)";
 
+    // The figures of the model fitted to rows of this table (docs/calibration.md): those rows check the fit only.
+    private static final String DRIVER_FIT = "DRIVER_PAGE_ADD, to the slope from 100 MiB to 1 GiB";
+    private static final String EADD_FIT = "Coffee Lake's EADD, to the slope from 10 to 80 MiB";
+    private static final String RECLAIM_FIT = "RECLAIM_PAGE, to the slope from 100 MiB to 1 GiB";
+
     private Calibration() {}
 
     /** One row of calibration.csv: a hardware figure and the modeled figure of the same operation. */
@@ -76,13 +81,23 @@ public final class Calibration {
         List<Row> rows = new ArrayList<>();
         SigningKey key = SigningKey.generate();
         if (family == PlatformProfile.Family.ICE_LAKE_SP) {
-            sdkBuilds(rows, PlatformProfile.GOLD_5315Y, key, maxHeap, progress, new double[] {
-                0.01, 0.03, 0.18, 0.22, 1.88, 18.64
-            });
+            sdkBuilds(
+                    rows,
+                    PlatformProfile.GOLD_5315Y,
+                    key,
+                    maxHeap,
+                    progress,
+                    new double[] {0.01, 0.03, 0.18, 0.22, 1.88, 18.64},
+                    new String[] {null, null, null, DRIVER_FIT, DRIVER_FIT, null});
         } else {
-            sdkBuilds(rows, PlatformProfile.E_2276G, key, maxHeap, progress, new double[] {
-                0.01, 0.03, 0.20, 0.40, 5.31, 53.6
-            });
+            sdkBuilds(
+                    rows,
+                    PlatformProfile.E_2276G,
+                    key,
+                    maxHeap,
+                    progress,
+                    new double[] {0.01, 0.03, 0.20, 0.40, 5.31, 53.6},
+                    new String[] {null, EADD_FIT, EADD_FIT, RECLAIM_FIT, RECLAIM_FIT, null});
             evictionDuringBuild(rows);
             measuredPageAdd(rows, progress);
             transitions(rows, key, progress);
@@ -163,7 +178,13 @@ public final class Calibration {
      * is added without EEXTEND, besides its measured code, TCS, SSA, TLS and 1 MiB stack.
      */
     private static void sdkBuilds(
-            List<Row> rows, PlatformProfile p, SigningKey key, long maxHeap, Progress progress, double[] seconds) {
+            List<Row> rows,
+            PlatformProfile p,
+            SigningKey key,
+            long maxHeap,
+            Progress progress,
+            double[] seconds,
+            String[] fitted) {
         long[] heaps = {MIB, 10 * MIB, 80 * MIB, 100 * MIB, 1024 * MIB, 10_240 * MIB};
         String[] names = {"1 MiB", "10 MiB", "80 MiB", "100 MiB", "1 GiB", "10 GiB"};
         for (int i = 0; i < heaps.length; i++) {
@@ -178,7 +199,7 @@ public final class Calibration {
                     seconds[i],
                     "s",
                     modeled,
-                    VXAPPS + (i == 3 || i == 4 ? " (fitted: the 100 MiB to 1 GiB slope)" : "")));
+                    VXAPPS + (fitted[i] == null ? "" : " (fitted: " + fitted[i] + ")")));
         }
     }
 
