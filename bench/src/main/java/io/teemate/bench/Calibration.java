@@ -263,20 +263,7 @@ public final class Calibration {
             Measurement mr = new Measurement();
             mr.ecreate(1, size());
             var attributes = EnclaveLayout.defaultAttributes(false);
-            driver.create(
-                    file,
-                    new Secs(
-                            size(),
-                            BASE,
-                            1,
-                            0,
-                            attributes,
-                            new byte[32],
-                            new byte[32],
-                            new byte[64],
-                            (short) 0,
-                            (short) 0,
-                            (short) 0));
+            driver.create(file, secs(size(), attributes));
             // The image: code and data, measured.
             SecInfo rx = SecInfo.of(PageType.REG, PagePermissions.RX);
             for (int i = 0; i < IMAGE_PAGES; i++) {
@@ -371,21 +358,7 @@ public final class Calibration {
         Process process = platform.kernel().spawn("graphene-pal", Path.of("/"));
         InstructionCounters.Snapshot d = process.run(ctx -> {
             EnclaveFile file = platform.driver().open(process);
-            platform.driver()
-                    .create(
-                            file,
-                            new Secs(
-                                    8 * MIB,
-                                    BASE,
-                                    1,
-                                    0,
-                                    EnclaveLayout.defaultAttributes(false),
-                                    new byte[32],
-                                    new byte[32],
-                                    new byte[64],
-                                    (short) 0,
-                                    (short) 0,
-                                    (short) 0));
+            platform.driver().create(file, secs(8 * MIB, EnclaveLayout.defaultAttributes(false)));
             byte[] page = new byte[Memory.PAGE_SIZE];
             InstructionCounters.Snapshot before = m.counters();
             for (int i = 0; i < pages; i++) {
@@ -533,6 +506,13 @@ public final class Calibration {
                     swaps == 0 ? 0 : (double) d.totalCycles() / swaps,
                     "VAULT, ASPLOS'18 (abstract: about 40K cycles, SGX1)"));
         }
+    }
+
+    /** The SECS ECREATE gets for an enclave of {@code size} at BASE: one-page SSA frames, nothing else set. */
+    private static Secs secs(long size, io.teemate.sgx.struct.Attributes attributes) {
+        return new Secs(
+                size, BASE, 1, 0, attributes, new byte[32], new byte[32], new byte[64], (short) 0, (short) 0, (short)
+                        0);
     }
 
     private static String csv(String s) {

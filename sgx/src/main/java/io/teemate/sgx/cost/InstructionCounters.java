@@ -28,7 +28,10 @@ public final class InstructionCounters {
 
     /** Charges {@code units} of {@code cost} (events, or pages where the cost is per page). */
     public void charge(SystemCost cost, long units) {
-        add(LEAVES + cost.ordinal(), units, units * model.cycles(cost));
+        if (units < 0) {
+            throw new IllegalArgumentException("cannot charge " + units + " units of " + cost + ": time only adds up");
+        }
+        add(LEAVES + cost.ordinal(), units, Math.multiplyExact(units, model.cycles(cost)));
     }
 
     private void add(int i, long n, long c) {
