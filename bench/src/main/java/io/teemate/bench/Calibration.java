@@ -194,7 +194,7 @@ public final class Calibration {
             progress.step("%s: SDK enclave with a %s heap, create and destroy", p.id(), names[i]);
             double modeled = sdkBuild(p, key, heaps[i]).modeledNanos() / 1e9;
             rows.add(new Row(
-                    "SDK enclave create+destroy with a " + names[i] + " heap",
+                    "SDK enclave create+destroy, heap of " + names[i],
                     p,
                     seconds[i],
                     "s",
@@ -331,7 +331,7 @@ public final class Calibration {
 
     private static Row find(List<Row> rows, String heap) {
         for (Row r : rows) {
-            if (r.operation().endsWith(" a " + heap + " heap")) {
+            if (r.operation().endsWith(" heap of " + heap)) {
                 return r;
             }
         }

@@ -27,8 +27,7 @@ class CalibrationTest {
         assertThat(first.rows())
                 .extracting(Calibration.Row::operation)
                 .containsExactly(
-                        "SDK enclave create+destroy with a 1 MiB heap",
-                        "SDK enclave create+destroy with a 10 MiB heap");
+                        "SDK enclave create+destroy, heap of 1 MiB", "SDK enclave create+destroy, heap of 10 MiB");
         assertThat(first.rows()).allSatisfy(r -> assertThat(r.platform()).isSameAs(PlatformProfile.GOLD_5315Y));
         assertThat(first.rows().get(1).modeled())
                 .as("a bigger heap builds longer")
@@ -39,8 +38,8 @@ class CalibrationTest {
                         first.rows().stream().map(Calibration.Row::modeled).toList());
         List<String> csv = Files.readAllLines(first.csv());
         assertThat(csv.get(0)).isEqualTo("operation,platform,hardware,unit,modeled,ratio,source");
-        assertThat(csv.get(2)).startsWith("SDK enclave create+destroy with a 10 MiB heap,gold-5315y,0.03000,s,");
-        assertThat(progress).anyMatch(l -> l.contains("10 MiB heap"));
+        assertThat(csv.get(2)).startsWith("\"SDK enclave create+destroy, heap of 10 MiB\",gold-5315y,0.03000,s,");
+        assertThat(progress).anyMatch(l -> l.contains("a 10 MiB heap"));
     }
 
     @Test

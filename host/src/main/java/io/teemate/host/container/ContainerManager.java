@@ -547,6 +547,11 @@ public final class ContainerManager implements AutoCloseable {
         return m.value;
     }
 
+    /** What the machine's processors have been charged so far (docs/cost-model.md): for a caller's own deltas. */
+    public InstructionCounters.Snapshot counters() {
+        return kernel.machine().counters();
+    }
+
     /** A result with the wall time it took and the modeled time of the SGX leaves its processor ran meanwhile. */
     private record Measured<T>(T value, long wallNanos, double modeledNanos) {}
 

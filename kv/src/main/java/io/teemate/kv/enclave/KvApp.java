@@ -4,6 +4,7 @@ import io.teemate.abi.Wire;
 import io.teemate.enclave.runtime.ContainerApp;
 import io.teemate.enclave.runtime.ContainerEnv;
 import io.teemate.kv.abi.KvAbi;
+import io.teemate.sgx.cost.SystemCost;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -417,6 +418,7 @@ public final class KvApp implements ContainerApp {
         Wire.Writer out = new Wire.Writer().u32(n);
         for (int i = 0; i < n; i++) {
             out.blob(s.engine.execute(dbs[i], commands.get(i)));
+            env.charge(commandCost(commands.get(i)), 1);
         }
         // Commands that failed inside the engine: their clients got "internal error (id N)" only; the operator's
         // log gets what failed (command name and exception, never arguments) under the same id.
@@ -430,6 +432,18 @@ public final class KvApp implements ContainerApp {
         out.blob(sealPropagated(s));
         env.stdout(out.toBytes());
         return 0;
+    }
+
+    /**
+     * What the modeled clock charges for one command, by Redis's flags (docs/cost-model.md): a write (CMD_WRITE) as
+     * redis-server's SET, anything else as its GET (an unknown name is refused no slower than a GET is answered).
+     */
+    private static SystemCost commandCost(List<byte[]> argv) {
+        CommandSpec spec = argv.isEmpty()
+                ? null
+                : CommandTable.REDIS.lookup(
+                        new String(argv.get(0), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT));
+        return spec != null && spec.has(CommandSpec.Flag.WRITE) ? SystemCost.KV_WRITE : SystemCost.KV_READ;
     }
 
     /** What the engine propagated since the last call, sealed as one record of the open incremental AOF file. */

@@ -798,6 +798,11 @@ public final class KvDatabase implements AutoCloseable {
         return deleted;
     }
 
+    /** What the database's machine has been charged so far on the modeled clock (docs/cost-model.md). */
+    public io.teemate.sgx.cost.InstructionCounters.Snapshot modeledCounters() {
+        return manager.counters();
+    }
+
     /** EPC pages of every enclave on the machine (resident or evicted). */
     public long enclavePages() {
         return manager.totalEnclavePages();

@@ -27,6 +27,10 @@ public enum SystemCost {
     PROCESS_FORK,
     /** The container runtime's work for a new container (namespaces, cgroups, root filesystem mount). */
     CONTAINER_CREATE,
+    /** One command of the database that is not a write (Redis's flags: not CMD_WRITE), priced as redis-server's GET. */
+    KV_READ,
+    /** One command of the database that may write (CMD_WRITE), priced as redis-server's SET. */
+    KV_WRITE,
     /** One bytecode of the JavaScript engine (QuickJS's interpreter), as its native build runs it on the part. */
     JS_BYTECODE,
     /**
