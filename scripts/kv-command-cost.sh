@@ -6,7 +6,7 @@
 # (scripts/install-test-tools.sh).
 set -euo pipefail
 port="${PORT:-$((20000 + RANDOM % 20000))}"
-redis-server --port "$port" --save '' --appendonly no --daemonize no --loglevel warning &
+redis-server --port "$port" --save "" --appendonly no --daemonize no --loglevel warning >/dev/null &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done

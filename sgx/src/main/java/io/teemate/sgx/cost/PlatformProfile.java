@@ -152,9 +152,9 @@ public enum PlatformProfile {
             m.put(SystemCost.EPC_PAGE_MISS, mee ? 1_000L : 100L);
             // Measured: QuickJS built natively with the same count, five SunSpider kernels (quickjs/bytecode-cost.sh).
             m.put(SystemCost.JS_BYTECODE, 14L);
-            // Measured: redis-server 7.0 with redis-benchmark -P 64 here (docs/cost-model.md).
-            m.put(SystemCost.KV_READ, 1_000L);
-            m.put(SystemCost.KV_WRITE, 1_000L);
+            // Measured: redis-server 7.0's GET and SET under redis-benchmark -P 64 here (scripts/kv-command-cost.sh).
+            m.put(SystemCost.KV_READ, 1_200L);
+            m.put(SystemCost.KV_WRITE, 1_750L);
             return m;
         }
 
